@@ -1,0 +1,102 @@
+"""The organisation that runs use cases: a commune, an EPCI, a département…"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from pydantic import BaseModel, ConfigDict
+
+from iaterr.model.fields import champ
+from iaterr.model.types import Decimal, Email, Entier, Siret, Slug, Texte, Url, code_of
+from iaterr.model.vocab import TYPES_COLLECTIVITE
+
+S = "collectivite"
+
+
+class Collectivite(BaseModel):
+    """Une collectivité ou organisation publique qui porte des cas d'usage."""
+
+    model_config = ConfigDict(extra="forbid", title="Collectivité")
+
+    version_schema: Texte = champ(
+        fr="Version du schéma", en="Schema version", section=S, exigence="obligatoire", exemple="1.0",
+        aide_fr="Version du format de fichier iaterr. Écrite par iaterr, ne la modifiez pas à la main.",
+        aide_en="Version of the iaterr file format. Written by iaterr; do not edit by hand.",
+    )
+    identifiant: Slug = champ(
+        fr="Identifiant", en="Identifier", section=S, exigence="obligatoire", exemple="sicoval",
+        aide_fr="Identifiant court, en minuscules et tirets ; c'est aussi le nom du fichier. "
+                "Les cas d'usage y font référence.",
+        aide_en="Short identifier in lower case with hyphens; it is also the file name. Use cases refer to it.",
+    )
+    nom: Texte = champ(
+        fr="Nom", en="Name", section=S, exigence="obligatoire", exemple="Communauté d'agglomération du Sicoval",
+        aide_fr="Nom officiel de la collectivité ou de l'organisation porteuse.",
+        aide_en="Official name of the local authority or organisation.",
+        bibliotheque="coll_nom", bibliotheque_export="Nom_collectivite",
+        standards={"etalab": "Nom de l'administration concernée", "nl": "organization",
+                   "uk": "organisation_name", "eurocities": "organization", "ai_act": "Annex VIII C.1"},
+    )
+    siret: Optional[Siret] = champ(
+        fr="SIRET", en="SIRET", section=S, exigence="recommande", exemple="24310063300391",
+        aide_fr="Numéro SIRET de l'établissement (14 chiffres, sans espace : SIREN + NIC). "
+                "Laissez vide s'il n'est pas connu : ne l'inventez pas.",
+        aide_en="SIRET number of the establishment (14 digits, no spaces: SIREN + NIC). "
+                "Leave empty when unknown: never make one up.",
+        bibliotheque="coll_siret", bibliotheque_export="SIRET",
+    )
+    type: code_of(TYPES_COLLECTIVITE) = champ(  # type: ignore[valid-type]
+        fr="Type de collectivité", en="Type of authority", section=S, exigence="obligatoire",
+        exemple="communaute_agglomeration",
+        aide_fr="Commune, EPCI, métropole, département, région, syndicat…",
+        aide_en="Municipality, inter-municipal body, metropolis, département, region, syndicate…",
+        bibliotheque="coll_type", bibliotheque_export="Type_de_collectivite",
+    )
+    site_web: Optional[Url] = champ(
+        fr="Site web", en="Website", section=S, exemple="https://www.sicoval.fr",
+        aide_fr="Adresse du site officiel.", aide_en="Address of the official website.",
+    )
+    contact: Optional[Email] = champ(
+        fr="Contact", en="Contact", section=S, exemple="contact@sicoval.fr",
+        aide_fr="Adresse électronique générique de la collectivité (pas celle d'une personne).",
+        aide_en="Generic e-mail address of the authority (not a person's).",
+    )
+    contact_droits: Optional[Email] = champ(
+        fr="Contact pour l'exercice des droits", en="Contact for exercising rights", section=S,
+        exemple="dpo@sicoval.fr",
+        aide_fr="Adresse à laquelle une personne demande les règles d'un traitement algorithmique "
+                "(délégué à la protection des données, service juridique…). Sert par défaut aux mentions "
+                "explicites de tous les cas d'usage.",
+        aide_en="Address where a person asks for the rules of an algorithmic processing (data protection "
+                "officer, legal department…). Default for the explicit mention of every use case.",
+    )
+    logo: Optional[Url] = champ(
+        fr="Logo", en="Logo", section=S, exigence="recommande",
+        exemple="https://upload.wikimedia.org/wikipedia/commons/7/72/Logo_Sicoval.png",
+        aide_fr="Adresse de l'image du logo.", aide_en="Address of the logo image.",
+        bibliotheque="image_url", bibliotheque_export="URL_Logo",
+    )
+    latitude: Optional[Decimal] = champ(
+        fr="Latitude", en="Latitude", section=S, exigence="recommande", exemple=43.5436822,
+        aide_fr="Latitude du siège, en degrés décimaux (WGS 84).", aide_en="Latitude of the seat, decimal degrees (WGS 84).",
+        bibliotheque="latitude", bibliotheque_export="Latitude", ge=-90, le=90,
+    )
+    longitude: Optional[Decimal] = champ(
+        fr="Longitude", en="Longitude", section=S, exigence="recommande", exemple=1.5055132,
+        aide_fr="Longitude du siège, en degrés décimaux (WGS 84).",
+        aide_en="Longitude of the seat, decimal degrees (WGS 84).",
+        bibliotheque="longitude", bibliotheque_export="Longitude", ge=-180, le=180,
+    )
+    code_insee: Optional[Texte] = champ(
+        fr="Code INSEE", en="INSEE code", section=S, exemple="31113",
+        aide_fr="Code officiel géographique de la commune siège (5 caractères).",
+        aide_en="Official geographic code of the seat municipality (5 characters).",
+        pattern=r"^(\d{5}|2[AB]\d{3})$",
+    )
+    nombre_agents: Optional[Entier] = champ(
+        fr="Nombre d'agents", en="Number of staff", section=S, exemple=900, ge=0,
+        aide_fr="Effectif, en équivalents temps plein. Sous 50 agents, la publication en ligne des règles "
+                "des algorithmes (L312-1-3) n'est pas obligatoire.",
+        aide_en="Headcount, full-time equivalent. Under 50 staff, online publication of algorithm rules "
+                "(L312-1-3) is not mandatory.",
+    )

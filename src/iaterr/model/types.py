@@ -1,0 +1,227 @@
+"""Value types of the model, each checking its own input.
+
+Records are parsed so that every YAML scalar reaches the model as the text the
+person wrote (see :mod:`iaterr.repo.yamlio`); these types turn that text into
+values, strictly, and raise errors with a stable type slug that the message
+catalogue renders in French or English.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from iaterr.model.vocab import Vocabulary
+
+# ---------------------------------------------------------------- free text
+
+
+def _texte(value: Any) -> str:
+    if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
+        raise PydanticCustomError("iaterr_type", "text expected", {"attendu": "texte"})
+    value = str(value)
+    if not value.strip():
+        raise PydanticCustomError("iaterr_vide", "empty text", {})
+    return value
+
+
+Texte = Annotated[str, BeforeValidator(_texte), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+
+# ---------------------------------------------------------------- identifiers
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_MAX = 80
+
+
+def _slug(value: Any) -> str:
+    value = _texte(value)
+    if len(value) > SLUG_MAX or not SLUG_RE.match(value):
+        raise PydanticCustomError("iaterr_slug", "invalid identifier", {"valeur": value})
+    return value
+
+
+Slug = Annotated[
+    str,
+    BeforeValidator(_slug),
+    WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": SLUG_MAX}),
+]
+
+
+def siret_checksum_ok(siret: str) -> bool:
+    """Luhn checksum of a 14-digit SIRET (La Poste's establishments use a digit sum)."""
+    if not (len(siret) == 14 and siret.isdigit()):
+        return False
+    if siret.startswith("356000000"):  # La Poste: sum of digits multiple of 5
+        return sum(int(c) for c in siret) % 5 == 0
+    total = 0
+    for i, c in enumerate(reversed(siret)):
+        d = int(c)
+        if i % 2 == 1:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _siret(value: Any) -> str:
+    value = _texte(value)
+    if not re.fullmatch(r"\d{14}", value):
+        compact = re.sub(r"[\s.\u00a0]", "", value)
+        raise PydanticCustomError(
+            "iaterr_siret_format", "invalid SIRET", {"valeur": value, "compact": compact if compact.isdigit() else ""}
+        )
+    if not siret_checksum_ok(value):
+        raise PydanticCustomError("iaterr_siret_cle", "SIRET checksum", {"valeur": value})
+    return value
+
+
+Siret = Annotated[str, BeforeValidator(_siret), WithJsonSchema({"type": "string", "pattern": r"^\d{14}$"})]
+
+# ---------------------------------------------------------------- links
+
+URL_RE = re.compile(r"^https?://[^\s/?#@]+\.[^\s/?#@]+(?::\d+)?(?:[/?#][^\s]*)?$", re.IGNORECASE)
+EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+
+
+def _url(value: Any) -> str:
+    value = _texte(value)
+    if not URL_RE.match(value) or ".." in value.split("/")[2]:
+        raise PydanticCustomError("iaterr_url", "invalid URL", {"valeur": value})
+    return value
+
+
+Url = Annotated[
+    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+]
+
+
+def _email(value: Any) -> str:
+    value = _texte(value)
+    if value.lower().startswith("mailto:"):
+        raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": value[7:]})
+    if not EMAIL_RE.match(value) or ".." in value:
+        raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": ""})
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+
+# ---------------------------------------------------------------- dates
+
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+_FR_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")
+
+
+def parse_partial_date(value: str) -> tuple[int, ...] | None:
+    """``2024``, ``2024-05`` or ``2024-05-13`` as a tuple, None when invalid."""
+    m = DATE_RE.match(value)
+    if not m:
+        return None
+    parts = tuple(int(p) for p in m.groups() if p is not None)
+    if len(parts) >= 2 and not 1 <= parts[1] <= 12:
+        return None
+    if len(parts) == 3:
+        try:
+            date(*parts)
+        except ValueError:
+            return None
+    return parts
+
+
+def french_date_to_iso(value: str) -> str | None:
+    """``13/05/2024`` → ``2024-05-13``; ``05/2024`` → ``2024-05``; None otherwise."""
+    m = _FR_DATE.match(value.strip())
+    if not m:
+        return None
+    day, month, year = m.groups()
+    iso = f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+    return iso if parse_partial_date(iso) else None
+
+
+def _date(value: Any) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    value = _texte(value)
+    if parse_partial_date(value) is None:
+        raise PydanticCustomError(
+            "iaterr_date", "invalid date", {"valeur": value, "iso": french_date_to_iso(value) or ""}
+        )
+    return value
+
+
+DatePartielle = Annotated[str, BeforeValidator(_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})]
+
+# ---------------------------------------------------------------- booleans and numbers
+
+_TRUE = {"true", "oui"}
+_FALSE = {"false", "non"}
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold() if isinstance(value, str) else None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise PydanticCustomError("iaterr_booleen", "boolean expected", {"valeur": str(value)})
+
+
+Booleen = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
+
+
+def _entier(value: Any) -> int:
+    if isinstance(value, bool):
+        raise PydanticCustomError("iaterr_type", "integer expected", {"attendu": "entier"})
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"[+-]?\d+", value.strip()):
+        return int(value)
+    raise PydanticCustomError("iaterr_type", "integer expected", {"attendu": "entier"})
+
+
+Entier = Annotated[int, BeforeValidator(_entier)]
+
+
+def _decimal(value: Any) -> float:
+    if isinstance(value, bool):
+        raise PydanticCustomError("iaterr_type", "number expected", {"attendu": "nombre"})
+    if isinstance(value, (int, float)):
+        return float(value)
+    if isinstance(value, str) and re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", value.strip()):
+        return float(value)
+    raise PydanticCustomError("iaterr_type", "number expected", {"attendu": "nombre"})
+
+
+Decimal = Annotated[float, BeforeValidator(_decimal)]
+
+# ---------------------------------------------------------------- vocabularies
+
+
+def code_of(vocab: Vocabulary):
+    """A field type whose value is a code of ``vocab`` (labels and aliases accepted)."""
+
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise PydanticCustomError("iaterr_type", "code expected", {"attendu": "code"})
+        term = vocab.resolve(value)
+        if term is None:
+            raise PydanticCustomError(
+                "iaterr_vocab", "unknown value", {"vocab": vocab.name, "valeur": value}
+            )
+        return term.code
+
+    schema = {
+        "type": "string",
+        "enum": vocab.codes,
+        "markdownEnumDescriptions": [t.fr for t in vocab.terms],
+        "x-iaterr-vocabulaire": vocab.name,
+    }
+    return Annotated[str, BeforeValidator(check), WithJsonSchema(schema)]
