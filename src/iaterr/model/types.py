@@ -17,6 +17,19 @@ from pydantic_core import PydanticCustomError
 
 from iaterr.model.vocab import Vocabulary
 
+
+class TypeTag:
+    """Marks a value type so that docs, prompts and checks know what a field holds."""
+
+    __slots__ = ("kind", "vocab")
+
+    def __init__(self, kind: str, vocab: Vocabulary | None = None) -> None:
+        self.kind = kind
+        self.vocab = vocab
+
+    def __repr__(self) -> str:  # pragma: no cover
+        return f"TypeTag({self.kind!r})"
+
 # ---------------------------------------------------------------- free text
 
 
@@ -29,7 +42,7 @@ def _texte(value: Any) -> str:
     return value
 
 
-Texte = Annotated[str, BeforeValidator(_texte), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+Texte = Annotated[str, TypeTag("texte"), BeforeValidator(_texte), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
 
 # ---------------------------------------------------------------- identifiers
 
@@ -46,6 +59,7 @@ def _slug(value: Any) -> str:
 
 Slug = Annotated[
     str,
+    TypeTag("identifiant"),
     BeforeValidator(_slug),
     WithJsonSchema({"type": "string", "pattern": SLUG_RE.pattern, "maxLength": SLUG_MAX}),
 ]
@@ -80,7 +94,7 @@ def _siret(value: Any) -> str:
     return value
 
 
-Siret = Annotated[str, BeforeValidator(_siret), WithJsonSchema({"type": "string", "pattern": r"^\d{14}$"})]
+Siret = Annotated[str, TypeTag("siret"), BeforeValidator(_siret), WithJsonSchema({"type": "string", "pattern": r"^\d{14}$"})]
 
 # ---------------------------------------------------------------- links
 
@@ -96,7 +110,7 @@ def _url(value: Any) -> str:
 
 
 Url = Annotated[
-    str, BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+    str, TypeTag("url"), BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
 ]
 
 
@@ -109,7 +123,7 @@ def _email(value: Any) -> str:
     return value
 
 
-Email = Annotated[str, BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[str, TypeTag("email"), BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
 
 # ---------------------------------------------------------------- dates
 
@@ -155,7 +169,7 @@ def _date(value: Any) -> str:
     return value
 
 
-DatePartielle = Annotated[str, BeforeValidator(_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})]
+DatePartielle = Annotated[str, TypeTag("date"), BeforeValidator(_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})]
 
 # ---------------------------------------------------------------- booleans and numbers
 
@@ -174,7 +188,7 @@ def _bool(value: Any) -> bool:
     raise PydanticCustomError("iaterr_booleen", "boolean expected", {"valeur": str(value)})
 
 
-Booleen = Annotated[bool, BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
+Booleen = Annotated[bool, TypeTag("booleen"), BeforeValidator(_bool), WithJsonSchema({"type": "boolean"})]
 
 
 def _entier(value: Any) -> int:
@@ -187,7 +201,7 @@ def _entier(value: Any) -> int:
     raise PydanticCustomError("iaterr_type", "integer expected", {"attendu": "entier"})
 
 
-Entier = Annotated[int, BeforeValidator(_entier)]
+Entier = Annotated[int, TypeTag("entier"), BeforeValidator(_entier)]
 
 
 def _decimal(value: Any) -> float:
@@ -200,7 +214,7 @@ def _decimal(value: Any) -> float:
     raise PydanticCustomError("iaterr_type", "number expected", {"attendu": "nombre"})
 
 
-Decimal = Annotated[float, BeforeValidator(_decimal)]
+Decimal = Annotated[float, TypeTag("nombre"), BeforeValidator(_decimal)]
 
 # ---------------------------------------------------------------- vocabularies
 
@@ -224,4 +238,4 @@ def code_of(vocab: Vocabulary):
         "markdownEnumDescriptions": [t.fr for t in vocab.terms],
         "x-iaterr-vocabulaire": vocab.name,
     }
-    return Annotated[str, BeforeValidator(check), WithJsonSchema(schema)]
+    return Annotated[str, TypeTag("code", vocab), BeforeValidator(check), WithJsonSchema(schema)]

@@ -1,0 +1,110 @@
+"""What every command shares: options, language, output, errors, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.text import Text
+
+from iaterr.i18n import LANGS, message, resolve_lang
+from iaterr.repo.config import Repository, RepositoryError, open_repository
+
+#: Exit codes, whatever the output format.
+OK, FINDINGS, FAILURE = 0, 1, 2
+
+# The language of help texts is known before options are parsed (see main.py).
+HELP_LANG = "fr"
+
+
+def h(key: str) -> str:
+    """A help text in the language chosen for this run."""
+    return message(key, HELP_LANG)
+
+
+def repo_option():
+    return typer.Option(None, "--repo", help=h("help.repo"), show_default=False, file_okay=False)
+
+
+def lang_option():
+    return typer.Option(None, "--lang", help=h("help.lang"), show_default=False)
+
+
+class Abort(Exception):
+    """Stop the command with a message and an exit code (2 unless said otherwise)."""
+
+    def __init__(self, key: str, hint: str | None = None, code: int = FAILURE, **params: object) -> None:
+        super().__init__(key)
+        self.key, self.hint, self.code, self.params = key, hint, code, params
+
+
+@dataclass
+class App:
+    """Output and language of one command run."""
+
+    lang: str
+    out: Console
+    err: Console
+
+    def say(self, key: str, style: str | None = None, **params: object) -> None:
+        self.err.print(Text(message(key, self.lang, **params), style=style or ""))
+
+    def fail(self, key: str, hint: str | None = None, **params: object) -> None:
+        self.err.print(Text("✗ " + message(key, self.lang, **params), style="bold red"))
+        if hint:
+            self.err.print(Text("  → " + message(hint, self.lang, **params), style="green"))
+
+
+def make_app(lang_opt: Optional[str], config_lang: str | None = None) -> App:
+    if lang_opt is not None and lang_opt[:2].lower() not in LANGS:
+        raise Abort("cli.langue-inconnue", valeur=lang_opt)
+    lang = resolve_lang(lang_opt, config_lang)
+    no_color = bool(os.environ.get("NO_COLOR"))
+    return App(
+        lang,
+        Console(file=sys.stdout, highlight=False, no_color=no_color, soft_wrap=False),
+        Console(file=sys.stderr, highlight=False, no_color=no_color, soft_wrap=False),
+    )
+
+
+def open_repo(app: App, repo: Optional[Path], *, allow_embedded: bool = True) -> Repository:
+    try:
+        found = open_repository(repo, allow_embedded=allow_embedded)
+    except RepositoryError as exc:
+        hint = "cli.depot-introuvable.aide" if exc.key == "cli.depot-introuvable" else None
+        raise Abort(exc.key, hint, **exc.params) from exc
+    if found.embedded:
+        app.say("cli.depot-embarque", style="dim", dossier=str(Path.cwd()), chemin=str(found.root))
+    return found
+
+
+@contextmanager
+def guarded(lang_opt: Optional[str]) -> Iterator[App]:
+    """Run a command body: people get messages, never tracebacks; exit codes are ours."""
+    try:
+        app = make_app(lang_opt)
+    except Abort as exc:
+        make_app(None).fail(exc.key, exc.hint, **exc.params)
+        raise typer.Exit(exc.code) from None
+    try:
+        yield app
+    except Abort as exc:
+        app.fail(exc.key, exc.hint, **exc.params)
+        raise typer.Exit(exc.code) from None
+    except (typer.Exit, typer.Abort):
+        raise
+    except KeyboardInterrupt:
+        app.say("cli.interrompu", style="yellow")
+        raise typer.Exit(FAILURE) from None
+    except Exception as exc:  # an internal failure: say so plainly
+        if os.environ.get("IATERR_DEBUG"):
+            traceback.print_exc()
+        app.fail("cli.erreur-interne", "cli.erreur-interne.aide", erreur=f"{type(exc).__name__}: {exc}")
+        raise typer.Exit(FAILURE) from None

@@ -1,0 +1,68 @@
+"""``iaterr schema`` and ``iaterr reference``: files generated from the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, lang_option, open_repo, repo_option
+from iaterr.repo.yamlio import atomic_write
+
+
+def _write(ui: App, files: dict[Path, str], check: bool, command: str) -> int:
+    stale = []
+    for path, text in files.items():
+        try:
+            current = path.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current == text:
+            ui.say("cli.a-jour", style="dim", chemin=str(path))
+            continue
+        if check:
+            stale.append(path)
+            continue
+        try:
+            atomic_write(path, text)
+        except OSError as exc:
+            raise Abort("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+        ui.say("cli.ecrit", style="green", chemin=str(path))
+    for path in stale:
+        ui.fail("cli.pas-a-jour", "cli.pas-a-jour.aide", chemin=str(path), commande=command)
+    return FINDINGS if stale else OK
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("schema", help=h("help.schema"))
+    def schema(
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.schema.out"), show_default=False,
+                                           file_okay=False),
+        check: bool = typer.Option(False, "--check", help=h("help.schema.check")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+    ) -> None:
+        from iaterr.model.jsonschema import schema_texts
+
+        with guarded(lang) as ui:
+            folder = out if out is not None else open_repo(ui, repo, allow_embedded=False).schema_dir
+            code = _write(ui, {folder / name: text for name, text in schema_texts().items()}, check, "schema")
+        raise typer.Exit(code)
+
+    @app.command("reference", help=h("help.reference"))
+    def reference(
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.reference.out"), show_default=False,
+                                           dir_okay=False),
+        check: bool = typer.Option(False, "--check", help=h("help.reference.check")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+    ) -> None:
+        from iaterr.publish.reference import REFERENCE_PATHS, render_reference
+
+        with guarded(lang) as ui:
+            if out is None:
+                root = open_repo(ui, repo, allow_embedded=False).root
+                out = root / REFERENCE_PATHS[ui.lang]
+            code = _write(ui, {out: render_reference(ui.lang)}, check, "reference")
+        raise typer.Exit(code)

@@ -1,0 +1,85 @@
+"""Entry point: ``iaterr`` and ``python -m iaterr``."""
+
+from __future__ import annotations
+
+import sys
+import click
+import typer
+
+from iaterr import __version__
+from iaterr.cli import common
+from iaterr.i18n import env_lang, message
+
+
+def _help_lang(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1][:2].lower()
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1][:2].lower()
+    return env_lang() or "fr"
+
+
+def build_app(lang: str = "fr") -> typer.Typer:
+    """The typer application, with help texts in ``lang``."""
+    common.HELP_LANG = lang if lang in ("fr", "en") else "fr"
+    app = typer.Typer(
+        name="iaterr",
+        help=common.h("help.app"),
+        no_args_is_help=True,
+        add_completion=False,
+        rich_markup_mode="rich",
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def version_callback(value: bool) -> None:
+        if value:
+            typer.echo(f"iaterr {__version__}")
+            raise typer.Exit(0)
+
+    @app.callback()
+    def root(
+        version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
+                                     help=common.h("help.version")),
+    ) -> None:
+        pass
+
+    from iaterr.cli import generate, validate
+
+    validate.register(app)
+    generate.register(app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run iaterr; returns (and, from the console script, exits with) the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = _help_lang(args)
+    command = typer.main.get_command(build_app(lang))
+    try:
+        result = command.main(args=args, prog_name="iaterr", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
+    except click.exceptions.NoArgsIsHelpError as exc:
+        click.echo(exc.ctx.get_help() if exc.ctx else "", err=False)
+        code = 0
+    except click.UsageError as exc:
+        name = exc.ctx.command.name if exc.ctx and exc.ctx.command else ""
+        click.echo("✗ " + message("cli.erreur-usage", lang, detail=exc.format_message()), err=True)
+        click.echo("  → " + message("cli.erreur-usage.aide", lang, commande=name or "").replace("  ", " "), err=True)
+        code = common.FAILURE
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.Abort:
+        click.echo(message("cli.interrompu", lang), err=True)
+        code = common.FAILURE
+    except click.ClickException as exc:
+        click.echo("✗ " + exc.format_message(), err=True)
+        code = common.FAILURE
+    if argv is None:
+        sys.exit(code)
+    return code
+
+
+# For typer's test runner and for tools that want the click/typer object.
+app = build_app(_help_lang(sys.argv[1:]))

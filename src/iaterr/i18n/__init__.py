@@ -1,0 +1,67 @@
+"""The message catalogue: every sentence a person reads, in French and English.
+
+French is the default. The language is chosen by ``--lang``, then the
+``IATERR_LANG`` environment variable, then the repository's ``langue``, then
+French. A test checks that both catalogues have the same keys and parameters.
+"""
+
+from __future__ import annotations
+
+import os
+import string
+from typing import Any
+
+from iaterr.i18n.en import MESSAGES as EN
+from iaterr.i18n.fr import MESSAGES as FR
+
+LANGS = ("fr", "en")
+CATALOGUES = {"fr": FR, "en": EN}
+
+
+class _Default(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def message(key: str, lang: str = "fr", **params: Any) -> str:
+    catalogue = CATALOGUES.get(lang, FR)
+    template = catalogue.get(key) or FR.get(key)
+    if template is None:
+        return key
+    if not params:
+        return template
+    rendered = {}
+    for name, value in params.items():
+        if isinstance(value, dict) and "t" in value:  # a nested message key
+            value = message(value["t"], lang, **value.get("p", {}))
+        elif isinstance(value, dict) and "fr" in value:  # a text given in both languages
+            value = value.get(lang) or value["fr"]
+        elif isinstance(value, (list, tuple)) and not name.startswith("_"):
+            value = join([str(v) for v in value], lang)
+        rendered[name] = value
+    return string.Formatter().vformat(template, (), _Default(rendered))
+
+
+def env_lang() -> str | None:
+    value = os.environ.get("IATERR_LANG", "").strip().lower()[:2]
+    return value if value in LANGS else None
+
+
+def resolve_lang(option: str | None, config_lang: str | None = None) -> str:
+    for candidate in (option, env_lang(), config_lang):
+        if candidate and candidate[:2].lower() in LANGS:
+            return candidate[:2].lower()
+    return "fr"
+
+
+def join(items: list[str], lang: str = "fr") -> str:
+    """``a, b ou c`` / ``a, b or c``."""
+    items = [f"« {i} »" if lang == "fr" else f"“{i}”" for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    word = " ou " if lang == "fr" else " or "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+def quote(text: str, lang: str = "fr") -> str:
+    return f"« {text} »" if lang == "fr" else f"“{text}”"

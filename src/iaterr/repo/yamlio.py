@@ -1,0 +1,289 @@
+"""Reading and writing record files.
+
+Reading (for validation) goes through libyaml's composer, which gives every node
+its line and column at C speed. Scalars are then taken **as written**: iaterr
+never lets YAML 1.1 guess a type, so ``no`` stays the text "no" and ``2024-01``
+stays "2024-01"; the model decides what a value means. Only ``~``, ``null`` and
+an empty plain value mean "no value".
+
+Writing goes through ruamel.yaml's round-trip mode, which keeps comments, key
+order and layout, and every write is atomic: a temporary file in the same folder,
+flushed, then renamed over the target.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from iaterr.check.diagnostics import Diagnostic, with_hint
+
+try:  # libyaml; PyYAML's pure-Python loader gives the same nodes, slower
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_STD = "tag:yaml.org,2002:"
+_ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_MAX_NODES = 20_000
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass
+class Document:
+    """A parsed file: its data (plain Python), its node tree and what went wrong."""
+
+    path: str
+    data: Any = None
+    root: Any = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_document(raw: bytes, rel: str) -> Document:
+    """Parse ``raw`` (the bytes of the file ``rel``) into a :class:`Document`."""
+    doc = Document(rel)
+    diags = doc.diagnostics
+    if raw.startswith(BOM):
+        diags.append(Diagnostic("bom", rel, params=with_hint({}, "bom")))
+        raw = raw[len(BOM):]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        diags.append(Diagnostic("encodage", rel, params=with_hint({"octet": f"0x{raw[0]:02X}"}, "encodage-utf16")))
+        return doc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        hint = "encodage-latin1" if _looks_cp1252(raw) else "encodage"
+        diags.append(Diagnostic("encodage", rel, line, column,
+                                params=with_hint({"octet": f"0x{raw[exc.start]:02X}"}, hint)))
+        return doc
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        diags.append(Diagnostic("fichier-vide", rel, params=with_hint({}, "racine")))
+        return doc
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as exc:
+        diags.append(_syntax_diagnostic(exc, text, rel))
+        return doc
+    except yaml.YAMLError as exc:  # pragma: no cover - errors without a mark
+        diags.append(Diagnostic("yaml-syntaxe", rel, params=with_hint(
+            {"probleme": {"t": "yaml.autre", "p": {"detail": str(exc)}}}, "yaml-general")))
+        return doc
+    nodes = [n for n in nodes if n is not None]
+    if not nodes:
+        diags.append(Diagnostic("fichier-vide", rel, params=with_hint({}, "racine")))
+        return doc
+    if len(nodes) > 1:
+        mark = nodes[1].start_mark
+        diags.append(Diagnostic("yaml-plusieurs-documents", rel, mark.line + 1, mark.column + 1,
+                                params=with_hint({}, "un-document")))
+    root = nodes[0]
+    doc.root = root
+    if not isinstance(root, yaml.MappingNode):
+        found = "type.liste" if isinstance(root, yaml.SequenceNode) else "type.scalaire"
+        mark = root.start_mark
+        diags.append(Diagnostic("yaml-racine", rel, mark.line + 1, mark.column + 1,
+                                params=with_hint({"trouve": {"t": found}}, "racine")))
+        return doc
+    counter = [0]
+    try:
+        doc.data = _convert(root, (), rel, diags, counter)
+    except _TooComplex:
+        diags.append(Diagnostic("yaml-trop-complexe", rel, params=with_hint({}, "trop-complexe")))
+        doc.data = None
+    return doc
+
+
+class _TooComplex(Exception):
+    pass
+
+
+def _convert(node: Any, path: tuple, rel: str, diags: list[Diagnostic], counter: list[int]) -> Any:
+    counter[0] += 1
+    if counter[0] > _MAX_NODES or len(path) > 50:
+        raise _TooComplex
+    tag = node.tag
+    if tag not in _ALLOWED_TAGS:
+        mark = node.start_mark
+        diags.append(Diagnostic("yaml-etiquette", rel, mark.line + 1, mark.column + 1, path,
+                                params=with_hint({"etiquette": tag.replace(_STD, "!!")}, "etiquette")))
+        return None
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in _NULLS:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), rel, diags, counter) for i, item in enumerate(node.value)]
+    out: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            mark = key_node.start_mark
+            diags.append(Diagnostic("yaml-cle-invalide", rel, mark.line + 1, mark.column + 1, path))
+            continue
+        key = key_node.value
+        if key in seen:
+            mark = key_node.start_mark
+            diags.append(Diagnostic("yaml-cle-dupliquee", rel, mark.line + 1, mark.column + 1, path + (key,),
+                                    params=with_hint({"cle": key, "ligne_precedente": seen[key]}, "cle-dupliquee")))
+            continue
+        seen[key] = key_node.start_mark.line + 1
+        out[key] = _convert(value_node, path + (key,), rel, diags, counter)
+    return out
+
+
+_PROBLEMS = (
+    ("mapping values are not allowed", "yaml.mapping-values", "yaml-deux-points"),
+    ("did not find expected key", "yaml.expected-key", "yaml-indentation"),
+    ("did not find expected '-' indicator", "yaml.block-end", "yaml-indentation"),
+    ("expected <block end>", "yaml.block-end", "yaml-indentation"),
+    ("could not find expected ':'", "yaml.simple-key", "yaml-deux-points"),
+    ("found character that cannot start any token", "yaml.cannot-start", "yaml-caractere"),
+    ("cannot start any token", "yaml.cannot-start", "yaml-caractere"),
+    ("did not find expected ',' or", "yaml.flow", "yaml-general"),
+    ("expected ',' or", "yaml.flow", "yaml-general"),
+    ("found undefined alias", "yaml.alias", "yaml-general"),
+)
+
+
+def _syntax_diagnostic(exc: yaml.MarkedYAMLError, text: str, rel: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    lines = text.splitlines()
+    # A tab in indentation is the usual cause of errors near it: say so precisely.
+    for number, content in enumerate(lines[:line], start=1):
+        indent = content[: len(content) - len(content.lstrip(" \t"))]
+        if "\t" in indent:
+            return Diagnostic("yaml-tabulation", rel, number, indent.index("\t") + 1,
+                              params=with_hint({}, "tabulation"))
+    problem = exc.problem or ""
+    context = exc.context or ""
+    if "end of stream" in problem and "quoted scalar" in context:
+        key, hint = "yaml.unclosed-quote", "yaml-guillemets"
+        if exc.context_mark:
+            line, column = exc.context_mark.line + 1, exc.context_mark.column + 1
+    else:
+        key, hint = "yaml.autre", "yaml-general"
+        for needle, k, h in _PROBLEMS:
+            if needle in problem:
+                key, hint = k, h
+                break
+    params: dict[str, Any] = {"detail": problem.strip()}
+    if key == "yaml.cannot-start" and 0 < line <= len(lines):
+        params["caractere"] = lines[line - 1][column - 1: column] or "?"
+    return Diagnostic("yaml-syntaxe", rel, line, column, params=with_hint({"probleme": {"t": key, "p": params}}, hint))
+
+
+def _looks_cp1252(raw: bytes) -> bool:
+    try:
+        raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return any(b in raw for b in (b"\xe9", b"\xe8", b"\xe0", b"\xe7", b"\xea", b"\x92"))
+
+
+def position(root: Any, path: tuple, *, key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of ``path`` in the node tree.
+
+    With ``key=True`` the position of the key itself (for unknown keys). When the
+    path goes further than the tree (a missing key), the deepest node found.
+    """
+    node = root
+    pos = (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+    if node is None:
+        return pos
+    for i, part in enumerate(path):
+        last = i == len(path) - 1
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == part:
+                    target = k if (last and key) else v
+                    # an empty value sits after its key: point at the key
+                    if target is v and isinstance(v, yaml.ScalarNode) and v.value == "" and v.style is None:
+                        target = k
+                    node = v
+                    pos = (target.start_mark.line + 1, target.start_mark.column + 1)
+                    break
+            else:
+                return pos
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            pos = (node.start_mark.line + 1, node.start_mark.column + 1)
+        else:
+            return pos
+    return pos
+
+
+# ---------------------------------------------------------------- writing
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def roundtrip_yaml():
+    """A ruamel.yaml instance that keeps comments, order and quoting."""
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.preserve_quotes = True
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 100
+    y.allow_unicode = True
+    return y
+
+
+def load_roundtrip(path: Path) -> Any:
+    """Load a file for editing: the result keeps comments and key order."""
+    y = roundtrip_yaml()
+    with open(path, encoding="utf-8") as fh:
+        return y.load(fh)
+
+
+def dump_roundtrip(data: Any) -> str:
+    y = roundtrip_yaml()
+    buf = io.StringIO()
+    y.dump(data, buf)
+    return buf.getvalue()
+
+
+def save_roundtrip(path: Path, data: Any) -> None:
+    """Write data loaded with :func:`load_roundtrip` back, atomically."""
+    atomic_write(path, dump_roundtrip(data))
