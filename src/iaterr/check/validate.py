@@ -252,6 +252,8 @@ def _from_pydantic(err: dict, root: Any, rel: str, model: type[BaseModel], data:
         params = {"champ": champ, "valeur": ctx.get("valeur", value)}
         if ctx.get("sans_mailto"):
             with_hint(params, "mailto", sans_mailto=ctx["sans_mailto"])
+        else:
+            with_hint(params, "email")
         return diag("email-invalide", params)
     if kind == "iaterr_date":
         params = {"champ": champ, "valeur": ctx.get("valeur", value)}

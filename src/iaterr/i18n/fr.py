@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "diag.yaml-trop-complexe": "Structure trop grande ou trop imbriquée.",
     "diag.champ-manquant": "Champ obligatoire manquant : « {champ} » ({titre}).",
     "diag.cle-inconnue": "Clé inconnue « {cle} ».",
-    "diag.type-invalide": "« {champ} » : {attendu} attendu, {trouve} trouvé.",
+    "diag.type-invalide": "« {champ} » doit être {attendu} ; valeur trouvée : {trouve}.",
     "diag.texte-vide": "« {champ} » est vide.",
     "diag.valeur-inconnue": "Valeur inconnue « {valeur} » pour « {champ} » ({vocabulaire}).",
     "diag.valeur-non-canonique": "« {valeur} » est un libellé ou un alias : la valeur canonique est « {code} ».",
@@ -71,6 +71,8 @@ MESSAGES: dict[str, str] = {
     "hint.siret-manquant": "Ajoutez-le s'il est connu ; ne l'inventez jamais.",
     "hint.url": "Une adresse complète commence par https:// ; sans page publique, supprimez la clé.",
     "hint.mailto": "Sans « mailto: » : {sans_mailto}",
+    "hint.email": "Une adresse de la forme service@collectivite.fr ; préférez l'adresse d'un service à celle "
+                  "d'une personne.",
     "hint.date-iso": "Écrivez « {iso} ».",
     "hint.booleen": "Écrivez true ou false.",
     "hint.liste": "Écrivez une liste, un élément par ligne précédé de « - ».",

@@ -114,6 +114,14 @@ class _TooComplex(Exception):
     pass
 
 
+def _untagged(node: Any) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return yaml.ScalarNode(_STD + "str", node.value, node.start_mark, node.end_mark, style="'")
+    if isinstance(node, yaml.SequenceNode):
+        return yaml.SequenceNode(_STD + "seq", node.value, node.start_mark, node.end_mark)
+    return yaml.MappingNode(_STD + "map", node.value, node.start_mark, node.end_mark)
+
+
 def _convert(node: Any, path: tuple, rel: str, diags: list[Diagnostic], counter: list[int]) -> Any:
     counter[0] += 1
     if counter[0] > _MAX_NODES or len(path) > 50:
@@ -123,7 +131,8 @@ def _convert(node: Any, path: tuple, rel: str, diags: list[Diagnostic], counter:
         mark = node.start_mark
         diags.append(Diagnostic("yaml-etiquette", rel, mark.line + 1, mark.column + 1, path,
                                 params=with_hint({"etiquette": tag.replace(_STD, "!!")}, "etiquette")))
-        return None
+        # keep the text as written, so that the tag is the only thing reported
+        node = _untagged(node)
     if isinstance(node, yaml.ScalarNode):
         if node.style is None and node.value in _NULLS:
             return None
