@@ -54,12 +54,12 @@ class App:
     err: Console
 
     def say(self, key: str, style: str | None = None, **params: object) -> None:
-        self.err.print(Text(message(key, self.lang, **params), style=style or ""))
+        self.err.print(Text(message(key, self.lang, **params), style=style or ""), soft_wrap=True)
 
     def fail(self, key: str, hint: str | None = None, **params: object) -> None:
-        self.err.print(Text("✗ " + message(key, self.lang, **params), style="bold red"))
+        self.err.print(Text("✗ " + message(key, self.lang, **params), style="bold red"), soft_wrap=True)
         if hint:
-            self.err.print(Text("  → " + message(hint, self.lang, **params), style="green"))
+            self.err.print(Text("  → " + message(hint, self.lang, **params), style="green"), soft_wrap=True)
 
 
 def make_app(lang_opt: Optional[str], config_lang: str | None = None) -> App:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
-import click
 import typer
 
 from iaterr import __version__
@@ -18,6 +18,28 @@ def _help_lang(argv: list[str]) -> str:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1][:2].lower()
     return env_lang() or "fr"
+
+
+def _classes(name: str) -> tuple[type, ...]:
+    """Exception classes of click, vendored by recent typer or installed beside older ones."""
+    found = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            found.append(getattr(importlib.import_module(module), name))
+        except (ImportError, AttributeError):
+            continue
+    return tuple(found)
+
+
+_NO_ARGS = _classes("NoArgsIsHelpError")
+_USAGE = _classes("UsageError")
+_CLICK = _classes("ClickException")
+_EXIT = (typer.Exit, *_classes("Exit"))
+_ABORT = (typer.Abort, *_classes("Abort"))
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
 
 
 def build_app(lang: str = "fr") -> typer.Typer:
@@ -60,21 +82,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=args, prog_name="iaterr", standalone_mode=False)
         code = result if isinstance(result, int) else 0
-    except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.ctx.get_help() if exc.ctx else "", err=False)
+    except _NO_ARGS as exc:
+        ctx = getattr(exc, "ctx", None)
+        print(ctx.get_help() if ctx else "")
         code = 0
-    except click.UsageError as exc:
-        name = exc.ctx.command.name if exc.ctx and exc.ctx.command else ""
-        click.echo("✗ " + message("cli.erreur-usage", lang, detail=exc.format_message()), err=True)
-        click.echo("  → " + message("cli.erreur-usage.aide", lang, commande=name or "").replace("  ", " "), err=True)
+    except _USAGE as exc:
+        ctx = getattr(exc, "ctx", None)
+        name = ctx.command.name if ctx is not None and ctx.command is not None else ""
+        name = "" if name == "iaterr" else name
+        _err("✗ " + message("cli.erreur-usage", lang, detail=exc.format_message()))
+        _err("  → " + message("cli.erreur-usage.aide", lang, commande=name).replace("iaterr  ", "iaterr "))
         code = common.FAILURE
-    except click.exceptions.Exit as exc:
+    except _EXIT as exc:
         code = exc.exit_code
-    except click.Abort:
-        click.echo(message("cli.interrompu", lang), err=True)
+    except (*_ABORT, KeyboardInterrupt):
+        _err(message("cli.interrompu", lang))
         code = common.FAILURE
-    except click.ClickException as exc:
-        click.echo("✗ " + exc.format_message(), err=True)
+    except _CLICK as exc:
+        _err("✗ " + exc.format_message())
         code = common.FAILURE
     if argv is None:
         sys.exit(code)

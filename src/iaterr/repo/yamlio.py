@@ -134,7 +134,7 @@ def _convert(node: Any, path: tuple, rel: str, diags: list[Diagnostic], counter:
         # keep the text as written, so that the tag is the only thing reported
         node = _untagged(node)
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain style: None (Python) or "" (libyaml)
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
@@ -225,7 +225,7 @@ def position(root: Any, path: tuple, *, key: bool = False) -> tuple[int, int]:
                 if isinstance(k, yaml.ScalarNode) and k.value == part:
                     target = k if (last and key) else v
                     # an empty value sits after its key: point at the key
-                    if target is v and isinstance(v, yaml.ScalarNode) and v.value == "" and v.style is None:
+                    if target is v and isinstance(v, yaml.ScalarNode) and v.value == "" and not v.style:
                         target = k
                     node = v
                     pos = (target.start_mark.line + 1, target.start_mark.column + 1)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BROKEN = FIXTURES / "broken"
+
+
+@pytest.fixture(autouse=True)
+def _french_by_default(monkeypatch):
+    """Tests see iaterr as a French user would, whatever the machine says."""
+    monkeypatch.delenv("IATERR_LANG", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def cli(runner):
+    """Invoke the typer application; returns the click Result."""
+    from iaterr.cli.main import build_app
+
+    def invoke(*args: str, lang: str = "fr", **kwargs):
+        return runner.invoke(build_app(lang), list(args), **kwargs)
+
+    return invoke
+
+
+@pytest.fixture
+def repo_copy(tmp_path) -> Path:
+    """A copy of this project's data repository, safe to modify."""
+    dest = tmp_path / "depot"
+    dest.mkdir()
+    shutil.copy(ROOT / "iaterr.yaml", dest / "iaterr.yaml")
+    shutil.copytree(ROOT / "data", dest / "data")
+    shutil.copytree(ROOT / "schema", dest / "schema")
+    return dest
+
+
+@pytest.fixture
+def broken_copy(tmp_path) -> Path:
+    dest = tmp_path / "broken"
+    shutil.copytree(BROKEN, dest)
+    return dest

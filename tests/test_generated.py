@@ -1,0 +1,86 @@
+"""Files generated from the model stay in step with it; the project's own
+promises (two quick-start lines, CI running the test line) hold."""
+
+from __future__ import annotations
+
+import re
+
+import jsonschema
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT
+from iaterr.model.jsonschema import schema_for, schema_texts, stale_schemas
+from iaterr.publish.reference import REFERENCE_PATHS, render_reference
+
+
+def test_committed_schemas_match_the_model():
+    assert stale_schemas(ROOT / "schema") == [], "run `iaterr schema` and commit schema/"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_field_reference_is_current(lang):
+    path = ROOT / REFERENCE_PATHS[lang]
+    assert path.read_text(encoding="utf-8") == render_reference(lang), (
+        f"run `iaterr reference --lang {lang}` and commit {path.name}")
+
+
+def test_schema_command_check_mode(cli, tmp_path):
+    out = tmp_path / "schema"
+    assert cli("schema", "--out", str(out), "--check").exit_code == 1
+    assert cli("schema", "--out", str(out)).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(schema_texts())
+    assert cli("schema", "--out", str(out), "--check").exit_code == 0
+    (out / "cas-usage.schema.json").write_text("{}", encoding="utf-8")
+    result = cli("schema", "--out", str(out), "--check")
+    assert result.exit_code == 1 and "Pas à jour" in result.stderr
+
+
+def test_reference_command(cli, tmp_path):
+    out = tmp_path / "ref.md"
+    assert cli("reference", "--out", str(out), "--lang", "en").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Field reference")
+    assert cli("reference", "--out", str(out), "--lang", "en", "--check").exit_code == 0
+    assert cli("reference", "--out", str(out), "--check").exit_code == 1  # French differs
+
+
+@pytest.mark.parametrize("kind", ["cas_usage", "collectivite"])
+def test_schemas_are_valid_json_schema(kind):
+    jsonschema.Draft202012Validator.check_schema(schema_for(kind))
+
+
+def test_real_records_satisfy_the_exported_schema():
+    """What iaterr accepts, editors and check-jsonschema accept too."""
+    yaml = YAML(typ="safe", pure=True)
+    for kind, folder, schema_name in (("cas_usage", "cas-usage", "cas-usage"),
+                                      ("collectivite", "collectivites", "collectivite")):
+        validator = jsonschema.Draft202012Validator(schema_for(kind))
+        for path in sorted((ROOT / "data" / folder).glob("*.yaml")):
+            errors = list(validator.iter_errors(yaml.load(path.read_text(encoding="utf-8"))))
+            assert not errors, (path.name, [e.message for e in errors])
+
+
+def test_schema_carries_field_metadata():
+    schema = schema_for("cas_usage")
+    contact = schema["properties"]["contact"]
+    assert contact["x-iaterr"]["visibilite"] == "restreint"
+    assert contact["x-iaterr"]["bibliotheque"] == "projet_contact"
+    assert schema["properties"]["statut"]["enum"][0] == "en_reflexion"
+    assert schema["additionalProperties"] is False
+
+
+def test_readme_has_exactly_two_quick_start_lines_and_ci_runs_the_test_line():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Démarrage rapide.*?```sh\n(.*?)```", readme, re.S).group(1)
+    lines = [ln for ln in block.splitlines() if ln.strip()]
+    assert len(lines) == 2
+    assert "iaterr validate" in lines[0]
+    assert "pytest" in lines[1]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert lines[1] in ci.splitlines()
+
+
+def test_changelog_follows_keep_a_changelog():
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert text.startswith("# Changelog") or text.startswith("# Journal des modifications")
+    assert "## [Unreleased]" in text or re.search(r"## \[\d+\.\d+\.\d+\]", text)
