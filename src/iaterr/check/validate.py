@@ -385,7 +385,8 @@ def validate_repository(
     from iaterr.check.cache import ValidationCache
 
     files, ignored = collect_files(repo, paths)
-    cache = ValidationCache.open(repo.root) if use_cache else None
+    # the embedded data sit inside the installed package: never write there
+    cache = ValidationCache.open(repo.root) if use_cache and not repo.embedded else None
     results: list[FileResult] = []
     read = cached = 0
     for kind, path in files:
