@@ -39,3 +39,11 @@ def test_python_dash_m_in_a_subprocess_without_terminal():
                           capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "Aucune erreur" in proc.stdout
+
+
+def test_language_before_the_command(cli):
+    from conftest import BROKEN
+
+    result = cli("--lang", "en", "validate", "--repo", str(BROKEN), "--no-cache",
+                 str(BROKEN / "data/cas-usage/bom.yaml"))
+    assert "byte order mark" in result.stdout

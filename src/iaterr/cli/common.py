@@ -14,7 +14,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from iaterr.i18n import LANGS, message, resolve_lang
+from iaterr.i18n import LANGS, env_lang, message, resolve_lang
 from iaterr.repo.config import Repository, RepositoryError, open_repository
 
 #: Exit codes, whatever the output format.
@@ -22,6 +22,8 @@ OK, FINDINGS, FAILURE = 0, 1, 2
 
 # The language of help texts is known before options are parsed (see main.py).
 HELP_LANG = "fr"
+# ``iaterr --lang en COMMAND``: the language given before the command.
+ROOT_LANG: Optional[str] = None
 
 
 def h(key: str) -> str:
@@ -29,12 +31,27 @@ def h(key: str) -> str:
     return message(key, HELP_LANG)
 
 
+def _show_help(ctx: typer.Context, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        text = ctx.get_help()
+        if text:
+            typer.echo(text)
+        raise typer.Exit(OK)
+
+
+def help_option():
+    """``-h/--help`` with its own text in the run's language."""
+    return typer.Option(False, "--help", "-h", is_eager=True, expose_value=False, callback=_show_help,
+                        help=h("help.help"), show_default=False)
+
+
 def repo_option():
-    return typer.Option(None, "--repo", help=h("help.repo"), show_default=False, file_okay=False)
+    return typer.Option(None, "--repo", help=h("help.repo"), show_default=False, file_okay=False,
+                        metavar=h("metavar.dossier"))
 
 
 def lang_option():
-    return typer.Option(None, "--lang", help=h("help.lang"), show_default=False)
+    return typer.Option(None, "--lang", help=h("help.lang"), show_default=False, metavar="fr|en")
 
 
 class Abort(Exception):
@@ -52,6 +69,12 @@ class App:
     lang: str
     out: Console
     err: Console
+    #: True when the language was chosen by --lang or IATERR_LANG, which win over the repository's
+    explicit_lang: bool = False
+
+    def adopt_repository_language(self, config_lang: str) -> None:
+        if not self.explicit_lang and config_lang in LANGS:
+            self.lang = config_lang
 
     def say(self, key: str, style: str | None = None, **params: object) -> None:
         self.err.print(Text(message(key, self.lang, **params), style=style or ""), soft_wrap=True)
@@ -63,6 +86,7 @@ class App:
 
 
 def make_app(lang_opt: Optional[str], config_lang: str | None = None) -> App:
+    lang_opt = lang_opt or ROOT_LANG
     if lang_opt is not None and lang_opt[:2].lower() not in LANGS:
         raise Abort("cli.langue-inconnue", valeur=lang_opt)
     lang = resolve_lang(lang_opt, config_lang)
@@ -71,6 +95,7 @@ def make_app(lang_opt: Optional[str], config_lang: str | None = None) -> App:
         lang,
         Console(file=sys.stdout, highlight=False, no_color=no_color, soft_wrap=False),
         Console(file=sys.stderr, highlight=False, no_color=no_color, soft_wrap=False),
+        explicit_lang=bool(lang_opt or env_lang()),
     )
 
 
@@ -80,6 +105,7 @@ def open_repo(app: App, repo: Optional[Path], *, allow_embedded: bool = True) ->
     except RepositoryError as exc:
         hint = "cli.depot-introuvable.aide" if exc.key == "cli.depot-introuvable" else None
         raise Abort(exc.key, hint, **exc.params) from exc
+    app.adopt_repository_language(found.config.langue)
     if found.embedded:
         app.say("cli.depot-embarque", style="dim", dossier=str(Path.cwd()), chemin=str(found.root))
     return found

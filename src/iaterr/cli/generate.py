@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, lang_option, open_repo, repo_option
+from iaterr.cli.common import help_option, FINDINGS, OK, Abort, App, guarded, h, lang_option, open_repo, repo_option
 from iaterr.repo.yamlio import atomic_write
 
 
@@ -35,13 +35,14 @@ def _write(ui: App, files: dict[Path, str], check: bool, command: str) -> int:
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("schema", help=h("help.schema"))
+    @app.command("schema", help=h("help.schema"), add_help_option=False)
     def schema(
         out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.schema.out"), show_default=False,
                                            file_okay=False),
         check: bool = typer.Option(False, "--check", help=h("help.schema.check")),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
     ) -> None:
         from iaterr.model.jsonschema import schema_texts
 
@@ -50,13 +51,14 @@ def register(app: typer.Typer) -> None:
             code = _write(ui, {folder / name: text for name, text in schema_texts().items()}, check, "schema")
         raise typer.Exit(code)
 
-    @app.command("reference", help=h("help.reference"))
+    @app.command("reference", help=h("help.reference"), add_help_option=False)
     def reference(
         out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.reference.out"), show_default=False,
                                            dir_okay=False),
         check: bool = typer.Option(False, "--check", help=h("help.reference.check")),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
     ) -> None:
         from iaterr.publish.reference import REFERENCE_PATHS, render_reference
 

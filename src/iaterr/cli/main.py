@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from typing import Optional
 import typer
 
 from iaterr import __version__
@@ -38,6 +39,19 @@ _EXIT = (typer.Exit, *_classes("Exit"))
 _ABORT = (typer.Abort, *_classes("Abort"))
 
 
+def _translate_help_panels() -> None:
+    """Typer's own help words (panel titles, defaults) in the run's language."""
+    try:
+        from typer import rich_utils
+    except ImportError:  # pragma: no cover
+        return
+    for name, key in (("ARGUMENTS_PANEL_TITLE", "help.panel.arguments"), ("OPTIONS_PANEL_TITLE", "help.panel.options"),
+                      ("COMMANDS_PANEL_TITLE", "help.panel.commands"), ("DEFAULT_STRING", "help.default"),
+                      ("REQUIRED_LONG_STRING", "help.required")):
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, common.h(key))
+
+
 def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
@@ -45,6 +59,7 @@ def _err(text: str) -> None:
 def build_app(lang: str = "fr") -> typer.Typer:
     """The typer application, with help texts in ``lang``."""
     common.HELP_LANG = lang if lang in ("fr", "en") else "fr"
+    _translate_help_panels()
     app = typer.Typer(
         name="iaterr",
         help=common.h("help.app"),
@@ -52,7 +67,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
         add_completion=False,
         rich_markup_mode="rich",
         pretty_exceptions_enable=False,
-        context_settings={"help_option_names": ["-h", "--help"]},
+        add_help_option=False,
     )
 
     def version_callback(value: bool) -> None:
@@ -64,8 +79,10 @@ def build_app(lang: str = "fr") -> typer.Typer:
     def root(
         version: bool = typer.Option(False, "--version", callback=version_callback, is_eager=True,
                                      help=common.h("help.version")),
+        lang: Optional[str] = common.lang_option(),
+        help_: bool = common.help_option(),
     ) -> None:
-        pass
+        common.ROOT_LANG = lang
 
     from iaterr.cli import generate, validate
 

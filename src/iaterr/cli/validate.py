@@ -10,28 +10,28 @@ import typer
 
 from iaterr.check.render import FORMATS, render_github, render_json, render_text
 from iaterr.check.validate import validate_repository
-from iaterr.cli.common import FAILURE, FINDINGS, OK, Abort, guarded, h, lang_option, open_repo, repo_option
+from iaterr.cli.common import help_option, FAILURE, FINDINGS, OK, Abort, guarded, h, lang_option, open_repo, repo_option
 
 
 def register(app: typer.Typer) -> None:
-    @app.command("validate", help=h("help.validate"))
+    @app.command("validate", help=h("help.validate"), add_help_option=False)
     def validate(
-        paths: Optional[List[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False),
+        paths: Optional[List[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
+                                                    metavar=h("metavar.chemins")),
         format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.validate.format"),
-                                             show_default=False),
+                                             show_default=False, metavar="text|json|github"),
         strict: bool = typer.Option(False, "--strict", help=h("help.validate.strict")),
         no_cache: bool = typer.Option(False, "--no-cache", help=h("help.validate.no-cache")),
         quiet: bool = typer.Option(False, "--quiet", "-q", help=h("help.validate.quiet")),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
     ) -> None:
         with guarded(lang) as ui:
             fmt = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
             if fmt not in FORMATS:
                 raise Abort("cli.format-inconnu", valeur=fmt, formats=list(FORMATS))
             repository = open_repo(ui, repo)
-            if lang is None and not os.environ.get("IATERR_LANG"):
-                ui.lang = repository.config.langue
             selected = []
             for path in paths or []:
                 if not path.exists():
