@@ -11,10 +11,27 @@ import os
 import string
 from typing import Any
 
-from iaterr.i18n.en import MESSAGES as EN
-from iaterr.i18n.fr import MESSAGES as FR
+import importlib
+
+from iaterr.i18n.en import MESSAGES as _EN
+from iaterr.i18n.fr import MESSAGES as _FR
 
 LANGS = ("fr", "en")
+
+#: Catalogues of command families, each module holding its ``FR`` and ``EN``
+#: dictionaries side by side so that both languages are kept together.
+FAMILIES = ("init", "nouveau")
+
+FR: dict[str, str] = dict(_FR)
+EN: dict[str, str] = dict(_EN)
+for _family in FAMILIES:
+    _module = importlib.import_module(f"iaterr.i18n.{_family}")
+    for _target, _source in ((FR, _module.FR), (EN, _module.EN)):
+        _clash = set(_target) & set(_source)
+        if _clash:  # pragma: no cover - caught by the test suite
+            raise RuntimeError(f"message keys defined twice: {sorted(_clash)}")
+        _target.update(_source)
+
 CATALOGUES = {"fr": FR, "en": EN}
 
 
