@@ -43,6 +43,8 @@ except ImportError:  # not installed: use the source tree
     from iaterr.model import vocab as V
 
 MANIFEST = "bench-manifest.json"
+#: bumped whenever the output changes, so that bench/run.py regenerates a stale repository
+GENERATOR_VERSION = 2
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json"
 
 # ---------------------------------------------------------------- word pools
@@ -199,15 +201,21 @@ def text_lines(key: str, text: str, indent: int, style: str | None = None) -> li
     """``key: value`` lines; long text as a folded (``>-``) or literal (``|``) block."""
     pad = " " * indent
     head = f"{pad}{key}:" if key else f"{pad}-"
-    if style is None and len(text) <= 70 and "\n" not in text:
+    if style is None and ((len(text) <= 70 and "\n" not in text) or _URLISH.match(text)):
         return [f"{head} {scalar(text)}"]
     inner = pad + ("  " if key else "  ")
     if style == "|" or "\n" in text:
         out = [f"{head} |-"]
         for para in text.split("\n"):
-            out.extend(textwrap.wrap(para, 76, initial_indent=inner, subsequent_indent=inner) or [""])
+            out.extend(_wrap(para, 76, inner) or [""])
         return out
-    return [f"{head} >-"] + textwrap.wrap(text, 78 - len(inner), initial_indent=inner, subsequent_indent=inner)
+    return [f"{head} >-"] + _wrap(text, 78 - len(inner), inner)
+
+
+def _wrap(text: str, width: int, indent: str) -> list[str]:
+    # never at a hyphen: a folded line break reads as a space
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent,
+                         break_on_hyphens=False, break_long_words=False)
 
 
 def list_lines(key: str, items: list, indent: int = 0) -> list[str]:
@@ -598,7 +606,7 @@ def generate(records: int, out: Path, seed: int = 20240516, invalid_rate: float 
         total_bytes += len(text.encode("utf-8"))
         (out / rel).write_text(text, encoding="utf-8")
 
-    manifest = {"records": records, "collectivites": n_coll, "seed": seed,
+    manifest = {"generateur": GENERATOR_VERSION, "records": records, "collectivites": n_coll, "seed": seed,
                 "octets_cas_usage": total_bytes, "invalides": invalid}
     (out / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return manifest

@@ -152,6 +152,33 @@ def check_jsonschema_once(tool: str, repo: Path) -> tuple[float, int, set[str], 
     return seconds, peak, failing, calls
 
 
+def source_state() -> str:
+    """Size and time of iaterr's own files: its validation cache is dropped when they change."""
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.find_spec("iaterr")
+    if spec is None or not spec.submodule_search_locations:
+        return "?"
+    h = hashlib.sha1()
+    for base in spec.submodule_search_locations:
+        for path in sorted(Path(base).rglob("*.py")):
+            st = path.stat()
+            h.update(f"{path}:{st.st_size}:{st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+def git_head() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(HERE.parent), "log", "-1", "--format=%h %s"],
+                             capture_output=True, text=True, timeout=10)
+        dirty = subprocess.run(["git", "-C", str(HERE.parent), "status", "--porcelain", "--", "src"],
+                               capture_output=True, text=True, timeout=10).stdout.strip()
+        return out.stdout.strip() + (" (src/ modifié, non commité)" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
 # ---------------------------------------------------------------- machine
 
 
@@ -174,6 +201,7 @@ def machine() -> dict[str, str]:
         pass
     info["os"] = platform.platform()
     info["python"] = platform.python_version()
+    info["commit iaterr"] = git_head()
     from importlib.metadata import PackageNotFoundError, version
 
     for dist in ("iaterr", "pydantic", "pydantic-core", "PyYAML", "check-jsonschema", "jsonschema", "ruamel.yaml"):
@@ -206,7 +234,8 @@ def ensure_repo(records: int, seed: int, out: Path, regenerate: bool) -> dict:
     if not regenerate and manifest_path.exists():
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         n = len(list((out / "data" / "cas-usage").glob("*.yaml")))
-        if manifest.get("records") == records and manifest.get("seed") == seed and n == records:
+        if (manifest.get("records") == records and manifest.get("seed") == seed and n == records
+                and manifest.get("generateur") == generate.GENERATOR_VERSION):
             print(f"Dépôt réutilisé : {out}", file=sys.stderr)
             return manifest
     print(f"Génération de {records} cas d'usage dans {out}…", file=sys.stderr)
@@ -240,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
     n_files = manifest["records"] + manifest["collectivites"]
     expected = {x["fichier"] for x in manifest["invalides"]}
     expected_schema = {x["fichier"] for x in manifest["invalides"] if x["schema"]}
+
+    state = source_state()
 
     # (a) cold: no cache at all
     cold = Series("iaterr, à froid (`--no-cache`)")
@@ -291,6 +322,14 @@ def main(argv: list[str] | None = None) -> int:
                 break
 
     # ------------------------------------------------------------ report
+    warnings: list[str] = []
+    if source_state() != state:
+        warnings.append("Le code d'iaterr a changé pendant la mesure (son cache a pu être invalidé) : relancez.")
+    warm_reread = [iaterr_failing(r)[1]["fichiers_relus"] for r in warm.runs]
+    changed_reread = [iaterr_failing(r)[1]["fichiers_relus"] for r in changed.runs]
+    if any(warm_reread) or any(n != 1 for n in changed_reread):
+        warnings.append(f"Fichiers relus à chaud : {warm_reread} (attendu 0), après une modification : "
+                        f"{changed_reread} (attendu 1) : mesure à chaud faussée, relancez.")
     iaterr_peak = max(s.peak_mb for s in (cold, first, warm, changed))
     lines = [
         f"## Résultats : {manifest['records']} cas d'usage, {manifest['collectivites']} collectivités "
@@ -342,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
                  f"{warm_resume['fichiers_en_cache']} en cache ; un fichier modifié, "
                  f"{changed_resume['fichiers_relus']} relu, {changed_resume['fichiers_en_cache']} en cache.")
     lines.append("")
+    for w in warnings:
+        lines.append(f"**Attention** : {w}")
+        lines.append("")
     print("\n".join(lines))
 
     if args.json:

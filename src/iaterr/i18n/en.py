@@ -144,6 +144,8 @@ MESSAGES: dict[str, str] = {
     "help.version": "Show the version and exit.",
     "metavar.dossier": "FOLDER",
     "metavar.chemins": "PATH…",
+    "metavar.fichier": "FILE",
+    "metavar.champ-valeur": "FIELD=VALUE",
     "help.help": "Show this help and exit.",
     "help.panel.arguments": "Arguments",
     "help.panel.options": "Options",

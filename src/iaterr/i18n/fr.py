@@ -147,6 +147,8 @@ MESSAGES: dict[str, str] = {
     "help.version": "Affiche la version et quitte.",
     "metavar.dossier": "DOSSIER",
     "metavar.chemins": "CHEMIN…",
+    "metavar.fichier": "FICHIER",
+    "metavar.champ-valeur": "CHAMP=VALEUR",
     "help.help": "Affiche cette aide et quitte.",
     "help.panel.arguments": "Arguments",
     "help.panel.options": "Options",

@@ -468,6 +468,15 @@ class CasUsage(BaseModel):
     )
 
     # ------------------------------------------------------------ AI Act
+    domaines_annexe_iii: list[code_of(DOMAINES_ANNEXE_III)] = champ(  # type: ignore[valid-type]
+        fr="Domaines de l'annexe III", en="Annex III areas", section="ia_act", exemple=["prestations_publiques"],
+        default_factory=list,
+        aide_fr="Les domaines à haut risque de l'annexe III concernés, s'il y en a (aides sociales, "
+                "recrutement, infrastructures critiques…).",
+        aide_en="The high-risk areas of Annex III concerned, if any (social benefits, recruitment, critical "
+                "infrastructure…).",
+        standards={"ai_act": "Annex III"},
+    )
     niveau_risque_ia: Optional[code_of(NIVEAUX_RISQUE)] = champ(  # type: ignore[valid-type]
         fr="Niveau de risque (règlement IA)", en="Risk tier (AI Act)", section="ia_act", exigence="recommande",
         exemple="minimal",
@@ -477,15 +486,6 @@ class CasUsage(BaseModel):
                 "(transparency), minimal.",
         bibliotheque="risque_categorie",
         standards={"nl": "publication_category", "eurocities": "risk_category", "ai_act": "Art. 5, 6, 50"},
-    )
-    domaines_annexe_iii: list[code_of(DOMAINES_ANNEXE_III)] = champ(  # type: ignore[valid-type]
-        fr="Domaines de l'annexe III", en="Annex III areas", section="ia_act", exemple=["prestations_publiques"],
-        default_factory=list,
-        aide_fr="Les domaines à haut risque de l'annexe III concernés, s'il y en a (aides sociales, "
-                "recrutement, infrastructures critiques…).",
-        aide_en="The high-risk areas of Annex III concerned, if any (social benefits, recruitment, critical "
-                "infrastructure…).",
-        standards={"ai_act": "Annex III"},
     )
     interaction_public: Optional[Booleen] = champ(
         fr="Interagit avec le public", en="Interacts with the public", section="ia_act", exigence="recommande",

@@ -1,0 +1,247 @@
+"""Asking a model's fields with questionary, following :mod:`iaterr.model.questions`.
+
+Every answer is checked as it is given, by the model itself, and a refused answer
+is asked again with the reason. Input and output can be given (a prompt_toolkit
+pipe input in the tests); Ctrl-C or the end of input raises
+:class:`QuestionnaireAborted`, after the answers so far were handed to
+``on_answer`` (which keeps the draft).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from iaterr.i18n import message
+from iaterr.model import SECTIONS
+from iaterr.model.introspect import FieldSpec, specs
+from iaterr.model.questions import Answers, Question, applies, check_answer, choices, is_list_of_text, plan
+
+_SKIP = "__iaterr_passer__"
+
+
+class QuestionnaireAborted(Exception):
+    """Ctrl-C, or no more input."""
+
+
+@dataclass
+class State:
+    """What has been answered, kept in drafts so that nothing typed is lost."""
+
+    answers: Answers = field(default_factory=dict)
+    asked: list[str] = field(default_factory=list)
+    gates: dict[str, bool] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"answers": self.answers, "asked": self.asked, "gates": self.gates}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> State:
+        return cls(dict(data.get("answers") or {}), list(data.get("asked") or []), dict(data.get("gates") or {}))
+
+
+class Asker:
+    """questionary prompts in one language, with optional input/output for tests."""
+
+    def __init__(self, lang: str, say: Callable[[str, str], None], *, input: Any = None, output: Any = None,
+                 before_prompt: Callable[[str, str], None] | None = None) -> None:
+        self.lang = lang
+        self.say = say
+        #: called with (kind, prompt) before each prompt: tests feed the keystrokes of the answer into a
+        #: pipe input there
+        self.before_prompt = before_prompt
+        self.io: dict[str, Any] = {}
+        if input is not None:
+            self.io["input"] = input
+        if output is not None:
+            self.io["output"] = output
+
+    def m(self, key: str, **params: Any) -> str:
+        return message(key, self.lang, **params)
+
+    def _run(self, question: Any, kind: str, prompt: str) -> Any:
+        if self.before_prompt is not None:
+            self.before_prompt(kind, prompt)
+        try:
+            return question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError) as exc:
+            raise QuestionnaireAborted from exc
+
+    def text(self, prompt: str, *, default: str = "", validate: Callable[[str], Any] | None = None) -> str:
+        import questionary
+
+        return self._run(questionary.text(prompt, default=default, validate=validate, **self.io), "text", prompt)
+
+    def select(self, prompt: str, options: list[tuple[str, Any]], *, default: Any = None) -> Any:
+        import questionary
+
+        items = [questionary.Choice(title, value=value) for title, value in options]
+        chosen = next((c for c in items if c.value == default), None)
+        return self._run(questionary.select(prompt, choices=items, default=chosen,
+                                            instruction=self.m("new.instruction.select"), **self.io), "select", prompt)
+
+    def checkbox(self, prompt: str, options: list[tuple[str, Any]], *, checked: list[Any] | None = None) -> list:
+        import questionary
+
+        checked = checked or []
+        items = [questionary.Choice(title, value=value, checked=value in checked) for title, value in options]
+        return self._run(questionary.checkbox(prompt, choices=items, instruction=self.m("new.instruction.checkbox"),
+                                              **self.io), "checkbox", prompt)
+
+    def confirm(self, prompt: str, *, default: bool = False) -> bool:
+        import questionary
+
+        return bool(self._run(questionary.confirm(prompt, default=default, **self.io), "confirm", prompt))
+
+
+def _label(spec: FieldSpec, lang: str) -> str:
+    return spec.meta.titre(lang)
+
+
+def _validator(asker: Asker, model: type[BaseModel], spec: FieldSpec, required: bool) -> Callable[[str], Any]:
+    def validate(text: str) -> Any:
+        text = text.strip()
+        if not text:
+            return True if not required else asker.m("new.obligatoire")
+        _value, diags = check_answer(model, spec.name, text)
+        if not diags:
+            return True
+        d = diags[0]
+        hint = d.hint(asker.lang)
+        return d.message(asker.lang) + (f" {hint}" if hint else "")
+
+    return validate
+
+
+def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: Answers, *,
+              required: bool, legal: bool = False, defaults: Answers | None = None,
+              special: dict[str, list[tuple[str, str]]] | None = None) -> Any:
+    """Ask one field; returns its typed value, or None when skipped."""
+    lang = asker.lang
+    defaults = defaults or {}
+    title = _label(spec, lang)
+    if legal:
+        title += " " + asker.m("new.exige-par-la-loi")
+    if required:
+        title += " *"
+    asker.say(spec.meta.aide(lang), "dim")
+    default = defaults.get(spec.name)
+
+    if special and spec.name in special and special[spec.name]:
+        options = list(special[spec.name])
+        if not required:
+            options.append((asker.m("new.passer"), _SKIP))
+        value = asker.select(title, options, default=default)
+        return None if value == _SKIP else value
+
+    if spec.submodel is not None:
+        items = []
+        while asker.confirm(asker.m("new.ajouter" if not items else "new.ajouter-autre", titre=_label(spec, lang)),
+                            default=not items and required):
+            items.append(ask_state(spec.submodel, asker, state=State(), nested=True))
+        return items or None
+
+    if spec.vocab is not None:
+        options = [(en if lang == "en" else fr, code) for code, fr, en in choices(spec, answers)]
+        if spec.is_list:
+            picked = asker.checkbox(title, options, checked=default if isinstance(default, list) else None)
+            return picked or None
+        if not required:
+            options.append((asker.m("new.passer"), _SKIP))
+        value = asker.select(title, options, default=default)
+        return None if value == _SKIP else value
+
+    if spec.kind == "booleen":
+        options = [(asker.m("new.oui"), True), (asker.m("new.non"), False)]
+        if not required:
+            options.append((asker.m("new.ne-sait-pas"), _SKIP))
+        value = asker.select(title, options, default=default)
+        return None if value == _SKIP else value
+
+    if is_list_of_text(spec):
+        items = []
+        asker.say(asker.m("new.liste-aide"), "dim")
+        while True:
+            text = asker.text(f"{title} ({len(items) + 1})", validate=_validator(asker, model, spec, False)).strip()
+            if not text:
+                return items or None
+            items.append(text)
+
+    text = asker.text(title, default="" if default is None else str(default),
+                      validate=_validator(asker, model, spec, required)).strip()
+    if not text:
+        return None
+    value, _diags = check_answer(model, spec.name, text)
+    return value
+
+
+def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = None, fields: list[str] | None = None,
+              complete: bool = False, defaults: Answers | None = None, nested: bool = False,
+              special: dict[str, list[tuple[str, str]]] | None = None,
+              on_answer: Callable[[State], None] | None = None) -> Answers:
+    """Ask the fields of ``model`` not yet in ``state``; returns the answers."""
+    state = state if state is not None else State()
+    questions = plan(model, fields=fields, complete=complete or nested)
+    answers = state.answers
+    current_section = None
+
+    def record(name: str, value: Any) -> None:
+        if value is not None:
+            answers[name] = value
+        else:
+            answers.pop(name, None)
+        state.asked.append(name)
+        if on_answer is not None:
+            on_answer(state)
+
+    sections: list[str] = []
+    for q in questions:
+        if q.section not in sections:
+            sections.append(q.section)
+    for section in sections:
+        in_section = [q for q in questions if q.section == section]
+        for q in [q for q in in_section if not q.optional_group]:
+            if q.name in answers or q.name in state.asked or not applies(q, answers):
+                continue
+            if not nested and section != current_section:
+                current_section = section
+                asker.say("", "")
+                asker.say(f"— {SECTIONS[section].label(asker.lang)} —", "bold")
+            record(q.name, ask_field(asker, model, q.spec, answers, required=q.required, legal=q.legal,
+                                     defaults=defaults, special=special))
+        optional = [q for q in in_section if q.optional_group and q.name not in answers and q.name not in state.asked]
+        if not optional:
+            continue
+        if section not in state.gates:
+            titles = ", ".join(_label(q.spec, asker.lang) for q in optional)
+            state.gates[section] = asker.confirm(
+                asker.m("new.facultatifs", section=SECTIONS[section].label(asker.lang), champs=titles), default=False)
+            if on_answer is not None:
+                on_answer(state)
+        if state.gates[section]:
+            for q in optional:
+                record(q.name, ask_field(asker, model, q.spec, answers, required=False, legal=q.legal,
+                                         defaults=defaults, special=special))
+    return answers
+
+
+def ask_model(model: type[BaseModel], *, lang: str, defaults: Answers | None = None, fields: list[str] | None = None,
+              say: Callable[[str, str], None] | None = None, input: Any = None, output: Any = None) -> Answers:
+    """Ask ``fields`` of ``model`` (all of them by default) on the terminal; returns the answers."""
+    from rich.console import Console
+    from rich.text import Text
+
+    if say is None:
+        console = Console(highlight=False)
+
+        def say(text: str, style: str) -> None:
+            console.print(Text(text, style=style or ""), soft_wrap=True)
+
+    asker = Asker(lang, say, input=input, output=output)
+    return ask_state(model, asker, fields=fields, defaults=defaults)
+
+
+def field_titles(model: type[BaseModel], names: list[str], lang: str) -> list[str]:
+    return [f"{n} ({specs(model)[n].meta.titre(lang)})" if n in specs(model) else n for n in names]

@@ -1,0 +1,202 @@
+"""Which questions ``iaterr new`` asks, in which order, and when.
+
+The questionnaire is generated from the model: one question per field, in the
+model's order, section by section. A section's required and recommended fields
+are asked; its optional fields only if the person wants to fill them in now.
+A few fields depend on earlier answers (a table below): the legal items of the
+CRPA only when the project takes or prepares individual decisions, the AI
+disclosure only when the system talks with the public, impact assessments only
+for a high-risk use, the end date only for a finished project.
+
+This module asks nothing itself: it plans questions and checks answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Annotated, Callable
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from iaterr.check.diagnostics import Diagnostic
+from iaterr.model.introspect import FieldSpec, specs
+from iaterr.model.usecase import CasUsage
+from iaterr.model.vocab import SOUS_THEMES
+
+Answers = dict[str, Any]
+Condition = Callable[[Answers], bool]
+
+
+def _decides(a: Answers) -> bool:
+    return a.get("decisions_individuelles") is True
+
+
+def _high_risk(a: Answers) -> bool:
+    return a.get("niveau_risque_ia") == "eleve" or bool(a.get("domaines_annexe_iii"))
+
+
+#: Fields asked only when the condition holds (and then asked as if recommended).
+CONDITIONS: dict[type[BaseModel], dict[str, Condition]] = {
+    CasUsage: {
+        "motif_abandon": lambda a: a.get("statut") == "abandonne",
+        "date_fin": lambda a: a.get("statut") in ("termine", "abandonne"),
+        "nombre_decisions_par_an": _decides,
+        "niveau_automatisation": _decides,
+        "contribution_decision": _decides,
+        "base_legale": _decides,
+        "exercice_droits": _decides,
+        "contact_droits": _decides,
+        "procedure_objection": _decides,
+        "url_regles_publiees": _decides,
+        "parametres": _decides,
+        "information_ia": lambda a: a.get("interaction_public") is True,
+        "analyses_impact": _high_risk,
+        "url_base_ue": _high_risk,
+    },
+}
+
+#: Items the law requires when a condition holds: the prompt says so.
+LEGAL: dict[type[BaseModel], set[str]] = {
+    CasUsage: {"contribution_decision", "donnees", "parametres", "operations", "finalite", "exercice_droits",
+               "url_regles_publiees", "information_ia", "analyses_impact", "url_base_ue"},
+}
+
+#: Optional fields asked all the same, because later questions depend on them.
+ALWAYS_ASK: dict[type[BaseModel], set[str]] = {
+    CasUsage: {"domaines_annexe_iii"},
+}
+
+#: Fields never asked: derived by iaterr.
+DERIVED: dict[type[BaseModel], set[str]] = {
+    CasUsage: {"version_schema", "identifiant", "date_mise_a_jour"},
+}
+
+#: Values iaterr fills in from earlier answers when the question is not asked.
+AUTOMATIC: dict[type[BaseModel], dict[str, Callable[[Answers], Any]]] = {
+    CasUsage: {
+        "niveau_automatisation": lambda a: "sans_decision" if a.get("decisions_individuelles") is False else None,
+    },
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str
+    spec: FieldSpec
+    optional_group: bool  # asked only if the person opens the section's optional fields
+    legal: bool
+    condition: Condition | None = None
+
+    @property
+    def section(self) -> str:
+        return self.spec.meta.section
+
+    @property
+    def required(self) -> bool:
+        return self.spec.required
+
+
+def plan(model: type[BaseModel], *, fields: list[str] | None = None, complete: bool = False) -> list[Question]:
+    """The questions for ``model`` in order. ``fields`` restricts them; ``complete`` asks every field."""
+    conditions = CONDITIONS.get(model, {})
+    derived = DERIVED.get(model, set()) if fields is None else set()
+    legal = LEGAL.get(model, set())
+    out = []
+    for name, spec in specs(model).items():
+        if name in derived or (fields is not None and name not in fields):
+            continue
+        if name == "version_schema" or (name == "identifiant" and fields is None):
+            continue
+        condition = conditions.get(name)
+        optional = (spec.meta.exigence == "facultatif" and condition is None and not complete and fields is None
+                    and name not in ALWAYS_ASK.get(model, set()))
+        out.append(Question(name, spec, optional, name in legal, condition))
+    return out
+
+
+def applies(question: Question, answers: Answers) -> bool:
+    return question.condition is None or question.condition(answers)
+
+
+def automatic_values(model: type[BaseModel], answers: Answers) -> Answers:
+    out = {}
+    for name, rule in AUTOMATIC.get(model, {}).items():
+        if answers.get(name) is None:
+            value = rule(answers)
+            if value is not None:
+                out[name] = value
+    return out
+
+
+def choices(spec: FieldSpec, answers: Answers) -> list[tuple[str, str, str]]:
+    """(code, French label, English label) offered for a vocabulary field."""
+    assert spec.vocab is not None
+    terms = list(spec.vocab.terms)
+    if spec.vocab is SOUS_THEMES and answers.get("theme"):
+        terms = [t for t in terms if t.parent == answers["theme"]]
+    if spec.name == "niveau_automatisation" and answers.get("decisions_individuelles") is True:
+        terms = [t for t in terms if t.code != "sans_decision"]
+    return [(t.code, t.fr, t.en) for t in terms]
+
+
+# ---------------------------------------------------------------- checking one answer
+
+
+def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
+    info = model.model_fields[name]
+    tp: Any = info.annotation
+    if info.metadata:
+        tp = Annotated[(tp, *info.metadata)]  # type: ignore[misc]
+    return TypeAdapter(tp)
+
+
+_ADAPTERS: dict[tuple[type, str], TypeAdapter] = {}
+
+
+def check_answer(model: type[BaseModel], name: str, value: Any) -> tuple[Any, list[Diagnostic]]:
+    """The typed value of one answer, or the diagnostics that refuse it."""
+    from iaterr.check.validate import _from_pydantic
+
+    key = (model, name)
+    if key not in _ADAPTERS:
+        _ADAPTERS[key] = _adapter(model, name)
+    try:
+        return _ADAPTERS[key].validate_python(value), []
+    except ValidationError as exc:
+        diags = []
+        for err in exc.errors(include_url=False):
+            err = {**err, "loc": (name, *err["loc"])}
+            diags.append(_from_pydantic(err, None, "-", model, {}))
+        return None, diags
+
+
+def is_list_of_text(spec: FieldSpec) -> bool:
+    return spec.is_list and spec.submodel is None and spec.vocab is None
+
+
+def today_iso() -> str:
+    return date.today().isoformat()
+
+
+def parse_set_value(spec: FieldSpec, raw: str) -> Any:
+    """A ``--set key=value`` value: lists split on ``;`` (and ``,`` for codes)."""
+    if spec.is_list and spec.submodel is None:
+        if raw.strip().startswith("["):
+            import yaml
+
+            parsed = yaml.safe_load(raw)
+            if isinstance(parsed, list):
+                return [str(v) for v in parsed]
+        seps = ";," if spec.vocab is not None else ";"
+        items = [raw]
+        for sep in seps:
+            items = [part for item in items for part in item.split(sep)]
+        return [i.strip() for i in items if i.strip()]
+    return raw
+
+
+__all__ = [
+    "Answers", "Question", "applies", "automatic_values", "check_answer", "choices", "is_list_of_text", "plan",
+    "parse_set_value", "today_iso",
+]

@@ -1,0 +1,305 @@
+"""Creating a data repository: ``iaterr init``'s work, without any output.
+
+:func:`init_repository` lays out a new register: ``iaterr.yaml``, the record
+folders, the JSON Schemas, a README, a ``.gitignore``, CI for GitHub Actions and
+GitLab and a pre-commit configuration, then runs ``git init`` (through GitPython)
+unless the folder already sits in a git repository. The text files are rendered
+from the Jinja2 templates of ``iaterr/templates/init/``.
+
+It never overwrites a file: what exists is skipped and reported as such, so a
+second run creates only what is missing. The one file it may change is
+``iaterr.yaml``, and only to fill in ``nom`` and ``collectivite_defaut`` when they
+are empty (the way to add the collectivité later: ``iaterr init --nom …``); a value
+that is set is never changed. Every write goes through :func:`atomic_write`.
+
+The collectivité is checked by the model before anything is written:
+:func:`check_collectivite` gives its canonical data or the diagnostics.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from iaterr import SCHEMA_VERSION, __version__
+from iaterr.check.diagnostics import Diagnostic
+from iaterr.i18n import message
+from iaterr.model import KINDS, Collectivite
+from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
+from iaterr.repo.records import RecordExists, slugify, write_new_record
+from iaterr.repo.yamlio import atomic_write, dump_roundtrip, load_roundtrip
+
+TEMPLATES = "templates/init"
+
+#: Files rendered from a template: path in the repository → template name
+#: (``{lang}`` is replaced by the language of the register).
+TEMPLATED_FILES: dict[str, str] = {
+    CONFIG_FILE: "iaterr.yaml.j2",
+    "README.md": "README.{lang}.md.j2",
+    ".gitignore": "gitignore.j2",
+    ".github/workflows/iaterr.yml": "iaterr.yml.j2",
+    ".gitlab-ci.yml": "gitlab-ci.yml.j2",
+    ".pre-commit-config.yaml": "pre-commit-config.yaml.j2",
+}
+
+#: Fields of the collectivité that ``iaterr init`` takes (as options or answers).
+COLLECTIVITE_FIELDS = ("identifiant", "nom", "siret", "type", "contact", "site_web", "latitude", "longitude",
+                       "code_insee")
+
+
+class InvalidCollectivite(Exception):
+    """The collectivité does not pass the model; nothing was written."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(", ".join(d.code for d in diagnostics))
+        self.diagnostics = diagnostics
+
+
+@dataclass
+class InitResult:
+    """What :func:`init_repository` did. Paths are absolute."""
+
+    root: Path
+    created: list[Path] = field(default_factory=list)
+    #: files that existed already and were left as they are
+    skipped: list[Path] = field(default_factory=list)
+    #: existing files completed without changing what they held (``iaterr.yaml``: empty keys filled in)
+    updated: list[Path] = field(default_factory=list)
+    #: keys filled in an existing ``iaterr.yaml`` (they were empty)
+    config_filled: dict[str, str] = field(default_factory=dict)
+    #: keys of an existing ``iaterr.yaml`` that had a value and kept it
+    config_kept: dict[str, str] = field(default_factory=dict)
+    #: why an existing ``iaterr.yaml`` could not be completed: a detail, or a message key as ``{"t": key}``
+    config_error: str | dict[str, Any] | None = None
+    collectivite_path: Path | None = None
+    #: False when the collectivité's record existed already (it is then in ``skipped``)
+    collectivite_created: bool = False
+    #: whether the repository describes at least one collectivité (now or from before)
+    has_collectivite: bool = False
+    git_initialised: bool = False
+    #: the git repository the folder is in, new or existing; None without git
+    git_root: Path | None = None
+    #: why ``git init`` could not run (git missing, command failed)
+    git_error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.git_initialised)
+
+
+# ---------------------------------------------------------------- the collectivité
+
+
+def check_collectivite(data: dict[str, Any]) -> dict[str, Any]:
+    """The collectivité's canonical data (codes for labels, numbers as numbers).
+
+    ``identifiant`` defaults to ``slugify(nom)``. Raises :class:`InvalidCollectivite`
+    with one diagnostic per problem (SIRET format and checksum, e-mail, URL,
+    vocabulary, missing field…), rendered later in the reader's language.
+    """
+    from iaterr.check.validate import _from_pydantic
+
+    data = {k: v for k, v in data.items() if v is not None and v != ""}
+    if not data.get("identifiant") and isinstance(data.get("nom"), str):
+        data["identifiant"] = slugify(data["nom"])
+    data = {"version_schema": SCHEMA_VERSION, **data}
+    try:
+        model = Collectivite.model_validate(data)
+    except ValidationError as exc:
+        rel = f"data/{KINDS['collectivite'][0]}/{data.get('identifiant') or '?'}.yaml"
+        raise InvalidCollectivite([_from_pydantic(err, None, rel, Collectivite, data)
+                                   for err in exc.errors()]) from None
+    return model.model_dump(exclude_none=True)
+
+
+def register_name(nom: str, lang: str) -> str:
+    return message("init.nom-registre", lang, nom=nom)
+
+
+# ---------------------------------------------------------------- templates
+
+
+def _quoted(value: Any) -> str:
+    """A YAML double-quoted scalar (a JSON string is one)."""
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _value(value: Any) -> str:
+    """`` <value>`` after a key, or nothing: an empty key reads as null."""
+    return "" if value is None or value == "" else " " + _quoted(value)
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    from jinja2 import Environment, PackageLoader, StrictUndefined
+
+    env = Environment(
+        loader=PackageLoader("iaterr", TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["quoted"] = _quoted
+    env.filters["value"] = _value
+    return env
+
+
+def render_template(name: str, **context: Any) -> str:
+    return _environment().get_template(name).render(**context)
+
+
+def render_files(lang: str, collectivite: dict[str, Any] | None) -> dict[str, str]:
+    """The text of every templated file of a new repository, by path."""
+    registre = register_name(collectivite["nom"], lang) if collectivite else None
+    context = {
+        "lang": lang,
+        "version": __version__,
+        "schema_version": SCHEMA_VERSION,
+        "collectivite": collectivite,
+        "identifiant": collectivite["identifiant"] if collectivite else None,
+        "registre": registre,
+        "titre": registre or message("init.titre-registre", lang),
+        "lint_missing": message("init.lint-indisponible", lang),
+    }
+    return {path: render_template(template.format(lang=lang), **context)
+            for path, template in TEMPLATED_FILES.items()}
+
+
+# ---------------------------------------------------------------- the repository
+
+
+def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None, lang: str = "fr",
+                    git: bool = True) -> InitResult:
+    """Create (or complete) the data repository in ``target``; see the module's docstring.
+
+    Raises :class:`InvalidCollectivite` before writing anything when the
+    collectivité is not valid, and :class:`RepositoryError` when ``target`` cannot
+    be a repository (a file, not writable).
+    """
+    if collectivite is not None:
+        collectivite = check_collectivite(collectivite)
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise RepositoryError("init.pas-un-dossier", chemin=str(target))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise RepositoryError("cli.ecriture-impossible", chemin=str(target), erreur=exc.strerror) from exc
+    root = target.resolve()
+    result = InitResult(root)
+    repo = Repository(root, Config(langue=lang))
+
+    def write(path: Path, text: str) -> None:
+        if path.exists() or path.is_symlink():
+            result.skipped.append(path)
+            return
+        try:
+            atomic_write(path, text)
+        except OSError as exc:
+            raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+        result.created.append(path)
+
+    files = render_files(lang, collectivite)
+    config_existed = (root / CONFIG_FILE).exists()
+    write(root / CONFIG_FILE, files.pop(CONFIG_FILE))
+
+    if collectivite is not None:
+        path = repo.record_path("collectivite", collectivite["identifiant"])
+        try:
+            result.collectivite_path = write_new_record(repo, "collectivite", collectivite, lang=lang)
+            result.collectivite_created = True
+            result.created.append(result.collectivite_path)
+        except RecordExists as exc:
+            result.collectivite_path = exc.path
+            result.skipped.append(exc.path)
+        except OSError as exc:
+            raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+    for kind in KINDS:
+        folder = repo.kind_dir(kind)
+        # git keeps no empty folder: a .gitkeep holds the place of the first records
+        if not folder.is_dir() or not any(e.name != ".gitkeep" for e in folder.iterdir()):
+            write(folder / ".gitkeep", "")
+
+    from iaterr.model.jsonschema import schema_texts
+
+    for name, text in schema_texts().items():
+        write(repo.schema_dir / name, text)
+    for rel, text in files.items():
+        write(root / rel, text)
+
+    result.has_collectivite = any(repo.kind_dir("collectivite").glob("*.y*ml"))
+    if config_existed and collectivite is not None:
+        _complete_config(root / CONFIG_FILE, {
+            "nom": register_name(collectivite["nom"], lang),
+            "collectivite_defaut": collectivite["identifiant"],
+        }, result)
+    if git:
+        _git_init(root, result)
+    return result
+
+
+def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> None:
+    """Fill the empty keys of an existing ``iaterr.yaml``, keeping its comments; change no value."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+    from ruamel.yaml.comments import CommentedMap
+
+    try:
+        data = load_roundtrip(path)
+    except Exception as exc:  # noqa: BLE001 - any reading error: say so, change nothing
+        result.config_error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return
+    if data is None:
+        data = CommentedMap()
+    if not isinstance(data, dict):
+        result.config_error = {"t": "init.config-pas-une-table"}
+        return
+    filled = {}
+    for key, value in wanted.items():
+        current = data.get(key)
+        if current is None or (isinstance(current, str) and not current.strip()):
+            data[key] = DoubleQuotedScalarString(value)
+            filled[key] = value
+        elif key == "collectivite_defaut" and str(current) != value:
+            result.config_kept[key] = str(current)
+    if filled:
+        try:
+            atomic_write(path, dump_roundtrip(data))
+        except OSError as exc:
+            raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+        result.config_filled.update(filled)
+        result.skipped.remove(path)
+        result.updated.append(path)
+
+
+def _git_init(root: Path, result: InitResult) -> None:
+    """``git init`` unless ``root`` is already inside a git repository."""
+    try:
+        import git
+    except ImportError as exc:  # GitPython installed, but no git executable
+        result.git_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return
+    try:
+        existing = git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        existing = None
+    if existing is not None:
+        try:
+            result.git_root = Path(existing.working_tree_dir or existing.git_dir).resolve()
+        finally:
+            existing.close()
+        return
+    try:
+        created = git.Repo.init(root)
+    except (git.GitCommandError, OSError) as exc:
+        result.git_error = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
+        return
+    created.close()
+    result.git_initialised = True
+    result.git_root = root
