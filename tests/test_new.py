@@ -1,0 +1,366 @@
+"""`iaterr new`: the questionnaire driven for real (prompt_toolkit pipe input),
+non-interactive answers, drafts, commits."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output import DummyOutput
+
+import iaterr.cli.new as new_module
+from iaterr.repo.config import open_repository
+from iaterr.repo.yamlio import read_document
+
+DOWN = "\x1b[B"
+CTRL_C = "\x03"
+
+FULL_SET = [
+    "--set", "nom=Tri du courrier entrant",
+    "--set", "collectivite=sicoval",
+    "--set", "statut=En expérimentation",
+    "--set", "description=Classement automatique des courriers reçus par la collectivité.",
+    "--set", "theme=administration_interne",
+    "--set", "sous_themes=aide_redaction",
+    "--set", "decisions_individuelles=non",
+    "--set", "partenaires=Acme;Beta et fils",
+]
+
+
+def record(repo, ident):
+    path = repo / "data" / "cas-usage" / f"{ident}.yaml"
+    return path, read_document(path.read_bytes(), path.name).data
+
+
+# ---------------------------------------------------------------- without questions
+
+
+def test_new_from_options_writes_a_valid_record(cli, repo_copy):
+    result = cli("new", "--repo", str(repo_copy), *FULL_SET)
+    assert result.exit_code == 0, result.output
+    path, data = record(repo_copy, "tri-du-courrier-entrant")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schema/cas-usage.schema.json\n")
+    assert "# --- Identification ---" in text and "# --- Description du service ---" in text
+    assert data["statut"] == "en_experimentation"  # the label landed on its code
+    assert data["partenaires"] == ["Acme", "Beta et fils"]
+    assert data["niveau_automatisation"] == "sans_decision"  # no decision: set, not asked
+    assert data["date_mise_a_jour"]
+    assert cli("validate", "--repo", str(repo_copy), "--format", "json").exit_code == 0
+
+
+def test_new_from_yaml_and_json_files(cli, repo_copy, tmp_path):
+    answers = tmp_path / "reponses.yaml"
+    answers.write_text(
+        "nom: Chatbot des démarches\ncollectivite: issy-les-moulineaux\nstatut: en_deploiement\n"
+        "description: Répond aux questions des habitants.\ntheme: citoyennete_sante_solidarite\n"
+        "interaction_public: true\ninformation_ia: Un bandeau annonce un assistant automatique.\n"
+        "donnees:\n  - nom: Pages du site de la ville\n    source: interne\n", encoding="utf-8")
+    assert cli("new", "--repo", str(repo_copy), "--from", str(answers)).exit_code == 0
+    _path, data = record(repo_copy, "chatbot-des-demarches")
+    assert data["interaction_public"] == "true" and data["donnees"][0]["source"] == "interne"
+    as_json = tmp_path / "reponses.json"
+    as_json.write_text(json.dumps({"nom": "Autre projet", "collectivite": "sicoval", "statut": "termine",
+                                   "description": "Un autre.", "theme": "mobilites", "date_fin": "2024-06"}),
+                       encoding="utf-8")
+    assert cli("new", "--repo", str(repo_copy), "--from", str(as_json)).exit_code == 0
+    assert record(repo_copy, "autre-projet")[1]["date_fin"] == "2024-06"
+
+
+def test_without_terminal_and_without_enough_answers_it_says_what_is_missing(cli, repo_copy):
+    before = sorted(p.name for p in (repo_copy / "data/cas-usage").iterdir())
+    result = cli("new", "--repo", str(repo_copy), "--set", "nom=Projet incomplet")
+    assert result.exit_code == 2
+    for name in ("statut", "description", "theme", "collectivite"):
+        assert name in result.stderr
+    assert "--set" in result.stderr and "Traceback" not in result.output
+    assert sorted(p.name for p in (repo_copy / "data/cas-usage").iterdir()) == before
+
+
+def test_defaults_take_the_repository_collectivite(cli, repo_copy):
+    config = repo_copy / "iaterr.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "collectivite_defaut: sicoval\n", encoding="utf-8")
+    args = [x for v in FULL_SET[1::2] if v != "collectivite=sicoval" for x in ("--set", v)]
+    assert cli("new", "--repo", str(repo_copy), *args).exit_code == 2
+    assert cli("new", "--repo", str(repo_copy), "--defaults", *args).exit_code == 0
+    assert record(repo_copy, "tri-du-courrier-entrant")[1]["collectivite"] == "sicoval"
+
+
+def test_identifiers_are_unique_and_existing_ones_never_overwritten(cli, repo_copy):
+    assert cli("new", "--repo", str(repo_copy), *FULL_SET).exit_code == 0
+    assert cli("new", "--repo", str(repo_copy), *FULL_SET).exit_code == 0
+    assert (repo_copy / "data/cas-usage/tri-du-courrier-entrant-2.yaml").exists()
+    target = repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml"
+    before = target.read_bytes()
+    result = cli("new", "--repo", str(repo_copy), *FULL_SET, "--set", "identifiant=sicoval-detection-fuites-eau")
+    assert result.exit_code == 2 and "existe déjà" in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_invalid_answers_write_nothing(cli, repo_copy):
+    result = cli("new", "--repo", str(repo_copy), *FULL_SET, "--set", "url_informations=accès interne",
+                 "--set", "sous_themes=agriculture")
+    assert result.exit_code == 1
+    assert "url_informations" in result.stderr and "agriculture" in result.stderr
+    assert not (repo_copy / "data/cas-usage/tri-du-courrier-entrant.yaml").exists()
+
+
+def test_unknown_field_and_bad_set(cli, repo_copy):
+    result = cli("new", "--repo", str(repo_copy), "--set", "satut=termine")
+    assert result.exit_code == 2 and "statut" in result.stderr
+    result = cli("new", "--repo", str(repo_copy), "--set", "sans-egal")
+    assert result.exit_code == 2 and "champ=valeur" in result.stderr
+
+
+def test_unknown_collectivite_is_refused(cli, repo_copy):
+    args = [a if a != "collectivite=sicoval" else "collectivite=ville-inconnue" for a in FULL_SET]
+    result = cli("new", "--repo", str(repo_copy), *args)
+    assert result.exit_code == 1 and "ville-inconnue" in result.stderr
+
+
+def test_no_repository(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("new", *FULL_SET)
+    assert result.exit_code == 2 and "iaterr init" in result.stderr
+
+
+def _git(repo, *args):
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+
+
+def test_commit_only_the_new_record(cli, repo_copy):
+    _git(repo_copy, "init", "-q")
+    _git(repo_copy, "config", "user.email", "agent@example.fr")
+    _git(repo_copy, "config", "user.name", "Agent")
+    _git(repo_copy, "add", "-A")
+    _git(repo_copy, "commit", "-qm", "initial")
+    other = repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml"
+    other.write_text(other.read_text(encoding="utf-8") + "# modification en cours\n", encoding="utf-8")
+    _git(repo_copy, "add", str(other))  # staged, and must stay out of the commit
+    result = cli("new", "--repo", str(repo_copy), *FULL_SET, "--commit")
+    assert result.exit_code == 0, result.output
+    assert "Ajoute le cas d'usage « Tri du courrier entrant »" in _git(repo_copy, "log", "-1", "--format=%s")
+    assert _git(repo_copy, "show", "--name-only", "--format=", "HEAD").split() == [
+        "data/cas-usage/tri-du-courrier-entrant.yaml"]
+    assert "data/cas-usage/sicoval-detection-fuites-eau.yaml" in _git(repo_copy, "diff", "--cached", "--name-only")
+
+
+def test_commit_outside_git_keeps_the_file_and_says_so(cli, repo_copy):
+    result = cli("new", "--repo", str(repo_copy), *FULL_SET, "--commit")
+    assert result.exit_code == 2 and "commit a échoué" in result.stderr
+    assert (repo_copy / "data/cas-usage/tri-du-courrier-entrant.yaml").exists()
+
+
+# ---------------------------------------------------------------- the questionnaire, driven for real
+
+
+class Driver:
+    """Feeds a pipe input with the keystrokes of each answer, chosen by the prompt's text."""
+
+    def __init__(self, answers: dict[str, str | list[str]], stop_at: str | None = None):
+        self.answers = {k: list(v) if isinstance(v, list) else [v] for k, v in answers.items()}
+        self.stop_at = stop_at
+        self.prompts: list[str] = []
+
+    def __call__(self, kind: str, prompt: str) -> None:
+        self.prompts.append(prompt)
+        if self.stop_at and self.stop_at in prompt:
+            self.pipe.send_text(CTRL_C)
+            return
+        for key, queue in self.answers.items():
+            if key in prompt and queue:
+                self.pipe.send_text(queue.pop(0))
+                return
+        # anything else: Enter (skip or first choice) or No for a yes/no question
+        self.pipe.send_text("n" if kind == "confirm" else "\r")
+
+
+@pytest.fixture
+def drive(cli, monkeypatch):
+    def run(repo, driver: Driver, *args: str):
+        with create_pipe_input() as pipe:
+            driver.pipe = pipe
+            monkeypatch.setattr(new_module, "interactive", lambda: True)
+            monkeypatch.setattr(new_module, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
+                                                          "before_prompt": driver})
+            return cli("new", "--repo", str(repo), *args)
+
+    return run
+
+
+def _select(index: int) -> str:
+    return DOWN * index + "\r"
+
+
+def _sicoval_index(repo) -> int:
+    names = sorted(p.stem for p in (repo / "data/collectivites").glob("*.yaml"))
+    return names.index("sicoval")
+
+
+def test_questionnaire_no_decision_and_a_wrong_answer_corrected(drive, repo_copy):
+    driver = Driver({
+        "Collectivité": _select(_sicoval_index(repo_copy)),
+        "Nom du projet": "Détection des fuites par IA\r",
+        "Statut": _select(2),  # en_experimentation
+        # empty first: refused ("Réponse obligatoire"), then answered
+        "Description du service": "\rAnalyse des débits de nuit pour cibler les fuites.\r",
+        "Date de démarrage": "05/2024\r" + "\x7f" * 7 + "2024-05\r",  # refused, erased, corrected
+        "Thème principal": "\r",
+        "Sous-thèmes": DOWN * 2 + " \r",  # gestion_eau
+        "Décisions individuelles": _select(1),  # Non
+        "Interagit avec le public": _select(1),  # Non
+        "Niveau de risque": _select(4),  # non_evalue
+        "Enregistrer cette fiche": "y",
+    })
+    result = drive(repo_copy, driver)
+    assert result.exit_code == 0, result.output
+    _path, data = record(repo_copy, "detection-des-fuites-par-ia")
+    assert data["description"] == "Analyse des débits de nuit pour cibler les fuites."
+    assert data["date_debut"] == "2024-05"
+    assert data["sous_themes"] == ["gestion_eau"]
+    assert data["decisions_individuelles"] == "false"
+    # a project that takes no decision is not asked the legal questions
+    asked = " | ".join(driver.prompts)
+    for legal in ("Degré et mode de contribution", "Exercice des droits", "Règles publiées",
+                  "Nombre de décisions", "Paramètres et pondération"):
+        assert legal not in asked
+    assert "Information sur l'usage de l'IA" not in asked and "Analyses d'impact" not in asked
+    assert not (repo_copy / ".iaterr/brouillons/nouveau-cas-usage.json").exists()
+
+
+def test_questionnaire_individual_decisions_public_chatbot_and_high_risk(drive, repo_copy):
+    driver = Driver({
+        "Collectivité": _select(_sicoval_index(repo_copy)),
+        "Nom du projet": "Attribution des places en crèche\r",
+        "Statut": _select(3),
+        "Description du service": "Aide au classement des demandes de place en crèche.\r",
+        "Thème principal": _select(2),  # citoyennete_sante_solidarite
+        "Décisions individuelles": _select(0),  # Oui
+        "Nombre de décisions par an": "1200\r",
+        "Niveau d'automatisation": "\r",  # aide_decision: sans_decision is not offered
+        "Degré et mode de contribution": "Un score classe les demandes ; la commission décide.\r",
+        "Exercice des droits": "Écrire au délégué à la protection des données.\r",
+        "Contact pour l'exercice des droits": "\x7f" * 40 + "dpo@sicoval.fr\r",
+        "Règles publiées": "https://www.example.fr/regles-creches\r",
+        "Ajouter un élément à « Paramètres et pondération »": "y",
+        "Paramètre *": "Quotient familial\r",
+        "Ajouter un autre élément à « Paramètres et pondération »": "n",
+        "Domaines de l'annexe III": DOWN * 4 + " \r",  # prestations_publiques
+        "Niveau de risque": _select(1),  # eleve
+        "Interagit avec le public": _select(0),  # Oui
+        "Information sur l'usage de l'IA": "Un message l'annonce.\r",
+        "Ajouter un élément à « Analyses d'impact »": "y",
+        "Type d'analyse": "\r",  # aipd
+        "Ajouter un autre élément à « Analyses d'impact »": "n",
+        "Enregistrer cette fiche": "y",
+    })
+    result = drive(repo_copy, driver)
+    assert result.exit_code == 0, result.output
+    _path, data = record(repo_copy, "attribution-des-places-en-creche")
+    assert data["nombre_decisions_par_an"] == "1200"
+    assert data["niveau_automatisation"] == "aide_decision"
+    assert data["contact_droits"] == "dpo@sicoval.fr"
+    assert data["parametres"] == [{"nom": "Quotient familial"}]
+    assert data["domaines_annexe_iii"] == ["prestations_publiques"]
+    assert data["niveau_risque_ia"] == "eleve"
+    assert data["information_ia"] == "Un message l'annonce."
+    assert data["analyses_impact"] == [{"type": "aipd"}]
+    asked = " | ".join(driver.prompts)
+    assert "(exigé par la loi)" in asked
+
+
+def test_ctrl_c_keeps_the_answers_and_resume_picks_them_up(drive, repo_copy):
+    first = Driver({
+        "Collectivité": _select(_sicoval_index(repo_copy)),
+        "Nom du projet": "Projet interrompu\r",
+        "Statut": _select(1),
+    }, stop_at="Description du service")
+    result = drive(repo_copy, first)
+    assert result.exit_code == 2
+    assert "iaterr new --resume" in result.stderr
+    draft = json.loads((repo_copy / ".iaterr/brouillons/nouveau-cas-usage.json").read_text(encoding="utf-8"))
+    assert draft["answers"]["nom"] == "Projet interrompu"
+    assert draft["answers"]["statut"] == "en_construction"
+    assert not list((repo_copy / "data/cas-usage").glob("projet-interrompu*"))
+
+    second = Driver({
+        "Description du service": "Reprise après interruption.\r",
+        "Thème principal": "\r",
+        "Enregistrer cette fiche": "y",
+    })
+    result = drive(repo_copy, second, "--resume")
+    assert result.exit_code == 0, result.output
+    assert not any("Nom du projet" in p for p in second.prompts)  # not asked twice
+    _path, data = record(repo_copy, "projet-interrompu")
+    assert data["statut"] == "en_construction" and data["description"] == "Reprise après interruption."
+    assert not (repo_copy / ".iaterr/brouillons/nouveau-cas-usage.json").exists()
+
+
+def test_declining_to_save_keeps_the_draft(drive, repo_copy):
+    driver = Driver({
+        "Collectivité": _select(_sicoval_index(repo_copy)),
+        "Nom du projet": "Pas maintenant\r",
+        "Description du service": "Une description.\r",
+        "Enregistrer cette fiche": "n",
+    })
+    result = drive(repo_copy, driver)
+    assert result.exit_code == 0
+    assert (repo_copy / ".iaterr/brouillons/nouveau-cas-usage.json").exists()
+    assert not list((repo_copy / "data/cas-usage").glob("pas-maintenant*"))
+
+
+def test_resume_without_draft(cli, repo_copy):
+    result = cli("new", "--repo", str(repo_copy), "--resume")
+    assert result.exit_code == 2 and "Aucun brouillon" in result.stderr
+
+
+def test_real_terminal_ctrl_c(repo_copy):
+    """In a pseudo-terminal, the real command asks, and Ctrl-C keeps a draft."""
+    import pty
+    import select
+    import sys
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.environ["IATERR_LANG"] = "fr"
+        os.execv(sys.executable, [sys.executable, "-m", "iaterr", "new", "--repo", str(repo_copy)])
+    output = b""
+    deadline = time.time() + 60
+    sent = []
+    try:
+        while time.time() < deadline:
+            ready, _, _ = select.select([fd], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            text = output.decode("utf-8", "replace")
+            if "Collectivité" in text and "coll" not in sent:
+                os.write(fd, b"\r")
+                sent.append("coll")
+            elif "Nom du projet" in text and "nom" not in sent:
+                os.write(fd, "Projet au terminal\r".encode())
+                sent.append("nom")
+            elif "Statut" in text and "stop" not in sent and "nom" in sent:
+                time.sleep(0.3)
+                os.write(fd, b"\x03")
+                sent.append("stop")
+    finally:
+        _, status = os.waitpid(pid, 0)
+    assert os.WEXITSTATUS(status) == 2, output.decode("utf-8", "replace")[-2000:]
+    draft = json.loads((repo_copy / ".iaterr/brouillons/nouveau-cas-usage.json").read_text(encoding="utf-8"))
+    assert draft["answers"]["nom"] == "Projet au terminal"
+
+
+def test_library_records_new_file_validates(repo_copy):
+    from iaterr.check.validate import validate_repository
+
+    assert validate_repository(open_repository(repo_copy)).errors == 0
