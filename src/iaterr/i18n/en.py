@@ -146,6 +146,7 @@ MESSAGES: dict[str, str] = {
     "metavar.chemins": "PATH…",
     "metavar.fichier": "FILE",
     "metavar.champ-valeur": "FIELD=VALUE",
+    "fiche.entete": "Every key is described in the field reference (`iaterr reference`); check the record with `iaterr validate`.",
     "help.help": "Show this help and exit.",
     "help.panel.arguments": "Arguments",
     "help.panel.options": "Options",

@@ -149,6 +149,7 @@ MESSAGES: dict[str, str] = {
     "metavar.chemins": "CHEMIN…",
     "metavar.fichier": "FICHIER",
     "metavar.champ-valeur": "CHAMP=VALEUR",
+    "fiche.entete": "Chaque clé est décrite dans la référence des champs (`iaterr reference`) ; vérifiez la fiche avec `iaterr validate`.",
     "help.help": "Affiche cette aide et quitte.",
     "help.panel.arguments": "Arguments",
     "help.panel.options": "Options",

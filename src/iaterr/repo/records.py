@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from iaterr import SCHEMA_VERSION
+from iaterr.i18n import message
 from iaterr.model import KINDS, SECTIONS
 from iaterr.model.introspect import specs
 from iaterr.repo.config import Repository
@@ -116,6 +117,7 @@ def render_record(kind: str, data: dict[str, Any], *, lang: str = "fr") -> str:
     # a blank line before each section, for the eye
     body = re.sub(r"(?m)^(# --- )", r"\n\1", body).lstrip("\n")
     header = [f"# yaml-language-server: $schema=../../schema/{schema_name}"]
+    header.append("# " + message("fiche.entete", lang))
     return "\n".join(header) + "\n" + body
 
 
