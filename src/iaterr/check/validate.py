@@ -15,7 +15,6 @@ from __future__ import annotations
 import difflib
 import os
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,7 +101,7 @@ def check_file(raw: bytes, rel: str, kind: str) -> FileResult:
         model.model_validate(data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            diags.append(_from_pydantic(err, doc.root, rel, model, data))
+            diags.append(diagnostic_from_pydantic(err, doc.root, rel, model, data))
     version = data.get("version_schema")
     if isinstance(version, str) and version.strip() and version not in SUPPORTED_SCHEMA_VERSIONS:
         line, col = position(doc.root, ("version_schema",))
@@ -153,13 +152,6 @@ def _bilingual(meta_fr: str, meta_en: str) -> dict[str, str]:
     return {"fr": meta_fr, "en": meta_en}
 
 
-def slugify(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("œ", "oe").replace("æ", "ae")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:80].strip("-")
-
-
 def _example(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -170,7 +162,7 @@ def _example(value: Any) -> str:
     return str(value)
 
 
-def _from_pydantic(err: dict, root: Any, rel: str, model: type[BaseModel], data: dict) -> Diagnostic:
+def diagnostic_from_pydantic(err: dict, root: Any, rel: str, model: type[BaseModel], data: dict) -> Diagnostic:
     loc = tuple(err["loc"])
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -235,6 +227,8 @@ def _from_pydantic(err: dict, root: Any, rel: str, model: type[BaseModel], data:
         return diag("texte-vide", with_hint({"champ": champ}, "texte-vide"))
     if kind == "iaterr_slug":
         params = {"valeur": ctx.get("valeur", value)}
+        from iaterr.repo.records import slugify
+
         suggestion = slugify(str(params["valeur"]))
         if suggestion:
             with_hint(params, "identifiant", suggestion=suggestion)

@@ -156,7 +156,7 @@ _ADAPTERS: dict[tuple[type, str], TypeAdapter] = {}
 
 def check_answer(model: type[BaseModel], name: str, value: Any) -> tuple[Any, list[Diagnostic]]:
     """The typed value of one answer, or the diagnostics that refuse it."""
-    from iaterr.check.validate import _from_pydantic
+    from iaterr.check.validate import diagnostic_from_pydantic
 
     key = (model, name)
     if key not in _ADAPTERS:
@@ -167,7 +167,7 @@ def check_answer(model: type[BaseModel], name: str, value: Any) -> tuple[Any, li
         diags = []
         for err in exc.errors(include_url=False):
             err = {**err, "loc": (name, *err["loc"])}
-            diags.append(_from_pydantic(err, None, "-", model, {}))
+            diags.append(diagnostic_from_pydantic(err, None, "-", model, {}))
         return None, diags
 
 

@@ -102,7 +102,7 @@ def check_collectivite(data: dict[str, Any]) -> dict[str, Any]:
     with one diagnostic per problem (SIRET format and checksum, e-mail, URL,
     vocabulary, missing field…), rendered later in the reader's language.
     """
-    from iaterr.check.validate import _from_pydantic
+    from iaterr.check.validate import diagnostic_from_pydantic
 
     data = {k: v for k, v in data.items() if v is not None and v != ""}
     if not data.get("identifiant") and isinstance(data.get("nom"), str):
@@ -112,7 +112,7 @@ def check_collectivite(data: dict[str, Any]) -> dict[str, Any]:
         model = Collectivite.model_validate(data)
     except ValidationError as exc:
         rel = f"data/{KINDS['collectivite'][0]}/{data.get('identifiant') or '?'}.yaml"
-        raise InvalidCollectivite([_from_pydantic(err, None, rel, Collectivite, data)
+        raise InvalidCollectivite([diagnostic_from_pydantic(err, None, rel, Collectivite, data)
                                    for err in exc.errors()]) from None
     return model.model_dump(exclude_none=True)
 
