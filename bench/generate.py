@@ -44,7 +44,7 @@ except ImportError:  # not installed: use the source tree
 
 MANIFEST = "bench-manifest.json"
 #: bumped whenever the output changes, so that bench/run.py regenerates a stale repository
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json"
 
 # ---------------------------------------------------------------- word pools
@@ -422,10 +422,10 @@ def make_use_case(rng: random.Random, index: int, coll: str, domain: str) -> tup
         L += text_lines("suivi", prose(rng, 1, 4), 0)
 
     L += ["", "# --- Règlement européen sur l'IA ---"]
-    if maybe(0.4):
-        L.append(f"niveau_risque_ia: {rng.choice(V.NIVEAUX_RISQUE.codes[1:])}")
     if full and rng.random() < 0.3:
         L += list_lines("domaines_annexe_iii", rng.sample(V.DOMAINES_ANNEXE_III.codes, 1))
+    if maybe(0.4):
+        L.append(f"niveau_risque_ia: {rng.choice(V.NIVEAUX_RISQUE.codes[1:])}")
     if maybe(0.7):
         L.append(f"interaction_public: {scalar(rng.random() < 0.4)}")
     if maybe(0.3):

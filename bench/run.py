@@ -132,6 +132,20 @@ def chunks(files: list[str], fixed: list[str]) -> list[list[str]]:
     return out
 
 
+def check_jsonschema_info(tool: str) -> str:
+    """Version of check-jsonschema and whether its ruamel.yaml parses in C (``ruamel.yaml.clib``)."""
+    python = Path(tool).resolve().parent / "python"
+    probe = ("import importlib.metadata as m, ruamel.yaml.main as y; "
+             "print(m.version('check-jsonschema'), m.version('ruamel.yaml'), y.CParser is not None)")
+    try:
+        out = subprocess.run([str(python), "-c", probe], capture_output=True, text=True, timeout=60).stdout.split()
+        cj_version, ruamel_version, c_parser = out
+    except (OSError, ValueError, subprocess.SubprocessError):
+        return "?"
+    parser = "analyseur C (ruamel.yaml.clib)" if c_parser == "True" else "analyseur Python pur"
+    return f"{cj_version} (ruamel.yaml {ruamel_version}, {parser})"
+
+
 def check_jsonschema_once(tool: str, repo: Path) -> tuple[float, int, set[str], int]:
     """Both kinds, every chunk: total seconds, peak RSS (kB), failing files, invocations."""
     seconds = 0.0
@@ -182,7 +196,7 @@ def git_head() -> str:
 # ---------------------------------------------------------------- machine
 
 
-def machine() -> dict[str, str]:
+def machine(head: str | None = None) -> dict[str, str]:
     info: dict[str, str] = {"nproc": str(os.cpu_count())}
     try:
         info["nproc"] = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip() or info["nproc"]
@@ -195,13 +209,13 @@ def machine() -> dict[str, str]:
                 break
         for line in Path("/proc/meminfo").read_text().splitlines():
             if line.startswith("MemTotal"):
-                info["memoire"] = f"{int(line.split()[1]) / 1024 / 1024:.1f} Gio"
+                info["memoire"] = f"{fr(int(line.split()[1]) / 1024 / 1024, 1)} Gio"
                 break
     except OSError:
         pass
     info["os"] = platform.platform()
     info["python"] = platform.python_version()
-    info["commit iaterr"] = git_head()
+    info["commit iaterr"] = head or git_head()
     from importlib.metadata import PackageNotFoundError, version
 
     for dist in ("iaterr", "pydantic", "pydantic-core", "PyYAML", "check-jsonschema", "jsonschema", "ruamel.yaml"):
@@ -221,8 +235,13 @@ def machine() -> dict[str, str]:
 # ---------------------------------------------------------------- main
 
 
+def fr(number: float, digits: int) -> str:
+    """A number as written in French: decimal comma."""
+    return f"{number:.{digits}f}".replace(".", ",")
+
+
 def fmt_s(seconds: float) -> str:
-    return f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.1f} s"
+    return f"{fr(seconds, 2 if seconds < 10 else 1)} s"
 
 
 def verdict(ok: bool) -> str:
@@ -249,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat-check-jsonschema", type=int, default=None,
                     help="runs of check-jsonschema (default: --repeat, at most 2 when one run takes over 10 s)")
     ap.add_argument("--skip-check-jsonschema", action="store_true", help="measure iaterr only")
+    ap.add_argument("--check-jsonschema", dest="cj_path", metavar="PATH",
+                    help="check-jsonschema executable to use (e.g. from another virtualenv)")
     ap.add_argument("--seed", type=int, default=20240516)
     ap.add_argument("--repo", type=Path, help="generated repository (default bench/out/repo-N)")
     ap.add_argument("--regenerate", action="store_true", help="generate the repository even when it exists")
@@ -260,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     iaterr = find_tool("iaterr")
     if iaterr is None:
         raise SystemExit("iaterr introuvable : lancez ce script avec le Python du virtualenv d'iaterr")
-    cj = None if args.skip_check_jsonschema else find_tool("check-jsonschema")
+    cj = None if args.skip_check_jsonschema else (args.cj_path or find_tool("check-jsonschema"))
     if not args.skip_check_jsonschema and cj is None:
         raise SystemExit("check-jsonschema introuvable : pip install 'iaterr[bench]' (ou --skip-check-jsonschema)")
 
@@ -270,7 +291,7 @@ def main(argv: list[str] | None = None) -> int:
     expected = {x["fichier"] for x in manifest["invalides"]}
     expected_schema = {x["fichier"] for x in manifest["invalides"] if x["schema"]}
 
-    state = source_state()
+    state, head = source_state(), git_head()
 
     # (a) cold: no cache at all
     cold = Series("iaterr, à froid (`--no-cache`)")
@@ -324,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
     # ------------------------------------------------------------ report
     warnings: list[str] = []
     if source_state() != state:
-        warnings.append("Le code d'iaterr a changé pendant la mesure (son cache a pu être invalidé) : relancez.")
+        warnings.append("Le code d'iaterr a changé pendant la mesure : toutes les exécutions ne portent peut-être "
+                        "pas sur la même version.")
     warm_reread = [iaterr_failing(r)[1]["fichiers_relus"] for r in warm.runs]
     changed_reread = [iaterr_failing(r)[1]["fichiers_relus"] for r in changed.runs]
     if any(warm_reread) or any(n != 1 for n in changed_reread):
@@ -333,33 +355,41 @@ def main(argv: list[str] | None = None) -> int:
     iaterr_peak = max(s.peak_mb for s in (cold, first, warm, changed))
     lines = [
         f"## Résultats : {manifest['records']} cas d'usage, {manifest['collectivites']} collectivités "
-        f"({n_files} fichiers, {manifest['octets_cas_usage'] / 1e6:.1f} Mo de cas d'usage)",
+        f"({n_files} fichiers, {fr(manifest['octets_cas_usage'] / 1e6, 1)} Mo de cas d'usage)",
         "",
-        f"Meilleur temps sur {args.repeat} exécutions pour iaterr"
+        f"Meilleur temps sur {args.repeat} exécution(s) pour iaterr"
         + (f", sur {len(cj_times)} pour check-jsonschema" if cj_times else "") + ".",
         "",
         "| Mesure | Meilleur temps | Médiane | Mémoire max | Cible | Verdict |",
         "| --- | ---: | ---: | ---: | --- | --- |",
     ]
     ratio = cold.best / min(cj_times) if cj_times else None
-    cold_target = f"≤ {TARGET_RATIO} × check-jsonschema" + (f" (≤ {fmt_s(TARGET_RATIO * min(cj_times))})"
+    cold_target = f"≤ {fr(TARGET_RATIO, 2)} × check-jsonschema" + (f" (≤ {fmt_s(TARGET_RATIO * min(cj_times))})"
                                                             if cj_times else "")
     cold_verdict = verdict(ratio <= TARGET_RATIO) if ratio is not None else "—"
     lines.append(f"| (a) {cold.label} | {fmt_s(cold.best)} | {fmt_s(cold.median)} | {cold.peak_mb:.0f} Mo "
                  f"| {cold_target} | {cold_verdict} |")
     lines.append(f"| {first.label} | {fmt_s(first.best)} | {fmt_s(first.median)} | {first.peak_mb:.0f} Mo | — | — |")
     lines.append(f"| (b) {warm.label} | {fmt_s(warm.best)} | {fmt_s(warm.median)} | {warm.peak_mb:.0f} Mo "
-                 f"| < {TARGET_WARM_S:g} s | {verdict(warm.best < TARGET_WARM_S)} |")
+                 f"| < {fr(TARGET_WARM_S, 0)} s | {verdict(warm.best < TARGET_WARM_S)} |")
     lines.append(f"| (c) {changed.label} | {fmt_s(changed.best)} | {fmt_s(changed.median)} "
                  f"| {changed.peak_mb:.0f} Mo | — | — |")
     if cj_times:
-        calls = f", {cj_calls} appels" if cj_calls > 2 else ""
-        lines.append(f"| (d) check-jsonschema (cas d'usage + collectivités{calls}) | {fmt_s(min(cj_times))} "
+        calls = f" ({cj_calls} appels)" if cj_calls > 2 else ""
+        lines.append(f"| (d) check-jsonschema{calls} | {fmt_s(min(cj_times))} "
                      f"| {fmt_s(statistics.median(cj_times))} | {cj_peak / 1024:.0f} Mo | référence | — |")
-        lines.append(f"| Rapport (a) / (d) | {ratio:.3f} | | | ≤ {TARGET_RATIO} | {cold_verdict} |")
+        lines.append(f"| Rapport (a) / (d) | {fr(ratio, 3)} | | | ≤ {fr(TARGET_RATIO, 2)} | {cold_verdict} |")
     lines.append(f"| Mémoire max d'iaterr (toutes exécutions) | | | {iaterr_peak:.0f} Mo | < {TARGET_MEMORY_MB} Mo "
                  f"| {verdict(iaterr_peak < TARGET_MEMORY_MB)} |")
     lines.append("")
+    if cj:
+        cj_info = check_jsonschema_info(cj)
+        lines += [f"check-jsonschema : `{cj}`, version {cj_info} ; cas d'usage et collectivités, "
+                  "temps additionnés.", ""]
+        if "Python pur" in cj_info:
+            lines += ["Sans `ruamel.yaml.clib`, check-jsonschema lit le YAML en Python pur, environ 3,5 fois plus "
+                      "lentement : le rapport (a) / (d) est alors flatteur. Pour la comparaison exigeante, "
+                      "installez `ruamel.yaml.clib` à côté de check-jsonschema (voir docs/benchmarks.md).", ""]
     if manifest["records"] != 10_000:
         lines += ["Les cibles sont définies pour 10 000 cas d'usage ; à cette taille, les verdicts sont indicatifs.", ""]
 
@@ -388,10 +418,11 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.json:
         raw = {
-            "records": manifest["records"], "collectivites": manifest["collectivites"], "machine": machine(),
+            "records": manifest["records"], "collectivites": manifest["collectivites"], "machine": machine(head),
             "iaterr": {s.label: {"secondes": [r.seconds for r in s.runs], "maxrss_ko": [r.maxrss_kb for r in s.runs]}
                        for s in (cold, first, warm, changed)},
-            "check_jsonschema": {"secondes": cj_times, "maxrss_ko": cj_peak, "appels": cj_calls},
+            "check_jsonschema": {"executable": cj, "version": cj_info if cj else None,
+                                 "secondes": cj_times, "maxrss_ko": cj_peak, "appels": cj_calls},
             "ratio": ratio, "resume_iaterr": resume,
             "fichiers_en_erreur": {"iaterr": len(iaterr_fail), "check_jsonschema": len(cj_fail),
                                    "attendus": len(expected), "attendus_schema": len(expected_schema)},
@@ -399,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
         args.json.write_text(json.dumps(raw, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
     print("### Machine\n")
-    for key, value in machine().items():
+    for key, value in machine(head).items():
         print(f"- {key} : {value}")
     return 0
 
