@@ -84,3 +84,19 @@ def test_changelog_follows_keep_a_changelog():
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     assert text.startswith("# Changelog") or text.startswith("# Journal des modifications")
     assert "## [Unreleased]" in text or re.search(r"## \[\d+\.\d+\.\d+\]", text)
+
+
+@pytest.mark.parametrize("kind,field,value,valid", [
+    ("collectivite", "latitude", 91, False),
+    ("collectivite", "latitude", 45.2, True),
+    ("collectivite", "nombre_agents", -1, False),
+    ("collectivite", "code_insee", "31113", True),
+    ("collectivite", "code_insee", "3111", False),
+    ("collectivite", "site_web", "https://www.example.fr/une page", False),
+    ("collectivite", "site_web", "https://www.example.fr/page?x=1", True),
+    ("collectivite", "contact", "mailto:contact@example.fr", False),
+])
+def test_exported_schema_keeps_the_model_constraints(kind, field, value, valid):
+    base = {"version_schema": "1.0", "identifiant": "x", "nom": "X", "type": "commune"}
+    validator = jsonschema.Draft202012Validator(schema_for(kind), format_checker=None)
+    assert validator.is_valid({**base, field: value}) is valid

@@ -135,6 +135,9 @@ def champ(
         "note_visibilite_en": note_visibilite_en,
     }
     extra = {k: v for k, v in extra.items() if v not in (None, "", {})}
+    # a pattern, stated at the property level (it only binds strings, so ``null`` still passes):
+    # pydantic's own output loses it behind the custom text type
+    constraints = {"pattern": kwargs["pattern"]} if "pattern" in kwargs else {}
     if exigence == "obligatoire" and default is None and "default_factory" not in kwargs:
         default = ...
     if "default_factory" not in kwargs:
@@ -143,7 +146,7 @@ def champ(
         title=fr,
         description=aide_fr,
         examples=[exemple] if exemple is not None else None,
-        json_schema_extra={_KEY: {**extra, "titre_fr": fr, "aide_fr": aide_fr}},
+        json_schema_extra={**constraints, _KEY: {**extra, "titre_fr": fr, "aide_fr": aide_fr}},
         **kwargs,
     )
 

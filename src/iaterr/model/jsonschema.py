@@ -10,9 +10,27 @@ from iaterr import SCHEMA_VERSION
 from iaterr.model import KINDS
 
 
+_RAW_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
+
+
+def _fix_bounds(node):
+    """pydantic writes numeric bounds of custom types as ``ge``/``le``: JSON Schema wants ``minimum``…"""
+    if isinstance(node, dict):
+        if node.get("type") in ("number", "integer"):
+            for raw, keyword in _RAW_BOUNDS.items():
+                if raw in node:
+                    node[keyword] = node.pop(raw)
+        for value in node.values():
+            _fix_bounds(value)
+    elif isinstance(node, list):
+        for value in node:
+            _fix_bounds(value)
+    return node
+
+
 def schema_for(kind: str) -> dict:
     _folder, model, filename = KINDS[kind]
-    schema = model.model_json_schema(mode="validation")
+    schema = _fix_bounds(model.model_json_schema(mode="validation"))
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$comment": f"Généré par `iaterr schema` depuis le modèle iaterr (format {SCHEMA_VERSION}). "

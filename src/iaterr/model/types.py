@@ -98,7 +98,8 @@ Siret = Annotated[str, TypeTag("siret"), BeforeValidator(_siret), WithJsonSchema
 
 # ---------------------------------------------------------------- links
 
-URL_RE = re.compile(r"^https?://[^\s/?#@]+\.[^\s/?#@]+(?::\d+)?(?:[/?#][^\s]*)?$", re.IGNORECASE)
+URL_PATTERN = r"^https?://[^\s/?#@]+\.[^\s/?#@]+(:\d+)?([/?#]\S*)?$"
+URL_RE = re.compile(URL_PATTERN)
 EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
@@ -110,7 +111,7 @@ def _url(value: Any) -> str:
 
 
 Url = Annotated[
-    str, TypeTag("url"), BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"})
+    str, TypeTag("url"), BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": URL_PATTERN})
 ]
 
 
@@ -123,7 +124,10 @@ def _email(value: Any) -> str:
     return value
 
 
-Email = Annotated[str, TypeTag("email"), BeforeValidator(_email), WithJsonSchema({"type": "string", "format": "email"})]
+Email = Annotated[
+    str, TypeTag("email"), BeforeValidator(_email),
+    WithJsonSchema({"type": "string", "format": "email", "pattern": EMAIL_RE.pattern}),
+]
 
 # ---------------------------------------------------------------- dates
 
