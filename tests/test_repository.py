@@ -186,3 +186,20 @@ def test_record_paths(repo_copy):
     assert repo.kind_of(repo.record_path("collectivite", "x")) == "collectivite"
     assert repo.kind_of(repo_copy / "data" / "x.yaml") is None
     assert repo.kind_of(Path("/elsewhere/x.yaml")) is None
+
+
+@pytest.mark.parametrize("root", ["broken", "data"])
+def test_parallel_checking_gives_the_same_report(root, repo_copy):
+    from conftest import BROKEN
+
+    repo = open_repository(BROKEN if root == "broken" else repo_copy)
+    one = validate_repository(repo, use_cache=False, jobs=1)
+    two = validate_repository(repo, use_cache=False, jobs=2)
+    assert [d.to_dict() for d in two.diagnostics] == [d.to_dict() for d in one.diagnostics]
+    assert [r.summary for r in two.results] == [r.summary for r in one.results]
+
+
+def test_jobs_option(cli):
+    result = cli("validate", "--repo", str(ROOT), "--no-cache", "--jobs", "2", "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["valide"]
+    assert cli("validate", "--repo", str(ROOT), "--jobs", "0").exit_code == 2

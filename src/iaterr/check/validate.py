@@ -398,36 +398,39 @@ def validate_repository(
     *,
     use_cache: bool = True,
     today: date | None = None,
+    jobs: int | None = None,
 ) -> ValidationReport:
+    """Validate the repository (or ``paths`` in it). ``jobs``: processes to check files with
+    (default: one per core when there are many files to read)."""
     from iaterr.check.cache import ValidationCache
 
     files, ignored = collect_files(repo, paths)
     # the embedded data sit inside the installed package: never write there
     cache = ValidationCache.open(repo.root) if use_cache and not repo.embedded else None
-    results: list[FileResult] = []
-    read = cached = 0
-    for f in files:
+    slots: list[FileResult | None] = []
+    stats: dict[int, os.stat_result] = {}
+    to_read: list[tuple[int, RecordFile]] = []
+    cached = 0
+    for index, f in enumerate(files):
         try:
             stat = os.stat(f.path)
         except OSError as exc:
-            results.append(FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={"erreur": exc.strerror})]))
+            slots.append(FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
+                                                                 params={"erreur": exc.strerror})]))
             continue
         hit = cache.get(f.rel, stat) if cache else None
         if hit is not None:
-            results.append(hit)
             cached += 1
-            continue
-        try:
-            with open(f.path, "rb") as fh:
-                raw = fh.read()
-        except OSError as exc:
-            results.append(FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={"erreur": exc.strerror})]))
-            continue
-        result = check_file(raw, f.rel, f.kind)
-        read += 1
-        results.append(result)
-        if cache:
-            cache.put(f.rel, stat, result)
+        else:
+            stats[index] = stat
+            to_read.append((index, f))
+        slots.append(hit)
+    for (index, f), result in zip(to_read, _check_files([f for _i, f in to_read], jobs)):
+        slots[index] = result
+        if cache and not any(d.code == "fichier-illisible" for d in result.diagnostics):
+            cache.put(f.rel, stats[index], result)
+    results = [r for r in slots if r is not None]
+    read = len(to_read)
     if cache:
         cache.save()
 
@@ -437,6 +440,44 @@ def validate_repository(
         f"data/{folder}/" for folder, _m, _s in KINDS.values()]}) for rel in ignored]
     diagnostics.sort(key=Diagnostic.sort_key)
     return ValidationReport(repo.root, results, diagnostics, read, cached, ignored)
+
+
+#: Below this many files to read, one process is faster than starting others.
+PARALLEL_THRESHOLD = 400
+
+
+def _check_one(f: RecordFile) -> FileResult:
+    try:
+        with open(f.path, "rb") as fh:
+            raw = fh.read()
+    except OSError as exc:
+        return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={"erreur": exc.strerror})])
+    return check_file(raw, f.rel, f.kind)
+
+
+def _check_chunk(chunk: list[RecordFile]) -> list[FileResult]:
+    return [_check_one(f) for f in chunk]
+
+
+def _check_files(files: list[RecordFile], jobs: int | None) -> list[FileResult]:
+    """Check files, in several processes when it pays; results in the order of ``files``."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
+    jobs = max(1, min(jobs, len(files)))
+    if jobs == 1:
+        return [_check_one(f) for f in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    size = max(25, len(files) // (jobs * 8))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return [r for part in pool.map(_check_chunk, chunks) for r in part]
+    except (OSError, RuntimeError):  # no processes to be had here: do it in this one
+        return [_check_one(f) for f in files]
 
 
 def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, today: date | None) -> list[Diagnostic]:

@@ -23,6 +23,8 @@ def register(app: typer.Typer) -> None:
         strict: bool = typer.Option(False, "--strict", help=h("help.validate.strict")),
         no_cache: bool = typer.Option(False, "--no-cache", help=h("help.validate.no-cache")),
         quiet: bool = typer.Option(False, "--quiet", "-q", help=h("help.validate.quiet")),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help=h("help.validate.jobs"),
+                                           show_default=False, metavar="N"),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
@@ -41,7 +43,7 @@ def register(app: typer.Typer) -> None:
                 except ValueError:
                     raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root)) from None
                 selected.append(path)
-            report = validate_repository(repository, selected or None, use_cache=not no_cache)
+            report = validate_repository(repository, selected or None, use_cache=not no_cache, jobs=jobs)
             if fmt == "json":
                 ui.out.print(render_json(report, ui.lang, strict=strict), markup=False, highlight=False,
                              soft_wrap=True)
