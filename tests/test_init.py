@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+import iaterr.cli.init as init_cli
 from iaterr.repo.config import load_config
 
 SIRET = "24310063300391"  # the Sicoval's real SIRET
@@ -348,14 +349,6 @@ def test_options_given_need_no_questions(cli, depot, terminal):
     assert terminal.calls == []
 
 
-def test_without_the_questionnaire(cli, depot, terminal, monkeypatch):
-    monkeypatch.setitem(sys.modules, "iaterr.cli.questionnaire", None)  # import fails
-    result = cli("init", str(depot), "--no-git")
-    assert result.exit_code == 2
-    assert "--nom" in result.stderr and "--non-interactif" in result.stderr
-    assert not depot.exists()
-
-
 # ---------------------------------------------------------------- the core
 
 
@@ -372,3 +365,29 @@ def test_the_core_prints_nothing(tmp_path, capsys):
         init_repository(tmp_path / "s", collectivite={"nom": "X", "type": "commune", "contact": "x"}, git=False)
     assert [d.code for d in caught.value.diagnostics] == ["email-invalide"]
     assert not (tmp_path / "s").exists()
+
+
+def test_the_real_questionnaire_through_a_pipe(cli, depot, monkeypatch):
+    """The questions of `init` are those of `iaterr new`, driven for real."""
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from iaterr.cli import questionnaire
+
+    answers = {"Nom *": "Ville de Testville\r", "SIRET": "24310063300392\r" + "\x7f" * 14 + SIRET + "\r",
+               "Type de collectivité *": "\r", "Contact": "contact@testville.fr\r"}
+    seen = []
+    with create_pipe_input() as pipe:
+        def feed(kind, prompt):
+            seen.append(prompt)
+            pipe.send_text(next((keys for label, keys in answers.items() if label in prompt), "\r"))
+
+        monkeypatch.setattr(init_cli, "_stdin_is_tty", lambda: True)
+        monkeypatch.setattr(questionnaire, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
+                                                         "before_prompt": feed})
+        result = cli("init", str(depot), "--no-git")
+    assert result.exit_code == 0, result.output
+    assert [p.split(" *")[0] for p in seen] == ["Nom", "SIRET", "Type de collectivité", "Site web", "Contact",
+                                                "Latitude", "Longitude"]
+    text = (depot / "data/collectivites/ville-de-testville.yaml").read_text(encoding="utf-8")
+    assert f'siret: "{SIRET}"' in text and "type: commune" in text and "contact: contact@testville.fr" in text

@@ -12,6 +12,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 import iaterr.cli.new as new_module
+from iaterr.cli import questionnaire
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
 
@@ -184,8 +185,8 @@ def drive(cli, monkeypatch):
         with create_pipe_input() as pipe:
             driver.pipe = pipe
             monkeypatch.setattr(new_module, "interactive", lambda: True)
-            monkeypatch.setattr(new_module, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
-                                                          "before_prompt": driver})
+            monkeypatch.setattr(questionnaire, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
+                                                             "before_prompt": driver})
             return cli("new", "--repo", str(repo), *args)
 
     return run

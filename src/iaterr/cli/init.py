@@ -48,10 +48,7 @@ def _stdin_is_tty() -> bool:
 
 def _ask_collectivite(lang: str, defaults: dict[str, Any]) -> dict[str, Any]:
     """Ask the collectivité's fields with the questionnaire of ``iaterr new``."""
-    try:
-        from iaterr.cli.questionnaire import QuestionnaireAborted, ask_model
-    except ImportError:
-        raise Abort("init.questions-indisponibles", "init.questions-indisponibles.aide") from None
+    from iaterr.cli.questionnaire import QuestionnaireAborted, ask_model
     from iaterr.model import Collectivite
 
     try:

@@ -17,6 +17,7 @@ from iaterr.check.validate import check_file
 from iaterr.cli.common import (
     FAILURE, FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option,
 )
+from iaterr.cli import questionnaire
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
 from iaterr.i18n import message
 from iaterr.model import CasUsage
@@ -27,10 +28,6 @@ from iaterr.repo.drafts import DraftError, delete_draft, draft_path, load_draft,
 from iaterr.repo.gitops import GitError, commit_only
 from iaterr.repo.records import RecordExists, render_record, slugify, unique_identifier, write_new_record
 from iaterr.repo.yamlio import read_document
-
-#: (input, output) for prompt_toolkit; tests put a pipe input here.
-PROMPT_IO: dict[str, Any] = {}
-
 
 def interactive() -> bool:
     """Is there a person at a terminal to answer questions?"""
@@ -198,7 +195,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
 
     if ask:
         asker = Asker(lang, lambda text, style: ui.out.print(Text(text, style=style or ""), soft_wrap=True),
-                      **PROMPT_IO)
+                      **questionnaire.PROMPT_IO)
         if previous is not None and not resume:
             ui.say("new.brouillon-existe", style="yellow", chemin=str(draft))
             try:

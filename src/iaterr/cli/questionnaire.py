@@ -21,6 +21,10 @@ from iaterr.model.questions import Answers, Question, applies, check_answer, cho
 
 _SKIP = "__iaterr_passer__"
 
+#: prompt_toolkit input/output and a ``before_prompt`` hook for every questionnaire of this process;
+#: empty for a person at a terminal, a pipe input in the tests.
+PROMPT_IO: dict[str, Any] = {}
+
 
 class QuestionnaireAborted(Exception):
     """Ctrl-C, or no more input."""
@@ -239,7 +243,12 @@ def ask_model(model: type[BaseModel], *, lang: str, defaults: Answers | None = N
         def say(text: str, style: str) -> None:
             console.print(Text(text, style=style or ""), soft_wrap=True)
 
-    asker = Asker(lang, say, input=input, output=output)
+    io = dict(PROMPT_IO)
+    if input is not None:
+        io["input"] = input
+    if output is not None:
+        io["output"] = output
+    asker = Asker(lang, say, **io)
     return ask_state(model, asker, fields=fields, defaults=defaults)
 
 

@@ -27,11 +27,6 @@ FR: dict[str, str] = {
     # ------------------------------------------------------------ the collectivité
     "init.questions-intro": "Décrivez la collectivité qui tient ce registre (Ctrl-C pour arrêter : rien n'est "
                             "écrit avant la dernière réponse).",
-    "init.questions-indisponibles": "Les questions interactives ne sont pas disponibles dans cette version "
-                                    "d'iaterr.",
-    "init.questions-indisponibles.aide": "Donnez la collectivité en options : iaterr init --nom \"…\" --type "
-                                         "commune [--siret …], ou passez --non-interactif pour créer le dépôt "
-                                         "sans collectivité.",
     "init.interrompu": "Interrompu : rien n'a été écrit.",
     "init.options-sans-nom": "Il manque --nom pour décrire la collectivité (options données : {options}).",
     "init.options-sans-nom.aide": "Ajoutez --nom \"Nom officiel\" (ou lancez `iaterr init` dans un terminal "
@@ -108,10 +103,6 @@ EN: dict[str, str] = {
     # ------------------------------------------------------------ the collectivité
     "init.questions-intro": "Describe the local authority that keeps this register (Ctrl-C to stop: nothing is "
                             "written before the last answer).",
-    "init.questions-indisponibles": "Interactive questions are not available in this version of iaterr.",
-    "init.questions-indisponibles.aide": "Give the local authority as options: iaterr init --nom \"…\" --type "
-                                         "commune [--siret …], or pass --non-interactif to create the repository "
-                                         "without a local authority.",
     "init.interrompu": "Interrupted: nothing was written.",
     "init.options-sans-nom": "--nom is missing to describe the local authority (options given: {options}).",
     "init.options-sans-nom.aide": "Add --nom \"Official name\" (or run `iaterr init` in a terminal to answer "
