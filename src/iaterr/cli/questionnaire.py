@@ -17,7 +17,9 @@ from pydantic import BaseModel
 from iaterr.i18n import message
 from iaterr.model import SECTIONS
 from iaterr.model.introspect import FieldSpec, specs
-from iaterr.model.questions import Answers, Question, applies, check_answer, choices, is_list_of_text, plan
+from iaterr.model.questions import (
+    Answers, Question, applies, check_answer, choices, is_list_of_text, plan, required_by_law,
+)
 
 _SKIP = "__iaterr_passer__"
 
@@ -213,8 +215,8 @@ def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = Non
                 current_section = section
                 asker.say("", "")
                 asker.say(f"— {SECTIONS[section].label(asker.lang)} —", "bold")
-            record(q.name, ask_field(asker, model, q.spec, answers, required=q.required, legal=q.legal,
-                                     defaults=defaults, special=special))
+            record(q.name, ask_field(asker, model, q.spec, answers, required=q.required,
+                                     legal=required_by_law(q, answers), defaults=defaults, special=special))
         optional = [q for q in in_section if q.optional_group and q.name not in answers and q.name not in state.asked]
         if not optional:
             continue
@@ -226,8 +228,8 @@ def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = Non
                 on_answer(state)
         if state.gates[section]:
             for q in optional:
-                record(q.name, ask_field(asker, model, q.spec, answers, required=False, legal=q.legal,
-                                         defaults=defaults, special=special))
+                record(q.name, ask_field(asker, model, q.spec, answers, required=False,
+                                         legal=required_by_law(q, answers), defaults=defaults, special=special))
     return answers
 
 

@@ -119,6 +119,14 @@ def applies(question: Question, answers: Answers) -> bool:
     return question.condition is None or question.condition(answers)
 
 
+def required_by_law(question: Question, answers: Answers) -> bool:
+    """Does the law require this answer here? The CRPA items only bind a processing that takes or
+    prepares individual decisions; a conditional item binds whenever it is asked."""
+    if not question.legal:
+        return False
+    return question.condition is not None or _decides(answers)
+
+
 def automatic_values(model: type[BaseModel], answers: Answers) -> Answers:
     out = {}
     for name, rule in AUTOMATIC.get(model, {}).items():
@@ -197,6 +205,6 @@ def parse_set_value(spec: FieldSpec, raw: str) -> Any:
 
 
 __all__ = [
-    "Answers", "Question", "applies", "automatic_values", "check_answer", "choices", "is_list_of_text", "plan",
+    "Answers", "Question", "applies", "required_by_law", "automatic_values", "check_answer", "choices", "is_list_of_text", "plan",
     "parse_set_value", "today_iso",
 ]
