@@ -32,3 +32,59 @@ def commit_only(path: Path, message: str) -> str:
         raise GitError(detail[-1] if detail else str(exc)) from exc
     except ValueError as exc:
         raise GitError(str(exc)) from exc
+
+
+def file_history(root: Path):
+    """When each file under ``data/`` last changed and first appeared, in one pass over git's history.
+
+    Uncommitted changes count as today's. A shallow clone is said so: dates at its
+    boundary are only bounds. Without git or outside a repository, ``available`` is False.
+    """
+    from datetime import date, datetime, timezone
+
+    from iaterr.lint.engine import GitHistory
+
+    try:
+        import git
+    except ImportError:  # pragma: no cover
+        return GitHistory(reason="gitpython")
+    try:
+        repo = git.Repo(root, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return GitHistory(reason="pas-de-depot")
+    try:
+        top = Path(repo.working_tree_dir).resolve()
+        prefix = root.resolve().relative_to(top).as_posix()
+        prefix = "" if prefix == "." else prefix + "/"
+        history = GitHistory(available=True)
+        try:
+            history.shallow = repo.git.rev_parse("--is-shallow-repository").strip() == "true"
+        except git.GitCommandError:
+            history.shallow = False
+        if history.shallow and repo.head.is_valid():
+            roots = repo.git.rev_list("--max-parents=0", "HEAD").split()
+            if roots:
+                stamp = repo.git.log("-1", "--format=%ct", roots[-1]).strip()
+                history.boundary = datetime.fromtimestamp(int(stamp), tz=timezone.utc).date()
+        if not repo.head.is_valid():
+            history.reason = "aucun-commit"
+        else:
+            out = repo.git.log("--format=%x00%ct", "--name-only", "--no-renames", "--", f"{prefix}data")
+            current: date | None = None
+            for line in out.splitlines():
+                if line.startswith("\x00"):
+                    current = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc).date()
+                elif line and current is not None and line.startswith(prefix):
+                    rel = line[len(prefix):]
+                    history.last_change.setdefault(rel, current)  # newest first
+                    history.first_seen[rel] = current  # oldest wins, last seen
+        today = date.today()
+        changed = [d.a_path for d in repo.index.diff(None)] + [d.a_path for d in repo.index.diff("HEAD")] \
+            if repo.head.is_valid() else []
+        for path in changed + list(repo.untracked_files):
+            if path.startswith(prefix):
+                history.last_change[path[len(prefix):]] = today
+                history.first_seen.setdefault(path[len(prefix):], today)
+        return history
+    except (git.GitCommandError, ValueError, OSError) as exc:
+        return GitHistory(reason=str(exc).splitlines()[0] if str(exc) else "git")

@@ -1,0 +1,162 @@
+"""Records and a small repository for the lint rule tests.
+
+``GOOD_DECISION`` is a complete, exemplary use case that takes individual decisions,
+talks with the public and is high-risk: every rule must be silent on it.
+``GOOD_SIMPLE`` is a complete use case of the shared library that takes no decision.
+Tests change one thing with ``variant()`` and check that the rule fires.
+"""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iaterr.lint.engine import GitHistory
+from iaterr.lint.run import run_lint
+from iaterr.repo.config import open_repository
+from iaterr.repo.records import render_record
+
+TODAY = date(2026, 11, 22)
+
+COLLECTIVITE = {
+    "identifiant": "ville-exemple",
+    "nom": "Ville d'Exemple",
+    "siret": "24310063300391",
+    "type": "commune",
+    "site_web": "https://www.ville-exemple.fr",
+    "contact": "contact@ville-exemple.fr",
+    "contact_droits": "dpo@ville-exemple.fr",
+    "logo": "https://www.ville-exemple.fr/logo.png",
+    "latitude": 43.54,
+    "longitude": 1.5,
+    "nombre_agents": 900,
+}
+
+GOOD_DECISION: dict[str, Any] = {
+    "identifiant": "attribution-places-creche",
+    "collectivite": "ville-exemple",
+    "nom": "Attribution des places en crèche",
+    "statut": "en_deploiement",
+    "date_debut": "2024-09",
+    "date_mise_a_jour": "2026-10-01",
+    "description": "Un score aide la commission d'attribution à classer les demandes de place en crèche selon "
+                   "des critères votés par le conseil municipal.",
+    "finalite": "Attribuer les places en crèche de façon équitable et transparente.",
+    "theme": "citoyennete_sante_solidarite",
+    "sous_themes": ["education"],
+    "publics": ["grand_public"],
+    "url_informations": "https://www.ville-exemple.fr/creches",
+    "partenaires": ["Caisse d'allocations familiales"],
+    "fournisseurs": ["Éditeur du logiciel petite enfance"],
+    "decisions_individuelles": True,
+    "nombre_decisions_par_an": 1200,
+    "personnes_concernees": "Les familles qui demandent une place en crèche municipale.",
+    "niveau_automatisation": "aide_decision",
+    "contribution_decision": "Le score classe les demandes ; la commission d'attribution examine chaque dossier "
+                             "et décide.",
+    "supervision_humaine": "La commission peut écarter le classement pour tenir compte d'une situation "
+                           "particulière.",
+    "base_legale": "Code de l'action sociale et des familles, article L214-2.",
+    "exercice_droits": "Écrire au délégué à la protection des données ; sans réponse sous un mois, saisir la "
+                       "CADA dans les deux mois.",
+    "contact_droits": "dpo@ville-exemple.fr",
+    "procedure_objection": "Toute famille peut demander un réexamen de sa demande par la commission.",
+    "url_regles_publiees": "https://www.ville-exemple.fr/algorithmes/creches",
+    "type_algorithme": ["regles"],
+    "donnees": [{"nom": "Dossier de demande (composition du foyer, date de la demande)", "source": "usager",
+                 "mode_collecte": "manuelle", "personnelles": True}],
+    "parametres": [{"nom": "Ancienneté de la demande", "description": "Un point par mois d'attente.",
+                    "ponderation": "40 %"}],
+    "operations": "Le logiciel calcule un score par demande en additionnant les points des critères, puis "
+                  "classe les demandes par score décroissant.",
+    "url_code_source": "https://git.ville-exemple.fr/creches/score",
+    "domaines_annexe_iii": ["prestations_publiques"],
+    "niveau_risque_ia": "eleve",
+    "interaction_public": True,
+    "information_ia": "Le portail indique que le classement est calculé par un algorithme.",
+    "analyses_impact": [{"type": "aipd", "date": "2024-06", "url": "https://www.ville-exemple.fr/aipd-creches"},
+                        {"type": "aidf", "date": "2024-07", "url": "https://www.ville-exemple.fr/aidf-creches"}],
+    "url_base_ue": "https://ec.europa.eu/ai-database/entry/1234",
+    "evaluation_risques": "Risque de biais au détriment des familles arrivées récemment ; critère plafonné.",
+    "contact": "petite-enfance@ville-exemple.fr",
+    "nom_algorithme": "Score d'attribution des places en crèche",
+    "mise_en_oeuvre": "marche_public",
+    "hebergement": "interne",
+}
+
+GOOD_SIMPLE: dict[str, Any] = {
+    "identifiant": "detection-fuites",
+    "collectivite": "ville-exemple",
+    "nom": "Détection des fuites d'eau",
+    "statut": "en_deploiement",
+    "date_debut": "2025-05",
+    "date_mise_a_jour": "2026-10-01",
+    "description": "Analyse des débits de nuit du réseau d'eau potable pour cibler la recherche de fuites sur "
+                   "les tronçons les plus probables.",
+    "finalite": "Réduire les pertes d'eau du réseau.",
+    "theme": "transition_ecologique",
+    "sous_themes": ["gestion_eau"],
+    "publics": ["agents"],
+    "url_informations": "https://www.ville-exemple.fr/eau",
+    "decisions_individuelles": False,
+    "niveau_automatisation": "sans_decision",
+    "personnes_concernees": "Aucune personne : le traitement porte sur le réseau.",
+    "supervision_humaine": "Les techniciens vérifient chaque fuite sur le terrain.",
+    "type_algorithme": ["apprentissage_automatique"],
+    "donnees": [{"nom": "Débits de nuit", "source": "interne", "mode_collecte": "automatisee",
+                 "personnelles": False}],
+    "operations": "Classement des tronçons par probabilité de fuite.",
+    "niveau_risque_ia": "minimal",
+    "interaction_public": False,
+    "nom_algorithme": "Priorisation des secteurs de recherche de fuites",
+    "mise_en_oeuvre": "prestataire",
+    "hebergement": "cloud_tiers",
+}
+
+
+def variant(base: dict[str, Any], drop: tuple[str, ...] = (), **changes: Any) -> dict[str, Any]:
+    data = copy.deepcopy(base)
+    for key in drop:
+        data.pop(key, None)
+    data.update(changes)
+    return data
+
+
+def fresh_history(root: Path, rels: list[str], when: date = TODAY) -> GitHistory:
+    return GitHistory(available=True, last_change={r: when for r in rels}, first_seen={r: when for r in rels})
+
+
+def make_repo(root: Path, records: list[dict[str, Any]], *, collectivite: dict[str, Any] | None = None,
+              config: str = "", extra_text: dict[str, str] | None = None) -> Path:
+    """A repository holding ``records`` (use cases) and one collectivité; ``extra_text`` appends raw text
+    (comments, silences) to the file of the record with that identifiant."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "iaterr.yaml").write_text('version_schema: "1.0"\n' + config, encoding="utf-8")
+    coll = collectivite if collectivite is not None else COLLECTIVITE
+    (root / "data/collectivites").mkdir(parents=True, exist_ok=True)
+    (root / "data/cas-usage").mkdir(parents=True, exist_ok=True)
+    (root / f"data/collectivites/{coll['identifiant']}.yaml").write_text(render_record("collectivite", coll),
+                                                                         encoding="utf-8")
+    for record in records:
+        text = render_record("cas_usage", record)
+        text += (extra_text or {}).get(record["identifiant"], "")
+        (root / f"data/cas-usage/{record['identifiant']}.yaml").write_text(text, encoding="utf-8")
+    return root
+
+
+def lint(root: Path, records: list[dict[str, Any]], *, history: GitHistory | None = None, today: date = TODAY,
+         **kwargs: Any):
+    """Lint a repository made of ``records``; returns the report (``.diagnostics``)."""
+    make_repo(root, records, **kwargs)
+    repo = open_repository(root)
+    if history is None:
+        rels = [f"data/cas-usage/{r['identifiant']}.yaml" for r in records]
+        coll = kwargs.get("collectivite") or COLLECTIVITE
+        history = fresh_history(root, rels + [f"data/collectivites/{coll['identifiant']}.yaml"], today)
+    return run_lint(repo, use_cache=False, today=today, history=history)
+
+
+def codes(report) -> set[str]:
+    return {d.code for d in report.diagnostics}
