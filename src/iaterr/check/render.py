@@ -45,10 +45,10 @@ def verdict(report: ValidationReport, lang: str) -> str:
 
 
 def render_text(report: ValidationReport, lang: str = "fr", *, quiet: bool = False,
-                title: str | None = None) -> RenderableType:
+                title: str | None = None, heading: str = "resume.titre", table: bool = True) -> RenderableType:
     parts: list[RenderableType] = []
     if title:
-        parts.append(Text(message("resume.titre", lang, depot=title), style="bold"))
+        parts.append(Text(message(heading, lang, depot=title), style="bold"))
     by_file: dict[str, list[Diagnostic]] = defaultdict(list)
     for d in report.diagnostics:
         if quiet and d.severity != Severity.ERROR:
@@ -68,10 +68,10 @@ def render_text(report: ValidationReport, lang: str = "fr", *, quiet: bool = Fal
             if hint:
                 parts.append(Text("          → " + hint, style="green"))
     parts.append(Text(""))
-    if not quiet:
-        table = theme_table(report, lang)
-        if table is not None:
-            parts.append(table)
+    if not quiet and table:
+        summary = theme_table(report, lang)
+        if summary is not None:
+            parts.append(summary)
     counts = _counts(report)
     parts.append(Text(message("resume.fiches", lang, **counts)))
     if report.files_cached:

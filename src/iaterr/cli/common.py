@@ -57,9 +57,9 @@ def lang_option():
 class Abort(Exception):
     """Stop the command with a message and an exit code (2 unless said otherwise)."""
 
-    def __init__(self, key: str, hint: str | None = None, code: int = FAILURE, **params: object) -> None:
+    def __init__(self, key: str, hint: str | None = None, *, exit_code: int = FAILURE, **params: object) -> None:
         super().__init__(key)
-        self.key, self.hint, self.code, self.params = key, hint, code, params
+        self.key, self.hint, self.code, self.params = key, hint, exit_code, params
 
 
 @dataclass

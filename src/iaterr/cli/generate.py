@@ -11,7 +11,7 @@ from iaterr.cli.common import help_option, FINDINGS, OK, Abort, App, guarded, h,
 from iaterr.repo.yamlio import atomic_write
 
 
-def _write(ui: App, files: dict[Path, str], check: bool, command: str) -> int:
+def write_generated(ui: App, files: dict[Path, str], check: bool, command: str) -> int:
     stale = []
     for path, text in files.items():
         try:
@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
 
         with guarded(lang) as ui:
             folder = out if out is not None else open_repo(ui, repo, allow_embedded=False).schema_dir
-            code = _write(ui, {folder / name: text for name, text in schema_texts().items()}, check, "schema")
+            code = write_generated(ui, {folder / name: text for name, text in schema_texts().items()}, check, "schema")
         raise typer.Exit(code)
 
     @app.command("reference", help=h("help.reference"), add_help_option=False)
@@ -66,5 +66,5 @@ def register(app: typer.Typer) -> None:
             if out is None:
                 root = open_repo(ui, repo, allow_embedded=False).root
                 out = root / REFERENCE_PATHS[ui.lang]
-            code = _write(ui, {out: render_reference(ui.lang)}, check, "reference")
+            code = write_generated(ui, {out: render_reference(ui.lang)}, check, "reference")
         raise typer.Exit(code)

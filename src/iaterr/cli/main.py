@@ -84,10 +84,11 @@ def build_app(lang: str = "fr") -> typer.Typer:
     ) -> None:
         common.ROOT_LANG = lang
 
-    from iaterr.cli import generate, init, new, validate
+    from iaterr.cli import generate, init, lint, new, validate
 
     init.register(app)
     validate.register(app)
+    lint.register(app)
     generate.register(app)
     new.register(app)
     return app

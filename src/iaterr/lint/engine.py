@@ -37,6 +37,7 @@ FAMILIES = {
     "fraicheur": ("Fraîcheur", "Freshness"),
     "doublons": ("Doublons", "Duplicates"),
     "silences": ("Silences", "Silences"),
+    "configuration": ("Configuration", "Configuration"),
 }
 
 

@@ -140,12 +140,50 @@ def run_lint(
         if fix is not None:
             fixes.setdefault(d.file, []).append((d, fix))
 
-    all_diags = _apply_silences(validation.diagnostics + diagnostics, texts, selected)
-    silenced = {id(d) for d in validation.diagnostics + diagnostics} - {id(d) for d in all_diags}
+    diagnostics += _check_settings(repo, settings) if selected is None else []
+    # validation warnings may be tuned like rules (never an error)
+    validated = []
+    for d in validation.diagnostics:
+        if d.code in settings.regles and d.code in SILENCEABLE_VALIDATION:
+            severity = setting_severity(settings, d.code, d.severity)
+            if severity is None:
+                continue
+            d.severity = severity
+        validated.append(d)
+    all_diags = _apply_silences(validated + diagnostics, texts, selected)
+    silenced = {id(d) for d in validated + diagnostics} - {id(d) for d in all_diags}
     fixes = {rel: [(d, fx) for d, fx in items if id(d) not in silenced] for rel, items in fixes.items()}
     all_diags.sort(key=Diagnostic.sort_key)
     return LintReport(validation.root, validation.results, all_diags, validation.files_read, validation.files_cached,
                       validation.ignored, fixes={k: v for k, v in fixes.items() if v}, history=history)
+
+
+_SEVERITY_WORDS = {"erreur", "error", "avertissement", "warning", "info", "desactivee", "désactivée", "off",
+                   "non", "false", "aucune"}
+
+
+def _check_settings(repo: Repository, settings: LintSettings) -> list[Diagnostic]:
+    """Codes and severities of ``lint.regles`` in iaterr.yaml that mean nothing."""
+    from iaterr.repo.config import CONFIG_FILE
+
+    if not settings.regles:
+        return []
+    try:
+        root = read_document((repo.root / CONFIG_FILE).read_bytes(), CONFIG_FILE).root
+    except OSError:
+        root = None
+    out = []
+    for code, value in settings.regles.items():
+        where = ("lint", "regles", code)
+        if code not in RULES and code not in SILENCEABLE_VALIDATION:
+            line, col = position(root, where, key=True) if root is not None else (1, 1)
+            out.append(Diagnostic("config-regle-inconnue", CONFIG_FILE, line, col, where, with_hint(
+                {"code": code}, "lint.config-regle-inconnue")))
+        elif str(value).strip().lower() not in _SEVERITY_WORDS:
+            line, col = position(root, where) if root is not None else (1, 1)
+            out.append(Diagnostic("config-severite-inconnue", CONFIG_FILE, line, col, where, with_hint(
+                {"code": code, "valeur": value}, "lint.config-severite-inconnue")))
+    return out
 
 
 def _apply_silences(diags: list[Diagnostic], texts: dict[str, str], selected: set[str] | None) -> list[Diagnostic]:

@@ -23,6 +23,21 @@ DATA_DIR = "data"
 SCHEMA_DIR = "schema"
 
 
+class LintConfig(BaseModel):
+    """The ``lint:`` section of ``iaterr.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    regles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Par code de règle : erreur, avertissement, info ou desactivee.",
+    )
+    fraicheur_mois: int = Field(12, ge=1, description="Âge (mois) au-delà duquel une fiche est à relire.")
+    experimentation_mois: int = Field(24, ge=1, description="Durée (mois) au-delà de laquelle une "
+                                      "expérimentation est signalée.")
+    description_min: int = Field(80, ge=0, description="Longueur minimale d'une description (caractères).")
+
+
 class Config(BaseModel):
     """Contents of ``iaterr.yaml``."""
 
@@ -34,6 +49,7 @@ class Config(BaseModel):
     collectivite_defaut: Optional[str] = Field(
         None, description="Collectivité proposée par défaut aux nouvelles fiches (identifiant)."
     )
+    lint: LintConfig = Field(default_factory=LintConfig, description="Réglages de `iaterr lint`.")
 
 
 class RepositoryError(Exception):

@@ -1,4 +1,4 @@
-"""Rules about silences themselves, applied by the engine (:mod:`iaterr.lint.run`)."""
+"""Rules about silences and the lint configuration, applied by the engine (:mod:`iaterr.lint.run`)."""
 
 from iaterr.check.diagnostics import Severity
 from iaterr.lint.engine import declare
@@ -43,4 +43,32 @@ declare(
     message_en="This silence does not say why the rule is silenced.",
     aide_fr="Écrivez la raison après le crochet : `# iaterr: ignore[code] raison`.",
     aide_en="Write the reason after the bracket: `# iaterr: ignore[code] reason`.",
+)
+
+declare(
+    code="config-regle-inconnue", famille="configuration", severite=Severity.WARNING, portee="depot",
+    reference="iaterr.yaml, section lint.regles",
+    titre_fr="Réglage d'une règle inconnue", titre_en="Setting of an unknown rule",
+    justification_fr="Un réglage dont le code ne correspond à aucune règle ne change rien : c'est presque "
+                     "toujours une faute de frappe, et la règle visée reste active.",
+    justification_en="A setting whose code matches no rule changes nothing: it is nearly always a typo, and "
+                     "the rule meant stays active.",
+    message_fr="lint.regles : « {code} » n'est pas le code d'une règle.",
+    message_en="lint.regles: “{code}” is not the code of a rule.",
+    aide_fr="`iaterr rules` liste les codes.",
+    aide_en="`iaterr rules` lists the codes.",
+)
+
+declare(
+    code="config-severite-inconnue", famille="configuration", severite=Severity.WARNING, portee="depot",
+    reference="iaterr.yaml, section lint.regles",
+    titre_fr="Réglage de gravité inconnu", titre_en="Unknown severity setting",
+    justification_fr="Seules quatre valeurs ont un sens : erreur, avertissement, info, desactivee ; une autre "
+                     "laisserait la règle à sa gravité par défaut sans le dire.",
+    justification_en="Only four values make sense: erreur, avertissement, info, desactivee; another one would "
+                     "leave the rule at its default severity without saying so.",
+    message_fr="lint.regles.{code} : « {valeur} » n'est pas une gravité.",
+    message_en="lint.regles.{code}: “{valeur}” is not a severity.",
+    aide_fr="Écrivez erreur, avertissement, info ou desactivee.",
+    aide_en="Write erreur, avertissement, info or desactivee (or error, warning, info, off).",
 )

@@ -1,0 +1,165 @@
+"""``iaterr lint`` and ``iaterr rules``."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.text import Text
+
+from iaterr.check.render import FORMATS, render_github, render_json, render_text
+from iaterr.cli.common import (
+    FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option,
+)
+from iaterr.i18n import message
+
+
+def _selected(repository, paths: list[Path]) -> list[Path]:
+    out = []
+    for path in paths:
+        if not path.exists():
+            raise Abort("cli.chemin-introuvable", chemin=str(path))
+        try:
+            path.resolve().relative_to(repository.root.resolve())
+        except ValueError:
+            raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root)) from None
+        out.append(path)
+    return out
+
+
+def _print_report(ui: App, report, fmt: str, strict: bool, quiet: bool, title: str) -> None:
+    if fmt == "json":
+        ui.out.print(render_json(report, ui.lang, strict=strict), markup=False, highlight=False, soft_wrap=True)
+    elif fmt == "github":
+        ui.out.print(render_github(report, ui.lang), markup=False, highlight=False, soft_wrap=True)
+    else:
+        ui.out.print(render_text(report, ui.lang, quiet=quiet, title=title, heading="lint.titre", table=False),
+                     soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("lint", help=h("help.lint"), add_help_option=False)
+    def lint(
+        paths: Optional[List[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
+                                                    metavar=h("metavar.chemins")),
+        format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.validate.format"),
+                                             show_default=False, metavar="text|json|github"),
+        strict: bool = typer.Option(False, "--strict", help=h("help.validate.strict")),
+        fix: bool = typer.Option(False, "--fix", help=h("help.lint.fix")),
+        diff: bool = typer.Option(False, "--diff", help=h("help.lint.diff")),
+        no_cache: bool = typer.Option(False, "--no-cache", help=h("help.validate.no-cache")),
+        quiet: bool = typer.Option(False, "--quiet", "-q", help=h("help.validate.quiet")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        from iaterr.lint.fix import apply_fixes
+        from iaterr.lint.run import environment_today, run_lint
+
+        with guarded(lang) as ui:
+            fmt = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+            if fmt not in FORMATS:
+                raise Abort("cli.format-inconnu", valeur=fmt, formats=list(FORMATS))
+            repository = open_repo(ui, repo, allow_embedded=not fix)
+            selected = _selected(repository, paths or [])
+            today = environment_today()
+            report = run_lint(repository, selected or None, use_cache=not no_cache, today=today)
+            if diff or fix:
+                changes = apply_fixes(repository, report.fixes, write=fix)
+                for change in changes:
+                    if diff:
+                        ui.out.print(Text(change.diff()), soft_wrap=True, markup=False, highlight=False)
+                    for d, old, new in change.applied:
+                        key = "lint.corrige" if fix else "lint.corrigerait"
+                        ui.say(key, style="green" if fix else "cyan", fichier=d.file, ligne=d.line, code=d.code,
+                               ancien=old, nouveau=new)
+                if not changes:
+                    ui.say("lint.rien-a-corriger", style="dim")
+                elif fix:
+                    ui.say("lint.corrections", style="bold green", n=sum(len(c.applied) for c in changes),
+                           fichiers=len(changes))
+                    report = run_lint(repository, selected or None, use_cache=not no_cache, today=today,
+                                      history=report.history)
+            _print_report(ui, report, fmt, strict, quiet, str(repository.root))
+            code = FINDINGS if report.failed(strict) else OK
+        raise typer.Exit(code)
+
+    @app.command("rules", help=h("help.rules"), add_help_option=False)
+    def rules(
+        code: Optional[str] = typer.Argument(None, help=h("help.rules.code"), show_default=False, metavar="CODE"),
+        doc: bool = typer.Option(False, "--doc", help=h("help.rules.doc")),
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.rules.out"), show_default=False,
+                                           dir_okay=False),
+        check: bool = typer.Option(False, "--check", help=h("help.reference.check")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        import iaterr.lint.rules  # noqa: F401 - registers the rules
+        from iaterr.lint.engine import RULES
+
+        with guarded(lang) as ui:
+            if doc:
+                from iaterr.cli.generate import write_generated
+                from iaterr.publish.rules_doc import RULES_DOC_PATHS, render_rules_doc
+
+                if out is None:
+                    out = open_repo(ui, repo, allow_embedded=False).root / RULES_DOC_PATHS[ui.lang]
+                code_ = write_generated(ui, {out: render_rules_doc(ui.lang)}, check, "rules --doc")
+                raise typer.Exit(code_)
+            if code is None:
+                ui.out.print(rules_table(ui.lang), soft_wrap=True)
+                raise typer.Exit(OK)
+            rule = RULES.get(code)
+            if rule is None:
+                close = difflib.get_close_matches(code, list(RULES), n=3, cutoff=0.5)
+                raise Abort("lint.regle-inconnue", "hint.vous-vouliez-dire" if close else None, regle=code,
+                            suggestions=close)
+            ui.out.print(explain(rule, ui.lang), soft_wrap=True)
+        raise typer.Exit(OK)
+
+
+def rules_table(lang: str) -> Text:
+    """Every rule, by family: code, severity, automatic fix, title."""
+    from iaterr.lint.engine import FAMILIES, RULES
+
+    text = Text()
+    text.append(message("lint.regles.titre", lang, n=len(RULES)) + "\n", style="bold")
+    width = max(len(code) for code in RULES)
+    for family, labels in FAMILIES.items():
+        rules = [r for r in RULES.values() if r.famille == family]
+        if not rules:
+            continue
+        text.append("\n" + labels[1 if lang == "en" else 0] + "\n", style="bold underline")
+        for r in rules:
+            text.append(f"  {r.code.ljust(width)}  ", style="bold")
+            severity = message(f"severite.{r.severite.value}", lang)
+            text.append(severity.ljust(14), style={"erreur": "red", "avertissement": "yellow"}.get(
+                r.severite.value, "cyan"))
+            text.append(("✓ " if r.correction else "  ") + r.titre(lang) + "\n")
+    text.append("\n" + message("lint.regles.legende", lang), style="dim")
+    return text
+
+
+def explain(rule, lang: str) -> Text:
+    from iaterr.lint.engine import FAMILIES
+
+    family = FAMILIES[rule.famille][1 if lang == "en" else 0]
+    text = Text()
+    text.append(f"{rule.code}", style="bold")
+    text.append(f" — {rule.titre(lang)}\n\n")
+    rows = [
+        ("lint.regles.famille", family),
+        ("lint.regles.gravite", message(f"severite.{rule.severite.value}", lang)),
+        ("lint.regles.reference", rule.reference),
+        ("lint.regles.correction", message("new.oui" if rule.correction else "new.non", lang)),
+    ]
+    for key, value in rows:
+        text.append(f"{message(key, lang)} : " if lang == "fr" else f"{message(key, lang)}: ", style="bold")
+        text.append(f"{value}\n")
+    text.append("\n" + rule.justification(lang) + "\n\n")
+    text.append(message("lint.regles.taire", lang, code=rule.code) + "\n", style="dim")
+    return text
