@@ -23,7 +23,6 @@ FR: dict[str, str] = {
     # ------------------------------------------------------------ contents of the files
     "init.nom-registre": "Registre des algorithmes et de l'IA — {nom}",
     "init.titre-registre": "Registre des algorithmes et de l'IA",
-    "init.lint-indisponible": "iaterr lint indisponible dans cette version",
     # ------------------------------------------------------------ the collectivité
     "init.questions-intro": "Décrivez la collectivité qui tient ce registre (Ctrl-C pour arrêter : rien n'est "
                             "écrit avant la dernière réponse).",
@@ -99,7 +98,6 @@ EN: dict[str, str] = {
     # ------------------------------------------------------------ contents of the files
     "init.nom-registre": "Register of algorithms and AI — {nom}",
     "init.titre-registre": "Register of algorithms and AI",
-    "init.lint-indisponible": "iaterr lint unavailable in this version",
     # ------------------------------------------------------------ the collectivité
     "init.questions-intro": "Describe the local authority that keeps this register (Ctrl-C to stop: nothing is "
                             "written before the last answer).",

@@ -166,7 +166,6 @@ def render_files(lang: str, collectivite: dict[str, Any] | None) -> dict[str, st
         "identifiant": collectivite["identifiant"] if collectivite else None,
         "registre": registre,
         "titre": registre or message("init.titre-registre", lang),
-        "lint_missing": message("init.lint-indisponible", lang),
     }
     return {path: render_template(template.format(lang=lang), **context)
             for path, template in TEMPLATED_FILES.items()}
