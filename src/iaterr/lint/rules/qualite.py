@@ -1,1 +1,393 @@
-"""Lint rules: qualite."""
+"""Quality: a record good enough to publish and to share with other collectivités.
+
+This module also holds the record walker shared by the text rules of every family:
+:func:`iter_texts` yields each text value of a record with the metadata of its
+field, read from the model (nested sub-models and lists included), so that a rule
+finds public, restricted or free-text fields without a hand-written list of names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any, Iterable, Iterator
+
+from pydantic import BaseModel
+
+from iaterr.check.diagnostics import Severity, format_path
+from iaterr.lint.engine import Finding, Fix, RecordContext, rule
+from iaterr.model import KINDS
+from iaterr.model.introspect import FieldSpec, spec_at, specs
+from iaterr.model.vocab import STATUTS, fold
+from iaterr.repo.yamlio import position
+
+# ---------------------------------------------------------------- walking a record
+
+
+def iter_texts(model: type[BaseModel], data: Any, _path: tuple = (), _restricted: bool = False,
+               ) -> Iterator[tuple[tuple, str, FieldSpec]]:
+    """Every text value of ``data`` (a raw record of ``model``) as ``(path, value, spec)``.
+
+    Scalars of any kind are yielded when they are strings (free text, e-mails, URLs, codes…):
+    filter on ``spec.kind``. Sub-models and lists are walked; keys the model does not know are
+    skipped (``validate`` reports them). A field inside a restricted field is restricted too:
+    the spec yielded then carries ``meta.visibilite == "restreint"``.
+    """
+    if not isinstance(data, dict):
+        return
+    fields = specs(model)
+    for name, value in data.items():
+        spec = fields.get(name)
+        if spec is None or value is None:
+            continue
+        if _restricted and spec.meta.visibilite != "restreint":
+            spec = replace(spec, meta=replace(spec.meta, visibilite="restreint"))
+        restricted = spec.meta.visibilite == "restreint"
+        path = _path + (name,)
+        items: list[tuple[tuple, Any]]
+        if isinstance(value, list):
+            items = [(path + (i,), item) for i, item in enumerate(value)]
+        else:
+            items = [(path, value)]
+        for item_path, item in items:
+            if spec.submodel is not None:
+                yield from iter_texts(spec.submodel, item, item_path, restricted)
+            elif isinstance(item, str):
+                yield item_path, item, spec
+
+
+def model_of(ctx: RecordContext) -> type[BaseModel]:
+    return KINDS[ctx.kind][1]
+
+
+def is_public(spec: FieldSpec) -> bool:
+    return spec.meta.visibilite != "restreint"
+
+
+def is_free_text(spec: FieldSpec) -> bool:
+    """A field where people write sentences (not a code, an address, a date or a number)."""
+    return spec.kind == "texte"
+
+
+def field_label(model: type[BaseModel], path: tuple) -> dict[str, str]:
+    """``« Titre » (chemin)`` in French and English, for messages."""
+    spec = spec_at(model, path)
+    where = format_path(path)
+    if spec is None:
+        return {"fr": where, "en": where}
+    return {"fr": f"« {spec.meta.titre_fr} » ({where})", "en": f"“{spec.meta.titre_en}” ({where})"}
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at ``limit`` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def truthy(value: Any) -> bool:
+    """A boolean as written in a record (``true``/``oui``), without raising on anything else."""
+    if isinstance(value, bool):
+        return value
+    return isinstance(value, str) and value.strip().casefold() in ("true", "oui")
+
+
+def code_is(spec_vocab: Any, value: Any, code: str) -> bool:
+    """Whether ``value`` names ``code`` in the vocabulary (codes, labels and aliases accepted)."""
+    if not isinstance(value, str) or spec_vocab is None:
+        return False
+    term = spec_vocab.resolve(value)
+    return term is not None and term.code == code
+
+
+def _statut(ctx: RecordContext) -> str | None:
+    value = ctx.get("statut")
+    term = STATUTS.resolve(value) if isinstance(value, str) else None
+    return term.code if term else None
+
+
+def _line_of(ctx: RecordContext, *path: Any) -> int:
+    return position(ctx.root, path)[0]
+
+
+# ---------------------------------------------------------------- description
+
+
+@rule(
+    code="qualite-description-courte", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
+    reference="Bibliothèque d'IA territoriales : « Description du service et de ses usages » ; CRPA L312-1-3",
+    titre_fr="Description trop courte", titre_en="Description too short",
+    justification_fr="La description est le premier, souvent le seul, texte que lit le public et qu'une autre "
+                     "collectivité parcourt : en quelques mots, elle ne dit ni à quoi sert le service, ni pour "
+                     "qui, ni ce qu'il en attend. Le seuil se règle avec `lint.description_min` (80 caractères "
+                     "par défaut).",
+    justification_en="The description is the first, often the only, text the public reads and another authority "
+                     "skims: in a few words it says neither what the service is for, nor for whom, nor what is "
+                     "expected of it. The threshold is set with `lint.description_min` (80 characters by "
+                     "default).",
+    message_fr="Description de {longueur} caractères (minimum conseillé : {minimum}) : « {extrait} ».",
+    message_en="Description of {longueur} characters (recommended minimum: {minimum}): “{extrait}”.",
+    aide_fr="Dites en langage clair à quoi sert le service, pour qui, et quels bénéfices en sont attendus.",
+    aide_en="Say in plain language what the service is for, for whom, and what benefits are expected.",
+)
+def description_courte(ctx: RecordContext) -> Iterable[Finding]:
+    text = " ".join(ctx.text("description").split())
+    minimum = ctx.settings.description_min
+    if text and len(text) < minimum:
+        yield Finding(("description",), {"longueur": len(text), "minimum": minimum, "extrait": excerpt(text)})
+
+
+# ---------------------------------------------------------------- placeholders
+
+_W = r"(?<![\w])"  # no word character before
+_E = r"(?![\w])"  # no word character after
+#: placeholders met anywhere in a text, as whole words
+_PLACEHOLDERS = re.compile(
+    "|".join([
+        _W + r"(?:NSP|TODO|TBD|TBC|FIXME)" + _E,
+        _W + r"x{3,}" + _E,
+        # « à compléter » ends the value or a clause: « vise à compléter la collecte » is a verb
+        _W + r"[aà] (?:compl[eé]ter|d[eé]finir|pr[eé]ciser|renseigner|remplir)(?=\s*(?:$|[.,;:!?)\]»…]|-\s))",
+        _W + r"lorem ipsum" + _E,
+        r"\?{3,}",
+        r"(?<![\w/])N/A(?![\w/])",
+        _W + r"idem" + _E,
+        _W + r"(?:voir|cf\.?) (?:plus haut|plus bas|ci-dessus|ci-dessous)" + _E,
+    ]),
+    re.IGNORECASE,
+)
+#: placeholders only when they are the whole value (they are ordinary words inside a sentence)
+_PLACEHOLDER_VALUES = {"neant", "inconnu", "ne sait pas", "non renseigne", "non communique", "nc", "n c", "ras"}
+
+
+def placeholder_in(value: str) -> str | None:
+    """The placeholder ``value`` is or contains, or None."""
+    bare = fold(re.sub(r"[^\w\s]", " ", value))
+    if not bare:
+        return value.strip() or None  # only punctuation: "-", "?", "…"
+    if bare in _PLACEHOLDER_VALUES:
+        return value.strip()
+    m = _PLACEHOLDERS.search(value)
+    return m.group(0) if m else None
+
+
+@rule(
+    code="qualite-texte-de-remplissage", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
+    reference="CRPA L312-1-3 et R311-3-1-2 (informations intelligibles) ; Bibliothèque d'IA territoriales",
+    titre_fr="Texte de remplissage", titre_en="Placeholder text",
+    justification_fr="« NSP », « TODO », « à compléter », « xxx » ou « idem » sont des notes de travail : "
+                     "publiées, elles laissent croire que le champ est renseigné alors qu'il ne l'est pas, et "
+                     "une fiche qui renvoie « plus haut » n'a plus de sens une fois ses champs affichés "
+                     "séparément. Un champ dont la réponse est inconnue se laisse vide : les autres règles "
+                     "disent alors ce qui manque.",
+    justification_en="“NSP”, “TODO”, “à compléter”, “xxx” or “idem” are working notes: once published they "
+                     "suggest the field is filled in when it is not, and a record that refers “above” makes no "
+                     "sense once its fields are shown separately. A field whose answer is unknown is left "
+                     "empty: the other rules then say what is missing.",
+    message_fr="Texte de remplissage « {texte} » dans {champ} : « {extrait} ».",
+    message_en="Placeholder text “{texte}” in {champ}: “{extrait}”.",
+    aide_fr="Écrivez la vraie réponse, ou retirez le champ s'il n'y en a pas encore.",
+    aide_en="Write the real answer, or remove the field if there is none yet.",
+)
+def texte_de_remplissage(ctx: RecordContext) -> Iterable[Finding]:
+    model = model_of(ctx)
+    for path, value, spec in iter_texts(model, ctx.data):
+        if not is_free_text(spec):
+            continue
+        found = placeholder_in(value)
+        if found:
+            yield Finding(path, {"texte": excerpt(found, 30), "champ": field_label(model, path),
+                                 "extrait": excerpt(value)})
+
+
+# ---------------------------------------------------------------- unknown answers where the law needs one
+
+
+@rule(
+    code="qualite-nsp-juridique", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
+    reference="CRPA R311-3-1-2 (2° données traitées et leurs sources) ; RGPD art. 5(2), 30(1)(e) et 44",
+    titre_fr="« Ne sait pas » là où la loi demande une réponse",
+    titre_en="“Unknown” where the law requires an answer",
+    justification_fr="Quand le traitement fonde des décisions individuelles, la personne concernée peut "
+                     "demander les données traitées et leurs sources (R311-3-1-2, 2°) : « ne sait pas » n'est "
+                     "pas une réponse communicable, ni pour la source, ni pour le mode de collecte, ni pour le "
+                     "type d'algorithme. Et dès que des données personnelles sont traitées, le responsable de "
+                     "traitement doit savoir où elles sont hébergées : son registre des traitements mentionne "
+                     "les transferts hors de l'UE (RGPD, art. 30(1)(e)), encadrés par les articles 44 et "
+                     "suivants, et il doit pouvoir démontrer sa conformité (art. 5(2)).",
+    justification_en="When the processing underlies individual decisions, the person concerned may ask for the "
+                     "data processed and their sources (R311-3-1-2, 2°): “unknown” is not a disclosable answer, "
+                     "neither for the source, the collection mode nor the type of algorithm. And as soon as "
+                     "personal data are processed, the controller must know where they are hosted: its record of "
+                     "processing activities lists transfers outside the EU (GDPR art. 30(1)(e)), governed by "
+                     "art. 44 ff., and it must be able to demonstrate compliance (art. 5(2)).",
+    message_fr="« Ne sait pas » dans {champ} : {motif}.",
+    message_en="“Unknown” in {champ}: {motif}.",
+    aide_fr="Demandez la réponse au service ou au prestataire (le contrat, la documentation technique ou le "
+            "registre des traitements du DPO la donnent souvent), puis remplacez « nsp ».",
+    aide_en="Ask the department or the supplier (the contract, the technical documentation or the DPO's record "
+            "of processing often has it), then replace “nsp”.",
+)
+def nsp_juridique(ctx: RecordContext) -> Iterable[Finding]:
+    model = model_of(ctx)
+    fields = specs(model)
+    decision = {"fr": "le traitement fonde des décisions individuelles, dont les données et leurs sources sont "
+                      "communicables (R311-3-1-2)",
+                "en": "the processing underlies individual decisions, whose data and sources must be disclosed "
+                      "(R311-3-1-2)"}
+    raw = ctx.get("donnees")
+    donnees = [(i, d) for i, d in enumerate(raw) if isinstance(d, dict)] if isinstance(raw, list) else []
+    if truthy(ctx.get("decisions_individuelles")):
+        sub = specs(fields["donnees"].submodel)  # type: ignore[arg-type]
+        for i, entry in donnees:
+            for key in ("source", "mode_collecte"):
+                if code_is(sub[key].vocab, entry.get(key), "nsp"):
+                    path = ("donnees", i, key)
+                    yield Finding(path, {"champ": field_label(model, path), "motif": decision})
+        types = ctx.get("type_algorithme")
+        for i, value in enumerate(types if isinstance(types, list) else [types]):
+            if code_is(fields["type_algorithme"].vocab, value, "nsp"):
+                path = ("type_algorithme", i) if isinstance(types, list) else ("type_algorithme",)
+                yield Finding(path, {"champ": field_label(model, path), "motif": decision})
+    if code_is(fields["hebergement"].vocab, ctx.get("hebergement"), "nsp") and any(
+            truthy(d.get("personnelles")) for _, d in donnees):
+        yield Finding(("hebergement",), {"champ": field_label(model, ("hebergement",)), "motif": {
+            "fr": "des données personnelles sont traitées, et le responsable de traitement doit savoir où elles "
+                  "sont hébergées (RGPD, art. 30 et 44)",
+            "en": "personal data are processed, and the controller must know where they are hosted (GDPR "
+                  "art. 30 and 44)"}})
+
+
+# ---------------------------------------------------------------- missing recommended information
+
+
+@rule(
+    code="qualite-logo-manquant", famille="qualite", severite=Severity.INFO, portee="collectivite",
+    reference="Bibliothèque d'IA territoriales : champ obligatoire « image_url » (Logo)",
+    titre_fr="Logo de la collectivité absent", titre_en="Authority's logo missing",
+    justification_fr="La Bibliothèque d'IA territoriales exige le logo de la collectivité : ses fiches et sa "
+                     "carte l'affichent, et un export sans logo y est incomplet.",
+    justification_en="The Bibliothèque d'IA territoriales requires the authority's logo: its cards and map show "
+                     "it, and an export without one is incomplete there.",
+    message_fr="Pas de logo pour « {nom} » : la Bibliothèque d'IA territoriales l'exige.",
+    message_en="No logo for “{nom}”: the Bibliothèque d'IA territoriales requires one.",
+    aide_fr="Ajoutez « logo: » avec l'adresse de l'image (celle du site officiel, ou de Wikimedia Commons).",
+    aide_en="Add “logo:” with the address of the image (from the official website, or Wikimedia Commons).",
+)
+def logo_manquant(ctx: RecordContext) -> Iterable[Finding]:
+    if not ctx.text("logo"):
+        yield Finding(("logo",), {"nom": ctx.text("nom") or ctx.rel})
+
+
+@rule(
+    code="qualite-url-informations-manquante", famille="qualite", severite=Severity.INFO, portee="cas_usage",
+    reference="Bibliothèque d'IA territoriales : « URL d'information » (url_infos)",
+    titre_fr="Service déployé sans page d'information", titre_en="Deployed service without an information page",
+    justification_fr="Un service en production touche des usagers ou des agents qui cherchent à en savoir "
+                     "plus : une page d'information (celle du service, de la collectivité ou du fournisseur) "
+                     "est ce que la Bibliothèque d'IA territoriales affiche pour aller plus loin.",
+    justification_en="A service in production reaches users or staff who want to know more: an information page "
+                     "(the service's, the authority's or the supplier's) is what the Bibliothèque d'IA "
+                     "territoriales links to.",
+    message_fr="Projet en déploiement sans page d'information (« url_informations »).",
+    message_en="Deployed project without an information page (“url_informations”).",
+    aide_fr="Ajoutez « url_informations: » avec l'adresse d'une page publique qui présente le service.",
+    aide_en="Add “url_informations:” with the address of a public page presenting the service.",
+)
+def url_informations_manquante(ctx: RecordContext) -> Iterable[Finding]:
+    if _statut(ctx) == "en_deploiement" and not ctx.text("url_informations"):
+        yield Finding(("url_informations",), {}, line=_line_of(ctx, "statut"))
+
+
+@rule(
+    code="qualite-abandon-sans-motif", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
+    reference="Bibliothèque d'IA territoriales : « Description d'un projet abandonné » (status_abandon)",
+    titre_fr="Projet abandonné sans motif", titre_en="Abandoned project without a reason",
+    justification_fr="Ce que les collectivités attendent le plus les unes des autres, ce sont les leçons des "
+                     "échecs : pourquoi un projet a été arrêté (données inadaptées, coût, RGPD, adhésion des "
+                     "agents…) évite à d'autres de refaire le même chemin.",
+    justification_en="What authorities most want from each other are the lessons of failures: why a project was "
+                     "stopped (unsuitable data, cost, GDPR, staff buy-in…) saves others from going down the same "
+                     "road.",
+    message_fr="Projet abandonné sans « motif_abandon ».",
+    message_en="Abandoned project without “motif_abandon”.",
+    aide_fr="Ajoutez « motif_abandon: » : pourquoi le projet a été arrêté et quels obstacles ont été rencontrés.",
+    aide_en="Add “motif_abandon:”: why the project was stopped and which obstacles were met.",
+)
+def abandon_sans_motif(ctx: RecordContext) -> Iterable[Finding]:
+    if _statut(ctx) == "abandonne" and not ctx.text("motif_abandon"):
+        yield Finding(("motif_abandon",), {}, line=_line_of(ctx, "statut"))
+
+
+@rule(
+    code="qualite-fin-sans-date", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
+    reference="Registres de transparence algorithmique : date de fin (end_date, standard néerlandais)",
+    titre_fr="Projet terminé ou abandonné sans date de fin", titre_en="Completed or abandoned project without an "
+                                                                      "end date",
+    justification_fr="Le public doit savoir depuis quand un système ne sert plus : une décision prise avant "
+                     "cette date a pu l'être avec lui. Sans date de fin, on ne sait pas non plus si le projet "
+                     "vient de s'arrêter ou s'il est arrêté depuis des années.",
+    justification_en="The public must know since when a system is no longer used: a decision taken before that "
+                     "date may have relied on it. Without an end date, one cannot tell whether the project has "
+                     "just stopped or stopped years ago.",
+    message_fr="Projet « {statut} » sans « date_fin ».",
+    message_en="Project “{statut}” without “date_fin”.",
+    aide_fr="Ajoutez « date_fin: » (AAAA, AAAA-MM ou AAAA-MM-JJ) : la date d'arrêt ou de mise hors service.",
+    aide_en="Add “date_fin:” (YYYY, YYYY-MM or YYYY-MM-DD): when it stopped or was withdrawn.",
+)
+def fin_sans_date(ctx: RecordContext) -> Iterable[Finding]:
+    statut = _statut(ctx)
+    if statut in ("termine", "abandonne") and not ctx.text("date_fin"):
+        label = {"fr": STATUTS.label(statut, "fr").lower(), "en": STATUTS.label(statut, "en").lower()}
+        yield Finding(("date_fin",), {"statut": label}, line=_line_of(ctx, "statut"))
+
+
+# ---------------------------------------------------------------- spaces
+
+_RUNS = re.compile(r"[ \t]{2,}")
+
+
+def clean_spaces(value: str) -> str:
+    """``value`` without leading or trailing whitespace and with runs of spaces collapsed."""
+    return _RUNS.sub(" ", value.strip())
+
+
+@rule(
+    code="qualite-espaces-superflus", famille="qualite", severite=Severity.INFO, portee="cas_usage",
+    reference="Bibliothèque d'IA territoriales : espaces en fin de valeur relevés dans son export",
+    titre_fr="Espaces superflus", titre_en="Superfluous spaces",
+    justification_fr="Des espaces en début ou en fin de valeur, ou doublés, viennent souvent d'un copier-coller : "
+                     "ils gênent les filtres et les comparaisons de la Bibliothèque (son export en contient). "
+                     "La correction automatique les retire sans toucher au reste du texte ; les textes sur "
+                     "plusieurs lignes sont laissés tels quels.",
+    justification_en="Spaces at the start or end of a value, or doubled, usually come from copy and paste: they "
+                     "disturb the Bibliothèque's filters and comparisons (its export has some). The automatic "
+                     "fix removes them without touching the rest of the text; multi-line texts are left as they "
+                     "are.",
+    message_fr="Espaces superflus ({quoi}) dans {champ} : « {extrait} ».",
+    message_en="Superfluous spaces ({quoi}) in {champ}: “{extrait}”.",
+    aide_fr="`iaterr lint --fix` retire les espaces en début et en fin de texte et réduit les espaces doublés "
+            "à un seul.",
+    aide_en="`iaterr lint --fix` removes leading and trailing spaces and reduces doubled spaces to one.",
+    correction=True,
+)
+def espaces_superflus(ctx: RecordContext) -> Iterable[Finding]:
+    model = model_of(ctx)
+    for path, value, spec in iter_texts(model, ctx.data):
+        if not is_free_text(spec) or "\n" in value or not value.strip():
+            continue
+        cleaned = clean_spaces(value)
+        if cleaned == value:
+            continue
+        quoi = []
+        if value != value.strip():
+            quoi.append(("en début ou en fin", "leading or trailing"))
+        if _RUNS.search(value.strip()):
+            quoi.append(("doublés", "doubled"))
+        yield Finding(path, {"quoi": {"fr": " et ".join(q[0] for q in quoi), "en": " and ".join(q[1] for q in quoi)},
+                             "champ": field_label(model, path), "extrait": _visible(value)},
+                      fix=Fix(path, cleaned))
+
+
+def _visible(value: str, limit: int = 60) -> str:
+    """``value`` cut at ``limit`` characters, its spaces kept as they are (they are the point)."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"

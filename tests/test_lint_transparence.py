@@ -1,0 +1,227 @@
+"""The transparency rules (CRPA): each fires on a variant of a good record, at a sensible line,
+and keeps silent where the law does not apply."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from iaterr.check.diagnostics import Severity
+from iaterr.lint.engine import RULES
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def record_file(root: Path, record: dict) -> str:
+    return f"data/cas-usage/{record['identifiant']}.yaml"
+
+
+def line_of(root: Path, record: dict, start: str, after: str | None = None) -> int:
+    """The number of the first line that starts with ``start`` (after the line starting with ``after``)."""
+    lines = (root / record_file(root, record)).read_text(encoding="utf-8").splitlines()
+    begin = 0
+    if after is not None:
+        begin = next(i for i, line in enumerate(lines) if line.startswith(after)) + 1
+    for number, line in enumerate(lines[begin:], start=begin + 1):
+        if line.startswith(start):
+            return number
+    raise AssertionError(f"no line starting with {start!r}")
+
+
+def only(report, code: str):
+    found = [d for d in report.diagnostics if d.code == code]
+    assert len(found) == 1, [(d.code, d.message()) for d in report.diagnostics]
+    return found[0]
+
+
+# code, record, severity, line (start of the line, and optionally the line it follows), words in the French
+# message, words in the English message
+FIRING = [
+    ("crpa-finalite-manquante", variant(GOOD_DECISION, drop=("finalite",)), E,
+     ("decisions_individuelles:",), "finalite", "purpose"),
+    ("crpa-contribution-manquante", variant(GOOD_DECISION, drop=("contribution_decision",)), E,
+     ("decisions_individuelles:",), "contribution_decision", "degree and mode"),
+    ("crpa-automatisation-manquante", variant(GOOD_DECISION, drop=("niveau_automatisation",)), W,
+     ("decisions_individuelles:",), "n'est pas renseigné", "not given"),
+    ("crpa-automatisation-manquante", variant(GOOD_DECISION, niveau_automatisation="sans_decision"), W,
+     ("niveau_automatisation:",), "sans_decision", "takes no decision"),
+    ("crpa-donnees-manquantes", variant(GOOD_DECISION, drop=("donnees",)), E,
+     ("decisions_individuelles:",), "aucune donnée", "no data processed"),
+    ("crpa-donnees-manquantes",
+     variant(GOOD_DECISION, donnees=[{"nom": "Dossier de demande", "personnelles": True}]), E,
+     ("  - nom: Dossier de demande", "donnees:"), "« Dossier de demande »", "“Dossier de demande”"),
+    ("crpa-parametres-manquants", variant(GOOD_DECISION, drop=("parametres",)), E,
+     ("decisions_individuelles:",), "parametres", "weighting"),
+    ("crpa-operations-manquantes", variant(GOOD_DECISION, drop=("operations",)), E,
+     ("decisions_individuelles:",), "operations", "operations carried out"),
+    ("crpa-exercice-droits-manquant", variant(GOOD_DECISION, drop=("exercice_droits", "contact_droits")), E,
+     ("decisions_individuelles:",), "exercice_droits", "whom to ask"),
+    ("crpa-regles-non-publiees", variant(GOOD_DECISION, drop=("url_regles_publiees",)), W,
+     ("decisions_individuelles:",), "900 agents", "900 staff"),
+    ("crpa-decisions-non-renseignees", variant(GOOD_DECISION, drop=("decisions_individuelles",)), W,
+     ("statut:",), "« En déploiement »", "“Deployed”"),
+    ("crpa-automatisation-sans-mention",
+     variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees"), niveau_automatisation="decision_automatisee"),
+     E, ("niveau_automatisation:",), "nulle", "void"),
+]
+
+# a collectivité without its own rights contact, for the rule that falls back on it
+COLL_SANS_CONTACT = {k: v for k, v in COLLECTIVITE.items() if k != "contact_droits"}
+
+
+@pytest.mark.parametrize("code, record, severity, where, fr, en", FIRING,
+                         ids=[f"{case[0]}-{i}" for i, case in enumerate(FIRING)])
+def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
+    root = tmp_path / "depot"
+    coll = COLL_SANS_CONTACT if code == "crpa-exercice-droits-manquant" else None
+    report = lint(root, [record], collectivite=coll)
+    d = only(report, code)
+    assert d.severity == severity == RULES[code].severite
+    assert d.file == record_file(root, record)
+    assert d.line == line_of(root, record, *where)
+    assert fr in d.message("fr") and "{" not in d.message("fr")
+    assert en in d.message("en") and "{" not in d.message("en")
+    assert d.hint("fr") and d.hint("en") and "{" not in d.hint("en")
+
+
+@pytest.mark.parametrize("code, record", [(case[0], case[1]) for case in FIRING],
+                         ids=[f"{case[0]}-{i}" for i, case in enumerate(FIRING)])
+def test_justified_silence_hides_the_rule(tmp_path, code, record):
+    coll = COLL_SANS_CONTACT if code == "crpa-exercice-droits-manquant" else None
+    report = lint(tmp_path / "depot", [record], collectivite=coll,
+                  extra_text={record["identifiant"]: f"# iaterr: ignore[{code}] vérifié avec le DPO\n"})
+    assert code not in codes(report)
+    assert not codes(report) & {"silence-inutile", "silence-sans-justification", "silence-code-inconnu"}
+
+
+def test_rules_are_declared_with_both_languages():
+    mine = [r for r in RULES.values() if r.famille == "transparence"]
+    assert {r.code for r in mine} == {case[0] for case in FIRING}
+    for r in mine:
+        assert r.portee == "cas_usage" and not r.correction
+        assert r.titre_fr and r.titre_en and r.justification_fr and r.justification_en and r.reference
+        assert r.aide_fr and r.aide_en
+
+
+# ---------------------------------------------------------------- silent where the law does not apply
+
+
+def _gaps(base: dict) -> dict:
+    return variant(base, drop=("finalite", "contribution_decision", "niveau_automatisation", "donnees", "parametres",
+                               "operations", "exercice_droits", "contact_droits", "url_regles_publiees"))
+
+
+CRPA_ITEMS = {"crpa-finalite-manquante", "crpa-contribution-manquante", "crpa-automatisation-manquante",
+              "crpa-donnees-manquantes", "crpa-parametres-manquants", "crpa-operations-manquantes",
+              "crpa-exercice-droits-manquant", "crpa-regles-non-publiees"}
+
+
+def test_all_items_fire_together_on_a_bare_decision_record(tmp_path):
+    report = lint(tmp_path / "depot", [_gaps(GOOD_DECISION)], collectivite=COLL_SANS_CONTACT)
+    assert CRPA_ITEMS <= codes(report)
+
+
+@pytest.mark.parametrize("answer", [False, "false", "non"])
+def test_silent_without_individual_decisions(tmp_path, answer):
+    record = variant(_gaps(GOOD_DECISION), decisions_individuelles=answer)
+    report = lint(tmp_path / "depot", [record], collectivite=COLL_SANS_CONTACT)
+    assert not codes(report) & (CRPA_ITEMS | {"crpa-decisions-non-renseignees"})
+
+
+def test_simple_record_without_decision_fields_is_silent(tmp_path):
+    report = lint(tmp_path / "depot", [_gaps(GOOD_SIMPLE)], collectivite=COLL_SANS_CONTACT)
+    assert not {c for c in codes(report) if c.startswith("crpa-")}
+
+
+def test_oui_counts_as_true(tmp_path):
+    report = lint(tmp_path / "depot", [variant(GOOD_DECISION, drop=("finalite",), decisions_individuelles="oui")])
+    assert "crpa-finalite-manquante" in codes(report)
+
+
+def test_present_but_empty_field_is_pointed_at(tmp_path):
+    root = tmp_path / "depot"
+    record = variant(GOOD_DECISION, drop=("parametres",))
+    d = only(lint(root, [record], extra_text={record["identifiant"]: "parametres: []\n"}), "crpa-parametres-manquants")
+    assert d.line == line_of(root, record, "parametres:")
+
+
+def test_rights_contact_of_the_record_or_of_the_collectivite_is_enough(tmp_path):
+    no_text = variant(GOOD_DECISION, drop=("exercice_droits",))
+    assert "crpa-exercice-droits-manquant" not in codes(lint(tmp_path / "a", [no_text],
+                                                             collectivite=COLL_SANS_CONTACT))
+    neither = variant(GOOD_DECISION, drop=("exercice_droits", "contact_droits"))
+    assert "crpa-exercice-droits-manquant" not in codes(lint(tmp_path / "b", [neither]))  # the collectivité's
+    only_text = variant(GOOD_DECISION, drop=("contact_droits",))
+    assert "crpa-exercice-droits-manquant" not in codes(lint(tmp_path / "c", [only_text],
+                                                             collectivite=COLL_SANS_CONTACT))
+
+
+def test_every_data_entry_needs_a_source(tmp_path):
+    root = tmp_path / "depot"
+    record = variant(GOOD_DECISION, donnees=[GOOD_DECISION["donnees"][0], {"nom": "Quotient familial"},
+                                             {"nom": "Adresse", "source": "Fournies par l'usager"}])
+    found = [d for d in lint(root, [record]).diagnostics if d.code == "crpa-donnees-manquantes"]
+    assert [d.path for d in found] == [("donnees", 1)]
+    assert found[0].line == line_of(root, record, "  - nom: Quotient familial")
+
+
+# ---------------------------------------------------------------- publication: the 50-agent threshold
+
+
+@pytest.mark.parametrize("agents, fires", [(49, False), ("12", False), (50, True), (900, True), (None, True)])
+def test_publication_threshold(tmp_path, agents, fires):
+    coll = {k: v for k, v in COLLECTIVITE.items() if k != "nombre_agents"}
+    if agents is not None:
+        coll["nombre_agents"] = agents
+    record = variant(GOOD_DECISION, drop=("url_regles_publiees",))
+    report = lint(tmp_path / "depot", [record], collectivite=coll)
+    assert ("crpa-regles-non-publiees" in codes(report)) is fires
+    if agents is None:
+        d = only(report, "crpa-regles-non-publiees")
+        assert "nombre_agents" in d.message("fr") and "headcount is unknown" in d.message("en")
+
+
+def test_unknown_collectivite_counts_as_unknown_headcount(tmp_path):
+    record = variant(GOOD_DECISION, drop=("url_regles_publiees",), collectivite="ville-inconnue")
+    report = lint(tmp_path / "depot", [record])
+    assert "crpa-regles-non-publiees" in codes(report)  # and validation reports the unknown collectivité
+
+
+# ---------------------------------------------------------------- is the question answered?
+
+
+@pytest.mark.parametrize("statut, fires", [("en_experimentation", True), ("En production", True),
+                                           ("en_reflexion", False), ("termine", False)])
+def test_decisions_unanswered_only_for_projects_in_use(tmp_path, statut, fires):
+    record = variant(GOOD_SIMPLE, drop=("decisions_individuelles",), statut=statut)
+    if statut == "termine":
+        record["date_fin"] = "2026-06"
+    assert ("crpa-decisions-non-renseignees" in codes(lint(tmp_path / "depot", [record]))) is fires
+
+
+# ---------------------------------------------------------------- fully automated decisions
+
+
+def test_automated_decision_with_published_rules_or_rights_text_is_silent(tmp_path):
+    rules_only = variant(GOOD_DECISION, drop=("exercice_droits",), niveau_automatisation="decision_automatisee")
+    rights_only = variant(GOOD_DECISION, drop=("url_regles_publiees",), niveau_automatisation="decision_automatisee")
+    assert "crpa-automatisation-sans-mention" not in codes(lint(tmp_path / "a", [rules_only]))
+    assert "crpa-automatisation-sans-mention" not in codes(lint(tmp_path / "b", [rights_only]))
+
+
+def test_automated_decision_rule_applies_when_decisions_unanswered_not_when_denied(tmp_path):
+    base = variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees"),
+                   niveau_automatisation="Décision automatique")
+    unanswered = variant(base, drop=("decisions_individuelles",))
+    denied = variant(base, decisions_individuelles=False)
+    assert "crpa-automatisation-sans-mention" in codes(lint(tmp_path / "a", [unanswered]))
+    assert "crpa-automatisation-sans-mention" not in codes(lint(tmp_path / "b", [denied]))
+
+
+def test_odd_types_do_not_crash(tmp_path):
+    record = variant(GOOD_DECISION, donnees="des données", parametres={"nom": "x"}, finalite=["a"],
+                     niveau_automatisation=["aide_decision"], decisions_individuelles="peut-être")
+    report = lint(tmp_path / "depot", [record])
+    assert report.errors > 0  # validation says what is wrong; the rules just must not fail
