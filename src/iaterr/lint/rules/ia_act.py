@@ -15,7 +15,10 @@ from typing import Iterable
 
 from iaterr.check.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
-from iaterr.lint.rules.transparence import _at, _blank, _code, _codes, _entries, _false, _label, _true
+from iaterr.lint.values import (
+    code_of as _code, codes_of as _codes, entries as _entries, finding_at as _at, is_blank as _blank,
+    is_false as _false, is_true as _true, label as _label,
+)
 from iaterr.model.vocab import (
     DOMAINES_ANNEXE_III, NIVEAUX_RISQUE, STATUTS, TYPES_ALGORITHME, TYPES_ANALYSE_IMPACT, fold,
 )

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Iterator
 from pydantic import BaseModel
 
 from iaterr.check.diagnostics import Severity, format_path
+from iaterr.lint.values import code_is, excerpt, is_true as truthy
 from iaterr.lint.engine import Finding, Fix, RecordContext, rule
 from iaterr.model import KINDS
 from iaterr.model.introspect import FieldSpec, spec_at, specs
@@ -78,25 +79,10 @@ def field_label(model: type[BaseModel], path: tuple) -> dict[str, str]:
     return {"fr": f"« {spec.meta.titre_fr} » ({where})", "en": f"“{spec.meta.titre_en}” ({where})"}
 
 
-def excerpt(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut at ``limit`` characters."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def truthy(value: Any) -> bool:
-    """A boolean as written in a record (``true``/``oui``), without raising on anything else."""
-    if isinstance(value, bool):
-        return value
-    return isinstance(value, str) and value.strip().casefold() in ("true", "oui")
 
 
-def code_is(spec_vocab: Any, value: Any, code: str) -> bool:
-    """Whether ``value`` names ``code`` in the vocabulary (codes, labels and aliases accepted)."""
-    if not isinstance(value, str) or spec_vocab is None:
-        return False
-    term = spec_vocab.resolve(value)
-    return term is not None and term.code == code
 
 
 def _statut(ctx: RecordContext) -> str | None:

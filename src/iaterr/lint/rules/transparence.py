@@ -12,103 +12,38 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from iaterr.check.diagnostics import Severity
+from iaterr.lint.values import (
+    as_int as _int, code_of as _code, codes_of as _codes, decides as _decisions, entries as _entries,
+    finding_at as _at, is_blank as _blank, is_false as _false, is_true as _true, label as _label,
+    where as _where,
+)
 from iaterr.lint.engine import Finding, RecordContext, rule
 from iaterr.model.vocab import NIVEAUX_AUTOMATISATION, STATUTS, Vocabulary
 
 # ---------------------------------------------------------------- reading raw records
 
-_TRUE = {"true", "oui", "yes", "vrai"}
-_FALSE = {"false", "non", "no", "faux"}
 
 
-def _true(value: Any) -> bool:
-    """True for a YAML true written in any accepted way (True, "true", "oui")."""
-    if isinstance(value, bool):
-        return value
-    return isinstance(value, str) and value.strip().casefold() in _TRUE
 
 
-def _false(value: Any) -> bool:
-    if isinstance(value, bool):
-        return not value
-    return isinstance(value, str) and value.strip().casefold() in _FALSE
 
 
-def _blank(value: Any) -> bool:
-    """No answer: absent, null, empty text or empty list."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
 
 
-def _code(vocab: Vocabulary, value: Any) -> str | None:
-    """The code that ``value`` names (code, label or alias), None when absent or unknown."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    term = vocab.resolve(value.strip())
-    return term.code if term else None
 
 
-def _codes(vocab: Vocabulary, value: Any) -> list[str]:
-    """The codes of a list field; a lone string counts as a one-item list; unknown values are kept as written."""
-    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    out = []
-    for item in items:
-        if isinstance(item, str) and item.strip():
-            out.append(_code(vocab, item) or item.strip())
-    return out
 
 
-def _entries(value: Any) -> list[tuple[int, dict[str, Any]]]:
-    """The mapping entries of a list field, with their index."""
-    if not isinstance(value, list):
-        return []
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
-def _where(ctx: RecordContext, *fields: str) -> tuple:
-    """The path of the first of ``fields`` that the record holds (even empty), else the whole record."""
-    if isinstance(ctx.data, dict):
-        for name in fields:
-            if name in ctx.data:
-                return (name,)
-    return ()
 
 
-def _at(ctx: RecordContext, fields: tuple[str, ...], params: dict[str, Any] | None = None) -> Finding:
-    """A finding at the first of ``fields`` that the record holds: at the key when its value is a list or a
-    mapping (so that an empty or incomplete list is shown by its name), else at the value."""
-    path = _where(ctx, *fields)
-    at_key = bool(path) and isinstance(ctx.get(*path), (list, dict))
-    return Finding(path, params or {}, at_key=at_key)
 
 
-def _label(vocab: Vocabulary, code: str) -> dict[str, str]:
-    return {"fr": vocab.label(code, "fr"), "en": vocab.label(code, "en")}
 
 
-def _decisions(ctx: RecordContext) -> bool:
-    """The processing takes or prepares individual decisions (the CRPA applies)."""
-    return _true(ctx.get("decisions_individuelles"))
 
 
 # ---------------------------------------------------------------- the mention explicite (R311-3-1-1)

@@ -1,0 +1,111 @@
+"""Reading values of a raw record in rules: robust to labels, aliases and odd types.
+
+Rules see records as written (a validation error does not stop them), so every
+helper here accepts anything and never raises.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iaterr.lint.engine import Finding, RecordContext
+from iaterr.model.vocab import Vocabulary
+
+_TRUE = {"true", "oui"}
+_FALSE = {"false", "non"}
+
+
+def is_true(value: Any) -> bool:
+    """A true boolean, as the model accepts it (True, "true", "oui")."""
+    if isinstance(value, bool):
+        return value
+    return isinstance(value, str) and value.strip().casefold() in _TRUE
+
+
+def is_false(value: Any) -> bool:
+    if isinstance(value, bool):
+        return not value
+    return isinstance(value, str) and value.strip().casefold() in _FALSE
+
+
+def is_blank(value: Any) -> bool:
+    """No answer: absent, null, empty text or empty list."""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+def code_of(vocab: Vocabulary | None, value: Any) -> str | None:
+    """The code that ``value`` names (code, label or alias), None when absent or unknown."""
+    if vocab is None or not isinstance(value, str) or not value.strip():
+        return None
+    term = vocab.resolve(value.strip())
+    return term.code if term else None
+
+
+def code_is(vocab: Vocabulary | None, value: Any, code: str) -> bool:
+    return code_of(vocab, value) == code
+
+
+def codes_of(vocab: Vocabulary, value: Any) -> list[str]:
+    """The codes of a list field; a lone string counts as a one-item list; unknown values are kept as written."""
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    return [code_of(vocab, item) or item.strip() for item in items if isinstance(item, str) and item.strip()]
+
+
+def entries(value: Any) -> list[tuple[int, dict[str, Any]]]:
+    """The mapping entries of a list field, with their index."""
+    if not isinstance(value, list):
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+def as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def excerpt(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut at ``limit`` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def label(vocab: Vocabulary, code: str) -> dict[str, str]:
+    return {"fr": vocab.label(code, "fr"), "en": vocab.label(code, "en")}
+
+
+def where(ctx: RecordContext, *fields: str) -> tuple:
+    """The path of the first of ``fields`` that the record holds (even empty), else the whole record."""
+    if isinstance(ctx.data, dict):
+        for name in fields:
+            if name in ctx.data:
+                return (name,)
+    return ()
+
+
+def finding_at(ctx: RecordContext, fields: tuple[str, ...], params: dict[str, Any] | None = None) -> Finding:
+    """A finding at the first of ``fields`` that the record holds: at the key when its value is a list or a
+    mapping (so that an empty or incomplete list is shown by its name), else at the value."""
+    path = where(ctx, *fields)
+    at_key = bool(path) and isinstance(ctx.get(*path), (list, dict))
+    return Finding(path, params or {}, at_key=at_key)
+
+
+def decides(ctx: RecordContext) -> bool:
+    """The processing takes or prepares individual decisions (the CRPA applies)."""
+    return is_true(ctx.get("decisions_individuelles"))
