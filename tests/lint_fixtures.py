@@ -9,6 +9,7 @@ Tests change one thing with ``variant()`` and check that the rule fires.
 from __future__ import annotations
 
 import copy
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -160,3 +161,28 @@ def lint(root: Path, records: list[dict[str, Any]], *, history: GitHistory | Non
 
 def codes(report) -> set[str]:
     return {d.code for d in report.diagnostics}
+
+
+def line_of(root: Path, rel: str, pattern: str) -> int:
+    """Line (1-based) of the first line of the file matching ``pattern``."""
+    for number, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), start=1):
+        if re.search(pattern, line):
+            return number
+    raise AssertionError(f"{pattern!r} not in {rel}")
+
+
+def found(report, code: str):
+    return [d for d in report.diagnostics if d.code == code]
+
+
+def one(report, code: str):
+    ds = found(report, code)
+    assert len(ds) == 1, [(d.code, d.message()) for d in report.diagnostics]
+    return ds[0]
+
+
+def rendered(d) -> None:
+    """The diagnostic's message and hint render in both languages, every parameter filled."""
+    for lang in ("fr", "en"):
+        assert "{" not in d.message(lang) and d.message(lang) != f"diag.{d.code}"
+        assert d.hint(lang) and "{" not in d.hint(lang)

@@ -14,34 +14,18 @@ from iaterr.lint.rules.qualite import clean_spaces, iter_texts, placeholder_in
 from iaterr.model import CasUsage, Collectivite
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, found, line_of, one, rendered
 
 CAS = "data/cas-usage/{}.yaml"
 COLL = "data/collectivites/ville-exemple.yaml"
 
 
-def line_of(root: Path, rel: str, pattern: str) -> int:
-    """Line (1-based) of the first line of the file matching ``pattern``."""
-    for number, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), start=1):
-        if re.search(pattern, line):
-            return number
-    raise AssertionError(f"{pattern!r} not in {rel}")
 
 
-def found(report, code: str):
-    return [d for d in report.diagnostics if d.code == code]
 
 
-def one(report, code: str):
-    ds = found(report, code)
-    assert len(ds) == 1, [(d.code, d.message()) for d in report.diagnostics]
-    return ds[0]
 
 
-def rendered(d) -> None:
-    for lang in ("fr", "en"):
-        assert "{" not in d.message(lang) and d.message(lang) != f"diag.{d.code}"
-        assert d.hint(lang) and "{" not in d.hint(lang)
 
 
 # ---------------------------------------------------------------- iter_texts

@@ -12,7 +12,7 @@ from iaterr.lint.engine import GitHistory
 from iaterr.lint.rules.vie_privee import is_personal_local_part, person_names, phone_numbers
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, found, line_of, one, rendered
 
 CAS = "data/cas-usage/{}.yaml"
 DECISION = CAS.format("attribution-places-creche")
@@ -22,27 +22,12 @@ PRIVACY = {"vie-privee-email-personnel", "vie-privee-email-personnel-collectivit
            "vie-privee-nom-personne", "vie-privee-restreint-dans-public"}
 
 
-def line_of(root: Path, rel: str, pattern: str) -> int:
-    for number, line in enumerate((root / rel).read_text(encoding="utf-8").splitlines(), start=1):
-        if re.search(pattern, line):
-            return number
-    raise AssertionError(f"{pattern!r} not in {rel}")
 
 
-def found(report, code: str):
-    return [d for d in report.diagnostics if d.code == code]
 
 
-def one(report, code: str):
-    ds = found(report, code)
-    assert len(ds) == 1, [(d.code, d.message()) for d in report.diagnostics]
-    return ds[0]
 
 
-def rendered(d) -> None:
-    for lang in ("fr", "en"):
-        assert "{" not in d.message(lang) and d.message(lang) != f"diag.{d.code}"
-        assert d.hint(lang) and "{" not in d.hint(lang)
 
 
 # ---------------------------------------------------------------- e-mail addresses

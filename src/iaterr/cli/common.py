@@ -134,3 +134,40 @@ def guarded(lang_opt: Optional[str]) -> Iterator[App]:
             traceback.print_exc()
         app.fail("cli.erreur-interne", "cli.erreur-interne.aide", erreur=f"{type(exc).__name__}: {exc}")
         raise typer.Exit(FAILURE) from None
+
+
+def output_format(option: Optional[str]) -> str:
+    """``--format``, or ``github`` under GitHub Actions, else ``text``."""
+    from iaterr.check.render import FORMATS
+
+    fmt = option or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if fmt not in FORMATS:
+        raise Abort("cli.format-inconnu", valeur=fmt, formats=list(FORMATS))
+    return fmt
+
+
+def paths_in(repository: Repository, paths: Optional[list[Path]]) -> list[Path]:
+    """The paths given on the command line, each checked to exist inside the repository."""
+    out = []
+    for path in paths or []:
+        if not path.exists():
+            raise Abort("cli.chemin-introuvable", chemin=str(path))
+        try:
+            path.resolve().relative_to(repository.root.resolve())
+        except ValueError:
+            raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root)) from None
+        out.append(path)
+    return out
+
+
+def print_report(app: App, report, fmt: str, *, strict: bool, quiet: bool, title: str,
+                 heading: str = "resume.titre", table: bool = True) -> None:
+    from iaterr.check.render import render_github, render_json, render_text
+
+    if fmt == "json":
+        app.out.print(render_json(report, app.lang, strict=strict), markup=False, highlight=False, soft_wrap=True)
+    elif fmt == "github":
+        app.out.print(render_github(report, app.lang), markup=False, highlight=False, soft_wrap=True)
+    else:
+        app.out.print(render_text(report, app.lang, quiet=quiet, title=title, heading=heading, table=table),
+                      soft_wrap=True)

@@ -3,41 +3,17 @@
 from __future__ import annotations
 
 import difflib
-import os
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 from rich.text import Text
 
-from iaterr.check.render import FORMATS, render_github, render_json, render_text
 from iaterr.cli.common import (
-    FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option,
+    FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, output_format, paths_in, print_report,
+    repo_option,
 )
 from iaterr.i18n import message
-
-
-def _selected(repository, paths: list[Path]) -> list[Path]:
-    out = []
-    for path in paths:
-        if not path.exists():
-            raise Abort("cli.chemin-introuvable", chemin=str(path))
-        try:
-            path.resolve().relative_to(repository.root.resolve())
-        except ValueError:
-            raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root)) from None
-        out.append(path)
-    return out
-
-
-def _print_report(ui: App, report, fmt: str, strict: bool, quiet: bool, title: str) -> None:
-    if fmt == "json":
-        ui.out.print(render_json(report, ui.lang, strict=strict), markup=False, highlight=False, soft_wrap=True)
-    elif fmt == "github":
-        ui.out.print(render_github(report, ui.lang), markup=False, highlight=False, soft_wrap=True)
-    else:
-        ui.out.print(render_text(report, ui.lang, quiet=quiet, title=title, heading="lint.titre", table=False),
-                     soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
@@ -60,11 +36,9 @@ def register(app: typer.Typer) -> None:
         from iaterr.lint.run import environment_today, run_lint
 
         with guarded(lang) as ui:
-            fmt = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-            if fmt not in FORMATS:
-                raise Abort("cli.format-inconnu", valeur=fmt, formats=list(FORMATS))
+            fmt = output_format(format)
             repository = open_repo(ui, repo, allow_embedded=not fix)
-            selected = _selected(repository, paths or [])
+            selected = paths_in(repository, paths)
             today = environment_today()
             report = run_lint(repository, selected or None, use_cache=not no_cache, today=today)
             if diff or fix:
@@ -83,7 +57,8 @@ def register(app: typer.Typer) -> None:
                            fichiers=len(changes))
                     report = run_lint(repository, selected or None, use_cache=not no_cache, today=today,
                                       history=report.history)
-            _print_report(ui, report, fmt, strict, quiet, str(repository.root))
+            print_report(ui, report, fmt, strict=strict, quiet=quiet, title=str(repository.root),
+                         heading="lint.titre", table=False)
             code = FINDINGS if report.failed(strict) else OK
         raise typer.Exit(code)
 

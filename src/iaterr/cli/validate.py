@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from iaterr.check.render import FORMATS, render_github, render_json, render_text
 from iaterr.check.validate import validate_repository
-from iaterr.cli.common import help_option, FAILURE, FINDINGS, OK, Abort, guarded, h, lang_option, open_repo, repo_option
+from iaterr.cli.common import (
+    FINDINGS, OK, guarded, h, help_option, lang_option, open_repo, output_format, paths_in, print_report, repo_option,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -30,28 +30,10 @@ def register(app: typer.Typer) -> None:
         help_: bool = help_option(),
     ) -> None:
         with guarded(lang) as ui:
-            fmt = format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-            if fmt not in FORMATS:
-                raise Abort("cli.format-inconnu", valeur=fmt, formats=list(FORMATS))
+            fmt = output_format(format)
             repository = open_repo(ui, repo)
-            selected = []
-            for path in paths or []:
-                if not path.exists():
-                    raise Abort("cli.chemin-introuvable", chemin=str(path))
-                try:
-                    path.resolve().relative_to(repository.root.resolve())
-                except ValueError:
-                    raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root)) from None
-                selected.append(path)
+            selected = paths_in(repository, paths)
             report = validate_repository(repository, selected or None, use_cache=not no_cache, jobs=jobs)
-            if fmt == "json":
-                ui.out.print(render_json(report, ui.lang, strict=strict), markup=False, highlight=False,
-                             soft_wrap=True)
-            elif fmt == "github":
-                ui.out.print(render_github(report, ui.lang), markup=False, highlight=False, soft_wrap=True)
-            else:
-                ui.out.print(render_text(report, ui.lang, quiet=quiet, title=str(repository.root)), soft_wrap=True)
+            print_report(ui, report, fmt, strict=strict, quiet=quiet, title=str(repository.root))
             code = FINDINGS if report.failed(strict) else OK
         raise typer.Exit(code)
-
-    assert FAILURE  # exit code 2 comes from guarded()
