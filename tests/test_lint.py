@@ -153,6 +153,7 @@ def test_freshness_from_git_history(tmp_path):
     report = run_lint(open_repository(root), use_cache=False, today=TODAY)
     old = [d for d in report.diagnostics if d.code == "fraicheur-fiche-ancienne"]
     assert [d.file for d in old] == ["data/cas-usage/detection-fuites.yaml"]
+    assert "fraicheur-historique-incomplet" not in codes(report)  # a full history: nothing to say
     assert "46 mois" in old[0].message() and "2023-01-10" in old[0].message()
     # uncommitted changes count as fresh
     path = root / "data/cas-usage/detection-fuites.yaml"
