@@ -44,6 +44,8 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: identifiant, collectivite, siret, theme, statut, date_mise_a_jour and their positions
     summary: dict[str, Any] = field(default_factory=dict)
+    #: the validated record as plain data, when asked for (exports); never cached
+    data: dict[str, Any] | None = None
 
 
 @dataclass
@@ -88,8 +90,8 @@ class ValidationReport:
 # ---------------------------------------------------------------- one file
 
 
-def check_file(raw: bytes, rel: str, kind: str) -> FileResult:
-    """Validate the bytes of one record file of ``kind``."""
+def check_file(raw: bytes, rel: str, kind: str, keep_data: bool = False) -> FileResult:
+    """Validate the bytes of one record file of ``kind``; with ``keep_data``, keep the validated record."""
     model = KINDS[kind][1]
     doc = read_document(raw, rel)
     result = FileResult(rel, kind, list(doc.diagnostics))
@@ -98,7 +100,9 @@ def check_file(raw: bytes, rel: str, kind: str) -> FileResult:
         return result
     diags = result.diagnostics
     try:
-        model.model_validate(data)
+        instance = model.model_validate(data)
+        if keep_data:
+            result.data = instance.model_dump(mode="json", exclude_none=True)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             diags.append(diagnostic_from_pydantic(err, doc.root, rel, model, data))
@@ -399,14 +403,16 @@ def validate_repository(
     use_cache: bool = True,
     today: date | None = None,
     jobs: int | None = None,
+    keep_data: bool = False,
 ) -> ValidationReport:
     """Validate the repository (or ``paths`` in it). ``jobs``: processes to check files with
-    (default: one per core when there are many files to read)."""
+    (default: one per core when there are many files to read). ``keep_data``: read every file again
+    (no cache) and keep each valid record's data on its result, for exports."""
     from iaterr.check.cache import ValidationCache
 
     files, ignored = collect_files(repo, paths)
     # the embedded data sit inside the installed package: never write there
-    cache = ValidationCache.open(repo.root) if use_cache and not repo.embedded else None
+    cache = ValidationCache.open(repo.root) if use_cache and not repo.embedded and not keep_data else None
     slots: list[FileResult | None] = []
     stats: dict[int, os.stat_result] = {}
     to_read: list[tuple[int, RecordFile]] = []
@@ -425,7 +431,7 @@ def validate_repository(
             stats[index] = stat
             to_read.append((index, f))
         slots.append(hit)
-    for (index, f), result in zip(to_read, _check_files([f for _i, f in to_read], jobs)):
+    for (index, f), result in zip(to_read, _check_files([f for _i, f in to_read], jobs, keep_data)):
         slots[index] = result
         if cache and not any(d.code == "fichier-illisible" for d in result.diagnostics):
             cache.put(f.rel, stats[index], result)
@@ -446,26 +452,26 @@ def validate_repository(
 PARALLEL_THRESHOLD = 400
 
 
-def _check_one(f: RecordFile) -> FileResult:
+def _check_one(f: RecordFile, keep_data: bool = False) -> FileResult:
     try:
         with open(f.path, "rb") as fh:
             raw = fh.read()
     except OSError as exc:
         return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={"erreur": exc.strerror})])
-    return check_file(raw, f.rel, f.kind)
+    return check_file(raw, f.rel, f.kind, keep_data)
 
 
-def _check_chunk(chunk: list[RecordFile]) -> list[FileResult]:
-    return [_check_one(f) for f in chunk]
+def _check_chunk(chunk: list[RecordFile], keep_data: bool = False) -> list[FileResult]:
+    return [_check_one(f, keep_data) for f in chunk]
 
 
-def _check_files(files: list[RecordFile], jobs: int | None) -> list[FileResult]:
+def _check_files(files: list[RecordFile], jobs: int | None, keep_data: bool = False) -> list[FileResult]:
     """Check files, in several processes when it pays; results in the order of ``files``."""
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
     jobs = max(1, min(jobs, len(files)))
     if jobs == 1:
-        return [_check_one(f) for f in files]
+        return [_check_one(f, keep_data) for f in files]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -475,9 +481,9 @@ def _check_files(files: list[RecordFile], jobs: int | None) -> list[FileResult]:
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return [r for part in pool.map(_check_chunk, chunks) for r in part]
+            return [r for part in pool.map(_check_chunk, chunks, [keep_data] * len(chunks)) for r in part]
     except (OSError, RuntimeError):  # no processes to be had here: do it in this one
-        return [_check_one(f) for f in files]
+        return [_check_one(f, keep_data) for f in files]
 
 
 def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, today: date | None) -> list[Diagnostic]:

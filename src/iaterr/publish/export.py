@@ -21,7 +21,6 @@ from iaterr.check.validate import validate_repository
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import specs
 from iaterr.repo.config import Repository
-from iaterr.repo.yamlio import read_document
 
 
 @dataclass
@@ -65,35 +64,27 @@ def visible(model: type[BaseModel], data: dict[str, Any], include_restricted: bo
 
 
 def load_items(repo: Repository, *, include_restricted: bool = False, paths: Iterable[Path] | None = None,
-               use_cache: bool = True) -> ExportSet:
-    """The repository's valid use cases with their collectivités, ready to export."""
-    report = validate_repository(repo, paths, use_cache=use_cache)
+               jobs: int | None = None) -> ExportSet:
+    """The repository's valid use cases with their collectivités, ready to export (one validating pass)."""
+    report = validate_repository(repo, paths, use_cache=False, keep_data=True, jobs=jobs)
     errors: dict[str, int] = {}
     for d in report.diagnostics:
         if d.severity == Severity.ERROR:
             errors[d.file] = errors.get(d.file, 0) + 1
     collectivites: dict[str, dict[str, Any]] = {}
-    folder = repo.kind_dir("collectivite")
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        rel = repo.rel(path)
-        if rel in errors:
-            continue
-        doc = read_document(path.read_bytes(), rel)
-        if isinstance(doc.data, dict):
-            coll = plain(Collectivite.model_validate(doc.data))
-            collectivites[coll["identifiant"]] = visible(Collectivite, coll, include_restricted)
+    for result in report.records("collectivite"):
+        if result.rel not in errors and result.data is not None:
+            collectivites[result.data["identifiant"]] = visible(Collectivite, result.data, include_restricted)
     items: list[ExportItem] = []
     skipped: list[tuple[str, int]] = []
     for result in report.records("cas_usage"):
-        if result.rel in errors:
-            skipped.append((result.rel, errors[result.rel]))
+        if result.rel in errors or result.data is None:
+            skipped.append((result.rel, errors.get(result.rel, 0)))
             continue
-        doc = read_document((repo.root / result.rel).read_bytes(), result.rel)
-        cas = plain(CasUsage.model_validate(doc.data))
-        coll = collectivites.get(cas["collectivite"])
+        coll = collectivites.get(result.data["collectivite"])
         if coll is None:  # its collectivité has errors: left out with it
             skipped.append((result.rel, 0))
             continue
-        items.append(ExportItem(result.rel, visible(CasUsage, cas, include_restricted), coll))
+        items.append(ExportItem(result.rel, visible(CasUsage, result.data, include_restricted), coll))
     items.sort(key=lambda item: (item.cas.get("collectivite", ""), item.cas.get("identifiant", "")))
     return ExportSet(items, skipped, include_restricted)
