@@ -84,11 +84,12 @@ def build_app(lang: str = "fr") -> typer.Typer:
     ) -> None:
         common.ROOT_LANG = lang
 
-    from iaterr.cli import generate, init, lint, new, validate
+    from iaterr.cli import export, generate, init, lint, new, validate
 
     init.register(app)
     validate.register(app)
     lint.register(app)
+    export.register(app)
     generate.register(app)
     new.register(app)
     return app

@@ -1,0 +1,296 @@
+"""The open-data CSV, its Table Schema, the JSON export and the Bibliothèque's CSV.
+
+All columns come from the model: one row per use case, its collectivité's
+identity first (``collectivite_*`` columns), then every field of the use case in
+the model's order. A list is joined with `` | ``; a list of tables becomes one
+column per sub-field (``donnees_nom``, ``donnees_source``…), items aligned by
+position. Dates are ISO 8601 (``AAAA``, ``AAAA-MM`` or ``AAAA-MM-JJ``), booleans
+``true``/``false``, numbers with a decimal point. A text cell that a spreadsheet
+would run as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) is
+prefixed with an apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from iaterr import SCHEMA_VERSION, __version__
+from iaterr.model import CasUsage, Collectivite
+from iaterr.model.introspect import FieldSpec, specs
+from iaterr.model.types import DATE_PATTERN
+from iaterr.publish.export import ExportSet
+
+LIST_SEPARATOR = " | "
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_SKIP_COLLECTIVITE = {"identifiant", "version_schema"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    #: where the value comes from: "cas" or "collectivite", the field, and the sub-field for tables
+    source: str
+    field: str
+    spec: FieldSpec
+    sub: FieldSpec | None = None
+
+    @property
+    def leaf(self) -> FieldSpec:
+        return self.sub or self.spec
+
+
+def columns(include_restricted: bool = False) -> list[Column]:
+    """The columns of the open-data CSV, in a stable order."""
+    out: list[Column] = []
+    for source, model, prefix in (("collectivite", Collectivite, "collectivite_"), ("cas", CasUsage, "")):
+        for name, spec in specs(model).items():
+            if source == "collectivite" and name in _SKIP_COLLECTIVITE:
+                continue
+            if spec.meta.visibilite != "public" and not include_restricted:
+                continue
+            if spec.submodel is not None:
+                for sub_name, sub in specs(spec.submodel).items():
+                    if sub.meta.visibilite != "public" and not include_restricted:
+                        continue
+                    out.append(Column(f"{prefix}{name}_{sub_name}", source, name, spec, sub))
+            else:
+                out.append(Column(prefix + name, source, name, spec))
+    return out
+
+
+def neutralise(text: str) -> str:
+    """A cell that a spreadsheet would run as a formula, made inert."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _cell(value: Any, spec: FieldSpec) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, list):
+        return LIST_SEPARATOR.join(_cell(v, spec) for v in value)
+    text = " ".join(str(value).split()) if spec.kind == "texte" else str(value)
+    return neutralise(text) if spec.kind in ("texte",) else text
+
+
+def rows(items: ExportSet) -> tuple[list[Column], list[list[str]]]:
+    cols = columns(items.include_restricted)
+    out = []
+    for item in items.items:
+        row = []
+        for col in cols:
+            data = item.collectivite if col.source == "collectivite" else item.cas
+            value = data.get(col.field)
+            if col.sub is not None:
+                entries = value if isinstance(value, list) else []
+                parts = [_cell(e.get(col.sub.name), col.sub) if isinstance(e, dict) else "" for e in entries]
+                row.append(LIST_SEPARATOR.join(parts) if any(parts) else "")
+            else:
+                row.append(_cell(value, col.spec))
+        out.append(row)
+    return cols, out
+
+
+#: First column of an export with restricted fields, on every row: nobody can miss it.
+RESTRICTED_MARK = ("avertissement", "NON PUBLIABLE : contient des champs restreints")
+
+
+def to_csv(items: ExportSet) -> str:
+    cols, data = rows(items)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    mark = [RESTRICTED_MARK] if items.include_restricted else []
+    writer.writerow([m[0] for m in mark] + [c.name for c in cols])
+    writer.writerows([[m[1] for m in mark] + row for row in data])
+    return buffer.getvalue()
+
+
+def to_json(items: ExportSet) -> str:
+    payload = {
+        "iaterr": __version__,
+        "version_schema": SCHEMA_VERSION,
+        "publiable": not items.include_restricted,
+        **({"avertissement": "Contient des champs restreints : ne pas publier."} if items.include_restricted else {}),
+        "cas_usage": [{**item.cas, "collectivite": item.collectivite} for item in items.items],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- Table Schema
+
+_TYPES = {"entier": "integer", "nombre": "number", "booleen": "boolean"}
+
+
+def _field_schema(col: Column) -> dict[str, Any]:
+    spec = col.leaf
+    meta = spec.meta
+    title = meta.titre_fr if col.sub is None else f"{col.spec.meta.titre_fr} : {meta.titre_fr}"
+    listed = col.spec.is_list or spec.is_list
+    field: dict[str, Any] = {
+        "name": col.name,
+        "title": title,
+        "description": meta.aide_fr + (f" Plusieurs valeurs : séparées par « {LIST_SEPARATOR.strip()} »."
+                                       if listed else ""),
+        "type": "string" if listed else _TYPES.get(spec.kind, "string"),
+    }
+    if meta.exemple is not None and not isinstance(meta.exemple, (list, dict)):
+        field["example"] = "true" if meta.exemple is True else "false" if meta.exemple is False else str(meta.exemple)
+    if field["type"] == "boolean":
+        field["trueValues"], field["falseValues"] = ["true"], ["false"]
+    constraints: dict[str, Any] = {}
+    if spec.required and col.sub is None and col.source == "cas":
+        constraints["required"] = True
+    if col.source == "collectivite" and col.field in ("nom", "type"):
+        constraints["required"] = True
+    if not listed:
+        if spec.vocab is not None:
+            constraints["enum"] = spec.vocab.codes
+        elif spec.kind == "date":
+            constraints["pattern"] = DATE_PATTERN.strip("^$")
+        elif spec.kind == "siret":
+            constraints["pattern"] = r"\d{14}"
+        elif spec.kind == "identifiant":
+            constraints["pattern"] = r"[a-z0-9]+(-[a-z0-9]+)*"
+        elif spec.kind == "url":
+            constraints["pattern"] = r"https?://\S+"
+    if col.field == "latitude":
+        constraints.update(minimum=-90, maximum=90)
+    if col.field == "longitude":
+        constraints.update(minimum=-180, maximum=180)
+    if spec.kind == "entier" and not listed:
+        constraints["minimum"] = 0
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+#: Dates of the Table Schema: bump ``SCHEMA_MODIFIED`` with the record format's version.
+SCHEMA_CREATED = "2026-11-22"
+SCHEMA_MODIFIED = "2026-11-22"
+
+
+def table_schema() -> dict[str, Any]:
+    """The Table Schema of the open-data CSV, following schema.data.gouv.fr's conventions."""
+    return {
+        "$schema": "https://frictionlessdata.io/schemas/table-schema.json",
+        "name": "registre-ia-algorithmes-collectivites",
+        "title": "Registre des usages de l'IA et des algorithmes publics des collectivités",
+        "description": "Une ligne par cas d'usage de l'intelligence artificielle ou d'un algorithme public d'une "
+                       "collectivité territoriale, avec l'identité de la collectivité. Champs publics du modèle "
+                       "iaterr, qui couvre le modèle de données de la Bibliothèque d'IA territoriales, les éléments "
+                       "de transparence du CRPA (L311-3-1, R311-3-1-1, R311-3-1-2, L312-1-3) et le règlement "
+                       "européen sur l'IA. Généré par iaterr depuis son modèle : ne pas modifier à la main.",
+        "homepage": "https://lesinterconnectes.github.io/Bibliotheque-IA-territoriale",
+        "path": "schema/tableschema/schema.json",
+        "version": f"{SCHEMA_VERSION}.0",
+        "created": SCHEMA_CREATED,
+        "lastModified": SCHEMA_MODIFIED,
+        "contributors": [{"title": "iaterr", "role": "author"}],
+        "sources": [
+            {"title": "Code des relations entre le public et l'administration, articles L311-3-1, R311-3-1-1, "
+                      "R311-3-1-2 et L312-1-3", "path": "https://www.legifrance.gouv.fr/codes/id/LEGITEXT000031366350"},
+            {"title": "Règlement (UE) 2024/1689 sur l'intelligence artificielle",
+             "path": "https://eur-lex.europa.eu/eli/reg/2024/1689/oj"},
+            {"title": "Modèle de données de la Bibliothèque d'IA territoriales",
+             "path": "https://lesinterconnectes.github.io/Bibliotheque-IA-territoriale"},
+        ],
+        "resources": [
+            {"title": "Exemple de fichier valide", "path": "exemple-valide.csv"},
+            {"title": "Exemple de fichier invalide", "path": "exemple-invalide.csv"},
+        ],
+        "fields": [_field_schema(c) for c in columns()],
+        "missingValues": [""],
+    }
+
+
+def table_schema_text() -> str:
+    return json.dumps(table_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------- the Bibliothèque's CSV
+
+#: Column order of the Bibliothèque's public export (2025-04-16).
+BIBLIOTHEQUE_PUBLIC = ("Nom_collectivite", "Nom_du_projet", "SIRET", "Latitude", "Longitude", "Type_de_collectivite",
+                       "Date_de_demarrage", "Statut_du_projet", "Partenaires", "Description_service", "Theme",
+                       "Sous_Theme", "Audience", "URL_Service", "URL_Logo", "Date_de_derniere_mise_a_jour")
+
+#: The Bibliothèque's labels where they differ from iaterr's French labels.
+_BIBLIOTHEQUE_LABELS = {("statuts", "termine"): "Terminée", ("types_collectivite", "communaute_agglomeration"): "EPCI",
+                        ("types_collectivite", "communaute_communes"): "EPCI",
+                        ("types_collectivite", "communaute_urbaine"): "EPCI",
+                        ("hebergements", "nsp"): "NSP", ("types_algorithme", "nsp"): "NSP",
+                        ("types_algorithme", "apprentissage_automatique"): "Machine Learning",
+                        ("types_algorithme", "vision_ordinateur"): "Computer vision"}
+
+
+def _french_date(value: str) -> str:
+    parts = value.split("-")
+    return "/".join(reversed(parts))
+
+
+def _bibliotheque_cell(value: Any, spec: FieldSpec) -> str:
+    if value is None or value == []:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_bibliotheque_cell(v, spec) for v in value)
+    if spec.vocab is not None:
+        return _BIBLIOTHEQUE_LABELS.get((spec.vocab.name, value), spec.vocab.label(value, "fr"))
+    if spec.kind == "date":
+        return _french_date(value)
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    if isinstance(value, float):
+        return repr(value)
+    return neutralise(" ".join(str(value).split())) if spec.kind == "texte" else str(value)
+
+
+def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, Callable[[dict], Any], FieldSpec]]:
+    """(column, source, field, getter, spec) for the Bibliothèque's CSV: its 16 public columns, then, with
+    restricted output, its other fields under their data-model names."""
+    out = []
+    for source, model in (("collectivite", Collectivite), ("cas", CasUsage)):
+        for name, spec in specs(model).items():
+            if spec.meta.bibliotheque_export:
+                if source == "cas" and name == "collectivite":
+                    continue  # the collectivité's name comes from its own record
+                out.append((spec.meta.bibliotheque_export, source, name, spec))
+    by_column = {c[0]: c for c in out}
+    public = [by_column[c] for c in BIBLIOTHEQUE_PUBLIC if c in by_column]
+    if not include_restricted:
+        return [(c, s, n, None, sp) for c, s, n, sp in public]
+    extra = []
+    for name, spec in specs(CasUsage).items():
+        if spec.submodel is not None:
+            for sub_name, sub in specs(spec.submodel).items():
+                if sub.meta.bibliotheque:
+                    extra.append((sub.meta.bibliotheque, "cas", f"{name}.{sub_name}", sub))
+        elif spec.meta.bibliotheque and not spec.meta.bibliotheque_export:
+            extra.append((spec.meta.bibliotheque, "cas", name, spec))
+    return [(c, s, n, None, sp) for c, s, n, sp in public + extra]
+
+
+def to_bibliotheque_csv(items: ExportSet) -> str:
+    cols = bibliotheque_columns(items.include_restricted)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    mark = [RESTRICTED_MARK] if items.include_restricted else []
+    writer.writerow([m[0] for m in mark] + [c[0] for c in cols])
+    for item in items.items:
+        row = [m[1] for m in mark]
+        for _column, source, name, _getter, spec in cols:
+            data = item.collectivite if source == "collectivite" else item.cas
+            if "." in name:
+                outer, inner = name.split(".")
+                values = [e.get(inner) for e in data.get(outer) or [] if isinstance(e, dict) and e.get(inner)]
+                row.append(_bibliotheque_cell(values, spec))
+            else:
+                row.append(_bibliotheque_cell(data.get(name), spec))
+        writer.writerow(row)
+    return buffer.getvalue()
