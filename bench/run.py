@@ -49,6 +49,7 @@ import generate  # noqa: E402  (bench/generate.py)
 
 #: targets, defined at 10,000 records
 TARGET_RATIO = 0.25  # iaterr cold / check-jsonschema
+TARGET_EXPORT_RATIO = 1.5  # iaterr export --csv / iaterr validate (cold)
 TARGET_WARM_S = 1.0  # iaterr, warm cache, nothing changed
 TARGET_MEMORY_MB = 300  # peak RSS of any iaterr run
 
@@ -347,12 +348,18 @@ def main(argv: list[str] | None = None) -> int:
     if source_state() != state:
         warnings.append("Le code d'iaterr a changé pendant la mesure : toutes les exécutions ne portent peut-être "
                         "pas sur la même version.")
+    # (e) export of the same records to the open-data CSV, against the cold validation
+    exporting = Series("iaterr export --csv (tout relu)")
+    export_cmd = [base[0], "export", "--repo", str(repo), "--csv", "-o", os.devnull]
+    for _ in range(args.repeat):
+        exporting.runs.append(run_child(export_cmd, repo))
     warm_reread = [iaterr_failing(r)[1]["fichiers_relus"] for r in warm.runs]
     changed_reread = [iaterr_failing(r)[1]["fichiers_relus"] for r in changed.runs]
     if any(warm_reread) or any(n != 1 for n in changed_reread):
         warnings.append(f"Fichiers relus à chaud : {warm_reread} (attendu 0), après une modification : "
                         f"{changed_reread} (attendu 1) : mesure à chaud faussée, relancez.")
     iaterr_peak = max(s.peak_mb for s in (cold, first, warm, changed))
+    export_ratio = exporting.best / cold.best
     lines = [
         f"## Résultats : {manifest['records']} cas d'usage, {manifest['collectivites']} collectivités "
         f"({n_files} fichiers, {fr(manifest['octets_cas_usage'] / 1e6, 1)} Mo de cas d'usage)",
@@ -381,6 +388,11 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"| Rapport (a) / (d) | {fr(ratio, 3)} | | | ≤ {fr(TARGET_RATIO, 2)} | {cold_verdict} |")
     lines.append(f"| Mémoire max d'iaterr (toutes exécutions) | | | {iaterr_peak:.0f} Mo | < {TARGET_MEMORY_MB} Mo "
                  f"| {verdict(iaterr_peak < TARGET_MEMORY_MB)} |")
+    lines.append(f"| (e) {exporting.label} | {fmt_s(exporting.best)} | {fmt_s(exporting.median)} "
+                 f"| {exporting.peak_mb:.0f} Mo | ≤ {fr(TARGET_EXPORT_RATIO, 1)} × (a) | "
+                 f"{verdict(export_ratio <= TARGET_EXPORT_RATIO)} |")
+    lines.append(f"| Rapport (e) / (a) | {fr(export_ratio, 2)} | | | ≤ {fr(TARGET_EXPORT_RATIO, 1)} "
+                 f"| {verdict(export_ratio <= TARGET_EXPORT_RATIO)} |")
     lines.append("")
     if cj:
         cj_info = check_jsonschema_info(cj)

@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel, ValidationError
 
@@ -90,8 +90,9 @@ class ValidationReport:
 # ---------------------------------------------------------------- one file
 
 
-def check_file(raw: bytes, rel: str, kind: str, keep_data: bool = False) -> FileResult:
-    """Validate the bytes of one record file of ``kind``; with ``keep_data``, keep the validated record."""
+def check_file(raw: bytes, rel: str, kind: str, keep_data: bool | Callable[[str, dict], Any] = False) -> FileResult:
+    """Validate the bytes of one record file of ``kind``; with ``keep_data``, keep the validated record
+    (as plain data, or what the ``keep_data`` callable makes of it — in the worker process)."""
     model = KINDS[kind][1]
     doc = read_document(raw, rel)
     result = FileResult(rel, kind, list(doc.diagnostics))
@@ -103,6 +104,8 @@ def check_file(raw: bytes, rel: str, kind: str, keep_data: bool = False) -> File
         instance = model.model_validate(data)
         if keep_data:
             result.data = instance.model_dump(mode="json", exclude_none=True)
+            if callable(keep_data):
+                result.data = keep_data(kind, result.data)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
             diags.append(diagnostic_from_pydantic(err, doc.root, rel, model, data))
@@ -403,7 +406,7 @@ def validate_repository(
     use_cache: bool = True,
     today: date | None = None,
     jobs: int | None = None,
-    keep_data: bool = False,
+    keep_data: bool | Callable[[str, dict], Any] = False,
 ) -> ValidationReport:
     """Validate the repository (or ``paths`` in it). ``jobs``: processes to check files with
     (default: one per core when there are many files to read). ``keep_data``: read every file again
@@ -452,7 +455,7 @@ def validate_repository(
 PARALLEL_THRESHOLD = 400
 
 
-def _check_one(f: RecordFile, keep_data: bool = False) -> FileResult:
+def _check_one(f: RecordFile, keep_data: Any = False) -> FileResult:
     try:
         with open(f.path, "rb") as fh:
             raw = fh.read()
@@ -461,11 +464,11 @@ def _check_one(f: RecordFile, keep_data: bool = False) -> FileResult:
     return check_file(raw, f.rel, f.kind, keep_data)
 
 
-def _check_chunk(chunk: list[RecordFile], keep_data: bool = False) -> list[FileResult]:
+def _check_chunk(chunk: list[RecordFile], keep_data: Any = False) -> list[FileResult]:
     return [_check_one(f, keep_data) for f in chunk]
 
 
-def _check_files(files: list[RecordFile], jobs: int | None, keep_data: bool = False) -> list[FileResult]:
+def _check_files(files: list[RecordFile], jobs: int | None, keep_data: Any = False) -> list[FileResult]:
     """Check files, in several processes when it pays; results in the order of ``files``."""
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1

@@ -67,7 +67,14 @@ def register(app: typer.Typer) -> None:
                 if status:
                     status.start()
                 try:
-                    items = load_items(repository, include_restricted=include_restricted)
+                    prepare = None
+                    if fmt == "csv":
+                        import functools
+
+                        from iaterr.publish.opendata import csv_cells
+
+                        prepare = functools.partial(csv_cells, include_restricted)
+                    items = load_items(repository, include_restricted=include_restricted, prepare=prepare)
                     text = render_export(fmt, items, ui.lang)
                 finally:
                     if status:

@@ -10,9 +10,10 @@ model's metadata decide, never a list of field names.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from pydantic import BaseModel
 
@@ -30,6 +31,8 @@ class ExportItem:
     cas: dict[str, Any]
     #: its collectivité, likewise
     collectivite: dict[str, Any]
+    #: work done ahead in the validating processes (e.g. the use case's part of a CSV row), by name
+    prepared: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,10 +66,26 @@ def visible(model: type[BaseModel], data: dict[str, Any], include_restricted: bo
     return out
 
 
+def _prepare(include_restricted: bool, prepare: Callable[[dict], dict] | None, kind: str, data: dict) -> dict:
+    """In the validating process: filter the record, and prepare what the export needs of it."""
+    model = CasUsage if kind == "cas_usage" else Collectivite
+    shown = visible(model, data, include_restricted)
+    if prepare is None or kind != "cas_usage":
+        return {"data": shown, "prepared": {}}
+    # what was prepared is all the export needs: send back only the keys that place the record
+    return {"data": {"identifiant": shown["identifiant"], "collectivite": shown["collectivite"]},
+            "prepared": prepare(shown)}
+
+
 def load_items(repo: Repository, *, include_restricted: bool = False, paths: Iterable[Path] | None = None,
-               jobs: int | None = None) -> ExportSet:
-    """The repository's valid use cases with their collectivités, ready to export (one validating pass)."""
-    report = validate_repository(repo, paths, use_cache=False, keep_data=True, jobs=jobs)
+               jobs: int | None = None, prepare: Callable[[dict], dict] | None = None) -> ExportSet:
+    """The repository's valid use cases with their collectivités, ready to export, in one validating pass.
+
+    ``prepare`` (a picklable function of the visible use case) runs in the validating processes; its
+    result is on each item's ``prepared``, and then ``cas`` holds only ``identifiant`` and
+    ``collectivite`` (what was prepared is all the caller needs)."""
+    keep = functools.partial(_prepare, include_restricted, prepare)
+    report = validate_repository(repo, paths, use_cache=False, keep_data=keep, jobs=jobs)
     errors: dict[str, int] = {}
     for d in report.diagnostics:
         if d.severity == Severity.ERROR:
@@ -74,17 +93,18 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
     collectivites: dict[str, dict[str, Any]] = {}
     for result in report.records("collectivite"):
         if result.rel not in errors and result.data is not None:
-            collectivites[result.data["identifiant"]] = visible(Collectivite, result.data, include_restricted)
+            collectivites[result.data["data"]["identifiant"]] = result.data["data"]
     items: list[ExportItem] = []
     skipped: list[tuple[str, int]] = []
     for result in report.records("cas_usage"):
         if result.rel in errors or result.data is None:
             skipped.append((result.rel, errors.get(result.rel, 0)))
             continue
-        coll = collectivites.get(result.data["collectivite"])
+        cas = result.data["data"]
+        coll = collectivites.get(cas["collectivite"])
         if coll is None:  # its collectivité has errors: left out with it
             skipped.append((result.rel, 0))
             continue
-        items.append(ExportItem(result.rel, visible(CasUsage, result.data, include_restricted), coll))
+        items.append(ExportItem(result.rel, cas, coll, result.data["prepared"]))
     items.sort(key=lambda item: (item.cas.get("collectivite", ""), item.cas.get("identifiant", "")))
     return ExportSet(items, skipped, include_restricted)

@@ -67,35 +67,73 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def _cell(value: Any, spec: FieldSpec) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return repr(value)
-    if isinstance(value, list):
-        return LIST_SEPARATOR.join(_cell(v, spec) for v in value)
-    text = " ".join(str(value).split()) if spec.kind == "texte" else str(value)
-    return neutralise(text) if spec.kind in ("texte",) else text
+def _converter(spec: FieldSpec) -> Callable[[Any], str]:
+    """How a value of ``spec`` becomes cell text (chosen once per column: exports are hot loops)."""
+    if spec.kind == "booleen":
+        return lambda v: "true" if v is True else "false" if v is False else ""
+    if spec.kind in ("nombre",):
+        return lambda v: "" if v is None else repr(float(v))
+    if spec.kind == "texte":
+        return lambda v: "" if v is None else neutralise(str(v))
+    return lambda v: "" if v is None else str(v)
+
+
+def _column_reader(col: Column) -> Callable[[dict, dict], str]:
+    convert = _converter(col.leaf)
+    source_is_coll = col.source == "collectivite"
+    name = col.field
+    if col.sub is not None:
+        sub = col.sub.name
+
+        def read_table(cas: dict, coll: dict) -> str:
+            entries = cas.get(name)
+            if not entries:
+                return ""
+            parts = [convert(e.get(sub)) for e in entries]
+            return LIST_SEPARATOR.join(parts) if any(parts) else ""
+
+        return read_table
+    if col.spec.is_list:
+        def read_list(cas: dict, coll: dict) -> str:
+            values = (coll if source_is_coll else cas).get(name)
+            return LIST_SEPARATOR.join(convert(v) for v in values) if values else ""
+
+        return read_list
+
+    def read(cas: dict, coll: dict) -> str:
+        return convert((coll if source_is_coll else cas).get(name))
+
+    return read
+
+
+_READERS: dict[bool, tuple[list[Column], list, list]] = {}
+
+
+def _readers(include_restricted: bool):
+    if include_restricted not in _READERS:
+        cols = columns(include_restricted)
+        coll = [_column_reader(c) for c in cols if c.source == "collectivite"]
+        cas = [_column_reader(c) for c in cols if c.source == "cas"]
+        _READERS[include_restricted] = (cols, coll, cas)
+    return _READERS[include_restricted]
+
+
+def _encode(cells: list[str]) -> str:
+    """One CSV line without its end (the writer must know "\\n" ends lines, to quote cells holding one)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow(cells)
+    return buffer.getvalue()[:-1]
+
+
+def csv_cells(include_restricted: bool, cas: dict) -> dict:
+    """The use case's own part of its CSV line, encoded (run ahead, in the validating processes)."""
+    return {"csv": _encode([read(cas, {}) for read in _readers(include_restricted)[2]])}
 
 
 def rows(items: ExportSet) -> tuple[list[Column], list[list[str]]]:
-    cols = columns(items.include_restricted)
-    out = []
-    for item in items.items:
-        row = []
-        for col in cols:
-            data = item.collectivite if col.source == "collectivite" else item.cas
-            value = data.get(col.field)
-            if col.sub is not None:
-                entries = value if isinstance(value, list) else []
-                parts = [_cell(e.get(col.sub.name), col.sub) if isinstance(e, dict) else "" for e in entries]
-                row.append(LIST_SEPARATOR.join(parts) if any(parts) else "")
-            else:
-                row.append(_cell(value, col.spec))
-        out.append(row)
-    return cols, out
+    cols, coll_readers, cas_readers = _readers(items.include_restricted)
+    return cols, [[read({}, item.collectivite) for read in coll_readers] + [read(item.cas, {}) for read in cas_readers]
+                  for item in items.items]
 
 
 #: First column of an export with restricted fields, on every row: nobody can miss it.
@@ -103,13 +141,21 @@ RESTRICTED_MARK = ("avertissement", "NON PUBLIABLE : contient des champs restrei
 
 
 def to_csv(items: ExportSet) -> str:
-    cols, data = rows(items)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    """The open-data CSV. Each line is the collectivité's cells (encoded once per collectivité) and the use
+    case's own cells (encoded ahead by ``csv_cells`` when the items were loaded with it)."""
+    cols, coll_readers, cas_readers = _readers(items.include_restricted)
     mark = [RESTRICTED_MARK] if items.include_restricted else []
-    writer.writerow([m[0] for m in mark] + [c.name for c in cols])
-    writer.writerows([[m[1] for m in mark] + row for row in data])
-    return buffer.getvalue()
+    lines = [_encode([m[0] for m in mark] + [c.name for c in cols])]
+    coll_parts: dict[str, str] = {}
+    for item in items.items:
+        key = str(item.collectivite.get("identifiant"))
+        if key not in coll_parts:
+            coll_parts[key] = _encode([m[1] for m in mark] + [read({}, item.collectivite) for read in coll_readers])
+        own = item.prepared.get("csv")
+        if own is None:
+            own = _encode([read(item.cas, {}) for read in cas_readers])
+        lines.append(coll_parts[key] + "," + own)
+    return "\n".join(lines) + "\n"
 
 
 def to_json(items: ExportSet) -> str:
