@@ -1,0 +1,877 @@
+"""Exports to other transparency registers: Eurocities, the Netherlands, the UK, the AI Act.
+
+Each mapping turns one :class:`~iaterr.publish.export.ExportItem` into a record of a
+foreign standard (:class:`Mapped`): the keys spelled exactly as the standard spells
+them, in its order, and the list of what the standard requires (or, for the AI Act,
+what the law asks a public deployer to register) that the iaterr record cannot fill,
+each with the iaterr field(s) that would fill it and why it is missing.
+
+Rules kept by every mapping:
+
+- Restricted fields never reach the output unless restricted output was asked for.
+  Items come already filtered by :func:`~iaterr.publish.export.load_items`; each
+  mapping filters them again with the model's metadata (:func:`visible`), so that a
+  caller passing unfiltered data cannot leak anything either. A missing item that a
+  restricted field would fill says so whether or not that field is set, so that the
+  list of what is missing does not reveal what the restricted part holds.
+- Values of a standard's own vocabulary (a status, a risk category, a theme) use the
+  standard's values; free text stays as the record wrote it, in French, and the text
+  iaterr composes around it (labels, short phrases) is French too.
+- Nothing is made up: what iaterr does not know (a department, a senior responsible
+  owner, a postal address, a publication date) is reported as missing, never filled
+  with a guess. The only derived values are documented in ``docs/export-registres.md``.
+
+``render`` gives a whole :class:`~iaterr.publish.export.ExportSet` as JSON, with the
+reasons for missing fields in the reader's language.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from pydantic import BaseModel
+
+from iaterr import __version__
+from iaterr.model import CasUsage, Collectivite
+from iaterr.model.introspect import specs
+from iaterr.model.vocab import (
+    HEBERGEMENTS,
+    MODES_COLLECTE,
+    NIVEAUX_3,
+    NIVEAUX_AUTOMATISATION,
+    SOURCES_DONNEES,
+    SOUS_THEMES,
+    TYPES_ALGORITHME,
+    TYPES_ANALYSE_IMPACT,
+)
+from iaterr.publish.export import ExportItem, ExportSet, visible
+
+# ---------------------------------------------------------------- results
+
+
+class Txt(dict):
+    """A text given in French and English (``{"fr": ..., "en": ...}``), chosen at rendering."""
+
+    def __init__(self, fr: str, en: str) -> None:
+        super().__init__(fr=fr, en=en)
+
+    def text(self, lang: str) -> str:
+        return self["en"] if lang == "en" else self["fr"]
+
+
+@dataclass
+class Mapped:
+    """One record of a foreign standard and what iaterr could not fill in it.
+
+    ``record`` holds the standard's keys, in its order, empty values left out.
+    ``missing`` holds one ``{"champ", "iaterr", "raison"}`` per required (or legally
+    due) item left empty: ``champ`` is the standard's name for it, ``iaterr`` the
+    iaterr field(s) that would fill it (comma-separated; ``None`` when iaterr has no
+    such field), ``raison`` a :class:`Txt`.
+    """
+
+    record: dict[str, Any]
+    missing: list[dict[str, Any]] = field(default_factory=list)
+
+    def localized(self, lang: str = "fr") -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        """The record and the missing items with every bilingual text in ``lang``."""
+        return _localize(self.record, lang), _localize(self.missing, lang)
+
+
+def _localize(value: Any, lang: str) -> Any:
+    if isinstance(value, Txt):
+        return value.text(lang)
+    if isinstance(value, dict):
+        return {k: _localize(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_localize(v, lang) for v in value]
+    return value
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def _prune(value: Any) -> Any:
+    """``value`` without empty strings, lists and mappings, at every depth."""
+    if isinstance(value, Txt):
+        return value
+    if isinstance(value, dict):
+        out = {k: _prune(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if not _empty(v)}
+    if isinstance(value, list):
+        out_list = [_prune(v) for v in value]
+        return [v for v in out_list if not _empty(v)]
+    return value
+
+
+# ---------------------------------------------------------------- reasons
+
+def _q(name: str, lang: str) -> str:
+    return f"« {name} »" if lang == "fr" else f"“{name}”"
+
+
+def _names(fields: Iterable[str], lang: str) -> str:
+    items = [_q(f, lang) for f in fields]
+    if len(items) <= 1:
+        return "".join(items)
+    word = " ou " if lang == "fr" else " or "
+    return ", ".join(items[:-1]) + word + items[-1]
+
+
+R_DEPARTMENT = Txt(
+    "iaterr n'enregistre pas la direction ou le service porteur du projet : à compléter à la main.",
+    "iaterr does not record the department or team in charge of the project: fill it in by hand.")
+R_SRO = Txt(
+    "iaterr n'enregistre le nom ni la fonction d'aucune personne : l'ATRS demande la fonction du responsable "
+    "senior ; à compléter par la collectivité, jamais déduit.",
+    "iaterr records no person's name or role: the ATRS asks for the senior responsible owner's role; the "
+    "authority fills it in, it is never guessed.")
+R_PUBLICATION_DATE = Txt(
+    "iaterr ne garde pas la date de première publication de la fiche : elle dépend du registre où elle est "
+    "publiée.",
+    "iaterr does not keep the date the record was first published: it depends on the register that publishes it.")
+R_REVISION_DATE = Txt(
+    "iaterr enregistre la date de la dernière vérification (date_mise_a_jour), pas la date de la prochaine "
+    "revue prévue.",
+    "iaterr records the date of the last check (date_mise_a_jour), not the date of the next planned review.")
+R_USE_TYPE = Txt(
+    "iaterr ne classe pas l'usage en descriptif, diagnostique, prédictif ou prescriptif.",
+    "iaterr does not classify the use as descriptive, diagnostic, predictive or prescriptive.")
+R_TRAINING = Txt(
+    "iaterr décrit les données traitées (donnees), pas à part les données d'entraînement d'un modèle "
+    "apprenant : à compléter à la main.",
+    "iaterr describes the data processed (donnees), not separately the training data of a learning model: "
+    "fill it in by hand.")
+R_PROVIDED_INFORMATION = Txt(
+    "iaterr décrit en un seul champ le rôle de l'outil dans la décision (contribution_decision, repris dans "
+    "process_integration) ; l'ATRS demande à part ce que l'outil présente à l'agent.",
+    "iaterr describes the tool's role in the decision in one field (contribution_decision, used for "
+    "process_integration); the ATRS separately asks what the tool shows the decision maker.")
+R_ADDRESS = Txt(
+    "iaterr n'enregistre pas l'adresse postale de la collectivité.",
+    "iaterr does not record the authority's postal address.")
+R_SUBMITTER = Txt(
+    "iaterr n'enregistre pas la personne qui soumet l'enregistrement pour le compte du déployeur (nom, "
+    "adresse, coordonnées) : à compléter au moment de l'enregistrement.",
+    "iaterr does not record the person submitting the registration on the deployer's behalf (name, address, "
+    "contact details): fill it in when registering.")
+R_PARTIAL_DATE = Txt(
+    "La date « date_mise_a_jour » est incomplète : le standard attend AAAA-MM-JJ.",
+    "The date “date_mise_a_jour” is incomplete: the standard expects YYYY-MM-DD.")
+R_ALGO_TYPE = Txt(
+    "Type d'algorithme non renseigné ou « ne sait pas » : impossible de dire s'il est apprenant, à règles ou "
+    "hybride.",
+    "Algorithm type empty or “unknown”: cannot tell whether it is self-learning, rule-based or hybrid.")
+R_DOMAIN = Txt(
+    "Le thème et les sous-thèmes de la fiche ne désignent pas un seul domaine du standard : à choisir à la main.",
+    "The record's theme and sub-themes do not point to one domain of the standard: choose it by hand.")
+R_RISK_UNKNOWN = Txt(
+    "Niveau de risque (règlement IA) non renseigné ou non évalué.",
+    "AI Act risk tier empty or not assessed.")
+R_PUBCAT_RISK = Txt(
+    "Niveau de risque (règlement IA) non renseigné ou non évalué : impossible d'exclure la catégorie "
+    "« Hoog-risico AI-systeem ».",
+    "AI Act risk tier empty or not assessed: the “Hoog-risico AI-systeem” category cannot be ruled out.")
+R_PUBCAT_DECISIONS = Txt(
+    "« decisions_individuelles » non renseigné : impossible de choisir entre « Impactvolle algoritmes » et "
+    "« Overige algoritmes ».",
+    "“decisions_individuelles” is empty: cannot choose between “Impactvolle algoritmes” and “Overige "
+    "algoritmes”.")
+R_SUPPLIER = Txt(
+    "Ni fournisseur ni mode de développement (mise_en_oeuvre, champ restreint) dans la sortie : impossible de "
+    "dire si un tiers a contribué.",
+    "Neither a supplier nor the development mode (mise_en_oeuvre, a restricted field) in the output: cannot "
+    "tell whether a third party was involved.")
+R_AIACT_UNKNOWN = Txt(
+    "Le niveau de risque n'est pas évalué : l'enregistrement (art. 49(3)) ne concerne que les systèmes à haut "
+    "risque ; classer d'abord le système.",
+    "The risk tier is not assessed: registration (art. 49(3)) only concerns high-risk systems; classify the "
+    "system first.")
+
+AVERTISSEMENT = Txt("Contient des champs restreints : ne pas publier.",
+                    "Contains restricted fields: do not publish.")
+
+
+def _is_restricted(path: str) -> bool:
+    """Whether the iaterr field at ``path`` (``finalite``, ``collectivite.nom``, ``donnees.nom``) is restricted."""
+    parts = path.split(".")
+    model: type[BaseModel] | None = CasUsage
+    if parts[0] == "collectivite" and len(parts) > 1:
+        model, parts = Collectivite, parts[1:]
+    for part in parts:
+        spec = specs(model).get(part) if model else None
+        if spec is None:
+            return False
+        if spec.meta.visibilite != "public":
+            return True
+        model = spec.submodel
+    return False
+
+
+# ---------------------------------------------------------------- reading one item
+
+
+class _Source:
+    """One item as a mapping reads it, and the missing items it collects."""
+
+    def __init__(self, item: ExportItem, include_restricted: bool) -> None:
+        self.include_restricted = include_restricted
+        if include_restricted:
+            self.cas, self.coll = item.cas, item.collectivite
+        else:  # filtered again: a caller passing unfiltered data leaks nothing either
+            self.cas = visible(CasUsage, item.cas, False)
+            self.coll = visible(Collectivite, item.collectivite, False)
+        self.missing: list[dict[str, Any]] = []
+
+    def get(self, path: str) -> Any:
+        if path.startswith("collectivite."):
+            return self.coll.get(path.split(".", 1)[1])
+        return self.cas.get(path)
+
+    def miss(self, champ: str, fields: Iterable[str] = (), raison: Txt | None = None) -> None:
+        fields = tuple(fields)
+        self.missing.append({"champ": champ, "iaterr": ", ".join(fields) or None,
+                             "raison": raison or self._reason(fields)})
+
+    def need(self, champ: str, value: Any, *fields: str, raison: Txt | None = None) -> Any:
+        """``value``; when it is empty, ``champ`` is recorded as missing, to be filled from ``fields``."""
+        if _empty(value):
+            self.miss(champ, fields, raison)
+        return value
+
+    def _reason(self, fields: tuple[str, ...]) -> Txt:
+        hidden = [f for f in fields if _is_restricted(f) and not self.include_restricted]
+        shown = [f for f in fields if f not in hidden]
+        if not shown:
+            return Txt(f"Champ restreint {_names(hidden, 'fr')} : il n'entre pas dans une sortie publiable.",
+                       f"Restricted field {_names(hidden, 'en')}: it is left out of publishable output.")
+        fr = f"Champ {_names(shown, 'fr')} non renseigné dans la fiche."
+        en = f"Field {_names(shown, 'en')} is empty in the record."
+        if hidden:
+            fr += f" Le champ restreint {_names(hidden, 'fr')} n'entre pas dans une sortie publiable."
+            en += f" The restricted field {_names(hidden, 'en')} is left out of publishable output."
+        return Txt(fr, en)
+
+    # ------------------------------------------------------------ shared readings
+
+    def contact(self) -> tuple[str | None, tuple[str, ...]]:
+        """The contact e-mail: the rights contact first, then the authority's; the restricted project
+        contact only when restricted output was asked for."""
+        fields = ("contact_droits", "collectivite.contact_droits", "collectivite.contact", "contact")
+        for path in fields:
+            value = self.get(path)
+            if value:
+                return value, fields
+        return None, fields
+
+
+# ---------------------------------------------------------------- composing text (in the record's language)
+
+
+def _paragraphs(*parts: Any) -> str | None:
+    text = "\n\n".join(str(p).strip() for p in parts if not _empty(p) and str(p).strip())
+    return text or None
+
+
+def _label(vocab, code: str | None, lang: str = "fr") -> str | None:
+    return vocab.label(code, lang) if code else None
+
+
+def _labels(vocab, codes: Iterable[str], lang: str = "fr", skip: tuple[str, ...] = ("nsp",)) -> list[str]:
+    return [vocab.label(c, lang) for c in codes if c not in skip]
+
+
+def _sentence_list(title: str, lines: list[str]) -> str | None:
+    if not lines:
+        return None
+    return title + "\n" + "\n".join(f"- {line}" for line in lines)
+
+
+def _automation(cas: dict[str, Any]) -> str | None:
+    label = _label(NIVEAUX_AUTOMATISATION, cas.get("niveau_automatisation"))
+    return f"Niveau d'automatisation : {label}." if label else None
+
+
+def _human_intervention(cas: dict[str, Any]) -> str | None:
+    return _paragraphs(_automation(cas), cas.get("supervision_humaine"))
+
+
+def _parameters(cas: dict[str, Any]) -> str | None:
+    lines = []
+    for p in cas.get("parametres", []):
+        line = p["nom"]
+        if p.get("description"):
+            line += f" : {p['description'].rstrip().rstrip('.')}"
+        if p.get("ponderation"):
+            line += f" (pondération : {p['ponderation']})"
+        lines.append(line)
+    return _sentence_list("Paramètres et pondération :", lines)
+
+
+def _types(cas: dict[str, Any]) -> str | None:
+    labels = _labels(TYPES_ALGORITHME, cas.get("type_algorithme", []))
+    return f"Type d'algorithme : {', '.join(labels)}." if labels else None
+
+
+def _data_origin(d: dict[str, Any]) -> str:
+    """Where a data source comes from and how it is collected: « Données d'un tiers (fournisseur : X),
+    collecte automatisée »."""
+    source = _label(SOURCES_DONNEES, d.get("source"))
+    if d.get("fournisseur"):
+        source = f"{source or 'Source'} (fournisseur : {d['fournisseur']})"
+    mode = _label(MODES_COLLECTE, d.get("mode_collecte"))
+    text = ", ".join(b for b in (source, mode.lower() if mode else None) if b)
+    return text[:1].upper() + text[1:]
+
+
+def _personal(d: dict[str, Any]) -> str | None:
+    if d.get("personnelles") is True:
+        return "Données personnelles"
+    if d.get("personnelles") is False:
+        return "Pas de données personnelles"
+    return None
+
+
+def _source_data(cas: dict[str, Any]) -> str | None:
+    lines = []
+    for d in cas.get("donnees", []):
+        extra = [b for b in (_label(SOURCES_DONNEES, d.get("source")), _personal(d)) if b]
+        lines.append(d["nom"] + (f" ({', '.join(extra).lower()})" if extra else ""))
+    return "\n".join(f"- {line}" for line in lines) or None
+
+
+def _connections(cas: dict[str, Any]) -> str | None:
+    lines = []
+    for d in cas.get("donnees", []):
+        origin = _data_origin(d)
+        if origin:
+            lines.append(f"{d['nom']} : {origin}")
+    return "\n".join(f"- {line}" for line in lines) or None
+
+
+def _decisions_per_year(cas: dict[str, Any]) -> str | None:
+    n = cas.get("nombre_decisions_par_an")
+    return f"Environ {n} décisions individuelles par an." if n is not None else None
+
+
+def _people(cas: dict[str, Any]) -> str | None:
+    people = cas.get("personnes_concernees")
+    return f"Personnes concernées : {people}" if people else None
+
+
+def _analyses(cas: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [a for a in cas.get("analyses_impact", []) if a.get("type") == kind]
+
+
+def _latest(analyses: list[dict[str, Any]]) -> dict[str, Any] | None:
+    usable = [a for a in analyses if a.get("resume") or a.get("url")]
+    return max(usable, key=lambda a: a.get("date", "")) if usable else None
+
+
+def _month(value: str | None) -> str | None:
+    """``YYYY-MM`` from a partial date, or None when only the year is known."""
+    return value[:7] if value and len(value) >= 7 else None
+
+
+def _stable_uuid(cas: dict[str, Any]) -> str:
+    namespace = uuid.uuid5(uuid.NAMESPACE_DNS, "iaterr")
+    return str(uuid.uuid5(namespace, f"{cas.get('collectivite', '')}/{cas.get('identifiant', '')}"))
+
+
+# ---------------------------------------------------------------- vocabularies of the standards
+
+#: Algorithm types: which iaterr types learn from data, which apply written rules.
+SELF_LEARNING = frozenset({"apprentissage_automatique", "traitement_langage", "ia_generative",
+                           "vision_ordinateur", "reseaux_neurones"})
+RULE_BASED = frozenset({"regles", "optimisation"})
+
+
+def algorithm_type(codes: Iterable[str]) -> str | None:
+    """Eurocities ``algorithm_type``: self-learning, rule-based or hybrid (None when unknown)."""
+    codes = set(codes)
+    learning, rules = bool(codes & SELF_LEARNING), bool(codes & RULE_BASED)
+    if learning and rules:
+        return "hybrid"
+    if learning:
+        return "self-learning"
+    if rules:
+        return "rule-based"
+    return None
+
+
+EUROCITIES_STATUS = {
+    "en_reflexion": "planned",
+    "en_construction": "development",
+    "en_experimentation": "pilot",
+    "en_deploiement": "operational",
+    "termine": "retired",
+    "abandonne": "retired",
+}
+EUROCITIES_RISK = {"minimal": "minimal risk", "limite": "limited risk", "eleve": "high risk",
+                   "inacceptable": "unacceptable"}
+NL_STATUS = {
+    "en_reflexion": "In ontwikkeling",
+    "en_construction": "In ontwikkeling",
+    # a pilot already processes real data and reaches real people: the register shows it as in use
+    "en_experimentation": "In gebruik",
+    "en_deploiement": "In gebruik",
+    "termine": "Buiten gebruik",
+    "abandonne": "Buiten gebruik",
+}
+NL_HIGH_RISK, NL_IMPACTFUL, NL_OTHER = "Hoog-risico AI-systeem", "Impactvolle algoritmes", "Overige algoritmes"
+ATRS_PHASE = {
+    "en_reflexion": "Pre-deployment",
+    "en_construction": "Pre-deployment",
+    "en_experimentation": "Beta/Pilot",
+    "en_deploiement": "Production",
+    "termine": "Retired",
+    "abandonne": "Retired",
+}
+#: What iaterr's assessment types are called in the registers (DPIA, FRIA are the usual names).
+ASSESSMENT_NAMES = {"aipd": "DPIA", "aidf": "FRIA"}
+
+_E_ENV, _E_HOUSING, _E_NATURE = ("environment, spacial planning and water", "housing, living and living environment",
+                                 "agriculture, nature and food")
+#: Sub-theme → (Eurocities ``domain``, Algoritmeregister ``category``).
+SUBTHEME_DOMAINS: dict[str, tuple[str, str]] = {
+    "performance_energetique": (_E_ENV, "Natuur en milieu"),
+    "eclairage_public": (_E_HOUSING, "Ruimte en infrastructuur"),
+    "gestion_eau": (_E_ENV, "Ruimte en infrastructuur"),
+    "dechets_economie_circulaire": (_E_ENV, "Natuur en milieu"),
+    "qualite_air_bruit": (_E_ENV, "Natuur en milieu"),
+    "biodiversite": (_E_NATURE, "Natuur en milieu"),
+    "prevention_risques": ("public safety", "Openbare orde en veiligheid"),
+    "commerce_developpement_economique": ("economy and entrepreneurship", "Economie"),
+    "agriculture": (_E_NATURE, "Economie"),
+    "culture_loisirs": ("culture, sports and leisure", "Cultuur en recreatie"),
+    "construction_amenagement": (_E_HOUSING, "Ruimte en infrastructuur"),
+    "immobilier": (_E_HOUSING, "Wonen"),
+    "education": ("education and science", "Onderwijs en wetenschap"),
+    "sante": ("health and health care", "Zorg en gezondheid"),
+    "accessibilite_handicap": ("health and health care", "Zorg en gezondheid"),
+    "relation_usagers": ("government", "Organisatie en bedrijfsvoering"),
+    "inclusion_numerique": ("government", "Organisatie en bedrijfsvoering"),
+    "participation_citoyenne": ("government", "Organisatie en bedrijfsvoering"),
+    "logistique_urbaine": ("traffic and transportation", "Verkeer"),
+    "multimodalite": ("traffic and transportation", "Verkeer"),
+    "flux_trafic": ("traffic and transportation", "Verkeer"),
+    "mobilite_decarbonee": ("traffic and transportation", "Verkeer"),
+    "stationnement": ("traffic and transportation", "Verkeer"),
+    "jumeau_numerique": ("generic", "Organisatie en bedrijfsvoering"),
+    "outillage_si": ("generic", "Organisatie en bedrijfsvoering"),
+    "infrastructures_numeriques": ("generic", "Organisatie en bedrijfsvoering"),
+    "strategie_numerique_responsable": ("generic", "Organisatie en bedrijfsvoering"),
+    "plateforme_donnees": ("generic", "Organisatie en bedrijfsvoering"),
+    "cybersecurite": ("generic", "Organisatie en bedrijfsvoering"),
+    "ressources_humaines": ("government", "Organisatie en bedrijfsvoering"),
+    "gestion_assemblees": ("government", "Organisatie en bedrijfsvoering"),
+    "marches_publics": ("government", "Organisatie en bedrijfsvoering"),
+    "aide_redaction": ("government", "Organisatie en bedrijfsvoering"),
+    "aide_juridique": ("government", "Organisatie en bedrijfsvoering"),
+}
+#: Theme → (domain, category) when no sub-theme says more; None where the theme is too broad.
+THEME_DOMAINS: dict[str, tuple[str | None, str | None]] = {
+    "transition_ecologique": (_E_ENV, "Natuur en milieu"),
+    "attractivite_developpement": ("economy and entrepreneurship", "Economie"),
+    "citoyennete_sante_solidarite": (None, None),
+    "mobilites": ("traffic and transportation", "Verkeer"),
+    "gouvernance_socles": ("generic", "Organisatie en bedrijfsvoering"),
+    "administration_interne": ("government", "Organisatie en bedrijfsvoering"),
+}
+
+
+def _domains(cas: dict[str, Any]) -> tuple[str | None, list[str]]:
+    """(Eurocities domain, Algoritmeregister categories) from the theme and sub-themes."""
+    subs = [s for s in cas.get("sous_themes", []) if s in SUBTHEME_DOMAINS]
+    categories: list[str] = []
+    for s in subs:
+        if SUBTHEME_DOMAINS[s][1] not in categories:
+            categories.append(SUBTHEME_DOMAINS[s][1])
+    theme_domain, theme_category = THEME_DOMAINS.get(cas.get("theme", ""), (None, None))
+    domain = SUBTHEME_DOMAINS[subs[0]][0] if subs else theme_domain
+    if not categories and theme_category:
+        categories = [theme_category]
+    return domain, categories
+
+
+def publication_category(cas: dict[str, Any]) -> tuple[str | None, Txt | None]:
+    """Algoritmeregister ``publication_category``, or None and the reason it cannot be told.
+
+    High-risk AI (AI Act) comes first; then individual decisions or a decision taken or
+    prepared by the system make it impactful; "other" only when the risk tier is known
+    and the record says it takes no individual decision.
+    """
+    risk = cas.get("niveau_risque_ia")
+    decisions = cas.get("decisions_individuelles")
+    automated = cas.get("niveau_automatisation") in ("decision_assistee", "decision_automatisee")
+    if risk == "eleve":
+        return NL_HIGH_RISK, None
+    if risk == "inacceptable":  # a prohibited practice is not a high-risk system, but it weighs on people
+        return NL_IMPACTFUL, None
+    if risk not in ("minimal", "limite"):
+        return None, R_PUBCAT_RISK
+    if decisions is True or automated:
+        return NL_IMPACTFUL, None
+    if decisions is False:
+        return NL_OTHER, None
+    return None, R_PUBCAT_DECISIONS
+
+
+# ---------------------------------------------------------------- Eurocities ATS 0.3.1
+
+def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
+    """Eurocities Algorithmic Transparency Standard 0.3.1: a flat record, attributes in the
+    schema's order (its METADATA, BASIC INFORMATION, USE CASE, DATA, ALGORITHM and
+    OVERSIGHT categories are labels of each attribute, not nested objects)."""
+    s = _Source(item, include_restricted)
+    cas, coll = s.cas, s.coll
+    r: dict[str, Any] = {}
+    # METADATA
+    r["standard_version"] = "0.3.1"
+    r["uuid"] = _stable_uuid(cas)
+    r["lang"] = "fr"
+    s.miss("publication_date", (), R_PUBLICATION_DATE)
+    updated = cas.get("date_mise_a_jour")
+    if updated and len(updated) == 10:
+        r["last_change_date"] = updated
+    elif updated:
+        s.miss("last_change_date", ("date_mise_a_jour",), R_PARTIAL_DATE)
+    else:
+        s.miss("last_change_date", ("date_mise_a_jour",))
+    s.miss("revision_date", (), R_REVISION_DATE)
+    r["keywords"] = ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", [])))
+    # BASIC INFORMATION
+    r["name"] = s.need("name", cas.get("nom"), "nom")
+    r["organization"] = s.need("organization", coll.get("nom"), "collectivite.nom")
+    s.miss("department", (), R_DEPARTMENT)
+    r["country"] = "France"
+    contact, fields = s.contact()
+    r["contact_email"] = s.need("contact_email", contact, *fields)
+    r["description_short"] = s.need("description_short", cas.get("description"), "description")
+    r["website"] = cas.get("url_informations")
+    r["status"] = EUROCITIES_STATUS[cas["statut"]]
+    r["remark"] = cas.get("motif_abandon")
+    # USE CASE
+    r["decision_making_process"] = s.need("decision_making_process", cas.get("contribution_decision"),
+                                          "contribution_decision")
+    domain, _ = _domains(cas)
+    r["domain"] = s.need("domain", domain, "theme", "sous_themes", raison=R_DOMAIN)
+    r["area"] = s.need("area", coll.get("nom"), "collectivite.nom")
+    r["goal"] = s.need("goal", cas.get("finalite"), "finalite")
+    r["impact"] = s.need("impact", _paragraphs(cas.get("personnes_concernees"), cas.get("portee_decision"),
+                                               _decisions_per_year(cas)),
+                         "personnes_concernees", "portee_decision")
+    r["risks"] = s.need("risks", cas.get("evaluation_risques"), "evaluation_risques")
+    r["risk_category"] = s.need("risk_category", EUROCITIES_RISK.get(cas.get("niveau_risque_ia", "")),
+                                "niveau_risque_ia", raison=R_RISK_UNKNOWN)
+    r["proportionality"] = s.need("proportionality", cas.get("proportionnalite"), "proportionnalite")
+    r["lawful_basis"] = s.need("lawful_basis", cas.get("base_legale"), "base_legale")
+    r["documentation"] = cas.get("url_regles_publiees")
+    # DATA
+    kind = algorithm_type(cas.get("type_algorithme", []))
+    if kind == "rule-based":
+        r["training_data"] = "Sans objet : algorithme à règles explicites, sans apprentissage sur des données."
+    else:
+        s.miss("training_data", ("donnees",), R_TRAINING)
+    r["source_data"] = s.need("source_data", _source_data(cas), "donnees")
+    r["connected_data_sources"] = s.need("connected_data_sources", _connections(cas),
+                                         "donnees.source", "donnees.fournisseur", "donnees.mode_collecte")
+    dpia = _latest(_analyses(cas, "aipd"))
+    r["DPIA_description"] = dpia.get("resume") if dpia else None
+    r["DPIA_url"] = dpia.get("url") if dpia else None
+    # ALGORITHM
+    r["description"] = s.need("description", _paragraphs(cas.get("operations"), _parameters(cas)),
+                              "operations", "parametres")
+    r["algorithm_type"] = s.need("algorithm_type", kind, "type_algorithme", raison=R_ALGO_TYPE)
+    r["methods_and_models"] = _paragraphs(_types(cas), cas.get("description_algorithme"))
+    gap = _label(NIVEAUX_3, cas.get("efficacite"))
+    r["performance"] = f"Écart aux objectifs : {gap.lower()}." if gap else None
+    r["product_information"] = cas.get("url_base_ue")
+    r["codebase_url"] = cas.get("url_code_source")
+    fria = _latest(_analyses(cas, "aidf"))
+    r["AIA_description"] = fria.get("resume") if fria else None
+    r["AIA_url"] = fria.get("url") if fria else None
+    # OVERSIGHT
+    s.miss("type", (), R_USE_TYPE)
+    r["monitoring"] = s.need("monitoring", cas.get("suivi"), "suivi")
+    r["human_intervention"] = s.need("human_intervention", _human_intervention(cas),
+                                     "supervision_humaine", "niveau_automatisation")
+    r["objection_procedure"] = s.need("objection_procedure", cas.get("procedure_objection"), "procedure_objection")
+    r["rollback"] = cas.get("reversibilite")
+    return Mapped(_prune(r), s.missing)
+
+
+# ---------------------------------------------------------------- Netherlands: Algoritmeregister 1.0
+
+def algoritmeregister(item: ExportItem, *, include_restricted: bool) -> Mapped:
+    """The Dutch Algoritmeregister, publication standard 1.0 (the fields of its delivery API,
+    in its order; the register assigns ``lars`` and ``publication_dt`` itself)."""
+    s = _Source(item, include_restricted)
+    cas, coll = s.cas, s.coll
+    r: dict[str, Any] = {}
+    r["name"] = s.need("name", cas.get("nom"), "nom")
+    r["description_short"] = s.need("description_short", cas.get("description"), "description")
+    r["organization"] = s.need("organization", coll.get("nom"), "collectivite.nom")
+    r["category"] = _domains(cas)[1]
+    r["status"] = NL_STATUS[cas["statut"]]
+    r["begin_date"] = _month(cas.get("date_debut"))
+    r["end_date"] = _month(cas.get("date_fin"))
+    contact, fields = s.contact()
+    r["contact_email"] = s.need("contact_email", contact, *fields)
+    r["website"] = cas.get("url_informations")
+    category, why = publication_category(cas)
+    r["publication_category"] = s.need("publication_category", category,
+                                       "niveau_risque_ia", "decisions_individuelles", raison=why)
+    r["url"] = cas.get("url_regles_publiees")
+    r["goal"] = _paragraphs(cas.get("finalite"), _people(cas), _decisions_per_year(cas))
+    r["proportionality"] = cas.get("proportionnalite")
+    r["human_intervention"] = _human_intervention(cas)
+    r["risks"] = cas.get("evaluation_risques")
+    r["lawful_basis"] = cas.get("base_legale")
+    grouping, lines = [], []
+    for a in cas.get("analyses_impact", []):
+        title = ASSESSMENT_NAMES.get(a["type"]) or TYPES_ANALYSE_IMPACT.label(a["type"], "fr")
+        grouping.append({"title": title, "link": a.get("url")})
+        line = title + (f" ({a['date']})" if a.get("date") else "")
+        lines.append(line + (f" : {a['resume']}" if a.get("resume") else ""))
+    r["impacttoetsen_grouping"] = grouping
+    r["impacttoetsen"] = "\n".join(lines)
+    r["source_data"] = _source_data(cas)
+    r["methods_and_models"] = _paragraphs(_types(cas), cas.get("operations"), _parameters(cas),
+                                          cas.get("description_algorithme"))
+    provider = ", ".join(cas.get("fournisseurs", []))
+    if not provider and cas.get("mise_en_oeuvre") == "interne":
+        provider = "Intern ontwikkeld"
+    r["provider"] = provider
+    r["publiccode"] = cas.get("url_code_source")
+    r["lang"] = "fra"
+    r["standard_version"] = "1.0"
+    r["source_id"] = cas.get("identifiant")
+    return Mapped(_prune(r), s.missing)
+
+
+# ---------------------------------------------------------------- United Kingdom: ATRS
+
+#: Sections of an ATRS record, in the template's order (tier 2 subsections inside ``tier_2``).
+ATRS_SECTIONS = ("metadata", "tier_1", "tier_2", "owner_and_responsibility", "description_and_rationale",
+                 "decision_making_process", "tool_specification", "model_specification", "data_specification",
+                 "risks_mitigations_and_impact_assessments")
+
+
+def atrs(item: ExportItem, *, include_restricted: bool) -> Mapped:
+    """UK Algorithmic Transparency Recording Standard (v3 attribute names), nested by tier and
+    section as the template is: metadata, tier 1, tier 2 (owner and responsibility,
+    description and rationale, decision-making process, tool specification with its model
+    and data specifications, risks)."""
+    s = _Source(item, include_restricted)
+    cas, coll = s.cas, s.coll
+    contact, contact_fields = s.contact()
+
+    metadata = {
+        "title": cas.get("nom"),
+        "organisation_name": coll.get("nom"),
+        "phase": ATRS_PHASE[cas["statut"]],
+        "date_updated": cas.get("date_mise_a_jour"),
+        "tags": ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", []))),
+        "standard_version": "3.0",
+    }
+    tier_1 = {
+        "name": s.need("name", cas.get("nom"), "nom"),
+        "description": s.need("description", cas.get("description"), "description"),
+        "website_url": s.need("website_url", cas.get("url_informations"), "url_informations"),
+        "contact_email": s.need("contact_email", contact, *contact_fields),
+    }
+
+    suppliers = list(cas.get("fournisseurs", []))
+    delivery = cas.get("mise_en_oeuvre")
+    if suppliers or delivery in ("externe", "prestataire", "marche_public"):
+        involvement = "Yes"
+    elif delivery == "interne":
+        involvement = "No"
+    else:
+        involvement = None
+    owner: dict[str, Any] = {
+        "organisation_or_department": s.need("organisation_or_department", coll.get("nom"), "collectivite.nom"),
+    }
+    s.miss("team", (), R_DEPARTMENT)
+    s.miss("senior_responsible_owner", (), R_SRO)
+    owner["external_supplier_involvement"] = s.need("external_supplier_involvement", involvement,
+                                                    "fournisseurs", "mise_en_oeuvre", raison=R_SUPPLIER)
+    if involvement == "Yes":
+        owner["external_supplier"] = s.need("external_supplier", suppliers, "fournisseurs")
+
+    rationale = {
+        "scope": cas.get("portee_decision"),
+        "benefit": s.need("benefit", cas.get("finalite"), "finalite"),
+        "alternatives_considered": s.need("alternatives_considered", cas.get("proportionnalite"),
+                                          "proportionnalite"),
+    }
+
+    decision = {"process_integration": s.need("process_integration", cas.get("contribution_decision"),
+                                              "contribution_decision")}
+    s.miss("provided_information", ("contribution_decision",), R_PROVIDED_INFORMATION)
+    decision["frequency_and_scale_of_usage"] = s.need("frequency_and_scale_of_usage", _decisions_per_year(cas),
+                                                      "nombre_decisions_par_an")
+    decision["human_decisions_and_review"] = s.need("human_decisions_and_review", _human_intervention(cas),
+                                                    "supervision_humaine", "niveau_automatisation")
+    decision["appeals_and_review"] = s.need("appeals_and_review",
+                                            _paragraphs(cas.get("exercice_droits"), cas.get("procedure_objection")),
+                                            "exercice_droits", "procedure_objection")
+
+    hosting = _label(HEBERGEMENTS, cas.get("hebergement"))
+    datasets = []
+    for d in cas.get("donnees", []):
+        datasets.append({
+            "source_data_name": d["nom"],
+            "sensitive_attributes": _personal(d),
+            "data_collection": _data_origin(d),
+            "data_access_and_storage": f"Hébergement : {hosting}." if hosting else None,
+        })
+    s.need("source_data_name", datasets, "donnees.nom")
+    tool = {
+        "system_architecture": s.need("system_architecture", cas.get("operations"), "operations"),
+        "models": ", ".join(_labels(TYPES_ALGORITHME, cas.get("type_algorithme", []))),
+        "model_specification": [{
+            "model_name": cas.get("nom_algorithme"),
+            "model_task": cas.get("description_algorithme"),
+            "model_input": _parameters(cas),
+            "model_performance": cas.get("suivi"),
+        }],
+        "data_specification": datasets,
+    }
+
+    assessments = [{
+        "impact_assessment_name": TYPES_ANALYSE_IMPACT.label(a["type"], "fr"),
+        "impact_assessment_description": a.get("resume"),
+        "impact_assessment_date": a.get("date"),
+        "impact_assessment_link": a.get("url"),
+    } for a in cas.get("analyses_impact", [])]
+    risks = {
+        "impact_assessment": s.need("impact_assessment", assessments, "analyses_impact"),
+        "risks_and_mitigations": s.need("risks_and_mitigations", cas.get("evaluation_risques"), "evaluation_risques"),
+    }
+
+    record = {
+        "metadata": metadata,
+        "tier_1": tier_1,
+        "tier_2": {
+            "owner_and_responsibility": owner,
+            "description_and_rationale": rationale,
+            "decision_making_process": decision,
+            "tool_specification": tool,
+            "risks_mitigations_and_impact_assessments": risks,
+        },
+    }
+    return Mapped(_prune(record), s.missing)
+
+
+# ---------------------------------------------------------------- EU AI Act: Annex VIII section C
+
+def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
+    """What a public deployer registers for a high-risk system (art. 49(3), Annex VIII
+    section C), keyed by the points of section C. For a system that is not high-risk the
+    record says the registration does not apply (``applicable: false``) and why; when the
+    risk tier is unknown, ``applicable`` is null and the classification is the one missing
+    item."""
+    s = _Source(item, include_restricted)
+    cas, coll = s.cas, s.coll
+    risk = cas.get("niveau_risque_ia")
+    base = {"legal_basis": "Regulation (EU) 2024/1689, Article 49(3), Annex VIII Section C"}
+    if risk in (None, "non_evalue"):
+        s.miss("applicable", ("niveau_risque_ia",), R_AIACT_UNKNOWN)
+        return Mapped({"applicable": None, **base, "reason": R_AIACT_UNKNOWN}, s.missing)
+    if risk != "eleve":
+        if risk == "inacceptable":
+            reason = Txt("Pratique interdite (art. 5) : elle ne peut pas être mise en service, il n'y a rien à "
+                         "enregistrer.",
+                         "Prohibited practice (art. 5): it cannot be put into service; there is nothing to register.")
+        else:
+            reason = Txt("Le système n'est pas classé à haut risque : l'enregistrement dans la base de données de "
+                         "l'UE (art. 49(3)) ne s'applique qu'aux systèmes à haut risque de l'annexe III.",
+                         "The system is not classified as high-risk: registration in the EU database "
+                         "(art. 49(3)) only applies to high-risk systems listed in Annex III.")
+        return Mapped({"applicable": False, **base, "risk_tier": EUROCITIES_RISK[risk], "reason": reason},
+                      s.missing)
+
+    contact = coll.get("contact") or coll.get("contact_droits")
+    deployer = {
+        "name": s.need("C.1.name", coll.get("nom"), "collectivite.nom"),
+        "address": None,
+        "contact_details": {
+            "email": s.need("C.1.contact_details", contact, "collectivite.contact", "collectivite.contact_droits"),
+            "website": coll.get("site_web"),
+        },
+    }
+    s.miss("C.1.address", (), R_ADDRESS)
+    s.miss("C.2", (), R_SUBMITTER)
+    provider_entry = s.need("C.3", cas.get("url_base_ue"), "url_base_ue")
+
+    def summary(champ: str, kind: str) -> dict[str, Any] | None:
+        found = _latest(_analyses(cas, kind))
+        if found is None:
+            s.miss(champ, (f"analyses_impact[type={kind}].resume", f"analyses_impact[type={kind}].url"),
+                   Txt(f"Aucune analyse de type « {kind} » avec un résumé ou un lien dans « analyses_impact ».",
+                       f"No assessment of type “{kind}” with a summary or a link in “analyses_impact”."))
+            return None
+        return {"summary": found.get("resume"), "url": found.get("url"), "date": found.get("date")}
+
+    record = {
+        "applicable": True,
+        **base,
+        "C.1": deployer,
+        "C.3": provider_entry,
+        "C.4": summary("C.4", "aidf"),
+        "C.5": summary("C.5", "aipd"),
+    }
+    return Mapped(_prune(record), s.missing)
+
+
+# ---------------------------------------------------------------- registry and rendering
+
+
+@dataclass(frozen=True)
+class Standard:
+    code: str
+    titre: str
+    version: str
+    convertir: Callable[..., Mapped]
+
+    def __call__(self, item: ExportItem, *, include_restricted: bool) -> Mapped:
+        return self.convertir(item, include_restricted=include_restricted)
+
+
+STANDARDS: dict[str, Standard] = {
+    s.code: s for s in (
+        Standard("eurocities", "Eurocities Algorithmic Transparency Standard", "0.3.1", eurocities),
+        Standard("algoritmeregister", "Algoritmeregister (Nederland), publicatiestandaard", "1.0", algoritmeregister),
+        Standard("atrs", "Algorithmic Transparency Recording Standard (UK)", "3.0", atrs),
+        Standard("ai-act", "Règlement (UE) 2024/1689, art. 49(3), annexe VIII section C", "2024/1689", ai_act),
+    )
+}
+
+
+def standard_names() -> list[str]:
+    return list(STANDARDS)
+
+
+def render(standard: str, items: ExportSet, *, lang: str = "fr") -> str:
+    """The export of ``items`` to ``standard`` as JSON text; missing-field reasons in ``lang``."""
+    if standard not in STANDARDS:
+        raise ValueError(f"unknown standard {standard!r}; expected one of {', '.join(STANDARDS)}")
+    std = STANDARDS[standard]
+    restricted = items.include_restricted
+    fiches = []
+    for item in items.items:
+        record, missing = std(item, include_restricted=restricted).localized(lang)
+        fiches.append({"identifiant": item.cas.get("identifiant"), "fichier": item.rel,
+                       "enregistrement": record, "manquants": missing})
+    doc: dict[str, Any] = {"standard": std.code, "version": std.version, "genere_par": f"iaterr {__version__}",
+                           "publiable": not restricted}
+    if restricted:
+        doc["avertissement"] = AVERTISSEMENT.text(lang)
+    doc["fiches"] = fiches
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

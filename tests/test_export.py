@@ -1,0 +1,228 @@
+"""`iaterr export`: the open-data CSV and its Table Schema, JSON, the Bibliothèque's CSV;
+restricted fields never leak into a public output."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BROKEN, ROOT
+from iaterr.cli.export import FORMATS, render_export
+from iaterr.model import CasUsage, Collectivite
+from iaterr.model.introspect import specs
+from iaterr.publish.export import load_items
+from iaterr.publish.opendata import BIBLIOTHEQUE_PUBLIC, columns, neutralise, table_schema_text
+from iaterr.repo.config import open_repository
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
+
+TABLESCHEMA = ROOT / "schema" / "tableschema"
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_csv_of_the_real_data(cli):
+    result = cli("export", "--repo", str(ROOT), "--csv")
+    assert result.exit_code == 0, result.output
+    rows = _rows(result.stdout)
+    assert len(rows) == len(list((ROOT / "data/cas-usage").glob("*.yaml")))
+    assert list(rows[0]) == [c.name for c in columns()]  # stable, snake_case headers
+    for name in rows[0]:
+        assert name == name.lower() and name.isascii() and " " not in name
+    sicoval = next(r for r in rows if r["identifiant"] == "sicoval-detection-fuites-eau")
+    assert sicoval["collectivite_nom"] == "Communauté d'agglomération du Sicoval"
+    assert sicoval["collectivite_siret"] == "24310063300391"
+    assert sicoval["date_debut"] == "2024-05" and sicoval["decisions_individuelles"] == "false"
+    assert sicoval["statut"] == "en_deploiement"
+    bordeaux = next(r for r in rows if r["collectivite_nom"] == "Bordeaux Métropole")
+    assert bordeaux["collectivite_longitude"] == "-0.5844559"  # a number, not neutralised
+    assert " | " in bordeaux["partenaires"] or bordeaux["partenaires"]
+
+
+def test_public_fields_only_by_default():
+    public = {c.name for c in columns()}
+    for name, spec in specs(CasUsage).items():
+        if spec.meta.visibilite == "restreint":
+            assert name not in public
+    assert {c.name for c in columns(include_restricted=True)} - public == {
+        name for name, spec in specs(CasUsage).items() if spec.meta.visibilite == "restreint"}
+    assert "contact" not in public and "budget" not in public and "financements" not in public
+
+
+def test_formula_cells_are_neutralised(tmp_path):
+    root = make_repo(tmp_path / "depot", [variant(GOOD_SIMPLE, description='=HYPERLINK("http://x","clic") '
+                                                  "texte assez long pour ne rien déclencher d'autre ici.",
+                                                  partenaires=["@Partenaire", "+33 Société", "-Tiret"])])
+    rows = _rows(render_export("csv", load_items(open_repository(root)), "fr"))
+    assert rows[0]["description"].startswith("'=HYPERLINK")
+    assert rows[0]["partenaires"] == "'@Partenaire | '+33 Société | '-Tiret"
+    assert neutralise("\tx") == "'\tx" and neutralise("texte") == "texte"
+
+
+def test_lists_of_tables_become_aligned_columns(tmp_path):
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION])
+    row = _rows(render_export("csv", load_items(open_repository(root)), "fr"))[0]
+    assert row["donnees_nom"].startswith("Dossier de demande")
+    assert row["donnees_personnelles"] == "true"
+    assert row["analyses_impact_type"] == "aipd | aidf"
+    assert row["analyses_impact_date"] == "2024-06 | 2024-07"
+
+
+def test_json_has_the_same_content(cli):
+    as_json = json.loads(cli("export", "--repo", str(ROOT), "--json").stdout)
+    as_csv = _rows(cli("export", "--repo", str(ROOT), "--csv").stdout)
+    assert as_json["publiable"] is True
+    assert [c["identifiant"] for c in as_json["cas_usage"]] == [r["identifiant"] for r in as_csv]
+    first = as_json["cas_usage"][0]
+    assert isinstance(first["collectivite"], dict) and isinstance(first["sous_themes"], list)
+
+
+# ---------------------------------------------------------------- Table Schema and frictionless
+
+
+def test_committed_table_schema_is_current():
+    assert (TABLESCHEMA / "schema.json").read_text(encoding="utf-8") == table_schema_text(), (
+        "run `iaterr export --table-schema -o schema/tableschema/schema.json`")
+
+
+def test_table_schema_follows_schema_data_gouv_conventions():
+    schema = json.loads(table_schema_text())
+    for key in ("name", "title", "description", "homepage", "version", "contributors", "path", "created",
+                "lastModified", "resources", "sources"):
+        assert schema.get(key), key
+    fields = {f["name"]: f for f in schema["fields"]}
+    assert fields["decisions_individuelles"]["trueValues"] == ["true"]
+    assert fields["statut"]["constraints"]["enum"][0] == "en_reflexion"
+    assert fields["collectivite_siret"]["constraints"]["pattern"] == r"\d{14}"
+
+
+def _frictionless(*args: str) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).parent / "frictionless"
+    # absolute paths are "unsafe" to frictionless unless trusted: these are our own files
+    return subprocess.run([str(exe), "validate", "--trusted", *args], capture_output=True, text=True, timeout=240)
+
+
+def test_frictionless_validates_the_schema_the_examples_and_an_export(cli, tmp_path):
+    schema = TABLESCHEMA / "schema.json"
+    assert _frictionless("--type", "schema", str(schema)).returncode == 0
+    assert _frictionless("--schema", str(schema), str(TABLESCHEMA / "exemple-valide.csv")).returncode == 0
+    invalid = _frictionless("--schema", str(schema), str(TABLESCHEMA / "exemple-invalide.csv"))
+    assert invalid.returncode != 0 and "constraint" in invalid.stdout
+    export = tmp_path / "export.csv"
+    assert cli("export", "--repo", str(ROOT), "--csv", "-o", str(export)).exit_code == 0
+    checked = _frictionless("--schema", str(schema), str(export))
+    assert checked.returncode == 0, checked.stdout[-3000:]
+
+
+# ---------------------------------------------------------------- the Bibliothèque's CSV
+
+
+def test_bibliotheque_csv(cli):
+    result = cli("export", "--repo", str(ROOT), "--format", "bibliotheque")
+    rows = _rows(result.stdout)
+    assert tuple(rows[0]) == BIBLIOTHEQUE_PUBLIC
+    sicoval = next(r for r in rows if r["SIRET"] == "24310063300391")
+    assert sicoval["Date_de_demarrage"] == "05/2024"
+    assert sicoval["Statut_du_projet"] == "En déploiement"
+    assert sicoval["Theme"] == "Transformation écologique et énergétique"
+    assert sicoval["Type_de_collectivite"] == "EPCI"
+    restricted = _rows(cli("export", "--repo", str(ROOT), "--format", "bibliotheque",
+                           "--include-restricted").stdout)
+    assert {"projet_contact", "financement", "budget", "herbergement", "nom_algorithme"} <= set(restricted[0])
+    assert restricted[0]["avertissement"].startswith("NON PUBLIABLE")
+
+
+# ---------------------------------------------------------------- restricted fields never leak
+
+
+def _marked(value_spec, name: str):
+    kind = value_spec.kind
+    if kind == "email":
+        return f"secret.{name.replace('_', '')}@marqueur.fr"
+    if kind == "url":
+        return f"https://marqueur.fr/secret-{name}"
+    if kind == "code":
+        return value_spec.vocab.codes[0]
+    if kind == "texte":
+        return f"SECRET-{name}-7f3a"
+    return None
+
+
+def _mark_restricted(model, data: dict) -> list[str]:
+    """Put a unique marker in every restricted field (nested ones included); returns the markers."""
+    markers = []
+    for name, spec in specs(model).items():
+        if spec.submodel is not None:
+            for item in data.get(name) or []:
+                markers += _mark_restricted(spec.submodel, item)
+            continue
+        if spec.meta.visibilite != "restreint":
+            continue
+        value = _marked(spec, name)
+        if value is None:
+            continue
+        data[name] = [value] if spec.is_list else value
+        if spec.kind != "code":
+            markers.append(value)
+    return markers
+
+
+def test_no_restricted_field_leaks_into_any_public_export(tmp_path):
+    record = variant(GOOD_DECISION)
+    coll = dict(COLLECTIVITE)
+    markers = _mark_restricted(CasUsage, record) + _mark_restricted(Collectivite, coll)
+    assert len(markers) >= 7
+    root = make_repo(tmp_path / "depot", [record], collectivite=coll)
+    public = load_items(open_repository(root))
+    restricted = load_items(open_repository(root), include_restricted=True)
+    for fmt in FORMATS:
+        text = render_export(fmt, public, "fr")
+        for marker in markers:
+            assert marker not in text, (fmt, marker)
+            assert marker.split("@")[0] not in text, (fmt, marker)
+    # and they are there when asked for, in the formats that carry them
+    for fmt in ("csv", "json", "bibliotheque"):
+        text = render_export(fmt, restricted, "fr")
+        assert all(m in text for m in markers if "contact" in m or "nomalgorithme" in m or "nom_algorithme" in m)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_output_file_and_skipped_records(cli, tmp_path):
+    out = tmp_path / "registre.csv"
+    result = cli("export", "--repo", str(BROKEN), "--csv", "-o", str(out))
+    assert result.exit_code == 1  # some records were left out, and said so
+    assert "laissée de côté" in result.stderr and "yaml-syntaxe.yaml" in result.stderr
+    rows = _rows(out.read_text(encoding="utf-8"))
+    assert [r["identifiant"] for r in rows] == ["base-valide", "yaml-1-1"]
+
+
+def test_one_format_at_a_time(cli):
+    result = cli("export", "--repo", str(ROOT), "--csv", "--json")
+    assert result.exit_code == 2 and "Un seul format" in result.stderr
+
+
+def test_restricted_export_is_marked(cli):
+    result = cli("export", "--repo", str(ROOT), "--json", "--include-restricted")
+    assert json.loads(result.stdout)["publiable"] is False
+    assert "pas publiable" in result.stderr
+
+
+def test_multiline_cells_are_quoted(tmp_path):
+    root = make_repo(tmp_path / "depot", [variant(GOOD_SIMPLE, operations="Première ligne.\nSeconde ligne, avec virgule.")])
+    text = render_export("csv", load_items(open_repository(root)), "fr")
+    assert _rows(text)[0]["operations"] == "Première ligne.\nSeconde ligne, avec virgule."
+    import functools
+
+    from iaterr.publish.opendata import csv_cells, to_csv
+
+    prepared = load_items(open_repository(root), prepare=functools.partial(csv_cells, False))
+    assert to_csv(prepared) == text  # cells encoded ahead give the same file

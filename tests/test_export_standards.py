@@ -1,0 +1,659 @@
+"""Exports to other transparency registers (publish/standards.py): field names as each
+standard spells them, vocabulary mappings, what is reported missing, and no restricted
+field in any publishable output."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import ROOT
+from iaterr.model import CasUsage, Collectivite
+from iaterr.model.introspect import specs
+from iaterr.model.vocab import STATUTS
+from iaterr.publish.export import ExportItem, ExportSet, load_items, plain, visible
+from iaterr.publish.standards import (
+    ATRS_SECTIONS,
+    STANDARDS,
+    Mapped,
+    Txt,
+    render,
+    standard_names,
+)
+from iaterr.repo.config import open_repository
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
+
+NAMES = ("eurocities", "algoritmeregister", "atrs", "ai-act")
+
+# ---------------------------------------------------------------- reference: the standards' own field lists
+
+#: The crosswalk of the domain reference (outside the repository: read when present).
+CROSSWALK = ROOT.parent / "shared" / "domain" / "crosswalk-transparency-standards.csv"
+COLUMNS = {"eurocities": "eurocities_ats_v0_3_1", "algoritmeregister": "nl_algoritmeregister_v1_0",
+           "atrs": "uk_atrs_v3_attribute (v4 label if renamed)", "ai-act": "eu_ai_act"}
+
+#: Eurocities ATS 0.3.1, attributes in the order of its published schema (schema-v0_3_1.yaml).
+EUROCITIES_ORDER = [
+    "standard_version", "uuid", "lang", "publication_date", "last_change_date", "revision_date", "revision_note",
+    "keywords", "name", "organization", "department", "country", "contact_email", "contact_phone", "contact_name",
+    "description_short", "website", "status", "remark", "decision_making_process", "domain", "area", "goal",
+    "impact", "risks", "risk_category", "proportionality", "lawful_basis", "documentation", "training_data",
+    "source_data", "data_bias", "connected_data_sources", "DPIA_description", "DPIA_url", "description",
+    "algorithm_type", "methods_and_models", "performance", "alternatives_considered", "product_information",
+    "codebase_url", "product_page", "AIA_description", "AIA_url", "type", "monitoring", "human_intervention",
+    "objection_procedure", "rollback",
+]
+#: Algoritmeregister publication standard 1.0, fields in the order of its delivery API.
+NL_ORDER = [
+    "name", "description_short", "organization", "category", "status", "begin_date", "end_date", "contact_email",
+    "website", "publication_category", "url", "goal", "proportionality", "human_intervention", "risks",
+    "lawful_basis", "lawful_basis_grouping", "process_index_url", "impacttoetsen_grouping", "impacttoetsen",
+    "source_data", "source_data_grouping", "methods_and_models", "provider", "publiccode", "lang",
+    "standard_version", "source_id", "tags", "lars", "publication_dt",
+]
+#: Names a standard uses that the crosswalk does not spell out (it abbreviates with "…").
+NOT_IN_CROSSWALK = {
+    # schema 0.3.1: country is required, remark holds why a project ended
+    "eurocities": {"country", "remark"},
+    "algoritmeregister": set(),
+    # ATRS data specification 2.4.3.2-2.4.3.10 ("source_data_name ... data_access_and_storage" in the
+    # crosswalk), and the sub-attributes of an impact assessment (2.5.1)
+    "atrs": {"sensitive_attributes", "data_collection", "impact_assessment_name", "impact_assessment_description",
+             "impact_assessment_date", "impact_assessment_link", *ATRS_SECTIONS},
+    # the record's own frame, and the words of Annex VIII C.1 and C.4/C.5
+    "ai-act": {"applicable", "legal_basis", "risk_tier", "reason", "contact_details", "email", "website",
+               "summary", "url", "date"},
+}
+#: ATRS v3 attributes by section, in the template's order.
+ATRS_ORDER = {
+    "metadata": ["title", "organisation_name", "phase", "date_updated", "tags", "standard_version"],
+    "tier_1": ["name", "description", "website_url", "contact_email"],
+    "owner_and_responsibility": ["organisation_or_department", "team", "senior_responsible_owner",
+                                 "external_supplier_involvement", "external_supplier"],
+    "description_and_rationale": ["scope", "benefit", "previous_process", "alternatives_considered"],
+    "decision_making_process": ["process_integration", "provided_information", "frequency_and_scale_of_usage",
+                                "human_decisions_and_review", "required_training", "appeals_and_review"],
+    "tool_specification": ["system_architecture", "maintenance", "models", "model_specification",
+                           "data_specification"],
+    "risks_mitigations_and_impact_assessments": ["impact_assessment", "risks_and_mitigations"],
+}
+
+
+def crosswalk_names(standard: str) -> set[str]:
+    if not CROSSWALK.is_file():
+        pytest.skip(f"crosswalk not found at {CROSSWALK}")
+    column = COLUMNS[standard]
+    names: set[str] = set()
+    with CROSSWALK.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            cell = row[column]
+            names.update(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", cell))
+            names.update(re.findall(r"C\.\d", cell))
+    return names
+
+
+def keys_of(value: Any) -> list[str]:
+    """Every key of a nested record."""
+    out: list[str] = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            out.append(k)
+            out.extend(keys_of(v))
+    elif isinstance(value, list):
+        for v in value:
+            out.extend(keys_of(v))
+    return out
+
+
+def is_subsequence(keys: list[str], order: list[str]) -> bool:
+    positions = [order.index(k) for k in keys]
+    return positions == sorted(positions)
+
+
+def find(value: Any, key: str) -> list[Any]:
+    """Values held under ``key`` anywhere in a nested record."""
+    found = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if k == key:
+                found.append(v)
+            found.extend(find(v, key))
+    elif isinstance(value, list):
+        for v in value:
+            found.extend(find(v, key))
+    return found
+
+
+# ---------------------------------------------------------------- building items
+
+
+def item_of(record: dict[str, Any], *, collectivite: dict[str, Any] | None = None,
+            include_restricted: bool = False, filtered: bool = True) -> ExportItem:
+    """An export item as ``load_items`` gives it (``filtered=False``: restricted fields kept anyway)."""
+    cas = plain(CasUsage.model_validate({"version_schema": "1.0", **record}))
+    coll = plain(Collectivite.model_validate({"version_schema": "1.0", **(collectivite or COLLECTIVITE)}))
+    if filtered:
+        cas = visible(CasUsage, cas, include_restricted)
+        coll = visible(Collectivite, coll, include_restricted)
+    return ExportItem(f"data/cas-usage/{record['identifiant']}.yaml", cas, coll)
+
+
+def mapped(standard: str, record: dict[str, Any], *, include_restricted: bool = False, **kwargs) -> Mapped:
+    item = item_of(record, include_restricted=include_restricted, **kwargs)
+    return STANDARDS[standard](item, include_restricted=include_restricted)
+
+
+def missing(m: Mapped) -> set[str]:
+    return {entry["champ"] for entry in m.missing}
+
+
+#: GOOD_DECISION with what it lacks for the registers (proportionality, monitoring): only what iaterr
+#: cannot hold stays missing.
+COMPLETE = variant(GOOD_DECISION,
+                   proportionnalite="Sans score, la commission classait 1 200 dossiers à la main en deux séances.",
+                   suivi="Chaque année, la commission compare les attributions au classement du score.",
+                   portee_decision="Externe : une place en crèche pour une famille.",
+                   reversibilite="Le classement peut être abandonné ; la commission reprend l'examen manuel.")
+#: What a record can never fill, per standard: iaterr has no field for it.
+STRUCTURAL = {
+    "eurocities": {"publication_date", "revision_date", "department", "type"},
+    "algoritmeregister": set(),
+    "atrs": {"team", "senior_responsible_owner", "provided_information"},
+    "ai-act": {"C.1.address", "C.2"},
+}
+
+
+# ---------------------------------------------------------------- registry
+
+
+def test_the_four_standards_are_registered():
+    assert standard_names() == list(NAMES)
+    for name in NAMES:
+        assert STANDARDS[name].code == name and STANDARDS[name].version
+
+
+def test_unknown_standard_is_refused():
+    with pytest.raises(ValueError, match="eurocities"):
+        render("etalab", ExportSet([]))
+
+
+# ---------------------------------------------------------------- this repository's real data
+
+
+@pytest.fixture(scope="module")
+def real_items() -> ExportSet:
+    items = load_items(open_repository(ROOT))
+    assert items.items and not items.skipped
+    return items
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_real_data_renders_valid_json_with_the_standards_names(real_items, standard):
+    doc = json.loads(render(standard, real_items))
+    assert list(doc) == ["standard", "version", "genere_par", "publiable", "fiches"]
+    assert doc["standard"] == standard and doc["publiable"] is True
+    assert doc["genere_par"].startswith("iaterr ")
+    assert [f["identifiant"] for f in doc["fiches"]] == [i.cas["identifiant"] for i in real_items.items]
+    allowed = crosswalk_names(standard) | NOT_IN_CROSSWALK[standard]
+    for fiche in doc["fiches"]:
+        assert list(fiche) == ["identifiant", "fichier", "enregistrement", "manquants"]
+        assert fiche["fichier"].startswith("data/cas-usage/")
+        assert set(keys_of(fiche["enregistrement"])) <= allowed
+        for entry in fiche["manquants"]:
+            assert set(entry) == {"champ", "iaterr", "raison"}
+            assert entry["champ"].split(".")[0] in allowed or re.fullmatch(r"C\.\d(\.\w+)?", entry["champ"])
+            assert isinstance(entry["raison"], str) and entry["raison"] and "{" not in entry["raison"]
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_reasons_follow_the_language(real_items, standard):
+    fr = json.loads(render(standard, real_items, lang="fr"))
+    en = json.loads(render(standard, real_items, lang="en"))
+    # the records are the same (the AI Act's reason for non-applicability aside: a text in the reader's language)
+    def same(f):
+        return {k: v for k, v in f["enregistrement"].items() if k != "reason"}
+    assert [same(f) for f in fr["fiches"]] == [same(f) for f in en["fiches"]]
+    pairs = [(a["raison"], b["raison"]) for x, y in zip(fr["fiches"], en["fiches"])
+             for a, b in zip(x["manquants"], y["manquants"])]
+    assert pairs and all(a != b for a, b in pairs)
+
+
+def test_real_data_output_is_utf8_text_not_escaped(real_items):
+    text = render("eurocities", real_items)
+    assert "é" in text and "\\u00e9" not in text
+    assert text.startswith("{\n  \"standard\"")
+
+
+# ---------------------------------------------------------------- names and order on the fixtures
+
+
+@pytest.mark.parametrize("standard", NAMES)
+@pytest.mark.parametrize("record", [GOOD_DECISION, GOOD_SIMPLE, COMPLETE], ids=["decision", "simple", "complete"])
+@pytest.mark.parametrize("restricted", [False, True], ids=["public", "restricted"])
+def test_fixture_records_use_only_the_standards_names(standard, record, restricted):
+    m = mapped(standard, record, include_restricted=restricted)
+    record_out, _ = m.localized("fr")
+    json.dumps(record_out)  # plain data
+    assert set(keys_of(record_out)) <= crosswalk_names(standard) | NOT_IN_CROSSWALK[standard]
+
+
+@pytest.mark.parametrize("record", [GOOD_DECISION, GOOD_SIMPLE, COMPLETE], ids=["decision", "simple", "complete"])
+def test_keys_come_in_the_standards_order(record):
+    eurocities = mapped("eurocities", record, include_restricted=True).record
+    assert set(eurocities) <= set(EUROCITIES_ORDER) and is_subsequence(list(eurocities), EUROCITIES_ORDER)
+    nl = mapped("algoritmeregister", record, include_restricted=True).record
+    assert set(nl) <= set(NL_ORDER) and is_subsequence(list(nl), NL_ORDER)
+    uk = mapped("atrs", record, include_restricted=True).record
+    assert list(uk) == ["metadata", "tier_1", "tier_2"]
+    assert list(uk["tier_2"]) == [s for s in ATRS_ORDER if s in uk["tier_2"]]
+    for section, fields in ATRS_ORDER.items():
+        body = uk.get(section) or uk["tier_2"].get(section)
+        if body:
+            assert is_subsequence(list(body), fields), section
+
+
+def test_eurocities_is_flat_and_atrs_is_nested():
+    assert all(not isinstance(v, dict) for v in mapped("eurocities", COMPLETE).record.values())
+    uk = mapped("atrs", COMPLETE).record
+    assert uk["tier_1"]["name"] == COMPLETE["nom"]
+    assert uk["tier_2"]["tool_specification"]["data_specification"][0]["source_data_name"] == \
+        COMPLETE["donnees"][0]["nom"]
+
+
+# ---------------------------------------------------------------- vocabularies
+
+
+EXPECTED_STATUS = {
+    #  iaterr              Eurocities      Algoritmeregister   ATRS
+    "en_reflexion": ("planned", "In ontwikkeling", "Pre-deployment"),
+    "en_construction": ("development", "In ontwikkeling", "Pre-deployment"),
+    "en_experimentation": ("pilot", "In gebruik", "Beta/Pilot"),
+    "en_deploiement": ("operational", "In gebruik", "Production"),
+    "termine": ("retired", "Buiten gebruik", "Retired"),
+    "abandonne": ("retired", "Buiten gebruik", "Retired"),
+}
+
+
+def test_every_iaterr_status_is_mapped():
+    assert set(EXPECTED_STATUS) == set(STATUTS.codes)
+
+
+@pytest.mark.parametrize("statut", sorted(EXPECTED_STATUS))
+def test_status_mappings(statut):
+    record = variant(GOOD_SIMPLE, statut=statut)
+    if statut in ("termine", "abandonne"):
+        record = variant(record, date_fin="2026-06-30", motif_abandon="Données insuffisantes.")
+    eurocities, nl, uk = EXPECTED_STATUS[statut]
+    assert mapped("eurocities", record).record["status"] == eurocities
+    assert mapped("algoritmeregister", record).record["status"] == nl
+    assert mapped("atrs", record).record["metadata"]["phase"] == uk
+    if statut in ("termine", "abandonne"):
+        assert mapped("algoritmeregister", record).record["end_date"] == "2026-06"
+        assert mapped("eurocities", record).record["remark"] == "Données insuffisantes."
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"niveau_risque_ia": "eleve"}, "Hoog-risico AI-systeem"),
+    ({"niveau_risque_ia": "eleve", "decisions_individuelles": False}, "Hoog-risico AI-systeem"),
+    ({"niveau_risque_ia": "minimal", "decisions_individuelles": True}, "Impactvolle algoritmes"),
+    ({"niveau_risque_ia": "limite", "decisions_individuelles": False,
+      "niveau_automatisation": "decision_automatisee"}, "Impactvolle algoritmes"),
+    ({"niveau_risque_ia": "inacceptable"}, "Impactvolle algoritmes"),
+    ({"niveau_risque_ia": "minimal", "decisions_individuelles": False}, "Overige algoritmes"),
+    ({"niveau_risque_ia": "limite", "decisions_individuelles": False}, "Overige algoritmes"),
+    # the risk tier is not known: high risk cannot be ruled out, even for individual decisions
+    ({"niveau_risque_ia": "non_evalue", "decisions_individuelles": True}, None),
+    ({"niveau_risque_ia": None, "decisions_individuelles": False}, None),
+    # no individual decision recorded either way: impact on people cannot be ruled out
+    ({"niveau_risque_ia": "minimal", "decisions_individuelles": None, "niveau_automatisation": None}, None),
+])
+def test_publication_category(changes, expected):
+    drop = tuple(k for k, v in changes.items() if v is None)
+    record = variant(GOOD_SIMPLE, drop=drop, **{k: v for k, v in changes.items() if v is not None})
+    m = mapped("algoritmeregister", record)
+    assert m.record.get("publication_category") == expected
+    assert ("publication_category" in missing(m)) == (expected is None)
+
+
+@pytest.mark.parametrize("types, expected", [
+    (["regles"], "rule-based"),
+    (["optimisation"], "rule-based"),
+    (["apprentissage_automatique"], "self-learning"),
+    (["ia_generative", "traitement_langage"], "self-learning"),
+    (["regles", "vision_ordinateur"], "hybrid"),
+    (["nsp"], None),
+    ([], None),
+])
+def test_eurocities_algorithm_type(types, expected):
+    m = mapped("eurocities", variant(GOOD_SIMPLE, type_algorithme=types))
+    assert m.record.get("algorithm_type") == expected
+    assert ("algorithm_type" in missing(m)) == (expected is None)
+
+
+@pytest.mark.parametrize("risk, expected", [("minimal", "minimal risk"), ("limite", "limited risk"),
+                                            ("eleve", "high risk"), ("inacceptable", "unacceptable"),
+                                            ("non_evalue", None)])
+def test_eurocities_risk_category(risk, expected):
+    m = mapped("eurocities", variant(GOOD_SIMPLE, niveau_risque_ia=risk))
+    assert m.record.get("risk_category") == expected
+    assert ("risk_category" in missing(m)) == (expected is None)
+
+
+def test_themes_give_a_domain_and_categories():
+    simple = mapped("eurocities", GOOD_SIMPLE).record
+    assert simple["domain"] == "environment, spacial planning and water"
+    assert mapped("algoritmeregister", GOOD_SIMPLE).record["category"] == ["Ruimte en infrastructuur"]
+    assert mapped("eurocities", GOOD_DECISION).record["domain"] == "education and science"
+    broad = variant(GOOD_DECISION, sous_themes=[])
+    assert "domain" in missing(mapped("eurocities", broad))
+
+
+def test_dates_in_the_formats_the_standards_expect():
+    nl = mapped("algoritmeregister", variant(GOOD_SIMPLE, date_debut="2025-05-13")).record
+    assert nl["begin_date"] == "2025-05"
+    assert "begin_date" not in mapped("algoritmeregister", variant(GOOD_SIMPLE, date_debut="2025")).record
+    partial = mapped("eurocities", variant(GOOD_SIMPLE, date_mise_a_jour="2026-10"))
+    assert "last_change_date" not in partial.record and "last_change_date" in missing(partial)
+    assert mapped("eurocities", GOOD_SIMPLE).record["last_change_date"] == "2026-10-01"
+
+
+def test_language_and_versions():
+    assert mapped("eurocities", GOOD_SIMPLE).record["lang"] == "fr"
+    assert mapped("eurocities", GOOD_SIMPLE).record["standard_version"] == "0.3.1"
+    nl = mapped("algoritmeregister", GOOD_SIMPLE).record
+    assert (nl["lang"], nl["standard_version"], nl["source_id"]) == ("fra", "1.0", GOOD_SIMPLE["identifiant"])
+
+
+def test_texts_stay_as_the_record_wrote_them():
+    record = mapped("eurocities", COMPLETE).record
+    assert record["goal"] == COMPLETE["finalite"]
+    assert record["decision_making_process"] == COMPLETE["contribution_decision"]
+    assert record["lawful_basis"] == COMPLETE["base_legale"]
+    assert COMPLETE["operations"] in record["description"]
+    assert "Ancienneté de la demande" in record["description"]  # the parameters and their weighting
+    nl = mapped("algoritmeregister", COMPLETE).record
+    assert nl["provider"] == "Éditeur du logiciel petite enfance"
+    assert nl["impacttoetsen_grouping"] == [{"title": "DPIA", "link": "https://www.ville-exemple.fr/aipd-creches"},
+                                            {"title": "FRIA", "link": "https://www.ville-exemple.fr/aidf-creches"}]
+
+
+def test_eurocities_uuid_is_stable_and_per_record():
+    a = mapped("eurocities", GOOD_SIMPLE).record["uuid"]
+    assert a == mapped("eurocities", GOOD_SIMPLE).record["uuid"]
+    assert a != mapped("eurocities", GOOD_DECISION).record["uuid"]
+    assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", a)
+
+
+# ---------------------------------------------------------------- what is missing
+
+
+def test_missing_items_say_what_would_fill_them_in_both_languages():
+    for standard in NAMES:
+        for entry in mapped(standard, GOOD_SIMPLE).missing + mapped(standard, GOOD_DECISION).missing:
+            assert isinstance(entry["raison"], Txt) and entry["raison"]["fr"] and entry["raison"]["en"]
+            assert entry["raison"]["fr"] != entry["raison"]["en"]
+            assert entry["iaterr"] is None or isinstance(entry["iaterr"], str)
+
+
+EXPECTED_MISSING_SIMPLE = {
+    "eurocities": STRUCTURAL["eurocities"] | {"decision_making_process", "risks", "proportionality", "lawful_basis",
+                                              "training_data", "monitoring", "objection_procedure"},
+    "algoritmeregister": set(),
+    "atrs": STRUCTURAL["atrs"] | {"external_supplier_involvement", "alternatives_considered", "process_integration",
+                                  "frequency_and_scale_of_usage", "appeals_and_review", "impact_assessment",
+                                  "risks_and_mitigations"},
+    "ai-act": set(),  # not high-risk: nothing to register
+}
+EXPECTED_MISSING_DECISION = {
+    "eurocities": STRUCTURAL["eurocities"] | {"risks", "proportionality", "monitoring"},
+    "algoritmeregister": set(),
+    "atrs": STRUCTURAL["atrs"] | {"alternatives_considered", "risks_and_mitigations"},
+    "ai-act": STRUCTURAL["ai-act"],
+}
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_missing_for_good_simple(standard):
+    assert missing(mapped(standard, GOOD_SIMPLE)) == EXPECTED_MISSING_SIMPLE[standard]
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_missing_for_good_decision(standard):
+    """Only what iaterr cannot hold, what the fixture leaves out (proportionality, monitoring) and the risk
+    assessment, which is restricted."""
+    assert missing(mapped(standard, GOOD_DECISION)) == EXPECTED_MISSING_DECISION[standard]
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_a_complete_record_misses_only_what_iaterr_cannot_hold(standard):
+    assert missing(mapped(standard, COMPLETE, include_restricted=True)) == STRUCTURAL[standard]
+
+
+def test_a_restricted_source_is_named_as_such_whether_or_not_it_is_set():
+    with_risks = mapped("eurocities", GOOD_DECISION)
+    without = mapped("eurocities", variant(GOOD_DECISION, drop=("evaluation_risques",)))
+    assert with_risks.missing == without.missing
+    reason = next(e for e in with_risks.missing if e["champ"] == "risks")["raison"]
+    assert "restreint" in reason["fr"] and "restricted" in reason["en"].lower()
+
+
+def test_atrs_never_fills_the_senior_responsible_owner(real_items):
+    records = [STANDARDS["atrs"](i, include_restricted=False) for i in real_items.items]
+    records += [mapped("atrs", r, include_restricted=True) for r in (GOOD_DECISION, GOOD_SIMPLE, COMPLETE)]
+    for m in records:
+        assert not find(m.record, "senior_responsible_owner")
+        entry = next(e for e in m.missing if e["champ"] == "senior_responsible_owner")
+        assert entry["iaterr"] is None
+
+
+def test_atrs_supplier_involvement():
+    assert mapped("atrs", GOOD_DECISION).record["tier_2"]["owner_and_responsibility"][
+        "external_supplier_involvement"] == "Yes"
+    assert find(mapped("atrs", GOOD_DECISION).record, "external_supplier") == [GOOD_DECISION["fournisseurs"]]
+    in_house = variant(GOOD_SIMPLE, mise_en_oeuvre="interne")
+    assert find(mapped("atrs", in_house, include_restricted=True).record, "external_supplier_involvement") == ["No"]
+    # the development mode is restricted: without it, nothing says whether a third party took part
+    assert "external_supplier_involvement" in missing(mapped("atrs", in_house))
+
+
+# ---------------------------------------------------------------- the AI Act
+
+
+def test_ai_act_does_not_apply_to_a_system_that_is_not_high_risk():
+    for risk in ("minimal", "limite", "inacceptable"):
+        m = mapped("ai-act", variant(GOOD_SIMPLE, niveau_risque_ia=risk))
+        record, gaps = m.localized("fr")
+        assert record["applicable"] is False and record["reason"] and gaps == []
+        assert not any(k.startswith("C.") for k in record)
+
+
+def test_ai_act_unknown_risk_asks_for_the_classification_only():
+    m = mapped("ai-act", variant(GOOD_SIMPLE, niveau_risque_ia="non_evalue"))
+    assert m.record["applicable"] is None
+    assert [(e["champ"], e["iaterr"]) for e in m.missing] == [("applicable", "niveau_risque_ia")]
+
+
+def test_ai_act_high_risk_registration():
+    record = mapped("ai-act", GOOD_DECISION).record
+    assert record["applicable"] is True
+    assert record["C.1"] == {"name": COLLECTIVITE["nom"],
+                             "contact_details": {"email": COLLECTIVITE["contact"], "website": COLLECTIVITE["site_web"]}}
+    assert "C.2" not in record
+    assert record["C.3"] == GOOD_DECISION["url_base_ue"]
+    assert record["C.4"] == {"url": "https://www.ville-exemple.fr/aidf-creches", "date": "2024-07"}
+    assert record["C.5"] == {"url": "https://www.ville-exemple.fr/aipd-creches", "date": "2024-06"}
+    summarised = variant(GOOD_DECISION, analyses_impact=[
+        {"type": "aidf", "date": "2024-07", "resume": "Risque de biais ; critère plafonné."}])
+    m = mapped("ai-act", summarised)
+    assert m.record["C.4"] == {"summary": "Risque de biais ; critère plafonné.", "date": "2024-07"}
+    assert "C.5" in missing(m) and "C.4" not in missing(m)
+    assert {"C.3", "C.4", "C.5"} <= missing(mapped("ai-act", variant(GOOD_SIMPLE, niveau_risque_ia="eleve")))
+
+
+# ---------------------------------------------------------------- the model's `standards` metadata agrees
+
+#: Where a mapping deliberately departs from a field's `standards` metadata, and why.
+DEPARTURES = {
+    # the 0.3.1 schema defines `description` as the explanation of the inner workings (the operations) and
+    # `methods_and_models` as the known methods used (the algorithm types)
+    ("operations", "eurocities"),
+    # `product_information` is a URL (the central registration, e.g. the EU database entry), not a supplier
+    ("fournisseurs", "eurocities"),
+    # `standard_version` is the version of the foreign standard the record follows, not iaterr's file format
+    ("version_schema", "eurocities"),
+    ("version_schema", "algoritmeregister"),
+}
+STANDARD_KEYS = {"eurocities": "eurocities", "nl": "algoritmeregister", "uk": "atrs"}
+
+
+def test_mappings_follow_the_fields_standards_metadata():
+    checked = 0
+    for model, target in ((CasUsage, "cas"), (Collectivite, "coll")):
+        for name, spec in specs(model).items():
+            if not spec.meta.public or spec.kind not in ("texte", "url", "email") or spec.submodel:
+                continue
+            for key, standard in STANDARD_KEYS.items():
+                foreign = spec.meta.standards.get(key, "").split(" ")[0]
+                if not foreign or (name, standard) in DEPARTURES:
+                    continue
+                base = mapped(standard, COMPLETE, include_restricted=True).record
+                if not find(base, foreign):
+                    continue  # a name the mapping does not emit (register-assigned, derived)
+                mark = {"texte": f"MARK-{name}", "url": f"https://example.fr/MARK-{name}",
+                        "email": f"mark.{name}@example.fr"}[spec.kind]
+                value = [mark] if spec.is_list else mark
+                record, coll = dict(COMPLETE), dict(COLLECTIVITE)
+                (record if target == "cas" else coll)[name] = value
+                out = mapped(standard, record, collectivite=coll, include_restricted=True).record
+                assert any(mark in json.dumps(v, ensure_ascii=False) for v in find(out, foreign)), \
+                    (name, standard, foreign)
+                checked += 1
+    assert checked >= 25
+
+
+# ---------------------------------------------------------------- restricted fields never leak
+
+EMAIL_MARKER = "secret.marker@example.fr"
+
+
+def secret_value(name: str, spec) -> Any:
+    if spec.kind == "email":
+        value: Any = EMAIL_MARKER
+    elif spec.kind == "url":
+        value = f"https://example.fr/SECRET-{name}"
+    elif spec.kind == "code":
+        value = [c for c in spec.vocab.codes if c != "nsp"][-1]
+    elif spec.kind == "booleen":
+        value = True
+    elif spec.kind in ("entier", "nombre"):
+        value = 7
+    elif spec.kind == "date":
+        value = "2024-01"
+    else:
+        value = f"SECRET-{name}"
+    return [value] if spec.is_list else value
+
+
+def with_secrets(model, data: dict[str, Any]) -> tuple[dict[str, Any], set[str]]:
+    """``data`` with every restricted field of ``model`` (nested ones too) set to a marker; the text markers."""
+    data = copy.deepcopy(data)
+    markers: set[str] = set()
+    for name, spec in specs(model).items():
+        if spec.meta.visibilite == "restreint":
+            data[name] = secret_value(name, spec)
+            if spec.kind == "texte":
+                markers.add(f"SECRET-{name}")
+            elif spec.kind == "url":
+                markers.add(f"SECRET-{name}")
+        elif spec.submodel is not None:
+            inner = [(n, s) for n, s in specs(spec.submodel).items() if s.meta.visibilite == "restreint"]
+            if not inner:
+                continue
+            if not data.get(name):
+                data[name] = [{n: s.meta.exemple for n, s in specs(spec.submodel).items() if s.required}]
+            entries = data[name] if isinstance(data[name], list) else [data[name]]
+            for entry in entries:
+                for n, s in inner:
+                    entry[n] = secret_value(f"{name}.{n}", s)
+                    if s.kind in ("texte", "url"):
+                        markers.add(f"SECRET-{name}.{n}")
+    return data, markers
+
+
+SECRET_COLLECTIVITE, COLL_MARKERS = with_secrets(
+    Collectivite, {k: v for k, v in COLLECTIVITE.items() if k not in ("contact", "contact_droits")})
+#: GOOD_DECISION (high-risk, individual decisions) with no public contact, so that the restricted project
+#: contact is the only e-mail a restricted export can use.
+SECRET_RECORD, CAS_MARKERS = with_secrets(CasUsage, variant(GOOD_DECISION, drop=("contact_droits",)))
+MARKERS = CAS_MARKERS | COLL_MARKERS | {EMAIL_MARKER}
+#: Where a restricted field is mapped, per standard (asserted with restricted output).
+EXPECTED_WITH_RESTRICTED = {
+    "eurocities": {"SECRET-evaluation_risques", "SECRET-description_algorithme", EMAIL_MARKER},
+    "algoritmeregister": {"SECRET-evaluation_risques", "SECRET-description_algorithme", EMAIL_MARKER},
+    "atrs": {"SECRET-evaluation_risques", "SECRET-nom_algorithme", "SECRET-description_algorithme", EMAIL_MARKER},
+    "ai-act": set(),
+}
+
+
+def test_secret_record_covers_every_restricted_field():
+    restricted = {n for n, s in specs(CasUsage).items() if s.meta.visibilite == "restreint"}
+    assert restricted and all(SECRET_RECORD[n] == secret_value(n, specs(CasUsage)[n]) for n in restricted)
+    assert {"SECRET-evaluation_risques", "SECRET-nom_algorithme", "SECRET-description_algorithme"} <= MARKERS
+
+
+@pytest.fixture(scope="module")
+def secret_repo(tmp_path_factory) -> Path:
+    return make_repo(tmp_path_factory.mktemp("secret") / "depot", [SECRET_RECORD, GOOD_SIMPLE],
+                     collectivite=SECRET_COLLECTIVITE)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("standard", NAMES)
+def test_no_restricted_field_in_publishable_output(secret_repo, standard, lang):
+    items = load_items(open_repository(secret_repo))
+    assert len(items.items) == 2 and not items.include_restricted
+    text = render(standard, items, lang=lang)
+    doc = json.loads(text)
+    assert doc["publiable"] is True and "avertissement" not in doc
+    for marker in MARKERS:
+        assert marker not in text, marker
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_restricted_output_carries_them_and_says_not_to_publish(secret_repo, standard):
+    items = load_items(open_repository(secret_repo), include_restricted=True)
+    text = render(standard, items)
+    doc = json.loads(text)
+    assert doc["publiable"] is False
+    assert doc["avertissement"] == "Contient des champs restreints : ne pas publier."
+    assert json.loads(render(standard, items, lang="en"))["avertissement"] == \
+        "Contains restricted fields: do not publish."
+    found = {m for m in MARKERS if m in text}
+    assert found == EXPECTED_WITH_RESTRICTED[standard]
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_mappings_filter_again_what_they_are_given(standard):
+    """An item that still holds restricted data, mapped for publication, shows none of it."""
+    unfiltered = item_of(SECRET_RECORD, collectivite=SECRET_COLLECTIVITE, filtered=False)
+    assert "evaluation_risques" in unfiltered.cas
+    m = STANDARDS[standard](unfiltered, include_restricted=False)
+    text = json.dumps(m.localized("fr"), ensure_ascii=False) + json.dumps(m.localized("en"), ensure_ascii=False)
+    for marker in MARKERS:
+        assert marker not in text, marker
+
+
+@pytest.mark.parametrize("standard", NAMES)
+def test_publishable_output_does_not_depend_on_restricted_values(standard):
+    """Same output, reasons included, whether the restricted fields hold secrets or nothing at all."""
+    stripped = {k: v for k, v in SECRET_RECORD.items() if specs(CasUsage)[k].meta.visibilite != "restreint"}
+    a = STANDARDS[standard](item_of(SECRET_RECORD, collectivite=SECRET_COLLECTIVITE, filtered=False),
+                            include_restricted=False)
+    b = STANDARDS[standard](item_of(stripped, collectivite=SECRET_COLLECTIVITE), include_restricted=False)
+    assert a.localized("fr") == b.localized("fr") and a.localized("en") == b.localized("en")
