@@ -43,6 +43,11 @@ class ExportSet:
     include_restricted: bool = False
 
 
+def plain(instance: BaseModel) -> dict[str, Any]:
+    """A validated record as plain data: codes, strings, numbers, booleans, lists; no None."""
+    return instance.model_dump(mode="json", exclude_none=True)
+
+
 def visible(model: type[BaseModel], data: dict[str, Any], include_restricted: bool = False) -> dict[str, Any]:
     """``data`` without the fields that are restricted in ``model`` (recursively), in model order."""
     out: dict[str, Any] = {}
