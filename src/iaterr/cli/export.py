@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
-from iaterr.cli.common import FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, repo_option
+from iaterr.cli.common import (
+    FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, paths_in, repo_option,
+)
 
 #: format → (builder name, what it is)
 FORMATS = ("csv", "json", "bibliotheque", "eurocities", "algoritmeregister", "atrs", "ai-act")
@@ -31,6 +33,8 @@ def render_export(fmt: str, items, lang: str) -> str:
 def register(app: typer.Typer) -> None:
     @app.command("export", help=h("help.export"), add_help_option=False)
     def export(
+        paths: Optional[List[Path]] = typer.Argument(None, help=h("help.export.paths"), show_default=False,
+                                                    metavar=h("metavar.chemins")),
         csv_: bool = typer.Option(False, "--csv", help=h("help.export.csv")),
         json_: bool = typer.Option(False, "--json", help=h("help.export.json")),
         format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.export.format"),
@@ -63,6 +67,7 @@ def register(app: typer.Typer) -> None:
                 text = table_schema_text()
             else:
                 repository = open_repo(ui, repo)
+                selected = paths_in(repository, paths) or None
                 status = ui.err.status(ui_message(ui, "export.lecture")) if ui.err.is_terminal else None
                 if status:
                     status.start()
@@ -74,7 +79,8 @@ def register(app: typer.Typer) -> None:
                         from iaterr.publish.opendata import csv_cells
 
                         prepare = functools.partial(csv_cells, include_restricted)
-                    items = load_items(repository, include_restricted=include_restricted, prepare=prepare)
+                    items = load_items(repository, include_restricted=include_restricted, prepare=prepare,
+                                       paths=selected)
                     text = render_export(fmt, items, ui.lang)
                 finally:
                     if status:

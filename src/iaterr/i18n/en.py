@@ -180,6 +180,7 @@ MESSAGES: dict[str, str] = {
     "help.export": "Export the records: open-data CSV (default), JSON, the Bibliothèque d'IA territoriales' CSV, "
                    "European registers (Eurocities, Netherlands, United Kingdom, AI Act). Public fields only, "
                    "unless --include-restricted.",
+    "help.export.paths": "Records to export (default: all; a use case brings its authority).",
     "help.export.csv": "Open-data CSV (UTF-8, comma, ISO dates), described by the repository's Table Schema.",
     "help.export.json": "The same content as JSON, for programs.",
     "help.export.format": "Format: csv, json, bibliotheque, eurocities, algoritmeregister, atrs or ai-act.",

@@ -184,6 +184,7 @@ MESSAGES: dict[str, str] = {
     "help.export": "Exporte les fiches : CSV open data (par défaut), JSON, CSV de la Bibliothèque d'IA "
                    "territoriales, registres européens (Eurocities, Pays-Bas, Royaume-Uni, règlement IA). Champs "
                    "publics seulement, sauf --include-restricted.",
+    "help.export.paths": "Fiches à exporter (par défaut : toutes ; la collectivité suit son cas d'usage).",
     "help.export.csv": "CSV open data (UTF-8, virgule, dates ISO), décrit par le Table Schema du dépôt.",
     "help.export.json": "Le même contenu en JSON, pour les programmes.",
     "help.export.format": "Format : csv, json, bibliotheque, eurocities, algoritmeregister, atrs ou ai-act.",

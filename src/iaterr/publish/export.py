@@ -85,6 +85,8 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
     result is on each item's ``prepared``, and then ``cas`` holds only ``identifiant`` and
     ``collectivite`` (what was prepared is all the caller needs)."""
     keep = functools.partial(_prepare, include_restricted, prepare)
+    if paths is not None:  # the selected use cases, and every collectivité they may belong to
+        paths = [*paths, repo.kind_dir("collectivite")]
     report = validate_repository(repo, paths, use_cache=False, keep_data=keep, jobs=jobs)
     errors: dict[str, int] = {}
     for d in report.diagnostics:
