@@ -15,6 +15,8 @@ BROKEN = FIXTURES / "broken"
 def _french_by_default(monkeypatch):
     """Tests see iaterr as a French user would, whatever the machine says."""
     monkeypatch.delenv("IATERR_LANG", raising=False)
+    # "today" of rules and imports that depend on the date: fixed, so that tests do not age
+    monkeypatch.setenv("IATERR_AUJOURDHUI", "2026-11-22")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
 

@@ -226,3 +226,21 @@ def test_multiline_cells_are_quoted(tmp_path):
 
     prepared = load_items(open_repository(root), prepare=functools.partial(csv_cells, False))
     assert to_csv(prepared) == text  # cells encoded ahead give the same file
+
+
+def test_documented_examples_are_current():
+    """docs/exemples/ holds one real record in every format: regenerate with
+    `python -m iaterr.publish.examples` after changing the exports or that record."""
+    from iaterr.publish.examples import EXAMPLE_FILES, example_texts
+
+    texts = example_texts(ROOT)
+    assert set(texts) == set(EXAMPLE_FILES.values())
+    for name, text in texts.items():
+        assert (ROOT / "docs/exemples" / name).read_text(encoding="utf-8") == text, name
+
+
+def test_export_selected_records(cli):
+    result = cli("export", "--repo", str(ROOT), "--csv", str(ROOT / "data/cas-usage/sicoval-detection-fuites-eau.yaml"))
+    rows = _rows(result.stdout)
+    assert result.exit_code == 0 and [r["identifiant"] for r in rows] == ["sicoval-detection-fuites-eau"]
+    assert rows[0]["collectivite_siret"] == "24310063300391"

@@ -50,7 +50,7 @@ def test_text_summary(cli):
     result = cli("validate", "--repo", str(ROOT), "--no-cache")
     assert result.exit_code == 0
     assert "Cas d'usage par thème et par statut" in result.stdout
-    assert "Transformation écologique" in result.stdout
+    assert "Transformation" in result.stdout and "Mobilités" in result.stdout
     assert "✓" in result.stdout
 
 

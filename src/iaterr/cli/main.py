@@ -84,7 +84,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     ) -> None:
         common.ROOT_LANG = lang
 
-    from iaterr.cli import export, generate, init, lint, new, validate
+    from iaterr.cli import export, generate, importer, init, lint, new, validate
 
     init.register(app)
     validate.register(app)
@@ -92,6 +92,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     export.register(app)
     generate.register(app)
     new.register(app)
+    importer.register(app)
     return app
 
 

@@ -20,7 +20,7 @@ from iaterr.i18n import message
 from iaterr.model import KINDS, SECTIONS
 from iaterr.model.introspect import specs
 from iaterr.repo.config import Repository
-from iaterr.repo.yamlio import atomic_write, dump_roundtrip
+from iaterr.repo.yamlio import atomic_write, dump_roundtrip, folded
 
 _WRAP = 80
 
@@ -54,7 +54,7 @@ def unique_identifier(repo: Repository, kind: str, base: str) -> str:
 
 
 def _scalar(spec_kind: str, value: Any) -> Any:
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
     if isinstance(value, str):
         if spec_kind in ("date", "siret") or value.strip() != value or value in ("", "~", "null"):
@@ -62,7 +62,7 @@ def _scalar(spec_kind: str, value: Any) -> Any:
         if "\n" in value:
             return LiteralScalarString(value)
         if len(value) > _WRAP and spec_kind == "texte":
-            return FoldedScalarString(value)
+            return folded(value, _WRAP)
         if spec_kind == "texte" and _needs_quotes(value):
             return DoubleQuotedScalarString(value)
     return value

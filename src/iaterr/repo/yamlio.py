@@ -288,9 +288,26 @@ def roundtrip_yaml():
     y = YAML(typ="rt")
     y.preserve_quotes = True
     y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 100
+    # never wrap a plain value (a long URL would move to the next line behind a trailing space): long
+    # texts are written as folded blocks whose folds are placed by :func:`folded`
+    y.width = 4096
     y.allow_unicode = True
     return y
+
+
+def folded(text: str, width: int = 80):
+    """A folded block scalar (``>-``) of ``text``, folded at spaces near ``width`` columns."""
+    from ruamel.yaml.scalarstring import FoldedScalarString
+
+    value = FoldedScalarString(text)
+    positions, start = [], 0
+    for index, char in enumerate(text):
+        if char == " " and index - start >= width - 5 and text[index - 1] != " " and index + 1 < len(text) \
+                and text[index + 1] != " ":
+            positions.append(index)
+            start = index + 1
+    value.fold_pos = positions
+    return value
 
 
 def load_roundtrip(path: Path) -> Any:

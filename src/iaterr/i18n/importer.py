@@ -1,0 +1,242 @@
+"""Messages of `iaterr import`, French and English side by side."""
+
+FR: dict[str, str] = {
+    # ------------------------------------------------------------ help
+    "help.import": "Importe des fiches d'une autre source (export de la Bibliothèque d'IA territoriales).",
+    "help.import.bibliotheque": "Importe l'export CSV de la Bibliothèque d'IA territoriales : une fiche par ligne "
+                                "et une par collectivité, valeurs réparées ou écartées avec leur ligne source ; "
+                                "relancé, met à jour ce qui a changé sans rien dupliquer.",
+    "help.import.fichier": "Fichier CSV exporté de la Bibliothèque (séparateur « , » ou « ; », UTF-8 ou Windows-1252).",
+    "help.import.dry-run": "Rapport seulement : n'écrit aucune fiche.",
+    "help.import.format": "Format du rapport : text (par défaut) ou json.",
+    # ------------------------------------------------------------ usage errors
+    "importer.fichier-introuvable": "Fichier introuvable : {chemin}.",
+    "importer.fichier-dossier": "{chemin} est un dossier, pas un fichier CSV.",
+    "importer.fichier-illisible": "Impossible de lire {chemin} : {erreur}.",
+    "importer.fichier-vide": "{chemin} est vide.",
+    "importer.encodage-inconnu": "Le fichier n'est ni en UTF-8, ni en UTF-16, ni en Windows-1252.",
+    "importer.encodage-inconnu.aide": "Réenregistrez-le en CSV UTF-8 depuis le tableur.",
+    "importer.pas-un-csv": "{chemin} n'est pas un export de la Bibliothèque : aucune colonne reconnue dans "
+                           "sa première ligne (« {entete} »).",
+    "importer.pas-un-csv.binaire": "Le fichier n'est pas un fichier texte CSV (classeur, archive ou fichier binaire).",
+    "importer.pas-un-csv.aide": "Exportez le tableau au format CSV ; la première ligne doit nommer les colonnes "
+                                "(Nom_collectivite, Nom_du_projet, SIRET…).",
+    "importer.colonnes-manquantes": "Colonnes obligatoires absentes de {chemin} : {colonnes}.",
+    "importer.colonnes-manquantes.aide": "Sans le nom de la collectivité et celui du projet, aucune fiche ne peut "
+                                         "être faite ; vérifiez la première ligne du fichier.",
+    "importer.csv-invalide": "CSV illisible à la ligne {ligne} : {erreur}.",
+    "importer.format-inconnu": "Format de rapport inconnu « {valeur} » : text ou json.",
+    # ------------------------------------------------------------ the file
+    "importer.encodage-cp1252": "Le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (cp1252). Vérifiez "
+                                "les accents des fiches écrites.",
+    "importer.colonne-inconnue": "Colonne « {colonne} » inconnue : ses valeurs ne sont pas importées.",
+    "importer.colonne-inconnue.proche": "Colonne « {colonne} » inconnue (vouliez-vous dire {suggestions} ?) : ses "
+                                        "valeurs ne sont pas importées.",
+    "importer.colonne-non-importee": "Colonne « {colonne} » ({champ}) : un champ structuré qu'une colonne ne peut "
+                                     "pas remplir ; ses valeurs ne sont pas importées.",
+    "importer.colonne-double": "Colonne « {colonne} » en double (déjà lue dans « {premiere} ») : ignorée.",
+    "importer.cellules-en-trop": "{nombre} cellule(s) de plus que les {colonnes} colonnes de l'en-tête : ignorées.",
+    # ------------------------------------------------------------ values
+    "importer.hors-enumeration": "{colonne} « {valeur} » → {code} (valeur hors de l'énumération de la Bibliothèque).",
+    "importer.valeur-convertie": "{colonne} « {valeur} » → {code}.",
+    "importer.valeur-inconnue": "{colonne} « {valeur} » : valeur inconnue, laissée de côté.",
+    "importer.valeur-inconnue.proche": "{colonne} « {valeur} » : valeur inconnue (proche de {suggestions}), "
+                                       "laissée de côté.",
+    "importer.valeur-refusee": "{colonne} « {valeur} » : {raison} Laissé vide.",
+    "importer.valeur-remplissage": "{colonne} « {valeur} » : valeur de remplissage, laissée vide.",
+    "importer.une-ligne": "{colonne} sur plusieurs lignes, réuni sur une seule : « {valeur} ».",
+    "importer.mailto": "{colonne} « {valeur} » : « mailto: » retiré.",
+    "importer.virgule-decimale": "{colonne} « {valeur} » → {nombre} (virgule décimale).",
+    "importer.liste-traits-union": "{colonne} « {valeur} » découpé aux traits d'union : {elements}.",
+    "importer.siret-format": "SIRET « {valeur} » : pas 14 chiffres, laissé vide (un SIRET n'est jamais inventé).",
+    "importer.siret-cle": "SIRET « {valeur} » : clé de contrôle fausse, laissé vide (un SIRET n'est jamais inventé).",
+    "importer.siret-compacte": "SIRET « {valeur} » → {siret} (espaces et points retirés).",
+    "importer.url-completee": "{colonne} « {valeur} » → {url} (https:// ajouté).",
+    "importer.url-texte": "{colonne} « {valeur} » n'est pas une adresse web : laissé vide.",
+    "importer.date-invalide": "{colonne} « {valeur} » : date illisible, laissée vide.",
+    "importer.date-serie": "{colonne} « {valeur} » : numéro de série de tableur → {date}.",
+    "importer.date-convertie": "{colonne} « {valeur} » → {date}.",
+    "importer.partenaire-mise-en-oeuvre": "Partenaires « {valeur} » : un mode de développement, pas un partenaire "
+                                          "→ mise_en_oeuvre: {code}.",
+    "importer.sous-theme-hors-theme": "Sous-thème {sous_theme} : il relève du thème {parent}, pas de {theme} ; "
+                                      "laissé de côté (validate le refuserait).",
+    "importer.type-corrige": "Type {avant} de « {collectivite} » corrigé en {apres} : {raison}",
+    "importer.raison.paris": "la Ville de Paris est une collectivité à statut particulier depuis 2019 ; le type "
+                             "Département de l'export est une erreur connue.",
+    "importer.type-a-verifier": "Type {code} pour « {collectivite} » : le nom désigne plutôt un syndicat ; gardé "
+                                "tel quel, à vérifier auprès de la collectivité.",
+    # ------------------------------------------------------------ rows and records
+    "importer.collectivite-manquante": "Nom de la collectivité vide : ligne ignorée.",
+    "importer.projet-manquant": "Nom du projet vide : ligne ignorée.",
+    "importer.collectivite-invalide": "Ligne ignorée : la fiche de la collectivité « {collectivite} » ne peut pas "
+                                      "être écrite ({erreurs}).",
+    "importer.ligne-double": "Même collectivité et même projet qu'à la ligne {ligne} : ligne ignorée.",
+    "importer.conflit": "{champ} « {valeur} » de « {collectivite} » diffère de la ligne {ligne} (« {premiere} ») : "
+                        "la première valeur est gardée.",
+    "importer.collectivite-rattachee": "« {collectivite} » rattachée à la fiche existante {fiche} (par {par}).",
+    "importer.par.siret": "le SIRET",
+    "importer.par.nom": "le nom",
+    "importer.collectivite-proche": "Collectivité « {collectivite} » créée, proche de la fiche existante {fiche} "
+                                    "(« {nom} ») : vérifiez qu'il ne s'agit pas de la même.",
+    "importer.fiche-existante": "Projet rattaché à la fiche existante {fiche}, qui n'a pas été créée par l'import : "
+                                "seuls les champs qu'elle n'a pas sont complétés.",
+    "importer.doublon-possible": "Fiche nouvelle, proche de la fiche existante {fiche} (« {nom} ») : vérifiez s'il "
+                                 "s'agit du même projet.",
+    "importer.valeurs-gardees": "Valeurs de l'export différentes de {fiche}, gardées telles quelles dans la fiche : "
+                                "{champs}.",
+    "importer.fiche-invalide": "La fiche {fiche} ne serait pas valide ({erreurs}) : ligne ignorée, rien n'est écrit.",
+    "importer.mise-a-jour-invalide": "La mise à jour rendrait {fiche} invalide ({erreurs}) : fiche laissée telle "
+                                     "quelle.",
+    # ------------------------------------------------------------ comments written in records
+    "importer.marqueur": "Fiche créée par « iaterr import bibliotheque » : chaque import y met à jour les champs de "
+                         "l'export de la Bibliothèque d'IA territoriales ; les autres champs et les commentaires "
+                         "sont gardés.",
+    "importer.silence.absent": "fiche tirée de l'export public de la Bibliothèque ({date}), qui n'a ni ce "
+                               "champ ni de date plus récente : à compléter et vérifier auprès de la collectivité",
+    "importer.silence.siret-faux": "SIRET de l'export public de la Bibliothèque ({date}) à la clé de contrôle "
+                                   "fausse, laissé vide : à demander à la collectivité, jamais à inventer",
+    # ------------------------------------------------------------ the report
+    "importer.titre": "Import de {fichier} ({lignes} lignes, {encodage}, séparateur {separateur}) dans {depot}",
+    "importer.simulation": "Simulation (--dry-run) : aucune fiche n'est écrite.",
+    "importer.constats": "Constats",
+    "importer.aucun-constat": "Aucun constat : toutes les valeurs ont été importées telles quelles.",
+    "importer.fichier-entier": "Fichier",
+    "importer.ligne": "Ligne {ligne}",
+    "importer.niveau.repare": "réparé",
+    "importer.niveau.ecarte": "écarté",
+    "importer.niveau.ignore": "ignoré",
+    "importer.niveau.info": "info",
+    "importer.niveau.avertissement": "attention",
+    "importer.fiches": "Fiches",
+    "importer.action.cree": "créées",
+    "importer.action.mis_a_jour": "mises à jour",
+    "importer.action.inchange": "inchangées",
+    "importer.action.ignoree": "ignorées",
+    "importer.champs": "champs : {champs}",
+    "importer.resume": "{cree} créée(s), {mis_a_jour} mise(s) à jour, {inchange} inchangée(s), {ignoree} "
+                       "ignorée(s) ; {repare} réparation(s), {ecarte} valeur(s) écartée(s), {ignore} ligne(s) "
+                       "ignorée(s).",
+    "importer.resume.simulation": "Simulation : {cree} fiche(s) seraient créées, {mis_a_jour} mises à jour, "
+                                  "{inchange} inchangées, {ignoree} ignorées ; {repare} réparation(s), {ecarte} "
+                                  "valeur(s) écartée(s), {ignore} ligne(s) ignorée(s).",
+    "importer.succes": "Tout a été importé.",
+    "importer.incomplet": "Import incomplet : des lignes ont été ignorées ou des valeurs écartées (voir les constats).",
+}
+
+EN: dict[str, str] = {
+    # ------------------------------------------------------------ help
+    "help.import": "Import records from another source (the Bibliothèque d'IA territoriales export).",
+    "help.import.bibliotheque": "Import the Bibliothèque d'IA territoriales CSV export: one record per row and one "
+                                "per authority, values repaired or left out with their source line; run again, "
+                                "it updates what changed without duplicating anything.",
+    "help.import.fichier": "CSV file exported from the Bibliothèque (“,” or “;” separated, UTF-8 or Windows-1252).",
+    "help.import.dry-run": "Report only: write no record.",
+    "help.import.format": "Report format: text (default) or json.",
+    # ------------------------------------------------------------ usage errors
+    "importer.fichier-introuvable": "File not found: {chemin}.",
+    "importer.fichier-dossier": "{chemin} is a folder, not a CSV file.",
+    "importer.fichier-illisible": "Cannot read {chemin}: {erreur}.",
+    "importer.fichier-vide": "{chemin} is empty.",
+    "importer.encodage-inconnu": "The file is neither UTF-8, UTF-16 nor Windows-1252.",
+    "importer.encodage-inconnu.aide": "Save it again as CSV UTF-8 from the spreadsheet.",
+    "importer.pas-un-csv": "{chemin} is not a Bibliothèque export: no known column in its first line "
+                           "(“{entete}”).",
+    "importer.pas-un-csv.binaire": "The file is not a CSV text file (workbook, archive or binary file).",
+    "importer.pas-un-csv.aide": "Export the table as CSV; its first line must name the columns (Nom_collectivite, "
+                                "Nom_du_projet, SIRET…).",
+    "importer.colonnes-manquantes": "Required columns missing from {chemin}: {colonnes}.",
+    "importer.colonnes-manquantes.aide": "Without the authority's name and the project's name no record can be "
+                                         "made; check the first line of the file.",
+    "importer.csv-invalide": "Unreadable CSV at line {ligne}: {erreur}.",
+    "importer.format-inconnu": "Unknown report format “{valeur}”: text or json.",
+    # ------------------------------------------------------------ the file
+    "importer.encodage-cp1252": "The file is not UTF-8: it was read as Windows-1252 (cp1252). Check the accents "
+                                "of the records written.",
+    "importer.colonne-inconnue": "Unknown column “{colonne}”: its values are not imported.",
+    "importer.colonne-inconnue.proche": "Unknown column “{colonne}” (did you mean {suggestions}?): its values are "
+                                        "not imported.",
+    "importer.colonne-non-importee": "Column “{colonne}” ({champ}): a structured field one column cannot fill; its "
+                                     "values are not imported.",
+    "importer.colonne-double": "Column “{colonne}” repeated (already read in “{premiere}”): ignored.",
+    "importer.cellules-en-trop": "{nombre} cell(s) more than the {colonnes} columns of the header: ignored.",
+    # ------------------------------------------------------------ values
+    "importer.hors-enumeration": "{colonne} “{valeur}” → {code} (value outside the Bibliothèque's enumeration).",
+    "importer.valeur-convertie": "{colonne} “{valeur}” → {code}.",
+    "importer.valeur-inconnue": "{colonne} “{valeur}”: unknown value, left out.",
+    "importer.valeur-inconnue.proche": "{colonne} “{valeur}”: unknown value (close to {suggestions}), left out.",
+    "importer.valeur-refusee": "{colonne} “{valeur}”: {raison} Left empty.",
+    "importer.valeur-remplissage": "{colonne} “{valeur}”: placeholder value, left empty.",
+    "importer.une-ligne": "{colonne} on several lines, joined on one: “{valeur}”.",
+    "importer.mailto": "{colonne} “{valeur}”: “mailto:” removed.",
+    "importer.virgule-decimale": "{colonne} “{valeur}” → {nombre} (decimal comma).",
+    "importer.liste-traits-union": "{colonne} “{valeur}” split at hyphens: {elements}.",
+    "importer.siret-format": "SIRET “{valeur}”: not 14 digits, left empty (a SIRET is never made up).",
+    "importer.siret-cle": "SIRET “{valeur}”: wrong check digit, left empty (a SIRET is never made up).",
+    "importer.siret-compacte": "SIRET “{valeur}” → {siret} (spaces and dots removed).",
+    "importer.url-completee": "{colonne} “{valeur}” → {url} (https:// added).",
+    "importer.url-texte": "{colonne} “{valeur}” is not a web address: left empty.",
+    "importer.date-invalide": "{colonne} “{valeur}”: unreadable date, left empty.",
+    "importer.date-serie": "{colonne} “{valeur}”: spreadsheet serial number → {date}.",
+    "importer.date-convertie": "{colonne} “{valeur}” → {date}.",
+    "importer.partenaire-mise-en-oeuvre": "Partners “{valeur}”: a way of building the project, not a partner → "
+                                          "mise_en_oeuvre: {code}.",
+    "importer.sous-theme-hors-theme": "Sub-theme {sous_theme}: it belongs to theme {parent}, not {theme}; left out "
+                                      "(validate would refuse it).",
+    "importer.type-corrige": "Type {avant} of “{collectivite}” corrected to {apres}: {raison}",
+    "importer.raison.paris": "the Ville de Paris has been an authority with special status since 2019; the "
+                             "export's Département type is a known error.",
+    "importer.type-a-verifier": "Type {code} for “{collectivite}”: the name rather says a syndicate; kept as is, "
+                                "to be checked with the authority.",
+    # ------------------------------------------------------------ rows and records
+    "importer.collectivite-manquante": "Empty authority name: row skipped.",
+    "importer.projet-manquant": "Empty project name: row skipped.",
+    "importer.collectivite-invalide": "Row skipped: the record of the authority “{collectivite}” cannot be written "
+                                      "({erreurs}).",
+    "importer.ligne-double": "Same authority and same project as line {ligne}: row skipped.",
+    "importer.conflit": "{champ} “{valeur}” of “{collectivite}” differs from line {ligne} (“{premiere}”): the first "
+                        "value is kept.",
+    "importer.collectivite-rattachee": "“{collectivite}” matched with the existing record {fiche} (by {par}).",
+    "importer.par.siret": "SIRET",
+    "importer.par.nom": "name",
+    "importer.collectivite-proche": "Authority “{collectivite}” created, close to the existing record {fiche} "
+                                    "(“{nom}”): check it is not the same one.",
+    "importer.fiche-existante": "Project matched with the existing record {fiche}, which the import did not create: "
+                                "only the fields it lacks are added.",
+    "importer.doublon-possible": "New record, close to the existing record {fiche} (“{nom}”): check whether it is "
+                                 "the same project.",
+    "importer.valeurs-gardees": "Export values different from {fiche}, kept as they are in the record: {champs}.",
+    "importer.fiche-invalide": "The record {fiche} would not be valid ({erreurs}): row skipped, nothing written.",
+    "importer.mise-a-jour-invalide": "The update would make {fiche} invalid ({erreurs}): record left as it is.",
+    # ------------------------------------------------------------ comments written in records
+    "importer.marqueur": "Record created by “iaterr import bibliotheque”: each import updates the fields of the "
+                         "Bibliothèque d'IA territoriales export in it; other fields and comments are kept.",
+    "importer.silence.absent": "record taken from the Bibliothèque's public export ({date}), which has neither "
+                               "this field nor a more recent date: to be completed and checked with the authority",
+    "importer.silence.siret-faux": "SIRET of the Bibliothèque's public export ({date}) with a wrong check digit, "
+                                   "left empty: to be asked from the authority, never made up",
+    # ------------------------------------------------------------ the report
+    "importer.titre": "Import of {fichier} ({lignes} rows, {encodage}, separator {separateur}) into {depot}",
+    "importer.simulation": "Dry run (--dry-run): no record is written.",
+    "importer.constats": "Findings",
+    "importer.aucun-constat": "No finding: every value was imported as it is.",
+    "importer.fichier-entier": "File",
+    "importer.ligne": "Line {ligne}",
+    "importer.niveau.repare": "repaired",
+    "importer.niveau.ecarte": "left out",
+    "importer.niveau.ignore": "skipped",
+    "importer.niveau.info": "info",
+    "importer.niveau.avertissement": "warning",
+    "importer.fiches": "Records",
+    "importer.action.cree": "created",
+    "importer.action.mis_a_jour": "updated",
+    "importer.action.inchange": "unchanged",
+    "importer.action.ignoree": "skipped",
+    "importer.champs": "fields: {champs}",
+    "importer.resume": "{cree} created, {mis_a_jour} updated, {inchange} unchanged, {ignoree} skipped; {repare} "
+                       "repair(s), {ecarte} value(s) left out, {ignore} row(s) skipped.",
+    "importer.resume.simulation": "Dry run: {cree} record(s) would be created, {mis_a_jour} updated, {inchange} "
+                                  "unchanged, {ignoree} skipped; {repare} repair(s), {ecarte} value(s) left out, "
+                                  "{ignore} row(s) skipped.",
+    "importer.succes": "Everything was imported.",
+    "importer.incomplet": "Incomplete import: rows were skipped or values left out (see the findings).",
+}
