@@ -104,14 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=args, prog_name="iaterr", standalone_mode=False)
         code = result if isinstance(result, int) else 0
-    except _NO_ARGS as exc:
-        ctx = getattr(exc, "ctx", None)
-        print(ctx.get_help() if ctx else "")
+    except _NO_ARGS:  # typer has shown the help already
         code = 0
     except _USAGE as exc:
         ctx = getattr(exc, "ctx", None)
-        name = ctx.command.name if ctx is not None and ctx.command is not None else ""
-        name = "" if name == "iaterr" else name
+        path = getattr(ctx, "command_path", "") or ""
+        name = path.split(" ", 1)[1] if " " in path else ""  # "iaterr import bibliotheque" → "import bibliotheque"
         _err("✗ " + message("cli.erreur-usage", lang, detail=exc.format_message()))
         _err("  → " + message("cli.erreur-usage.aide", lang, commande=name).replace("iaterr  ", "iaterr "))
         code = common.FAILURE
