@@ -84,12 +84,13 @@ def build_app(lang: str = "fr") -> typer.Typer:
     ) -> None:
         common.ROOT_LANG = lang
 
-    from iaterr.cli import export, generate, importer, init, lint, new, validate
+    from iaterr.cli import documents, export, generate, importer, init, lint, new, validate
 
     init.register(app)
     validate.register(app)
     lint.register(app)
     export.register(app)
+    documents.register(app)
     generate.register(app)
     new.register(app)
     importer.register(app)

@@ -1,0 +1,111 @@
+"""``iaterr notice`` and ``iaterr mention``: the documents a collectivité publishes or sends."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from iaterr.cli.common import (
+    FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option,
+)
+
+
+def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
+    from iaterr.publish.export import load_items
+    from iaterr.publish.notice import build_notice
+    from iaterr.lint.run import environment_today
+
+    repository = open_repo(ui, repo)
+    path = repository.record_path("cas_usage", identifiant)
+    if not path.is_file():
+        folder = repository.kind_dir("cas_usage")
+        known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
+        close = difflib.get_close_matches(identifiant, known, n=3, cutoff=0.5)
+        raise Abort("notice.cli.inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=identifiant,
+                    suggestions=close)
+    items = load_items(repository, paths=[path])
+    if not items.items:
+        raise Abort("notice.cli.invalide", exit_code=FINDINGS, identifiant=identifiant)
+    return build_notice(items.items[0], lang=ui.lang, today=environment_today())
+
+
+def _write(ui: App, text: str, out: Optional[Path]) -> None:
+    from iaterr.repo.yamlio import atomic_write
+
+    if out is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        atomic_write(out, text)
+    except OSError as exc:
+        raise Abort("cli.ecriture-impossible", chemin=str(out), erreur=exc.strerror) from exc
+    ui.say("cli.ecrit", style="green", chemin=str(out))
+
+
+def _format(value: str) -> str:
+    from iaterr.publish.notice import FORMATS
+
+    if value not in FORMATS:
+        raise Abort("cli.format-inconnu", valeur=value, formats=list(FORMATS))
+    return value
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("notice", help=h("help.notice"), add_help_option=False)
+    def notice(
+        identifiant: str = typer.Argument(..., help=h("help.notice.id"), metavar="ID"),
+        format: str = typer.Option("md", "--format", "-f", help=h("help.notice.format"), metavar="md|html"),
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.export.out"), show_default=False,
+                                           dir_okay=False, metavar=h("metavar.fichier")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        from iaterr.publish.notice import render_notice
+
+        with guarded(lang) as ui:
+            fmt = _format(format)
+            doc = _notice_of(ui, repo, identifiant)
+            _write(ui, render_notice(doc, fmt), out)
+            code = OK
+            if doc.decisions is None:
+                ui.fail("notice.cli.decisions-inconnues")
+                code = FINDINGS
+            elif doc.missing:
+                ui.fail("notice.cli.incomplete", champs=", ".join(f"{m.title} ({m.reference})" for m in doc.missing))
+                code = FINDINGS
+        raise typer.Exit(code)
+
+    @app.command("mention", help=h("help.mention"), add_help_option=False)
+    def mention(
+        identifiant: str = typer.Argument(..., help=h("help.notice.id"), metavar="ID"),
+        format: str = typer.Option("md", "--format", "-f", help=h("help.notice.format"), metavar="md|html"),
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.export.out"), show_default=False,
+                                           dir_okay=False, metavar=h("metavar.fichier")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        from iaterr.publish.notice import render_mention
+
+        with guarded(lang) as ui:
+            fmt = _format(format)
+            doc = _notice_of(ui, repo, identifiant)
+            if doc.decisions is False:
+                ui.fail("mention.sans-objet", identifiant=identifiant)
+                raise typer.Exit(FINDINGS)
+            if doc.decisions is None:
+                ui.fail("mention.inconnu", identifiant=identifiant)
+                raise typer.Exit(FINDINGS)
+            _write(ui, render_mention(doc, fmt), out)
+            lacking = [m for m in doc.missing if m.field in ("finalite", "exercice_droits")]
+            code = OK
+            if lacking:
+                ui.fail("notice.cli.incomplete", champs=", ".join(f"{m.title} ({m.reference})" for m in lacking))
+                code = FINDINGS
+        raise typer.Exit(code)
