@@ -84,7 +84,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     ) -> None:
         common.ROOT_LANG = lang
 
-    from iaterr.cli import documents, export, generate, importer, init, lint, new, validate
+    from iaterr.cli import documents, export, generate, importer, init, lint, new, register, validate
 
     init.register(app)
     validate.register(app)
@@ -94,6 +94,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     generate.register(app)
     new.register(app)
     importer.register(app)
+    register.register(app)
     return app
 
 

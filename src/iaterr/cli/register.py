@@ -1,0 +1,73 @@
+"""``iaterr register build``: the register website, static and self-contained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from iaterr.cli.common import FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, repo_option
+
+#: at most this many written or deleted files are named one by one
+LISTED = 20
+
+
+def register(app: typer.Typer) -> None:
+    sub = typer.Typer(name="register", help=h("help.register"), no_args_is_help=True, add_completion=False,
+                      rich_markup_mode="rich", add_help_option=False)
+
+    @sub.callback()
+    def register_root(help_: bool = help_option()) -> None:
+        """The public register."""
+
+    @sub.command("build", help=h("help.register.build"), add_help_option=False)
+    def build(
+        out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.register.out"), show_default=False,
+                                           file_okay=False, metavar=h("metavar.dossier")),
+        jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help=h("help.register.jobs"),
+                                           show_default=False),
+        no_cache: bool = typer.Option(False, "--no-cache", help=h("help.register.no-cache")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        from iaterr.publish.site import MANIFEST, build_site
+
+        with guarded(lang) as ui:
+            repository = open_repo(ui, repo)
+            if out is None:  # the embedded data live inside the installed package: never write there
+                out = (Path.cwd() if repository.embedded else repository.root) / "site"
+            if no_cache:
+                (out / MANIFEST).unlink(missing_ok=True)
+            status = ui.err.status(_m(ui, "registre.construction")) if ui.err.is_terminal else None
+            if status:
+                status.start()
+            try:
+                result = build_site(repository, out, lang=ui.lang, jobs=jobs, use_cache=not no_cache)
+            except OSError as exc:
+                raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=exc.strerror) from exc
+            finally:
+                if status:
+                    status.stop()
+            for key, paths in (("registre.ecrit", result.written), ("registre.supprime", result.deleted)):
+                for rel in paths[:LISTED]:
+                    ui.say(key, style="dim", chemin=rel)
+                if len(paths) > LISTED:
+                    ui.say("registre.et-autres", style="dim", n=len(paths) - LISTED)
+            for rel, count in result.skipped:
+                ui.say("export.ignore", style="yellow", fichier=rel, n=count)
+            ui.say("registre.bilan", style="green", dossier=str(out), ecrites=len(result.written),
+                   supprimees=len(result.deleted), inchangees=result.unchanged, cas=result.records,
+                   collectivites=result.collectivites)
+            ui.say("registre.ouvrir", style="dim", chemin=str(out / "index.html"))
+            code = FINDINGS if result.skipped else OK
+        raise typer.Exit(code)
+
+    app.add_typer(sub, name="register")
+
+
+def _m(ui, key: str, **params) -> str:
+    from iaterr.i18n import message
+
+    return message(key, ui.lang, **params)
