@@ -25,6 +25,15 @@ CACHE_DIR = ".iaterr-cache"
 CACHE_FILE = "validate.json"
 
 
+def ensure_cache_dir(folder: Path) -> Path:
+    """The cache folder, created with a ``.gitignore`` that keeps it out of git."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("# Caches d'iaterr : ne pas versionner.\n*\n", encoding="utf-8")
+    return folder
+
+
 class ValidationCache:
     def __init__(self, path: Path, entries: dict[str, Any]) -> None:
         self.path = path
@@ -73,11 +82,7 @@ class ValidationCache:
         if not self.dirty:
             return
         try:
-            folder = self.path.parent
-            folder.mkdir(exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Cache de vérification d'iaterr : ne pas versionner.\n*\n", encoding="utf-8")
+            ensure_cache_dir(self.path.parent)
             payload = {"empreinte": _stable_fingerprint(), "fichiers": self.entries}
             atomic_write(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
         except OSError:

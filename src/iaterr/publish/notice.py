@@ -124,15 +124,9 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
 
 
 def _environment():
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from iaterr.publish.templating import environment
 
-    env = Environment(
-        loader=PackageLoader("iaterr", "templates/notice"),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = environment("templates/notice")
     env.filters["md"] = md_escape
     return env
 

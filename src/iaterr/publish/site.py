@@ -186,18 +186,14 @@ class _DataCache:
             self.dirty = True
         if not self.dirty:
             return
-        from iaterr.check.cache import _stable_fingerprint
+        from iaterr.check.cache import _stable_fingerprint, ensure_cache_dir
         from iaterr.repo.yamlio import atomic_write
 
         fingerprint = _stable_fingerprint()
         delta = {rel: entry for rel, entry in self.entries.items() if self.base.get(rel) != entry}
         delta.update({rel: None for rel in self.base if rel not in self.entries})
         try:
-            folder = self.path.parent
-            folder.mkdir(exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Cache de vérification d'iaterr : ne pas versionner.\n*\n", encoding="utf-8")
+            ensure_cache_dir(self.path.parent)
             serie = getattr(self, "serie", None)
             if serie and len(delta) <= max(50, len(self.entries) // 20):
                 atomic_write(self._delta_path(self.path), json.dumps(
@@ -373,15 +369,9 @@ def git_commit(root: Path) -> str | None:
 
 
 def _environment():
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from iaterr.publish.templating import environment
 
-    env = Environment(
-        loader=PackageLoader("iaterr", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = environment("templates")
     env.tests["web_url"] = is_web_url
     return env
 
