@@ -1032,23 +1032,8 @@ def export_date_of(path: Path, rows: list[ParsedRow]) -> str:
     return dates[-1] if dates else date.today().isoformat()
 
 
-_SLUG_TAIL = {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par", "pour", "sur"}
-
-
-def identifier(text: str, max_length: int = 80) -> str:
-    """A slug of at most ``max_length`` characters, cut between words, never ending on "de", "la"…"""
-    slug = slugify(text, max_length=10_000)
-    if len(slug) <= max_length:
-        return slug
-    parts = slug[: max_length + 1].split("-")
-    if len(slug) > max_length + 1 and slug[max_length + 1] != "-":
-        parts = parts[:-1]  # a word cut in the middle
-    parts = [p for p in parts if p]
-    while len("-".join(parts)) > max_length:
-        parts.pop()
-    while len(parts) > 1 and parts[-1] in _SLUG_TAIL:
-        parts.pop()
-    return "-".join(parts)
+#: Identifiers are made as for every record (``slugify``: cut between words).
+identifier = slugify
 
 
 def collectivite_identifier(name: str) -> str:

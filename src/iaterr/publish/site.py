@@ -37,6 +37,7 @@ from iaterr.model import CasUsage, Collectivite
 from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem, ExportSet, visible
 from iaterr.repo.config import Repository
+from iaterr.repo.yamlio import atomic_write
 
 MANIFEST = ".iaterr-site.json"
 CACHE_FILE = "site.json"
@@ -187,7 +188,6 @@ class _DataCache:
         if not self.dirty:
             return
         from iaterr.check.cache import _stable_fingerprint, ensure_cache_dir
-        from iaterr.repo.yamlio import atomic_write
 
         fingerprint = _stable_fingerprint()
         delta = {rel: entry for rel, entry in self.entries.items() if self.base.get(rel) != entry}
@@ -430,21 +430,8 @@ _RENDERER: _Renderer | None = None
 
 
 def _write(out: Path, rel: str, content: str | bytes) -> None:
-    """Write a page whole or not at all: into a temporary file beside it, then renamed over it."""
-    path = out / rel
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise
+    """Write a page whole or not at all (a temporary file renamed over it)."""
+    atomic_write(out / rel, content, fsync=False)
 
 
 def _render_cases(records: list[Record]) -> list[str]:

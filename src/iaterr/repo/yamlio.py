@@ -257,8 +257,9 @@ def position(root: Any, path: tuple, *, key: bool = False) -> tuple[int, int]:
 # ---------------------------------------------------------------- writing
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename. ``fsync=False`` skips forcing the
+    data to disk (for thousands of regenerable pages: still whole or absent, just not crash-proof)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -266,8 +267,9 @@ def atomic_write(path: Path, data: bytes | str) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if fsync:
+                fh.flush()
+                os.fsync(fh.fileno())
         if path.exists():
             os.chmod(tmp, path.stat().st_mode & 0o777)
         else:
