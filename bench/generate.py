@@ -453,7 +453,7 @@ def make_use_case(rng: random.Random, index: int, coll: str, domain: str) -> tup
     if maybe(0.3):
         L += text_lines("inspirations", prose(rng, 1, 1), 0)
     if maybe(0.7):
-        L += [f"chiffres_cles:"]
+        L += ["chiffres_cles:"]
         for valeur, libelle in rng.sample(CHIFFRES, rng.randint(1, 6)):
             L += [f"  - valeur: {json.dumps(valeur, ensure_ascii=False)}", f"    libelle: {scalar(libelle)}"]
     if maybe(0.8):

@@ -186,3 +186,24 @@ def rendered(d) -> None:
     for lang in ("fr", "en"):
         assert "{" not in d.message(lang) and d.message(lang) != f"diag.{d.code}"
         assert d.hint(lang) and "{" not in d.hint(lang)
+
+
+def assert_silence_hides(root: Path, code: str, record: dict[str, Any], **kwargs: Any) -> None:
+    """A justified silence of ``code`` on ``record`` hides it, and is itself counted as used."""
+    report = lint(root, [record], extra_text={record["identifiant"]: f"# iaterr: ignore[{code}] vérifié avec le DPO\n"},
+                  **kwargs)
+    assert code not in codes(report)
+    assert not codes(report) & {"silence-inutile", "silence-sans-justification", "silence-code-inconnu"}
+
+
+def assert_family_declared(family: str, expected_codes: set[str]) -> None:
+    """The rules of ``family`` are exactly ``expected_codes``, use-case rules without a fix, described in
+    both languages with a reference and a hint."""
+    from iaterr.lint.engine import RULES
+
+    mine = [r for r in RULES.values() if r.famille == family]
+    assert {r.code for r in mine} == expected_codes
+    for r in mine:
+        assert r.portee == "cas_usage" and not r.correction
+        assert r.titre_fr and r.titre_en and r.justification_fr and r.justification_en and r.reference
+        assert r.aide_fr and r.aide_en

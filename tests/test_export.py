@@ -10,8 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from conftest import BROKEN, ROOT
 from iaterr.cli.export import FORMATS, render_export
 from iaterr.model import CasUsage, Collectivite

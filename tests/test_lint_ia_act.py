@@ -10,7 +10,7 @@ import pytest
 from iaterr.check.diagnostics import Severity
 from iaterr.lint.engine import RULES
 from iaterr.lint.rules.ia_act import chatbot_word
-from lint_fixtures import GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant
+from lint_fixtures import GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, assert_family_declared, assert_silence_hides
 
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -75,19 +75,11 @@ def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
 
 @pytest.mark.parametrize("code, record", [(case[0], case[1]) for case in FIRING], ids=[case[0] for case in FIRING])
 def test_justified_silence_hides_the_rule(tmp_path, code, record):
-    report = lint(tmp_path / "depot", [record],
-                  extra_text={record["identifiant"]: f"# iaterr: ignore[{code}] analyse juridique du 2026-03-01\n"})
-    assert code not in codes(report)
-    assert not codes(report) & {"silence-inutile", "silence-sans-justification", "silence-code-inconnu"}
+    assert_silence_hides(tmp_path / "depot", code, record)
 
 
 def test_rules_are_declared_with_both_languages():
-    mine = [r for r in RULES.values() if r.famille == "ia_act"]
-    assert {r.code for r in mine} == {case[0] for case in FIRING}
-    for r in mine:
-        assert r.portee == "cas_usage" and not r.correction
-        assert r.titre_fr and r.titre_en and r.justification_fr and r.justification_en and r.reference
-        assert r.aide_fr and r.aide_en
+    assert_family_declared("ia_act", {case[0] for case in FIRING})
 
 
 # ---------------------------------------------------------------- art. 50

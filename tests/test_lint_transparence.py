@@ -9,7 +9,7 @@ import pytest
 
 from iaterr.check.diagnostics import Severity
 from iaterr.lint.engine import RULES
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, assert_family_declared, assert_silence_hides
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -90,19 +90,11 @@ def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
                          ids=[f"{case[0]}-{i}" for i, case in enumerate(FIRING)])
 def test_justified_silence_hides_the_rule(tmp_path, code, record):
     coll = COLL_SANS_CONTACT if code == "crpa-exercice-droits-manquant" else None
-    report = lint(tmp_path / "depot", [record], collectivite=coll,
-                  extra_text={record["identifiant"]: f"# iaterr: ignore[{code}] vérifié avec le DPO\n"})
-    assert code not in codes(report)
-    assert not codes(report) & {"silence-inutile", "silence-sans-justification", "silence-code-inconnu"}
+    assert_silence_hides(tmp_path / "depot", code, record, collectivite=coll)
 
 
 def test_rules_are_declared_with_both_languages():
-    mine = [r for r in RULES.values() if r.famille == "transparence"]
-    assert {r.code for r in mine} == {case[0] for case in FIRING}
-    for r in mine:
-        assert r.portee == "cas_usage" and not r.correction
-        assert r.titre_fr and r.titre_en and r.justification_fr and r.justification_en and r.reference
-        assert r.aide_fr and r.aide_en
+    assert_family_declared("transparence", {case[0] for case in FIRING})
 
 
 # ---------------------------------------------------------------- silent where the law does not apply

@@ -18,7 +18,7 @@ from iaterr.i18n import message
 from iaterr.model import SECTIONS
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.questions import (
-    Answers, Question, applies, check_answer, choices, is_list_of_text, plan, required_by_law,
+    Answers, applies, check_answer, choices, is_list_of_text, plan, required_by_law,
 )
 
 _SKIP = "__iaterr_passer__"

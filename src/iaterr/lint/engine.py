@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Literal
 
-from iaterr.check.diagnostics import CODES, Diagnostic, Severity
+from iaterr.check.diagnostics import CODES, Severity
 from iaterr.i18n import CATALOGUES
 
 Scope = Literal["cas_usage", "collectivite", "depot"]

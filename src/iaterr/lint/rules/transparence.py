@@ -3,48 +3,20 @@ individual decisions must tell the people concerned and publish.
 
 The rules read the raw record: scalars are text as written ("true", "oui", "1200"),
 codes may be labels or aliases, and a record with validation errors may hold odd
-types. The helpers below read all of that without failing; the ``ia_act`` rules
-use them too.
+types. The helpers of :mod:`iaterr.lint.values` read all of that without failing.
 """
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Iterable
 
 from iaterr.check.diagnostics import Severity
 from iaterr.lint.values import (
-    as_int as _int, code_of as _code, codes_of as _codes, decides as _decisions, entries as _entries,
-    finding_at as _at, is_blank as _blank, is_false as _false, is_true as _true, label as _label,
-    where as _where,
+    as_int as _int, code_of as _code, decides as _decisions, entries as _entries, finding_at as _at,
+    is_blank as _blank, is_false as _false, label as _label,
 )
 from iaterr.lint.engine import Finding, RecordContext, rule
-from iaterr.model.vocab import NIVEAUX_AUTOMATISATION, STATUTS, Vocabulary
-
-# ---------------------------------------------------------------- reading raw records
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+from iaterr.model.vocab import NIVEAUX_AUTOMATISATION, STATUTS
 
 # ---------------------------------------------------------------- the mention explicite (R311-3-1-1)
 
