@@ -12,6 +12,12 @@ BROKEN = FIXTURES / "broken"
 
 
 @pytest.fixture(autouse=True)
+def _own_cache(monkeypatch, tmp_path_factory):
+    """Each test has its own cache folder: no test sees another's cache, none writes in the user's."""
+    monkeypatch.setenv("IATERR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
 def _french_by_default(monkeypatch):
     """Tests see iaterr as a French user would, whatever the machine says."""
     monkeypatch.delenv("IATERR_LANG", raising=False)

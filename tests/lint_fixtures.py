@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iaterr.lint.engine import GitHistory
+from iaterr.repo.gitops import GitHistory
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
 from iaterr.repo.records import render_record
@@ -199,7 +199,7 @@ def assert_silence_hides(root: Path, code: str, record: dict[str, Any], **kwargs
 def assert_family_declared(family: str, expected_codes: set[str]) -> None:
     """The rules of ``family`` are exactly ``expected_codes``, use-case rules without a fix, described in
     both languages with a reference and a hint."""
-    from iaterr.lint.engine import RULES
+    from iaterr.lint.rules import RULES
 
     mine = [r for r in RULES.values() if r.famille == family]
     assert {r.code for r in mine} == expected_codes

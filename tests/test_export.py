@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 
 from conftest import BROKEN, ROOT
-from iaterr.cli.export import FORMATS, render_export
+from iaterr.publish.formats import FORMATS
+from iaterr.publish.formats import write_items as render_export
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import specs
 from iaterr.publish.export import load_items
-from iaterr.publish.opendata import BIBLIOTHEQUE_PUBLIC, columns, neutralise, table_schema_text
+from iaterr.base.text import neutralise
+from iaterr.publish.opendata import BIBLIOTHEQUE_PUBLIC, columns, table_schema_text
 from iaterr.repo.config import open_repository
 from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
 
@@ -218,11 +220,9 @@ def test_multiline_cells_are_quoted(tmp_path):
     root = make_repo(tmp_path / "depot", [variant(GOOD_SIMPLE, operations="Première ligne.\nSeconde ligne, avec virgule.")])
     text = render_export("csv", load_items(open_repository(root)), "fr")
     assert _rows(text)[0]["operations"] == "Première ligne.\nSeconde ligne, avec virgule."
-    import functools
+    from iaterr.publish.opendata import CSV_CELLS, csv_cells, to_csv
 
-    from iaterr.publish.opendata import csv_cells, to_csv
-
-    prepared = load_items(open_repository(root), prepare=functools.partial(csv_cells, False))
+    prepared = load_items(open_repository(root), prepare=((CSV_CELLS, csv_cells),))
     assert to_csv(prepared) == text  # cells encoded ahead give the same file
 
 

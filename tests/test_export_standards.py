@@ -17,7 +17,8 @@ from conftest import ROOT
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import specs
 from iaterr.model.vocab import STATUTS
-from iaterr.publish.export import ExportItem, ExportSet, load_items, plain, visible
+from iaterr.model.visibility import view
+from iaterr.publish.export import ExportItem, ExportSet, NotAView, load_items
 from iaterr.publish.standards import (
     ATRS_SECTIONS,
     STANDARDS,
@@ -135,13 +136,13 @@ def find(value: Any, key: str) -> list[Any]:
 
 def item_of(record: dict[str, Any], *, collectivite: dict[str, Any] | None = None,
             include_restricted: bool = False, filtered: bool = True) -> ExportItem:
-    """An export item as ``load_items`` gives it (``filtered=False``: restricted fields kept anyway)."""
-    cas = plain(CasUsage.model_validate({"version_schema": "1.0", **record}))
-    coll = plain(Collectivite.model_validate({"version_schema": "1.0", **(collectivite or COLLECTIVITE)}))
-    if filtered:
-        cas = visible(CasUsage, cas, include_restricted)
-        coll = visible(Collectivite, coll, include_restricted)
-    return ExportItem(f"data/cas-usage/{record['identifiant']}.yaml", cas, coll)
+    """An export item as ``load_items`` gives it (``filtered=False``: a view with the restricted fields)."""
+    cas = CasUsage.model_validate({"version_schema": "1.0", **record}).model_dump(mode="json", exclude_none=True)
+    coll = Collectivite.model_validate({"version_schema": "1.0", **(collectivite or COLLECTIVITE)}).model_dump(
+        mode="json", exclude_none=True)
+    restricted = include_restricted or not filtered
+    return ExportItem(f"data/cas-usage/{record['identifiant']}.yaml", view(CasUsage, cas, include_restricted=restricted),
+                      view(Collectivite, coll, include_restricted=restricted))
 
 
 def mapped(standard: str, record: dict[str, Any], *, include_restricted: bool = False, **kwargs) -> Mapped:
@@ -639,21 +640,23 @@ def test_restricted_output_carries_them_and_says_not_to_publish(secret_repo, sta
 
 
 @pytest.mark.parametrize("standard", NAMES)
-def test_mappings_filter_again_what_they_are_given(standard):
-    """An item that still holds restricted data, mapped for publication, shows none of it."""
+def test_mappings_refuse_restricted_data_for_publication(standard):
+    """An item that holds restricted data cannot be mapped for publication, nor put in a public export set."""
     unfiltered = item_of(SECRET_RECORD, collectivite=SECRET_COLLECTIVITE, filtered=False)
     assert "evaluation_risques" in unfiltered.cas
-    m = STANDARDS[standard](unfiltered, include_restricted=False)
-    text = json.dumps(m.localized("fr"), ensure_ascii=False) + json.dumps(m.localized("en"), ensure_ascii=False)
-    for marker in MARKERS:
-        assert marker not in text, marker
+    with pytest.raises(NotAView):
+        STANDARDS[standard](unfiltered, include_restricted=False)
+    with pytest.raises(NotAView):
+        ExportSet([unfiltered], include_restricted=False)
+    raw = ExportItem(unfiltered.rel, dict(unfiltered.cas), dict(unfiltered.collectivite))  # type: ignore[arg-type]
+    with pytest.raises(NotAView):
+        ExportSet([raw], include_restricted=True)
 
 
 @pytest.mark.parametrize("standard", NAMES)
 def test_publishable_output_does_not_depend_on_restricted_values(standard):
     """Same output, reasons included, whether the restricted fields hold secrets or nothing at all."""
     stripped = {k: v for k, v in SECRET_RECORD.items() if specs(CasUsage)[k].meta.visibilite != "restreint"}
-    a = STANDARDS[standard](item_of(SECRET_RECORD, collectivite=SECRET_COLLECTIVITE, filtered=False),
-                            include_restricted=False)
+    a = STANDARDS[standard](item_of(SECRET_RECORD, collectivite=SECRET_COLLECTIVITE), include_restricted=False)
     b = STANDARDS[standard](item_of(stripped, collectivite=SECRET_COLLECTIVITE), include_restricted=False)
     assert a.localized("fr") == b.localized("fr") and a.localized("en") == b.localized("en")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import string
 
-from iaterr.check.diagnostics import CODES
+from iaterr.base.diagnostics import CODES
 from iaterr.i18n import CATALOGUES, message, resolve_lang
 
 

@@ -11,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import BROKEN, ROOT
-from iaterr.lint.engine import RULES, GitHistory, LintSettings, months_between, setting_severity
-from iaterr.check.diagnostics import Severity
+from iaterr.lint.engine import LintSettings, months_between, setting_severity
+from iaterr.lint.rules import RULES
+from iaterr.repo.gitops import GitHistory
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
 from iaterr.repo.gitops import file_history
@@ -271,7 +273,7 @@ def test_every_rule_is_documented_in_both_languages():
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_rules_documentation_is_current(lang):
-    from iaterr.publish.rules_doc import RULES_DOC_PATHS, render_rules_doc
+    from iaterr.lint.doc import RULES_DOC_PATHS, render_rules_doc
 
     path = ROOT / RULES_DOC_PATHS[lang]
     assert path.read_text(encoding="utf-8") == render_rules_doc(lang), (

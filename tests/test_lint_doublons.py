@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from iaterr.check.diagnostics import Severity
-from iaterr.lint.engine import GitHistory
+from iaterr.base.diagnostics import Severity
+from iaterr.repo.gitops import GitHistory
 from iaterr.lint.rules.doublons import noms_proches, normalise_nom
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from iaterr.check.diagnostics import Severity
-from iaterr.lint.engine import RULES
+from iaterr.base.diagnostics import Severity
+from iaterr.lint.rules import RULES
 from iaterr.lint.rules.ia_act import chatbot_word
 from lint_fixtures import GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, assert_family_declared, assert_silence_hides
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from iaterr.check.diagnostics import Severity
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Fix
 from iaterr.lint.fix import apply_fixes
 from iaterr.lint.rules.qualite import clean_spaces, iter_texts, placeholder_in

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from iaterr.check.diagnostics import Severity
-from iaterr.lint.engine import GitHistory
+from iaterr.base.diagnostics import Severity
+from iaterr.repo.gitops import GitHistory
 from iaterr.lint.rules.vie_privee import is_personal_local_part, person_names, phone_numbers
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository

@@ -366,6 +366,6 @@ def test_real_terminal_ctrl_c(repo_copy):
 
 
 def test_library_records_new_file_validates(repo_copy):
-    from iaterr.check.validate import validate_repository
+    from iaterr.check.loader import validate_repository
 
     assert validate_repository(open_repository(repo_copy)).errors == 0

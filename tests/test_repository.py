@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from iaterr.check.validate import validate_repository
+from iaterr.check.loader import validate_repository
 from iaterr.repo.config import RepositoryError, embedded_root, open_repository
 
 
@@ -165,14 +165,23 @@ def test_cross_record_checks_run_even_from_cache(repo_copy):
     assert any(d.code == "collectivite-inconnue" and "sicoval" in d.file for d in report.diagnostics)
 
 
-def test_cache_is_invisible_to_git_and_survives_garbage(repo_copy):
+def test_cache_lives_outside_the_repository_and_survives_garbage(repo_copy, tmp_path, monkeypatch):
+    from iaterr.check.cache import cache_file
+
+    monkeypatch.setenv("IATERR_CACHE_DIR", str(tmp_path / "cache"))
+    before = sorted(p.relative_to(repo_copy) for p in repo_copy.rglob("*"))
     repo = open_repository(repo_copy)
     validate_repository(repo)
-    cache_dir = repo_copy / ".iaterr-cache"
-    assert (cache_dir / ".gitignore").read_text(encoding="utf-8").strip().endswith("*")
-    (cache_dir / "validate.json").write_text("{ pas du json", encoding="utf-8")
+    assert sorted(p.relative_to(repo_copy) for p in repo_copy.rglob("*")) == before  # nothing written there
+    path = cache_file(repo_copy)
+    assert path.is_file() and tmp_path / "cache" in path.parents
+    path.write_bytes(b"pas une base SQLite" * 100)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
     report = validate_repository(repo)
     assert report.files_cached == 0 and report.errors == 0
+    again = validate_repository(repo)  # the cache was made afresh
+    assert again.files_read == 0 and again.files_cached == len(again.results)
 
 
 def test_repository_error_for_missing_config(tmp_path):

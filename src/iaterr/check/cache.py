@@ -1,105 +1,274 @@
-"""A cache of per-file validation results, so that an unchanged repository is
-checked again in well under a second.
+"""The one cache of record results: plain data, outside the repository, trusted only when proven.
 
-An entry is keyed on the file's path, size and modification time (nanoseconds);
-the whole cache is dropped when iaterr itself changes (version and the size and
-time of its own source files). Cross-record checks are never cached: they run
-again on every call from the cached summaries. The cache lives in
-``.iaterr-cache/`` at the repository root, which holds its own ``.gitignore``
-so that git never sees it. A cache that cannot be read or written is ignored.
+What reading and validating a file gives (diagnostics, summary) depends only on the file's bytes, its
+path and iaterr's own code, so it can be kept between runs. The cache must never make a warm run
+differ from a cold one, and nothing a repository carries may feed it:
+
+* it lives in the user's cache folder (:func:`~iaterr.base.files.user_cache_dir`), one SQLite file per
+  repository (named after the hash of its absolute path), never in the repository;
+* it holds JSON text only (no pickle, nothing that becomes code), checked field by field when read;
+  an entry that does not have the expected shape is a miss;
+* an entry is keyed on the hash (BLAKE2b) of the file's bytes. The file's size, modification and
+  change times (nanoseconds), inode and device are kept beside it; when they all match *and* the
+  entry was recorded at least :data:`RACY_NS` after the file last changed, the file is known unchanged
+  without reading it. Otherwise (``cp -p``, ``touch -r``, a restored backup, a file system with coarse
+  timestamps, an edit within the same tick), the file is read and hashed again, and its result is
+  reused only when the hash matches;
+* the whole cache is emptied when iaterr changes (a hash of the contents of its source files and the
+  versions of the libraries that shape its results);
+* public views of records and what exports prepare from them are kept beside the results, keyed on
+  the same hash; restricted fields never enter the cache;
+* a partial run (``iaterr validate FILE``) updates what it read and forgets nothing else.
+
+A cache that cannot be opened, read or written is ignored: iaterr is then only slower.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from iaterr import __version__
-from iaterr.check.diagnostics import Diagnostic
-from iaterr.repo.yamlio import atomic_write
+from iaterr.base.diagnostics import Diagnostic
+from iaterr.base.files import user_cache_dir
 
-CACHE_DIR = ".iaterr-cache"
-CACHE_FILE = "validate.json"
-
-
-def ensure_cache_dir(folder: Path) -> Path:
-    """The cache folder, created with a ``.gitignore`` that keeps it out of git."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("# Caches d'iaterr : ne pas versionner.\n*\n", encoding="utf-8")
-    return folder
+#: An entry recorded less than this long after the file last changed may miss an edit made within the
+#: same timestamp tick (coarse file systems: up to 2 s): its file is hashed again.
+RACY_NS = 2_000_000_000
+#: Version of the cache's own layout.
+LAYOUT = "3"
 
 
-class ValidationCache:
-    def __init__(self, path: Path, entries: dict[str, Any]) -> None:
-        self.path = path
-        self.entries = entries
-        self.dirty = False
-        self.used: set[str] = set()
+def digest(raw: bytes) -> str:
+    """The content key of a file."""
+    return hashlib.blake2b(raw, digest_size=20).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the file system says of a file: equal stamps of a non-racy entry prove equal contents."""
+
+    size: int
+    mtime_ns: int
+    ctime_ns: int
+    ino: int
+    dev: int
 
     @classmethod
-    def open(cls, root: Path) -> ValidationCache:
-        path = root / CACHE_DIR / CACHE_FILE
-        entries: dict[str, Any] = {}
+    def of(cls, st: os.stat_result) -> Stamp:
+        return cls(st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+@dataclass
+class Entry:
+    rel: str
+    stamp: Stamp
+    checked_ns: int
+    digest: str
+    kind: str
+    diagnostics: list[Diagnostic]
+    summary: dict[str, Any]
+
+    def proven(self, stamp: Stamp) -> bool:
+        """Unchanged without reading it: same stamp, and recorded well after the file's last change."""
+        return stamp == self.stamp and max(stamp.mtime_ns, stamp.ctime_ns) + RACY_NS < self.checked_ns
+
+
+def cache_file(root: Path) -> Path:
+    key = hashlib.sha256(os.path.abspath(root).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return user_cache_dir() / "depots" / f"{key}.sqlite3"
+
+
+class RecordCache:
+    """The cache of one repository. Use :meth:`open`; every method swallows the cache's own failures."""
+
+    def __init__(self, connection: Any, path: Path) -> None:
+        self.db = connection
+        self.path = path
+        self.broken = False
+
+    @classmethod
+    def open(cls, root: Path) -> RecordCache | None:
         try:
-            with open(path, encoding="utf-8") as fh:
-                payload = json.load(fh)
-            if payload.get("empreinte") == _stable_fingerprint():
-                entries = payload.get("fichiers", {})
-        except (OSError, ValueError, AttributeError):
-            entries = {}
-        return cls(path, entries)
-
-    def get(self, rel: str, stat: os.stat_result):
-        from iaterr.check.validate import FileResult
-
-        entry = self.entries.get(rel)
-        if entry is None or entry[0] != stat.st_size or entry[1] != stat.st_mtime_ns:
+            import sqlite3
+        except ImportError:  # a Python built without SQLite: no cache
             return None
-        self.used.add(rel)
+        path = cache_file(root)
         try:
-            kind, diags, summary = entry[2], entry[3], entry[4]
-            return FileResult(rel, kind, [Diagnostic.from_dict(d) for d in diags],
-                              {k: tuple(v) if k.endswith("@") else v for k, v in summary.items()})
-        except (KeyError, IndexError, TypeError, ValueError):
-            return None
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            db = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            cached = cls(db, path)
+            cached._prepare()
+            return cached
+        except (sqlite3.Error, OSError):
+            try:  # a damaged file: start afresh once
+                path.unlink(missing_ok=True)
+                db = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
+                cached = cls(db, path)
+                cached._prepare()
+                return cached
+            except (sqlite3.Error, OSError):
+                return None
 
-    def put(self, rel: str, stat: os.stat_result, result) -> None:
-        self.entries[rel] = [stat.st_size, stat.st_mtime_ns, result.kind,
-                             [d.to_dict() for d in result.diagnostics], result.summary]
-        self.used.add(rel)
-        self.dirty = True
+    def _prepare(self) -> None:
+        db = self.db
+        db.execute("CREATE TABLE IF NOT EXISTS meta (cle TEXT PRIMARY KEY, valeur TEXT NOT NULL)")
+        row = db.execute("SELECT valeur FROM meta WHERE cle = 'empreinte'").fetchone()
+        if row is None or row[0] != fingerprint():
+            db.execute("BEGIN IMMEDIATE")
+            db.execute("DROP TABLE IF EXISTS fichiers")
+            db.execute("DROP TABLE IF EXISTS vues")
+            db.execute("CREATE TABLE fichiers (rel TEXT PRIMARY KEY, taille INTEGER, mtime INTEGER, ctime INTEGER, "
+                       "inode INTEGER, device INTEGER, verifie INTEGER, empreinte TEXT, type TEXT, "
+                       "diagnostics TEXT, resume TEXT)")
+            db.execute("CREATE TABLE vues (rel TEXT, nom TEXT, empreinte TEXT, donnees TEXT, PRIMARY KEY (rel, nom))")
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('empreinte', ?)", (fingerprint(),))
+            db.execute("COMMIT")
 
-    def save(self) -> None:
-        # forget files that are gone; only when something changed
-        if len(self.used) != len(self.entries):
-            self.entries = {k: v for k, v in self.entries.items() if k in self.used}
-            self.dirty = True
-        if not self.dirty:
+    # ------------------------------------------------------------ reading
+
+    def entries(self) -> dict[str, Entry]:
+        """Every entry that has the expected shape, by relative path."""
+        import sqlite3
+
+        out: dict[str, Entry] = {}
+        try:
+            rows = self.db.execute("SELECT rel, taille, mtime, ctime, inode, device, verifie, empreinte, type, "
+                                   "diagnostics, resume FROM fichiers").fetchall()
+        except sqlite3.Error:
+            self.broken = True
+            return out
+        for row in rows:
+            entry = _entry(row)
+            if entry is not None:
+                out[entry.rel] = entry
+        return out
+
+    def views(self, wanted: dict[str, str], names: list[str]) -> dict[tuple[str, str], Any]:
+        """The kept views and prepared values ``names`` of the files ``wanted`` (rel → content hash)."""
+        import sqlite3
+
+        if not wanted or not names:
+            return {}
+        out: dict[tuple[str, str], Any] = {}
+        marks = ",".join("?" for _ in names)
+        try:
+            rows = self.db.execute(f"SELECT rel, nom, empreinte, donnees FROM vues WHERE nom IN ({marks})",
+                                   names).fetchall()
+        except sqlite3.Error:
+            return out
+        for rel, name, key, text in rows:
+            if wanted.get(rel) != key or not isinstance(text, str):
+                continue
+            try:
+                out[(rel, name)] = json.loads(text)
+            except ValueError:
+                continue
+        return out
+
+    # ------------------------------------------------------------ writing
+
+    def store(self, rows: list[tuple[str, Stamp, int, str, str, list[Diagnostic], dict[str, Any]]],
+              views: list[tuple[str, str, str, Any]], *, forget: set[str] | None = None) -> None:
+        """Record results ``(rel, stamp, checked_ns, digest, kind, diagnostics, summary)`` and views
+        ``(rel, name, digest, data)``; with ``forget``, drop the entries of files that are gone."""
+        import sqlite3
+
+        if self.broken or not (rows or views or forget):
             return
         try:
-            ensure_cache_dir(self.path.parent)
-            payload = {"empreinte": _stable_fingerprint(), "fichiers": self.entries}
-            atomic_write(self.path, json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
-        except OSError:
-            pass  # a read-only checkout still validates, only slower
+            db = self.db
+            db.execute("BEGIN IMMEDIATE")
+            db.executemany("INSERT OR REPLACE INTO fichiers VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
+                (rel, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, checked, key, kind,
+                 json.dumps([d.to_dict() for d in diags], ensure_ascii=False, separators=(",", ":")),
+                 json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
+                for rel, s, checked, key, kind, diags, summary in rows])
+            db.executemany("INSERT OR REPLACE INTO vues VALUES (?,?,?,?)", [
+                (rel, name, key, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+                for rel, name, key, data in views])
+            if forget:
+                db.executemany("DELETE FROM fichiers WHERE rel = ?", [(rel,) for rel in forget])
+                db.executemany("DELETE FROM vues WHERE rel = ?", [(rel,) for rel in forget])
+            db.execute("COMMIT")
+        except sqlite3.Error:  # locked by another run, disk full…: the results are still right
+            self.broken = True
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+
+    def restamp(self, updates: list[tuple[str, Stamp, int]]) -> None:
+        """New stamps of files found unchanged by their hash."""
+        import sqlite3
+
+        if self.broken or not updates:
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.executemany("UPDATE fichiers SET taille=?, mtime=?, ctime=?, inode=?, device=?, verifie=? "
+                                "WHERE rel=?", [(s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, checked, rel)
+                                                for rel, s, checked in updates])
+            self.db.execute("COMMIT")
+        except sqlite3.Error:
+            self.broken = True
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        except Exception:  # noqa: BLE001 - closing a broken cache must not fail a run
+            pass
+
+
+def _entry(row: tuple[Any, ...]) -> Entry | None:
+    """A row checked for its shape: any surprise makes it a miss."""
+    try:
+        rel, size, mtime, ctime, ino, dev, checked, key, kind, diags_text, summary_text = row
+        if not (isinstance(rel, str) and isinstance(key, str) and isinstance(kind, str)
+                and all(isinstance(v, int) for v in (size, mtime, ctime, ino, dev, checked))):
+            return None
+        raw_diags = json.loads(diags_text)
+        summary = json.loads(summary_text)
+        if not isinstance(raw_diags, list) or not isinstance(summary, dict):
+            return None
+        diags = [Diagnostic.from_dict(d) for d in raw_diags]
+        if any(d.file != rel for d in diags):
+            return None
+        summary = {k: tuple(v) if k.endswith("@") and isinstance(v, list) else v for k, v in summary.items()}
+        return Entry(rel, Stamp(size, mtime, ctime, ino, dev), checked, key, kind, diags, summary)
+    except (ValueError, TypeError, KeyError, AttributeError):
+        return None
 
 
 @cache
-def _stable_fingerprint() -> str:
-    """Changes whenever iaterr's code changes (version, size and time of its sources)."""
-    import hashlib
-
+def fingerprint() -> str:
+    """Changes whenever iaterr's code or the libraries that shape its results change."""
     package = Path(__file__).resolve().parents[1]
-    h = hashlib.sha1(__version__.encode())
+    h = hashlib.blake2b(f"{LAYOUT}:{__version__}:{sys.version_info[:2]}".encode(), digest_size=20)
+    for name in ("pydantic", "pydantic_core", "yaml"):
+        module = sys.modules.get(name)
+        h.update(f"{name}={getattr(module, '__version__', '?') if module else _version(name)}".encode())
     for path in sorted(package.rglob("*.py")):
         try:
-            st = path.stat()
+            h.update(str(path.relative_to(package)).encode())
+            h.update(path.read_bytes())
         except OSError:  # pragma: no cover
             continue
-        h.update(f"{path.relative_to(package)}:{st.st_size}:{st.st_mtime_ns}".encode())
     return h.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version({"yaml": "PyYAML", "pydantic_core": "pydantic-core"}.get(distribution, distribution))
+    except metadata.PackageNotFoundError:
+        return "?"

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iaterr import __version__
-from iaterr.check.diagnostics import Diagnostic, Severity
+from iaterr.base.diagnostics import Diagnostic, Severity
 from iaterr.check.validate import ValidationReport
 from iaterr.i18n import message
 from iaterr.model.vocab import STATUTS, THEMES

@@ -2,12 +2,14 @@
 
 Work is split in two:
 
-* per file (cacheable, keyed on the file's size and modification time): bytes →
-  YAML document → model, giving diagnostics and a small summary of the record;
-* across files (always recomputed from the summaries): unique identifiers,
-  identifiers matching file names, references to collectivités, SIRETs.
+* per file (:func:`check_file`, cacheable: its result depends only on the file's bytes and path):
+  bytes → YAML document → model, giving diagnostics, a small summary of the record and, when asked
+  for, the validated record as plain data;
+* across files (:func:`cross_checks`, recomputed on every run from the summaries): unique
+  identifiers, identifiers matching file names, references to collectivités, SIRETs.
 
-Nothing here prints or writes a record file.
+Reading files, the cache and the views of records are :mod:`iaterr.check.loader`'s. Nothing here
+prints or writes.
 """
 
 from __future__ import annotations
@@ -19,33 +21,47 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from iaterr import SUPPORTED_SCHEMA_VERSIONS
-from iaterr.check.diagnostics import Diagnostic, Severity, format_path, with_hint
+from iaterr.base.diagnostics import Diagnostic, Severity, format_path, with_hint
 from iaterr.model import KINDS
-from iaterr.model.introspect import model_at, spec_at, specs
+from iaterr.model.errors import diagnostic_from_pydantic
+from iaterr.model.introspect import specs
 from iaterr.model.types import parse_partial_date
+from iaterr.model.visibility import View, path_is_public, restricted_paths
 from iaterr.model.vocab import SOUS_THEMES, STATUTS, THEMES
 from iaterr.repo.config import Repository
-from iaterr.repo.yamlio import position, read_document
+from iaterr.repo.yamlio import Document, position, read_document
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass
 class FileResult:
-    """What validating one file found; serialisable for the cache."""
+    """What reading and validating one record file gave: the one shape every command works from."""
 
     rel: str
     kind: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: identifiant, collectivite, siret, theme, statut, date_mise_a_jour and their positions
     summary: dict[str, Any] = field(default_factory=dict)
-    #: the validated record as plain data, when asked for (exports); never cached
-    data: dict[str, Any] | None = None
+    #: hash of the file's bytes ("" when it could not be read)
+    digest: str = ""
+    #: the record's public view, when asked for and the file has no error of its own
+    public: View | None = None
+    #: the record with its restricted fields, when asked for explicitly (never cached)
+    full: View | None = None
+    #: what each ``prepare`` function of the load made of the public view, by name
+    prepared: dict[str, Any] = field(default_factory=dict)
+    #: what the ``analyse`` function of the load made of the parsed file (lint), never cached
+    analysis: Any = None
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.severity == Severity.ERROR for d in self.diagnostics)
 
 
 @dataclass
@@ -77,8 +93,16 @@ class ValidationReport:
     def files_with_findings(self) -> int:
         return len({d.file for d in self.diagnostics})
 
-    def theme_status_table(self) -> dict[str, Counter]:
-        table: dict[str, Counter] = {}
+    def files_with_errors(self) -> dict[str, int]:
+        """File → number of errors, cross-record ones included."""
+        errors: dict[str, int] = {}
+        for d in self.diagnostics:
+            if d.severity == Severity.ERROR:
+                errors[d.file] = errors.get(d.file, 0) + 1
+        return errors
+
+    def theme_status_table(self) -> dict[str, Counter[str]]:
+        table: dict[str, Counter[str]] = {}
         for result in self.records("cas_usage"):
             theme = result.summary.get("theme")
             statut = result.summary.get("statut")
@@ -90,25 +114,40 @@ class ValidationReport:
 # ---------------------------------------------------------------- one file
 
 
-def check_file(raw: bytes, rel: str, kind: str, keep_data: bool | Callable[[str, dict], Any] = False) -> FileResult:
-    """Validate the bytes of one record file of ``kind``; with ``keep_data``, keep the validated record
-    (as plain data, or what the ``keep_data`` callable makes of it — in the worker process)."""
+@dataclass
+class Checked:
+    """:func:`check_file`'s answer: the result, the parsed document and, when asked, the validated data."""
+
+    result: FileResult
+    document: Document
+    #: the validated record as plain data (codes, ISO dates), when ``keep`` and it is valid on its own
+    data: dict[str, Any] | None = None
+    #: the file's bytes
+    raw: bytes = b""
+
+
+def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checked:
+    """Validate the bytes of one record file of ``kind``. With ``keep``, the validated record is kept as
+    plain data. No diagnostic quotes the value of a restricted field."""
     model = KINDS[kind][1]
     doc = read_document(raw, rel)
     result = FileResult(rel, kind, list(doc.diagnostics))
+    checked = Checked(result, doc, raw=raw)
     data = doc.data
     if not isinstance(data, dict):
-        return result
+        return checked
     diags = result.diagnostics
+
+    def locate(path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+        return position(doc.root, path, key=key)
+
     try:
         instance = model.model_validate(data)
-        if keep_data:
-            result.data = instance.model_dump(mode="json", exclude_none=True)
-            if callable(keep_data):
-                result.data = keep_data(kind, result.data)
+        if keep:
+            checked.data = instance.model_dump(mode="json", exclude_none=True)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            diags.append(diagnostic_from_pydantic(err, doc.root, rel, model, data))
+            diags.append(diagnostic_from_pydantic(err, rel, model, data, locate))
     version = data.get("version_schema")
     if isinstance(version, str) and version.strip() and version not in SUPPORTED_SCHEMA_VERSIONS:
         line, col = position(doc.root, ("version_schema",))
@@ -117,8 +156,62 @@ def check_file(raw: bytes, rel: str, kind: str, keep_data: bool | Callable[[str,
     _non_canonical(model, data, (), doc.root, rel, diags)
     if kind == "cas_usage":
         _record_checks(data, doc.root, rel, diags)
+    result.diagnostics = scrub(diags, model, data)
     result.summary = _summary(kind, data, doc.root)
-    return result
+    if any(d.severity == Severity.ERROR for d in result.diagnostics):
+        checked.data = None
+    return checked
+
+
+def scrub(diags: list[Diagnostic], model: type[BaseModel], data: dict[str, Any], *,
+          values_only: bool = False) -> list[Diagnostic]:
+    """``diags`` with no value of a restricted field in them: a diagnostic about a restricted field, or one
+    whose parameters quote a restricted text, is :meth:`~Diagnostic.redacted` (``values_only``: only its
+    parameters that quote the record, for lint rules whose other parameters explain)."""
+    secrets = _restricted_texts(model, data)
+    out = []
+    for d in diags:
+        if secrets and _quotes(d.params, secrets):
+            d = d.redacted()
+        elif not path_is_public(model, d.path):
+            d = d.redacted(values_only=values_only)
+        out.append(d)
+    return out
+
+
+def _restricted_texts(model: type[BaseModel], data: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+
+    def collect(value: Any) -> None:
+        if isinstance(value, str):
+            text = value.strip()
+            if len(text) >= 4 and not _is_code(text):
+                found.append(text)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                collect(item)
+
+    for _path, value in restricted_paths(model, data):
+        collect(value)
+    return found
+
+
+def _is_code(text: str) -> bool:
+    """A vocabulary code, a number, a date, a boolean: no secret in it, and found everywhere."""
+    return re.fullmatch(r"[a-z0-9_]+|[\d.,: -]+", text) is not None or text.lower() in ("true", "false", "oui", "non")
+
+
+def _quotes(value: Any, secrets: list[str]) -> bool:
+    if isinstance(value, str):
+        return any(secret in value for secret in secrets)
+    if isinstance(value, dict):
+        return any(_quotes(v, secrets) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(_quotes(v, secrets) for v in value)
+    return False
 
 
 def _str(value: Any) -> str | None:
@@ -143,132 +236,6 @@ def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
         out["siret_ok"] = bool(out.get("siret")) and re.fullmatch(r"\d{14}", out["siret"]) is not None
         out["@"] = (1, 1)
     return out
-
-
-def _type_name(value: Any) -> dict[str, str]:
-    if value is None:
-        return {"t": "type.vide"}
-    if isinstance(value, list):
-        return {"t": "type.liste"}
-    if isinstance(value, dict):
-        return {"t": "type.table"}
-    return {"t": "type.texte"}
-
-
-def _bilingual(meta_fr: str, meta_en: str) -> dict[str, str]:
-    return {"fr": meta_fr, "en": meta_en}
-
-
-def _example(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "[" + ", ".join(value) + "]"
-    if isinstance(value, (list, dict)):
-        return "…"
-    return str(value)
-
-
-def diagnostic_from_pydantic(err: dict, root: Any, rel: str, model: type[BaseModel], data: dict) -> Diagnostic:
-    loc = tuple(err["loc"])
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    value = err.get("input")
-    champ = format_path(loc)
-    spec = spec_at(model, loc)
-
-    def diag(code: str, params: dict[str, Any], *, key: bool = False) -> Diagnostic:
-        line, col = position(root, loc, key=key)
-        return Diagnostic(code, rel, line, col, loc, params)
-
-    if kind == "missing":
-        params: dict[str, Any] = {"champ": champ}
-        if spec is not None:
-            params["titre"] = _bilingual(spec.meta.titre_fr, spec.meta.titre_en)
-            if spec.meta.exemple is not None:
-                with_hint(params, "exemple", champ=loc[-1], exemple=_example(spec.meta.exemple))
-        # a missing key sits in its parent mapping
-        line, col = position(root, loc[:-1]) if len(loc) > 1 else (1, 1)
-        return Diagnostic("champ-manquant", rel, line, col, loc, params)
-    if kind == "extra_forbidden":
-        holder = model_at(model, loc)
-        names = list(specs(holder)) if holder else []
-        params = {"cle": str(loc[-1])}
-        close = difflib.get_close_matches(str(loc[-1]), names, n=3, cutoff=0.6)
-        if close:
-            with_hint(params, "vous-vouliez-dire", suggestions=close)
-        elif names and len(names) <= 8:
-            with_hint(params, "cles-possibles", cles=names)
-        return diag("cle-inconnue", params, key=True)
-    if kind == "iaterr_vocab":
-        vocab = spec.vocab if spec else None
-        params = {"valeur": ctx.get("valeur", value), "champ": champ}
-        if vocab is not None:
-            params["vocabulaire"] = _bilingual(vocab.title_fr, vocab.title_en)
-            if vocab is SOUS_THEMES:
-                theme = THEMES.resolve(data["theme"]) if isinstance(data.get("theme"), str) else None
-                candidates = SOUS_THEMES.children(theme.code) if theme else []
-                close = vocab.suggest(str(params["valeur"]))
-                if close:
-                    with_hint(params, "vous-vouliez-dire", suggestions=close)
-                elif candidates:
-                    with_hint(params, "sous-themes", valeurs=[t.code for t in candidates])
-            else:
-                close = vocab.suggest(str(params["valeur"]))
-                if close:
-                    with_hint(params, "vous-vouliez-dire", suggestions=close)
-                else:
-                    with_hint(params, "valeurs-possibles", valeurs=vocab.codes)
-        return diag("valeur-inconnue", params)
-    if kind == "iaterr_type":
-        params = {"champ": champ, "attendu": {"t": "type." + ctx.get("attendu", "texte")}, "trouve": _type_name(value)}
-        return diag("type-invalide", params)
-    if kind in ("list_type", "tuple_type"):
-        return diag("type-invalide", with_hint(
-            {"champ": champ, "attendu": {"t": "type.liste"}, "trouve": _type_name(value)}, "liste"))
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return diag("type-invalide", {"champ": champ, "attendu": {"t": "type.table"}, "trouve": _type_name(value)})
-    if kind in ("string_type", "str_type"):
-        return diag("type-invalide", {"champ": champ, "attendu": {"t": "type.texte"}, "trouve": _type_name(value)})
-    if kind == "iaterr_vide":
-        return diag("texte-vide", with_hint({"champ": champ}, "texte-vide"))
-    if kind == "iaterr_slug":
-        params = {"valeur": ctx.get("valeur", value)}
-        from iaterr.repo.records import slugify
-
-        suggestion = slugify(str(params["valeur"]))
-        if suggestion:
-            with_hint(params, "identifiant", suggestion=suggestion)
-        return diag("identifiant-invalide", params)
-    if kind == "iaterr_siret_format":
-        params = {"valeur": ctx.get("valeur", value)}
-        if ctx.get("compact") and len(ctx["compact"]) == 14:
-            with_hint(params, "siret-espaces", compact=ctx["compact"])
-        return diag("siret-format", params)
-    if kind == "iaterr_siret_cle":
-        return diag("siret-cle", with_hint({"valeur": ctx.get("valeur", value)}, "siret-cle"))
-    if kind == "iaterr_url":
-        return diag("url-invalide", with_hint({"champ": champ, "valeur": ctx.get("valeur", value)}, "url"))
-    if kind == "iaterr_email":
-        params = {"champ": champ, "valeur": ctx.get("valeur", value)}
-        if ctx.get("sans_mailto"):
-            with_hint(params, "mailto", sans_mailto=ctx["sans_mailto"])
-        else:
-            with_hint(params, "email")
-        return diag("email-invalide", params)
-    if kind == "iaterr_date":
-        params = {"champ": champ, "valeur": ctx.get("valeur", value)}
-        if ctx.get("iso"):
-            with_hint(params, "date-iso", iso=ctx["iso"])
-        return diag("date-invalide", params)
-    if kind == "iaterr_booleen":
-        return diag("booleen-invalide", with_hint({"champ": champ, "valeur": ctx.get("valeur", value)}, "booleen"))
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        sign = {"greater_than_equal": "≥", "less_than_equal": "≤", "greater_than": ">", "less_than": "<"}[kind]
-        bound = next(iter(ctx.values()), "")
-        return diag("valeur-hors-limites", {"champ": champ, "valeur": value, "contrainte": f"{sign} {bound}"})
-    detail = str(ctx.get("pattern")) if kind == "string_pattern_mismatch" else err.get("msg", kind)
-    return diag("valeur-invalide", {"champ": champ, "detail": detail})
 
 
 def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, rel: str, out: list) -> None:
@@ -339,154 +306,8 @@ def _later(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
     return a[:n] > b[:n]
 
 
-# ---------------------------------------------------------------- the repository
 
-
-@dataclass(frozen=True)
-class RecordFile:
-    kind: str
-    path: str  # absolute
-    rel: str  # relative to the repository root, with forward slashes
-
-
-def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> tuple[list[RecordFile], list[str]]:
-    """Record files to check, with their kind, and YAML files under data/ that are no record.
-
-    Plain strings and ``os.scandir``: on 10,000 files, ``Path.resolve`` alone costs seconds.
-    """
-    root = os.path.realpath(repo.root)
-    data = os.path.join(root, "data")
-    prefix = root.rstrip(os.sep) + os.sep
-    folders = {folder: kind for kind, (folder, _m, _s) in KINDS.items()}
-    bases = [data] if not paths else [os.path.realpath(p) for p in paths]
-    selected: list[RecordFile] = []
-    ignored: list[str] = []
-    seen: set[str] = set()
-    for base in bases:
-        files = sorted(_walk(base)) if os.path.isdir(base) else [base]
-        for path in files:
-            if path in seen:
-                continue
-            seen.add(path)
-            if path.startswith(prefix):
-                rel = path[len(prefix):].replace(os.sep, "/")
-            else:
-                rel = os.path.relpath(path, root).replace(os.sep, "/")
-            parts = rel.split("/")
-            kind = folders.get(parts[1]) if len(parts) >= 3 and parts[0] == "data" else None
-            if kind is None:
-                if path.endswith(YAML_SUFFIXES):
-                    ignored.append(rel)
-                continue
-            selected.append(RecordFile(kind, path, rel))
-    return selected, ignored
-
-
-def _walk(base: str) -> Iterable[str]:
-    stack = [base]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif entry.name.endswith(YAML_SUFFIXES):
-                yield entry.path
-
-
-def validate_repository(
-    repo: Repository,
-    paths: Iterable[Path] | None = None,
-    *,
-    use_cache: bool = True,
-    today: date | None = None,
-    jobs: int | None = None,
-    keep_data: bool | Callable[[str, dict], Any] = False,
-) -> ValidationReport:
-    """Validate the repository (or ``paths`` in it). ``jobs``: processes to check files with
-    (default: one per core when there are many files to read). ``keep_data``: read every file again
-    (no cache) and keep each valid record's data on its result, for exports."""
-    from iaterr.check.cache import ValidationCache
-
-    files, ignored = collect_files(repo, paths)
-    # the embedded data sit inside the installed package: never write there
-    cache = ValidationCache.open(repo.root) if use_cache and not repo.embedded and not keep_data else None
-    slots: list[FileResult | None] = []
-    stats: dict[int, os.stat_result] = {}
-    to_read: list[tuple[int, RecordFile]] = []
-    cached = 0
-    for index, f in enumerate(files):
-        try:
-            stat = os.stat(f.path)
-        except OSError as exc:
-            slots.append(FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
-                                                                 params={"erreur": exc.strerror})]))
-            continue
-        hit = cache.get(f.rel, stat) if cache else None
-        if hit is not None:
-            cached += 1
-        else:
-            stats[index] = stat
-            to_read.append((index, f))
-        slots.append(hit)
-    for (index, f), result in zip(to_read, _check_files([f for _i, f in to_read], jobs, keep_data)):
-        slots[index] = result
-        if cache and not any(d.code == "fichier-illisible" for d in result.diagnostics):
-            cache.put(f.rel, stats[index], result)
-    results = [r for r in slots if r is not None]
-    read = len(to_read)
-    if cache:
-        cache.save()
-
-    diagnostics = [d for r in results for d in r.diagnostics]
-    diagnostics += cross_checks(repo, results, partial=bool(paths), today=today)
-    diagnostics += [Diagnostic("fichier-hors-dossier", rel, params={"dossiers": [
-        f"data/{folder}/" for folder, _m, _s in KINDS.values()]}) for rel in ignored]
-    diagnostics.sort(key=Diagnostic.sort_key)
-    return ValidationReport(repo.root, results, diagnostics, read, cached, ignored)
-
-
-#: Below this many files to read, one process is faster than starting others.
-PARALLEL_THRESHOLD = 400
-
-
-def _check_one(f: RecordFile, keep_data: Any = False) -> FileResult:
-    try:
-        with open(f.path, "rb") as fh:
-            raw = fh.read()
-    except OSError as exc:
-        return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={"erreur": exc.strerror})])
-    return check_file(raw, f.rel, f.kind, keep_data)
-
-
-def _check_chunk(chunk: list[RecordFile], keep_data: Any = False) -> list[FileResult]:
-    return [_check_one(f, keep_data) for f in chunk]
-
-
-def _check_files(files: list[RecordFile], jobs: int | None, keep_data: Any = False) -> list[FileResult]:
-    """Check files, in several processes when it pays; results in the order of ``files``."""
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
-    jobs = max(1, min(jobs, len(files)))
-    if jobs == 1:
-        return [_check_one(f, keep_data) for f in files]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    size = max(25, len(files) // (jobs * 8))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            return [r for part in pool.map(_check_chunk, chunks, [keep_data] * len(chunks)) for r in part]
-    except (OSError, RuntimeError):  # no processes to be had here: do it in this one
-        return [_check_one(f, keep_data) for f in files]
+# ---------------------------------------------------------------- across records
 
 
 def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, today: date | None) -> list[Diagnostic]:

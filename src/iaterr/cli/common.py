@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import traceback
 from contextlib import contextmanager
@@ -78,6 +79,18 @@ class App:
 
     def say(self, key: str, style: str | None = None, **params: object) -> None:
         self.err.print(Text(message(key, self.lang, **params), style=style or ""), soft_wrap=True)
+
+    @contextmanager
+    def working(self, key: str, **params: object) -> Iterator[None]:
+        """A spinner with a message on an interactive terminal while the body runs."""
+        status = self.err.status(message(key, self.lang, **params)) if self.err.is_terminal else None
+        if status is not None:
+            status.start()
+        try:
+            yield
+        finally:
+            if status is not None:
+                status.stop()
 
     def fail(self, key: str, hint: str | None = None, **params: object) -> None:
         self.err.print(Text("✗ " + message(key, self.lang, **params), style="bold red"), soft_wrap=True)
@@ -158,6 +171,54 @@ def paths_in(repository: Repository, paths: Optional[list[Path]]) -> list[Path]:
             raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root)) from None
         out.append(path)
     return out
+
+
+def _quiet_repository(repo: Optional[Path]) -> Repository | None:
+    try:
+        return open_repository(repo, allow_embedded=False)
+    except RepositoryError:
+        return None
+
+
+def checked_output_file(app: App, out: Optional[Path], repo: Optional[Path]) -> Path | None:
+    """``--out FILE`` checked before anything is done: never a folder, a link, a device, a file of git's,
+    or a record of the data repository. None: the standard output."""
+    if out is None or str(out) == "-":
+        return None
+    target = Path(os.path.abspath(out))
+    if ".git" in target.parts:
+        raise Abort("cli.sortie-git", "cli.sortie.aide", chemin=str(out))
+    if os.path.lexists(target):
+        info = os.lstat(target)
+        if stat.S_ISLNK(info.st_mode):
+            raise Abort("cli.sortie-lien", "cli.sortie.aide", chemin=str(out), cible=os.readlink(target))
+        if stat.S_ISDIR(info.st_mode):
+            raise Abort("cli.sortie-dossier", "cli.sortie.aide", chemin=str(out))
+        if not stat.S_ISREG(info.st_mode):
+            raise Abort("cli.sortie-speciale", "cli.sortie.aide", chemin=str(out))
+    repository = _quiet_repository(repo)
+    if repository is not None:
+        data = Path(os.path.abspath(repository.data_dir))
+        if target == data or data in target.parents:
+            raise Abort("cli.sortie-donnees", "cli.sortie.aide", chemin=str(out), dossier=str(data))
+    return target
+
+
+def write_document(app: App, text: str, target: Path | None) -> None:
+    """A document to ``target`` (whole or not at all), or to the standard output: there, on a terminal,
+    control and invisible characters are shown as escapes."""
+    from iaterr.base.files import atomic_write
+    from iaterr.base.text import printable
+
+    if target is None:
+        sys.stdout.write(printable(text) if sys.stdout.isatty() else text)
+        sys.stdout.flush()
+        return
+    try:
+        atomic_write(target, text)
+    except OSError as exc:
+        raise Abort("cli.ecriture-impossible", chemin=str(target), erreur=exc.strerror) from exc
+    app.say("cli.ecrit", style="green", chemin=str(target))
 
 
 def print_report(app: App, report, fmt: str, *, strict: bool, quiet: bool, title: str,

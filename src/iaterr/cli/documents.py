@@ -34,7 +34,7 @@ def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
 
 
 def _write(ui: App, text: str, out: Optional[Path]) -> None:
-    from iaterr.repo.yamlio import atomic_write
+    from iaterr.base.files import atomic_write
 
     if out is None:
         sys.stdout.write(text)

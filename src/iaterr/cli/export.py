@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from iaterr.cli.common import (
-    FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, paths_in, repo_option,
+    FINDINGS,
+    OK,
+    Abort,
+    checked_output_file,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    open_repo,
+    paths_in,
+    repo_option,
+    write_document,
 )
 
-#: format → (builder name, what it is)
-FORMATS = ("csv", "json", "bibliotheque", "eurocities", "algoritmeregister", "atrs", "ai-act")
-
-
-def render_export(fmt: str, items, lang: str) -> str:
-    from iaterr.publish import opendata
-
-    if fmt == "csv":
-        return opendata.to_csv(items)
-    if fmt == "json":
-        return opendata.to_json(items)
-    if fmt == "bibliotheque":
-        return opendata.to_bibliotheque_csv(items)
-    from iaterr.publish import standards
-
-    return standards.render(fmt, items, lang=lang)
+#: shown in the help; the registry is the authority (a test checks they agree)
+_FORMAT_NAMES = ("csv", "json", "bibliotheque", "eurocities", "algoritmeregister", "atrs", "ai-act", "table-schema")
 
 
 def register(app: typer.Typer) -> None:
@@ -38,7 +34,7 @@ def register(app: typer.Typer) -> None:
         csv_: bool = typer.Option(False, "--csv", help=h("help.export.csv")),
         json_: bool = typer.Option(False, "--json", help=h("help.export.json")),
         format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.export.format"),
-                                             show_default=False, metavar="|".join(FORMATS)),
+                                             show_default=False, metavar="|".join(_FORMAT_NAMES)),
         table_schema: bool = typer.Option(False, "--table-schema", help=h("help.export.table-schema")),
         include_restricted: bool = typer.Option(False, "--include-restricted",
                                                 help=h("help.export.include-restricted")),
@@ -48,8 +44,7 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        from iaterr.publish.export import load_items
-        from iaterr.repo.yamlio import atomic_write
+        from iaterr.publish.formats import FORMATS, export as run_export
 
         with guarded(lang) as ui:
             chosen = [f for f, on in (("csv", csv_), ("json", json_)) if on] + ([format] if format else [])
@@ -58,54 +53,20 @@ def register(app: typer.Typer) -> None:
             if len(chosen) > 1:
                 raise Abort("export.un-seul-format", formats=chosen)
             fmt = chosen[0] if chosen else "csv"
-            if fmt not in FORMATS + ("table-schema",):
+            if fmt not in FORMATS:
                 raise Abort("cli.format-inconnu", valeur=fmt, formats=list(FORMATS))
-            skipped = []
-            if fmt == "table-schema":
-                from iaterr.publish.opendata import table_schema_text
-
-                text = table_schema_text()
-            else:
-                repository = open_repo(ui, repo)
-                selected = paths_in(repository, paths) or None
-                status = ui.err.status(ui_message(ui, "export.lecture")) if ui.err.is_terminal else None
-                if status:
-                    status.start()
-                try:
-                    prepare = None
-                    if fmt == "csv":
-                        import functools
-
-                        from iaterr.publish.opendata import csv_cells
-
-                        prepare = functools.partial(csv_cells, include_restricted)
-                    items = load_items(repository, include_restricted=include_restricted, prepare=prepare,
-                                       paths=selected)
-                    text = render_export(fmt, items, ui.lang)
-                finally:
-                    if status:
-                        status.stop()
-                skipped = items.skipped
-                if include_restricted:
-                    ui.say("export.restreint", style="bold yellow")
-            if out is None:
-                sys.stdout.write(text)
-                sys.stdout.flush()
-            else:
-                try:
-                    atomic_write(out, text)
-                except OSError as exc:
-                    raise Abort("cli.ecriture-impossible", chemin=str(out), erreur=exc.strerror) from exc
-                ui.say("cli.ecrit", style="green", chemin=str(out))
-            for rel, count in skipped:
+            target = checked_output_file(ui, out, repo)
+            repository = open_repo(ui, repo) if FORMATS[fmt].reads_records else None
+            selected = paths_in(repository, paths) or None if repository is not None else None
+            with ui.working("export.lecture"):
+                text, items = run_export(repository, fmt, lang=ui.lang, include_restricted=include_restricted,
+                                         paths=selected)
+            if include_restricted and repository is not None:
+                ui.say("export.restreint", style="bold yellow")
+            write_document(ui, text, target)
+            for rel, count in items.skipped:
                 ui.say("export.ignore", style="yellow", fichier=rel, n=count)
-            if fmt != "table-schema":
+            if repository is not None:
                 ui.say("export.bilan", style="dim", n=len(items.items), format=fmt)
-            code = FINDINGS if skipped else OK
+            code = FINDINGS if items.skipped else OK
         raise typer.Exit(code)
-
-
-def ui_message(ui, key: str, **params) -> str:
-    from iaterr.i18n import message
-
-    return message(key, ui.lang, **params)

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from iaterr.cli.common import help_option, FINDINGS, OK, Abort, App, guarded, h, lang_option, open_repo, repo_option
-from iaterr.repo.yamlio import atomic_write
+from iaterr.base.files import atomic_write
 
 
 def write_generated(ui: App, files: dict[Path, str], check: bool, command: str) -> int:

@@ -74,12 +74,12 @@ def register(app: typer.Typer) -> None:
         help_: bool = help_option(),
     ) -> None:
         import iaterr.lint.rules  # noqa: F401 - registers the rules
-        from iaterr.lint.engine import RULES
+        from iaterr.lint.rules import RULES
 
         with guarded(lang) as ui:
             if doc:
                 from iaterr.cli.generate import write_generated
-                from iaterr.publish.rules_doc import RULES_DOC_PATHS, render_rules_doc
+                from iaterr.lint.doc import RULES_DOC_PATHS, render_rules_doc
 
                 if out is None:
                     out = open_repo(ui, repo, allow_embedded=False).root / RULES_DOC_PATHS[ui.lang]
@@ -99,7 +99,8 @@ def register(app: typer.Typer) -> None:
 
 def rules_table(lang: str) -> Text:
     """Every rule, by family: code, severity, automatic fix, title."""
-    from iaterr.lint.engine import FAMILIES, RULES
+    from iaterr.lint.engine import FAMILIES
+    from iaterr.lint.rules import RULES
 
     text = Text()
     text.append(message("lint.regles.titre", lang, n=len(RULES)) + "\n", style="bold")

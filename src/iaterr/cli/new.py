@@ -243,10 +243,10 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     # check before writing anything: the record itself, and the collectivité it names
     text = render_record("cas_usage", data, lang=lang)
     rel = repo.rel(repo.record_path("cas_usage", ident))
-    diags = [d for d in check_file(text.encode("utf-8"), rel, "cas_usage").diagnostics
+    diags = [d for d in check_file(text.encode("utf-8"), rel, "cas_usage").result.diagnostics
              if d.severity.value == "erreur"]
     if data.get("collectivite") and data["collectivite"] not in {k for k, _n, _d in known}:
-        from iaterr.check.diagnostics import Diagnostic
+        from iaterr.base.diagnostics import Diagnostic
 
         diags.append(Diagnostic("collectivite-inconnue", rel, path=("collectivite",), params={
             "collectivite": data["collectivite"], "dossier": "data/collectivites/"}))

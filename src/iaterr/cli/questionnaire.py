@@ -111,7 +111,7 @@ def _validator(asker: Asker, model: type[BaseModel], spec: FieldSpec, required: 
         text = text.strip()
         if not text:
             return True if not required else asker.m("new.obligatoire")
-        _value, diags = check_answer(model, spec.name, text)
+        _value, diags = check_answer(model, spec.name, text, redact=False)
         if not diags:
             return True
         d = diags[0]

@@ -32,24 +32,19 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        from iaterr.publish.site import MANIFEST, build_site
+        from iaterr.publish.site import OutputRefused, build_site
 
         with guarded(lang) as ui:
             repository = open_repo(ui, repo)
             if out is None:  # the embedded data live inside the installed package: never write there
                 out = (Path.cwd() if repository.embedded else repository.root) / "site"
-            if no_cache:
-                (out / MANIFEST).unlink(missing_ok=True)
-            status = ui.err.status(_m(ui, "registre.construction")) if ui.err.is_terminal else None
-            if status:
-                status.start()
             try:
-                result = build_site(repository, out, lang=ui.lang, jobs=jobs, use_cache=not no_cache)
+                with ui.working("registre.construction"):
+                    result = build_site(repository, out, lang=ui.lang, jobs=jobs, use_cache=not no_cache)
+            except OutputRefused as exc:
+                raise Abort(exc.key, "registre.sortie.aide", **exc.params) from exc
             except OSError as exc:
                 raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=exc.strerror) from exc
-            finally:
-                if status:
-                    status.stop()
             for key, paths in (("registre.ecrit", result.written), ("registre.supprime", result.deleted)):
                 for rel in paths[:LISTED]:
                     ui.say(key, style="dim", chemin=rel)
@@ -65,9 +60,3 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(code)
 
     app.add_typer(sub, name="register")
-
-
-def _m(ui, key: str, **params) -> str:
-    from iaterr.i18n import message
-
-    return message(key, ui.lang, **params)

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from iaterr.check.validate import validate_repository
+from iaterr.check.loader import validate_repository
 from iaterr.cli.common import (
     FINDINGS, OK, guarded, h, help_option, lang_option, open_repo, output_format, paths_in, print_report, repo_option,
 )

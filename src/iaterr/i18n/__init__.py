@@ -7,12 +7,12 @@ French. A test checks that both catalogues have the same keys and parameters.
 
 from __future__ import annotations
 
+import importlib
 import os
 import string
 from typing import Any
 
-import importlib
-
+from iaterr.base.text import printable
 from iaterr.i18n.en import MESSAGES as _EN
 from iaterr.i18n.fr import MESSAGES as _FR
 
@@ -40,9 +40,19 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-def message(key: str, lang: str = "fr", **params: Any) -> str:
-    catalogue = CATALOGUES.get(lang, FR)
-    template = catalogue.get(key) or FR.get(key)
+def message(key: str, lang: str = "fr", *, _template: str | None = None, **params: Any) -> str:
+    """The message ``key`` in ``lang`` (French when it has no translation), its parameters filled in.
+
+    A parameter may be a nested message (``{"t": key, "p": params}``), a text in both languages
+    (``{"fr": …, "en": …}``) or a list (joined: « a », « b » ou « c »). Text parameters come from records,
+    which are untrusted: their control and invisible characters are shown as escapes (``\\x1b``), so
+    that no message can drive a terminal. ``_template`` gives the text itself instead of a key (the
+    messages of lint rules, declared with their rule)."""
+    if _template is not None:
+        template: str | None = _template
+    else:
+        catalogue = CATALOGUES.get(lang, FR)
+        template = catalogue.get(key) or FR.get(key)
     if template is None:
         return key
     if not params:
@@ -52,9 +62,11 @@ def message(key: str, lang: str = "fr", **params: Any) -> str:
         if isinstance(value, dict) and "t" in value:  # a nested message key
             value = message(value["t"], lang, **value.get("p", {}))
         elif isinstance(value, dict) and "fr" in value:  # a text given in both languages
-            value = value.get(lang) or value["fr"]
+            value = printable(str(value.get(lang) or value["fr"]))
         elif isinstance(value, (list, tuple)) and not name.startswith("_"):
-            value = join([str(v) for v in value], lang)
+            value = join([printable(str(v)) for v in value], lang)
+        elif isinstance(value, str):
+            value = printable(value)
         rendered[name] = value
     return string.Formatter().vformat(template, (), _Default(rendered))
 

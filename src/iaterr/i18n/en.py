@@ -211,4 +211,26 @@ MESSAGES: dict[str, str] = {
     "help.reference.check": "Write nothing: fail if the file is out of date.",
     "cli.pas-a-jour": "Out of date: {chemin}",
     "cli.pas-a-jour.aide": "Generate it again with `iaterr {commande}`.",
+    # ------------------------------------------------------------ untrusted repositories (security)
+    "diag.lien-symbolique": "Symbolic link (to {cible}): iaterr follows no link in a data repository, since "
+                            "the record could come from elsewhere; this file is not read.",
+    "hint.lien-symbolique": "Replace the link by the file itself, or delete it.",
+    "diag.extension-non-reconnue": "Extension “{extension}”: this file is not read as a record.",
+    "hint.extension": "Rename it to “{attendu}”.",
+    "diag.caractere-controle": "“{champ}” holds a control character ({caracteres}): invisible, it can garble "
+                               "a terminal, a spreadsheet or a web page.",
+    "hint.caractere-controle": "Delete it; to break a line, write the text as a block (“|-”).",
+    "hint.identifiant-reserve": "“{valeur}” is a name Windows reserves: the file could not be opened there. "
+                                "Choose another, for example {suggestion}.",
+    "hint.email-formule": "An address starting with “=”, “+”, “-” or “@” would be read as a formula by a "
+                          "spreadsheet: give a department's address.",
+    "valeur.masquee": "(value of a restricted field, not shown)",
+    "cli.sortie-git": "{chemin} is in a .git folder: iaterr never writes there.",
+    "cli.sortie-lien": "{chemin} is a symbolic link (to {cible}): iaterr does not write through a link.",
+    "cli.sortie-dossier": "{chemin} is a folder: give a file name.",
+    "cli.sortie-speciale": "{chemin} is not a regular file: iaterr does not replace it.",
+    "cli.sortie-donnees": "{chemin} is in the records folder ({dossier}): an output does not belong there and "
+                          "could overwrite a record.",
+    "cli.sortie.aide": "Choose another output file (option --out), outside the data/ folder.",
+    "cli.lien-refuse": "{chemin} is a symbolic link (to {cible}): iaterr follows no link in a data repository.",
 }

@@ -215,4 +215,27 @@ MESSAGES: dict[str, str] = {
     "help.reference.check": "N'écrit rien : échoue si le fichier n'est pas à jour.",
     "cli.pas-a-jour": "Pas à jour : {chemin}",
     "cli.pas-a-jour.aide": "Régénérez-le avec `iaterr {commande}`.",
+    # ------------------------------------------------------------ untrusted repositories (securite)
+    "diag.lien-symbolique": "Lien symbolique (vers {cible}) : iaterr ne suit aucun lien dans un dépôt de "
+                            "données, car la fiche pourrait venir d'ailleurs ; ce fichier n'est pas lu.",
+    "hint.lien-symbolique": "Remplacez le lien par le fichier lui-même, ou supprimez-le.",
+    "diag.extension-non-reconnue": "Extension « {extension} » : ce fichier n'est pas lu comme une fiche.",
+    "hint.extension": "Renommez-le en « {attendu} ».",
+    "diag.caractere-controle": "« {champ} » contient un caractère de contrôle ({caracteres}) : invisible, il "
+                               "peut brouiller un terminal, un tableur ou une page web.",
+    "hint.caractere-controle": "Supprimez-le ; pour aller à la ligne, écrivez le texte en bloc (« |- »).",
+    "hint.identifiant-reserve": "« {valeur} » est un nom réservé par Windows : le fichier n'y serait pas "
+                                "lisible. Choisissez-en un autre, par exemple {suggestion}.",
+    "hint.email-formule": "Une adresse qui commence par « = », « + », « - » ou « @ » serait lue comme une "
+                          "formule par un tableur : écrivez l'adresse d'un service.",
+    "valeur.masquee": "(valeur d'un champ restreint, non reproduite)",
+    "cli.sortie-git": "{chemin} est dans un dossier .git : iaterr n'y écrit jamais.",
+    "cli.sortie-lien": "{chemin} est un lien symbolique (vers {cible}) : iaterr n'écrit pas à travers un lien.",
+    "cli.sortie-dossier": "{chemin} est un dossier : donnez le nom d'un fichier.",
+    "cli.sortie-speciale": "{chemin} n'est pas un fichier ordinaire : iaterr ne le remplace pas.",
+    "cli.sortie-donnees": "{chemin} est dans le dossier des fiches ({dossier}) : une sortie n'y a pas sa place "
+                          "et pourrait écraser une fiche.",
+    "cli.sortie.aide": "Choisissez un autre fichier de sortie (option --out), hors du dossier data/.",
+    "cli.lien-refuse": "{chemin} est un lien symbolique (vers {cible}) : iaterr ne suit aucun lien dans un dépôt "
+                       "de données.",
 }

@@ -95,6 +95,17 @@ FR: dict[str, str] = {
     "registre.donnees.schema": "Table Schema",
     "registre.pied.genere": "Page générée le {date} depuis le commit {commit} par iaterr {version}.",
     "registre.pied.hors-git": "Page générée le {date} (hors git) par iaterr {version}.",
+    "registre.sortie-git": "{chemin} est dans un dossier .git : le registre ne s'y construit pas.",
+    "registre.sortie-depot": "{chemin} contient le dépôt de données ({depot}) : le registre remplace son dossier de "
+                             "sortie en entier, il ne peut donc pas s'agir du dépôt ni d'un dossier qui le contient.",
+    "registre.sortie-donnees": "{chemin} est dans le dossier des fiches ({dossier}) : choisissez un autre dossier.",
+    "registre.sortie-lien": "{chemin} est un lien symbolique (vers {cible}) : iaterr refuse d'écrire un registre "
+                            "à travers un lien.",
+    "registre.sortie-pas-dossier": "{chemin} existe et n'est pas un dossier.",
+    "registre.sortie-occupee": "{chemin} n'est pas vide ({n} élément(s)) et n'a pas été construit par iaterr : le "
+                               "registre remplace son dossier de sortie en entier, iaterr n'y touche donc pas.",
+    "registre.sortie.aide": "Donnez un dossier vide ou nouveau (option --out), ou un registre déjà construit par "
+                            "iaterr.",
 }
 
 EN: dict[str, str] = {
@@ -189,4 +200,14 @@ EN: dict[str, str] = {
     "registre.donnees.schema": "Table Schema",
     "registre.pied.genere": "Page generated on {date} from commit {commit} by iaterr {version}.",
     "registre.pied.hors-git": "Page generated on {date} (outside git) by iaterr {version}.",
+    "registre.sortie-git": "{chemin} is in a .git folder: the register is not built there.",
+    "registre.sortie-depot": "{chemin} holds the data repository ({depot}): the register replaces its output folder "
+                             "whole, so it can be neither the repository nor a folder holding it.",
+    "registre.sortie-donnees": "{chemin} is in the records folder ({dossier}): choose another folder.",
+    "registre.sortie-lien": "{chemin} is a symbolic link (to {cible}): iaterr will not write a register through a "
+                            "link.",
+    "registre.sortie-pas-dossier": "{chemin} exists and is not a folder.",
+    "registre.sortie-occupee": "{chemin} is not empty ({n} item(s)) and was not built by iaterr: the register "
+                               "replaces its output folder whole, so iaterr leaves it alone.",
+    "registre.sortie.aide": "Give an empty or new folder (option --out), or a register already built by iaterr.",
 }

@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from iaterr.check.diagnostics import Diagnostic, Severity
+from iaterr.base.diagnostics import Diagnostic, Severity
 from iaterr.check.validate import check_file
 from iaterr.i18n import CATALOGUES, message, quote
 from iaterr.model import SECTIONS, CasUsage, Collectivite
@@ -984,7 +984,9 @@ def with_header_lines(text: str, new_lines: list[str]) -> str:
 def firing_codes(repo: Repository, kind: str, data: dict[str, Any], coll: dict[str, Any] | None) -> list[str]:
     """Which of the rules the public export cannot satisfy fire on ``data`` (in a fixed order)."""
     import iaterr.lint.rules  # noqa: F401 - registers the rules
-    from iaterr.lint.engine import RULES, GitHistory, RecordContext, setting_severity
+    from iaterr.lint.engine import RecordContext, setting_severity
+    from iaterr.lint.rules import RULES
+    from iaterr.repo.gitops import GitHistory
     from iaterr.lint.run import settings_of
 
     settings = settings_of(repo)
@@ -1241,7 +1243,7 @@ class _Importer:
         return with_import_silence(text, codes, message(key, self.lang, date=export_date))
 
     def check(self, kind: str, rel: str, text: str) -> list[dict[str, Any]]:
-        result = check_file(text.encode("utf-8"), rel, kind)
+        result = check_file(text.encode("utf-8"), rel, kind).result
         return [_diag_param(d) for d in result.diagnostics if d.severity == Severity.ERROR]
 
     def create(self, kind: str, ident: str, data: dict[str, Any], lines: list[int], export_date: str, *,

@@ -5,7 +5,7 @@ with its legal or practical reference, messages in French and English and,
 where safe, an automatic fix. Its check function receives a
 :class:`RecordContext` (one record) or a :class:`RepoContext` (all of them)
 and yields :class:`Finding` objects; the engine turns them into the same
-:class:`~iaterr.check.diagnostics.Diagnostic` objects as ``validate``, so the
+:class:`~iaterr.base.diagnostics.Diagnostic` objects as ``validate``, so the
 renderers, positions and exit codes are shared.
 
 A rule is silenced for one record by a comment naming its code, anywhere in the
@@ -15,6 +15,13 @@ file, followed by a justification::
 
 A silence that hides nothing, names an unknown code or gives no reason is
 itself reported.
+
+Rules are declared, not registered: ``@rule(...)`` turns a check function into a
+:class:`Rule` object and changes nothing elsewhere (no global table, no message
+catalogue, no code list is written). Each family module lists its rules in a
+``RULES`` tuple; :mod:`iaterr.lint.rules` collects the families explicitly, like
+yamllint collects its rule modules. A diagnostic of a rule carries the rule's own
+message templates.
 """
 
 from __future__ import annotations
@@ -24,8 +31,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable, Iterable, Literal
 
-from iaterr.check.diagnostics import CODES, Severity
-from iaterr.i18n import CATALOGUES
+from iaterr.base.diagnostics import Severity
+from iaterr.repo.gitops import GitHistory
 
 Scope = Literal["cas_usage", "collectivite", "depot"]
 
@@ -79,6 +86,18 @@ class Rule:
     correction: bool = False
     check: Callable[..., Iterable[Finding]] | None = None
 
+    def __call__(self, ctx: Any) -> Iterable[Finding]:
+        assert self.check is not None, self.code
+        return self.check(ctx)
+
+    @property
+    def texts(self) -> dict[str, str]:
+        """The message and hint templates that diagnostics of this rule carry."""
+        out = {"fr": self.message_fr, "en": self.message_en}
+        if self.aide_fr:
+            out.update(aide_fr=self.aide_fr, aide_en=self.aide_en or self.aide_fr)
+        return out
+
     def titre(self, lang: str) -> str:
         return self.titre_en if lang == "en" else self.titre_fr
 
@@ -86,53 +105,25 @@ class Rule:
         return self.justification_en if lang == "en" else self.justification_fr
 
 
-RULES: dict[str, Rule] = {}
+def rule(**kwargs: Any) -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
+    """Declare a rule: ``@rule(code=..., famille=..., severite=Severity.WARNING, portee=..., ...)`` makes the
+    function below a :class:`Rule` (still callable with its context)."""
 
+    def make(check: Callable[..., Iterable[Finding]]) -> Rule:
+        return declare(check=check, **kwargs)
 
-def rule(**kwargs: Any) -> Callable[[Callable[..., Iterable[Finding]]], Callable[..., Iterable[Finding]]]:
-    """Declare a rule: ``@rule(code=..., famille=..., severite=Severity.WARNING, portee=..., ...)``."""
-
-    def register(check: Callable[..., Iterable[Finding]]) -> Callable[..., Iterable[Finding]]:
-        declare(check=check, **kwargs)
-        return check
-
-    return register
+    return make
 
 
 def declare(**kwargs: Any) -> Rule:
     """Declare a rule; without ``check``, the engine itself applies it (the silence rules)."""
     declared = Rule(**kwargs)
-    if declared.code in RULES or declared.code in CODES:
-        raise ValueError(f"rule code defined twice: {declared.code}")
     if declared.famille not in FAMILIES:
         raise ValueError(f"unknown family {declared.famille}")
-    RULES[declared.code] = declared
-    CODES[declared.code] = declared.severite
-    # the messages join the catalogue, so that diagnostics render as any other
-    CATALOGUES["fr"][f"diag.{declared.code}"] = declared.message_fr
-    CATALOGUES["en"][f"diag.{declared.code}"] = declared.message_en
-    if declared.aide_fr:
-        CATALOGUES["fr"][f"hint.lint.{declared.code}"] = declared.aide_fr
-        CATALOGUES["en"][f"hint.lint.{declared.code}"] = declared.aide_en
     return declared
 
 
 # ---------------------------------------------------------------- what a rule sees
-
-
-@dataclass
-class GitHistory:
-    """When each record file last changed, from git (and the working tree)."""
-
-    available: bool = False
-    shallow: bool = False
-    #: relative path → date of the last commit that touched it (today for uncommitted changes)
-    last_change: dict[str, date] = field(default_factory=dict)
-    #: relative path → date of the first commit that added it
-    first_seen: dict[str, date] = field(default_factory=dict)
-    #: in a shallow clone, the date of the oldest commit present: files not seen since are at least that old
-    boundary: date | None = None
-    reason: str = ""
 
 
 @dataclass
@@ -235,6 +226,6 @@ def months_between(a: date, b: date) -> int:
 
 
 __all__ = [
-    "FAMILIES", "Finding", "Fix", "GitHistory", "LintSettings", "RULES", "RecordContext", "RepoContext", "Rule",
+    "FAMILIES", "Finding", "Fix", "GitHistory", "LintSettings", "RecordContext", "RepoContext", "Rule",
     "Silence", "declare", "find_silences", "months_between", "rule", "setting_severity", "today_or",
 ]

@@ -1,20 +1,37 @@
-"""Running the lint rules over a repository."""
+"""Running the lint rules over a repository, on the one road of the records.
+
+Every record is read through :func:`iaterr.check.loader.load`: in the checking processes, the file is
+parsed and validated once, then the rules about one record run on it right there (they need its node
+tree for positions), and what the rules about the whole repository need comes back with the result.
+Those run afterwards in this process. Findings about restricted fields never quote their values.
+"""
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Iterable
 
-from iaterr.check.diagnostics import CODES, Diagnostic, Severity, with_hint
-from iaterr.check.validate import ValidationReport, collect_files, validate_repository
+from iaterr.base.diagnostics import CODES, Diagnostic, Severity, with_hint
+from iaterr.check.loader import RecordFile, Want, collect_files, load
+from iaterr.check.validate import Checked, ValidationReport, scrub
 from iaterr.lint.engine import (
-    RULES, Finding, Fix, GitHistory, LintSettings, RecordContext, RepoContext, Rule, Silence, find_silences,
+    Finding,
+    Fix,
+    LintSettings,
+    RecordContext,
+    RepoContext,
+    Rule,
+    Silence,
+    find_silences,
     setting_severity,
 )
-from iaterr.repo.config import Repository
+from iaterr.model import KINDS
+from iaterr.repo.config import CONFIG_FILE, Repository
+from iaterr.repo.gitops import GitHistory, file_history
 from iaterr.repo.yamlio import position, read_document
 
 #: Codes of ``validate`` that a silence may hide (warnings only: an error is never silenced).
@@ -28,6 +45,16 @@ class LintReport(ValidationReport):
     history: GitHistory = field(default_factory=GitHistory)
 
 
+@dataclass
+class Inspected:
+    """What the checking process found of one record for lint."""
+
+    data: dict[str, Any]
+    diagnostics: list[Diagnostic]
+    fixes: list[tuple[int, Fix]]
+    silences: list[Silence]
+
+
 def settings_of(repo: Repository) -> LintSettings:
     lint = getattr(repo.config, "lint", None)
     if lint is None:
@@ -35,11 +62,11 @@ def settings_of(repo: Repository) -> LintSettings:
     return LintSettings(**lint.model_dump())
 
 
-def _validation_fixes(d: Diagnostic) -> Fix | None:
+def _validation_fix(d: Diagnostic) -> Fix | None:
     """Safe fixes of validation findings: a canonical code, an ISO date, a compact SIRET, no mailto:."""
     p = d.params
     hint = p.get("_hint") or (None, {})
-    if d.code == "valeur-non-canonique":
+    if d.code == "valeur-non-canonique" and "code" in p and isinstance(p["code"], str):
         return Fix(d.path, p["code"])
     if d.code == "date-invalide" and hint[0] == "date-iso":
         return Fix(d.path, hint[1]["iso"])
@@ -48,6 +75,49 @@ def _validation_fixes(d: Diagnostic) -> Fix | None:
     if d.code == "email-invalide" and hint[0] == "mailto":
         return Fix(d.path, hint[1]["sans_mailto"])
     return None
+
+
+def _diagnostic(rule: Rule, finding: Finding, rel: str, severity: Severity, root: Any) -> Diagnostic:
+    if finding.line is not None:
+        line, col = finding.line, 1
+    elif root is not None:
+        line, col = position(root, finding.path, key=finding.at_key)
+    else:
+        line, col = 1, 1
+    params = dict(finding.params)
+    if rule.aide_fr:
+        with_hint(params, f"lint.{rule.code}", **finding.params)
+    return Diagnostic(rule.code, rel, line, col, finding.path, params, severity, rule.texts)
+
+
+def inspect_record(rules: tuple[Rule, ...], settings: LintSettings, history: GitHistory, today: date,
+                   collectivites: dict[str, dict[str, Any]], f: RecordFile, checked: Checked) -> Inspected | None:
+    """In a checking process: the rules about one record, run on its parsed file."""
+    doc = checked.document
+    if not isinstance(doc.data, dict):
+        return None
+    coll = collectivites.get(str(doc.data.get("collectivite"))) if f.kind == "cas_usage" else None
+    ctx = RecordContext(f.rel, f.kind, doc.data, doc.root, coll, settings, history, today,
+                        valid=not checked.result.has_errors)
+    diags: list[Diagnostic] = []
+    fixes: list[tuple[int, Fix]] = []
+    for r in rules:
+        if r.portee != f.kind:
+            continue
+        severity = setting_severity(settings, r.code, r.severite)
+        if severity is None or r.check is None:
+            continue
+        for finding in r.check(ctx) or ():
+            if finding.fix is not None:
+                fixes.append((len(diags), finding.fix))
+            diags.append(_diagnostic(r, finding, f.rel, severity, doc.root))
+    scrubbed = scrub(diags, KINDS[f.kind][1], doc.data, values_only=True)
+    return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")))
+
+
+def _raw(f: RecordFile, checked: Checked) -> dict[str, Any] | None:
+    data = checked.document.data
+    return data if isinstance(data, dict) else None
 
 
 def run_lint(
@@ -59,113 +129,110 @@ def run_lint(
     history: GitHistory | None = None,
     jobs: int | None = None,
 ) -> LintReport:
-    """Validate, then apply every enabled rule; returns all diagnostics, silences applied."""
-    import iaterr.lint.rules  # noqa: F401 - registers the rules
+    """Validate, then apply every enabled rule; returns all diagnostics, silences applied. With ``paths``,
+    the findings are those of the files under them (the rules still see every record)."""
+    from iaterr.lint.rules import RULES
 
     today = today or date.today()
-    paths = list(paths) if paths else None
-    validation = validate_repository(repo, paths, use_cache=use_cache, today=today, jobs=jobs)
     settings = settings_of(repo)
     if history is None:
-        from iaterr.repo.gitops import file_history
-
         history = file_history(repo.root)
+    selected = {f.rel for f in collect_files(repo, list(paths)).files} if paths else None
 
-    # every record is read for the repository-wide rules; findings are kept for the selected files
-    all_files, _ignored = collect_files(repo)
-    selected = {f.rel for f in collect_files(repo, paths)[0]} if paths else None
-    errors_by_file: dict[str, bool] = {}
-    for d in validation.diagnostics:
-        if d.severity == Severity.ERROR:
-            errors_by_file[d.file] = True
+    # the collectivités as written: what the rules about a use case see of its collectivité
+    colls = load(repo, [repo.kind_dir("collectivite")], want=Want(analyse=_raw), use_cache=False)
+    collectivites = {str(r.analysis.get("identifiant") or Path(r.rel).stem): r.analysis
+                     for r in colls.results if isinstance(r.analysis, dict)}
+    rules = tuple(RULES.values())
+    inspect = functools.partial(inspect_record, rules, settings, history, today, collectivites)
+    validation = load(repo, want=Want(analyse=inspect), use_cache=use_cache, today=today, jobs=jobs)
 
-    texts: dict[str, str] = {}
-    contexts: list[RecordContext] = []
-    collectivites: dict[str, dict[str, Any]] = {}
-    parsed = []
-    for f in all_files:
-        try:
-            raw = Path(f.path).read_bytes()
-        except OSError:
-            continue
-        doc = read_document(raw, f.rel)
-        if not isinstance(doc.data, dict):
-            continue
-        texts[f.rel] = raw.decode("utf-8", "replace")
-        parsed.append((f, doc))
-        if f.kind == "collectivite":
-            ident = doc.data.get("identifiant") or Path(f.rel).stem
-            collectivites[str(ident)] = doc.data
-    for f, doc in parsed:
-        coll = collectivites.get(str(doc.data.get("collectivite"))) if f.kind == "cas_usage" else None
-        contexts.append(RecordContext(f.rel, f.kind, doc.data, doc.root, coll, settings, history, today,
-                                      valid=not errors_by_file.get(f.rel, False)))
-    by_rel = {c.rel: c for c in contexts}
-
-    found: list[tuple[Rule, Finding, str]] = []
-    for r in RULES.values():
-        if setting_severity(settings, r.code, r.severite) is None or r.check is None:
-            continue
-        if r.portee == "depot":
-            for finding in r.check(RepoContext(contexts, settings, history, today)) or ():
-                found.append((r, finding, finding.file or ""))
-            continue
-        for ctx in contexts:
-            if ctx.kind == r.portee:
-                for finding in r.check(ctx) or ():
-                    found.append((r, finding, ctx.rel))
-
+    inspected = {r.rel: r.analysis for r in validation.results if isinstance(r.analysis, Inspected)}
     diagnostics: list[Diagnostic] = []
     fixes: dict[str, list[tuple[Diagnostic, Fix]]] = {}
-    for r, finding, rel in found:
-        if selected is not None and rel not in selected:
-            continue
-        severity = setting_severity(settings, r.code, r.severite)
-        ctx = by_rel.get(rel)
-        if finding.line is not None:
-            line, col = finding.line, 1
-        elif ctx is not None:
-            line, col = position(ctx.root, finding.path, key=finding.at_key)
-        else:
-            line, col = 1, 1
-        params = dict(finding.params)
-        if r.aide_fr:
-            with_hint(params, f"lint.{r.code}", **finding.params)
-        d = Diagnostic(r.code, rel, line, col, finding.path, params, severity)
-        diagnostics.append(d)
-        if finding.fix is not None:
-            fixes.setdefault(rel, []).append((d, finding.fix))
+    for rel, found in inspected.items():
+        diagnostics += found.diagnostics
+        for index, fix in found.fixes:
+            fixes.setdefault(rel, []).append((found.diagnostics[index], fix))
+    diagnostics += _repository_rules(rules, settings, history, today, validation, inspected, collectivites)
+
     for d in validation.diagnostics:
-        fix = _validation_fixes(d)
+        fix = _validation_fix(d)
         if fix is not None:
             fixes.setdefault(d.file, []).append((d, fix))
-
-    diagnostics += _check_settings(repo, settings) if selected is None else []
+    diagnostics += _check_settings(repo, settings, RULES) if selected is None else []
     # validation warnings may be tuned like rules (never an error)
     validated = []
     for d in validation.diagnostics:
         if d.code in settings.regles and d.code in SILENCEABLE_VALIDATION:
-            severity = setting_severity(settings, d.code, d.severity)
+            severity = setting_severity(settings, d.code, d.level)
             if severity is None:
                 continue
             d.severity = severity
         validated.append(d)
-    all_diags = _apply_silences(validated + diagnostics, texts, selected)
+    silences = {rel: found.silences for rel, found in inspected.items()}
+    all_diags = _apply_silences(validated + diagnostics, silences, selected, RULES)
     silenced = {id(d) for d in validated + diagnostics} - {id(d) for d in all_diags}
     fixes = {rel: [(d, fx) for d, fx in items if id(d) not in silenced] for rel, items in fixes.items()}
+    if selected is not None:
+        all_diags = [d for d in all_diags if d.file in selected]
+        fixes = {rel: items for rel, items in fixes.items() if rel in selected}
+        results = [r for r in validation.results if r.rel in selected]
+    else:
+        results = validation.results
     all_diags.sort(key=Diagnostic.sort_key)
-    return LintReport(validation.root, validation.results, all_diags, validation.files_read, validation.files_cached,
+    return LintReport(validation.root, results, all_diags, validation.files_read, validation.files_cached,
                       validation.ignored, fixes={k: v for k, v in fixes.items() if v}, history=history)
+
+
+def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: GitHistory, today: date,
+                      validation: ValidationReport, inspected: dict[str, Inspected],
+                      collectivites: dict[str, dict[str, Any]]) -> list[Diagnostic]:
+    """The rules about the whole repository; positions read from the files that have findings."""
+    contexts = []
+    for r in validation.results:
+        found = inspected.get(r.rel)
+        if found is None:
+            continue
+        coll = collectivites.get(str(found.data.get("collectivite"))) if r.kind == "cas_usage" else None
+        contexts.append(RecordContext(r.rel, r.kind, found.data, None, coll, settings, history, today,
+                                      valid=not r.has_errors))
+    roots: dict[str, Any] = {}
+    out: list[Diagnostic] = []
+    for r in rules:
+        severity = setting_severity(settings, r.code, r.severite)
+        if r.portee != "depot" or severity is None or r.check is None:
+            continue
+        for finding in r.check(RepoContext(contexts, settings, history, today)) or ():
+            rel = finding.file or ""
+            root = None
+            if rel in inspected and finding.line is None:
+                if rel not in roots:
+                    roots[rel] = _root_of(validation.root, rel)
+                root = roots[rel]
+            d = _diagnostic(r, finding, rel, severity, root)
+            if rel in inspected:
+                kind = next((c.kind for c in contexts if c.rel == rel), "cas_usage")
+                d = scrub([d], KINDS[kind][1], inspected[rel].data, values_only=True)[0]
+            out.append(d)
+    return out
+
+
+def _root_of(root: Path, rel: str) -> Any:
+    from iaterr.base.files import UnsafePath, read_regular
+
+    try:
+        return read_document(read_regular(Path(os.path.join(root, rel))), rel).root
+    except (OSError, UnsafePath):
+        return None
 
 
 _SEVERITY_WORDS = {"erreur", "error", "avertissement", "warning", "info", "desactivee", "désactivée", "off",
                    "non", "false", "aucune"}
 
 
-def _check_settings(repo: Repository, settings: LintSettings) -> list[Diagnostic]:
+def _check_settings(repo: Repository, settings: LintSettings, rules: dict[str, Rule]) -> list[Diagnostic]:
     """Codes and severities of ``lint.regles`` in iaterr.yaml that mean nothing."""
-    from iaterr.repo.config import CONFIG_FILE
-
     if not settings.regles:
         return []
     try:
@@ -175,23 +242,25 @@ def _check_settings(repo: Repository, settings: LintSettings) -> list[Diagnostic
     out = []
     for code, value in settings.regles.items():
         where = ("lint", "regles", code)
-        if code not in RULES and code not in SILENCEABLE_VALIDATION:
+        if code not in rules and code not in SILENCEABLE_VALIDATION:
             line, col = position(root, where, key=True) if root is not None else (1, 1)
-            out.append(Diagnostic("config-regle-inconnue", CONFIG_FILE, line, col, where, with_hint(
-                {"code": code}, "lint.config-regle-inconnue")))
+            r = rules["config-regle-inconnue"]
+            out.append(Diagnostic(r.code, CONFIG_FILE, line, col, where, with_hint(
+                {"code": code}, f"lint.{r.code}"), r.severite, r.texts))
         elif str(value).strip().lower() not in _SEVERITY_WORDS:
             line, col = position(root, where) if root is not None else (1, 1)
-            out.append(Diagnostic("config-severite-inconnue", CONFIG_FILE, line, col, where, with_hint(
-                {"code": code, "valeur": value}, "lint.config-severite-inconnue")))
+            r = rules["config-severite-inconnue"]
+            out.append(Diagnostic(r.code, CONFIG_FILE, line, col, where, with_hint(
+                {"code": code, "valeur": value}, f"lint.{r.code}"), r.severite, r.texts))
     return out
 
 
-def _apply_silences(diags: list[Diagnostic], texts: dict[str, str], selected: set[str] | None) -> list[Diagnostic]:
-    silences = {rel: find_silences(text) for rel, text in texts.items()}
+def _apply_silences(diags: list[Diagnostic], silences: dict[str, list[Silence]], selected: set[str] | None,
+                    rules: dict[str, Rule]) -> list[Diagnostic]:
     kept: list[Diagnostic] = []
     for d in diags:
         hidden = False
-        if d.code in RULES or (d.code in SILENCEABLE_VALIDATION and d.severity != Severity.ERROR):
+        if d.code in rules or (d.code in SILENCEABLE_VALIDATION and d.severity != Severity.ERROR):
             for s in silences.get(d.file, []):
                 if d.code in s.codes:
                     s.used.add(d.code)
@@ -203,16 +272,18 @@ def _apply_silences(diags: list[Diagnostic], texts: dict[str, str], selected: se
             continue
         for s in items:
             for code in s.codes:
-                if code not in RULES and code not in SILENCEABLE_VALIDATION:
-                    kept.append(Diagnostic("silence-code-inconnu", rel, s.line, s.column, (), with_hint(
-                        {"code": code}, "lint.silence-code-inconnu", code=code)))
+                if code not in rules and code not in SILENCEABLE_VALIDATION:
+                    kept.append(_engine_diagnostic(rules["silence-code-inconnu"], rel, s, {"code": code}))
                 elif code not in s.used:
-                    kept.append(Diagnostic("silence-inutile", rel, s.line, s.column, (), with_hint(
-                        {"code": code}, "lint.silence-inutile", code=code)))
+                    kept.append(_engine_diagnostic(rules["silence-inutile"], rel, s, {"code": code}))
             if not s.reason:
-                kept.append(Diagnostic("silence-sans-justification", rel, s.line, s.column, (), with_hint(
-                    {"codes": s.codes}, "lint.silence-sans-justification")))
+                kept.append(_engine_diagnostic(rules["silence-sans-justification"], rel, s, {"codes": s.codes}))
     return kept
+
+
+def _engine_diagnostic(r: Rule, rel: str, s: Silence, params: dict[str, Any]) -> Diagnostic:
+    return Diagnostic(r.code, rel, s.line, s.column, (), with_hint(params, f"lint.{r.code}", **params), r.severite,
+                      r.texts)
 
 
 def environment_today() -> date | None:

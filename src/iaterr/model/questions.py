@@ -19,7 +19,8 @@ from typing import Any, Annotated, Callable
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from iaterr.check.diagnostics import Diagnostic
+from iaterr.base.diagnostics import Diagnostic
+from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.usecase import CasUsage
 from iaterr.model.vocab import SOUS_THEMES
@@ -162,10 +163,9 @@ def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
 _ADAPTERS: dict[tuple[type, str], TypeAdapter] = {}
 
 
-def check_answer(model: type[BaseModel], name: str, value: Any) -> tuple[Any, list[Diagnostic]]:
-    """The typed value of one answer, or the diagnostics that refuse it."""
-    from iaterr.check.validate import diagnostic_from_pydantic
-
+def check_answer(model: type[BaseModel], name: str, value: Any, *, redact: bool = True) -> tuple[Any, list[Diagnostic]]:
+    """The typed value of one answer, or the diagnostics that refuse it. The diagnostics of a restricted
+    field do not quote the value unless ``redact`` is False (the person who typed it, at a prompt)."""
     key = (model, name)
     if key not in _ADAPTERS:
         _ADAPTERS[key] = _adapter(model, name)
@@ -175,7 +175,7 @@ def check_answer(model: type[BaseModel], name: str, value: Any) -> tuple[Any, li
         diags = []
         for err in exc.errors(include_url=False):
             err = {**err, "loc": (name, *err["loc"])}
-            diags.append(diagnostic_from_pydantic(err, None, "-", model, {}))
+            diags.append(diagnostic_from_pydantic(err, "-", model, {}, redact=redact))
         return None, diags
 
 

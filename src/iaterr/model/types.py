@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from iaterr.base.files import WINDOWS_RESERVED
+from iaterr.base.text import CONTROL_CHARS, printable
 from iaterr.model.vocab import Vocabulary
 
 
@@ -39,10 +41,19 @@ def _texte(value: Any) -> str:
     value = str(value)
     if not value.strip():
         raise PydanticCustomError("iaterr_vide", "empty text", {})
+    found = CONTROL_CHARS.findall(value)
+    if found:
+        shown = sorted({printable(c) for c in found})
+        raise PydanticCustomError("iaterr_controle", "control character", {"caracteres": ", ".join(shown)})
     return value
 
 
-Texte = Annotated[str, TypeTag("texte"), BeforeValidator(_texte), WithJsonSchema({"type": "string", "minLength": 1, "pattern": r"\S"})]
+#: No control character (C0 but tab and line feed, DEL, C1), and at least one visible character.
+_NO_CONTROL = "[^\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f]"
+TEXT_PATTERN = f"^{_NO_CONTROL}*[^\\s\\u0000-\\u001f\\u007f-\\u009f]{_NO_CONTROL}*$"
+
+Texte = Annotated[str, TypeTag("texte"), BeforeValidator(_texte),
+                  WithJsonSchema({"type": "string", "minLength": 1, "pattern": TEXT_PATTERN})]
 
 # ---------------------------------------------------------------- identifiers
 
@@ -54,6 +65,8 @@ def _slug(value: Any) -> str:
     value = _texte(value)
     if len(value) > SLUG_MAX or not SLUG_RE.match(value):
         raise PydanticCustomError("iaterr_slug", "invalid identifier", {"valeur": value})
+    if value in WINDOWS_RESERVED:
+        raise PydanticCustomError("iaterr_slug", "reserved identifier", {"valeur": value, "reserve": True})
     return value
 
 
@@ -121,6 +134,9 @@ def _email(value: Any) -> str:
         raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": value[7:]})
     if not EMAIL_RE.match(value) or ".." in value:
         raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": ""})
+    if value[0] in "=+-@":
+        raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": "",
+                                                                      "formule": True})
     return value
 
 

@@ -1,10 +1,20 @@
-"""Examples of every export format, made from one real record of this repository (docs/exemples/)."""
+"""Examples of every export format, made from one real record of this repository (``docs/exemples/``).
+
+Generated from the format registry (:mod:`iaterr.publish.formats`); ``iaterr export --examples`` writes
+them and a test fails when they are stale.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from iaterr.base.files import atomic_write
+from iaterr.publish.export import load_items
+from iaterr.publish.formats import FORMATS, write_items
+from iaterr.repo.config import open_repository
+
 EXAMPLE_RECORD = "data/cas-usage/sicoval-detection-fuites-eau.yaml"
+#: file name of the example of each format that reads records
 EXAMPLE_FILES = {
     "csv": "registre.csv",
     "json": "registre.json",
@@ -18,26 +28,15 @@ EXAMPLE_FILES = {
 
 def example_texts(root: Path) -> dict[str, str]:
     """File name → text of the example of each format, for the record ``EXAMPLE_RECORD``."""
-    from iaterr.cli.export import render_export
-    from iaterr.publish.export import load_items
-    from iaterr.repo.config import open_repository
-
     repo = open_repository(root)
-    items = load_items(repo, paths=[root / EXAMPLE_RECORD])
-    return {name: render_export(fmt, items, "fr") for fmt, name in EXAMPLE_FILES.items()}
+    items = load_items(repo, paths=[root / EXAMPLE_RECORD], use_cache=False)
+    return {EXAMPLE_FILES[name]: write_items(name, items, "fr") for name in FORMATS if name in EXAMPLE_FILES}
 
 
 def write_examples(root: Path) -> list[Path]:
-    from iaterr.repo.yamlio import atomic_write
-
     written = []
     for name, text in example_texts(root).items():
         path = root / "docs" / "exemples" / name
-        atomic_write(path, text)
+        atomic_write(path, text, root=root)
         written.append(path)
     return written
-
-
-if __name__ == "__main__":  # python -m iaterr.publish.examples  (from the repository's root)
-    for written in write_examples(Path.cwd()):
-        print(written)

@@ -1,38 +1,43 @@
-"""What every export starts from: the valid records, their collectivité, and
-only the fields that may be published.
+"""What every publication starts from: the valid records, their collectivité, as views.
 
-``load_items`` reads the repository, keeps the records that pass validation
-(the others are returned as skipped, with their errors) and gives each use case
-with its collectivité as plain data. ``visible`` drops every restricted field,
-nested ones included, unless restricted output was explicitly asked for: the
-model's metadata decide, never a list of field names.
+:func:`load_items` reads the repository through the one loader (:func:`iaterr.check.loader.load`), keeps
+the use cases that pass validation (the others are returned as skipped, with their number of errors)
+and gives each with its collectivité as :class:`~iaterr.model.visibility.View` objects: public
+fields only, unless restricted output was explicitly asked for. An :class:`ExportSet` refuses items
+that are not such views, or whose views do not match the set's ``include_restricted``: a writer given
+an export set cannot publish a restricted field by mistake.
 """
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
-from pydantic import BaseModel
-
-from iaterr.check.diagnostics import Severity
-from iaterr.check.validate import validate_repository
-from iaterr.model import CasUsage, Collectivite
-from iaterr.model.introspect import specs
+from iaterr.check.loader import Want, load
+from iaterr.model import CasUsage
+from iaterr.model.visibility import View, view
 from iaterr.repo.config import Repository
+
+BOTH = frozenset({"cas_usage", "collectivite"})
 
 
 @dataclass
 class ExportItem:
     rel: str
-    #: the use case as plain data (codes, ISO dates, booleans, lists), restricted fields removed unless asked
-    cas: dict[str, Any]
-    #: its collectivité, likewise
-    collectivite: dict[str, Any]
-    #: work done ahead in the validating processes (e.g. the use case's part of a CSV row), by name
+    #: the use case (codes, ISO dates, booleans, lists); only ``identifiant`` and ``collectivite`` when the
+    #: export asked for prepared values instead
+    cas: View
+    #: its collectivité
+    collectivite: View
+    #: values prepared ahead in the checking processes (e.g. the use case's part of a CSV line), by name
     prepared: dict[str, Any] = field(default_factory=dict)
+
+
+class NotAView(TypeError):
+    """An export item whose data did not come from :func:`~iaterr.model.visibility.view`."""
 
 
 @dataclass
@@ -41,72 +46,61 @@ class ExportSet:
     #: records left out because they do not pass validation: (file, number of errors)
     skipped: list[tuple[str, int]] = field(default_factory=list)
     include_restricted: bool = False
+    #: every valid collectivité (with or without a valid use case), by identifier
+    collectivites: dict[str, View] = field(default_factory=dict)
 
-
-def plain(instance: BaseModel) -> dict[str, Any]:
-    """A validated record as plain data: codes, strings, numbers, booleans, lists; no None."""
-    return instance.model_dump(mode="json", exclude_none=True)
-
-
-def visible(model: type[BaseModel], data: dict[str, Any], include_restricted: bool = False) -> dict[str, Any]:
-    """``data`` without the fields that are restricted in ``model`` (recursively), in model order."""
-    out: dict[str, Any] = {}
-    for name, spec in specs(model).items():
-        if name not in data:
-            continue
-        if spec.meta.visibilite != "public" and not include_restricted:
-            continue
-        value = data[name]
-        if spec.submodel is not None:
-            if isinstance(value, list):
-                value = [visible(spec.submodel, v, include_restricted) for v in value if isinstance(v, dict)]
-            elif isinstance(value, dict):
-                value = visible(spec.submodel, value, include_restricted)
-        out[name] = value
-    return out
-
-
-def _prepare(include_restricted: bool, prepare: Callable[[dict], dict] | None, kind: str, data: dict) -> dict:
-    """In the validating process: filter the record, and prepare what the export needs of it."""
-    model = CasUsage if kind == "cas_usage" else Collectivite
-    shown = visible(model, data, include_restricted)
-    if prepare is None or kind != "cas_usage":
-        return {"data": shown, "prepared": {}}
-    # what was prepared is all the export needs: send back only the keys that place the record
-    return {"data": {"identifiant": shown["identifiant"], "collectivite": shown["collectivite"]},
-            "prepared": prepare(shown)}
+    def __post_init__(self) -> None:
+        checked = [(item.rel, data) for item in self.items for data in (item.cas, item.collectivite)]
+        checked += [(ident, data) for ident, data in self.collectivites.items()]
+        for where, data in checked:
+            if not isinstance(data, View):
+                raise NotAView(f"{where}: not a view of a record")
+            if data.restricted and not self.include_restricted:
+                raise NotAView(f"{where}: restricted fields in a public export")
 
 
 def load_items(repo: Repository, *, include_restricted: bool = False, paths: Iterable[Path] | None = None,
-               jobs: int | None = None, prepare: Callable[[dict], dict] | None = None) -> ExportSet:
-    """The repository's valid use cases with their collectivités, ready to export, in one validating pass.
+               jobs: int | None = None, prepare: tuple[tuple[str, Callable[[View], Any]], ...] = (),
+               views: bool | None = None, use_cache: bool = True, today: date | None = None) -> ExportSet:
+    """The repository's valid use cases with their collectivités, ready to publish, in one pass.
 
-    ``prepare`` (a picklable function of the visible use case) runs in the validating processes; its
-    result is on each item's ``prepared``, and then ``cas`` holds only ``identifiant`` and
-    ``collectivite`` (what was prepared is all the caller needs)."""
-    keep = functools.partial(_prepare, include_restricted, prepare)
+    With ``prepare`` (named functions of a use case's public view, run in the checking processes and
+    cached), each item's ``prepared`` holds their results and, unless ``views`` is True, its ``cas`` only
+    ``identifiant`` and ``collectivite``. With ``include_restricted``, views hold the restricted fields
+    too, ``prepare`` is not used, and nothing is cached."""
+    views = not prepare if views is None else views
+    if include_restricted:
+        want = Want(full=BOTH)
+    elif not views:
+        want = Want(public=frozenset({"collectivite"}), prepare=prepare)
+    else:
+        want = Want(public=BOTH, prepare=prepare)
     if paths is not None:  # the selected use cases, and every collectivité they may belong to
         paths = [*paths, repo.kind_dir("collectivite")]
-    report = validate_repository(repo, paths, use_cache=False, keep_data=keep, jobs=jobs)
-    errors: dict[str, int] = {}
-    for d in report.diagnostics:
-        if d.severity == Severity.ERROR:
-            errors[d.file] = errors.get(d.file, 0) + 1
-    collectivites: dict[str, dict[str, Any]] = {}
+    report = load(repo, paths, want=want, jobs=jobs, use_cache=use_cache, today=today)
+    errors = report.files_with_errors()
+    collectivites: dict[str, View] = {}
     for result in report.records("collectivite"):
-        if result.rel not in errors and result.data is not None:
-            collectivites[result.data["data"]["identifiant"]] = result.data["data"]
+        shown = result.full if include_restricted else result.public
+        if result.rel not in errors and shown is not None:
+            collectivites[shown["identifiant"]] = shown
     items: list[ExportItem] = []
     skipped: list[tuple[str, int]] = []
     for result in report.records("cas_usage"):
-        if result.rel in errors or result.data is None:
+        ident, coll_id = result.summary.get("identifiant"), result.summary.get("collectivite")
+        if result.rel in errors or not ident or not coll_id:
             skipped.append((result.rel, errors.get(result.rel, 0)))
             continue
-        cas = result.data["data"]
-        coll = collectivites.get(cas["collectivite"])
-        if coll is None:  # its collectivité has errors: left out with it
+        if include_restricted:
+            cas = result.full
+        elif not views:
+            cas = view(CasUsage, {"identifiant": ident, "collectivite": coll_id}) if result.prepared else None
+        else:
+            cas = result.public
+        coll = collectivites.get(coll_id)
+        if cas is None or coll is None:  # its collectivité has errors: left out with it
             skipped.append((result.rel, 0))
             continue
-        items.append(ExportItem(result.rel, cas, coll, result.data["prepared"]))
+        items.append(ExportItem(result.rel, cas, coll, dict(result.prepared)))
     items.sort(key=lambda item: (item.cas.get("collectivite", ""), item.cas.get("identifiant", "")))
-    return ExportSet(items, skipped, include_restricted)
+    return ExportSet(items, skipped, include_restricted, collectivites)

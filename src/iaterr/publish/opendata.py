@@ -5,27 +5,30 @@ identity first (``collectivite_*`` columns), then every field of the use case in
 the model's order. A list is joined with `` | ``; a list of tables becomes one
 column per sub-field (``donnees_nom``, ``donnees_source``…), items aligned by
 position. Dates are ISO 8601 (``AAAA``, ``AAAA-MM`` or ``AAAA-MM-JJ``), booleans
-``true``/``false``, numbers with a decimal point. A text cell that a spreadsheet
-would run as a formula (``=``, ``+``, ``-``, ``@``, tab, carriage return first) is
-prefixed with an apostrophe.
+``true``/``false``, numbers with a decimal point. Every cell is encoded by
+:func:`iaterr.base.text.csv_cell`: a cell a spreadsheet would run as a formula is made
+inert, a cell holding a line break or a separator is quoted.
+
+Which fields become columns is decided by :func:`iaterr.model.visibility.shown_fields`
+alone, and the data come from the views of :func:`iaterr.publish.export.load_items`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from iaterr import SCHEMA_VERSION, __version__
+from iaterr.base.text import csv_line, neutralise
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.types import DATE_PATTERN
+from iaterr.model.visibility import View, shown_fields
 from iaterr.publish.export import ExportSet
 
 LIST_SEPARATOR = " | "
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SKIP_COLLECTIVITE = {"identifiant", "version_schema"}
 
 
@@ -47,39 +50,32 @@ def columns(include_restricted: bool = False) -> list[Column]:
     """The columns of the open-data CSV, in a stable order."""
     out: list[Column] = []
     for source, model, prefix in (("collectivite", Collectivite, "collectivite_"), ("cas", CasUsage, "")):
-        for name, spec in specs(model).items():
+        for name, spec in shown_fields(model, include_restricted).items():
             if source == "collectivite" and name in _SKIP_COLLECTIVITE:
                 continue
-            if spec.meta.visibilite != "public" and not include_restricted:
-                continue
             if spec.submodel is not None:
-                for sub_name, sub in specs(spec.submodel).items():
-                    if sub.meta.visibilite != "public" and not include_restricted:
-                        continue
+                for sub_name, sub in shown_fields(spec.submodel, include_restricted).items():
                     out.append(Column(f"{prefix}{name}_{sub_name}", source, name, spec, sub))
             else:
                 out.append(Column(prefix + name, source, name, spec))
     return out
 
 
-def neutralise(text: str) -> str:
-    """A cell that a spreadsheet would run as a formula, made inert."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _converter(spec: FieldSpec) -> Callable[[Any], str]:
-    """How a value of ``spec`` becomes cell text (chosen once per column: exports are hot loops)."""
+def _converter(spec: FieldSpec, in_list: bool = False) -> Callable[[Any], str]:
+    """How a value of ``spec`` becomes cell text (chosen once per column: exports are hot loops). The
+    cell is encoded (made inert, quoted) when the line is: :func:`~iaterr.base.text.csv_line`; each item
+    of a list is made inert too, since a spreadsheet may split the cell at its separators."""
     if spec.kind == "booleen":
         return lambda v: "true" if v is True else "false" if v is False else ""
     if spec.kind in ("nombre",):
         return lambda v: "" if v is None else repr(float(v))
-    if spec.kind == "texte":
+    if in_list:
         return lambda v: "" if v is None else neutralise(str(v))
     return lambda v: "" if v is None else str(v)
 
 
-def _column_reader(col: Column) -> Callable[[dict, dict], str]:
-    convert = _converter(col.leaf)
+def _column_reader(col: Column) -> Callable[[dict[str, Any], dict[str, Any]], str]:
+    convert = _converter(col.leaf, in_list=col.sub is not None or col.spec.is_list)
     source_is_coll = col.source == "collectivite"
     name = col.field
     if col.sub is not None:
@@ -106,10 +102,11 @@ def _column_reader(col: Column) -> Callable[[dict, dict], str]:
     return read
 
 
-_READERS: dict[bool, tuple[list[Column], list, list]] = {}
+Reader = Callable[[dict[str, Any], dict[str, Any]], str]
+_READERS: dict[bool, tuple[list[Column], list[Reader], list[Reader]]] = {}
 
 
-def _readers(include_restricted: bool):
+def _readers(include_restricted: bool) -> tuple[list[Column], list[Reader], list[Reader]]:
     if include_restricted not in _READERS:
         cols = columns(include_restricted)
         coll = [_column_reader(c) for c in cols if c.source == "collectivite"]
@@ -118,16 +115,17 @@ def _readers(include_restricted: bool):
     return _READERS[include_restricted]
 
 
-def _encode(cells: list[str]) -> str:
-    """One CSV line without its end (the writer must know "\\n" ends lines, to quote cells holding one)."""
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(cells)
-    return buffer.getvalue()[:-1]
+_encode = csv_line
 
 
-def csv_cells(include_restricted: bool, cas: dict) -> dict:
-    """The use case's own part of its CSV line, encoded (run ahead, in the validating processes)."""
-    return {"csv": _encode([read(cas, {}) for read in _readers(include_restricted)[2]])}
+def csv_cells(cas: View) -> str:
+    """The use case's own part of its open-data CSV line, encoded (prepared ahead, in the checking
+    processes, from its public view)."""
+    return csv_line([read(cas, {}) for read in _readers(cas.restricted)[2]])
+
+
+#: The name under which :func:`csv_cells` is prepared and cached.
+CSV_CELLS = "csv-opendata"
 
 
 def rows(items: ExportSet) -> tuple[list[Column], list[list[str]]]:
@@ -151,7 +149,7 @@ def to_csv(items: ExportSet) -> str:
         key = str(item.collectivite.get("identifiant"))
         if key not in coll_parts:
             coll_parts[key] = _encode([m[1] for m in mark] + [read({}, item.collectivite) for read in coll_readers])
-        own = item.prepared.get("csv")
+        own = item.prepared.get(CSV_CELLS)
         if own is None:
             own = _encode([read(item.cas, {}) for read in cas_readers])
         lines.append(coll_parts[key] + "," + own)
@@ -159,6 +157,7 @@ def to_csv(items: ExportSet) -> str:
 
 
 def to_json(items: ExportSet) -> str:
+    """The JSON export: the views of the items (an :class:`ExportSet` holds nothing else)."""
     payload = {
         "iaterr": __version__,
         "version_schema": SCHEMA_VERSION,
@@ -294,40 +293,40 @@ def _bibliotheque_cell(value: Any, spec: FieldSpec) -> str:
         return "Oui" if value else "Non"
     if isinstance(value, float):
         return repr(value)
-    return neutralise(" ".join(str(value).split())) if spec.kind == "texte" else str(value)
+    return " ".join(str(value).split()) if spec.kind == "texte" else str(value)
 
 
-def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, Callable[[dict], Any], FieldSpec]]:
-    """(column, source, field, getter, spec) for the Bibliothèque's CSV: its 16 public columns, then, with
-    restricted output, its other fields under their data-model names."""
+def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, None, FieldSpec]]:
+    """(column, source, field, None, spec) for the Bibliothèque's CSV: the fields shown
+    (:func:`~iaterr.model.visibility.shown_fields`) that have a column of its public export, in that
+    export's order, then, with restricted output, the other fields of its data model under their names."""
     out = []
     for source, model in (("collectivite", Collectivite), ("cas", CasUsage)):
-        for name, spec in specs(model).items():
+        for name, spec in shown_fields(model, include_restricted).items():
             if spec.meta.bibliotheque_export:
                 if source == "cas" and name == "collectivite":
                     continue  # the collectivité's name comes from its own record
                 out.append((spec.meta.bibliotheque_export, source, name, spec))
     by_column = {c[0]: c for c in out}
-    public = [by_column[c] for c in BIBLIOTHEQUE_PUBLIC if c in by_column]
+    order = {column: index for index, column in enumerate(BIBLIOTHEQUE_PUBLIC)}
+    first = sorted(out, key=lambda c: order.get(c[0], len(order)))
     if not include_restricted:
-        return [(c, s, n, None, sp) for c, s, n, sp in public]
+        return [(c, s, n, None, sp) for c, s, n, sp in first]
     extra = []
-    for name, spec in specs(CasUsage).items():
+    for name, spec in shown_fields(CasUsage, include_restricted).items():
         if spec.submodel is not None:
-            for sub_name, sub in specs(spec.submodel).items():
+            for sub_name, sub in shown_fields(spec.submodel, include_restricted).items():
                 if sub.meta.bibliotheque:
                     extra.append((sub.meta.bibliotheque, "cas", f"{name}.{sub_name}", sub))
-        elif spec.meta.bibliotheque and not spec.meta.bibliotheque_export:
+        elif spec.meta.bibliotheque and spec.meta.bibliotheque_export not in by_column:
             extra.append((spec.meta.bibliotheque, "cas", name, spec))
-    return [(c, s, n, None, sp) for c, s, n, sp in public + extra]
+    return [(c, s, n, None, sp) for c, s, n, sp in first + extra]
 
 
 def to_bibliotheque_csv(items: ExportSet) -> str:
     cols = bibliotheque_columns(items.include_restricted)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     mark = [RESTRICTED_MARK] if items.include_restricted else []
-    writer.writerow([m[0] for m in mark] + [c[0] for c in cols])
+    lines = [csv_line([m[0] for m in mark] + [c[0] for c in cols])]
     for item in items.items:
         row = [m[1] for m in mark]
         for _column, source, name, _getter, spec in cols:
@@ -338,5 +337,5 @@ def to_bibliotheque_csv(items: ExportSet) -> str:
                 row.append(_bibliotheque_cell(values, spec))
             else:
                 row.append(_bibliotheque_cell(data.get(name), spec))
-        writer.writerow(row)
-    return buffer.getvalue()
+        lines.append(csv_line(row))
+    return "\n".join(lines) + "\n"

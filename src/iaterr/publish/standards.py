@@ -8,12 +8,13 @@ each with the iaterr field(s) that would fill it and why it is missing.
 
 Rules kept by every mapping:
 
-- Restricted fields never reach the output unless restricted output was asked for.
-  Items come already filtered by :func:`~iaterr.publish.export.load_items`; each
-  mapping filters them again with the model's metadata (:func:`visible`), so that a
-  caller passing unfiltered data cannot leak anything either. A missing item that a
-  restricted field would fill says so whether or not that field is set, so that the
-  list of what is missing does not reveal what the restricted part holds.
+- Restricted fields never reach the output unless restricted output was asked for:
+  items are views (:class:`~iaterr.model.visibility.View`, made by
+  :func:`~iaterr.publish.export.load_items`, checked by
+  :class:`~iaterr.publish.export.ExportSet`), and a mapping reads nothing else. A
+  missing item that a restricted field would fill says so whether or not that field is
+  set, so that the list of what is missing does not reveal what the restricted part
+  holds.
 - Values of a standard's own vocabulary (a status, a risk category, a theme) use the
   standard's values; free text stays as the record wrote it, in French, and the text
   iaterr composes around it (labels, short phrases) is French too.
@@ -32,11 +33,9 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
-from pydantic import BaseModel
-
 from iaterr import __version__
 from iaterr.model import CasUsage, Collectivite
-from iaterr.model.introspect import specs
+from iaterr.model.visibility import path_is_public
 from iaterr.model.vocab import (
     HEBERGEMENTS,
     MODES_COLLECTE,
@@ -47,7 +46,8 @@ from iaterr.model.vocab import (
     TYPES_ALGORITHME,
     TYPES_ANALYSE_IMPACT,
 )
-from iaterr.publish.export import ExportItem, ExportSet, visible
+from iaterr.model.visibility import View
+from iaterr.publish.export import ExportItem, ExportSet, NotAView
 
 # ---------------------------------------------------------------- results
 
@@ -199,17 +199,9 @@ AVERTISSEMENT = Txt("Contient des champs restreints : ne pas publier.",
 def _is_restricted(path: str) -> bool:
     """Whether the iaterr field at ``path`` (``finalite``, ``collectivite.nom``, ``donnees.nom``) is restricted."""
     parts = path.split(".")
-    model: type[BaseModel] | None = CasUsage
     if parts[0] == "collectivite" and len(parts) > 1:
-        model, parts = Collectivite, parts[1:]
-    for part in parts:
-        spec = specs(model).get(part) if model else None
-        if spec is None:
-            return False
-        if spec.meta.visibilite != "public":
-            return True
-        model = spec.submodel
-    return False
+        return not path_is_public(Collectivite, parts[1:])
+    return not path_is_public(CasUsage, parts)
 
 
 # ---------------------------------------------------------------- reading one item
@@ -220,11 +212,10 @@ class _Source:
 
     def __init__(self, item: ExportItem, include_restricted: bool) -> None:
         self.include_restricted = include_restricted
-        if include_restricted:
-            self.cas, self.coll = item.cas, item.collectivite
-        else:  # filtered again: a caller passing unfiltered data leaks nothing either
-            self.cas = visible(CasUsage, item.cas, False)
-            self.coll = visible(Collectivite, item.collectivite, False)
+        for data in (item.cas, item.collectivite):
+            if not isinstance(data, View) or (data.restricted and not include_restricted):
+                raise NotAView(f"{item.rel}: not a public view of a record")
+        self.cas, self.coll = item.cas, item.collectivite
         self.missing: list[dict[str, Any]] = []
 
     def get(self, path: str) -> Any:

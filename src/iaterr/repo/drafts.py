@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.repo.config import Repository
-from iaterr.repo.yamlio import atomic_write
+from iaterr.base.files import atomic_write
 
 DRAFT_DIR = Path(".iaterr") / "brouillons"
 

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+
+
+@dataclass
+class GitHistory:
+    """When each record file last changed, from git (and the working tree)."""
+
+    available: bool = False
+    shallow: bool = False
+    #: relative path → date of the last commit that touched it (today for uncommitted changes)
+    last_change: dict[str, date] = field(default_factory=dict)
+    #: relative path → date of the first commit that added it
+    first_seen: dict[str, date] = field(default_factory=dict)
+    #: in a shallow clone, the date of the oldest commit present: files not seen since are at least that old
+    boundary: date | None = None
+    reason: str = ""
 
 
 class GitError(Exception):
@@ -34,15 +51,13 @@ def commit_only(path: Path, message: str) -> str:
         raise GitError(str(exc)) from exc
 
 
-def file_history(root: Path):
+def file_history(root: Path) -> GitHistory:
     """When each file under ``data/`` last changed and first appeared, in one pass over git's history.
 
     Uncommitted changes count as today's. A shallow clone is said so: dates at its
     boundary are only bounds. Without git or outside a repository, ``available`` is False.
     """
-    from datetime import date, datetime, timezone
-
-    from iaterr.lint.engine import GitHistory
+    from datetime import datetime, timezone
 
     try:
         import git
@@ -88,3 +103,17 @@ def file_history(root: Path):
         return history
     except (git.GitCommandError, ValueError, OSError) as exc:
         return GitHistory(reason=str(exc).splitlines()[0] if str(exc) else "git")
+
+
+def git_commit(root: Path) -> str | None:
+    """The short hash of HEAD of the git repository holding ``root``, or None."""
+    try:
+        import git
+
+        repo = git.Repo(root, search_parent_directories=True)
+        try:
+            return str(repo.head.commit.hexsha[:8])
+        finally:
+            repo.close()
+    except Exception:  # noqa: BLE001 - not a repository, no commit yet, no git: "hors git"
+        return None

@@ -8,7 +8,6 @@ that editors complete and check keys. Writing is atomic and never overwrites.
 
 from __future__ import annotations
 
-import unicodedata
 import re
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from pydantic import BaseModel
 from iaterr import SCHEMA_VERSION
 from iaterr.i18n import message
 from iaterr.model import KINDS, SECTIONS
+from iaterr.model.identifiers import slugify
 from iaterr.model.introspect import specs
 from iaterr.repo.config import Repository
 from iaterr.repo.yamlio import atomic_write, dump_roundtrip, folded
@@ -29,31 +29,6 @@ class RecordExists(Exception):
     def __init__(self, path: Path) -> None:
         super().__init__(str(path))
         self.path = path
-
-
-#: Words a shortened identifier should not end on.
-_SLUG_TAIL = {"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les", "ou", "par", "pour", "sur"}
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    """A record identifier from a name: ``Détection des fuites d'eau`` → ``detection-des-fuites-d-eau``.
-
-    A longer one is cut between words, never in a word nor after "de", "la"…"""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.replace("œ", "oe").replace("æ", "ae")
-    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-    if len(slug) <= max_length:
-        return slug
-    parts = slug[: max_length + 1].split("-")
-    if len(slug) > max_length + 1 and slug[max_length + 1] != "-":
-        parts = parts[:-1]  # a word cut in the middle
-    parts = [p for p in parts if p]
-    while len("-".join(parts)) > max_length:
-        parts.pop()
-    while len(parts) > 1 and parts[-1] in _SLUG_TAIL:
-        parts.pop()
-    return "-".join(parts) or slug[:max_length].strip("-")
 
 
 def unique_identifier(repo: Repository, kind: str, base: str) -> str:

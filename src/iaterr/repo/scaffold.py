@@ -27,11 +27,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from iaterr import SCHEMA_VERSION, __version__
-from iaterr.check.diagnostics import Diagnostic
+from iaterr.base.diagnostics import Diagnostic
 from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
 from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
-from iaterr.repo.records import RecordExists, slugify, write_new_record
+from iaterr.model.errors import diagnostic_from_pydantic
+from iaterr.model.identifiers import slugify
+from iaterr.repo.records import RecordExists, write_new_record
 from iaterr.repo.yamlio import atomic_write, dump_roundtrip, load_roundtrip
 
 TEMPLATES = "templates/init"
@@ -102,8 +104,6 @@ def check_collectivite(data: dict[str, Any]) -> dict[str, Any]:
     with one diagnostic per problem (SIRET format and checksum, e-mail, URL,
     vocabulary, missing field…), rendered later in the reader's language.
     """
-    from iaterr.check.validate import diagnostic_from_pydantic
-
     data = {k: v for k, v in data.items() if v is not None and v != ""}
     if not data.get("identifiant") and isinstance(data.get("nom"), str):
         data["identifiant"] = slugify(data["nom"])
@@ -112,7 +112,7 @@ def check_collectivite(data: dict[str, Any]) -> dict[str, Any]:
         model = Collectivite.model_validate(data)
     except ValidationError as exc:
         rel = f"data/{KINDS['collectivite'][0]}/{data.get('identifiant') or '?'}.yaml"
-        raise InvalidCollectivite([diagnostic_from_pydantic(err, None, rel, Collectivite, data)
+        raise InvalidCollectivite([diagnostic_from_pydantic(err, rel, Collectivite, data, redact=False)
                                    for err in exc.errors()]) from None
     return model.model_dump(exclude_none=True)
 

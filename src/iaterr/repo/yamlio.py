@@ -8,21 +8,20 @@ an empty plain value mean "no value".
 
 Writing goes through ruamel.yaml's round-trip mode, which keeps comments, key
 order and layout, and every write is atomic: a temporary file in the same folder,
-flushed, then renamed over the target.
+flushed, then renamed over the target (:func:`iaterr.base.files.atomic_write`).
 """
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from iaterr.check.diagnostics import Diagnostic, with_hint
+from iaterr.base.diagnostics import Diagnostic, with_hint
+from iaterr.base.files import atomic_write
 
 try:  # libyaml; PyYAML's pure-Python loader gives the same nodes, slower
     from yaml import CSafeLoader as _Loader
@@ -255,32 +254,6 @@ def position(root: Any, path: tuple, *, key: bool = False) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- writing
-
-
-def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename. ``fsync=False`` skips forcing the
-    data to disk (for thousands of regenerable pages: still whole or absent, just not crash-proof)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            if fsync:
-                fh.flush()
-                os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
 
 
 def roundtrip_yaml():

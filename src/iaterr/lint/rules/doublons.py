@@ -7,7 +7,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from iaterr.check.diagnostics import Severity
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, RepoContext, rule
 from iaterr.lint.rules.qualite import excerpt
 from iaterr.model.vocab import fold
@@ -102,3 +102,8 @@ def doublon_probable(ctx: RepoContext) -> Iterable[Finding]:
                 autre = first.text("nom") or first.rel
                 yield Finding(path, {"autre": {"fr": f"« {excerpt(autre)} »", "en": f"“{excerpt(autre)}”"},
                                      "fichier_autre": first.rel, "raison": raison}, file=second.rel)
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    doublon_probable,
+)

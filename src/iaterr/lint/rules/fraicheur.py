@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Iterable
 
-from iaterr.check.diagnostics import Severity
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, RepoContext, months_between, rule
 from iaterr.model.types import parse_partial_date
 
@@ -107,3 +107,10 @@ def historique_incomplet(ctx: RepoContext) -> Iterable[Finding]:
     else:
         return
     yield Finding((), {"etat": etat}, file="iaterr.yaml", line=1)
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    fiche_ancienne,
+    experimentation_longue,
+    historique_incomplet,
+)

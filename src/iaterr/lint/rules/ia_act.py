@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from iaterr.check.diagnostics import Severity
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
 from iaterr.lint.values import (
     code_of as _code, codes_of as _codes, entries as _entries, finding_at as _at, is_blank as _blank,
@@ -473,3 +473,16 @@ def risque_non_evalue(ctx: RecordContext) -> Iterable[Finding]:
     else:
         return
     yield _at(ctx, ("niveau_risque_ia", "statut"), {"niveau": niveau})
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    information_manquante,
+    chatbot_sans_interaction,
+    annexe_iii_sans_risque_eleve,
+    risque_eleve_sans_domaine,
+    eleve_sans_aipd,
+    eleve_sans_aidf,
+    eleve_sans_base_ue,
+    inacceptable_en_service,
+    risque_non_evalue,
+)

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from pydantic import BaseModel
 
-from iaterr.check.diagnostics import Severity, format_path
+from iaterr.base.diagnostics import Severity, format_path
 from iaterr.lint.values import code_is, excerpt, is_true as truthy
 from iaterr.lint.engine import Finding, Fix, RecordContext, rule
 from iaterr.model import KINDS
@@ -377,3 +377,15 @@ def espaces_superflus(ctx: RecordContext) -> Iterable[Finding]:
 def _visible(value: str, limit: int = 60) -> str:
     """``value`` cut at ``limit`` characters, its spaces kept as they are (they are the point)."""
     return value if len(value) <= limit else value[: limit - 1] + "…"
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    description_courte,
+    texte_de_remplissage,
+    nsp_juridique,
+    logo_manquant,
+    url_informations_manquante,
+    abandon_sans_motif,
+    fin_sans_date,
+    espaces_superflus,
+)

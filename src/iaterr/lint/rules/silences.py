@@ -1,11 +1,11 @@
 """Rules about silences and the lint configuration, applied by the engine (:mod:`iaterr.lint.run`)."""
 
-from iaterr.check.diagnostics import Severity
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import declare
 
 _REF = "iaterr : silences (`# iaterr: ignore[code] justification`)"
 
-declare(
+SILENCE_INUTILE = declare(
     code="silence-inutile", famille="silences", severite=Severity.WARNING, portee="depot", reference=_REF,
     titre_fr="Silence qui ne cache rien", titre_en="Silence that hides nothing",
     justification_fr="Un silence qui ne cache plus rien (la fiche a été corrigée, ou la règle a changé) trompe "
@@ -18,7 +18,7 @@ declare(
     aide_en="Remove “{code}” from the `# iaterr: ignore[…]` comment.",
 )
 
-declare(
+SILENCE_CODE_INCONNU = declare(
     code="silence-code-inconnu", famille="silences", severite=Severity.WARNING, portee="depot", reference=_REF,
     titre_fr="Silence d'une règle inconnue", titre_en="Silence of an unknown rule",
     justification_fr="Un code mal orthographié ne fait taire aucune règle ; seuls les avertissements et les "
@@ -31,7 +31,7 @@ declare(
     aide_en="`iaterr rules` lists the codes.",
 )
 
-declare(
+SILENCE_SANS_JUSTIFICATION = declare(
     code="silence-sans-justification", famille="silences", severite=Severity.WARNING, portee="depot",
     reference=_REF,
     titre_fr="Silence sans justification", titre_en="Silence without a reason",
@@ -45,7 +45,7 @@ declare(
     aide_en="Write the reason after the bracket: `# iaterr: ignore[code] reason`.",
 )
 
-declare(
+CONFIG_REGLE_INCONNUE = declare(
     code="config-regle-inconnue", famille="configuration", severite=Severity.WARNING, portee="depot",
     reference="iaterr.yaml, section lint.regles",
     titre_fr="Réglage d'une règle inconnue", titre_en="Setting of an unknown rule",
@@ -59,7 +59,7 @@ declare(
     aide_en="`iaterr rules` lists the codes.",
 )
 
-declare(
+CONFIG_SEVERITE_INCONNUE = declare(
     code="config-severite-inconnue", famille="configuration", severite=Severity.WARNING, portee="depot",
     reference="iaterr.yaml, section lint.regles",
     titre_fr="Réglage de gravité inconnu", titre_en="Unknown severity setting",
@@ -71,4 +71,13 @@ declare(
     message_en="lint.regles.{code}: “{valeur}” is not a severity.",
     aide_fr="Écrivez erreur, avertissement, info ou desactivee.",
     aide_en="Write erreur, avertissement, info or desactivee (or error, warning, info, off).",
+)
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    SILENCE_INUTILE,
+    SILENCE_CODE_INCONNU,
+    SILENCE_SANS_JUSTIFICATION,
+    CONFIG_REGLE_INCONNUE,
+    CONFIG_SEVERITE_INCONNUE,
 )

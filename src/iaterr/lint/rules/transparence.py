@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from iaterr.check.diagnostics import Severity
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.values import (
     as_int as _int, code_of as _code, decides as _decisions, entries as _entries, finding_at as _at,
     is_blank as _blank, is_false as _false, label as _label,
@@ -419,3 +419,17 @@ def automatisation_sans_mention(ctx: RecordContext) -> Iterable[Finding]:
         return
     if _blank(ctx.get("exercice_droits")) and _blank(ctx.get("url_regles_publiees")):
         yield Finding(("niveau_automatisation",))
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    finalite_manquante,
+    contribution_manquante,
+    automatisation_manquante,
+    donnees_manquantes,
+    parametres_manquants,
+    operations_manquantes,
+    exercice_droits_manquant,
+    regles_non_publiees,
+    decisions_non_renseignees,
+    automatisation_sans_mention,
+)

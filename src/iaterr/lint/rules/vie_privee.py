@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable
 
-from iaterr.check.diagnostics import Severity
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
 from iaterr.lint.rules.qualite import excerpt, field_label, is_free_text, is_public, iter_texts, model_of
 from iaterr.model import Collectivite
@@ -441,3 +441,12 @@ def restreint_dans_public(ctx: RecordContext) -> Iterable[Finding]:
             if _contains(_norm(p_value), needle, r_spec.kind):
                 yield Finding(p_path, {"champ": field_label(model, p_path), "restreint": field_label(model, r_path),
                                        "extrait": excerpt(r_value)})
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    email_personnel,
+    email_personnel_collectivite,
+    telephone,
+    nom_personne,
+    restreint_dans_public,
+)

@@ -44,7 +44,8 @@ lint:
 
 def render_rules_doc(lang: str = "fr") -> str:
     import iaterr.lint.rules  # noqa: F401 - registers the rules
-    from iaterr.lint.engine import FAMILIES, RULES
+    from iaterr.lint.engine import FAMILIES
+    from iaterr.lint.rules import RULES
 
     t = _T[lang]
     sep = " : " if lang == "fr" else ": "

@@ -1,0 +1,193 @@
+"""Files: written whole or not at all, never through a link, never outside the folder they belong to.
+
+A data repository and an output folder are untrusted: a merge request can add a symbolic link, a
+committed site folder can hold anything. Every path iaterr reads or writes under such a folder is
+checked with :func:`contained` (no component below the folder is a symbolic link, nothing climbs
+out of it), and every write goes through :func:`atomic_write`: a temporary file beside the target,
+flushed, then renamed over it.
+
+Temporary files and folders are named ``.iaterr-tmp-<pid>-<random>-<name>``: the ``.gitignore``
+that ``iaterr init`` writes ignores them, every walk over records or pages skips them, and
+:func:`remove_stale_temporaries` deletes those left by a process that is gone (a killed run).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import stat
+import time
+from pathlib import Path
+
+#: Start of the name of every temporary file or folder iaterr creates.
+TEMP_PREFIX = ".iaterr-tmp-"
+#: A temporary file of a live process is left alone unless it is older than this (seconds).
+STALE_AFTER = 3600
+#: File names Windows reserves (with or without an extension): never a record or page name.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(1, 10)] + [f"lpt{i}" for i in range(1, 10)]
+)
+
+
+class UnsafePath(Exception):
+    """A path that iaterr refuses to follow: ``reason`` is ``dehors`` (outside the folder),
+    ``lien`` (a symbolic link, ``link`` and ``target`` say which) or ``pas-un-fichier``."""
+
+    def __init__(self, reason: str, path: Path, *, link: Path | None = None, target: str = "") -> None:
+        super().__init__(f"{reason}: {path}")
+        self.reason, self.path, self.link, self.target = reason, path, link, target
+
+
+def _readlink(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def contained(root: Path, path: Path, *, must_exist: bool = False) -> Path:
+    """``path`` (absolute, or relative to ``root``) checked to lie under ``root`` with no symbolic link
+    on the way: returns the absolute path. ``root`` itself is trusted as given (it may be reached
+    through a link the person chose). Components that do not exist yet are fine unless ``must_exist``.
+    Raises :class:`UnsafePath`."""
+    root = Path(os.path.abspath(root))
+    full = Path(os.path.abspath(path if Path(path).is_absolute() else root / path))
+    try:
+        rel = full.relative_to(root)
+    except ValueError:
+        raise UnsafePath("dehors", full) from None
+    current = root
+    for part in rel.parts:
+        current = current / part
+        try:
+            info = os.lstat(current)
+        except FileNotFoundError:
+            if must_exist:
+                raise
+            return full  # the rest does not exist yet: nothing to follow
+        if stat.S_ISLNK(info.st_mode):
+            raise UnsafePath("lien", full, link=current, target=_readlink(current))
+    return full
+
+
+def temp_name(name: str) -> str:
+    """The name of a temporary file or folder standing for ``name`` (kept short enough for any file system)."""
+    return f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}-{name[:80]}"
+
+
+def is_temporary(name: str) -> bool:
+    return name.startswith(TEMP_PREFIX)
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError):
+        return True  # someone else's live process
+    return True
+
+
+def is_stale(name: str, mtime: float, now: float | None = None) -> bool:
+    """Is the temporary ``name`` left over by a run that ended (its process is gone, or it is old)?"""
+    if not is_temporary(name):
+        return False
+    now = time.time() if now is None else now
+    pid_text = name[len(TEMP_PREFIX):].split("-", 1)[0]
+    if now - mtime > STALE_AFTER:
+        return True
+    return not (pid_text.isdigit() and _pid_alive(int(pid_text)))
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Delete the temporary files and folders directly in ``folder`` that a finished run left; returns them.
+    Links are removed as links, never followed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not is_temporary(entry.name):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not is_stale(entry.name, info.st_mtime):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+            removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True, root: Path | None = None) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename: readers see the old file or the
+    new one, never a part. With ``root``, ``path`` must lie under it with no symbolic link on the way
+    (:class:`UnsafePath` otherwise). The target itself is replaced, never written through, even when it
+    is a link. ``fsync=False`` skips forcing the data to disk (regenerable files)."""
+    path = Path(path)
+    if root is not None:
+        path = contained(root, path)
+    if path.is_dir() and not path.is_symlink():
+        raise IsADirectoryError(21, "Is a directory", str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if root is not None:
+        contained(root, path)  # the folders just made are ours; checked again against a race
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    tmp = path.parent / temp_name(path.name)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            if fsync:
+                fh.flush()
+                os.fsync(fh.fileno())
+        try:
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode):
+                os.chmod(tmp, info.st_mode & 0o777)
+        except FileNotFoundError:
+            pass
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of ``path``, refusing a symbolic link as its last component (no race between a check and
+    the read: the open itself refuses). Raises :class:`UnsafePath` for a link or what is not a file."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == 40 or os.path.islink(path):  # ELOOP: a link
+            raise UnsafePath("lien", Path(path), link=Path(path), target=_readlink(Path(path))) from None
+        raise
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise UnsafePath("pas-un-fichier", Path(path))
+        return fh.read()
+
+
+def user_cache_dir() -> Path:
+    """Where iaterr keeps its caches: ``IATERR_CACHE_DIR``, else ``$XDG_CACHE_HOME/iaterr``, else
+    ``~/.cache/iaterr`` (``%LOCALAPPDATA%\\iaterr`` on Windows). Never inside a data repository."""
+    explicit = os.environ.get("IATERR_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    if os.name == "nt" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "iaterr" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "iaterr"

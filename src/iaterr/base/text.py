@@ -1,0 +1,103 @@
+"""Text from records made safe for where it goes: a terminal, a spreadsheet.
+
+Records are untrusted: a value may hold escape sequences that drive a terminal (clear the screen,
+fake colours, hyperlinks), characters that reverse the text direction, or start like a spreadsheet
+formula. This module holds the one place each of those is handled:
+
+* :func:`printable` shows control and invisible characters as escapes (``\\x1b``, ``\\u202e``);
+* :func:`csv_cell` and :func:`csv_line` encode every cell of every CSV iaterr writes: a cell that a
+  spreadsheet could run as a formula is made inert as OWASP recommends (a leading apostrophe), and a
+  cell holding a separator, a quote, a carriage return or a line feed is quoted.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: C0 and C1 control characters and DEL, except tab and line feed (kept in multi-line text).
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
+#: Characters that change how the text around them is shown while being invisible themselves: text
+#: direction marks, embeddings, overrides and isolates (the "Trojan Source" characters), zero-width
+#: characters, word joiners, invisible operators, the byte order mark, line and paragraph separators.
+_INVISIBLE = "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+#: Direction overrides and isolates: text after them may read in another order than it is stored.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+#: Control characters that have no place in a text value (carriage return included).
+CONTROL_CHARS = re.compile(f"[{_CONTROLS}]")
+#: Invisible formatting characters.
+INVISIBLE_CHARS = re.compile(f"[{_INVISIBLE}]")
+_UNPRINTABLE = re.compile(f"[{_CONTROLS}{_INVISIBLE}]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control or invisible character shown as an escape; tab and line feed kept."""
+    if _UNPRINTABLE.search(text) is None:
+        return text
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def printable_line(text: str) -> str:
+    """Like :func:`printable`, with line feeds and tabs escaped too (one line of a report)."""
+    return printable(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
+def has_control(text: str) -> bool:
+    return CONTROL_CHARS.search(text) is not None
+
+
+def is_web_url(value: object) -> bool:
+    """Only plain http(s) addresses become links: never ``javascript:``, ``data:``, nothing with a space, a
+    quote, an angle bracket, a backtick or a control character that could break out of a link."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")) and \
+        not any(c in value for c in "\0\n\r\t<>\"'` \\") and _UNPRINTABLE.search(value) is None
+
+
+# ---------------------------------------------------------------- CSV cells
+
+#: Characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"), with their
+#: full-width forms, which some spreadsheets accept too.
+FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+
+
+def neutralise(text: str) -> str:
+    """A cell that a spreadsheet could run as a formula, made inert with a leading apostrophe.
+
+    A cell is at risk when its first character, after any leading white space, is ``=``, ``+``, ``-``,
+    ``@``, a tab, a carriage return or a line feed (or a full-width ``=``, ``+``, ``-``, ``@``). A plain
+    number (``-0.55``, ``+33``) is never a formula and is kept as written, so that numeric columns stay
+    numbers."""
+    stripped = text.lstrip(" \u00a0\t\r\n")
+    first = stripped[:1] if stripped else text[:1]
+    if first in FORMULA_START or (text[:1] in FORMULA_START):
+        if _NUMBER.fullmatch(text) is not None:
+            return text
+        return "'" + text
+    return text
+
+
+def csv_cell(value: object) -> str:
+    """One encoded CSV cell: ``None`` is empty; text is neutralised (:func:`neutralise`), then quoted when
+    it holds a quote, a comma, a carriage return or a line feed (RFC 4180: quotes doubled)."""
+    if value is None:
+        return ""
+    text = neutralise(str(value))
+    if _NEEDS_QUOTES.search(text) is not None:
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def csv_line(values: list[object] | tuple[object, ...]) -> str:
+    """One CSV line, without its end (``\\n``), every cell encoded by :func:`csv_cell`."""
+    return ",".join([csv_cell(v) for v in values])
+
+
+def csv_text(rows: list[list[object]]) -> str:
+    """Whole CSV text, lines ended by ``\\n``."""
+    return "".join(csv_line(row) + "\n" for row in rows)

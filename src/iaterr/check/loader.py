@@ -1,0 +1,369 @@
+"""The one road from record files to every command: find them, read them, check them, keep what was learnt.
+
+``validate``, ``lint``, ``export``, ``notice``, ``mention``, ``register build``, ``new`` and ``import`` all
+read records through :func:`load`, which:
+
+1. lists the record files under ``data/`` (:func:`collect_files`) without ever following a symbolic
+   link: a link is reported (``lien-symbolique``) and not read, as is a file whose extension differs
+   from ``.yaml``/``.yml`` only by case; temporary files a killed run left are removed;
+2. takes each file's result from the cache (:mod:`iaterr.check.cache`) when its content is proven
+   unchanged, else reads it (refusing a link even if one appears meanwhile) and checks it
+   (:func:`~iaterr.check.validate.check_file`), in one process per core when there are many;
+3. runs the checks across records (:func:`~iaterr.check.validate.cross_checks`);
+4. gives one typed result per file (:class:`~iaterr.check.validate.FileResult`) in a
+   :class:`~iaterr.check.validate.ValidationReport`.
+
+What a command needs beyond diagnostics is said with :class:`Want`: public views of records (the only
+form in which a record may leave iaterr, see :mod:`iaterr.model.visibility`), views with restricted
+fields (asked explicitly, never cached), values prepared from a public view in the checking processes
+(cached with the view), or an analysis of the parsed file (lint).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iaterr.base.diagnostics import Diagnostic, with_hint
+from iaterr.base.files import UnsafePath, contained, is_stale, is_temporary, read_regular
+from iaterr.check.cache import RecordCache, Stamp, digest
+from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
+from iaterr.model import KINDS
+from iaterr.model.visibility import View, view
+from iaterr.repo.config import Repository
+
+#: Below this many files to read, one process is faster than starting others.
+PARALLEL_THRESHOLD = 400
+#: The name under which a record's public view is kept in the cache.
+PUBLIC = "public"
+
+
+@dataclass(frozen=True)
+class RecordFile:
+    kind: str
+    path: str  # absolute
+    rel: str  # relative to the repository root, with forward slashes
+
+
+@dataclass(frozen=True)
+class Want:
+    """What a load keeps of each record beyond its diagnostics and summary."""
+
+    #: kinds (``cas_usage``, ``collectivite``) whose public view is wanted
+    public: frozenset[str] = frozenset()
+    #: kinds whose view *with restricted fields* is wanted (an explicit request; never cached)
+    full: frozenset[str] = frozenset()
+    #: named functions of a use case's public view, run in the checking processes, cached with the view
+    prepare: tuple[tuple[str, Callable[[View], Any]], ...] = ()
+    #: a function of each parsed file, run in the checking processes (lint); never cached
+    analyse: Callable[[RecordFile, Checked], Any] | None = None
+
+    def views_of(self, kind: str) -> list[str]:
+        names = [PUBLIC] if kind in self.public else []
+        if kind == "cas_usage":
+            names += [name for name, _f in self.prepare]
+        return names
+
+    @property
+    def keeps_data(self) -> bool:
+        return bool(self.public or self.full or self.prepare)
+
+
+NOTHING = Want()
+
+
+@dataclass
+class Found:
+    files: list[RecordFile] = field(default_factory=list)
+    #: links, misnamed files: reported, not read
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: YAML files under data/ outside the record folders
+    ignored: list[str] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- finding the files
+
+
+def _kind_of(rel: str) -> str | None:
+    parts = rel.split("/")
+    if len(parts) >= 3 and parts[0] == "data":
+        for kind, (folder, _model, _schema) in KINDS.items():
+            if parts[1] == folder:
+                return kind
+    return None
+
+
+def _link_diagnostic(rel: str, target: str) -> Diagnostic:
+    return Diagnostic("lien-symbolique", rel, params=with_hint({"cible": target}, "lien-symbolique"))
+
+
+def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Found:
+    """The record files of the repository (or under ``paths`` in it), with their kind; links and misnamed
+    files reported, YAML files outside the record folders listed. Plain strings and ``os.scandir``: on
+    10,000 files, ``Path.resolve`` alone costs seconds."""
+    root = os.path.abspath(repo.root)
+    found = Found()
+    bases = [os.path.join(root, "data")] if not paths else [os.path.abspath(p) for p in paths]
+    seen: set[str] = set()
+    for base in bases:
+        try:
+            contained(Path(root), Path(base))
+        except UnsafePath as exc:
+            if exc.reason == "lien" and exc.link is not None:
+                rel = os.path.relpath(exc.link, root).replace(os.sep, "/")
+                found.diagnostics.append(_link_diagnostic(rel, exc.target))
+            continue
+        try:
+            mode = os.lstat(base).st_mode
+        except OSError:
+            continue
+        entries = sorted(_walk(base, root, found)) if stat.S_ISDIR(mode) else [base]
+        for path in entries:
+            if path in seen:
+                continue
+            seen.add(path)
+            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            name = rel.rsplit("/", 1)[-1]
+            kind = _kind_of(rel)
+            if not name.endswith(YAML_SUFFIXES):
+                if name.lower().endswith(YAML_SUFFIXES) and rel.startswith("data/"):
+                    stem, _dot, suffix = name.rpartition(".")
+                    found.diagnostics.append(Diagnostic("extension-non-reconnue", rel, params=with_hint(
+                        {"extension": "." + suffix}, "extension", attendu=f"{stem}.{suffix.lower()}")))
+                continue
+            if kind is None:
+                found.ignored.append(rel)
+                continue
+            found.files.append(RecordFile(kind, path, rel))
+    return found
+
+
+def _walk(base: str, root: str, found: Found) -> Iterable[str]:
+    """Files under ``base``: links reported and skipped, hidden entries skipped, stale temporaries removed."""
+    stack = [base]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
+                try:
+                    target = os.readlink(entry.path)
+                except OSError:
+                    target = "?"
+                found.diagnostics.append(_link_diagnostic(rel, target))
+                continue
+            if is_temporary(entry.name):
+                _remove_if_stale(entry)
+                continue
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(YAML_SUFFIXES):
+                yield entry.path
+
+
+def _remove_if_stale(entry: os.DirEntry[str]) -> None:
+    try:
+        if entry.is_file(follow_symlinks=False) and is_stale(entry.name, entry.stat(follow_symlinks=False).st_mtime):
+            os.unlink(entry.path)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- reading one file
+
+
+def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
+    """Read and check one file, and keep what ``want`` asks of it (in a checking process)."""
+    try:
+        raw = read_regular(Path(f.path))
+    except UnsafePath as exc:
+        if exc.reason == "lien":
+            return FileResult(f.rel, f.kind, [_link_diagnostic(f.rel, exc.target)])
+        return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={"erreur": exc.reason})])
+    except OSError as exc:
+        return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
+                                                     params={"erreur": exc.strerror or str(exc)})])
+    checked = check_file(raw, f.rel, f.kind, keep=want.keeps_data)
+    result = checked.result
+    result.digest = digest(raw)
+    data = checked.data
+    if data is not None:
+        model = KINDS[f.kind][1]
+        if f.kind in want.full:
+            result.full = view(model, data, include_restricted=True)
+        names = want.views_of(f.kind)
+        if names:
+            shown = view(model, data)
+            if f.kind in want.public:
+                result.public = shown
+            if f.kind == "cas_usage":
+                for name, make in want.prepare:
+                    result.prepared[name] = make(shown)
+    if want.analyse is not None:
+        result.analysis = want.analyse(f, checked)
+    return result
+
+
+def _load_chunk(chunk: list[RecordFile], want: Want) -> list[FileResult]:
+    return [load_one(f, want) for f in chunk]
+
+
+def _load_files(files: list[RecordFile], want: Want, jobs: int | None) -> list[FileResult]:
+    """Load ``files``, in several processes when it pays; results in the order of ``files``."""
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
+    jobs = max(1, min(jobs, len(files)))
+    if jobs == 1:
+        return [load_one(f, want) for f in files]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    size = max(25, len(files) // (jobs * 8))
+    chunks = [files[i:i + size] for i in range(0, len(files), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+            return [r for part in pool.map(_load_chunk, chunks, [want] * len(chunks)) for r in part]
+    except (OSError, RuntimeError):  # no processes to be had here: do it in this one
+        return [load_one(f, want) for f in files]
+
+
+# ---------------------------------------------------------------- the repository
+
+
+def load(
+    repo: Repository,
+    paths: Iterable[Path] | None = None,
+    *,
+    want: Want = NOTHING,
+    use_cache: bool = True,
+    today: date | None = None,
+    jobs: int | None = None,
+) -> ValidationReport:
+    """Read and check the repository's records (or those under ``paths``), keeping what ``want`` asks.
+
+    The result is the same with or without the cache, warm or cold (the cache only spares reading
+    files proven unchanged)."""
+    paths = list(paths) if paths else None
+    found = collect_files(repo, paths)
+    cache = RecordCache.open(repo.root) if use_cache else None
+    try:
+        results, read, cached = _results(found.files, want, cache, jobs, complete=paths is None)
+    finally:
+        if cache is not None:
+            cache.close()
+    diagnostics = [d for r in results for d in r.diagnostics] + found.diagnostics
+    diagnostics += cross_checks(repo, results, partial=bool(paths), today=today)
+    diagnostics += [Diagnostic("fichier-hors-dossier", rel, params={"dossiers": [
+        f"data/{folder}/" for folder, _m, _s in KINDS.values()]}) for rel in found.ignored]
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return ValidationReport(repo.root, results, diagnostics, read, cached, found.ignored)
+
+
+def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, jobs: int | None, *,
+             complete: bool) -> tuple[list[FileResult], int, int]:
+    slots: list[FileResult | None] = [None] * len(files)
+    stamps: dict[int, tuple[Stamp, int]] = {}
+    to_read: list[int] = []
+    entries = cache.entries() if cache is not None else {}
+    restamped = []
+    hits: dict[int, FileResult] = {}
+    cached = 0
+    for index, f in enumerate(files):
+        now = time.time_ns()
+        try:
+            st = os.lstat(f.path)
+        except OSError as exc:
+            slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
+                                                                  params={"erreur": exc.strerror or str(exc)})])
+            continue
+        stamp = Stamp.of(st)
+        stamps[index] = (stamp, now)
+        entry = entries.get(f.rel)
+        if entry is None or entry.kind != f.kind or want.analyse is not None or f.kind in want.full:
+            to_read.append(index)
+            continue
+        if not entry.proven(stamp):
+            try:  # not proven by its stamp: proven by its content, or read again
+                same = digest(read_regular(Path(f.path))) == entry.digest
+            except (OSError, UnsafePath):
+                same = False
+            if not same:
+                to_read.append(index)
+                continue
+            restamped.append((f.rel, stamp, now))
+        hits[index] = FileResult(f.rel, f.kind, list(entry.diagnostics), dict(entry.summary), entry.digest)
+    if cache is None:
+        hits = {}
+    elif hits:
+        wanted = {}
+        for index, result in hits.items():
+            if want.views_of(result.kind) and not result.has_errors:
+                wanted[result.rel] = result.digest
+        names = sorted({n for r in hits.values() for n in want.views_of(r.kind)})
+        kept = cache.views(wanted, names)
+        for index, result in hits.items():
+            missing = False
+            if result.rel in wanted:
+                for name in want.views_of(result.kind):
+                    value = kept.get((result.rel, name))
+                    if value is None or not isinstance(value, (dict, str, list)):
+                        missing = True
+                        break
+                    if name == PUBLIC:
+                        result.public = _verified(result.kind, value)
+                        if result.public is None:
+                            missing = True
+                            break
+                    else:
+                        result.prepared[name] = value
+            if missing:
+                to_read.append(index)
+            else:
+                slots[index] = result
+                cached += 1
+    to_read.sort()
+    fresh = _load_files([files[i] for i in to_read], want, jobs)
+    rows, views = [], []
+    for index, result in zip(to_read, fresh):
+        slots[index] = result
+        if any(d.code in ("fichier-illisible", "lien-symbolique") for d in result.diagnostics):
+            continue
+        stamp, checked_ns = stamps[index]
+        rows.append((result.rel, stamp, checked_ns, result.digest, result.kind, result.diagnostics, result.summary))
+        if result.public is not None and not result.public.restricted:
+            views.append((result.rel, PUBLIC, result.digest, dict(result.public)))
+        for name, value in result.prepared.items():
+            views.append((result.rel, name, result.digest, value))
+    if cache is not None:
+        forget = set(entries) - {f.rel for f in files} if complete else None
+        cache.restamp(restamped)
+        cache.store(rows, views, forget=forget)
+    results = [r for r in slots if r is not None]
+    return results, len(to_read), cached
+
+
+def _verified(kind: str, value: Any) -> View | None:
+    """A public view read from the cache, passed through the visibility rule again before use."""
+    if not isinstance(value, dict):
+        return None
+    return view(KINDS[kind][1], value)
+
+
+def validate_repository(repo: Repository, paths: Iterable[Path] | None = None, *, use_cache: bool = True,
+                        today: date | None = None, jobs: int | None = None) -> ValidationReport:
+    """``iaterr validate``: every record checked, alone and against the others."""
+    return load(repo, paths, use_cache=use_cache, today=today, jobs=jobs)

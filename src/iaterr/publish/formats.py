@@ -1,0 +1,81 @@
+"""The registry of export formats: name → what it is and how it is written.
+
+``iaterr export --format NAME`` looks its format up here; the register website takes its downloads
+from here; the examples in ``docs/exemples/`` are made from here; the leak tests run over every entry.
+A format added here is available everywhere at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iaterr.model.visibility import View
+from iaterr.publish import opendata, standards
+from iaterr.publish.export import ExportSet, load_items
+from iaterr.repo.config import Repository
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    #: file name extension and media type of the output
+    extension: str
+    media_type: str
+    #: (items, lang) → text; the items are views of the valid records (public unless asked otherwise)
+    write: Callable[[ExportSet, str], str]
+    #: False for a format that does not read records (the Table Schema)
+    reads_records: bool = True
+    #: values prepared from each use case's public view in the checking processes (and cached), when the
+    #: writer needs nothing else of a use case: the fast road of big exports
+    prepare: tuple[tuple[str, Callable[[View], Any]], ...] = ()
+
+
+def _standard(name: str) -> Callable[[ExportSet, str], str]:
+    def write(items: ExportSet, lang: str) -> str:
+        return standards.render(name, items, lang=lang)
+
+    return write
+
+
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("csv", "csv", "text/csv", lambda items, _lang: opendata.to_csv(items),
+           prepare=((opendata.CSV_CELLS, opendata.csv_cells),)),
+    Format("json", "json", "application/json", lambda items, _lang: opendata.to_json(items)),
+    Format("bibliotheque", "csv", "text/csv", lambda items, _lang: opendata.to_bibliotheque_csv(items)),
+    *(Format(code, "json", "application/json", _standard(code)) for code in standards.STANDARDS),
+    Format("table-schema", "json", "application/json", lambda _items, _lang: opendata.table_schema_text(),
+           reads_records=False),
+)}
+
+
+class UnknownFormat(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def get(name: str) -> Format:
+    try:
+        return FORMATS[name]
+    except KeyError:
+        raise UnknownFormat(name) from None
+
+
+def export(repo: Repository | None, name: str, *, lang: str = "fr", include_restricted: bool = False,
+           paths: list[Path] | None = None, jobs: int | None = None) -> tuple[str, ExportSet]:
+    """The text of the export ``name`` of ``repo`` (or of ``paths`` in it), and the items it holds."""
+    fmt = get(name)
+    if not fmt.reads_records or repo is None:
+        empty = ExportSet([], [], include_restricted)
+        return fmt.write(empty, lang), empty
+    prepare = fmt.prepare if not include_restricted else ()
+    items = load_items(repo, include_restricted=include_restricted, paths=paths, jobs=jobs, prepare=prepare)
+    return fmt.write(items, lang), items
+
+
+def write_items(name: str, items: ExportSet, lang: str = "fr") -> str:
+    """The export ``name`` of items already loaded (with their full views)."""
+    return get(name).write(items, lang)

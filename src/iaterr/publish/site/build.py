@@ -1,0 +1,176 @@
+"""Building the register website: which pages there are, which can be kept, which are rendered.
+
+Pages: the home page (every use case, with search and filters), one page per filter value
+(``themes/``, ``statuts/``, ``types-algorithme/``, ``risques/``), one page per use case (``cas/``, with
+the explicability notice), one per collectivité (``collectivites/``), the figures (``chiffres.html``)
+and the open data (``donnees/``).
+
+Each page has a hash of its inputs (a use-case page: its public view, its collectivité's, the
+language, iaterr's version and templates; a list page: the rows it shows). A page whose inputs did
+not change since the last build, and whose file still holds what that build wrote, is carried over;
+the others are rendered. A page's footer says when *that page* was generated and from which commit.
+The new site is built in a staging folder and swapped in whole (:mod:`iaterr.publish.site.output`).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iaterr import __version__
+from iaterr.i18n import message
+from iaterr.publish.opendata import table_schema_text, to_csv
+from iaterr.publish.site.data import FILTERS, Record, SiteData, digest_of, export_set, json_text, load_site_data, \
+    public_views
+from iaterr.publish.site.output import MANIFEST, PageState, Staging, check_output, files_of
+from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, \
+    template_fingerprint
+from iaterr.repo.config import Repository
+from iaterr.repo.gitops import git_commit
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    #: pages written (paths relative to ``out``, with forward slashes), in order
+    written: list[str]
+    #: pages of the previous site that are no longer part of it
+    deleted: list[str]
+    unchanged: int
+    records: int
+    collectivites: int
+    skipped: list[tuple[str, int]]
+    files_read: int = 0
+
+    @property
+    def pages(self) -> int:
+        return len(self.written) + self.unchanged
+
+
+@dataclass
+class _Page:
+    path: str
+    hash: str
+    render: Callable[[], str | bytes] | None = None
+    #: for use-case pages, rendered in bulk: the record
+    record: Record | None = None
+
+
+def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | None = None, jobs: int | None = None,
+               use_cache: bool = True, title: str | None = None) -> BuildResult:
+    """Build the register website of ``repo`` into ``out`` (replaced whole; see
+    :func:`~iaterr.publish.site.output.check_output` for the folders refused)."""
+    out = check_output(out, repo.root)
+    fingerprint = digest_of([template_fingerprint(), lang])
+    state = PageState.load(out, fingerprint, enabled=use_cache)
+    site = load_site_data(repo, use_cache=use_cache, jobs=jobs, views=not state.pages)
+    today = today or date.today()
+    context = {"site_title": _title(repo, site, lang, title), "today": today, "generated": today.isoformat(),
+               "commit": git_commit(repo.root), "version": __version__}
+    staging = Staging(out)
+    try:
+        renderer = Renderer(site, lang, context, staging.path)
+        pages = _pages(site, renderer, fingerprint)
+        old = files_of(out) if out.exists() else set()
+        written: list[str] = []
+        kept: dict[str, tuple[str, str]] = {}
+        cases: list[Record] = []
+        for page in pages:
+            content = state.reusable(out, page.path, page.hash)
+            if content is not None:
+                staging.keep(page.path)
+                kept[page.path] = (page.hash, content)
+                continue
+            if page.record is not None:
+                cases.append(page.record)
+            else:
+                assert page.render is not None
+                kept[page.path] = (page.hash, renderer.write(page.path, page.render()))
+            written.append(page.path)
+        need = [r.rel for r in cases if r.data is None]
+        fresh = public_views(repo, need, jobs=jobs)
+        for r in cases:
+            if r.data is None:
+                r.data = fresh.get(r.rel)
+        hashes = {p.path: p.hash for p in pages}
+        for r in [r for r in cases if r.data is None]:  # changed into an invalid record meanwhile: next build
+            written.remove(f"cas/{r.identifiant}.html")
+        rendered = render_cases(renderer, [r for r in cases if r.data is not None], jobs)
+        kept.update({path: (hashes[path], content) for path, content in rendered.items()})
+        renderer.write(MANIFEST, json.dumps({"iaterr": __version__, "langue": lang, "pages": sorted(kept)},
+                                            ensure_ascii=False, separators=(",", ":")))
+        now = time.time_ns()
+        staging.swap()
+    except BaseException:
+        staging.discard()
+        raise
+    state.save(out, fingerprint, kept, now)
+    deleted = sorted(old - set(kept) - {MANIFEST})
+    return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
+                       site.skipped, len(need))
+
+
+def _title(repo: Repository, site: SiteData, lang: str, title: str | None) -> str:
+    if title is None:
+        title = repo.config.nom if getattr(repo.config, "nom", None) else None
+    if title is None and len(site.collectivites) == 1:
+        title = message("registre.titre-une", lang, collectivite=next(iter(site.collectivites.values())).get("nom", ""))
+    return title or message("registre.titre", lang)
+
+
+def _pages(site: SiteData, renderer: Renderer, fingerprint: str) -> list[_Page]:
+    """Every page of the site, each with the hash of its inputs and how to render it."""
+    rows = [row_of(site, r) for r in site.records]
+    coll_rows: dict[str, list[dict[str, Any]]] = {c: [] for c in site.collectivites}
+    for row in rows:
+        coll_rows[row["coll"]].append(row)
+    filters = {}
+    for name, (folder, vocab, key) in FILTERS.items():
+        filters[name] = {"folder": folder, "vocab": vocab.name, "key": key, "values": counts(rows, key, vocab)}
+    pages: list[_Page] = []
+
+    def page(path: str, inputs: Any, render: Callable[[], str | bytes]) -> None:
+        pages.append(_Page(path, digest_of([fingerprint, path, inputs]), render))
+
+    # assets
+    css = renderer.render("site/registre.css.j2", "")
+    js = (TEMPLATES / "site" / "registre.js").read_text(encoding="utf-8")
+    page("assets/registre.css", css, lambda: css)
+    page("assets/registre.js", js, lambda: js)
+    # open data
+    data_inputs = digest_of([[r.hash for r in site.records], [site.collectivites[c] for c in sorted(site.collectivites)]])
+    page("donnees/cas-usage.csv", data_inputs, lambda: to_csv(export_set(site)))
+    page("donnees/cas-usage.json", data_inputs, lambda: json_text(site))
+    page("donnees/cas-usage.tableschema.json", "", table_schema_text)
+    # list pages
+    coll_list = [{"id": c, "nom": d.get("nom", ""), "type": d.get("type", ""), "n": len(coll_rows[c])}
+                 for c, d in sorted(site.collectivites.items(), key=lambda kv: str(kv[1].get("nom", "")).casefold())]
+    page("index.html", [[row["key"] for row in rows], filters],
+         lambda: renderer.render("site/index.html.j2", "", rows=rows, filters=filters, collectivites=coll_list))
+    for name, f in filters.items():
+        for code, _n in f["values"]:
+            shown = [row for row in rows if (code in row[f["key"]] if name == "type" else row[f["key"]] == code)]
+            page(f"{f['folder']}/{code}.html", [row["key"] for row in shown],
+                 lambda shown=shown, name=name, code=code, f=f: renderer.render(
+                     "site/filtre.html.j2", "../", rows=shown, filter=name, vocab=f["vocab"], code=code))
+    page("collectivites/index.html", coll_list,
+         lambda: renderer.render("site/collectivites.html.j2", "../", collectivites=coll_list))
+    for ident, data in site.collectivites.items():
+        shown = coll_rows[ident]
+        page(f"collectivites/{ident}.html", [data, [row["key"] for row in shown]],
+             lambda data=data, shown=shown: renderer.render("site/collectivite.html.j2", "../", c=data, rows=shown))
+    figs = figures(site, rows, filters, renderer)
+    page("chiffres.html", [figs, len(site.collectivites)],
+         lambda: renderer.render("site/chiffres.html.j2", "", figures=figs, total=len(rows),
+                                 collectivites=len(site.collectivites)))
+    # use-case pages
+    coll_hash = {c: digest_of(dict(d)) for c, d in site.collectivites.items()}
+    for r in site.records:
+        pages.append(_Page(f"cas/{r.identifiant}.html",
+                           digest_of(f"{fingerprint}:{r.hash}:{coll_hash[r.collectivite]}"), record=r))
+    return pages

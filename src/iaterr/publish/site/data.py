@@ -1,0 +1,146 @@
+"""What the register website knows of the records: public views, read through the one loader.
+
+Each valid use case gives a :class:`Record`: the hash of its public view, what list pages show of it,
+its cells of the open-data CSV and its entry of the JSON export. Those are prepared from the public
+view in the checking processes and cached with it (:mod:`iaterr.check.cache`), so that a rebuild reads
+only the records that changed. The open data the site offers are exactly ``export --csv`` and
+``export --json`` (a test compares them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iaterr import SCHEMA_VERSION, __version__
+from iaterr.model.visibility import View
+from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
+from iaterr.publish.export import ExportItem, ExportSet, load_items
+from iaterr.publish.opendata import CSV_CELLS, csv_cells
+from iaterr.repo.config import Repository
+
+#: the name under which :func:`site_record` is prepared and cached
+SITE_RECORD = "site-registre"
+#: the JSON fragment of a use case holds this in place of its collectivité (YAML cannot hold a NUL)
+_PLACEHOLDER = '"collectivite": "\\u0000"'
+#: risk tier of a use case that gives none (a filter value of its own)
+NO_RISK = "non-renseigne"
+
+#: filter name → (folder of its pages, vocabulary, summary key)
+FILTERS: dict[str, tuple[str, Vocabulary, str]] = {
+    "theme": ("themes", THEMES, "theme"),
+    "statut": ("statuts", STATUTS, "statut"),
+    "type": ("types-algorithme", TYPES_ALGORITHME, "types"),
+    "risque": ("risques", NIVEAUX_RISQUE, "risque"),
+}
+VOCABS = {v.name: v for v in (THEMES, STATUTS, TYPES_ALGORITHME, NIVEAUX_RISQUE, TYPES_COLLECTIVITE)}
+
+
+@dataclass
+class Record:
+    """A valid use case, as the site needs it."""
+
+    rel: str
+    identifiant: str
+    collectivite: str
+    #: hash of its public view
+    hash: str
+    #: nom, theme, statut, types, risque: what list pages show
+    summary: dict[str, Any]
+    #: its own cells of the open-data CSV, encoded
+    csv: str
+    #: its entry of the JSON export, its collectivité left as a placeholder
+    json: str
+    #: its public view, when read in this run (else read when its page must be rendered)
+    data: View | None = None
+
+
+@dataclass
+class SiteData:
+    records: list[Record]
+    #: valid collectivités: identifiant → public view
+    collectivites: dict[str, View]
+    skipped: list[tuple[str, int]] = field(default_factory=list)
+
+
+def digest_of(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
+
+
+def _json_fragment(cas: View) -> str:
+    """The use case's entry in ``to_json``'s list, indented as there, its collectivité a placeholder."""
+    text = json.dumps({**cas, "collectivite": "\0"}, ensure_ascii=False, indent=2)
+    return "    " + text.replace("\n", "\n    ")
+
+
+def site_record(shown: View) -> dict[str, Any]:
+    """What the site keeps of a use case, made from its public view (in the checking processes)."""
+    return {
+        "hash": digest_of(dict(shown)),
+        "summary": {"nom": shown.get("nom", ""), "theme": shown.get("theme", ""), "statut": shown.get("statut", ""),
+                    "types": list(shown.get("type_algorithme") or []),
+                    "risque": shown.get("niveau_risque_ia") or NO_RISK},
+        "csv": csv_cells(shown),
+        "json": _json_fragment(shown),
+    }
+
+
+def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None = None, views: bool = False,
+                   today: date | None = None) -> SiteData:
+    """The valid use cases and collectivités, public fields only, as ``load_items`` keeps them. With
+    ``views``, each record carries its public view (a first build renders every page)."""
+    items = load_items(repo, prepare=((SITE_RECORD, site_record),), views=views, use_cache=use_cache, jobs=jobs,
+                       today=today)
+    collectivites: dict[str, View] = {}
+    records: list[Record] = []
+    for item in items.items:
+        kept = item.prepared[SITE_RECORD]
+        coll = item.collectivite
+        collectivites[coll["identifiant"]] = coll
+        records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], kept["hash"], kept["summary"],
+                              kept["csv"], kept["json"], item.cas if views else None))
+    for ident, coll in items.collectivites.items():
+        collectivites.setdefault(ident, coll)
+    records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
+    return SiteData(records, collectivites, items.skipped)
+
+
+def public_views(repo: Repository, rels: list[str], *, jobs: int | None = None) -> dict[str, View]:
+    """The public views of the use cases at ``rels`` (relative paths) that are valid, read again."""
+    if not rels:
+        return {}
+    items = load_items(repo, paths=[Path(repo.root) / rel for rel in rels], jobs=jobs)
+    return {item.rel: item.cas for item in items.items}
+
+
+# ---------------------------------------------------------------- open data
+
+
+def export_set(site: SiteData) -> ExportSet:
+    """An export set whose items carry only what ``to_csv`` needs (their CSV cells prepared)."""
+    from iaterr.model import CasUsage
+    from iaterr.model.visibility import view
+
+    return ExportSet([ExportItem(r.rel, view(CasUsage, {"identifiant": r.identifiant, "collectivite": r.collectivite}),
+                                 site.collectivites[r.collectivite], {CSV_CELLS: r.csv}) for r in site.records])
+
+
+def json_text(site: SiteData) -> str:
+    """Exactly ``opendata.to_json`` of the public items, assembled from each record's prepared fragment."""
+    meta = {"iaterr": __version__, "version_schema": SCHEMA_VERSION, "publiable": True}
+    if not site.records:
+        return json.dumps({**meta, "cas_usage": []}, ensure_ascii=False, indent=2) + "\n"
+    colls: dict[str, str] = {}
+    parts = []
+    for r in site.records:
+        if r.collectivite not in colls:
+            text = json.dumps(site.collectivites[r.collectivite], ensure_ascii=False, indent=2)
+            colls[r.collectivite] = '"collectivite": ' + text.replace("\n", "\n      ")
+        parts.append(r.json.replace(_PLACEHOLDER, colls[r.collectivite], 1))
+    head = json.dumps(meta, ensure_ascii=False, indent=2)[:-2]
+    return head + ',\n  "cas_usage": [\n' + ",\n".join(parts) + "\n  ]\n}\n"

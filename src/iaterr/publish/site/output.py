@@ -1,0 +1,243 @@
+"""The output folder of the register: checked, built beside itself, swapped in whole.
+
+The output folder is untrusted (it is often committed with the repository): iaterr
+
+* refuses an output folder inside ``.git`` or ``data/``, the repository itself or a folder holding it, a
+  symbolic link, a folder holding a symbolic link anywhere, and a folder that is not empty and was not
+  made by iaterr (it has no ``.iaterr-site.json``): the build replaces the whole folder;
+* builds the new site in a staging folder beside the output (``.iaterr-tmp-…``), then swaps it in whole
+  (an atomic exchange of the two folders on Linux, two renames elsewhere): a reader sees the old site
+  or the new one, never a mix, and a killed build leaves the old site as it was (its staging folder is
+  removed by the next build);
+* reuses a page of the old site only when the record of what the last build wrote — kept in the user's
+  cache folder, never in the output folder — says it was written from the same inputs, and the file
+  still holds what was written (its stamp proves it, or its content is hashed again). The manifest
+  ``.iaterr-site.json`` in the output folder only marks the folder as a site made by iaterr: nothing is
+  read from it, deleted because of it or trusted from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from iaterr.base.files import atomic_write, remove_stale_temporaries, temp_name, user_cache_dir
+from iaterr.check.cache import RACY_NS, Stamp
+
+MANIFEST = ".iaterr-site.json"
+STATE_LAYOUT = "1"
+
+
+class OutputRefused(Exception):
+    """An output folder iaterr will not build into: ``key`` and ``params`` name the message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.params = key, params
+
+
+def check_output(out: Path, repo_root: Path) -> Path:
+    """The output folder, absolute, once it is known safe to replace (:class:`OutputRefused` otherwise)."""
+    out = Path(os.path.abspath(out))
+    root = Path(os.path.abspath(repo_root))
+    if ".git" in out.parts:
+        raise OutputRefused("registre.sortie-git", chemin=str(out))
+    if out == root or out in root.parents:
+        raise OutputRefused("registre.sortie-depot", chemin=str(out), depot=str(root))
+    data = root / "data"
+    if out == data or data in out.parents:
+        raise OutputRefused("registre.sortie-donnees", chemin=str(out), dossier=str(data))
+    if not os.path.lexists(out):
+        return out
+    info = os.lstat(out)
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputRefused("registre.sortie-lien", chemin=str(out), cible=_readlink(out))
+    if not stat.S_ISDIR(info.st_mode):
+        raise OutputRefused("registre.sortie-pas-dossier", chemin=str(out))
+    entries = os.listdir(out)
+    if entries and not _is_file(out / MANIFEST):
+        raise OutputRefused("registre.sortie-occupee", chemin=str(out), n=len(entries))
+    link = _first_link(out)
+    if link is not None:
+        raise OutputRefused("registre.sortie-lien", chemin=str(link), cible=_readlink(link))
+    return out
+
+
+def _readlink(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "?"
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _first_link(folder: Path) -> Path | None:
+    stack = [str(folder)]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                return Path(entry.path)
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(entry.path)
+    return None
+
+
+def files_of(folder: Path) -> set[str]:
+    """Every regular file under ``folder``, relative, with forward slashes (links never followed)."""
+    found: set[str] = set()
+    stack = [("", str(folder))]
+    while stack:
+        prefix, current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((prefix + entry.name + "/", entry.path))
+            elif entry.is_file(follow_symlinks=False):
+                found.add(prefix + entry.name)
+    return found
+
+
+# ---------------------------------------------------------------- what the last build wrote
+
+
+@dataclass
+class PageState:
+    """page → (hash of its inputs, hash of its content, stamp of its file, when it was recorded)."""
+
+    path: Path | None
+    pages: dict[str, tuple[str, str, Stamp, int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, out: Path, fingerprint: str, enabled: bool = True) -> PageState:
+        key = hashlib.sha256(os.path.abspath(out).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+        path = user_cache_dir() / "sites" / f"{key}.json"
+        state = cls(path)
+        if not enabled:
+            return state
+        try:
+            payload = json.loads(path.read_text(encoding="utf-8"))
+            if payload.get("empreinte") != f"{STATE_LAYOUT}:{fingerprint}":
+                return state
+            for rel, entry in payload.get("pages", {}).items():
+                inputs, content, size, mtime, ctime, ino, dev, checked = entry
+                if isinstance(rel, str) and isinstance(inputs, str) and isinstance(content, str):
+                    state.pages[rel] = (inputs, content, Stamp(int(size), int(mtime), int(ctime), int(ino), int(dev)),
+                                        int(checked))
+        except (OSError, ValueError, TypeError, AttributeError):
+            state.pages = {}
+        return state
+
+    def reusable(self, out: Path, rel: str, inputs: str) -> str | None:
+        """The content hash of the old page ``rel`` when it can be kept as it is, else None."""
+        entry = self.pages.get(rel)
+        if entry is None or entry[0] != inputs:
+            return None
+        path = out / rel
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        stamp = Stamp.of(info)
+        if stamp == entry[2] and max(stamp.mtime_ns, stamp.ctime_ns) + RACY_NS < entry[3]:
+            return entry[1]
+        try:  # not proven by its stamp: by its content
+            with open(path, "rb") as fh:
+                same = hashlib.blake2b(fh.read(), digest_size=20).hexdigest() == entry[1]
+        except OSError:
+            return None
+        return entry[1] if same else None
+
+    def save(self, out: Path, fingerprint: str, pages: dict[str, tuple[str, str]], now_ns: int) -> None:
+        """Record what ``out`` now holds: page → (inputs, content hash), with each file's stamp."""
+        if self.path is None:
+            return
+        entries: dict[str, list[Any]] = {}
+        for rel, (inputs, content) in pages.items():
+            try:
+                s = Stamp.of(os.lstat(out / rel))
+            except OSError:
+                continue
+            entries[rel] = [inputs, content, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, now_ns]
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            atomic_write(self.path, json.dumps({"empreinte": f"{STATE_LAYOUT}:{fingerprint}", "pages": entries},
+                                               separators=(",", ":")), fsync=False)
+        except OSError:
+            pass  # the next build renders every page again: slower, still right
+
+
+# ---------------------------------------------------------------- staging and swapping
+
+
+class Staging:
+    """A new site being built beside ``out``; :meth:`swap` puts it in place whole."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        out.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_temporaries(out.parent)
+        self.path = out.parent / temp_name(out.name)
+        self.path.mkdir(mode=0o755)
+
+    def keep(self, rel: str) -> None:
+        """Carry the old page ``rel`` over unchanged (a hard link; a copy where links are not possible)."""
+        source, target = self.out / rel, self.path / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            shutil.copyfile(source, target, follow_symlinks=False)
+
+    def swap(self) -> None:
+        """Put the staging folder in place of ``out``; the old site is then deleted."""
+        if not os.path.lexists(self.out):
+            os.rename(self.path, self.out)
+            return
+        if _exchange(self.path, self.out):
+            shutil.rmtree(self.path, ignore_errors=True)
+            return
+        old = self.out.parent / temp_name(self.out.name + "-ancien")
+        os.rename(self.out, old)
+        os.rename(self.path, self.out)
+        shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return int(renameat2(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)), rename_exchange)) == 0

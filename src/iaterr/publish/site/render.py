@@ -1,0 +1,224 @@
+"""Rendering the register's pages: templates, the rows of the lists, the charts of the figures page.
+
+Pages are rendered from public views only (:mod:`iaterr.publish.site.data`), HTML-escaped by the
+templates; only plain http(s) addresses become links (:func:`iaterr.base.text.is_web_url`). Templates are
+compiled afresh on each build: no compiled template (code) is ever read from a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from iaterr import __version__
+from iaterr.base.files import atomic_write
+from iaterr.base.text import is_web_url
+from iaterr.i18n import message
+from iaterr.model.vocab import TYPES_COLLECTIVITE, Vocabulary
+from iaterr.publish.export import ExportItem
+from iaterr.publish.site.data import NO_RISK, VOCABS, Record, SiteData
+from iaterr.publish.templating import environment as _base_environment
+
+#: Below this many pages to render, one process is faster than starting others.
+PARALLEL_THRESHOLD = 400
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def environment() -> Any:
+    env = _base_environment("templates")
+    env.tests["web_url"] = is_web_url
+    return env
+
+
+def template_fingerprint() -> str:
+    """Changes with iaterr's version and its site and notice templates: every page depends on it."""
+    h = hashlib.sha1(__version__.encode())
+    for folder in ("site", "notice"):
+        for path in sorted((TEMPLATES / folder).glob("*")):
+            if path.is_file():
+                h.update(path.name.encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def content_digest(content: str | bytes) -> str:
+    payload = content.encode("utf-8") if isinstance(content, str) else content
+    return hashlib.blake2b(payload, digest_size=20).hexdigest()
+
+
+class Renderer:
+    """Renders pages into the staging folder; its state is inherited by the processes that render
+    use-case pages (``fork``: nothing is sent to them)."""
+
+    def __init__(self, site: SiteData, lang: str, context: dict[str, Any], staging: Path) -> None:
+        self.site, self.lang, self.staging = site, lang, staging
+        self.env = environment()
+        self.context = context
+
+        def m(key: str, **params: Any) -> str:
+            return message(key, lang, **params)
+
+        def label(vocab: str, code: str | None) -> str:
+            if code == NO_RISK and vocab == "niveaux_risque":
+                return message("registre.risque-non-renseigne", lang)
+            return VOCABS[vocab].label(code, lang) if code else ""
+
+        self.label = label
+        self.env.globals.update(m=m, label=label, lang=lang, **context)
+        self.rows = Rows(label)
+        self.env.globals["rows_html"] = self.rows
+
+    def render(self, template: str, root: str, **values: Any) -> str:
+        return str(self.env.get_template(template).render(root=root, **values))
+
+    def case_page(self, record: Record) -> str:
+        from iaterr.publish.notice import build_notice
+
+        assert record.data is not None
+        coll = self.site.collectivites[record.collectivite]
+        notice = build_notice(ExportItem(record.rel, record.data, coll), lang=self.lang, today=self.context["today"])
+        return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=coll, s=record.summary)
+
+    def write(self, rel: str, content: str | bytes) -> str:
+        """Write a page of the staging folder; returns the hash of its content."""
+        atomic_write(self.staging / rel, content, fsync=False, root=self.staging)
+        return content_digest(content)
+
+
+_RENDERER: Renderer | None = None
+
+
+def _render_cases(records: list[Record]) -> list[tuple[str, str]]:
+    renderer = _RENDERER
+    assert renderer is not None
+    done = []
+    for record in records:
+        path = f"cas/{record.identifiant}.html"
+        done.append((path, renderer.write(path, renderer.case_page(record))))
+    return done
+
+
+def render_cases(renderer: Renderer, records: list[Record], jobs: int | None) -> dict[str, str]:
+    """Render the use-case pages of ``records`` (in one process per core when there are many); returns
+    page → content hash."""
+    global _RENDERER
+    _RENDERER = renderer
+    try:
+        if jobs is None:
+            jobs = (os.cpu_count() or 1) if len(records) >= PARALLEL_THRESHOLD else 1
+        jobs = max(1, min(jobs, len(records)))
+        import multiprocessing
+
+        if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            return dict(_render_cases(records))
+        from concurrent.futures import ProcessPoolExecutor
+
+        size = max(50, len(records) // (jobs * 4))
+        chunks = [records[i:i + size] for i in range(0, len(records), size)]
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                return {path: key for done in pool.map(_render_cases, chunks) for path, key in done}
+        except (OSError, RuntimeError):  # no processes to be had here: do it in this one
+            return dict(_render_cases(records))
+    finally:
+        _RENDERER = None
+
+
+def row_of(site: SiteData, r: Record) -> dict[str, Any]:
+    row = {"id": r.identifiant, "coll": r.collectivite, "coll_nom": site.collectivites[r.collectivite].get("nom", ""),
+           **r.summary}
+    # what the row shows, as one string: list pages are rebuilt when the rows they show change
+    row["key"] = "\x1f".join([row["id"], row["coll"], str(row["coll_nom"]), str(row["nom"]), row["theme"],
+                              row["statut"], " ".join(row["types"]), row["risque"]])
+    return row
+
+
+class Rows:
+    """The HTML of each row of the lists of use cases, made once per build and reused by every list page
+    that shows it (thousands of rows: a template call per row would cost seconds). Escaped like a template."""
+
+    def __init__(self, label: Callable[[str, str | None], str]) -> None:
+        self.label = label
+        self.done: dict[tuple[str, str, bool], str] = {}
+        self.labels: dict[tuple[str, str], str] = {}
+
+    def __call__(self, rows: list[dict], root: str, show_coll: bool = True) -> Markup:
+        return Markup("\n".join([self.one(row, root, show_coll) for row in rows]))
+
+    def _label(self, vocab: str, code: str) -> str:
+        key = (vocab, code)
+        text = self.labels.get(key)
+        if text is None:
+            text = self.labels[key] = html.escape(self.label(vocab, code))
+        return text
+
+    def one(self, row: dict, root: str, show_coll: bool) -> str:
+        key = (row["id"], root, show_coll)
+        done = self.done.get(key)
+        if done is None:
+            e, label = html.escape, self._label
+            types = ", ".join(label("types_algorithme", t) for t in row["types"])
+            coll = (f'<td><a href="{root}collectivites/{e(row["coll"])}.html">{e(str(row["coll_nom"]))}</a></td>'
+                    if show_coll else "")
+            done = (
+                f'<tr data-theme="{e(row["theme"])}" data-statut="{e(row["statut"])}" '
+                f'data-types="{e(" ".join(row["types"]))}" data-risque="{e(row["risque"])}">'
+                f'<th scope="row"><a href="{root}cas/{e(row["id"])}.html">{e(str(row["nom"]))}</a></th>{coll}'
+                f'<td>{label("themes", row["theme"])}</td><td>{label("statuts", row["statut"])}</td>'
+                f'<td>{types}</td><td>{label("niveaux_risque", row["risque"])}</td></tr>')
+            self.done[key] = done
+        return done
+
+
+def counts(rows: list[dict], key: str, vocab: Vocabulary | None) -> list[tuple[str, int]]:
+    """(code, count) in vocabulary order, values present only; ``types`` counts each type of a use case."""
+    found: dict[str, int] = {}
+    for row in rows:
+        values = row[key] if isinstance(row[key], list) else [row[key]]
+        for v in values:
+            found[v] = found.get(v, 0) + 1
+    order = (vocab.codes if vocab else []) + [NO_RISK]
+    return [(c, found[c]) for c in order if c in found] + sorted((c, n) for c, n in found.items() if c not in order)
+
+
+def chart(counts: list[tuple[str, str, int]]) -> dict[str, Any]:
+    """Geometry of a horizontal bar chart: one row per value, its label above its bar, the count after it."""
+    top = max((n for _c, _l, n in counts), default=0) or 1
+    width, step = 600, 46
+    bars = []
+    for index, (code, label, n) in enumerate(counts):
+        y = index * step
+        length = round(n / top * (width - 80)) if n else 0
+        bars.append({"code": code, "label": label, "n": n, "y": y, "text_y": y + 14, "bar_y": y + 20,
+                     "length": max(length, 2), "value_x": max(length, 2) + 8, "value_y": y + 35})
+    return {"width": width, "height": max(len(counts) * step, step), "bars": bars}
+
+
+def figures(site: SiteData, rows: list[dict[str, Any]], filters: dict[str, Any],
+            renderer: Renderer) -> list[dict[str, Any]]:
+    """The figures page's tables: (key, title, caption, [(code, label, count)], chart)."""
+    lang = renderer.lang
+    label = renderer.label
+    out = []
+    for name, vocab in (("theme", "themes"), ("statut", "statuts"), ("risque", "niveaux_risque")):
+        counts = [(c, label(vocab, c), n) for c, n in filters[name]["values"]]
+        out.append({"key": name, "title": message(f"registre.chiffres.{name}", lang), "counts": counts})
+    by_type: dict[str, int] = {}
+    for row in rows:
+        t = site.collectivites[row["coll"]].get("type", "")
+        by_type[t] = by_type.get(t, 0) + 1
+    counts = [(c, label("types_collectivite", c), by_type[c]) for c in TYPES_COLLECTIVITE.codes if c in by_type]
+    out.insert(2, {"key": "type-collectivite", "title": message("registre.chiffres.type-collectivite", lang),
+                   "counts": counts})
+    for fig in out:
+        fig["total"] = sum(n for _c, _l, n in fig["counts"])
+        fig["chart"] = chart(fig["counts"])
+        fig["summary"] = message("registre.chiffres.resume", lang, titre=fig["title"], _valeurs="", n=len(rows)) + \
+            " ; ".join(f"{lbl} : {n}" for _c, lbl, n in fig["counts"])
+    return out
