@@ -342,7 +342,7 @@ def test_options_given_need_no_questions(cli, depot, terminal):
 
 
 def test_the_core_prints_nothing(tmp_path, capsys):
-    from iaterr.repo.scaffold import InvalidCollectivite, init_repository
+    from iaterr.authoring.scaffold import InvalidCollectivite, init_repository
 
     result = init_repository(tmp_path / "r", collectivite={"nom": "Labège", "type": "Commune"}, lang="fr",
                              git=False)

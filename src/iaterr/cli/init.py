@@ -1,6 +1,6 @@
 """``iaterr init``: create (or complete) a data repository.
 
-The work is done by :func:`iaterr.repo.scaffold.init_repository`; this module
+The work is done by :func:`iaterr.authoring.scaffold.init_repository`; this module
 reads the options, asks about the collectivité when a terminal is there and no
 ``--nom`` was given, and prints what was done. Without a terminal (CI, scripts)
 and without ``--nom``, nothing is asked: the repository is created without a
@@ -207,7 +207,7 @@ def register(app: typer.Typer) -> None:
         help_: bool = help_option(),
     ) -> None:
         from iaterr.repo.config import RepositoryError
-        from iaterr.repo.scaffold import InvalidCollectivite, check_collectivite, init_repository
+        from iaterr.authoring.scaffold import InvalidCollectivite, check_collectivite, init_repository
 
         with guarded(lang) as ui:
             target = directory if directory is not None else Path.cwd()

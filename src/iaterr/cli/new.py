@@ -5,29 +5,46 @@ from __future__ import annotations
 import difflib
 import json
 import sys
+from datetime import date
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, Optional
 
 import typer
 from pydantic import BaseModel
 from rich.table import Table
 from rich.text import Text
 
-from iaterr.check.validate import check_file
-from iaterr.cli.common import (
-    FAILURE, FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option,
+from iaterr.authoring.records import (
+    RecordExists,
+    UnsafePath,
+    collectivites,
+    existing_identifiers,
+    new_record,
+    write_record,
 )
 from iaterr.cli import questionnaire
+from iaterr.cli.common import (
+    FAILURE,
+    FINDINGS,
+    OK,
+    Abort,
+    App,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    open_repo,
+    repo_option,
+)
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
 from iaterr.i18n import message
 from iaterr.model import CasUsage
 from iaterr.model.introspect import specs
 from iaterr.model.questions import DERIVED, automatic_values, check_answer, parse_set_value, today_iso
-from iaterr.repo.config import Repository
 from iaterr.repo.drafts import DraftError, delete_draft, draft_path, load_draft, save_draft
 from iaterr.repo.gitops import GitError, commit_only
-from iaterr.repo.records import RecordExists, render_record, slugify, unique_identifier, write_new_record
 from iaterr.repo.yamlio import read_document
+
 
 def interactive() -> bool:
     """Is there a person at a terminal to answer questions?"""
@@ -99,17 +116,6 @@ def normalise(answers: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- the repository's collectivités
 
 
-def collectivites(repo: Repository) -> list[tuple[str, str, dict]]:
-    """(identifiant, nom, data) of every collectivité of the repository."""
-    out = []
-    folder = repo.kind_dir("collectivite")
-    for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
-        doc = read_document(path.read_bytes(), path.name)
-        data = doc.data if isinstance(doc.data, dict) else {}
-        out.append((path.stem, str(data.get("nom") or path.stem), data))
-    return out
-
-
 # ---------------------------------------------------------------- rendering
 
 
@@ -144,7 +150,7 @@ def register(app: typer.Typer) -> None:
     def new(
         from_: Optional[Path] = typer.Option(None, "--from", help=h("help.new.from"), show_default=False,
                                              dir_okay=False, metavar=h("metavar.fichier")),
-        set_: Optional[List[str]] = typer.Option(None, "--set", help=h("help.new.set"), show_default=False,
+        set_: Optional[list[str]] = typer.Option(None, "--set", help=h("help.new.set"), show_default=False,
                                                  metavar=h("metavar.champ-valeur")),
         defaults: bool = typer.Option(False, "--defaults", help=h("help.new.defaults")),
         resume: bool = typer.Option(False, "--resume", help=h("help.new.resume")),
@@ -231,27 +237,14 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
                     champs=", ".join(f"{n} ({specs(CasUsage)[n].meta.titre(lang)})" for n in missing))
 
     ident = answers.get("identifiant")
-    if ident:
-        path = repo.record_path("cas_usage", str(ident))
-        if any(path.parent.glob(f"{ident}.y*ml")):
-            raise Abort("new.existe", "new.existe.aide", identifiant=ident, chemin=repo.rel(path))
-    else:
-        ident = unique_identifier(repo, "cas_usage", slugify(str(answers["nom"])))
-    data = {"identifiant": ident, **{k: v for k, v in answers.items() if k != "identifiant"}}
-    data.setdefault("date_mise_a_jour", today_iso())
-
-    # check before writing anything: the record itself, and the collectivité it names
-    text = render_record("cas_usage", data, lang=lang)
-    rel = repo.rel(repo.record_path("cas_usage", ident))
-    diags = [d for d in check_file(text.encode("utf-8"), rel, "cas_usage").result.diagnostics
-             if d.severity.value == "erreur"]
-    if data.get("collectivite") and data["collectivite"] not in {k for k, _n, _d in known}:
-        from iaterr.base.diagnostics import Diagnostic
-
-        diags.append(Diagnostic("collectivite-inconnue", rel, path=("collectivite",), params={
-            "collectivite": data["collectivite"], "dossier": "data/collectivites/"}))
-    if diags:
-        for d in diags:
+    if ident and str(ident) in existing_identifiers(repo, "cas_usage"):
+        raise Abort("new.existe", "new.existe.aide", identifiant=ident,
+                    chemin=f"data/cas-usage/{ident}.yaml")
+    # checked before anything is written: the record itself, and the collectivité it names
+    record = new_record(repo, "cas_usage", answers, lang=lang, known_collectivites={k for k, _n, _d in known},
+                        today=date.fromisoformat(today_iso()))
+    if record.problems:
+        for d in record.problems:
             hint = d.hint(lang)
             ui.err.print(Text(f"  {d.key_path or '-'} : {d.message(lang)}" + (f" → {hint}" if hint else ""),
                               style="red"), soft_wrap=True)
@@ -259,6 +252,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
             save_draft(draft, state.to_dict())
         ui.fail("new.invalide", "new.invalide.aide")
         return FINDINGS
+    data = record.data
 
     ui.out.print(summary_table(data, lang))
     if ask:
@@ -272,9 +266,11 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
             ui.say("new.brouillon-garde", style="yellow", chemin=str(draft))
             return FAILURE
     try:
-        path = write_new_record(repo, "cas_usage", data, lang=lang)
+        path = write_record(repo, record)
     except RecordExists as exc:
-        raise Abort("new.existe", "new.existe.aide", identifiant=ident, chemin=repo.rel(exc.path)) from exc
+        raise Abort("new.existe", "new.existe.aide", identifiant=record.identifiant, chemin=repo.rel(exc.path)) from exc
+    except UnsafePath as exc:
+        raise Abort("cli.lien-refuse", chemin=str(exc.link or record.path), cible=exc.target) from exc
     delete_draft(draft)
     ui.say("new.ecrit", style="bold green", chemin=repo.rel(path))
     ui.say("new.valide", style="green")

@@ -48,8 +48,11 @@ from iaterr.model.questions import check_answer
 from iaterr.model.types import french_date_to_iso, parse_partial_date, siret_checksum_ok
 from iaterr.model.vocab import MISES_EN_OEUVRE, SOUS_THEMES, THEMES, Vocabulary, fold
 from iaterr.repo.config import Repository
-from iaterr.repo.records import render_record, slugify, to_commented
-from iaterr.repo.yamlio import atomic_write, dump_roundtrip, load_roundtrip, read_document
+from iaterr.authoring.records import new_record, write_record
+from iaterr.model.identifiers import slugify
+from iaterr.repo.records import to_commented
+from iaterr.base.files import atomic_write
+from iaterr.repo.yamlio import dump_roundtrip, load_roundtrip, read_document
 
 # ---------------------------------------------------------------- findings and report
 
@@ -1250,18 +1253,23 @@ class _Importer:
                siret_rejected: bool, coll_data: dict[str, Any] | None) -> tuple[bool, list[dict[str, Any]]]:
         path = self.repo.record_path(kind, ident)
         rel = self.rel(path)
-        text = render_record(kind, data, lang=self.lang)
-        text = with_header_lines(text, ["# " + message("importer.marqueur", self.lang)])
-        plain = read_document(text.encode("utf-8"), rel).data or {}
-        text = self.silence(kind, plain, coll_data, text, export_date, owned=True, siret_rejected=siret_rejected)
-        errors = self.check(kind, rel, text)
+
+        def finish(text: str, _data: dict[str, Any]) -> str:
+            text = with_header_lines(text, ["# " + message("importer.marqueur", self.lang)])
+            plain = read_document(text.encode("utf-8"), rel).data or {}
+            return self.silence(kind, plain, coll_data, text, export_date, owned=True, siret_rejected=siret_rejected)
+
+        # the import creates the collectivités it refers to in the same run
+        record = new_record(self.repo, kind, data, lang=self.lang, finish=finish, stamp_update=False,
+                            known_collectivites={str(data.get("collectivite"))})
+        errors = [_diag_param(d) for d in record.problems]
         if errors:
             for line in lines:
                 self.note(IGNORE, "importer.fiche-invalide", line, fiche=rel, erreurs=errors)
             self.records.append(RecordResult(kind, ident, rel, IGNOREE, lines))
             return False, errors
         if not self.dry_run:
-            atomic_write(path, text)
+            write_record(self.repo, record)
         self.records.append(RecordResult(kind, ident, rel, CREE, lines))
         return True, []
 
@@ -1319,7 +1327,7 @@ class _Importer:
             self.records.append(RecordResult(kind, existing.ident, rel, IGNOREE, lines))
             return None
         if not self.dry_run:
-            atomic_write(existing.path, text)
+            atomic_write(existing.path, text, root=self.repo.root)
         if not changed:  # only the import's silence changed
             changed = ["# iaterr: ignore"]
         self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed))

@@ -3,13 +3,13 @@
 A new record is written in the model's field order, one comment line before each
 section, long texts as folded blocks, dates quoted (so that no YAML 1.1 reader
 turns them into something else), and the ``yaml-language-server`` line first so
-that editors complete and check keys. Writing is atomic and never overwrites.
+that editors complete and check keys. Creating and writing a record is
+:mod:`iaterr.authoring.records`'s.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,29 +17,10 @@ from pydantic import BaseModel
 from iaterr import SCHEMA_VERSION
 from iaterr.i18n import message
 from iaterr.model import KINDS, SECTIONS
-from iaterr.model.identifiers import slugify
 from iaterr.model.introspect import specs
-from iaterr.repo.config import Repository
-from iaterr.repo.yamlio import atomic_write, dump_roundtrip, folded
+from iaterr.repo.yamlio import dump_roundtrip, folded
 
 _WRAP = 80
-
-
-class RecordExists(Exception):
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
-
-
-def unique_identifier(repo: Repository, kind: str, base: str) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever names no existing record."""
-    base = base or "fiche"
-    candidate, n = base, 1
-    while any(repo.kind_dir(kind).glob(f"{candidate}.y*ml")):
-        n += 1
-        suffix = f"-{n}"
-        candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
-    return candidate
 
 
 def _scalar(spec_kind: str, value: Any) -> Any:
@@ -108,13 +89,3 @@ def render_record(kind: str, data: dict[str, Any], *, lang: str = "fr") -> str:
     header = [f"# yaml-language-server: $schema=../../schema/{schema_name}"]
     header.append("# " + message("fiche.entete", lang))
     return "\n".join(header) + "\n" + body
-
-
-def write_new_record(repo: Repository, kind: str, data: dict[str, Any], *, lang: str = "fr") -> Path:
-    """Write a new record file; refuse to overwrite one that exists."""
-    ident = data["identifiant"]
-    path = repo.record_path(kind, ident)
-    if any(path.parent.glob(f"{ident}.y*ml")):
-        raise RecordExists(path)
-    atomic_write(path, render_record(kind, data, lang=lang))
-    return path

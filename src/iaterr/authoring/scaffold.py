@@ -10,7 +10,8 @@ It never overwrites a file: what exists is skipped and reported as such, so a
 second run creates only what is missing. The one file it may change is
 ``iaterr.yaml``, and only to fill in ``nom`` and ``collectivite_defaut`` when they
 are empty (the way to add the collectivité later: ``iaterr init --nom …``); a value
-that is set is never changed. Every write goes through :func:`atomic_write`.
+that is set is never changed. Every write goes through :func:`atomic_write`, never through a
+symbolic link (a link already in the folder stops the run before anything is written through it).
 
 The collectivité is checked by the model before anything is written:
 :func:`check_collectivite` gives its canonical data or the diagnostics.
@@ -30,11 +31,12 @@ from iaterr import SCHEMA_VERSION, __version__
 from iaterr.base.diagnostics import Diagnostic
 from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
-from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
 from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.identifiers import slugify
-from iaterr.repo.records import RecordExists, write_new_record
-from iaterr.repo.yamlio import atomic_write, dump_roundtrip, load_roundtrip
+from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
+from iaterr.authoring.records import RecordExists, RecordRefused, new_record, write_record
+from iaterr.base.files import UnsafePath, atomic_write
+from iaterr.repo.yamlio import dump_roundtrip, load_roundtrip
 
 TEMPLATES = "templates/init"
 
@@ -200,7 +202,9 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
             result.skipped.append(path)
             return
         try:
-            atomic_write(path, text)
+            atomic_write(path, text, root=root)
+        except UnsafePath as exc:
+            raise RepositoryError("cli.lien-refuse", chemin=str(exc.link or path), cible=exc.target) from exc
         except OSError as exc:
             raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
         result.created.append(path)
@@ -210,16 +214,20 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
     write(root / CONFIG_FILE, files.pop(CONFIG_FILE))
 
     if collectivite is not None:
-        path = repo.record_path("collectivite", collectivite["identifiant"])
+        record = new_record(repo, "collectivite", collectivite, lang=lang)
         try:
-            result.collectivite_path = write_new_record(repo, "collectivite", collectivite, lang=lang)
+            result.collectivite_path = write_record(repo, record)
             result.collectivite_created = True
             result.created.append(result.collectivite_path)
         except RecordExists as exc:
             result.collectivite_path = exc.path
             result.skipped.append(exc.path)
+        except RecordRefused as exc:  # checked above: only a file-level surprise can get here
+            raise InvalidCollectivite(exc.record.problems) from exc
+        except UnsafePath as exc:
+            raise RepositoryError("cli.lien-refuse", chemin=str(exc.link or record.path), cible=exc.target) from exc
         except OSError as exc:
-            raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+            raise RepositoryError("cli.ecriture-impossible", chemin=str(record.path), erreur=exc.strerror) from exc
     for kind in KINDS:
         folder = repo.kind_dir(kind)
         # git keeps no empty folder: a .gitkeep holds the place of the first records
@@ -246,8 +254,8 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
 
 def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> None:
     """Fill the empty keys of an existing ``iaterr.yaml``, keeping its comments; change no value."""
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
     from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     try:
         data = load_roundtrip(path)

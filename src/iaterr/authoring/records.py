@@ -1,0 +1,145 @@
+"""The one way a record is created: ``iaterr init`` (its collectivité), ``iaterr new`` and ``iaterr import``.
+
+:func:`new_record` turns canonical data into the text of a record file — the model's field order,
+section comments, the identifier made from the name when none is given, ``version_schema``, the date of
+the update for a new use case — and checks that text exactly as ``validate`` will read it, together with
+the reference to its collectivité. :func:`write_record` writes it, atomically, never over an existing
+record and never through a symbolic link. Nothing is written when the record would not be valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from iaterr import SCHEMA_VERSION
+from iaterr.base.diagnostics import Diagnostic, Severity, with_hint
+from iaterr.base.files import UnsafePath, atomic_write, contained
+from iaterr.check.loader import Want, load
+from iaterr.check.validate import check_file
+from iaterr.model import KINDS
+from iaterr.model.identifiers import slugify
+from iaterr.repo.config import Repository
+from iaterr.repo.records import render_record
+
+
+class RecordExists(Exception):
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+class RecordRefused(Exception):
+    """A record that would not be valid: nothing was written."""
+
+    def __init__(self, record: NewRecord) -> None:
+        super().__init__(record.rel)
+        self.record = record
+
+
+@dataclass
+class NewRecord:
+    kind: str
+    identifiant: str
+    path: Path
+    #: path relative to the repository root
+    rel: str
+    #: the data as written (canonical values)
+    data: dict[str, Any]
+    #: the text of the file
+    text: str
+    #: errors that refuse the record (empty: it can be written)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def existing_identifiers(repo: Repository, kind: str) -> set[str]:
+    """The identifiers (file names) of the records of ``kind``, whatever their extension."""
+    folder = repo.kind_dir(kind)
+    try:
+        names = [p.name for p in folder.iterdir()]
+    except OSError:
+        return set()
+    return {n.rsplit(".", 1)[0] for n in names if n.lower().endswith((".yaml", ".yml"))}
+
+
+def unique_identifier(repo: Repository, kind: str, base: str, taken: Iterable[str] = ()) -> str:
+    """``base``, or ``base-2``, ``base-3``… whichever names no existing record (nor one of ``taken``)."""
+    used = existing_identifiers(repo, kind) | set(taken)
+    base = base or "fiche"
+    candidate, n = base, 1
+    while candidate in used:
+        n += 1
+        suffix = f"-{n}"
+        candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
+    return candidate
+
+
+def collectivites(repo: Repository) -> list[tuple[str, str, dict[str, Any]]]:
+    """(identifiant, nom, public data) of every valid collectivité of the repository, by name."""
+    report = load(repo, [repo.kind_dir("collectivite")], want=Want(public=frozenset({"collectivite"})))
+    errors = report.files_with_errors()
+    out = []
+    for r in report.records("collectivite"):
+        if r.public is not None and r.rel not in errors:
+            out.append((str(r.public["identifiant"]), str(r.public.get("nom") or r.public["identifiant"]),
+                        dict(r.public)))
+    return sorted(out, key=lambda c: c[1].casefold())
+
+
+def new_record(repo: Repository, kind: str, data: dict[str, Any], *, lang: str = "fr",
+               known_collectivites: set[str] | None = None, today: date | None = None,
+               finish: Callable[[str, dict[str, Any]], str] | None = None,
+               taken: Iterable[str] = (), stamp_update: bool = True) -> NewRecord:
+    """The record of ``kind`` made of ``data`` (canonical values), checked; see the module's docstring.
+
+    ``known_collectivites``: the identifiers a use case may refer to (read from the repository when None).
+    ``finish(text, data)`` may add comments to the text before it is checked (the importer's marker and
+    justified silences). ``taken``: identifiers already promised to other records of the same run.
+    ``stamp_update``: a new use case without ``date_mise_a_jour`` gets today's date (not for a copy of
+    another register's record, whose date is that register's)."""
+    data = {k: v for k, v in data.items() if v is not None and v != "" and v != []}
+    ident = str(data.get("identifiant") or "")
+    if not ident:
+        ident = unique_identifier(repo, kind, slugify(str(data.get("nom") or "")), taken)
+    data = {"identifiant": ident, **{k: v for k, v in data.items() if k != "identifiant"}}
+    if kind == "cas_usage" and stamp_update:
+        data.setdefault("date_mise_a_jour", (today or date.today()).isoformat())
+    text = render_record(kind, data, lang=lang)
+    if finish is not None:
+        text = finish(text, data)
+    folder = KINDS[kind][0]
+    rel = f"data/{folder}/{ident}.yaml"
+    path = Path(repo.root) / rel
+    checked = check_file(text.encode("utf-8"), rel, kind)
+    problems = [d for d in checked.result.diagnostics if d.severity == Severity.ERROR]
+    if kind == "cas_usage" and data.get("collectivite"):
+        known = known_collectivites if known_collectivites is not None else {c for c, _n, _d in collectivites(repo)}
+        if data["collectivite"] not in known:
+            problems.append(Diagnostic("collectivite-inconnue", rel, path=("collectivite",), params=with_hint(
+                {"collectivite": data["collectivite"], "dossier": f"data/{KINDS['collectivite'][0]}/"},
+                "collectivite-creer", fichier=f"data/{KINDS['collectivite'][0]}/{data['collectivite']}.yaml")))
+    return NewRecord(kind, ident, path, rel, {"version_schema": SCHEMA_VERSION, **data}, text, problems)
+
+
+def write_record(repo: Repository, record: NewRecord) -> Path:
+    """Write ``record`` (atomically, never over an existing record, never through a link); raises
+    :class:`RecordRefused` when it is not valid, :class:`RecordExists`, or
+    :class:`~iaterr.base.files.UnsafePath`."""
+    if not record.valid:
+        raise RecordRefused(record)
+    if record.identifiant in existing_identifiers(repo, record.kind):
+        raise RecordExists(record.path)
+    contained(repo.root, record.path)
+    atomic_write(record.path, record.text, root=repo.root)
+    return record.path
+
+
+__all__ = ["NewRecord", "RecordExists", "RecordRefused", "UnsafePath", "collectivites", "existing_identifiers",
+           "new_record", "unique_identifier", "write_record"]
