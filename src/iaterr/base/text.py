@@ -46,6 +46,16 @@ def printable_line(text: str) -> str:
     return printable(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
+_JSON_UNSAFE = re.compile(f"[\x7f-\x9f{_INVISIBLE}]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text (``json.dumps(..., ensure_ascii=False)``) with the characters that ``json`` leaves raw but a
+    terminal obeys (DEL, C1 controls, direction and zero-width characters) written as ``\\uXXXX`` escapes:
+    the same JSON value, safe to print."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def has_control(text: str) -> bool:
     return CONTROL_CHARS.search(text) is not None
 

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from iaterr import __version__
 from iaterr.base.diagnostics import Diagnostic, Severity
+from iaterr.base.text import json_safe, printable, printable_line
 from iaterr.check.validate import ValidationReport
 from iaterr.i18n import message
 from iaterr.model.vocab import STATUTS, THEMES
@@ -56,17 +57,17 @@ def render_text(report: ValidationReport, lang: str = "fr", *, quiet: bool = Fal
         by_file[d.file].append(d)
     for file, diags in by_file.items():
         parts.append(Text(""))
-        parts.append(Text(file, style="bold underline"))
+        parts.append(Text(printable_line(file), style="bold underline"))
         for d in diags:
             line = Text("  ")
             line.append(f"{d.line}:{d.column}".ljust(8), style="dim")
             line.append(message(f"severite.{d.severity.value}", lang).ljust(14), style=_STYLE[d.severity])
-            line.append(d.message(lang))
+            line.append(printable(d.message(lang)))
             line.append(f"  [{d.code}]", style="dim")
             parts.append(line)
             hint = d.hint(lang)
             if hint:
-                parts.append(Text("          → " + hint, style="green"))
+                parts.append(Text("          → " + printable(hint), style="green"))
     parts.append(Text(""))
     if not quiet and table:
         summary = theme_table(report, lang)
@@ -106,11 +107,11 @@ def render_json(report: ValidationReport, lang: str = "fr", *, strict: bool = Fa
         "resume": {**_counts(report), "fichiers_relus": report.files_read, "fichiers_en_cache": report.files_cached},
         "diagnostics": [d.to_dict(lang) for d in report.diagnostics],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(payload, ensure_ascii=False, indent=2))
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:

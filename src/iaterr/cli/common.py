@@ -160,16 +160,27 @@ def output_format(option: Optional[str]) -> str:
 
 
 def paths_in(repository: Repository, paths: Optional[list[Path]]) -> list[Path]:
-    """The paths given on the command line, each checked to exist inside the repository."""
+    """The paths given on the command line, each checked to exist inside the repository. A symbolic link in
+    the repository is let through: reading it is refused, and reported, where records are read."""
+    from iaterr.base.files import UnsafePath, contained
+
     out = []
     for path in paths or []:
-        if not path.exists():
+        if not os.path.lexists(path):
             raise Abort("cli.chemin-introuvable", chemin=str(path))
-        try:
-            path.resolve().relative_to(repository.root.resolve())
-        except ValueError:
-            raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root)) from None
-        out.append(path)
+        candidates = [Path(os.path.abspath(path)), Path(os.path.realpath(Path(path).parent)) / Path(path).name]
+        inside = None
+        for candidate in candidates:
+            try:
+                inside = contained(repository.root, candidate)
+            except UnsafePath as exc:
+                if exc.reason == "lien":
+                    inside = candidate
+            if inside is not None:
+                break
+        if inside is None:
+            raise Abort("cli.chemin-hors-depot", chemin=str(path), depot=str(repository.root))
+        out.append(inside)
     return out
 
 

@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import difflib
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from iaterr.cli.common import (
-    FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option,
+    FINDINGS,
+    OK,
+    Abort,
+    App,
+    checked_output_file,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    open_repo,
+    repo_option,
+    write_document,
 )
 
 
 def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
+    from iaterr.lint.run import environment_today
     from iaterr.publish.export import load_items
     from iaterr.publish.notice import build_notice
-    from iaterr.lint.run import environment_today
 
     repository = open_repo(ui, repo)
     path = repository.record_path("cas_usage", identifiant)
@@ -31,20 +41,6 @@ def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
     if not items.items:
         raise Abort("notice.cli.invalide", exit_code=FINDINGS, identifiant=identifiant)
     return build_notice(items.items[0], lang=ui.lang, today=environment_today())
-
-
-def _write(ui: App, text: str, out: Optional[Path]) -> None:
-    from iaterr.base.files import atomic_write
-
-    if out is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        atomic_write(out, text)
-    except OSError as exc:
-        raise Abort("cli.ecriture-impossible", chemin=str(out), erreur=exc.strerror) from exc
-    ui.say("cli.ecrit", style="green", chemin=str(out))
 
 
 def _format(value: str) -> str:
@@ -70,8 +66,9 @@ def register(app: typer.Typer) -> None:
 
         with guarded(lang) as ui:
             fmt = _format(format)
+            target = checked_output_file(ui, out, repo)
             doc = _notice_of(ui, repo, identifiant)
-            _write(ui, render_notice(doc, fmt), out)
+            write_document(ui, render_notice(doc, fmt), target)
             code = OK
             if doc.decisions is None:
                 ui.fail("notice.cli.decisions-inconnues")
@@ -95,6 +92,7 @@ def register(app: typer.Typer) -> None:
 
         with guarded(lang) as ui:
             fmt = _format(format)
+            target = checked_output_file(ui, out, repo)
             doc = _notice_of(ui, repo, identifiant)
             if doc.decisions is False:
                 ui.fail("mention.sans-objet", identifiant=identifiant)
@@ -102,7 +100,7 @@ def register(app: typer.Typer) -> None:
             if doc.decisions is None:
                 ui.fail("mention.inconnu", identifiant=identifiant)
                 raise typer.Exit(FINDINGS)
-            _write(ui, render_mention(doc, fmt), out)
+            write_document(ui, render_mention(doc, fmt), target)
             lacking = [m for m in doc.missing if m.field in ("finalite", "exercice_droits")]
             code = OK
             if lacking:

@@ -43,6 +43,7 @@ FAMILIES = {
     "qualite": ("Qualité", "Quality"),
     "fraicheur": ("Fraîcheur", "Freshness"),
     "doublons": ("Doublons", "Duplicates"),
+    "securite": ("Sécurité des textes", "Text safety"),
     "silences": ("Silences", "Silences"),
     "configuration": ("Configuration", "Configuration"),
 }

@@ -13,7 +13,8 @@ from iaterr.lint.engine import Fix
 from iaterr.model import KINDS
 from iaterr.model.introspect import spec_at
 from iaterr.repo.config import Repository
-from iaterr.repo.yamlio import atomic_write, dump_roundtrip, roundtrip_yaml
+from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
+from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
 
 @dataclass
@@ -68,9 +69,9 @@ def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]]
         if kind is None:
             continue
         model = KINDS[kind][1]
-        try:
-            before = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # never through a link: a fix is written where the record is
+            before = read_regular(contained(repo.root, path, must_exist=True)).decode("utf-8")
+        except (OSError, UnicodeDecodeError, UnsafePath):
             continue
         y = roundtrip_yaml()
         try:
@@ -88,6 +89,6 @@ def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]]
             continue
         change.after = dump_roundtrip(doc)
         if write:
-            atomic_write(Path(path), change.after)
+            atomic_write(Path(path), change.after, root=repo.root)
         changes.append(change)
     return changes

@@ -17,11 +17,21 @@ from datetime import date
 from typing import Any
 
 from iaterr import __version__
+from iaterr.base.text import is_web_url, printable
 from iaterr.model import CasUsage
 from iaterr.model.introspect import specs
 from iaterr.model.vocab import (
-    DOMAINES_ANNEXE_III, MODES_COLLECTE, NIVEAUX_AUTOMATISATION, NIVEAUX_RISQUE, PUBLICS, SOURCES_DONNEES,
-    STATUTS, THEMES, TYPES_ALGORITHME, TYPES_ANALYSE_IMPACT, Vocabulary,
+    DOMAINES_ANNEXE_III,
+    MODES_COLLECTE,
+    NIVEAUX_AUTOMATISATION,
+    NIVEAUX_RISQUE,
+    PUBLICS,
+    SOURCES_DONNEES,
+    STATUTS,
+    THEMES,
+    TYPES_ALGORITHME,
+    TYPES_ANALYSE_IMPACT,
+    Vocabulary,
 )
 from iaterr.publish.export import ExportItem
 
@@ -128,6 +138,7 @@ def _environment():
 
     env = environment("templates/notice")
     env.filters["md"] = md_escape
+    env.filters["mdlink"] = md_link
     return env
 
 
@@ -136,7 +147,7 @@ _MD_SPECIAL = set("\\`*_{}[]<>()#+-.!|~")
 
 def md_escape(value: Any) -> str:
     """Text that Markdown shows as written: no link, no emphasis, no HTML can come from a record."""
-    text = str(value)
+    text = printable(str(value))
     out = []
     for index, char in enumerate(text):
         if char in "\\`*_{}[]<>|~" or (char in "#+-.!()" and _at_risk(text, index)):
@@ -144,6 +155,13 @@ def md_escape(value: Any) -> str:
         else:
             out.append(char)
     return "".join(out).replace("\n", "  \n")
+
+
+def md_link(value: Any) -> str:
+    """A link in Markdown: a plain http(s) address as an autolink (``<https://…>``); anything else, which
+    could break out of the angle brackets or run code when clicked, as escaped text."""
+    text = str(value)
+    return f"<{text}>" if is_web_url(text) else md_escape(text)
 
 
 def _at_risk(text: str, index: int) -> bool:

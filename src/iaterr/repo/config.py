@@ -102,11 +102,14 @@ class Repository:
 
 
 def load_config(root: Path) -> Config:
+    from iaterr.base.files import UnsafePath, read_regular
     from iaterr.repo.yamlio import read_document
 
     path = root / CONFIG_FILE
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except UnsafePath as exc:  # a link could bring a configuration from anywhere
+        raise RepositoryError("cli.lien-refuse", chemin=str(path), cible=exc.target) from exc
     except OSError as exc:
         raise RepositoryError("cli.config-invalide", fichier=str(path), detail=exc.strerror) from exc
     doc = read_document(raw, CONFIG_FILE)

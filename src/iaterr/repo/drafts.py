@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.repo.config import Repository
-from iaterr.base.files import atomic_write
+from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
 
 DRAFT_DIR = Path(".iaterr") / "brouillons"
 
@@ -26,22 +26,22 @@ def draft_path(repo: Repository, name: str = "nouveau-cas-usage") -> Path:
 
 
 def save_draft(path: Path, state: dict[str, Any]) -> None:
-    first = not path.parent.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if first:
-        ignore = path.parent.parent / ".gitignore"
-        if not ignore.exists():
-            atomic_write(ignore, "# Brouillons d'iaterr : ne pas versionner.\n*\n")
-    atomic_write(path, json.dumps({"version": 1, **state}, ensure_ascii=False, indent=2, default=str))
+    root = path.parent.parent.parent  # <repository>/.iaterr/brouillons/<draft>
+    ignore = path.parent.parent / ".gitignore"
+    if not ignore.exists() and not ignore.is_symlink():
+        atomic_write(ignore, "# Brouillons d'iaterr : ne pas versionner.\n*\n", root=root)
+    atomic_write(path, json.dumps({"version": 1, **state}, ensure_ascii=False, indent=2, default=str), root=root)
 
 
 def load_draft(path: Path) -> dict[str, Any] | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(contained(path.parent.parent.parent, path, must_exist=True)).decode("utf-8")
     except FileNotFoundError:
         return None
-    except OSError as exc:
-        raise DraftError(exc.strerror) from exc
+    except UnsafePath as exc:
+        raise DraftError(f"{exc.link or path} → {exc.target}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DraftError(getattr(exc, "strerror", None) or str(exc)) from exc
     try:
         data = json.loads(text)
     except ValueError as exc:

@@ -18,7 +18,6 @@ from markupsafe import Markup
 
 from iaterr import __version__
 from iaterr.base.files import atomic_write
-from iaterr.base.text import is_web_url
 from iaterr.i18n import message
 from iaterr.model.vocab import TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem
@@ -31,9 +30,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def environment() -> Any:
-    env = _base_environment("templates")
-    env.tests["web_url"] = is_web_url
-    return env
+    return _base_environment("templates")
 
 
 def template_fingerprint() -> str:
