@@ -11,7 +11,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-import iaterr.cli.new as new_module
+import iaterr.cli.recording as new_module
 from iaterr.cli import questionnaire
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document

@@ -1,4 +1,4 @@
-from iaterr.cli.main import main
+from iaterr.cli.entry import main
 
 if __name__ == "__main__":  # pragma: no cover
     main()

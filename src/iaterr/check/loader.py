@@ -28,15 +28,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iaterr.base.diagnostics import Diagnostic, with_hint
 from iaterr.base.files import UnsafePath, contained, is_stale, is_temporary, read_regular
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
-from iaterr.model import KINDS
-from iaterr.model.visibility import View, view
+from iaterr.model.kinds import FOLDERS, model_of
 from iaterr.repo.config import Repository
+
+if TYPE_CHECKING:
+    from iaterr.model.visibility import View
 
 #: Below this many files to read, one process is faster than starting others.
 PARALLEL_THRESHOLD = 400
@@ -93,7 +95,7 @@ class Found:
 def _kind_of(rel: str) -> str | None:
     parts = rel.split("/")
     if len(parts) >= 3 and parts[0] == "data":
-        for kind, (folder, _model, _schema) in KINDS.items():
+        for kind, folder in FOLDERS.items():
             if parts[1] == folder:
                 return kind
     return None
@@ -200,7 +202,9 @@ def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
     result.digest = digest(raw)
     data = checked.data
     if data is not None:
-        model = KINDS[f.kind][1]
+        from iaterr.model.visibility import view
+
+        model = model_of(f.kind)
         if f.kind in want.full:
             result.full = view(model, data, include_restricted=True)
         names = want.views_of(f.kind)
@@ -268,7 +272,7 @@ def load(
     diagnostics = [d for r in results for d in r.diagnostics] + found.diagnostics
     diagnostics += cross_checks(repo, results, partial=bool(paths), today=today)
     diagnostics += [Diagnostic("fichier-hors-dossier", rel, params={"dossiers": [
-        f"data/{folder}/" for folder, _m, _s in KINDS.values()]}) for rel in found.ignored]
+        f"data/{folder}/" for folder in FOLDERS.values()]}) for rel in found.ignored]
     diagnostics.sort(key=Diagnostic.sort_key)
     return ValidationReport(repo.root, results, diagnostics, read, cached, found.ignored)
 
@@ -360,7 +364,9 @@ def _verified(kind: str, value: Any) -> View | None:
     """A public view read from the cache, passed through the visibility rule again before use."""
     if not isinstance(value, dict):
         return None
-    return view(KINDS[kind][1], value)
+    from iaterr.model.visibility import view
+
+    return view(model_of(kind), value)
 
 
 def validate_repository(repo: Repository, paths: Iterable[Path] | None = None, *, use_cache: bool = True,

@@ -21,20 +21,20 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any
 
 from iaterr import SUPPORTED_SCHEMA_VERSIONS
 from iaterr.base.diagnostics import Diagnostic, Severity, format_path, with_hint
-from iaterr.model import KINDS
-from iaterr.model.errors import diagnostic_from_pydantic
-from iaterr.model.introspect import specs
-from iaterr.model.types import parse_partial_date
-from iaterr.model.visibility import View, path_is_public, restricted_paths
+from iaterr.model.dates import parse_partial_date
+from iaterr.model.kinds import FOLDERS, model_of
 from iaterr.model.vocab import SOUS_THEMES, STATUTS, THEMES
 from iaterr.repo.config import Repository
 from iaterr.repo.yamlio import Document, position, read_document
+
+if TYPE_CHECKING:  # the model (pydantic) is imported when a file is checked, not by a run served from the cache
+    from pydantic import BaseModel
+
+    from iaterr.model.visibility import View
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -129,7 +129,11 @@ class Checked:
 def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checked:
     """Validate the bytes of one record file of ``kind``. With ``keep``, the validated record is kept as
     plain data. No diagnostic quotes the value of a restricted field."""
-    model = KINDS[kind][1]
+    from pydantic import ValidationError
+
+    from iaterr.model.errors import diagnostic_from_pydantic
+
+    model = model_of(kind)
     doc = read_document(raw, rel)
     result = FileResult(rel, kind, list(doc.diagnostics))
     checked = Checked(result, doc, raw=raw)
@@ -168,6 +172,8 @@ def scrub(diags: list[Diagnostic], model: type[BaseModel], data: dict[str, Any],
     """``diags`` with no value of a restricted field in them: a diagnostic about a restricted field, or one
     whose parameters quote a restricted text, is :meth:`~Diagnostic.redacted` (``values_only``: only its
     parameters that quote the record, for lint rules whose other parameters explain)."""
+    from iaterr.model.visibility import path_is_public
+
     secrets = _restricted_texts(model, data)
     out = []
     for d in diags:
@@ -180,6 +186,8 @@ def scrub(diags: list[Diagnostic], model: type[BaseModel], data: dict[str, Any],
 
 
 def _restricted_texts(model: type[BaseModel], data: dict[str, Any]) -> list[str]:
+    from iaterr.model.visibility import restricted_paths
+
     found: list[str] = []
 
     def collect(value: Any) -> None:
@@ -240,6 +248,8 @@ def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
 
 def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, rel: str, out: list) -> None:
     """Warn where a label or alias stands for a code: valid, but not canonical."""
+    from iaterr.model.introspect import specs
+
     for name, spec in specs(model).items():
         value = data.get(name)
         if value is None:
@@ -313,13 +323,13 @@ def _later(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, today: date | None) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     today = today or date.today()
-    by_kind: dict[str, list[FileResult]] = {k: [] for k in KINDS}
+    by_kind: dict[str, list[FileResult]] = {k: [] for k in FOLDERS}
     for r in results:
         by_kind[r.kind].append(r)
 
     # every file name in each kind folder, for checks on a partial selection
     stems: dict[str, set[str]] = {}
-    for kind in KINDS:
+    for kind in FOLDERS:
         if partial:
             try:
                 names = os.listdir(repo.kind_dir(kind))
@@ -343,7 +353,7 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
                     {"identifiant": ident, "fichier": name}, "nom-fichier", attendu=f"{ident}.yaml")))
             other = first.get(ident)
             if other is None and partial and ident != stem and ident in stems[kind]:
-                other = f"{KINDS[kind][0]}/{ident}.yaml"
+                other = f"{FOLDERS[kind]}/{ident}.yaml"
             if other is not None:
                 out.append(Diagnostic("identifiant-duplique", r.rel, line, col, ("identifiant",), with_hint(
                     {"identifiant": ident, "autre": other}, "identifiant-duplique")))
@@ -352,7 +362,7 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
 
     known = stems["collectivite"] | {r.summary.get("identifiant") for r in by_kind["collectivite"]}
     known.discard(None)
-    folder = f"data/{KINDS['collectivite'][0]}/"
+    folder = f"data/{FOLDERS['collectivite']}/"
     for r in by_kind["cas_usage"]:
         ref = r.summary.get("collectivite")
         if ref and ref not in known:

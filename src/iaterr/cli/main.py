@@ -56,10 +56,22 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def build_app(lang: str = "fr") -> typer.Typer:
-    """The typer application, with help texts in ``lang``."""
+#: Commands that do their work (as opposed to groups, which show their help without a subcommand).
+RUNNABLE = frozenset({"validate", "lint", "rules", "export", "notice", "mention", "schema", "reference", "new", "init",
+                      "build", "bibliotheque"})
+
+
+def _shows_help(args: list[str]) -> bool:
+    """Will this run print a help text? (Typer's help layout costs a tenth of a second to import: a command
+    that does its work does not pay for it.)"""
+    return "--help" in args or "-h" in args or not any(arg in RUNNABLE for arg in args)
+
+
+def build_app(lang: str = "fr", *, help_text: bool = True) -> typer.Typer:
+    """The typer application, with help texts in ``lang``; ``help_text=False`` when no help will be shown."""
     common.HELP_LANG = lang if lang in ("fr", "en") else "fr"
-    _translate_help_panels()
+    if help_text:
+        _translate_help_panels()
     app = typer.Typer(
         name="iaterr",
         help=common.h("help.app"),
@@ -102,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run iaterr; returns (and, from the console script, exits with) the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     lang = _help_lang(args)
-    command = typer.main.get_command(build_app(lang))
+    command = typer.main.get_command(build_app(lang, help_text=_shows_help(args)))
     try:
         result = command.main(args=args, prog_name="iaterr", standalone_mode=False)
         code = result if isinstance(result, int) else 0
@@ -128,5 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-# For typer's test runner and for tools that want the click/typer object.
-app = build_app(_help_lang(sys.argv[1:]))
+def __getattr__(name: str) -> typer.Typer:
+    """``iaterr.cli.main.app``: the typer application, for tools that want it (made when first asked for)."""
+    if name == "app":
+        return build_app(_help_lang(sys.argv[1:]))
+    raise AttributeError(name)

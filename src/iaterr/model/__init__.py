@@ -1,17 +1,35 @@
-"""The model: records, their fields' metadata and the vocabularies."""
+"""The model: records, their fields' metadata and the vocabularies.
 
-from iaterr.model.collectivite import Collectivite
-from iaterr.model.fields import SECTIONS, FieldMeta, fields_of
-from iaterr.model.usecase import AnalyseImpact, CasUsage, ChiffreCle, DateCle, Parametre, SourceDonnees
-from iaterr.model.vocab import VOCABULARIES, Term, Vocabulary
+The names below are imported when first used (PEP 562), so that importing a light module of the model
+(``iaterr.model.kinds``, ``iaterr.model.vocab``) does not load pydantic and the record models.
+"""
 
-#: Record kinds: folder under data/, model, JSON Schema file name.
-KINDS = {
-    "cas_usage": ("cas-usage", CasUsage, "cas-usage.schema.json"),
-    "collectivite": ("collectivites", Collectivite, "collectivite.schema.json"),
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from iaterr.model.kinds import FOLDERS, SCHEMA_FILES, model_of
+
+_LAZY = {
+    "Collectivite": "iaterr.model.collectivite",
+    "AnalyseImpact": "iaterr.model.usecase", "CasUsage": "iaterr.model.usecase", "ChiffreCle": "iaterr.model.usecase",
+    "DateCle": "iaterr.model.usecase", "Parametre": "iaterr.model.usecase", "SourceDonnees": "iaterr.model.usecase",
+    "SECTIONS": "iaterr.model.fields", "FieldMeta": "iaterr.model.fields", "fields_of": "iaterr.model.fields",
+    "VOCABULARIES": "iaterr.model.vocab", "Term": "iaterr.model.vocab", "Vocabulary": "iaterr.model.vocab",
 }
 
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    if name == "KINDS":
+        #: Record kinds: folder under data/, model, JSON Schema file name.
+        return {kind: (FOLDERS[kind], model_of(kind), SCHEMA_FILES[kind]) for kind in FOLDERS}
+    raise AttributeError(f"module 'iaterr.model' has no attribute {name!r}")
+
+
 __all__ = [
-    "AnalyseImpact", "CasUsage", "ChiffreCle", "Collectivite", "DateCle", "FieldMeta", "KINDS", "Parametre",
-    "SECTIONS", "SourceDonnees", "Term", "VOCABULARIES", "Vocabulary", "fields_of",
+    "AnalyseImpact", "CasUsage", "ChiffreCle", "Collectivite", "DateCle", "FOLDERS", "FieldMeta", "KINDS", "Parametre",
+    "SCHEMA_FILES", "SECTIONS", "SourceDonnees", "Term", "VOCABULARIES", "Vocabulary", "fields_of", "model_of",
 ]

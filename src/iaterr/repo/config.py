@@ -9,47 +9,103 @@ none is found, commands that only read fall back to the data embedded in iaterr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any, Optional
 
 from iaterr import SCHEMA_VERSION
-from iaterr.model import KINDS
+from iaterr.model.kinds import FOLDERS
 
 CONFIG_FILE = "iaterr.yaml"
 DATA_DIR = "data"
 SCHEMA_DIR = "schema"
 
 
-class LintConfig(BaseModel):
+@dataclass
+class LintConfig:
     """The ``lint:`` section of ``iaterr.yaml``."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    regles: dict[str, str] = Field(
-        default_factory=dict,
-        description="Par code de règle : erreur, avertissement, info ou desactivee.",
-    )
-    fraicheur_mois: int = Field(12, ge=1, description="Âge (mois) au-delà duquel une fiche est à relire.")
-    experimentation_mois: int = Field(24, ge=1, description="Durée (mois) au-delà de laquelle une "
-                                      "expérimentation est signalée.")
-    description_min: int = Field(80, ge=0, description="Longueur minimale d'une description (caractères).")
+    #: by rule code: erreur, avertissement, info or desactivee
+    regles: dict[str, str] = field(default_factory=dict)
+    #: age (months) beyond which a record is to be reviewed
+    fraicheur_mois: int = 12
+    #: duration (months) beyond which an experiment is reported
+    experimentation_mois: int = 24
+    #: minimal length of a description (characters)
+    description_min: int = 80
 
 
-class Config(BaseModel):
-    """Contents of ``iaterr.yaml``."""
+@dataclass
+class Config:
+    """Contents of ``iaterr.yaml``. Read without pydantic: a command served from the cache starts fast."""
 
-    model_config = ConfigDict(extra="forbid")
+    version_schema: str = SCHEMA_VERSION
+    #: language of messages and documents
+    langue: str = "fr"
+    #: name of the register, shown in published documents
+    nom: Optional[str] = None
+    #: collectivité offered by default to new records (identifier)
+    collectivite_defaut: Optional[str] = None
+    lint: LintConfig = field(default_factory=LintConfig)
 
-    version_schema: str = Field(SCHEMA_VERSION, description="Version du format des fiches.")
-    langue: str = Field("fr", pattern="^(fr|en)$", description="Langue des messages et des documents.")
-    nom: Optional[str] = Field(None, description="Nom du registre, affiché dans les documents publiés.")
-    collectivite_defaut: Optional[str] = Field(
-        None, description="Collectivité proposée par défaut aux nouvelles fiches (identifiant)."
-    )
-    lint: LintConfig = Field(default_factory=LintConfig, description="Réglages de `iaterr lint`.")
+
+_TOP = {"version_schema", "langue", "nom", "collectivite_defaut", "lint"}
+_LINT_NUMBERS = {"fraicheur_mois": 1, "experimentation_mois": 1, "description_min": 0}
+
+
+class _Invalid(Exception):
+    def __init__(self, where: str, fr: str, en: str) -> None:
+        super().__init__(where)
+        self.where, self.fr, self.en = where, fr, en
+
+
+def _text(value: Any, where: str, *, optional: bool = False) -> Optional[str]:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or (not optional and not value.strip()):
+        raise _Invalid(where, "texte attendu", "text expected")
+    return value
+
+
+def _config_from(data: Any) -> Config:
+    if not isinstance(data, dict):
+        raise _Invalid("-", "une table de clés est attendue", "a mapping is expected")
+    unknown = sorted(set(data) - _TOP)
+    if unknown:
+        raise _Invalid(unknown[0], "clé inconnue", "unknown key")
+    config = Config()
+    if "version_schema" in data:
+        config.version_schema = _text(data["version_schema"], "version_schema") or SCHEMA_VERSION
+    if data.get("langue") is not None:
+        langue = _text(data["langue"], "langue")
+        if langue not in ("fr", "en"):
+            raise _Invalid("langue", "fr ou en attendu", "fr or en expected")
+        config.langue = langue
+    config.nom = _text(data.get("nom"), "nom", optional=True)
+    config.collectivite_defaut = _text(data.get("collectivite_defaut"), "collectivite_defaut", optional=True)
+    lint = data.get("lint")
+    if lint is not None:
+        if not isinstance(lint, dict):
+            raise _Invalid("lint", "une table de clés est attendue", "a mapping is expected")
+        unknown = sorted(set(lint) - {"regles", *_LINT_NUMBERS})
+        if unknown:
+            raise _Invalid(f"lint.{unknown[0]}", "clé inconnue", "unknown key")
+        regles = lint.get("regles")
+        if regles is not None:
+            if not isinstance(regles, dict) or not all(isinstance(v, str) for v in regles.values()):
+                raise _Invalid("lint.regles", "une table « code: gravité » est attendue",
+                               "a “code: severity” mapping is expected")
+            config.lint.regles = {str(k): v for k, v in regles.items()}
+        for name, minimum in _LINT_NUMBERS.items():
+            value = lint.get(name)
+            if value is None:
+                continue
+            if not (isinstance(value, str) and re.fullmatch(r"\s*\d+\s*", value)) or int(value) < minimum:
+                raise _Invalid(f"lint.{name}", f"nombre entier ≥ {minimum} attendu",
+                               f"integer ≥ {minimum} expected")
+            setattr(config.lint, name, int(value))
+    return config
 
 
 class RepositoryError(Exception):
@@ -76,7 +132,7 @@ class Repository:
         return self.root / SCHEMA_DIR
 
     def kind_dir(self, kind: str) -> Path:
-        return self.data_dir / KINDS[kind][0]
+        return self.data_dir / FOLDERS[kind]
 
     def record_path(self, kind: str, identifiant: str) -> Path:
         return self.kind_dir(kind) / f"{identifiant}.yaml"
@@ -89,7 +145,7 @@ class Repository:
             return None
         if len(rel.parts) < 2:
             return None
-        for kind, (folder, _model, _schema) in KINDS.items():
+        for kind, folder in FOLDERS.items():
             if rel.parts[0] == folder:
                 return kind
         return None
@@ -118,11 +174,10 @@ def load_config(root: Path) -> Config:
         raise RepositoryError("cli.config-invalide", fichier=f"{path}:{first.line}:{first.column}",
                               detail=first.message())
     try:
-        return Config.model_validate(doc.data or {})
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise RepositoryError("cli.config-invalide", fichier=str(path), detail=f"{where}: {err['msg']}") from exc
+        return _config_from(doc.data or {})
+    except _Invalid as exc:
+        raise RepositoryError("cli.config-invalide", fichier=str(path), detail={
+            "fr": f"{exc.where} : {exc.fr}", "en": f"{exc.where}: {exc.en}"}) from exc
 
 
 def embedded_root() -> Path | None:
