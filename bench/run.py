@@ -403,7 +403,8 @@ def main(argv: list[str] | None = None) -> int:
                       "lentement : le rapport (a) / (d) est alors flatteur. Pour la comparaison exigeante, "
                       "installez `ruamel.yaml.clib` à côté de check-jsonschema (voir docs/benchmarks.md).", ""]
     if manifest["records"] != 10_000:
-        lines += ["Les cibles sont définies pour 10 000 cas d'usage ; à cette taille, les verdicts sont indicatifs.", ""]
+        lines += ["Les cibles sont définies pour 10 000 cas d'usage ; à cette taille, les verdicts sont "
+                  "indicatifs.", ""]
 
     # sanity: did both tools do the same work?
     lines += ["### Contrôle : fichiers signalés en erreur", ""]
@@ -413,7 +414,8 @@ def main(argv: list[str] | None = None) -> int:
     if cj_times:
         miss_cj, extra_cj = expected_schema - cj_fail, cj_fail - expected_schema
         lines.append(f"- check-jsonschema : {len(cj_fail)} fichiers en erreur ; {len(expected_schema)} attendus "
-                     f"(clé SIRET fausse : {len(expected) - len(expected_schema)} fichier(s) que le schéma JSON ne peut pas voir) ; "
+                     f"(clé SIRET fausse : {len(expected) - len(expected_schema)} fichier(s) que le schéma JSON "
+                     f"ne peut pas voir) ; "
                      f"manquants {len(miss_cj)}, inattendus {len(extra_cj)}.")
         for f in sorted(miss_cj | extra_cj)[:10]:
             lines.append(f"  - check-jsonschema {'manque' if f in miss_cj else 'signale en trop'} : `{f}`")

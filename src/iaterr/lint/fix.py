@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.base.diagnostics import Diagnostic
+from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
 from iaterr.lint.engine import Fix
 from iaterr.model import KINDS
 from iaterr.model.introspect import spec_at
 from iaterr.repo.config import Repository
-from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
 from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
 
@@ -82,7 +82,7 @@ def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]]
         for d, fix in items:
             if not fix.path:
                 continue
-            done = _set(doc, fix.path, lambda old, fx=fix: _styled(model, fx.path, old, fx.value))
+            done = _set(doc, fix.path, lambda old, fx=fix, m=model: _styled(m, fx.path, old, fx.value))
             if done is not None and str(done[0]) != str(done[1]):
                 change.applied.append((d, str(done[0]), str(done[1])))
         if not change.applied:

@@ -78,7 +78,8 @@ class Collectivite(BaseModel):
     )
     latitude: Optional[Decimal] = champ(
         fr="Latitude", en="Latitude", section=S, exigence="recommande", exemple=43.5436822,
-        aide_fr="Latitude du siège, en degrés décimaux (WGS 84).", aide_en="Latitude of the seat, decimal degrees (WGS 84).",
+        aide_fr="Latitude du siège, en degrés décimaux (WGS 84).",
+        aide_en="Latitude of the seat, decimal degrees (WGS 84).",
         bibliotheque="latitude", bibliotheque_export="Latitude", ge=-90, le=90,
     )
     longitude: Optional[Decimal] = champ(

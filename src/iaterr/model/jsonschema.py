@@ -9,7 +9,6 @@ from pathlib import Path
 from iaterr import SCHEMA_VERSION
 from iaterr.model import KINDS
 
-
 _RAW_BOUNDS = {"ge": "minimum", "le": "maximum", "gt": "exclusiveMinimum", "lt": "exclusiveMaximum"}
 
 

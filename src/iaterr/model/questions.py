@@ -13,9 +13,10 @@ This module asks nothing itself: it plans questions and checks answers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Annotated, Callable
+from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
@@ -205,6 +206,7 @@ def parse_set_value(spec: FieldSpec, raw: str) -> Any:
 
 
 __all__ = [
-    "Answers", "Question", "applies", "required_by_law", "automatic_values", "check_answer", "choices", "is_list_of_text", "plan",
+    "Answers", "Question", "applies", "required_by_law", "automatic_values", "check_answer", "choices",
+    "is_list_of_text", "plan",
     "parse_set_value", "today_iso",
 ]

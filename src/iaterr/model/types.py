@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from iaterr.base.files import WINDOWS_RESERVED
 from iaterr.base.text import CONTROL_CHARS, printable
-from iaterr.model.dates import DATE_PATTERN, DATE_RE, french_date_to_iso, parse_partial_date
+from iaterr.model.dates import DATE_PATTERN, french_date_to_iso, parse_partial_date
 from iaterr.model.vocab import Vocabulary
 
 
@@ -108,13 +108,15 @@ def _siret(value: Any) -> str:
     return value
 
 
-Siret = Annotated[str, TypeTag("siret"), BeforeValidator(_siret), WithJsonSchema({"type": "string", "pattern": r"^\d{14}$"})]
+Siret = Annotated[str, TypeTag("siret"), BeforeValidator(_siret),
+                  WithJsonSchema({"type": "string", "pattern": r"^\d{14}$"})]
 
 # ---------------------------------------------------------------- links
 
 URL_PATTERN = r"^https?://[^\s/?#@]+\.[^\s/?#@]+(:\d+)?([/?#]\S*)?$"
 URL_RE = re.compile(URL_PATTERN)
-EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                      r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
 def _url(value: Any) -> str:
@@ -125,7 +127,8 @@ def _url(value: Any) -> str:
 
 
 Url = Annotated[
-    str, TypeTag("url"), BeforeValidator(_url), WithJsonSchema({"type": "string", "format": "uri", "pattern": URL_PATTERN})
+    str, TypeTag("url"), BeforeValidator(_url),
+    WithJsonSchema({"type": "string", "format": "uri", "pattern": URL_PATTERN}),
 ]
 
 
@@ -159,7 +162,8 @@ def _date(value: Any) -> str:
     return value
 
 
-DatePartielle = Annotated[str, TypeTag("date"), BeforeValidator(_date), WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})]
+DatePartielle = Annotated[str, TypeTag("date"), BeforeValidator(_date),
+                          WithJsonSchema({"type": "string", "pattern": DATE_PATTERN})]
 
 # ---------------------------------------------------------------- booleans and numbers
 

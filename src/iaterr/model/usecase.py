@@ -25,8 +25,8 @@ from iaterr.model.vocab import (
     NIVEAUX_RISQUE,
     PUBLICS,
     SOURCES_DONNEES,
-    STATUTS,
     SOUS_THEMES,
+    STATUTS,
     THEMES,
     TYPES_ALGORITHME,
     TYPES_ANALYSE_IMPACT,
@@ -109,7 +109,8 @@ class AnalyseImpact(BaseModel):
     )
     date: Optional[DatePartielle] = champ(
         fr="Date", en="Date", section="ia_act", exemple="2024-03",
-        aide_fr="Date de réalisation (AAAA, AAAA-MM ou AAAA-MM-JJ).", aide_en="Date carried out (YYYY, YYYY-MM or YYYY-MM-DD).",
+        aide_fr="Date de réalisation (AAAA, AAAA-MM ou AAAA-MM-JJ).",
+        aide_en="Date carried out (YYYY, YYYY-MM or YYYY-MM-DD).",
     )
     url: Optional[Url] = champ(
         fr="Lien", en="Link", section="ia_act", exemple="https://www.example.fr/aipd-callbot.pdf",

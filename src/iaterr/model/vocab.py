@@ -35,13 +35,48 @@ class Term:
 _SPACES = re.compile(r"[\s_\-‐-―/]+")
 
 
+#: What :func:`fold` writes for a character met after NFKD decomposition, filled as characters are met
+#: (combining marks removed, typographic apostrophes made straight, « œ » spelt out, the rest kept).
+_FOLDED: dict[str, str] = {}
+_DASHES = "".join(map(chr, range(0x2010, 0x2016)))  # the range ‐-― of _SPACES
+_ASCII = frozenset(map(chr, range(128)))
+
+
+def _folded(char: str) -> str:
+    value = _FOLDED.get(char)
+    if value is None:
+        value = "" if unicodedata.combining(char) else {"’": "'", "‘": "'", "œ": "oe", "Œ": "oe"}.get(char, char)
+        _FOLDED[char] = value
+    return value
+
+
 def fold(text: str) -> str:
-    """Normalise a label for comparison: no accents, no case, one space."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("’", "'").replace("‘", "'").replace("œ", "oe").replace("Œ", "oe")
-    text = _SPACES.sub(" ", text.casefold()).strip()
-    return text
+    """Normalise a label for comparison: no accents, no case, one space.
+
+    The same as decomposing (NFKD), dropping combining marks, replacing ’ ‘ œ Œ, case-folding and collapsing
+    runs of spaces, underscores, dashes and slashes into one space, done with C string methods: the few
+    distinct non-ASCII characters of a text are replaced one by one, and ASCII text skips the first steps."""
+    text = str(text)
+    if text.isascii():  # NFKD leaves it as it is, and casefold() is lower() there
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text)
+        if not text.isascii():
+            for char in set(text).difference(_ASCII):
+                value = _folded(char)
+                if value != char:
+                    text = text.replace(char, value)
+        text = text.casefold()
+        for char in _DASHES:
+            if char in text:
+                text = text.replace(char, " ")
+    if "_" in text:
+        text = text.replace("_", " ")
+    if "-" in text:
+        text = text.replace("-", " ")
+    if "/" in text:
+        text = text.replace("/", " ")
+    return " ".join(text.split())  # str.split() and the \s of re split on the same spaces
 
 
 @dataclass

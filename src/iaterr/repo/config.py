@@ -197,7 +197,8 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
-def open_repository(explicit: Path | None = None, cwd: Path | None = None, *, allow_embedded: bool = True) -> Repository:
+def open_repository(explicit: Path | None = None, cwd: Path | None = None, *,
+                    allow_embedded: bool = True) -> Repository:
     """The repository named by ``--repo``, else the one around ``cwd``, else the embedded one."""
     if explicit is not None:
         root = explicit.resolve()

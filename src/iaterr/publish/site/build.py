@@ -25,11 +25,18 @@ from typing import Any
 from iaterr import __version__
 from iaterr.i18n import message
 from iaterr.publish.opendata import table_schema_text, to_csv
-from iaterr.publish.site.data import FILTERS, Record, SiteData, digest_of, export_set, json_text, load_site_data, \
-    public_views
+from iaterr.publish.site.data import (
+    FILTERS,
+    Record,
+    SiteData,
+    digest_of,
+    export_set,
+    json_text,
+    load_site_data,
+    public_views,
+)
 from iaterr.publish.site.output import MANIFEST, PageState, Staging, check_output, files_of
-from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, \
-    template_fingerprint
+from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, template_fingerprint
 from iaterr.repo.config import Repository
 from iaterr.repo.gitops import git_commit
 
@@ -143,7 +150,8 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str) -> list[_Page]:
     page("assets/registre.css", css, lambda: css)
     page("assets/registre.js", js, lambda: js)
     # open data
-    data_inputs = digest_of([[r.hash for r in site.records], [site.collectivites[c] for c in sorted(site.collectivites)]])
+    data_inputs = digest_of([[r.hash for r in site.records],
+                             [site.collectivites[c] for c in sorted(site.collectivites)]])
     page("donnees/cas-usage.csv", data_inputs, lambda: to_csv(export_set(site)))
     page("donnees/cas-usage.json", data_inputs, lambda: json_text(site))
     page("donnees/cas-usage.tableschema.json", "", table_schema_text)
