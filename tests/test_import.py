@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from iaterr.ingest.bibliotheque import (
-    MARK_TOKEN, identifier, import_bibliotheque, is_placeholder, known_compound_pairs, similar_names, split_list,
+    MARK_TOKEN,
+    identifier,
+    import_bibliotheque,
+    is_placeholder,
+    known_compound_pairs,
+    similar_names,
+    split_list,
 )
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
@@ -145,7 +151,8 @@ def test_booklet_records_are_matched_not_duplicated(real_import):
     assert not (repo / "data/collectivites/ca-sicoval.yaml").exists()
     assert not (repo / "data/collectivites/ville-de-noisy-le-grand.yaml").exists()
     sicoval_cases = sorted(p.name for p in (repo / "data/cas-usage").glob("sicoval-*.yaml"))
-    assert sicoval_cases == ["sicoval-detection-fuites-eau.yaml", "sicoval-experimentation-assistance-redactionnelle.yaml"]
+    assert sicoval_cases == ["sicoval-detection-fuites-eau.yaml",
+                             "sicoval-experimentation-assistance-redactionnelle.yaml"]
     kept = [f["message"] for f in findings(report, "valeurs-gardees") if f["ligne"] == 23]
     assert any("« description »" in m for m in kept)  # the export's shorter text did not replace the booklet's
 
@@ -155,7 +162,8 @@ def test_corrections_and_repairs_of_the_real_export(real_import):
     assert record(repo, "collectivites", "paris")["type"] == "statut_particulier"
     assert [f["ligne"] for f in findings(report, "type-corrige")] == [20]
     assert record(repo, "collectivites", "etablissement-public-territorial-paris-ouest-la-defense")["type"] == "ept"
-    assert record(repo, "collectivites", "communaute-d-agglomeration-paris-saclay")["type"] == "communaute_agglomeration"
+    assert record(repo, "collectivites", "communaute-d-agglomeration-paris-saclay")["type"] == (
+        "communaute_agglomeration")
     # partners split on hyphens, names kept whole
     previzo = record(repo, "cas-usage", "region-centre-val-de-loire-previzo")
     assert previzo["partenaires"][0] == "Antea France" and "SMO Val de Loire Numérique" in previzo["partenaires"]
@@ -169,7 +177,8 @@ def test_corrections_and_repairs_of_the_real_export(real_import):
     # the multi-line project name is one line; a sub-theme of another theme is left out, and said
     assert record(repo, "cas-usage", "sicoval-experimentation-assistance-redactionnelle")["nom"] == (
         "Expérimentation assistance rédactionnelle")
-    assert "sous_themes" not in record(repo, "cas-usage", "toulouse-metropole-iadata-lutte-contre-le-gaspillage-alimentaire")
+    assert "sous_themes" not in record(repo, "cas-usage",
+                                       "toulouse-metropole-iadata-lutte-contre-le-gaspillage-alimentaire")
     assert any(f["ligne"] == 15 for f in findings(report, "sous-theme-hors-theme"))
 
 

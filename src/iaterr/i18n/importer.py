@@ -87,6 +87,10 @@ FR: dict[str, str] = {
     "importer.fiche-invalide": "La fiche {fiche} ne serait pas valide ({erreurs}) : ligne ignorée, rien n'est écrit.",
     "importer.mise-a-jour-invalide": "La mise à jour rendrait {fiche} invalide ({erreurs}) : fiche laissée telle "
                                      "quelle.",
+    "importer.lien-ignore": "{fiche} est un lien symbolique (vers {cible}) : l'import ne le suit pas et n'écrit "
+                            "rien à travers ; il fait comme si ce qu'il désigne n'existait pas.",
+    "importer.chemin-lien": "{fiche} n'est pas écrite : son chemin passe par le lien symbolique {lien}, que l'import "
+                            "ne suit pas.",
     # ------------------------------------------------------------ comments written in records
     "importer.marqueur": "Fiche créée par « iaterr import bibliotheque » : chaque import y met à jour les champs de "
                          "l'export de la Bibliothèque d'IA territoriales ; les autres champs et les commentaires "
@@ -207,6 +211,10 @@ EN: dict[str, str] = {
     "importer.valeurs-gardees": "Export values different from {fiche}, kept as they are in the record: {champs}.",
     "importer.fiche-invalide": "The record {fiche} would not be valid ({erreurs}): row skipped, nothing written.",
     "importer.mise-a-jour-invalide": "The update would make {fiche} invalid ({erreurs}): record left as it is.",
+    "importer.lien-ignore": "{fiche} is a symbolic link (to {cible}): the import does not follow it nor write "
+                            "through it; it acts as if what it points to did not exist.",
+    "importer.chemin-lien": "{fiche} is not written: its path goes through the symbolic link {lien}, which the "
+                            "import does not follow.",
     # ------------------------------------------------------------ comments written in records
     "importer.marqueur": "Record created by “iaterr import bibliotheque”: each import updates the fields of the "
                          "Bibliothèque d'IA territoriales export in it; other fields and comments are kept.",

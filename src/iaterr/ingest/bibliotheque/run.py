@@ -1,0 +1,352 @@
+"""The import itself: rows grouped by collectivité, matched, then records created, updated or left as they are.
+
+Each new or changed record is checked by ``validate`` before it is written; nothing is written with
+``dry_run``. Every write goes through :func:`iaterr.base.files.atomic_write` (or, for a new record,
+:func:`iaterr.authoring.records.write_record`) under the repository's root: never through a link.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from iaterr.authoring.records import existing_identifiers, new_record, write_record
+from iaterr.base.diagnostics import Severity
+from iaterr.base.files import UnsafePath, atomic_write, contained
+from iaterr.check.validate import check_file
+from iaterr.i18n import message
+from iaterr.ingest.bibliotheque.columns import MODELS
+from iaterr.ingest.bibliotheque.existing import (
+    Existing,
+    collectivite_identifier,
+    match_collectivite,
+    match_use_case,
+    read_records,
+    similar_names,
+    use_case_identifier,
+)
+from iaterr.ingest.bibliotheque.lists import known_compound_pairs
+from iaterr.ingest.bibliotheque.merge import apply_values, plan_update, same_value, with_header_lines
+from iaterr.ingest.bibliotheque.report import (
+    AVERTISSEMENT,
+    CREE,
+    ECARTE,
+    IGNORE,
+    IGNOREE,
+    INCHANGE,
+    INFO,
+    MIS_A_JOUR,
+    Finding,
+    ImportReport,
+    RecordResult,
+    diagnostic_param,
+)
+from iaterr.ingest.bibliotheque.rows import ParsedRow, export_date_of, parse_row
+from iaterr.ingest.bibliotheque.silences import (
+    firing_codes,
+    other_silenced,
+    own_silences,
+    silence_reason,
+    with_import_silence,
+)
+from iaterr.ingest.bibliotheque.source import Export, read_export
+from iaterr.model import Collectivite
+from iaterr.model.identifiers import slugify
+from iaterr.model.introspect import specs
+from iaterr.repo.config import Repository
+from iaterr.repo.yamlio import read_document
+
+
+@dataclass
+class _Group:
+    """One collectivité of the export: its rows and merged values."""
+
+    name: str
+    lines: list[int] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)
+    first_line: dict[str, int] = field(default_factory=dict)
+    siret_rejected: bool = False
+    ident: str | None = None
+    existing: Existing | None = None
+    ok: bool = True
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+class _Importer:
+    def __init__(self, repo: Repository, export: Export, *, dry_run: bool, lang: str) -> None:
+        self.repo = repo
+        self.export = export
+        self.dry_run = dry_run
+        self.lang = lang  # the records' language
+        self.findings: list[Finding] = list(export.findings)
+        self.records: list[RecordResult] = []
+        existing = read_records(repo)
+        self.colls = existing.collectivites
+        self.cases = existing.cas_usage
+        for rel, target in existing.links:
+            self.note(AVERTISSEMENT, "importer.lien-ignore", fiche=rel, cible=target)
+        # file names of links and other files the loader did not read are taken too: never written over
+        self.taken = {kind: existing_identifiers(repo, kind) | {e.path.stem for e in es} | {e.ident for e in es}
+                      for kind, es in (("collectivite", self.colls), ("cas_usage", self.cases))}
+        self.written: dict[str, dict[str, Any]] = {}
+
+    def note(self, level: str, key: str, line: int | None = None, **params: Any) -> None:
+        self.findings.append(Finding(level, key, params, line))
+
+    def known_names(self) -> list[str]:
+        names = [str(e.data.get("nom") or "") for e in self.colls]
+        for e in self.cases:
+            for key in ("partenaires", "fournisseurs"):
+                value = e.data.get(key)
+                if isinstance(value, list):
+                    names += [str(v) for v in value if isinstance(v, str)]
+        coll_columns = [c.index for c in self.export.columns if c.target and c.target.kind == "collectivite"
+                        and c.target.name == "nom"]
+        for row in self.export.rows:
+            names += [row.cells[i] for i in coll_columns if i < len(row.cells)]
+        return names
+
+    def unique(self, kind: str, base: str) -> str:
+        base = base or "fiche"
+        candidate, n = base, 1
+        while candidate in self.taken[kind]:
+            n += 1
+            suffix = f"-{n}"
+            candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
+        self.taken[kind].add(candidate)
+        return candidate
+
+    def rel(self, path: Path) -> str:
+        """``path`` relative to the repository, as written (a link on the way is not resolved)."""
+        return Path(os.path.relpath(path, self.repo.root)).as_posix()
+
+    # -- the whole run
+    def run(self) -> tuple[list[ParsedRow], str]:
+        known = known_compound_pairs(self.known_names())
+        rows = [parse_row(self.export, row, self.findings, known) for row in self.export.rows]
+        export_date = export_date_of(self.export.path, rows)
+        usable = []
+        for row in rows:
+            if not row.coll.get("nom"):
+                self.note(IGNORE, "importer.collectivite-manquante", row.line)
+            elif not row.uc.get("nom"):
+                self.note(IGNORE, "importer.projet-manquant", row.line)
+            else:
+                usable.append(row)
+        groups = self.group(usable)
+        for group in groups.values():
+            self.collectivite(group, export_date)
+        by_row = {line: g for g in groups.values() for line in g.lines}
+        seen: dict[tuple[str, str], int] = {}
+        for row in usable:
+            group = by_row[row.line]
+            if not group.ok:
+                self.note(IGNORE, "importer.collectivite-invalide", row.line, collectivite=group.name,
+                          erreurs=group.errors)
+                continue
+            key = (group.ident or "", slugify(row.uc["nom"]))
+            if key in seen:
+                self.note(IGNORE, "importer.ligne-double", row.line, ligne=seen[key])
+                continue
+            seen[key] = row.line
+            self.use_case(row, group, export_date)
+        return rows, export_date
+
+    # -- collectivités
+    def group(self, rows: list[ParsedRow]) -> dict[int, _Group]:
+        groups: dict[int, _Group] = {}
+        by_siret: dict[str, int] = {}
+        by_name: dict[str, int] = {}
+        for row in rows:
+            name = row.coll["nom"]
+            siret = row.coll.get("siret")
+            gid = by_siret.get(siret) if siret else None
+            if gid is None:
+                gid = by_name.get(slugify(name))
+            if gid is None:
+                gid = len(groups)
+                groups[gid] = _Group(name)
+            group = groups[gid]
+            by_name.setdefault(slugify(name), gid)
+            if siret:
+                by_siret.setdefault(siret, gid)
+            group.lines.append(row.line)
+            if ("collectivite", "siret") in row.rejected:
+                group.siret_rejected = True
+            for key, value in row.coll.items():
+                if key not in group.values:
+                    group.values[key] = value
+                    group.first_line[key] = row.line
+                    continue
+                spec = specs(Collectivite)[key]
+                if not same_value(spec, group.values[key], value):
+                    column = next((c.header for c in self.export.columns if c.target is not None
+                                   and (c.target.kind, c.target.name) == ("collectivite", key)), key)
+                    self.note(ECARTE, "importer.conflit", row.line, champ=column, valeur=value,
+                              collectivite=group.name, ligne=group.first_line[key], premiere=group.values[key])
+        return groups
+
+    def collectivite(self, group: _Group, export_date: str) -> None:
+        existing, how = match_collectivite(self.colls, group.name, group.values.get("siret"))
+        line = group.lines[0]
+        values = dict(group.values)
+        if existing is not None:
+            group.ident = existing.ident
+            group.existing = existing
+            if not existing.owned:
+                self.note(INFO, "importer.collectivite-rattachee", line, collectivite=group.name,
+                          fiche=self.rel(existing.path), par={"t": f"importer.par.{how}"})
+            # an update refused by validation leaves the record as it is: its use cases still refer to it
+            self.update(existing, values, group.lines, export_date, siret_rejected=group.siret_rejected,
+                        coll_data=None)
+            return
+        ident = self.unique("collectivite", collectivite_identifier(group.name))
+        group.ident = ident
+        for e in self.colls:
+            if similar_names(group.name, str(e.data.get("nom") or "")):
+                self.note(INFO, "importer.collectivite-proche", line, collectivite=group.name,
+                          fiche=self.rel(e.path), nom=str(e.data.get("nom")))
+        data = {"identifiant": ident, **values}
+        ok, errors = self.create("collectivite", ident, data, group.lines, export_date,
+                                 siret_rejected=group.siret_rejected, coll_data=None)
+        if not ok:
+            group.ok = False
+            group.errors = errors
+        else:
+            self.written[ident] = data
+
+    # -- use cases
+    def use_case(self, row: ParsedRow, group: _Group, export_date: str) -> None:
+        coll_id = group.ident or ""
+        values = dict(row.uc)
+        coll_data = self.written.get(coll_id) or (group.existing.data if group.existing else None)
+        existing = match_use_case(self.cases, coll_id, values["nom"])
+        if existing is not None:
+            if not existing.owned:
+                self.note(INFO, "importer.fiche-existante", row.line, fiche=self.rel(existing.path))
+            self.update(existing, values, [row.line], export_date, siret_rejected=False, coll_data=coll_data)
+            return
+        ident = self.unique("cas_usage", use_case_identifier(coll_id, values["nom"]))
+        for e in self.cases:
+            if str(e.data.get("collectivite")) == coll_id and similar_names(values["nom"],
+                                                                            str(e.data.get("nom") or "")):
+                self.note(INFO, "importer.doublon-possible", row.line, fiche=self.rel(e.path),
+                          nom=str(e.data.get("nom")))
+        data = {"identifiant": ident, "collectivite": coll_id, **values}
+        self.create("cas_usage", ident, data, [row.line], export_date, siret_rejected=False, coll_data=coll_data)
+
+    # -- writing
+    def silence(self, kind: str, plain: dict[str, Any], coll_data: dict[str, Any] | None, text: str,
+                export_date: str, *, owned: bool, siret_rejected: bool) -> str:
+        codes = firing_codes(self.repo, kind, plain, coll_data)
+        codes = [c for c in codes if c not in other_silenced(text)]
+        if not owned:
+            current = {c for s in own_silences(text) for c in s.codes}
+            codes = [c for c in codes if c in current]
+        reason = silence_reason(kind, export_date, self.lang, siret_rejected=siret_rejected)
+        return with_import_silence(text, codes, reason)
+
+    def check(self, kind: str, rel: str, text: str) -> list[dict[str, Any]]:
+        result = check_file(text.encode("utf-8"), rel, kind).result
+        return [diagnostic_param(d) for d in result.diagnostics if d.severity == Severity.ERROR]
+
+    def link_on(self, path: Path) -> UnsafePath | None:
+        """The symbolic link on the way to ``path`` in the repository, if any (nothing is written through it)."""
+        try:
+            contained(self.repo.root, path)
+        except UnsafePath as exc:
+            return exc
+        return None
+
+    def refuse(self, kind: str, ident: str, rel: str, lines: list[int],
+               link: UnsafePath) -> tuple[bool, list[dict[str, Any]]]:
+        """A record not written because its path goes through a link: said on each of its rows."""
+        where = self.rel(link.link) if link.link is not None else rel
+        for line in lines:
+            self.note(IGNORE, "importer.chemin-lien", line, fiche=rel, lien=where)
+        self.records.append(RecordResult(kind, ident, rel, IGNOREE, lines))
+        return False, [{"t": "diag.lien-symbolique", "p": {"cible": link.target or "?"}}]
+
+    def create(self, kind: str, ident: str, data: dict[str, Any], lines: list[int], export_date: str, *,
+               siret_rejected: bool, coll_data: dict[str, Any] | None) -> tuple[bool, list[dict[str, Any]]]:
+        path = self.repo.record_path(kind, ident)
+        rel = self.rel(path)
+
+        def finish(text: str, _data: dict[str, Any]) -> str:
+            text = with_header_lines(text, ["# " + message("importer.marqueur", self.lang)])
+            plain = read_document(text.encode("utf-8"), rel).data or {}
+            return self.silence(kind, plain, coll_data, text, export_date, owned=True, siret_rejected=siret_rejected)
+
+        # the import creates the collectivités it refers to in the same run
+        record = new_record(self.repo, kind, data, lang=self.lang, finish=finish, stamp_update=False,
+                            known_collectivites={str(data.get("collectivite"))})
+        errors = [diagnostic_param(d) for d in record.problems]
+        if errors:
+            for line in lines:
+                self.note(IGNORE, "importer.fiche-invalide", line, fiche=rel, erreurs=errors)
+            self.records.append(RecordResult(kind, ident, rel, IGNOREE, lines))
+            return False, errors
+        link = self.link_on(path)
+        if link is not None:
+            return self.refuse(kind, ident, rel, lines, link)
+        if not self.dry_run:
+            write_record(self.repo, record)
+        self.records.append(RecordResult(kind, ident, rel, CREE, lines))
+        return True, []
+
+    def update(self, existing: Existing, values: dict[str, Any], lines: list[int], export_date: str, *,
+               siret_rejected: bool, coll_data: dict[str, Any] | None) -> str | None:
+        kind = existing.kind
+        model = MODELS[kind]
+        rel = self.rel(existing.path)
+        owned = existing.owned
+        plan = plan_update(model, existing.data, values, owned=owned)
+        for code, parent, theme in plan.dropped:
+            self.note(ECARTE, "importer.sous-theme-hors-theme", lines[0], sous_theme=code, parent=parent, theme=theme)
+        if plan.kept:
+            self.note(INFO, "importer.valeurs-gardees", lines[0], fiche=rel, champs=plan.kept)
+        text = existing.text
+        changed = list(plan.values)
+        if plan.values:  # edited from the text the loader read: the file is not opened again
+            text = apply_values(text, model, plan.values, self.lang)
+        plain = read_document(text.encode("utf-8"), rel).data or {}
+        text = self.silence(kind, plain, coll_data, text, export_date, owned=owned, siret_rejected=siret_rejected)
+        if text == existing.text:
+            self.records.append(RecordResult(kind, existing.ident, rel, INCHANGE, lines))
+            return INCHANGE
+        errors = self.check(kind, rel, text)
+        if errors:
+            for line in lines:
+                self.note(IGNORE, "importer.mise-a-jour-invalide", line, fiche=rel, erreurs=errors)
+            self.records.append(RecordResult(kind, existing.ident, rel, IGNOREE, lines))
+            return None
+        link = self.link_on(existing.path)
+        if link is not None:
+            self.refuse(kind, existing.ident, rel, lines, link)
+            return None
+        if not self.dry_run:
+            atomic_write(existing.path, text, root=self.repo.root)
+        if not changed:  # only the import's silence changed
+            changed = ["# iaterr: ignore"]
+        self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed))
+        return MIS_A_JOUR
+
+
+def import_bibliotheque(repo: Repository, path: Path, *, dry_run: bool = False,
+                        lang: str | None = None) -> ImportReport:
+    """Import the export at ``path`` into ``repo``; with ``dry_run``, write nothing.
+
+    ``lang``: the language of the comments written in records (default: the repository's).
+    Raises :class:`~iaterr.ingest.bibliotheque.report.SourceError` when the file cannot be read as an
+    export at all.
+    """
+    export = read_export(Path(path))
+    importer = _Importer(repo, export, dry_run=dry_run, lang=lang or repo.config.langue)
+    _rows, export_date = importer.run()
+    findings = sorted(importer.findings, key=lambda f: f.line or 0)
+    return ImportReport(
+        source=str(path), encoding=export.encoding, delimiter=export.delimiter, rows=len(export.rows),
+        export_date=export_date, dry_run=dry_run, findings=findings, records=importer.records,
+    )
