@@ -28,14 +28,14 @@ from typing import Any
 from pydantic import ValidationError
 
 from iaterr import SCHEMA_VERSION, __version__
+from iaterr.authoring.records import RecordExists, RecordRefused, new_record, write_record
 from iaterr.base.diagnostics import Diagnostic
+from iaterr.base.files import UnsafePath, atomic_write
 from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
 from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.identifiers import slugify
 from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
-from iaterr.authoring.records import RecordExists, RecordRefused, new_record, write_record
-from iaterr.base.files import UnsafePath, atomic_write
 from iaterr.repo.yamlio import dump_roundtrip, load_roundtrip
 
 TEMPLATES = "templates/init"

@@ -13,6 +13,7 @@ formula. This module holds the one place each of those is handled:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 #: C0 and C1 control characters and DEL, except tab and line feed (kept in multi-line text).
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -103,11 +104,11 @@ def csv_cell(value: object) -> str:
     return text
 
 
-def csv_line(values: list[object] | tuple[object, ...]) -> str:
+def csv_line(values: Sequence[object]) -> str:
     """One CSV line, without its end (``\\n``), every cell encoded by :func:`csv_cell`."""
     return ",".join([csv_cell(v) for v in values])
 
 
-def csv_text(rows: list[list[object]]) -> str:
+def csv_text(rows: Sequence[Sequence[object]]) -> str:
     """Whole CSV text, lines ended by ``\\n``."""
     return "".join(csv_line(row) + "\n" for row in rows)

@@ -61,7 +61,7 @@ def render_text(report: ValidationReport, lang: str = "fr", *, quiet: bool = Fal
         for d in diags:
             line = Text("  ")
             line.append(f"{d.line}:{d.column}".ljust(8), style="dim")
-            line.append(message(f"severite.{d.severity.value}", lang).ljust(14), style=_STYLE[d.severity])
+            line.append(message(f"severite.{d.level.value}", lang).ljust(14), style=_STYLE[d.level])
             line.append(printable(d.message(lang)))
             line.append(f"  [{d.code}]", style="dim")
             parts.append(line)
@@ -133,6 +133,6 @@ def render_github(report: ValidationReport, lang: str = "fr") -> str:
             f"col={d.column}",
             f"title={_escape_property('iaterr ' + d.code)}",
         ])
-        lines.append(f"::{level[d.severity]} {props}::{_escape_data(text)}")
+        lines.append(f"::{level[d.level]} {props}::{_escape_data(text)}")
     lines.append(verdict(report, lang))
     return "\n".join(lines)

@@ -368,7 +368,7 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
         if ref and ref not in known:
             line, col = r.summary.get("collectivite@", (1, 1))
             params: dict[str, Any] = {"collectivite": ref, "dossier": folder}
-            close = difflib.get_close_matches(ref, sorted(known), n=3, cutoff=0.6)
+            close = difflib.get_close_matches(ref, sorted(k for k in known if k), n=3, cutoff=0.6)
             if close:
                 with_hint(params, "vous-vouliez-dire", suggestions=close)
             else:

@@ -6,10 +6,11 @@ import os
 import stat
 import sys
 import traceback
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
@@ -58,7 +59,7 @@ def lang_option():
 class Abort(Exception):
     """Stop the command with a message and an exit code (2 unless said otherwise)."""
 
-    def __init__(self, key: str, hint: str | None = None, *, exit_code: int = FAILURE, **params: object) -> None:
+    def __init__(self, key: str, hint: str | None = None, *, exit_code: int = FAILURE, **params: Any) -> None:
         super().__init__(key)
         self.key, self.hint, self.code, self.params = key, hint, exit_code, params
 
@@ -77,11 +78,11 @@ class App:
         if not self.explicit_lang and config_lang in LANGS:
             self.lang = config_lang
 
-    def say(self, key: str, style: str | None = None, **params: object) -> None:
+    def say(self, key: str, style: str | None = None, **params: Any) -> None:
         self.err.print(Text(message(key, self.lang, **params), style=style or ""), soft_wrap=True)
 
     @contextmanager
-    def working(self, key: str, **params: object) -> Iterator[None]:
+    def working(self, key: str, **params: Any) -> Iterator[None]:
         """A spinner with a message on an interactive terminal while the body runs."""
         status = self.err.status(message(key, self.lang, **params)) if self.err.is_terminal else None
         if status is not None:
@@ -92,7 +93,7 @@ class App:
             if status is not None:
                 status.stop()
 
-    def fail(self, key: str, hint: str | None = None, **params: object) -> None:
+    def fail(self, key: str, hint: str | None = None, **params: Any) -> None:
         self.err.print(Text("✗ " + message(key, self.lang, **params), style="bold red"), soft_wrap=True)
         if hint:
             self.err.print(Text("  → " + message(hint, self.lang, **params), style="green"), soft_wrap=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import typer
 
@@ -29,7 +29,7 @@ _FORMAT_NAMES = ("csv", "json", "bibliotheque", "eurocities", "algoritmeregister
 def register(app: typer.Typer) -> None:
     @app.command("export", help=h("help.export"), add_help_option=False)
     def export(
-        paths: Optional[List[Path]] = typer.Argument(None, help=h("help.export.paths"), show_default=False,
+        paths: Optional[list[Path]] = typer.Argument(None, help=h("help.export.paths"), show_default=False,
                                                     metavar=h("metavar.chemins")),
         csv_: bool = typer.Option(False, "--csv", help=h("help.export.csv")),
         json_: bool = typer.Option(False, "--json", help=h("help.export.json")),
@@ -44,7 +44,8 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        from iaterr.publish.formats import FORMATS, export as run_export
+        from iaterr.publish.formats import FORMATS
+        from iaterr.publish.formats import export as run_export
 
         with guarded(lang) as ui:
             chosen = [f for f, on in (("csv", csv_), ("json", json_)) if on] + ([format] if format else [])

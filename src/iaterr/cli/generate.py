@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from iaterr.cli.common import help_option, FINDINGS, OK, Abort, App, guarded, h, lang_option, open_repo, repo_option
 from iaterr.base.files import atomic_write
+from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option
 
 
 def write_generated(ui: App, files: dict[Path, str], check: bool, command: str) -> int:

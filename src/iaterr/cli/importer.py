@@ -10,7 +10,16 @@ import typer
 from rich.text import Text
 
 from iaterr.cli.common import (
-    FAILURE, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option,
+    FAILURE,
+    OK,
+    Abort,
+    App,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    open_repo,
+    repo_option,
 )
 from iaterr.i18n import message
 

@@ -206,8 +206,8 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        from iaterr.repo.config import RepositoryError
         from iaterr.authoring.scaffold import InvalidCollectivite, check_collectivite, init_repository
+        from iaterr.repo.config import RepositoryError
 
         with guarded(lang) as ui:
             target = directory if directory is not None else Path.cwd()

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import typer
 from rich.text import Text
 
 from iaterr.cli.common import (
-    FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, output_format, paths_in, print_report,
+    FINDINGS,
+    OK,
+    Abort,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    open_repo,
+    output_format,
+    paths_in,
+    print_report,
     repo_option,
 )
 from iaterr.i18n import message
@@ -19,7 +29,7 @@ from iaterr.i18n import message
 def register(app: typer.Typer) -> None:
     @app.command("lint", help=h("help.lint"), add_help_option=False)
     def lint(
-        paths: Optional[List[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
+        paths: Optional[list[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
                                                     metavar=h("metavar.chemins")),
         format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.validate.format"),
                                              show_default=False, metavar="text|json|github"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from typing import Optional
+
 import typer
 
 from iaterr import __version__
@@ -21,9 +22,9 @@ def _help_lang(argv: list[str]) -> str:
     return env_lang() or "fr"
 
 
-def _classes(name: str) -> tuple[type, ...]:
+def _classes(name: str) -> tuple[type[BaseException], ...]:
     """Exception classes of click, vendored by recent typer or installed beside older ones."""
-    found = []
+    found: list[type[BaseException]] = []
     for module in ("typer._click.exceptions", "click.exceptions"):
         try:
             found.append(getattr(importlib.import_module(module), name))
@@ -35,8 +36,14 @@ def _classes(name: str) -> tuple[type, ...]:
 _NO_ARGS = _classes("NoArgsIsHelpError")
 _USAGE = _classes("UsageError")
 _CLICK = _classes("ClickException")
-_EXIT = (typer.Exit, *_classes("Exit"))
-_ABORT = (typer.Abort, *_classes("Abort"))
+_EXIT: tuple[type[BaseException], ...] = (typer.Exit, *_classes("Exit"))
+_ABORT: tuple[type[BaseException], ...] = (typer.Abort, *_classes("Abort"))
+
+
+def _text_of(exc: BaseException) -> str:
+    """The message of a click exception."""
+    formatter = getattr(exc, "format_message", None)
+    return str(formatter()) if callable(formatter) else str(exc)
 
 
 def _translate_help_panels() -> None:
@@ -124,16 +131,16 @@ def main(argv: list[str] | None = None) -> int:
         ctx = getattr(exc, "ctx", None)
         path = getattr(ctx, "command_path", "") or ""
         name = path.split(" ", 1)[1] if " " in path else ""  # "iaterr import bibliotheque" → "import bibliotheque"
-        _err("✗ " + message("cli.erreur-usage", lang, detail=exc.format_message()))
+        _err("✗ " + message("cli.erreur-usage", lang, detail=_text_of(exc)))
         _err("  → " + message("cli.erreur-usage.aide", lang, commande=name).replace("iaterr  ", "iaterr "))
         code = common.FAILURE
     except _EXIT as exc:
-        code = exc.exit_code
-    except (*_ABORT, KeyboardInterrupt):
+        code = int(getattr(exc, "exit_code", common.FAILURE) or 0)
+    except _ABORT + (KeyboardInterrupt,):
         _err(message("cli.interrompu", lang))
         code = common.FAILURE
     except _CLICK as exc:
-        _err("✗ " + exc.format_message())
+        _err("✗ " + _text_of(exc))
         code = common.FAILURE
     if argv is None:
         sys.exit(code)

@@ -9,8 +9,9 @@ pipe input in the tests); Ctrl-C or the end of input raises
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -18,7 +19,13 @@ from iaterr.i18n import message
 from iaterr.model import SECTIONS
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.questions import (
-    Answers, applies, check_answer, choices, is_list_of_text, plan, required_by_law,
+    Answers,
+    applies,
+    check_answer,
+    choices,
+    is_list_of_text,
+    plan,
+    required_by_law,
 )
 
 _SKIP = "__iaterr_passer__"
@@ -143,7 +150,7 @@ def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: An
         return None if value == _SKIP else value
 
     if spec.submodel is not None:
-        items = []
+        items: list[Any] = []
         while asker.confirm(asker.m("new.ajouter" if not items else "new.ajouter-autre", titre=_label(spec, lang)),
                             default=not items and required):
             items.append(ask_state(spec.submodel, asker, state=State(), nested=True))
@@ -160,20 +167,20 @@ def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: An
         return None if value == _SKIP else value
 
     if spec.kind == "booleen":
-        options = [(asker.m("new.oui"), True), (asker.m("new.non"), False)]
+        options = [(asker.m("new.oui"), True), (asker.m("new.non"), False)]  # type: ignore[list-item]
         if not required:
             options.append((asker.m("new.ne-sait-pas"), _SKIP))
         value = asker.select(title, options, default=default)
         return None if value == _SKIP else value
 
     if is_list_of_text(spec):
-        items = []
+        texts: list[str] = []
         asker.say(asker.m("new.liste-aide"), "dim")
         while True:
-            text = asker.text(f"{title} ({len(items) + 1})", validate=_validator(asker, model, spec, False)).strip()
+            text = asker.text(f"{title} ({len(texts) + 1})", validate=_validator(asker, model, spec, False)).strip()
             if not text:
-                return items or None
-            items.append(text)
+                return texts or None
+            texts.append(text)
 
     text = asker.text(title, default="" if default is None else str(default),
                       validate=_validator(asker, model, spec, required)).strip()

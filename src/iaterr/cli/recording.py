@@ -67,7 +67,7 @@ def answers_from_file(path: Path) -> dict[str, Any]:
             raise Abort("new.from-illisible", chemin=str(path), erreur=str(exc)) from exc
     else:
         doc = read_document(raw, str(path))
-        errors = [d for d in doc.diagnostics if d.severity.value == "erreur"]
+        errors = [d for d in doc.diagnostics if d.level.value == "erreur"]
         if errors:
             d = errors[0]
             raise Abort("new.from-illisible", chemin=f"{path}:{d.line}:{d.column}", erreur=d.message())

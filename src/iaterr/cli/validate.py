@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional
 
 import typer
 
 from iaterr.check.loader import validate_repository
 from iaterr.cli.common import (
-    FINDINGS, OK, guarded, h, help_option, lang_option, open_repo, output_format, paths_in, print_report, repo_option,
+    FINDINGS,
+    OK,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    open_repo,
+    output_format,
+    paths_in,
+    print_report,
+    repo_option,
 )
 
 
 def register(app: typer.Typer) -> None:
     @app.command("validate", help=h("help.validate"), add_help_option=False)
     def validate(
-        paths: Optional[List[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
+        paths: Optional[list[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
                                                     metavar=h("metavar.chemins")),
         format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.validate.format"),
                                              show_default=False, metavar="text|json|github"),

@@ -40,7 +40,7 @@ class _Default(dict):
         return "{" + key + "}"
 
 
-def message(key: str, lang: str = "fr", *, _template: str | None = None, **params: Any) -> str:
+def message(key: str, lang: str = "fr", **params: Any) -> str:
     """The message ``key`` in ``lang`` (French when it has no translation), its parameters filled in.
 
     A parameter may be a nested message (``{"t": key, "p": params}``), a text in both languages
@@ -48,8 +48,9 @@ def message(key: str, lang: str = "fr", *, _template: str | None = None, **param
     which are untrusted: their control and invisible characters are shown as escapes (``\\x1b``), so
     that no message can drive a terminal. ``_template`` gives the text itself instead of a key (the
     messages of lint rules, declared with their rule)."""
-    if _template is not None:
-        template: str | None = _template
+    given = params.pop("_template", None)
+    if given is not None:
+        template: str | None = str(given)
     else:
         catalogue = CATALOGUES.get(lang, FR)
         template = catalogue.get(key) or FR.get(key)

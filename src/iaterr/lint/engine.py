@@ -27,9 +27,10 @@ message templates.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Callable, Iterable, Literal
+from typing import Any, Literal
 
 from iaterr.base.diagnostics import Severity
 from iaterr.repo.gitops import GitHistory

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import functools
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from iaterr.base.diagnostics import CODES, Diagnostic, Severity, with_hint
 from iaterr.check.loader import RecordFile, Want, collect_files, load
@@ -29,7 +30,7 @@ from iaterr.lint.engine import (
     find_silences,
     setting_severity,
 )
-from iaterr.model import KINDS
+from iaterr.model.kinds import model_of
 from iaterr.repo.config import CONFIG_FILE, Repository
 from iaterr.repo.gitops import GitHistory, file_history
 from iaterr.repo.yamlio import position, read_document
@@ -66,7 +67,7 @@ def settings_of(repo: Repository) -> LintSettings:
 def _validation_fix(d: Diagnostic) -> Fix | None:
     """Safe fixes of validation findings: a canonical code, an ISO date, a compact SIRET, no mailto:."""
     p = d.params
-    hint = p.get("_hint") or (None, {})
+    hint: tuple[Any, dict[str, Any]] = p.get("_hint") or (None, {})
     if d.code == "valeur-non-canonique" and "code" in p and isinstance(p["code"], str):
         return Fix(d.path, p["code"])
     if d.code == "date-invalide" and hint[0] == "date-iso":
@@ -112,7 +113,7 @@ def inspect_record(rules: tuple[Rule, ...], settings: LintSettings, history: Git
             if finding.fix is not None:
                 fixes.append((len(diags), finding.fix))
             diags.append(_diagnostic(r, finding, f.rel, severity, doc.root))
-    scrubbed = scrub(diags, KINDS[f.kind][1], doc.data, values_only=True)
+    scrubbed = scrub(diags, model_of(f.kind), doc.data, values_only=True)
     return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")))
 
 
@@ -158,9 +159,9 @@ def run_lint(
     diagnostics += _repository_rules(rules, settings, history, today, validation, inspected, collectivites)
 
     for d in validation.diagnostics:
-        fix = _validation_fix(d)
-        if fix is not None:
-            fixes.setdefault(d.file, []).append((d, fix))
+        safe = _validation_fix(d)
+        if safe is not None:
+            fixes.setdefault(d.file, []).append((d, safe))
     diagnostics += _check_settings(repo, settings, RULES) if selected is None else []
     # validation warnings may be tuned like rules (never an error)
     validated = []
@@ -191,13 +192,13 @@ def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: 
                       collectivites: dict[str, dict[str, Any]]) -> list[Diagnostic]:
     """The rules about the whole repository; positions read from the files that have findings."""
     contexts = []
-    for r in validation.results:
-        found = inspected.get(r.rel)
+    for result in validation.results:
+        found = inspected.get(result.rel)
         if found is None:
             continue
-        coll = collectivites.get(str(found.data.get("collectivite"))) if r.kind == "cas_usage" else None
-        contexts.append(RecordContext(r.rel, r.kind, found.data, None, coll, settings, history, today,
-                                      valid=not r.has_errors))
+        coll = collectivites.get(str(found.data.get("collectivite"))) if result.kind == "cas_usage" else None
+        contexts.append(RecordContext(result.rel, result.kind, found.data, None, coll, settings, history, today,
+                                      valid=not result.has_errors))
     roots: dict[str, Any] = {}
     out: list[Diagnostic] = []
     for r in rules:
@@ -214,7 +215,7 @@ def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: 
             d = _diagnostic(r, finding, rel, severity, root)
             if rel in inspected:
                 kind = next((c.kind for c in contexts if c.rel == rel), "cas_usage")
-                d = scrub([d], KINDS[kind][1], inspected[rel].data, values_only=True)[0]
+                d = scrub([d], model_of(kind), inspected[rel].data, values_only=True)[0]
             out.append(d)
     return out
 

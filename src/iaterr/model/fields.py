@@ -152,7 +152,8 @@ def champ(
 
 
 def meta_of(name: str, info: FieldInfo) -> FieldMeta:
-    extra = (info.json_schema_extra or {}).get(_KEY)  # type: ignore[union-attr]
+    schema_extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    extra: Any = schema_extra.get(_KEY)
     if extra is None:
         raise KeyError(f"field {name} has no iaterr metadata")
     return FieldMeta(

@@ -157,7 +157,7 @@ def _adapter(model: type[BaseModel], name: str) -> TypeAdapter:
     info = model.model_fields[name]
     tp: Any = info.annotation
     if info.metadata:
-        tp = Annotated[(tp, *info.metadata)]  # type: ignore[misc]
+        tp = Annotated[(tp, *info.metadata)]
     return TypeAdapter(tp)
 
 

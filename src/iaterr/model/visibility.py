@@ -28,7 +28,7 @@ def shown_fields(model: type[BaseModel], include_restricted: bool = False) -> di
     return {name: spec for name, spec in specs(model).items() if include_restricted or is_public(spec)}
 
 
-def path_is_public(model: type[BaseModel], path: tuple[str | int, ...] | list[str | int]) -> bool:
+def path_is_public(model: type[BaseModel], path: tuple[str | int, ...] | tuple[str, ...]) -> bool:
     """Is the value at ``path`` (``("donnees", 0, "nom")``) in a public field? A key the model does not
     know is public (it holds no field's value); anything inside a restricted field is restricted."""
     current: type[BaseModel] | None = model
@@ -66,7 +66,7 @@ def restricted_paths(model: type[BaseModel], data: Any, _path: tuple = ()) -> li
     return found
 
 
-class View(dict):  # type: ignore[type-arg]
+class View(dict[str, Any]):
     """A record as it may be shown: made by :func:`view` only. ``restricted`` says whether it holds the
     restricted fields too (an export for the collectivité itself, never published)."""
 

@@ -122,7 +122,7 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
             if name == "exercice_droits":
                 ok = _present(value) or _present(notice.contact)
             elif name == "donnees":
-                ok = _present(value) and all(isinstance(d, dict) and d.get("source") for d in value)
+                ok = _present(value) and all(isinstance(d, dict) and d.get("source") for d in value or [])
             else:
                 ok = _present(value)
             if not ok:

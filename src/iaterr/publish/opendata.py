@@ -23,7 +23,7 @@ from typing import Any
 from iaterr import SCHEMA_VERSION, __version__
 from iaterr.base.text import csv_line, neutralise
 from iaterr.model import CasUsage, Collectivite
-from iaterr.model.introspect import FieldSpec, specs
+from iaterr.model.introspect import FieldSpec
 from iaterr.model.types import DATE_PATTERN
 from iaterr.model.visibility import View, shown_fields
 from iaterr.publish.export import ExportSet

@@ -12,7 +12,7 @@ from iaterr.model import KINDS, SECTIONS
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.vocab import SOUS_THEMES, THEMES, VOCABULARIES
 
-_T = {
+_T: dict[str, dict[str, Any]] = {
     "fr": {
         "title": "Référence des champs",
         "intro": "Ce document est généré depuis le modèle par `iaterr reference` : ne le modifiez pas à la main. "

@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from iaterr import __version__
 from iaterr.model import CasUsage, Collectivite
-from iaterr.model.visibility import path_is_public
+from iaterr.model.visibility import View, path_is_public
 from iaterr.model.vocab import (
     HEBERGEMENTS,
     MODES_COLLECTE,
@@ -46,7 +47,6 @@ from iaterr.model.vocab import (
     TYPES_ALGORITHME,
     TYPES_ANALYSE_IMPACT,
 )
-from iaterr.model.visibility import View
 from iaterr.publish.export import ExportItem, ExportSet, NotAView
 
 # ---------------------------------------------------------------- results
@@ -200,8 +200,8 @@ def _is_restricted(path: str) -> bool:
     """Whether the iaterr field at ``path`` (``finalite``, ``collectivite.nom``, ``donnees.nom``) is restricted."""
     parts = path.split(".")
     if parts[0] == "collectivite" and len(parts) > 1:
-        return not path_is_public(Collectivite, parts[1:])
-    return not path_is_public(CasUsage, parts)
+        return not path_is_public(Collectivite, tuple(parts[1:]))
+    return not path_is_public(CasUsage, tuple(parts))
 
 
 # ---------------------------------------------------------------- reading one item

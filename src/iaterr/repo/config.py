@@ -111,7 +111,7 @@ def _config_from(data: Any) -> Config:
 class RepositoryError(Exception):
     """A repository that cannot be used; ``key`` and ``params`` name the message."""
 
-    def __init__(self, key: str, **params: object) -> None:
+    def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
@@ -206,9 +206,9 @@ def open_repository(explicit: Path | None = None, cwd: Path | None = None, *,
             raise RepositoryError("cli.depot-introuvable", chemin=str(explicit))
         return Repository(root, load_config(root))
     cwd = cwd or Path.cwd()
-    root = find_root(cwd)
-    if root is not None:
-        return Repository(root, load_config(root))
+    found = find_root(cwd)
+    if found is not None:
+        return Repository(found, load_config(found))
     embedded = embedded_root() if allow_embedded else None
     if embedded is None:
         raise RepositoryError("cli.depot-introuvable", chemin=str(cwd))

@@ -11,8 +11,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from iaterr.repo.config import Repository
 from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
+from iaterr.repo.config import Repository
 
 DRAFT_DIR = Path(".iaterr") / "brouillons"
 

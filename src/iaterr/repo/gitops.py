@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 
 
@@ -38,7 +38,7 @@ def commit_only(path: Path, message: str) -> str:
         raise GitError(str(exc)) from exc
     try:
         repo = git.Repo(path.parent, search_parent_directories=True)
-        rel = path.resolve().relative_to(Path(repo.working_tree_dir).resolve()).as_posix()
+        rel = path.resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
         repo.git.add("--", rel)
         repo.git.commit("--only", "-m", message, "--", rel)
         return repo.head.commit.hexsha[:8]
@@ -57,7 +57,7 @@ def file_history(root: Path) -> GitHistory:
     Uncommitted changes count as today's. A shallow clone is said so: dates at its
     boundary are only bounds. Without git or outside a repository, ``available`` is False.
     """
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     try:
         import git
@@ -68,7 +68,7 @@ def file_history(root: Path) -> GitHistory:
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
         return GitHistory(reason="pas-de-depot")
     try:
-        top = Path(repo.working_tree_dir).resolve()
+        top = Path(str(repo.working_tree_dir)).resolve()
         prefix = root.resolve().relative_to(top).as_posix()
         prefix = "" if prefix == "." else prefix + "/"
         history = GitHistory(available=True)
@@ -80,7 +80,7 @@ def file_history(root: Path) -> GitHistory:
             roots = repo.git.rev_list("--max-parents=0", "HEAD").split()
             if roots:
                 stamp = repo.git.log("-1", "--format=%ct", roots[-1]).strip()
-                history.boundary = datetime.fromtimestamp(int(stamp), tz=timezone.utc).date()
+                history.boundary = datetime.fromtimestamp(int(stamp), tz=UTC).date()
         if not repo.head.is_valid():
             history.reason = "aucun-commit"
         else:
@@ -88,7 +88,7 @@ def file_history(root: Path) -> GitHistory:
             current: date | None = None
             for line in out.splitlines():
                 if line.startswith("\x00"):
-                    current = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc).date()
+                    current = datetime.fromtimestamp(int(line[1:]), tz=UTC).date()
                 elif line and current is not None and line.startswith(prefix):
                     rel = line[len(prefix):]
                     history.last_change.setdefault(rel, current)  # newest first
@@ -96,7 +96,7 @@ def file_history(root: Path) -> GitHistory:
         today = date.today()
         changed = [d.a_path for d in repo.index.diff(None)] + [d.a_path for d in repo.index.diff("HEAD")] \
             if repo.head.is_valid() else []
-        for path in changed + list(repo.untracked_files):
+        for path in [str(p) for p in changed if p] + list(repo.untracked_files):
             if path.startswith(prefix):
                 history.last_change[path[len(prefix):]] = today
                 history.first_seen.setdefault(path[len(prefix):], today)

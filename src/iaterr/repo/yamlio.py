@@ -26,12 +26,12 @@ from iaterr.base.files import atomic_write
 try:  # libyaml; PyYAML's pure-Python loader gives the same nodes, slower
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader
 
 _STD = "tag:yaml.org,2002:"
 
 
-class _RawLoader(_Loader):  # type: ignore[misc, valid-type]
+class _RawLoader(_Loader):
     """libyaml's composer without YAML's implicit typing, which iaterr never uses.
 
     Untagged nodes get the plain str/seq/map tag by kind; explicit tags are kept (and checked).

@@ -14,6 +14,7 @@ The new site is built in a staging folder and swapped in whole (:mod:`iaterr.pub
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Callable
@@ -136,7 +137,7 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str) -> list[_Page]:
     coll_rows: dict[str, list[dict[str, Any]]] = {c: [] for c in site.collectivites}
     for row in rows:
         coll_rows[row["coll"]].append(row)
-    filters = {}
+    filters: dict[str, dict[str, Any]] = {}
     for name, (folder, vocab, key) in FILTERS.items():
         filters[name] = {"folder": folder, "vocab": vocab.name, "key": key, "values": counts(rows, key, vocab)}
     pages: list[_Page] = []
@@ -164,14 +165,14 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str) -> list[_Page]:
         for code, _n in f["values"]:
             shown = [row for row in rows if (code in row[f["key"]] if name == "type" else row[f["key"]] == code)]
             page(f"{f['folder']}/{code}.html", [row["key"] for row in shown],
-                 lambda shown=shown, name=name, code=code, f=f: renderer.render(
-                     "site/filtre.html.j2", "../", rows=shown, filter=name, vocab=f["vocab"], code=code))
+                 functools.partial(renderer.render, "site/filtre.html.j2", "../", rows=shown, filter=name,
+                                   vocab=f["vocab"], code=code))
     page("collectivites/index.html", coll_list,
          lambda: renderer.render("site/collectivites.html.j2", "../", collectivites=coll_list))
     for ident, data in site.collectivites.items():
-        shown = coll_rows[ident]
-        page(f"collectivites/{ident}.html", [data, [row["key"] for row in shown]],
-             lambda data=data, shown=shown: renderer.render("site/collectivite.html.j2", "../", c=data, rows=shown))
+        mine = coll_rows[ident]
+        page(f"collectivites/{ident}.html", [data, [row["key"] for row in mine]],
+             functools.partial(renderer.render, "site/collectivite.html.j2", "../", c=data, rows=mine))
     figs = figures(site, rows, filters, renderer)
     page("chiffres.html", [figs, len(site.collectivites)],
          lambda: renderer.render("site/chiffres.html.j2", "", figures=figs, total=len(rows),

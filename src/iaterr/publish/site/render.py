@@ -202,7 +202,8 @@ def figures(site: SiteData, rows: list[dict[str, Any]], filters: dict[str, Any],
     """The figures page's tables: (key, title, caption, [(code, label, count)], chart)."""
     lang = renderer.lang
     label = renderer.label
-    out = []
+    out: list[dict[str, Any]] = []
+    counts: list[tuple[str, str, int]]
     for name, vocab in (("theme", "themes"), ("statut", "statuts"), ("risque", "niveaux_risque")):
         counts = [(c, label(vocab, c), n) for c, n in filters[name]["values"]]
         out.append({"key": name, "title": message(f"registre.chiffres.{name}", lang), "counts": counts})
