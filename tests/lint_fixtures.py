@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iaterr.repo.gitops import GitHistory
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
+from iaterr.repo.gitops import GitHistory
 from iaterr.repo.records import render_record
 
 TODAY = date(2026, 11, 22)

@@ -12,8 +12,8 @@ import git
 import pytest
 import yaml
 
-from conftest import ROOT
 import iaterr.cli.init as init_cli
+from conftest import ROOT
 from iaterr.repo.config import load_config
 
 SIRET = "24310063300391"  # the Sicoval's real SIRET

@@ -352,7 +352,7 @@ def test_real_terminal_ctrl_c(repo_copy):
                 os.write(fd, b"\r")
                 sent.append("coll")
             elif "Nom du projet" in text and "nom" not in sent:
-                os.write(fd, "Projet au terminal\r".encode())
+                os.write(fd, b"Projet au terminal\r")
                 sent.append("nom")
             elif "Statut" in text and "stop" not in sent and "nom" in sent:
                 time.sleep(0.3)

@@ -95,8 +95,8 @@ def test_hostile_text_cannot_run_or_break(cli, tmp_path):
 
 
 def test_restricted_fields_never_appear(cli, tmp_path):
-    from test_export import _mark_restricted
     from iaterr.model import CasUsage
+    from test_export import _mark_restricted
 
     record = variant(GOOD_DECISION)
     markers = _mark_restricted(CasUsage, record)
