@@ -63,14 +63,14 @@ _COMMON = dict(
 
 @rule(code="texte-caractere-invisible", portee="cas_usage",
       titre_fr="Caractère invisible ou d'inversion du sens d'écriture",
-      titre_en="Invisible or direction-override character", **_COMMON)  # type: ignore[arg-type]
+      titre_en="Invisible or direction-override character", **_COMMON)
 def caractere_invisible(ctx: RecordContext) -> Iterable[Finding]:
     return _findings(ctx)
 
 
 @rule(code="texte-caractere-invisible-collectivite", portee="collectivite",
       titre_fr="Caractère invisible ou d'inversion du sens d'écriture (collectivité)",
-      titre_en="Invisible or direction-override character (local authority)", **_COMMON)  # type: ignore[arg-type]
+      titre_en="Invisible or direction-override character (local authority)", **_COMMON)
 def caractere_invisible_collectivite(ctx: RecordContext) -> Iterable[Finding]:
     return _findings(ctx)
 

@@ -172,7 +172,8 @@ def donnees_manquantes(ctx: RecordContext) -> Iterable[Finding]:
             "en": "no data processed are described (“donnees”)"}})
         return
     for i, entry in _entries(value):
-        nom = entry.get("nom").strip() if isinstance(entry.get("nom"), str) else f"donnees[{i}]"
+        raw_nom = entry.get("nom")
+        nom = raw_nom.strip() if isinstance(raw_nom, str) else f"donnees[{i}]"
         source = entry.get("source")
         # an unknown source ("nsp") is reported by qualite-nsp-juridique
         if _blank(source):
