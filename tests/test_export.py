@@ -248,7 +248,7 @@ def test_multiline_cells_are_quoted(tmp_path):
 
 def test_documented_examples_are_current():
     """docs/exemples/ holds one real record in every format: regenerate with
-    `python -m iaterr.publish.examples` after changing the exports or that record."""
+    `iaterr reference --exemples` after changing the exports or that record."""
     from iaterr.publish.examples import EXAMPLE_FILES, example_texts
 
     texts = example_texts(ROOT)

@@ -56,6 +56,7 @@ def register(app: typer.Typer) -> None:
         out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.reference.out"), show_default=False,
                                            dir_okay=False),
         check: bool = typer.Option(False, "--check", help=h("help.reference.check")),
+        examples: bool = typer.Option(False, "--exemples", help=h("help.reference.exemples")),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
@@ -63,6 +64,14 @@ def register(app: typer.Typer) -> None:
         from iaterr.publish.reference import REFERENCE_PATHS, render_reference
 
         with guarded(lang) as ui:
+            if examples:
+                from iaterr.publish.examples import example_texts
+
+                root = open_repo(ui, repo, allow_embedded=False).root
+                texts = example_texts(root)
+                code = write_generated(ui, {root / "docs" / "exemples" / n: t for n, t in texts.items()}, check,
+                                       "reference --exemples")
+                raise typer.Exit(code)
             if out is None:
                 root = open_repo(ui, repo, allow_embedded=False).root
                 out = root / REFERENCE_PATHS[ui.lang]

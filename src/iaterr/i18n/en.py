@@ -209,6 +209,7 @@ MESSAGES: dict[str, str] = {
     "help.reference.out": "File to write (default: docs/reference-champs.md, or docs/en/fields-reference.md in "
                           "English).",
     "help.reference.check": "Write nothing: fail if the file is out of date.",
+    "help.reference.exemples": "Write instead the examples of every export format (docs/exemples/), made from a real record of the repository.",
     "cli.pas-a-jour": "Out of date: {chemin}",
     "cli.pas-a-jour.aide": "Generate it again with `iaterr {commande}`.",
     # ------------------------------------------------------------ untrusted repositories (security)

@@ -213,6 +213,7 @@ MESSAGES: dict[str, str] = {
     "help.reference.out": "Fichier à écrire (par défaut : docs/reference-champs.md, ou docs/en/fields-reference.md "
                           "en anglais).",
     "help.reference.check": "N'écrit rien : échoue si le fichier n'est pas à jour.",
+    "help.reference.exemples": "Écrit plutôt les exemples de chaque format d'export (docs/exemples/), tirés d'une fiche réelle du dépôt.",
     "cli.pas-a-jour": "Pas à jour : {chemin}",
     "cli.pas-a-jour.aide": "Régénérez-le avec `iaterr {commande}`.",
     # ------------------------------------------------------------ untrusted repositories (securite)

@@ -1,6 +1,6 @@
 """Examples of every export format, made from one real record of this repository (``docs/exemples/``).
 
-Generated from the format registry (:mod:`iaterr.publish.formats`); ``iaterr export --examples`` writes
+Generated from the format registry (:mod:`iaterr.publish.formats`); ``iaterr reference --exemples`` writes
 them and a test fails when they are stale.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iaterr.base.files import atomic_write
 from iaterr.publish.export import load_items
 from iaterr.publish.formats import FORMATS, write_items
 from iaterr.repo.config import open_repository
@@ -31,12 +30,3 @@ def example_texts(root: Path) -> dict[str, str]:
     repo = open_repository(root)
     items = load_items(repo, paths=[root / EXAMPLE_RECORD], use_cache=False)
     return {EXAMPLE_FILES[name]: write_items(name, items, "fr") for name in FORMATS if name in EXAMPLE_FILES}
-
-
-def write_examples(root: Path) -> list[Path]:
-    written = []
-    for name, text in example_texts(root).items():
-        path = root / "docs" / "exemples" / name
-        atomic_write(path, text, root=root)
-        written.append(path)
-    return written
