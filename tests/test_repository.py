@@ -125,7 +125,7 @@ def test_yaml_outside_record_folders_is_reported(cli, repo_copy):
 
 
 def test_internal_failure_is_a_message_not_a_traceback(cli, monkeypatch):
-    import iaterr.cli.validate as module
+    import iaterr.check.loader as module
 
     def boom(*args, **kwargs):
         raise RuntimeError("panne simulée")

@@ -254,8 +254,7 @@ def fingerprint() -> str:
     package = Path(__file__).resolve().parents[1]
     h = hashlib.blake2b(f"{LAYOUT}:{__version__}:{sys.version_info[:2]}".encode(), digest_size=20)
     for name in ("pydantic", "pydantic_core", "yaml"):
-        module = sys.modules.get(name)
-        h.update(f"{name}={getattr(module, '__version__', '?') if module else _version(name)}".encode())
+        h.update(f"{name}={_version(name)}".encode())
     for path in sorted(package.rglob("*.py")):
         try:
             h.update(str(path.relative_to(package)).encode())
@@ -265,10 +264,25 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-def _version(distribution: str) -> str:
-    from importlib import metadata
+_DISTRIBUTIONS = {"yaml": "pyyaml", "pydantic": "pydantic", "pydantic_core": "pydantic_core"}
+
+
+def _version(package: str) -> str:
+    """Where ``package`` is installed and in which version, read from the name of its ``.dist-info`` folder
+    without importing it (``importlib.metadata`` costs a tenth of a second at every start)."""
+    import importlib.util
 
     try:
-        return metadata.version({"yaml": "PyYAML", "pydantic_core": "pydantic-core"}.get(distribution, distribution))
-    except metadata.PackageNotFoundError:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
         return "?"
+    if spec is None or spec.origin is None:
+        return "?"
+    folder = Path(spec.origin).parent.parent
+    wanted = _DISTRIBUTIONS[package]
+    try:
+        infos = sorted(n for n in os.listdir(folder) if n.endswith(".dist-info")
+                       and n.split("-", 1)[0].lower().replace(".", "_") == wanted)
+    except OSError:
+        infos = []
+    return f"{folder}:{','.join(infos) or '?'}"

@@ -29,12 +29,13 @@ from iaterr.model.dates import parse_partial_date
 from iaterr.model.kinds import FOLDERS, model_of
 from iaterr.model.vocab import SOUS_THEMES, STATUTS, THEMES
 from iaterr.repo.config import Repository
-from iaterr.repo.yamlio import Document, position, read_document
 
-if TYPE_CHECKING:  # the model (pydantic) is imported when a file is checked, not by a run served from the cache
+if TYPE_CHECKING:  # the model (pydantic) and the YAML reader are imported when a file is checked, not by a run
+    # served from the cache
     from pydantic import BaseModel
 
     from iaterr.model.visibility import View
+    from iaterr.repo.yamlio import Document
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -132,6 +133,7 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checke
     from pydantic import ValidationError
 
     from iaterr.model.errors import diagnostic_from_pydantic
+    from iaterr.repo.yamlio import position, read_document
 
     model = model_of(kind)
     doc = read_document(raw, rel)
@@ -227,6 +229,7 @@ def _str(value: Any) -> str | None:
 
 
 def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
+    from iaterr.repo.yamlio import position
     out: dict[str, Any] = {}
     keys = ("identifiant", "collectivite", "date_mise_a_jour") if kind == "cas_usage" else ("identifiant", "siret")
     for key in keys:
@@ -249,6 +252,7 @@ def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
 def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, rel: str, out: list) -> None:
     """Warn where a label or alias stands for a code: valid, but not canonical."""
     from iaterr.model.introspect import specs
+    from iaterr.repo.yamlio import position
 
     for name, spec in specs(model).items():
         value = data.get(name)
@@ -274,6 +278,7 @@ def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, r
 
 
 def _record_checks(data: dict, root: Any, rel: str, out: list) -> None:
+    from iaterr.repo.yamlio import position
     theme = THEMES.resolve(data["theme"]) if isinstance(data.get("theme"), str) else None
     subs = data.get("sous_themes")
     if theme is not None and isinstance(subs, list):

@@ -10,14 +10,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import typer
-from rich.console import Console
-from rich.text import Text
 
 from iaterr.i18n import LANGS, env_lang, message, resolve_lang
 from iaterr.repo.config import Repository, RepositoryError, open_repository
+
+if TYPE_CHECKING:  # rich is imported when a command prints, not to show a help text
+    from rich.console import Console
 
 #: Exit codes, whatever the output format.
 OK, FINDINGS, FAILURE = 0, 1, 2
@@ -79,6 +80,8 @@ class App:
             self.lang = config_lang
 
     def say(self, key: str, style: str | None = None, **params: Any) -> None:
+        from rich.text import Text
+
         self.err.print(Text(message(key, self.lang, **params), style=style or ""), soft_wrap=True)
 
     @contextmanager
@@ -94,6 +97,8 @@ class App:
                 status.stop()
 
     def fail(self, key: str, hint: str | None = None, **params: Any) -> None:
+        from rich.text import Text
+
         self.err.print(Text("✗ " + message(key, self.lang, **params), style="bold red"), soft_wrap=True)
         if hint:
             self.err.print(Text("  → " + message(hint, self.lang, **params), style="green"), soft_wrap=True)
@@ -103,6 +108,8 @@ def make_app(lang_opt: Optional[str], config_lang: str | None = None) -> App:
     lang_opt = lang_opt or ROOT_LANG
     if lang_opt is not None and lang_opt[:2].lower() not in LANGS:
         raise Abort("cli.langue-inconnue", valeur=lang_opt)
+    from rich.console import Console
+
     lang = resolve_lang(lang_opt, config_lang)
     no_color = bool(os.environ.get("NO_COLOR"))
     return App(

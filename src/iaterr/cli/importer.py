@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.text import Text
 
 from iaterr.cli.common import (
     FAILURE,
@@ -30,7 +29,7 @@ _STYLES = {"repare": "green", "ecarte": "yellow", "ignore": "bold red", "info": 
 
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(name="import", help=h("help.import"), no_args_is_help=True, add_completion=False,
-                      rich_markup_mode="rich", add_help_option=False)
+                      rich_markup_mode=None, add_help_option=False)
 
     @sub.callback()
     def import_root(help_: bool = help_option()) -> None:
@@ -73,6 +72,8 @@ def run_import(ui: App, fichier: Path, repo_opt: Optional[Path], *, dry_run: boo
 
 
 def render_text(ui: App, report, depot: str) -> None:
+    from rich.text import Text
+
     lang = ui.lang
     out = ui.out
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.text import Text
 
 from iaterr.cli import common
 from iaterr.cli.common import FAILURE, OK, Abort, App, guarded, h, help_option, lang_option
@@ -104,6 +103,8 @@ def _command(*parts: str) -> str:
 
 
 def _render(ui: App, result, directory: Optional[Path], *, reason: str | None, git: bool) -> None:
+    from rich.text import Text
+
     root = result.root
 
     def say(key: str, style: str = "", **params: Any) -> None:

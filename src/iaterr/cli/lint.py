@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import difflib
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.text import Text
 
 from iaterr.cli.common import (
     FINDINGS,
@@ -24,6 +23,9 @@ from iaterr.cli.common import (
     repo_option,
 )
 from iaterr.i18n import message
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
 def register(app: typer.Typer) -> None:
@@ -42,6 +44,8 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
+        from rich.text import Text
+
         from iaterr.lint.fix import apply_fixes
         from iaterr.lint.run import environment_today, run_lint
 
@@ -109,6 +113,8 @@ def register(app: typer.Typer) -> None:
 
 def rules_table(lang: str) -> Text:
     """Every rule, by family: code, severity, automatic fix, title."""
+    from rich.text import Text
+
     from iaterr.lint.engine import FAMILIES
     from iaterr.lint.rules import RULES
 
@@ -131,6 +137,8 @@ def rules_table(lang: str) -> Text:
 
 
 def explain(rule, lang: str) -> Text:
+    from rich.text import Text
+
     from iaterr.lint.engine import FAMILIES
 
     family = FAMILIES[rule.famille][1 if lang == "en" else 0]

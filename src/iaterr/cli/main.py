@@ -28,6 +28,7 @@ def _classes(name: str) -> tuple[type[BaseException], ...]:
     for module in ("typer._click.exceptions", "click.exceptions"):
         try:
             found.append(getattr(importlib.import_module(module), name))
+            break  # recent typer vendors click: the separate click is not loaded for nothing
         except (ImportError, AttributeError):
             continue
     return tuple(found)
@@ -46,45 +47,50 @@ def _text_of(exc: BaseException) -> str:
     return str(formatter()) if callable(formatter) else str(exc)
 
 
-def _translate_help_panels() -> None:
-    """Typer's own help words (panel titles, defaults) in the run's language."""
-    try:
-        from typer import rich_utils
-    except ImportError:  # pragma: no cover
-        return
-    for name, key in (("ARGUMENTS_PANEL_TITLE", "help.panel.arguments"), ("OPTIONS_PANEL_TITLE", "help.panel.options"),
-                      ("COMMANDS_PANEL_TITLE", "help.panel.commands"), ("DEFAULT_STRING", "help.default"),
-                      ("REQUIRED_LONG_STRING", "help.required")):
-        if hasattr(rich_utils, name):
-            setattr(rich_utils, name, common.h(key))
+#: Typer's own words in help texts and usage errors → message keys.
+_TYPER_WORDS = {
+    "Arguments": "help.panel.arguments", "Options": "help.panel.options", "Commands": "help.panel.commands",
+    "default: {default}": "help.click.defaut", "required": "help.click.obligatoire",
+    "env var: {var}": "help.click.variable", "(dynamic)": "help.click.dynamique", "Aborted!": "cli.interrompu",
+    "Missing command.": "help.click.commande-manquante", "No such command {name!r}.": "help.click.commande-inconnue",
+}
+
+
+def _translate_typer() -> None:
+    """The help texts are laid out by click (plain text: fast to load, words never cut) and their fixed
+    words — section titles, "Usage:", defaults, "No such command" — are said in the run's language."""
+    import typer.core
+    from typer._click import formatting
+
+    def translate(text: str) -> str:
+        key = _TYPER_WORDS.get(text)
+        return common.h(key) if key else text
+
+    setattr(typer.core, "_", translate)
+    usage = common.h("help.click.utilisation")
+    original = getattr(formatting.HelpFormatter, "_iaterr_write_usage", formatting.HelpFormatter.write_usage)
+
+    def write_usage(self: formatting.HelpFormatter, prog: str, args: str = "", prefix: str | None = None) -> None:
+        original(self, prog, args, usage if prefix is None else prefix)
+
+    formatting.HelpFormatter._iaterr_write_usage = original  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
 
 
 def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-#: Commands that do their work (as opposed to groups, which show their help without a subcommand).
-RUNNABLE = frozenset({"validate", "lint", "rules", "export", "notice", "mention", "schema", "reference", "new", "init",
-                      "build", "bibliotheque"})
-
-
-def _shows_help(args: list[str]) -> bool:
-    """Will this run print a help text? (Typer's help layout costs a tenth of a second to import: a command
-    that does its work does not pay for it.)"""
-    return "--help" in args or "-h" in args or not any(arg in RUNNABLE for arg in args)
-
-
-def build_app(lang: str = "fr", *, help_text: bool = True) -> typer.Typer:
-    """The typer application, with help texts in ``lang``; ``help_text=False`` when no help will be shown."""
+def build_app(lang: str = "fr") -> typer.Typer:
+    """The typer application, with help texts in ``lang``."""
     common.HELP_LANG = lang if lang in ("fr", "en") else "fr"
-    if help_text:
-        _translate_help_panels()
+    _translate_typer()
     app = typer.Typer(
         name="iaterr",
         help=common.h("help.app"),
         no_args_is_help=True,
         add_completion=False,
-        rich_markup_mode="rich",
+        rich_markup_mode=None,
         pretty_exceptions_enable=False,
         add_help_option=False,
     )
@@ -121,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run iaterr; returns (and, from the console script, exits with) the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     lang = _help_lang(args)
-    command = typer.main.get_command(build_app(lang, help_text=_shows_help(args)))
+    command = typer.main.get_command(build_app(lang))
     try:
         result = command.main(args=args, prog_name="iaterr", standalone_mode=False)
         code = result if isinstance(result, int) else 0

@@ -15,7 +15,7 @@ LISTED = 20
 
 def register(app: typer.Typer) -> None:
     sub = typer.Typer(name="register", help=h("help.register"), no_args_is_help=True, add_completion=False,
-                      rich_markup_mode="rich", add_help_option=False)
+                      rich_markup_mode=None, add_help_option=False)
 
     @sub.callback()
     def register_root(help_: bool = help_option()) -> None:

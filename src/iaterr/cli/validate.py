@@ -7,7 +7,6 @@ from typing import Optional
 
 import typer
 
-from iaterr.check.loader import validate_repository
 from iaterr.cli.common import (
     FINDINGS,
     OK,
@@ -39,6 +38,8 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
+        from iaterr.check.loader import validate_repository
+
         with guarded(lang) as ui:
             fmt = output_format(format)
             repository = open_repo(ui, repo)

@@ -193,6 +193,13 @@ MESSAGES: dict[str, str] = {
     "help.panel.commands": "Commands",
     "help.default": "[default: {}]",
     "help.required": "[required]",
+    "help.click.utilisation": "Usage: ",
+    "help.click.defaut": "default: {default}",
+    "help.click.obligatoire": "required",
+    "help.click.variable": "env var: {var}",
+    "help.click.dynamique": "(dynamic)",
+    "help.click.commande-manquante": "Missing command.",
+    "help.click.commande-inconnue": "No such command {name!r}.",
     "help.validate": "Check the records (structure, types, values, consistency across records) and report each "
                      "problem with its file, line and column.",
     "help.validate.paths": "Files or folders to check (default: the whole repository).",

@@ -197,6 +197,13 @@ MESSAGES: dict[str, str] = {
     "help.panel.commands": "Commandes",
     "help.default": "[défaut : {}]",
     "help.required": "[obligatoire]",
+    "help.click.utilisation": "Utilisation : ",
+    "help.click.defaut": "défaut : {default}",
+    "help.click.obligatoire": "obligatoire",
+    "help.click.variable": "variable d'environnement : {var}",
+    "help.click.dynamique": "(calculé)",
+    "help.click.commande-manquante": "Commande manquante.",
+    "help.click.commande-inconnue": "Commande inconnue : {name!r}.",
     "help.validate": "Vérifie les fiches (structure, types, valeurs, cohérence entre fiches) et indique chaque "
                      "problème avec son fichier, sa ligne et sa colonne.",
     "help.validate.paths": "Fichiers ou dossiers à vérifier (par défaut : tout le dépôt).",
