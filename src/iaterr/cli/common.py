@@ -53,6 +53,28 @@ def repo_option():
                         metavar=h("metavar.dossier"))
 
 
+def paths_argument():
+    """``[CHEMIN…]``: files or folders of the repository (by default, all of it)."""
+    return typer.Argument(None, help=h("help.validate.paths"), show_default=False, metavar=h("metavar.chemins"))
+
+
+def report_format_option():
+    return typer.Option(None, "--format", "-f", help=h("help.validate.format"), show_default=False,
+                        metavar="text|json|github")
+
+
+def strict_option():
+    return typer.Option(False, "--strict", help=h("help.validate.strict"))
+
+
+def no_cache_option():
+    return typer.Option(False, "--no-cache", help=h("help.validate.no-cache"))
+
+
+def quiet_option():
+    return typer.Option(False, "--quiet", "-q", help=h("help.validate.quiet"))
+
+
 def lang_option():
     return typer.Option(None, "--lang", help=h("help.lang"), show_default=False, metavar="fr|en")
 
@@ -226,18 +248,24 @@ def checked_output_file(app: App, out: Optional[Path], repo: Optional[Path]) -> 
 def write_document(app: App, text: str, target: Path | None) -> None:
     """A document to ``target`` (whole or not at all), or to the standard output: there, on a terminal,
     control and invisible characters are shown as escapes."""
-    from iaterr.base.files import atomic_write
     from iaterr.base.text import printable
 
     if target is None:
         sys.stdout.write(printable(text) if sys.stdout.isatty() else text)
         sys.stdout.flush()
         return
+    write_file(app, target, text)
+
+
+def write_file(app: App, path: Path, text: str) -> None:
+    """Write ``path`` whole or not at all, and say so; a failure is a message with the path (code 2)."""
+    from iaterr.base.files import atomic_write
+
     try:
-        atomic_write(target, text)
+        atomic_write(path, text)
     except OSError as exc:
-        raise Abort("cli.ecriture-impossible", chemin=str(target), erreur=exc.strerror) from exc
-    app.say("cli.ecrit", style="green", chemin=str(target))
+        raise Abort("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+    app.say("cli.ecrit", style="green", chemin=str(path))
 
 
 def print_report(app: App, report, fmt: str, *, strict: bool, quiet: bool, title: str,

@@ -7,8 +7,18 @@ from typing import Optional
 
 import typer
 
-from iaterr.base.files import atomic_write
-from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option
+from iaterr.cli.common import (
+    FINDINGS,
+    OK,
+    App,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    open_repo,
+    repo_option,
+    write_file,
+)
 
 
 def write_generated(ui: App, files: dict[Path, str], check: bool, command: str) -> int:
@@ -24,11 +34,7 @@ def write_generated(ui: App, files: dict[Path, str], check: bool, command: str) 
         if check:
             stale.append(path)
             continue
-        try:
-            atomic_write(path, text)
-        except OSError as exc:
-            raise Abort("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
-        ui.say("cli.ecrit", style="green", chemin=str(path))
+        write_file(ui, path, text)
     for path in stale:
         ui.fail("cli.pas-a-jour", "cli.pas-a-jour.aide", chemin=str(path), commande=command)
     return FINDINGS if stale else OK

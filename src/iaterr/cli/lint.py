@@ -16,11 +16,16 @@ from iaterr.cli.common import (
     h,
     help_option,
     lang_option,
+    no_cache_option,
     open_repo,
     output_format,
+    paths_argument,
     paths_in,
     print_report,
+    quiet_option,
     repo_option,
+    report_format_option,
+    strict_option,
 )
 from iaterr.i18n import message
 
@@ -31,15 +36,13 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     @app.command("lint", help=h("help.lint"), add_help_option=False)
     def lint(
-        paths: Optional[list[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
-                                                    metavar=h("metavar.chemins")),
-        format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.validate.format"),
-                                             show_default=False, metavar="text|json|github"),
-        strict: bool = typer.Option(False, "--strict", help=h("help.validate.strict")),
+        paths: Optional[list[Path]] = paths_argument(),
+        format: Optional[str] = report_format_option(),
+        strict: bool = strict_option(),
         fix: bool = typer.Option(False, "--fix", help=h("help.lint.fix")),
         diff: bool = typer.Option(False, "--diff", help=h("help.lint.diff")),
-        no_cache: bool = typer.Option(False, "--no-cache", help=h("help.validate.no-cache")),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help=h("help.validate.quiet")),
+        no_cache: bool = no_cache_option(),
+        quiet: bool = quiet_option(),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),

@@ -66,7 +66,7 @@ def _translate_typer() -> None:
         key = _TYPER_WORDS.get(text)
         return common.h(key) if key else text
 
-    setattr(typer.core, "_", translate)
+    typer.core._ = translate  # type: ignore[assignment]  # click's gettext, in our words
     usage = common.h("help.click.utilisation")
     original = getattr(formatting.HelpFormatter, "_iaterr_write_usage", formatting.HelpFormatter.write_usage)
 

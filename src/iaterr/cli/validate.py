@@ -14,24 +14,27 @@ from iaterr.cli.common import (
     h,
     help_option,
     lang_option,
+    no_cache_option,
     open_repo,
     output_format,
+    paths_argument,
     paths_in,
     print_report,
+    quiet_option,
     repo_option,
+    report_format_option,
+    strict_option,
 )
 
 
 def register(app: typer.Typer) -> None:
     @app.command("validate", help=h("help.validate"), add_help_option=False)
     def validate(
-        paths: Optional[list[Path]] = typer.Argument(None, help=h("help.validate.paths"), show_default=False,
-                                                    metavar=h("metavar.chemins")),
-        format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.validate.format"),
-                                             show_default=False, metavar="text|json|github"),
-        strict: bool = typer.Option(False, "--strict", help=h("help.validate.strict")),
-        no_cache: bool = typer.Option(False, "--no-cache", help=h("help.validate.no-cache")),
-        quiet: bool = typer.Option(False, "--quiet", "-q", help=h("help.validate.quiet")),
+        paths: Optional[list[Path]] = paths_argument(),
+        format: Optional[str] = report_format_option(),
+        strict: bool = strict_option(),
+        no_cache: bool = no_cache_option(),
+        quiet: bool = quiet_option(),
         jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help=h("help.validate.jobs"),
                                            show_default=False, metavar="N"),
         repo: Optional[Path] = repo_option(),

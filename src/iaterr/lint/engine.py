@@ -33,6 +33,7 @@ from datetime import date
 from typing import Any, Literal
 
 from iaterr.base.diagnostics import Severity
+from iaterr.repo.config import LintConfig
 from iaterr.repo.gitops import GitHistory
 
 Scope = Literal["cas_usage", "collectivite", "depot"]
@@ -128,14 +129,8 @@ def declare(**kwargs: Any) -> Rule:
 # ---------------------------------------------------------------- what a rule sees
 
 
-@dataclass
-class LintSettings:
-    """The ``lint:`` section of ``iaterr.yaml``, with its defaults."""
-
-    regles: dict[str, str] = field(default_factory=dict)
-    fraicheur_mois: int = 12
-    experimentation_mois: int = 24
-    description_min: int = 80
+#: The ``lint:`` section of ``iaterr.yaml``, with its defaults: what a rule may be tuned by.
+LintSettings = LintConfig
 
 
 @dataclass

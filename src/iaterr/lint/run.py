@@ -57,11 +57,8 @@ class Inspected:
 
 
 def settings_of(repo: Repository) -> LintSettings:
-    lint = getattr(repo.config, "lint", None)
-    if lint is None:
-        return LintSettings()
-    return LintSettings(regles=dict(lint.regles), fraicheur_mois=lint.fraicheur_mois,
-                        experimentation_mois=lint.experimentation_mois, description_min=lint.description_min)
+    lint = repo.config.lint
+    return LintSettings(dict(lint.regles), lint.fraicheur_mois, lint.experimentation_mois, lint.description_min)
 
 
 def _validation_fix(d: Diagnostic) -> Fix | None:
