@@ -18,6 +18,7 @@ import secrets
 import shutil
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 #: Start of the name of every temporary file or folder iaterr creates.
@@ -69,6 +70,27 @@ def contained(root: Path, path: Path, *, must_exist: bool = False) -> Path:
         if stat.S_ISLNK(info.st_mode):
             raise UnsafePath("lien", full, link=current, target=_readlink(current))
     return full
+
+
+def scan(folder: str | Path, *, skip_hidden: bool = False) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry under ``folder`` that is not a folder — files, links, anything else — with its path
+    relative to ``folder`` (forward slashes). Folders are walked into, never through a link (a link to a
+    folder is yielded as a link). ``skip_hidden``: entries whose name starts with a dot are passed over,
+    except iaterr's temporary files, which are yielded (for the caller to remove when stale)."""
+    stack = [("", str(folder))]
+    while stack:
+        prefix, current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if skip_hidden and entry.name.startswith(".") and not is_temporary(entry.name):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append((prefix + entry.name + "/", entry.path))
+            else:
+                yield prefix + entry.name, entry
 
 
 def temp_name(name: str) -> str:

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iaterr.base.diagnostics import Diagnostic, with_hint
-from iaterr.base.files import UnsafePath, contained, is_stale, is_temporary, read_regular
+from iaterr.base.files import UnsafePath, contained, is_stale, is_temporary, read_regular, scan
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
 from iaterr.model.kinds import FOLDERS, model_of
@@ -148,31 +148,17 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Foun
 
 def _walk(base: str, root: str, found: Found) -> Iterable[str]:
     """Files under ``base``: links reported and skipped, hidden entries skipped, stale temporaries removed."""
-    stack = [base]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_symlink():
-                rel = os.path.relpath(entry.path, root).replace(os.sep, "/")
-                try:
-                    target = os.readlink(entry.path)
-                except OSError:
-                    target = "?"
-                found.diagnostics.append(_link_diagnostic(rel, target))
-                continue
-            if is_temporary(entry.name):
-                _remove_if_stale(entry)
-                continue
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(YAML_SUFFIXES):
-                yield entry.path
+    for _rel, entry in scan(base, skip_hidden=True):
+        if entry.is_symlink():
+            try:
+                target = os.readlink(entry.path)
+            except OSError:
+                target = "?"
+            found.diagnostics.append(_link_diagnostic(os.path.relpath(entry.path, root).replace(os.sep, "/"), target))
+        elif is_temporary(entry.name):
+            _remove_if_stale(entry)
+        elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(YAML_SUFFIXES):
+            yield entry.path
 
 
 def _remove_if_stale(entry: os.DirEntry[str]) -> None:

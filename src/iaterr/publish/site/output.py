@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iaterr.base.files import atomic_write, remove_stale_temporaries, temp_name, user_cache_dir
+from iaterr.base.files import atomic_write, remove_stale_temporaries, scan, temp_name, user_cache_dir
 from iaterr.check.cache import RACY_NS, Stamp
 
 MANIFEST = ".iaterr-site.json"
@@ -85,37 +85,12 @@ def _is_file(path: Path) -> bool:
 
 
 def _first_link(folder: Path) -> Path | None:
-    stack = [str(folder)]
-    while stack:
-        current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_symlink():
-                return Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(entry.path)
-    return None
+    return next((Path(entry.path) for _rel, entry in scan(folder) if entry.is_symlink()), None)
 
 
 def files_of(folder: Path) -> set[str]:
     """Every regular file under ``folder``, relative, with forward slashes (links never followed)."""
-    found: set[str] = set()
-    stack = [("", str(folder))]
-    while stack:
-        prefix, current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                stack.append((prefix + entry.name + "/", entry.path))
-            elif entry.is_file(follow_symlinks=False):
-                found.add(prefix + entry.name)
-    return found
+    return {rel for rel, entry in scan(folder) if entry.is_file(follow_symlinks=False)}
 
 
 # ---------------------------------------------------------------- what the last build wrote
