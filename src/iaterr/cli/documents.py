@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -25,17 +26,19 @@ from iaterr.cli.common import (
 
 
 def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
+    from iaterr.authoring.records import existing_identifiers
     from iaterr.lint.run import environment_today
     from iaterr.publish.export import load_items
     from iaterr.publish.notice import build_notice
 
     repository = open_repo(ui, repo)
+    known = sorted(existing_identifiers(repository, "cas_usage"))
     path = repository.record_path("cas_usage", identifiant)
-    if not path.is_file():
-        folder = repository.kind_dir("cas_usage")
-        known = sorted(p.stem for p in folder.glob("*.yaml")) if folder.is_dir() else []
-        close = difflib.get_close_matches(identifiant, known, n=3, cutoff=0.5)
-        raise Abort("notice.cli.inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=identifiant,
+    # an identifier is a file name of the folder, never a path: nothing else is looked up
+    if identifiant not in known or not os.path.lexists(path):
+        close = difflib.get_close_matches(identifiant[:200], known, n=3, cutoff=0.5)
+        shown = identifiant if len(identifiant) <= 100 else identifiant[:100] + "…"
+        raise Abort("notice.cli.inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=shown,
                     suggestions=close)
     items = load_items(repository, paths=[path])
     if not items.items:
