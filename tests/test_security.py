@@ -505,3 +505,15 @@ def test_diagnostics_never_quote_restricted_values(cli, repo_copy):
     assert "contact" in joined and "budget" in joined  # the problems are reported…
     for marker in markers:
         assert marker not in joined, marker  # …without their values
+
+
+def test_published_pages_show_direction_overrides_instead_of_obeying_them(cli, repo_copy):
+    """Lint reports the character; the pages and notices iaterr writes never let it reorder their text."""
+    _edit(repo_copy / RECORD, "nom: Expérimentation IA pour la détection des fuites d'eau",
+          'nom: "Détection \u202eseuf sed"')
+    html = cli("notice", IDENT, "--repo", str(repo_copy), "--format", "html")
+    assert "\u202e" not in html.stdout and "\\u202e" in html.stdout
+    assert cli("register", "build", "--repo", str(repo_copy)).exit_code == 0
+    for page in ("index.html", f"cas/{IDENT}.html"):
+        text = (repo_copy / "site" / page).read_text(encoding="utf-8")
+        assert "\u202e" not in text and "\\u202e" in text, page

@@ -66,7 +66,7 @@ def register(app: typer.Typer) -> None:
                 ui.say("export.restreint", style="bold yellow")
             write_document(ui, text, target)
             for rel, count in items.skipped:
-                ui.say("export.ignore", style="yellow", fichier=rel, n=count)
+                ui.say("export.ignore" if count else "export.ignore-collectivite", style="yellow", fichier=rel, n=count)
             if repository is not None:
                 ui.say("export.bilan", style="dim", n=len(items.items), format=fmt)
             code = FINDINGS if items.skipped else OK

@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
                 if len(paths) > LISTED:
                     ui.say("registre.et-autres", style="dim", n=len(paths) - LISTED)
             for rel, count in result.skipped:
-                ui.say("export.ignore", style="yellow", fichier=rel, n=count)
+                ui.say("export.ignore" if count else "export.ignore-collectivite", style="yellow", fichier=rel, n=count)
             ui.say("registre.bilan", style="green", dossier=str(out), ecrites=len(result.written),
                    supprimees=len(result.deleted), inchangees=result.unchanged, cas=result.records,
                    collectivites=result.collectivites)

@@ -176,6 +176,7 @@ MESSAGES: dict[str, str] = {
     "export.lecture": "Reading and checking the records…",
     "export.restreint": "Warning: this export holds restricted fields. It must not be published.",
     "export.ignore": "Record left out (invalid: {n} error(s)): {fichier}. See `iaterr validate`.",
+    "export.ignore-collectivite": "Record left out: {fichier}; its local authority is not valid (or does not exist). See `iaterr validate`.",
     "export.bilan": "{n} use cases exported ({format}).",
     "help.export": "Export the records: open-data CSV (default), JSON, the Bibliothèque d'IA territoriales' CSV, "
                    "European registers (Eurocities, Netherlands, United Kingdom, AI Act). Public fields only, "

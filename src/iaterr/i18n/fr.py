@@ -180,6 +180,7 @@ MESSAGES: dict[str, str] = {
     "export.lecture": "Lecture et vérification des fiches…",
     "export.restreint": "Attention : cet export contient des champs restreints. Il n'est pas publiable.",
     "export.ignore": "Fiche laissée de côté (invalide : {n} erreur(s)) : {fichier}. Voir `iaterr validate`.",
+    "export.ignore-collectivite": "Fiche laissée de côté : {fichier} ; sa collectivité n'est pas valide (ou n'existe pas). Voir `iaterr validate`.",
     "export.bilan": "{n} cas d'usage exportés ({format}).",
     "help.export": "Exporte les fiches : CSV open data (par défaut), JSON, CSV de la Bibliothèque d'IA "
                    "territoriales, registres européens (Eurocities, Pays-Bas, Royaume-Uni, règlement IA). Champs "

@@ -12,7 +12,7 @@ _FR_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")
 
 def parse_partial_date(value: str) -> tuple[int, ...] | None:
     """``2024``, ``2024-05`` or ``2024-05-13`` as a tuple, None when invalid."""
-    m = DATE_RE.match(value)
+    m = DATE_RE.fullmatch(value)
     if not m:
         return None
     parts = tuple(int(p) for p in m.groups() if p is not None)
@@ -28,7 +28,7 @@ def parse_partial_date(value: str) -> tuple[int, ...] | None:
 
 def french_date_to_iso(value: str) -> str | None:
     """``13/05/2024`` → ``2024-05-13``; ``05/2024`` → ``2024-05``; None otherwise."""
-    m = _FR_DATE.match(value.strip())
+    m = _FR_DATE.fullmatch(value.strip())
     if not m:
         return None
     day, month, year = m.groups()

@@ -64,7 +64,7 @@ SLUG_MAX = 80
 
 def _slug(value: Any) -> str:
     value = _texte(value)
-    if len(value) > SLUG_MAX or not SLUG_RE.match(value):
+    if len(value) > SLUG_MAX or not SLUG_RE.fullmatch(value):
         raise PydanticCustomError("iaterr_slug", "invalid identifier", {"valeur": value})
     if value in WINDOWS_RESERVED:
         raise PydanticCustomError("iaterr_slug", "reserved identifier", {"valeur": value, "reserve": True})
@@ -121,7 +121,7 @@ EMAIL_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0
 
 def _url(value: Any) -> str:
     value = _texte(value)
-    if not URL_RE.match(value) or ".." in value.split("/")[2]:
+    if not URL_RE.fullmatch(value) or ".." in value.split("/")[2]:
         raise PydanticCustomError("iaterr_url", "invalid URL", {"valeur": value})
     return value
 
@@ -136,7 +136,7 @@ def _email(value: Any) -> str:
     value = _texte(value)
     if value.lower().startswith("mailto:"):
         raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": value[7:]})
-    if not EMAIL_RE.match(value) or ".." in value:
+    if not EMAIL_RE.fullmatch(value) or ".." in value:
         raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": ""})
     if value[0] in "=+-@":
         raise PydanticCustomError("iaterr_email", "invalid e-mail", {"valeur": value, "sans_mailto": "",
