@@ -208,6 +208,27 @@ def test_parallel_checking_gives_the_same_report(root, repo_copy):
     assert [r.summary for r in two.results] == [r.summary for r in one.results]
 
 
+@pytest.mark.parametrize("root", ["broken", "data"])
+def test_parallel_lint_and_export_give_the_same_results(root, repo_copy):
+    """The checking processes receive what they run by value or by name (a rule is found again in the
+    registry): lint and export in two processes give exactly what one gives."""
+    from conftest import BROKEN
+
+    from iaterr.lint.run import run_lint
+    from iaterr.publish.export import load_items
+    from iaterr.repo.gitops import GitHistory
+
+    repo = open_repository(BROKEN if root == "broken" else repo_copy)
+    one = run_lint(repo, use_cache=False, jobs=1, history=GitHistory())
+    two = run_lint(repo, use_cache=False, jobs=2, history=GitHistory())
+    assert [d.to_dict() for d in two.diagnostics] == [d.to_dict() for d in one.diagnostics]
+    assert one.diagnostics and any(d.code in ("doublon-probable", "qualite-description-courte") or d.texts
+                                   for d in one.diagnostics)
+    a = load_items(repo, use_cache=False, jobs=1)
+    b = load_items(repo, use_cache=False, jobs=2)
+    assert [dict(i.cas) for i in a.items] == [dict(i.cas) for i in b.items] and a.skipped == b.skipped
+
+
 def test_jobs_option(cli):
     result = cli("validate", "--repo", str(ROOT), "--no-cache", "--jobs", "2", "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["valide"]

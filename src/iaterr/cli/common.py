@@ -272,10 +272,10 @@ def print_report(app: App, report, fmt: str, *, strict: bool, quiet: bool, title
                  heading: str = "resume.titre", table: bool = True) -> None:
     from iaterr.check.render import render_github, render_json, render_text
 
-    if fmt == "json":
-        app.out.print(render_json(report, app.lang, strict=strict), markup=False, highlight=False, soft_wrap=True)
-    elif fmt == "github":
-        app.out.print(render_github(report, app.lang), markup=False, highlight=False, soft_wrap=True)
+    if fmt in ("json", "github"):  # plain text for programs, written as is (rich would take seconds on 10 MB)
+        text = render_json(report, app.lang, strict=strict) if fmt == "json" else render_github(report, app.lang)
+        app.out.file.write(text + "\n")
+        app.out.file.flush()
     else:
         app.out.print(render_text(report, app.lang, quiet=quiet, title=title, heading=heading, table=table),
                       soft_wrap=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,8 @@ class Inspected:
     diagnostics: list[Diagnostic]
     fixes: list[tuple[int, Fix]]
     silences: list[Silence]
+    #: line and column of each top-level key's value (to place the findings of the repository-wide rules)
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def settings_of(repo: Repository) -> LintSettings:
@@ -89,9 +91,13 @@ def _diagnostic(rule: Rule, finding: Finding, rel: str, severity: Severity, root
     return Diagnostic(rule.code, rel, line, col, finding.path, params, severity, rule.texts)
 
 
-def inspect_record(rules: tuple[Rule, ...], settings: LintSettings, history: GitHistory, today: date,
+def inspect_record(codes: tuple[str, ...], settings: LintSettings, history: GitHistory, today: date,
                    collectivites: dict[str, dict[str, Any]], f: RecordFile, checked: Checked) -> Inspected | None:
-    """In a checking process: the rules about one record, run on its parsed file."""
+    """In a checking process: the rules ``codes`` about one record, run on its parsed file. (Rules are sent
+    to the processes by code and found again in the registry: a rule is not something to pickle.)"""
+    from iaterr.lint.rules import RULES
+
+    rules = [RULES[code] for code in codes]
     doc = checked.document
     if not isinstance(doc.data, dict):
         return None
@@ -111,7 +117,8 @@ def inspect_record(rules: tuple[Rule, ...], settings: LintSettings, history: Git
                 fixes.append((len(diags), finding.fix))
             diags.append(_diagnostic(r, finding, f.rel, severity, doc.root))
     scrubbed = scrub(diags, model_of(f.kind), doc.data, values_only=True)
-    return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")))
+    positions = {key: position(doc.root, (key,)) for key in doc.data if isinstance(key, str)}
+    return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")), positions)
 
 
 def _raw(f: RecordFile, checked: Checked) -> dict[str, Any] | None:
@@ -143,7 +150,7 @@ def run_lint(
     collectivites = {str(r.analysis.get("identifiant") or Path(r.rel).stem): r.analysis
                      for r in colls.results if isinstance(r.analysis, dict)}
     rules = tuple(RULES.values())
-    inspect = functools.partial(inspect_record, rules, settings, history, today, collectivites)
+    inspect = functools.partial(inspect_record, tuple(RULES), settings, history, today, collectivites)
     validation = load(repo, want=Want(analyse=inspect), use_cache=use_cache, today=today, jobs=jobs)
 
     inspected = {r.rel: r.analysis for r in validation.results if isinstance(r.analysis, Inspected)}
@@ -196,6 +203,7 @@ def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: 
         coll = collectivites.get(str(found.data.get("collectivite"))) if result.kind == "cas_usage" else None
         contexts.append(RecordContext(result.rel, result.kind, found.data, None, coll, settings, history, today,
                                       valid=not result.has_errors))
+    kinds = {c.rel: c.kind for c in contexts}
     roots: dict[str, Any] = {}
     out: list[Diagnostic] = []
     for r in rules:
@@ -204,15 +212,22 @@ def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: 
             continue
         for finding in r.check(RepoContext(contexts, settings, history, today)) or ():
             rel = finding.file or ""
-            root = None
-            if rel in inspected and finding.line is None:
-                if rel not in roots:
-                    roots[rel] = _root_of(validation.root, rel)
-                root = roots[rel]
-            d = _diagnostic(r, finding, rel, severity, root)
-            if rel in inspected:
-                kind = next((c.kind for c in contexts if c.rel == rel), "cas_usage")
-                d = scrub([d], model_of(kind), inspected[rel].data, values_only=True)[0]
+            found = inspected.get(rel)
+            if found is not None and finding.line is None and len(finding.path) == 1 and not finding.at_key \
+                    and finding.path[0] in found.positions:
+                line, column = found.positions[finding.path[0]]
+                finding = replace(finding, line=line)
+                d = _diagnostic(r, finding, rel, severity, None)
+                d.column = column
+            else:
+                root = None
+                if found is not None and finding.line is None:
+                    if rel not in roots:  # a deeper place: read the file again
+                        roots[rel] = _root_of(validation.root, rel)
+                    root = roots[rel]
+                d = _diagnostic(r, finding, rel, severity, root)
+            if found is not None:
+                d = scrub([d], model_of(kinds.get(rel, "cas_usage")), found.data, values_only=True)[0]
             out.append(d)
     return out
 
