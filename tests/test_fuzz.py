@@ -252,8 +252,8 @@ def run_library(case: Case, lib: Library, failures: Failures) -> None:
                 stage = "export writers"
                 run_writers(case, shown, lib, failures)
             stage = "lint record rules"
-            found = inspect_record(lib.rules, lib.settings, lib.history, TODAY, lib.collectivites,
-                                   RecordFile(rec.kind, str(ROOT / rec.rel), rec.rel), checked)
+            found = inspect_record(tuple(r.code for r in lib.rules), lib.settings, lib.history, TODAY,
+                                   lib.collectivites, RecordFile(rec.kind, str(ROOT / rec.rel), rec.rel), checked)
             if found is not None:
                 assert isinstance(found, Inspected)
                 codes = {r.code for r in lib.rules}

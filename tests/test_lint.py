@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import BROKEN, ROOT
+from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import LintSettings, months_between, setting_severity
 from iaterr.lint.rules import RULES
-from iaterr.repo.gitops import GitHistory
-from iaterr.base.diagnostics import Severity
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
-from iaterr.repo.gitops import file_history
+from iaterr.repo.gitops import GitHistory, file_history
 from lint_fixtures import GOOD_SIMPLE, TODAY, codes, lint, make_repo, variant
 
 

@@ -10,9 +10,9 @@ import pytest
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.rules import RULES
 from iaterr.lint.rules.ia_act import chatbot_word
-from lint_fixtures import GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, assert_family_declared, assert_silence_hides
+from lint_fixtures import GOOD_DECISION, GOOD_SIMPLE, assert_family_declared, assert_silence_hides, codes, lint, variant
 
-E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
 def record_file(record: dict) -> str:
@@ -45,7 +45,7 @@ FIRING = [
      "interaction_public:", "« callbot »", "“description”"),
     ("ia-act-annexe-iii-sans-risque-eleve", variant(GOOD_DECISION, niveau_risque_ia="limite"), W,
      "niveau_risque_ia:", "« 5(a). Accès aux prestations", "Limited risk"),
-    ("ia-act-risque-eleve-sans-domaine", variant(GOOD_DECISION, drop=("domaines_annexe_iii",)), I,
+    ("ia-act-risque-eleve-sans-domaine", variant(GOOD_DECISION, drop=("domaines_annexe_iii",)), INFO,
      "niveau_risque_ia:", "domaines_annexe_iii", "what makes it high-risk"),
     ("ia-act-eleve-sans-aipd", variant(GOOD_DECISION, analyses_impact=[GOOD_DECISION["analyses_impact"][1]]), W,
      "analyses_impact:", "donnees[0].personnelles: true", "personal data are processed"),

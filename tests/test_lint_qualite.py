@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from iaterr.base.diagnostics import Severity
@@ -12,7 +11,7 @@ from iaterr.lint.rules.qualite import clean_spaces, iter_texts, placeholder_in
 from iaterr.model import CasUsage, Collectivite
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, found, line_of, one, rendered
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, found, line_of, lint, one, rendered, variant
 
 CAS = "data/cas-usage/{}.yaml"
 COLL = "data/collectivites/ville-exemple.yaml"

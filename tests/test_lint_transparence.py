@@ -9,7 +9,16 @@ import pytest
 
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.rules import RULES
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, assert_family_declared, assert_silence_hides
+from lint_fixtures import (
+    COLLECTIVITE,
+    GOOD_DECISION,
+    GOOD_SIMPLE,
+    assert_family_declared,
+    assert_silence_hides,
+    codes,
+    lint,
+    variant,
+)
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -63,7 +72,8 @@ FIRING = [
     ("crpa-decisions-non-renseignees", variant(GOOD_DECISION, drop=("decisions_individuelles",)), W,
      ("statut:",), "« En déploiement »", "“Deployed”"),
     ("crpa-automatisation-sans-mention",
-     variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees"), niveau_automatisation="decision_automatisee"),
+     variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees"),
+             niveau_automatisation="decision_automatisee"),
      E, ("niveau_automatisation:",), "nulle", "void"),
 ]
 

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from iaterr.base.diagnostics import Severity
-from iaterr.repo.gitops import GitHistory
 from iaterr.lint.rules.vie_privee import is_personal_local_part, person_names, phone_numbers
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, lint, variant, found, line_of, one, rendered
+from iaterr.repo.gitops import GitHistory
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, codes, found, line_of, lint, one, rendered, variant
 
 CAS = "data/cas-usage/{}.yaml"
 DECISION = CAS.format("attribution-places-creche")

@@ -213,7 +213,6 @@ def test_parallel_lint_and_export_give_the_same_results(root, repo_copy):
     """The checking processes receive what they run by value or by name (a rule is found again in the
     registry): lint and export in two processes give exactly what one gives."""
     from conftest import BROKEN
-
     from iaterr.lint.run import run_lint
     from iaterr.publish.export import load_items
     from iaterr.repo.gitops import GitHistory

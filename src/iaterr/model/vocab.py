@@ -161,7 +161,7 @@ THEMES = _v(
       ("Administration",)),
 )
 
-_ST = [
+_ST: list[tuple[str, list[tuple[str, str, str, tuple[str, ...]]]]] = [
     ("transition_ecologique", [
         ("performance_energetique", "Performance énergétique", "Energy performance", ()),
         ("eclairage_public", "Éclairage public", "Street lighting", ()),

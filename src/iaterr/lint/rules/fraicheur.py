@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from typing import Iterable
 
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, RepoContext, months_between, rule

@@ -11,16 +11,25 @@ must comply by 2 August 2030 (art. 111(2)).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
-from iaterr.lint.values import (
-    code_of as _code, codes_of as _codes, entries as _entries, finding_at as _at, is_blank as _blank,
-    is_false as _false, is_true as _true, label as _label,
-)
+from iaterr.lint.values import code_of as _code
+from iaterr.lint.values import codes_of as _codes
+from iaterr.lint.values import entries as _entries
+from iaterr.lint.values import finding_at as _at
+from iaterr.lint.values import is_blank as _blank
+from iaterr.lint.values import is_false as _false
+from iaterr.lint.values import is_true as _true
+from iaterr.lint.values import label as _label
 from iaterr.model.vocab import (
-    DOMAINES_ANNEXE_III, NIVEAUX_RISQUE, STATUTS, TYPES_ALGORITHME, TYPES_ANALYSE_IMPACT, fold,
+    DOMAINES_ANNEXE_III,
+    NIVEAUX_RISQUE,
+    STATUTS,
+    TYPES_ALGORITHME,
+    TYPES_ANALYSE_IMPACT,
+    fold,
 )
 
 _CALENDRIER_III_FR = ("Calendrier (à vérifier) : les obligations des systèmes de l'annexe III, prévues pour le "
@@ -54,7 +63,8 @@ def _domain_labels(codes: list[str]) -> dict[str, str]:
 @rule(
     code="ia-act-information-manquante", famille="ia_act", severite=Severity.ERROR, portee="cas_usage",
     reference="Règlement (UE) 2024/1689, art. 50(1)",
-    titre_fr="Information sur l'interaction avec une IA absente", titre_en="Disclosure of interaction with an AI missing",
+    titre_fr="Information sur l'interaction avec une IA absente",
+    titre_en="Disclosure of interaction with an AI missing",
     justification_fr="Article 50(1) du règlement sur l'IA : un système destiné à interagir directement avec des "
                      "personnes physiques est conçu de sorte que ces personnes soient informées qu'elles "
                      "interagissent avec une IA, au plus tard lors de la première interaction, sauf si c'est "
@@ -99,9 +109,16 @@ CHATBOT_RE = re.compile(
 _CHAMPS_CHATBOT = ("nom", "description", "nom_algorithme")
 
 
+#: Every form of CHATBOT_RE holds one of these: a text without any is not searched (quicker).
+_CHATBOT_WORDS = ("bot", "conversation", "virtu", "vocal")
+
+
 def chatbot_word(text: str) -> str | None:
     """The first word naming a conversational system in ``text`` (folded), or None."""
-    m = CHATBOT_RE.search(fold(text))
+    folded = fold(text)
+    if not any(word in folded for word in _CHATBOT_WORDS):
+        return None
+    m = CHATBOT_RE.search(folded)
     return m.group(0) if m else None
 
 

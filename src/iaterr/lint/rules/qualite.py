@@ -8,15 +8,18 @@ finds public, restricted or free-text fields without a hand-written list of name
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from pydantic import BaseModel
 
 from iaterr.base.diagnostics import Severity, format_path
-from iaterr.lint.values import code_is, excerpt, is_true as truthy
 from iaterr.lint.engine import Finding, Fix, RecordContext, rule
+from iaterr.lint.values import code_is, excerpt
+from iaterr.lint.values import is_true as truthy
 from iaterr.model import KINDS
 from iaterr.model.introspect import FieldSpec, spec_at, specs
 from iaterr.model.vocab import STATUTS, fold
@@ -59,6 +62,19 @@ def iter_texts(model: type[BaseModel], data: Any, _path: tuple = (), _restricted
 
 def model_of(ctx: RecordContext) -> type[BaseModel]:
     return KINDS[ctx.kind][1]
+
+
+#: the last record walked by :func:`record_texts`: its context, and its texts
+_WALKED: tuple[RecordContext | None, list[tuple[tuple, str, FieldSpec]]] = (None, [])
+
+
+def record_texts(ctx: RecordContext) -> list[tuple[tuple, str, FieldSpec]]:
+    """:func:`iter_texts` of the record of ``ctx``, walked once for all the rules that read it: the rules
+    of a record run one after the other on one context, and the walk of the last context is kept."""
+    global _WALKED
+    if _WALKED[0] is not ctx:
+        _WALKED = (ctx, list(iter_texts(model_of(ctx), ctx.data)))
+    return _WALKED[1]
 
 
 def is_public(spec: FieldSpec) -> bool:
@@ -126,33 +142,65 @@ def description_courte(ctx: RecordContext) -> Iterable[Finding]:
 
 _W = r"(?<![\w])"  # no word character before
 _E = r"(?![\w])"  # no word character after
-#: placeholders met anywhere in a text, as whole words
-_PLACEHOLDERS = re.compile(
-    "|".join([
-        _W + r"(?:NSP|TODO|TBD|TBC|FIXME)" + _E,
-        _W + r"x{3,}" + _E,
-        # « à compléter » ends the value or a clause: « vise à compléter la collecte » is a verb
-        _W + r"[aà] (?:compl[eé]ter|d[eé]finir|pr[eé]ciser|renseigner|remplir)(?=\s*(?:$|[.,;:!?)\]»…]|-\s))",
-        _W + r"lorem ipsum" + _E,
-        r"\?{3,}",
-        r"(?<![\w/])N/A(?![\w/])",
-        _W + r"idem" + _E,
-        _W + r"(?:voir|cf\.?) (?:plus haut|plus bas|ci-dessus|ci-dessous)" + _E,
-    ]),
-    re.IGNORECASE,
+#: placeholders met anywhere in a text, as whole words, each with the words (lower case) one of which it
+#: always contains: a text holding none of them is not searched, which is much quicker than the search
+_PLACEHOLDER_FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (_W + r"(?:NSP|TODO|TBD|TBC|FIXME)" + _E, ("nsp", "todo", "tbd", "tbc", "fixme")),
+    (_W + r"x{3,}" + _E, ("xxx",)),
+    # « à compléter » ends the value or a clause: « vise à compléter la collecte » is a verb
+    (_W + r"[aà] (?:compl[eé]ter|d[eé]finir|pr[eé]ciser|renseigner|remplir)(?=\s*(?:$|[.,;:!?)\]»…]|-\s))",
+     ("compl", "finir", "ciser", "renseigner", "remplir")),
+    (_W + r"lorem ipsum" + _E, ("lorem ipsum",)),
+    (r"\?{3,}", ("???",)),
+    (r"(?<![\w/])N/A(?![\w/])", ("n/a",)),
+    (_W + r"idem" + _E, ("idem",)),
+    (_W + r"(?:voir|cf\.?) (?:plus haut|plus bas|ci-dessus|ci-dessous)" + _E,
+     ("plus haut", "plus bas", "ci-dessus", "ci-dessous")),
 )
+_PLACEHOLDERS = re.compile("|".join(form for form, _ in _PLACEHOLDER_FORMS), re.IGNORECASE)
+_PLACEHOLDER_WORDS = tuple(word for _, words in _PLACEHOLDER_FORMS for word in words)
+#: characters that IGNORECASE matches with an ASCII letter and that lower() does not turn into that letter
+_OTHER_CASES = {"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"}
 #: placeholders only when they are the whole value (they are ordinary words inside a sentence)
 _PLACEHOLDER_VALUES = {"neant", "inconnu", "ne sait pas", "non renseigne", "non communique", "nc", "n c", "ras"}
+_NOT_WORD = re.compile(r"[^\w\s]")
+#: a value with more ASCII letters or digits than the longest of _PLACEHOLDER_VALUES folds to a longer text
+#: (fold keeps every one of them): it is neither empty nor one of those
+_TOO_LONG_TO_BE_BARE = re.compile(rf"(?:[^A-Za-z0-9]*[A-Za-z0-9]){{{max(map(len, _PLACEHOLDER_VALUES)) + 1}}}")
+
+
+def _forms_held(value: str) -> tuple[int, ...]:
+    """The forms of _PLACEHOLDER_FORMS whose words ``value`` holds, as IGNORECASE compares letters: the others
+    cannot match."""
+    if not value.isascii():
+        for char, letter in _OTHER_CASES.items():
+            if char in value:
+                value = value.replace(char, letter)
+    low = value.lower()
+    for word in _PLACEHOLDER_WORDS:
+        if word in low:
+            return tuple(k for k, (_, words) in enumerate(_PLACEHOLDER_FORMS) if any(w in low for w in words))
+    return ()
+
+
+@functools.lru_cache(maxsize=64)
+def _placeholders(forms: tuple[int, ...]) -> re.Pattern:
+    """_PLACEHOLDERS restricted to ``forms``: the same first match when the other forms cannot match."""
+    return re.compile("|".join(_PLACEHOLDER_FORMS[k][0] for k in forms), re.IGNORECASE)
 
 
 def placeholder_in(value: str) -> str | None:
     """The placeholder ``value`` is or contains, or None."""
-    bare = fold(re.sub(r"[^\w\s]", " ", value))
-    if not bare:
-        return value.strip() or None  # only punctuation: "-", "?", "…"
-    if bare in _PLACEHOLDER_VALUES:
-        return value.strip()
-    m = _PLACEHOLDERS.search(value)
+    if not _TOO_LONG_TO_BE_BARE.match(value):
+        bare = fold(_NOT_WORD.sub(" ", value))
+        if not bare:
+            return value.strip() or None  # only punctuation: "-", "?", "…"
+        if bare in _PLACEHOLDER_VALUES:
+            return value.strip()
+    forms = _forms_held(value)
+    if not forms:
+        return None
+    m = _placeholders(forms).search(value)
     return m.group(0) if m else None
 
 
@@ -176,7 +224,7 @@ def placeholder_in(value: str) -> str | None:
 )
 def texte_de_remplissage(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in iter_texts(model, ctx.data):
+    for path, value, spec in record_texts(ctx):
         if not is_free_text(spec):
             continue
         found = placeholder_in(value)
@@ -223,11 +271,11 @@ def nsp_juridique(ctx: RecordContext) -> Iterable[Finding]:
     raw = ctx.get("donnees")
     donnees = [(i, d) for i, d in enumerate(raw) if isinstance(d, dict)] if isinstance(raw, list) else []
     if truthy(ctx.get("decisions_individuelles")):
-        sub = specs(fields["donnees"].submodel)  # type: ignore[arg-type]
+        sub = specs(fields["donnees"].submodel)
         for i, entry in donnees:
             for key in ("source", "mode_collecte"):
                 if code_is(sub[key].vocab, entry.get(key), "nsp"):
-                    path = ("donnees", i, key)
+                    path: tuple = ("donnees", i, key)
                     yield Finding(path, {"champ": field_label(model, path), "motif": decision})
         types = ctx.get("type_algorithme")
         for i, value in enumerate(types if isinstance(types, list) else [types]):
@@ -358,9 +406,11 @@ def clean_spaces(value: str) -> str:
 )
 def espaces_superflus(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in iter_texts(model, ctx.data):
+    for path, value, spec in record_texts(ctx):
         if not is_free_text(spec) or "\n" in value or not value.strip():
             continue
+        if "  " not in value and "\t" not in value and value == value.strip():
+            continue  # what clean_spaces() would leave as it is, seen without it
         cleaned = clean_spaces(value)
         if cleaned == value:
             continue

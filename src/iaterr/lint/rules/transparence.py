@@ -8,14 +8,34 @@ types. The helpers of :mod:`iaterr.lint.values` read all of that without failing
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from iaterr.base.diagnostics import Severity
-from iaterr.lint.values import (
-    as_int as _int, code_of as _code, decides as _decisions, entries as _entries, finding_at as _at,
-    is_blank as _blank, is_false as _false, label as _label,
-)
 from iaterr.lint.engine import Finding, RecordContext, rule
+from iaterr.lint.values import (
+    as_int as _int,
+)
+from iaterr.lint.values import (
+    code_of as _code,
+)
+from iaterr.lint.values import (
+    decides as _decisions,
+)
+from iaterr.lint.values import (
+    entries as _entries,
+)
+from iaterr.lint.values import (
+    finding_at as _at,
+)
+from iaterr.lint.values import (
+    is_blank as _blank,
+)
+from iaterr.lint.values import (
+    is_false as _false,
+)
+from iaterr.lint.values import (
+    label as _label,
+)
 from iaterr.model.vocab import NIVEAUX_AUTOMATISATION, STATUTS
 
 # ---------------------------------------------------------------- the mention explicite (R311-3-1-1)
@@ -284,22 +304,22 @@ SEUIL_AGENTS = 50
     reference="CRPA L312-1-3 (seuil de 50 agents : D312-1-1-A)",
     titre_fr="Règles du traitement non publiées en ligne", titre_en="Rules of the processing not published online",
     justification_fr="Sous réserve des secrets protégés par la loi, les administrations publient en ligne les règles "
-                     "définissant les principaux traitements algorithmiques utilisés dans l'accomplissement de "
-                     "leurs missions lorsqu'ils fondent des décisions individuelles (L312-1-3). En sont dispensées "
-                     "les personnes morales de moins de 50 agents ou salariés en équivalent temps plein (seuil fixé "
-                     "par décret, art. D312-1-1-A — à vérifier ; c'est la lecture d'Etalab) : iaterr se tait quand la fiche de la "
-                     "collectivité déclare « nombre_agents » inférieur à 50, et signale l'absence de publication "
-                     "quand l'effectif n'est pas connu. La dispense ne touche ni la mention explicite (L311-3-1) ni "
-                     "la communication des règles sur demande (R311-3-1-2). Si ce traitement n'est pas l'un des "
-                     "« principaux » de la collectivité, dites-le par un silence justifié.",
-    justification_en="Subject to secrets protected by law, administrations publish online the rules defining the "
-                     "main algorithmic processings used in carrying out their tasks when they underlie individual "
-                     "decisions (L312-1-3). Legal persons with fewer than 50 staff in full-time equivalent are "
-                     "exempt (threshold set by decree, art. D312-1-1-A — to be checked; this is Etalab's reading): iaterr keeps silent "
+                     "définissant les principaux traitements algorithmiques utilisés dans l'accomplissement de leurs "
+                     "missions lorsqu'ils fondent des décisions individuelles (L312-1-3). En sont dispensées les "
+                     "personnes morales de moins de 50 agents ou salariés en équivalent temps plein (seuil fixé par "
+                     "décret, art. D312-1-1-A — à vérifier ; c'est la lecture d'Etalab) : iaterr se tait quand la "
+                     "fiche de la collectivité déclare « nombre_agents » inférieur à 50, et signale l'absence de "
+                     "publication quand l'effectif n'est pas connu. La dispense ne touche ni la mention explicite "
+                     "(L311-3-1) ni la communication des règles sur demande (R311-3-1-2). Si ce traitement n'est pas "
+                     "l'un des « principaux » de la collectivité, dites-le par un silence justifié.",
+    justification_en="Subject to secrets protected by law, administrations publish online the rules defining the main "
+                     "algorithmic processings used in carrying out their tasks when they underlie individual decisions "
+                     "(L312-1-3). Legal persons with fewer than 50 staff in full-time equivalent are exempt (threshold "
+                     "set by decree, art. D312-1-1-A — to be checked; this is Etalab's reading): iaterr keeps silent "
                      "when the authority's record declares “nombre_agents” below 50, and reports the missing "
-                     "publication when the headcount is unknown. The exemption affects neither the explicit "
-                     "mention (L311-3-1) nor disclosure of the rules on request (R311-3-1-2). If this processing is "
-                     "not one of the authority's “main” ones, say so with a justified silence.",
+                     "publication when the headcount is unknown. The exemption affects neither the explicit mention "
+                     "(L311-3-1) nor disclosure of the rules on request (R311-3-1-2). If this processing is not one of "
+                     "the authority's “main” ones, say so with a justified silence.",
     message_fr="Les règles du traitement ne sont pas publiées en ligne (« url_regles_publiees » absent ; {effectif}) : "
                "une administration de 50 agents ou plus publie les règles des principaux traitements qui fondent "
                "des décisions individuelles (L312-1-3).",

@@ -9,12 +9,14 @@ document what they miss.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any, Iterable
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
-from iaterr.lint.rules.qualite import excerpt, field_label, is_free_text, is_public, iter_texts, model_of
+from iaterr.lint.rules.qualite import excerpt, field_label, is_free_text, is_public, iter_texts, model_of, record_texts
 from iaterr.model import Collectivite
 from iaterr.model.vocab import fold
 
@@ -61,6 +63,8 @@ def is_personal_local_part(local: str) -> bool:
 
 
 def personal_emails(text: str) -> list[str]:
+    if "@" not in text:  # quicker than the search, which tries every position
+        return []
     return [m.group(0) for m in EMAIL_IN_TEXT.finditer(text) if is_personal_local_part(m.group(1))]
 
 
@@ -99,7 +103,7 @@ _EMAIL_RULE = dict(
 
 def _email_findings(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in iter_texts(model, ctx.data):
+    for path, value, spec in record_texts(ctx):
         if not is_public(spec) or spec.kind not in ("texte", "email"):
             continue
         for address in personal_emails(value):
@@ -133,6 +137,8 @@ PHONE_IN_TEXT = re.compile(
 
 
 def phone_numbers(text: str) -> list[str]:
+    if "0" not in text and "33" not in text:  # every number holds one (0[1-9]…, +33…): quicker than the search
+        return []
     return [m.group(0) for m in PHONE_IN_TEXT.finditer(text)]
 
 
@@ -164,7 +170,7 @@ def phone_numbers(text: str) -> list[str]:
 )
 def telephone(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in iter_texts(model, ctx.data):
+    for path, value, spec in record_texts(ctx):
         if is_public(spec) and is_free_text(spec):
             for number in phone_numbers(value):
                 yield Finding(path, {"numero": number, "champ": field_label(model, path)})
@@ -292,22 +298,37 @@ def _first_name(word: str) -> bool:
     return word in PRENOMS or word.split(" ")[0].split("-")[0] in PRENOMS
 
 
+_CAPITAL = re.compile(rf"[{_UP}]")
+
+
+def _at_capitals(pattern: re.Pattern, text: str, capitals: list[int]) -> Iterator[re.Match]:
+    """``pattern.finditer(text)`` for the patterns above, tried only where they can match: each one matches an
+    empty string just before a name that starts with a capital (the search tries every position, and is slow)."""
+    for start in capitals:
+        m = pattern.match(text, start)
+        if m:
+            yield m
+
+
 def person_names(text: str) -> list[str]:
     """The people's names found in ``text``, conservatively (see the rule's rationale for the limits)."""
     found: list[tuple[int, int]] = []
+    capitals = [m.start() for m in _CAPITAL.finditer(text)]
+    if len(capitals) < 2:  # every shape has two words with a capital
+        return []
 
     def add(m: re.Match) -> None:
         start, end = m.span(1)
         if not any(s < end and start < e for s, e in found):
             found.append((start, end))
 
-    for m in CIVILITE.finditer(text):
+    for m in _at_capitals(CIVILITE, text, capitals):
         if fold(m.group("nom")).split()[-1] not in TITLE_WORDS and _before_ok(text, m.start(), articles=False):
             add(m)
-    for m in PRENOM_CAPITALE.finditer(text):
+    for m in _at_capitals(PRENOM_CAPITALE, text, capitals):
         if _first_name(m.group("prenom")) and _before_ok(text, m.start()):
             add(m)
-    for m in PRENOM_NOM.finditer(text):
+    for m in _at_capitals(PRENOM_NOM, text, capitals):
         prenom, nom = fold(m.group("prenom")), m.group("nom")
         if nom in ACRONYMES or not _before_ok(text, m.start()):
             continue
@@ -315,7 +336,7 @@ def person_names(text: str) -> list[str]:
         if letters >= 4 and prenom not in ORG_WORDS and prenom not in FUNCTION_WORDS and 3 <= len(prenom) <= 12 \
                 and not prenom.endswith(_NOUN_SUFFIXES):
             add(m)
-    for m in NOM_PRENOM.finditer(text):
+    for m in _at_capitals(NOM_PRENOM, text, capitals):
         if _first_name(m.group("prenom")) and m.group("nom") not in ACRONYMES and _before_ok(text, m.start()):
             add(m)
     return [text[s:e] for s, e in sorted(found)]
@@ -359,7 +380,7 @@ def person_names(text: str) -> list[str]:
 )
 def nom_personne(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in iter_texts(model, ctx.data):
+    for path, value, spec in record_texts(ctx):
         if is_public(spec) and is_free_text(spec):
             for name in person_names(value):
                 yield Finding(path, {"nom": name, "champ": field_label(model, path), "extrait": excerpt(value)})
@@ -379,8 +400,13 @@ def _norm(text: str) -> str:
 
 def _contains(haystack: str, needle: str, kind: str) -> bool:
     """``needle`` in ``haystack`` as a whole (not the start of a longer word, address or link)."""
-    after = r"(?![\w/@.-]\w|\w)" if kind in ("email", "url") else r"(?!\w)"
-    return re.search(r"(?<![\w@.-])" + re.escape(needle) + after, haystack) is not None
+    return needle in haystack and _whole(needle, kind in ("email", "url")).search(haystack) is not None
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole(needle: str, address: bool) -> re.Pattern:
+    after = r"(?![\w/@.-]\w|\w)" if address else r"(?!\w)"
+    return re.compile(r"(?<![\w@.-])" + re.escape(needle) + after)
 
 
 @rule(
@@ -419,7 +445,7 @@ def restreint_dans_public(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
     public: list[tuple[tuple, str, Any]] = []
     restricted: list[tuple[tuple, str, Any]] = []
-    for path, value, spec in iter_texts(model, ctx.data):
+    for path, value, spec in record_texts(ctx):
         if spec.kind == "code" or not value.strip():
             continue
         (public if is_public(spec) else restricted).append((path, value, spec))
@@ -430,6 +456,7 @@ def restreint_dans_public(ctx: RecordContext) -> Iterable[Finding]:
     for _, value, spec in iter_texts(Collectivite, ctx.collectivite or {}):
         if spec.kind in ("email", "url") and is_public(spec):
             published.add(_norm(value))
+    public_norm = [(p_path, _norm(p_value)) for p_path, p_value, _ in public]
     for r_path, r_value, r_spec in restricted:
         needle = _norm(r_value)
         if needle in published:
@@ -437,8 +464,8 @@ def restreint_dans_public(ctx: RecordContext) -> Iterable[Finding]:
         if r_spec.kind not in ("email", "url") and (len(needle) < _RESTRICTED_MIN
                                                    or len(needle.split()) < _RESTRICTED_MIN_WORDS):
             continue
-        for p_path, p_value, _ in public:
-            if _contains(_norm(p_value), needle, r_spec.kind):
+        for p_path, p_norm in public_norm:
+            if _contains(p_norm, needle, r_spec.kind):
                 yield Finding(p_path, {"champ": field_label(model, p_path), "restreint": field_label(model, r_path),
                                        "extrait": excerpt(r_value)})
 
