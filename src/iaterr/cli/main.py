@@ -37,8 +37,9 @@ def _classes(name: str) -> tuple[type[BaseException], ...]:
 _NO_ARGS = _classes("NoArgsIsHelpError")
 _USAGE = _classes("UsageError")
 _CLICK = _classes("ClickException")
-_EXIT: tuple[type[BaseException], ...] = (typer.Exit, *_classes("Exit"))
-_ABORT: tuple[type[BaseException], ...] = (typer.Abort, *_classes("Abort"))
+# typer's own (recent typer), or click's under typer's name (older typer)
+_EXIT: tuple[type[BaseException], ...] = (typer.Exit,)
+_ABORT: tuple[type[BaseException], ...] = (typer.Abort,)
 
 
 def _text_of(exc: BaseException) -> str:
