@@ -389,7 +389,7 @@ def main(argv: list[str] | None = None) -> int:
                  f"| {cold_target} | {cold_verdict} |")
     lines.append(f"| {first.label} | {fmt_s(first.best)} | {fmt_s(first.median)} | {first.peak_mb:.0f} Mo | — | — |")
     lines.append(f"| (b) {warm.label} | {fmt_s(warm.best)} | {fmt_s(warm.median)} | {warm.peak_mb:.0f} Mo "
-                 f"| < {fr(TARGET_WARM_S, 0)} s | {verdict(warm.best < TARGET_WARM_S)} |")
+                 f"| < {fr(TARGET_WARM_S, 1)} s | {verdict(warm.best < TARGET_WARM_S)} |")
     lines.append(f"| (c) {changed.label} | {fmt_s(changed.best)} | {fmt_s(changed.median)} "
                  f"| {changed.peak_mb:.0f} Mo | — | — |")
     if cj_times:

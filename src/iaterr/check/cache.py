@@ -42,7 +42,7 @@ from iaterr.base.files import user_cache_dir
 #: same timestamp tick (coarse file systems: up to 2 s): its file is hashed again.
 RACY_NS = 2_000_000_000
 #: Version of the cache's own layout.
-LAYOUT = "3"
+LAYOUT = "4"
 
 
 def digest(raw: bytes) -> str:
@@ -104,7 +104,9 @@ class RecordCache:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             db = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
+            # a cache: losing the last writes to a crash costs a slower run, never a wrong one (a damaged file
+            # is dropped when opened, an entry of the wrong shape is a miss)
+            db.execute("PRAGMA synchronous=OFF")
             cached = cls(db, path)
             cached._prepare()
             return cached
@@ -129,7 +131,8 @@ class RecordCache:
             db.execute("CREATE TABLE fichiers (rel TEXT PRIMARY KEY, taille INTEGER, mtime INTEGER, ctime INTEGER, "
                        "inode INTEGER, device INTEGER, verifie INTEGER, empreinte TEXT, type TEXT, "
                        "diagnostics TEXT, resume TEXT)")
-            db.execute("CREATE TABLE vues (rel TEXT, nom TEXT, empreinte TEXT, donnees TEXT, PRIMARY KEY (rel, nom))")
+            db.execute("CREATE TABLE vues (rel TEXT, nom TEXT, empreinte TEXT, donnees TEXT, json INTEGER, "
+                       "PRIMARY KEY (rel, nom))")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('empreinte', ?)", (fingerprint(),))
             db.execute("COMMIT")
 
@@ -161,12 +164,15 @@ class RecordCache:
         out: dict[tuple[str, str], Any] = {}
         marks = ",".join("?" for _ in names)
         try:
-            rows = self.db.execute(f"SELECT rel, nom, empreinte, donnees FROM vues WHERE nom IN ({marks})",
+            rows = self.db.execute(f"SELECT rel, nom, empreinte, donnees, json FROM vues WHERE nom IN ({marks})",
                                    names).fetchall()
         except sqlite3.Error:
             return out
-        for rel, name, key, text in rows:
+        for rel, name, key, text, encoded in rows:
             if wanted.get(rel) != key or not isinstance(text, str):
+                continue
+            if not encoded:  # a text kept as it is (a prepared CSV line)
+                out[(rel, name)] = text
                 continue
             try:
                 out[(rel, name)] = json.loads(text)
@@ -192,8 +198,9 @@ class RecordCache:
                  json.dumps([d.to_dict() for d in diags], ensure_ascii=False, separators=(",", ":")),
                  json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
                 for rel, s, checked, key, kind, diags, summary in rows])
-            db.executemany("INSERT OR REPLACE INTO vues VALUES (?,?,?,?)", [
-                (rel, name, key, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            db.executemany("INSERT OR REPLACE INTO vues VALUES (?,?,?,?,?)", [
+                (rel, name, key, data, 0) if isinstance(data, str)
+                else (rel, name, key, json.dumps(data, ensure_ascii=False, separators=(",", ":")), 1)
                 for rel, name, key, data in views])
             if forget:
                 db.executemany("DELETE FROM fichiers WHERE rel = ?", [(rel,) for rel in forget])
