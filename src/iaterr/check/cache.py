@@ -42,7 +42,7 @@ from iaterr.base.files import user_cache_dir
 #: same timestamp tick (coarse file systems: up to 2 s): its file is hashed again.
 RACY_NS = 2_000_000_000
 #: Version of the cache's own layout.
-LAYOUT = "4"
+LAYOUT = "5"
 
 
 def digest(raw: bytes) -> str:
@@ -132,20 +132,27 @@ class RecordCache:
                        "inode INTEGER, device INTEGER, verifie INTEGER, empreinte TEXT, type TEXT, "
                        "diagnostics TEXT, resume TEXT)")
             db.execute("CREATE TABLE vues (rel TEXT, nom TEXT, empreinte TEXT, donnees TEXT, json INTEGER, "
-                       "PRIMARY KEY (rel, nom))")
+                       "type TEXT, PRIMARY KEY (rel, nom))")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('empreinte', ?)", (fingerprint(),))
             db.execute("COMMIT")
 
     # ------------------------------------------------------------ reading
 
-    def entries(self) -> dict[str, Entry]:
-        """Every entry that has the expected shape, by relative path."""
+    def entries(self, rels: list[str] | None = None) -> dict[str, Entry]:
+        """Every entry (or those of ``rels``) that has the expected shape, by relative path."""
         import sqlite3
 
         out: dict[str, Entry] = {}
+        query = ("SELECT rel, taille, mtime, ctime, inode, device, verifie, empreinte, type, diagnostics, resume "
+                 "FROM fichiers")
         try:
-            rows = self.db.execute("SELECT rel, taille, mtime, ctime, inode, device, verifie, empreinte, type, "
-                                   "diagnostics, resume FROM fichiers").fetchall()
+            if rels is None:
+                rows = self.db.execute(query).fetchall()
+            else:
+                rows = []
+                for i in range(0, len(rels), 500):
+                    part = rels[i:i + 500]
+                    rows += self.db.execute(query + f" WHERE rel IN ({','.join('?' for _ in part)})", part).fetchall()
         except sqlite3.Error:
             self.broken = True
             return out
@@ -155,21 +162,33 @@ class RecordCache:
                 out[entry.rel] = entry
         return out
 
-    def views(self, wanted: dict[str, str], names: list[str]) -> dict[tuple[str, str], Any]:
-        """The kept views and prepared values ``names`` of the files ``wanted`` (rel → content hash)."""
+    def views(self, wanted: dict[str, tuple[str, str, tuple[str, ...]]], *, few: bool = False
+              ) -> dict[tuple[str, str], Any]:
+        """The kept views and prepared values of the files ``wanted``: rel → (kind, content hash, names).
+        ``few``: look the files up by name rather than reading every row of those kinds and names."""
         import sqlite3
 
-        if not wanted or not names:
+        if not wanted:
             return {}
         out: dict[tuple[str, str], Any] = {}
-        marks = ",".join("?" for _ in names)
+        query = "SELECT rel, nom, empreinte, donnees, json FROM vues"
+        rows: list[Any] = []
         try:
-            rows = self.db.execute(f"SELECT rel, nom, empreinte, donnees, json FROM vues WHERE nom IN ({marks})",
-                                   names).fetchall()
+            if few:
+                rels = list(wanted)
+                for i in range(0, len(rels), 500):
+                    part = rels[i:i + 500]
+                    rows += self.db.execute(query + f" WHERE rel IN ({','.join('?' for _ in part)})", part).fetchall()
+            else:  # one query per kind, for the names that kind wants: never a long text that was not asked for
+                groups = {(kind, names) for kind, _key, names in wanted.values()}
+                for kind, names in sorted(groups):
+                    marks = ",".join("?" for _ in names)
+                    rows += self.db.execute(query + f" WHERE type = ? AND nom IN ({marks})", (kind, *names)).fetchall()
         except sqlite3.Error:
             return out
         for rel, name, key, text, encoded in rows:
-            if wanted.get(rel) != key or not isinstance(text, str):
+            asked = wanted.get(rel)
+            if asked is None or asked[1] != key or name not in asked[2] or not isinstance(text, str):
                 continue
             if not encoded:  # a text kept as it is (a prepared CSV line)
                 out[(rel, name)] = text
@@ -183,9 +202,9 @@ class RecordCache:
     # ------------------------------------------------------------ writing
 
     def store(self, rows: list[tuple[str, Stamp, int, str, str, list[Diagnostic], dict[str, Any]]],
-              views: list[tuple[str, str, str, Any]], *, forget: set[str] | None = None) -> None:
+              views: list[tuple[str, str, str, str, Any]], *, forget: set[str] | None = None) -> None:
         """Record results ``(rel, stamp, checked_ns, digest, kind, diagnostics, summary)`` and views
-        ``(rel, name, digest, data)``; with ``forget``, drop the entries of files that are gone."""
+        ``(rel, kind, name, digest, data)``; with ``forget``, drop the entries of files that are gone."""
         import sqlite3
 
         if self.broken or not (rows or views or forget):
@@ -198,10 +217,10 @@ class RecordCache:
                  json.dumps([d.to_dict() for d in diags], ensure_ascii=False, separators=(",", ":")),
                  json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
                 for rel, s, checked, key, kind, diags, summary in rows])
-            db.executemany("INSERT OR REPLACE INTO vues VALUES (?,?,?,?,?)", [
-                (rel, name, key, data, 0) if isinstance(data, str)
-                else (rel, name, key, json.dumps(data, ensure_ascii=False, separators=(",", ":")), 1)
-                for rel, name, key, data in views])
+            db.executemany("INSERT OR REPLACE INTO vues VALUES (?,?,?,?,?,?)", [
+                (rel, name, key, data, 0, kind) if isinstance(data, str)
+                else (rel, name, key, json.dumps(data, ensure_ascii=False, separators=(",", ":")), 1, kind)
+                for rel, kind, name, key, data in views])
             if forget:
                 db.executemany("DELETE FROM fichiers WHERE rel = ?", [(rel,) for rel in forget])
                 db.executemany("DELETE FROM vues WHERE rel = ?", [(rel,) for rel in forget])
@@ -242,11 +261,11 @@ def _entry(row: tuple[Any, ...]) -> Entry | None:
         if not (isinstance(rel, str) and isinstance(key, str) and isinstance(kind, str)
                 and all(isinstance(v, int) for v in (size, mtime, ctime, ino, dev, checked))):
             return None
-        raw_diags = json.loads(diags_text)
+        raw_diags = [] if diags_text == "[]" else json.loads(diags_text)
         summary = json.loads(summary_text)
         if not isinstance(raw_diags, list) or not isinstance(summary, dict):
             return None
-        diags = [Diagnostic.from_dict(d) for d in raw_diags]
+        diags = [Diagnostic.from_dict(d) for d in raw_diags] if raw_diags else []
         if any(d.file != rel for d in diags):
             return None
         summary = {k: tuple(v) if k.endswith("@") and isinstance(v, list) else v for k, v in summary.items()}

@@ -110,6 +110,7 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Foun
     files reported, YAML files outside the record folders listed. Plain strings and ``os.scandir``: on
     10,000 files, ``Path.resolve`` alone costs seconds."""
     root = os.path.abspath(repo.root)
+    prefix = root.rstrip(os.sep) + os.sep
     found = Found()
     bases = [os.path.join(root, "data")] if not paths else [os.path.abspath(p) for p in paths]
     seen: set[str] = set()
@@ -130,7 +131,7 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Foun
             if path in seen:
                 continue
             seen.add(path)
-            rel = os.path.relpath(path, root).replace(os.sep, "/")
+            rel = (path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)).replace(os.sep, "/")
             name = rel.rsplit("/", 1)[-1]
             kind = _kind_of(rel)
             if not name.endswith(YAML_SUFFIXES):
@@ -268,7 +269,8 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
     slots: list[FileResult | None] = [None] * len(files)
     stamps: dict[int, tuple[Stamp, int]] = {}
     to_read: list[int] = []
-    entries = cache.entries() if cache is not None else {}
+    # a partial run asks for its own files only; a whole one reads every entry at once
+    entries = {} if cache is None else cache.entries(None if complete else [f.rel for f in files])
     restamped = []
     hits: dict[int, FileResult] = {}
     cached = 0
@@ -299,12 +301,12 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
     if cache is None:
         hits = {}
     elif hits:
-        wanted = {}
+        wanted: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         for result in hits.values():
-            if want.views_of(result.kind) and not result.has_errors:
-                wanted[result.rel] = result.digest
-        names = sorted({n for r in hits.values() for n in want.views_of(r.kind)})
-        kept = cache.views(wanted, names)
+            names = tuple(want.views_of(result.kind))
+            if names and not result.has_errors:
+                wanted[result.rel] = (result.kind, result.digest, names)
+        kept = cache.views(wanted, few=not complete and len(wanted) < 2000)
         for index, result in hits.items():
             missing = False
             if result.rel in wanted:
@@ -335,9 +337,9 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
         stamp, checked_ns = stamps[index]
         rows.append((result.rel, stamp, checked_ns, result.digest, result.kind, result.diagnostics, result.summary))
         if result.public is not None and not result.public.restricted:
-            views.append((result.rel, PUBLIC, result.digest, dict(result.public)))
+            views.append((result.rel, result.kind, PUBLIC, result.digest, dict(result.public)))
         for name, value in result.prepared.items():
-            views.append((result.rel, name, result.digest, value))
+            views.append((result.rel, result.kind, name, result.digest, value))
     if cache is not None:
         forget = set(entries) - {f.rel for f in files} if complete else None
         cache.restamp(restamped)

@@ -83,10 +83,14 @@ def _rebuild(data: dict[str, Any], restricted: bool) -> View:
 
 
 def _filtered(model: type[BaseModel], data: dict[str, Any], include_restricted: bool) -> dict[str, Any]:
+    fields = shown_fields(model, include_restricted)
+    if len(data) * 4 < len(fields):  # a few keys (a record's identity): look them up, in the model's order
+        names = sorted((name for name in data if name in fields), key=_order(model).__getitem__)
+    else:
+        names = [name for name in fields if name in data]
     out: dict[str, Any] = {}
-    for name, spec in shown_fields(model, include_restricted).items():
-        if name not in data:
-            continue
+    for name in names:
+        spec = fields[name]
         value = data[name]
         if spec.submodel is not None:
             if isinstance(value, list):
@@ -95,6 +99,11 @@ def _filtered(model: type[BaseModel], data: dict[str, Any], include_restricted: 
                 value = _filtered(spec.submodel, value, include_restricted)
         out[name] = value
     return out
+
+
+@cache
+def _order(model: type[BaseModel]) -> dict[str, int]:
+    return {name: index for index, name in enumerate(specs(model))}
 
 
 def view(model: type[BaseModel], data: dict[str, Any], *, include_restricted: bool = False) -> View:

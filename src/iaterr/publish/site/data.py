@@ -23,8 +23,10 @@ from iaterr.publish.export import ExportItem, ExportSet, load_items
 from iaterr.publish.opendata import CSV_CELLS, csv_cells
 from iaterr.repo.config import Repository
 
-#: the name under which :func:`site_record` is prepared and cached
-SITE_RECORD = "site-registre"
+#: the names under which :func:`site_summary` and :func:`json_fragment` are prepared and cached (the CSV cells
+#: are those of ``export --csv``: :data:`~iaterr.publish.opendata.CSV_CELLS`)
+SITE_SUMMARY = "site-resume"
+SITE_JSON = "site-json"
 #: the JSON fragment of a use case holds this in place of its collectivité (YAML cannot hold a NUL)
 _PLACEHOLDER = '"collectivite": "\\u0000"'
 #: risk tier of a use case that gives none (a filter value of its own)
@@ -72,38 +74,39 @@ def digest_of(value: Any) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:20]
 
 
-def _json_fragment(cas: View) -> str:
+def json_fragment(cas: View) -> str:
     """The use case's entry in ``to_json``'s list, indented as there, its collectivité a placeholder."""
     text = json.dumps({**cas, "collectivite": "\0"}, ensure_ascii=False, indent=2)
     return "    " + text.replace("\n", "\n    ")
 
 
-def site_record(shown: View) -> dict[str, Any]:
-    """What the site keeps of a use case, made from its public view (in the checking processes)."""
+def site_summary(shown: View) -> dict[str, Any]:
+    """What the lists of the site show of a use case, and the hash of its public view (in the checking
+    processes). Its CSV cells and JSON fragment are prepared apart: long texts are cached as they are."""
     return {
         "hash": digest_of(dict(shown)),
         "summary": {"nom": shown.get("nom", ""), "theme": shown.get("theme", ""), "statut": shown.get("statut", ""),
                     "types": list(shown.get("type_algorithme") or []),
                     "risque": shown.get("niveau_risque_ia") or NO_RISK},
-        "csv": csv_cells(shown),
-        "json": _json_fragment(shown),
     }
+
+
+PREPARE = ((SITE_SUMMARY, site_summary), (CSV_CELLS, csv_cells), (SITE_JSON, json_fragment))
 
 
 def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None = None, views: bool = False,
                    today: date | None = None) -> SiteData:
     """The valid use cases and collectivités, public fields only, as ``load_items`` keeps them. With
     ``views``, each record carries its public view (a first build renders every page)."""
-    items = load_items(repo, prepare=((SITE_RECORD, site_record),), views=views, use_cache=use_cache, jobs=jobs,
-                       today=today)
+    items = load_items(repo, prepare=PREPARE, views=views, use_cache=use_cache, jobs=jobs, today=today)
     collectivites: dict[str, View] = {}
     records: list[Record] = []
     for item in items.items:
-        kept = item.prepared[SITE_RECORD]
+        kept = item.prepared[SITE_SUMMARY]
         coll = item.collectivite
         collectivites[coll["identifiant"]] = coll
         records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], kept["hash"], kept["summary"],
-                              kept["csv"], kept["json"], item.cas if views else None))
+                              item.prepared[CSV_CELLS], item.prepared[SITE_JSON], item.cas if views else None))
     for ident, coll in items.collectivites.items():
         collectivites.setdefault(ident, coll)
     records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
@@ -111,11 +114,16 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
 
 
 def public_views(repo: Repository, rels: list[str], *, jobs: int | None = None) -> dict[str, View]:
-    """The public views of the use cases at ``rels`` (relative paths) that are valid, read again."""
+    """The public views of the use cases at ``rels`` (relative paths), read again (from the cache when their
+    content is unchanged); a file that has meanwhile become invalid is left out."""
+    from iaterr.check.loader import Want, load
+
     if not rels:
         return {}
-    items = load_items(repo, paths=[Path(repo.root) / rel for rel in rels], jobs=jobs)
-    return {item.rel: item.cas for item in items.items}
+    report = load(repo, [Path(repo.root) / rel for rel in rels], want=Want(public=frozenset({"cas_usage"})),
+                  jobs=jobs)
+    errors = report.files_with_errors()
+    return {r.rel: r.public for r in report.results if r.public is not None and r.rel not in errors}
 
 
 # ---------------------------------------------------------------- open data

@@ -128,15 +128,19 @@ class PageState:
         entry = self.pages.get(rel)
         if entry is None or entry[0] != inputs:
             return None
-        path = out / rel
+        path = f"{out}/{rel}"  # plain strings: ten thousand pages
         try:
             info = os.lstat(path)
         except OSError:
             return None
         if not stat.S_ISREG(info.st_mode):
             return None
-        stamp = Stamp.of(info)
-        if stamp == entry[2] and max(stamp.mtime_ns, stamp.ctime_ns) + RACY_NS < entry[3]:
+        kept = entry[2]
+        # the whole stamp must match; "recorded well after the last change" is judged on the modification time
+        # only: carrying a page over links it, which sets its change time just before it is recorded
+        if (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev) == \
+                (kept.size, kept.mtime_ns, kept.ctime_ns, kept.ino, kept.dev) \
+                and info.st_mtime_ns + RACY_NS < entry[3]:
             return entry[1]
         try:  # not proven by its stamp: by its content
             with open(path, "rb") as fh:
@@ -152,7 +156,7 @@ class PageState:
         entries: dict[str, list[Any]] = {}
         for rel, (inputs, content) in pages.items():
             try:
-                s = Stamp.of(os.lstat(out / rel))
+                s = Stamp.of(os.lstat(f"{out}/{rel}"))
             except OSError:
                 continue
             entries[rel] = [inputs, content, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, now_ns]
@@ -176,11 +180,15 @@ class Staging:
         remove_stale_temporaries(out.parent)
         self.path = out.parent / temp_name(out.name)
         self.path.mkdir(mode=0o755)
+        self._folders: set[str] = {""}
 
     def keep(self, rel: str) -> None:
         """Carry the old page ``rel`` over unchanged (a hard link; a copy where links are not possible)."""
-        source, target = self.out / rel, self.path / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        source, target = f"{self.out}/{rel}", f"{self.path}/{rel}"
+        folder = rel.rpartition("/")[0]
+        if folder not in self._folders:
+            os.makedirs(f"{self.path}/{folder}", exist_ok=True)
+            self._folders.add(folder)
         try:
             os.link(source, target, follow_symlinks=False)
         except OSError:

@@ -84,8 +84,9 @@ class Renderer:
 
     def write(self, rel: str, content: str | bytes) -> str:
         """Write a page of the staging folder; returns the hash of its content."""
-        atomic_write(self.staging / rel, content, fsync=False, root=self.staging)
-        return content_digest(content)
+        payload = content.encode("utf-8") if isinstance(content, str) else content
+        atomic_write(self.staging / rel, payload, fsync=False, root=self.staging)
+        return content_digest(payload)
 
 
 _RENDERER: Renderer | None = None
