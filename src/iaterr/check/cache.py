@@ -258,8 +258,9 @@ def _entry(row: tuple[Any, ...]) -> Entry | None:
     """A row checked for its shape: any surprise makes it a miss."""
     try:
         rel, size, mtime, ctime, ino, dev, checked, key, kind, diags_text, summary_text = row
-        if not (isinstance(rel, str) and isinstance(key, str) and isinstance(kind, str)
-                and all(isinstance(v, int) for v in (size, mtime, ctime, ino, dev, checked))):
+        if not (type(rel) is str and type(key) is str and type(kind) is str and type(size) is int  # noqa: E721
+                and type(mtime) is int and type(ctime) is int and type(ino) is int and type(dev) is int  # noqa: E721
+                and type(checked) is int):  # noqa: E721
             return None
         raw_diags = [] if diags_text == "[]" else json.loads(diags_text)
         summary = json.loads(summary_text)
@@ -268,7 +269,9 @@ def _entry(row: tuple[Any, ...]) -> Entry | None:
         diags = [Diagnostic.from_dict(d) for d in raw_diags] if raw_diags else []
         if any(d.file != rel for d in diags):
             return None
-        summary = {k: tuple(v) if k.endswith("@") and isinstance(v, list) else v for k, v in summary.items()}
+        for k, v in summary.items():
+            if type(v) is list and k[-1] == "@":  # noqa: E721 - positions were tuples
+                summary[k] = tuple(v)
         return Entry(rel, Stamp(size, mtime, ctime, ino, dev), checked, key, kind, diags, summary)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None

@@ -230,6 +230,7 @@ def _str(value: Any) -> str | None:
 
 def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
     from iaterr.repo.yamlio import position
+
     out: dict[str, Any] = {}
     keys = ("identifiant", "collectivite", "date_mise_a_jour") if kind == "cas_usage" else ("identifiant", "siret")
     for key in keys:
@@ -237,6 +238,9 @@ def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
         if value is not None:
             out[key] = value
             out[key + "@"] = position(root, (key,))
+    # the update date, kept only when it is a date (ISO: compared as text with today's, at its precision)
+    if "date_mise_a_jour" in out and parse_partial_date(out["date_mise_a_jour"]) is None:
+        del out["date_mise_a_jour"]
     if kind == "cas_usage":
         for key, vocab in (("theme", THEMES), ("statut", STATUTS)):
             raw = _str(data.get(key))
@@ -328,6 +332,7 @@ def _later(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, today: date | None) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     today = today or date.today()
+    today_iso = today.isoformat()
     by_kind: dict[str, list[FileResult]] = {k: [] for k in FOLDERS}
     for r in results:
         by_kind[r.kind].append(r)
@@ -380,8 +385,7 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
                 with_hint(params, "collectivite-creer", fichier=f"{folder}{ref}.yaml")
             out.append(Diagnostic("collectivite-inconnue", r.rel, line, col, ("collectivite",), params))
         maj = r.summary.get("date_mise_a_jour")
-        parsed = parse_partial_date(maj) if maj else None
-        if parsed and _later(parsed, (today.year, today.month, today.day)):
+        if maj and maj > today_iso[:len(maj)]:
             line, col = r.summary.get("date_mise_a_jour@", (1, 1))
             out.append(Diagnostic("date-future", r.rel, line, col, ("date_mise_a_jour",),
                                   {"champ": "date_mise_a_jour", "valeur": maj}))
