@@ -45,7 +45,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import generate  # noqa: E402  (bench/generate.py)
+from common import ensure_repo, fmt_s, fr  # noqa: E402  (bench/common.py)
 
 #: targets, defined at 10,000 records
 TARGET_RATIO = 0.25  # iaterr cold / check-jsonschema
@@ -236,30 +236,14 @@ def machine(head: str | None = None) -> dict[str, str]:
 # ---------------------------------------------------------------- main
 
 
-def fr(number: float, digits: int) -> str:
-    """A number as written in French: decimal comma."""
-    return f"{number:.{digits}f}".replace(".", ",")
 
 
-def fmt_s(seconds: float) -> str:
-    return f"{fr(seconds, 2 if seconds < 10 else 1)} s"
 
 
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
 
-def ensure_repo(records: int, seed: int, out: Path, regenerate: bool) -> dict:
-    manifest_path = out / generate.MANIFEST
-    if not regenerate and manifest_path.exists():
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        n = len(list((out / "data" / "cas-usage").glob("*.yaml")))
-        if (manifest.get("records") == records and manifest.get("seed") == seed and n == records
-                and manifest.get("generateur") == generate.GENERATOR_VERSION):
-            print(f"Dépôt réutilisé : {out}", file=sys.stderr)
-            return manifest
-    print(f"Génération de {records} cas d'usage dans {out}…", file=sys.stderr)
-    return generate.generate(records, out, seed)
 
 
 def main(argv: list[str] | None = None) -> int:
