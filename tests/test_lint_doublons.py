@@ -387,3 +387,23 @@ def test_bit_parallel_subsequence():
         for minimum in (lcs, lcs + 1, lcs + 40):
             got = plus_longue_sous_suite(a, b, minimum=minimum)
             assert got == lcs if minimum <= lcs else got < minimum
+
+
+def test_copies_of_one_record_are_each_reported_once_without_comparing_every_pair(monkeypatch):
+    """A hundred copies of one record: 99 findings, each against the first copy, and a handful of comparisons
+    (a merge request of copies used to cost minutes and report every pair)."""
+    from iaterr.lint.rules import doublons
+
+    calls = {"n": 0}
+    real = doublons.noms_proches
+
+    def counting(a, b):
+        calls["n"] += 1
+        return real(a, b)
+
+    monkeypatch.setattr(doublons, "noms_proches", counting)
+    names = [doublons.normalise_nom("Détection des fuites d'eau")] * 100 + [doublons.normalise_nom("Chatbot RH")]
+    descriptions = ["une description identique de ce projet de detection"] * 100 + ["autre chose"]
+    found = doublons.premiers_proches(names, descriptions)
+    assert found == {j: (0, "nom") for j in range(1, 100)}
+    assert calls["n"] < 20

@@ -417,6 +417,39 @@ def paires_proches(names: list[str], descriptions: list[str], per_text: int = PA
     return out
 
 
+def premiers_proches(names: list[str], descriptions: list[str]) -> dict[int, tuple[int, str]]:
+    """For each use case that duplicates an earlier one (in path order), that earlier one: ``j → (i, why)``,
+    ``i`` the first by name, else the first by description. Texts written the same are grouped first, so that
+    a hundred copies of one record cost one comparison, not five thousand; close pairs are then sought among
+    the distinct texts only (:func:`paires_proches`)."""
+    found: dict[int, tuple[int, str]] = {}
+
+    def note(i: int, j: int, why: str) -> None:
+        current = found.get(j)
+        if current is None or (why == "nom") > (current[1] == "nom") or (
+                (why == "nom") == (current[1] == "nom") and i < current[0]):
+            found[j] = (i, why)
+
+    for texts, why in ((names, "nom"), (descriptions, "description")):
+        groups: dict[str, list[int]] = {}
+        for index, text in enumerate(texts):
+            if text:
+                groups.setdefault(text, []).append(index)
+        distinct = list(groups)
+        for members in groups.values():
+            for j in members[1:]:
+                note(members[0], j, why)
+        others = [""] * len(distinct)
+        pairs = paires_proches(distinct, others) if why == "nom" else paires_proches(others, distinct)
+        for a, b, _why in pairs:
+            for own, other in ((groups[distinct[a]], groups[distinct[b]]), (groups[distinct[b]], groups[distinct[a]])):
+                first = other[0]
+                for j in own:
+                    if first < j:
+                        note(first, j, why)
+    return found
+
+
 @rule(
     code="doublon-probable", famille="doublons", severite=Severity.WARNING, portee="depot",
     reference="iaterr : un cas d'usage, une fiche ; Bibliothèque d'IA territoriales (une carte par projet)",
@@ -427,15 +460,15 @@ def paires_proches(names: list[str], descriptions: list[str], per_text: int = PA
                      "divergeraient à la première mise à jour. Les noms sont comparés sans casse, accents, "
                      "ponctuation ni mots comme « projet », « expérimentation » ou « IA » (ressemblance d'au "
                      "moins 85 %, ou l'un contenu dans l'autre s'il compte au moins deux mots) ; les "
-                     "descriptions, à 90 % de ressemblance. La fiche signalée est la seconde dans l'ordre des "
-                     "chemins.",
+                     "descriptions, à 90 % de ressemblance. Chaque fiche est signalée une fois, face à la "
+                     "première fiche (dans l'ordre des chemins) dont elle est proche.",
     justification_en="Two records of the same authority with nearly identical names, or nearly identical "
                      "descriptions, often describe one project entered twice (by two departments, or under two "
                      "names). The published register would count it twice, and the two records would drift "
                      "apart at the first update. Names are compared without case, accents, punctuation or words "
                      "like “projet”, “expérimentation” or “IA” (at least 85 % similar, or one contained in the "
-                     "other when it has at least two words); descriptions at 90 % similarity. The record "
-                     "reported is the second one in path order.",
+                     "other when it has at least two words); descriptions at 90 % similarity. Each record is "
+                     "reported once, against the first record (in path order) it is close to.",
     message_fr="Doublon probable de {autre} ({fichier_autre}) : {raison}.",
     message_en="Probable duplicate of {autre} ({fichier_autre}): {raison}.",
     aide_fr="S'il s'agit du même projet, fusionnez les deux fiches et supprimez l'une d'elles ; sinon, "
@@ -453,7 +486,7 @@ def doublon_probable(ctx: RepoContext) -> Iterable[Finding]:
         records.sort(key=lambda r: r.rel)
         names = [normalise_nom(r.text("nom")) for r in records]
         descriptions = [_normalise_texte(r.text("description")) for r in records]
-        for i, j, why in paires_proches(names, descriptions):
+        for j, (i, why) in sorted(premiers_proches(names, descriptions).items()):
             first, second = records[i], records[j]
             if why == "nom":
                 path, raison = ("nom",), {"fr": "noms très proches", "en": "very close names"}
