@@ -230,8 +230,11 @@ def test_the_cell_encoder_neutralises_the_owasp_list_for_a_real_csv_reader():
     cells = rows[0]
     assert cells[0] == "ok" and cells[-2:] == ["-0.5844559", "42"]  # numbers stay numbers
     for payload, cell in zip(OWASP, cells[1:-2]):
-        assert cell == "'" + payload, (payload, cell)
+        assert cell.startswith("'") and cell.replace("'", "") == payload.replace("'", ""), (payload, cell)
         assert not _dangerous(cell)
+        # read by a spreadsheet that splits on ";" or tabs, or breaks rows at line breaks: still no formula
+        for piece in re.split(r"[;\t\r\n]", cell):
+            assert not _dangerous(piece) or piece.startswith("'"), (payload, piece)
 
 
 def test_carriage_return_and_formula_e_mail_are_refused(cli, repo_copy):
@@ -247,15 +250,15 @@ def test_carriage_return_and_formula_e_mail_are_refused(cli, repo_copy):
     assert ("data/collectivites/sicoval.yaml", "email-invalide") in codes
 
 
-def _cells_of_every_csv(cli, root: Path) -> dict[str, list[list[str]]]:
+def _every_csv(cli, root: Path) -> dict[str, str]:
     out = {}
     for fmt in ("csv", "bibliotheque"):
         result = cli("export", "--repo", str(root), "--format", fmt)
         assert result.exit_code in (0, 1), result.output
-        out[fmt] = list(csv.reader(io.StringIO(result.stdout)))
+        out[fmt] = result.stdout
     built = cli("register", "build", "--repo", str(root))
     assert built.exit_code in (0, 1), built.output
-    out["site"] = list(csv.reader(io.StringIO((root / "site/donnees/cas-usage.csv").read_text(encoding="utf-8"))))
+    out["site"] = (root / "site/donnees/cas-usage.csv").read_text(encoding="utf-8")
     return out
 
 
@@ -264,15 +267,25 @@ def test_every_csv_output_neutralises_formulas(cli, repo_copy):
     _edit(path, "  - Leakmited\n  - Réseau 31", "  - \"=HYPERLINK(\\\"http://evil.example\\\")\"\n  - \"@SUM(1+9)\"\n"
                                                  "  - \"+33 1 23 45 67 89\"\n  - Réseau 31")
     _edit(path, "nom: Expérimentation IA pour la détection des fuites d'eau", "nom: \"-2+3+cmd|' /C calc'!A0\"")
+    _edit(path, "  - Réseau 31", "  - \"ACME ;@SUM(1+1)*cmd|' /C calc'!A0;\"\n  - \"Tab\\t=1+1\"\n  - Réseau 31")
     _set_line(path, "finalite", '" =1+1 puis du texte, \\"cité\\""')
     check = cli("validate", "--repo", str(repo_copy), "--format", "json", "--no-cache", str(path))
     assert check.exit_code == 0, check.stdout
     n_records = len(list((repo_copy / "data/cas-usage").glob("*.yaml")))
-    for name, rows in _cells_of_every_csv(cli, repo_copy).items():
+    for name, text in _every_csv(cli, repo_copy).items():
+        rows = list(csv.reader(io.StringIO(text)))
         assert len(rows) == n_records + 1, name  # no row split
+        assert len({len(row) for row in rows}) == 1, name  # no cell split
         for row in rows:
             for cell in row:
                 assert not _dangerous(cell), (name, cell)
+        # a French spreadsheet splits on ";", some tools on tabs: the hostile line must not give a formula either
+        hostile = [line for line in text.splitlines() if "ACME" in line]
+        assert hostile, name
+        for delimiter in (";", "\t"):
+            for row in csv.reader(io.StringIO(hostile[0]), delimiter=delimiter):
+                for cell in row:
+                    assert not _dangerous(cell), (name, delimiter, cell)
         joined = "\n".join(",".join(r) for r in rows)
         assert "'=HYPERLINK" in joined or name == "bibliotheque", name
         assert "'-2+3+cmd" in joined, name
@@ -517,3 +530,37 @@ def test_published_pages_show_direction_overrides_instead_of_obeying_them(cli, r
     for page in ("index.html", f"cas/{IDENT}.html"):
         text = (repo_copy / "site" / page).read_text(encoding="utf-8")
         assert "\u202e" not in text and "\\u202e" in text, page
+
+
+def test_outputs_through_a_committed_folder_link_are_refused(cli, repo_copy, tmp_path):
+    """A merge request replaces a folder the CI writes to by a link to .git, data/ or elsewhere."""
+    (repo_copy / ".git").mkdir()
+    (repo_copy / ".git/config").write_text("[core]\n", encoding="utf-8")
+    victim = tmp_path / "ailleurs"
+    victim.mkdir()
+    (repo_copy / "pub-git").symlink_to(repo_copy / ".git", target_is_directory=True)
+    (repo_copy / "pub-data").symlink_to(repo_copy / "data/cas-usage", target_is_directory=True)
+    (repo_copy / "pub-out").symlink_to(victim, target_is_directory=True)
+    before = (repo_copy / RECORD).read_bytes()
+    for command in (("export", "-o", "pub-git/config"), ("export", "-o", f"pub-data/{IDENT}.yaml"),
+                    ("mention", IDENT, "-o", "pub-out/mention.md"), ("register", "build", "--out", "pub-git/site"),
+                    ("register", "build", "--out", "pub-data/site"), ("register", "build", "--out", "pub-out/site")):
+        args = [a if not a.startswith("pub-") else str(repo_copy / a) for a in command]
+        result = cli(*args, "--repo", str(repo_copy))
+        assert result.exit_code == 2, (command, result.output)
+    assert (repo_copy / ".git/config").read_text(encoding="utf-8") == "[core]\n"
+    assert (repo_copy / RECORD).read_bytes() == before
+    assert list(victim.iterdir()) == [] and not (repo_copy / ".git/site").exists()
+
+
+def test_init_does_not_copy_a_linked_configuration_into_the_repository(cli, tmp_path):
+    secret = tmp_path / "hosts.yml"
+    secret.write_text("github.com:\n    oauth_token: gho_SECRET\n", encoding="utf-8")
+    target = tmp_path / "registre"
+    target.mkdir()
+    (target / "iaterr.yaml").symlink_to(secret)
+    result = cli("init", str(target), "--nom", "Ville de Testville", "--type", "commune", "--no-git",
+                 "--non-interactif")
+    assert result.exit_code == 2, result.output
+    assert (target / "iaterr.yaml").is_symlink() and "gho_SECRET" not in result.output
+    assert secret.read_text(encoding="utf-8") == "github.com:\n    oauth_token: gho_SECRET\n"

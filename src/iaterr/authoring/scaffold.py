@@ -30,13 +30,13 @@ from pydantic import ValidationError
 from iaterr import SCHEMA_VERSION, __version__
 from iaterr.authoring.records import RecordExists, RecordRefused, new_record, write_record
 from iaterr.base.diagnostics import Diagnostic
-from iaterr.base.files import UnsafePath, atomic_write
+from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
 from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
 from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.identifiers import slugify
 from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
-from iaterr.repo.yamlio import dump_roundtrip, load_roundtrip
+from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
 TEMPLATES = "templates/init"
 
@@ -254,11 +254,20 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
 
 def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> None:
     """Fill the empty keys of an existing ``iaterr.yaml``, keeping its comments; change no value."""
+    import io
+
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+    try:  # never through a link: the file would bring another one's content into the repository
+        text = read_regular(contained(path.parent, path, must_exist=True)).decode("utf-8")
+    except UnsafePath as exc:
+        raise RepositoryError("cli.lien-refuse", chemin=str(path), cible=exc.target) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        result.config_error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        return
     try:
-        data = load_roundtrip(path)
+        data = roundtrip_yaml().load(io.StringIO(text))
     except Exception as exc:  # noqa: BLE001 - any reading error: say so, change nothing
         result.config_error = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         return
@@ -277,7 +286,7 @@ def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> 
             result.config_kept[key] = str(current)
     if filled:
         try:
-            atomic_write(path, dump_roundtrip(data))
+            atomic_write(path, dump_roundtrip(data), root=path.parent)
         except OSError as exc:
             raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
         result.config_filled.update(filled)

@@ -74,28 +74,40 @@ def is_web_url(value: object) -> bool:
 #: full-width forms, which some spreadsheets accept too.
 FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-_NEEDS_QUOTES = re.compile(r'[",\r\n]')
+#: A cell holding one of these is quoted: the separator of this CSV (``,``), the one a French spreadsheet
+#: splits on (``;``), a tab, a quote, a line break: no reader can then make two cells of one.
+_NEEDS_QUOTES = re.compile(r'[",;\t\r\n]')
+
+
+#: Where a spreadsheet that splits the file otherwise (on ``;``, as French spreadsheets do, or on tabs), or
+#: that breaks a row at a line break inside quotes, would start a new cell: a formula sign there is made inert.
+_INNER_START = re.compile("([;\t\r\n][ \u00a0\t]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def neutralise(text: str) -> str:
-    """A cell that a spreadsheet could run as a formula, made inert with a leading apostrophe.
+    """A cell that a spreadsheet could run as a formula, made inert with an apostrophe.
 
     A cell is at risk when its first character, after any leading white space, is ``=``, ``+``, ``-``,
-    ``@``, a tab, a carriage return or a line feed (or a full-width ``=``, ``+``, ``-``, ``@``). A plain
-    number (``-0.55``, ``+33``) is never a formula and is kept as written, so that numeric columns stay
-    numbers."""
+    ``@``, a tab, a carriage return or a line feed (or a full-width ``=``, ``+``, ``-``, ``@``): an
+    apostrophe goes first, as OWASP recommends. So is a formula sign just after a ``;``, a tab or a line
+    break inside the cell, where a spreadsheet that splits the file on another separator would start a
+    cell. A plain number (``-0.55``, ``+33``) is never a formula and is kept as written, so that numeric
+    columns stay numbers."""
+    if _NUMBER.fullmatch(text) is not None:
+        return text
     stripped = text.lstrip(" \u00a0\t\r\n")
     first = stripped[:1] if stripped else text[:1]
     if first in FORMULA_START or (text[:1] in FORMULA_START):
-        if _NUMBER.fullmatch(text) is not None:
-            return text
-        return "'" + text
+        text = "'" + text
+    if ";" in text or "\t" in text or "\n" in text or "\r" in text:
+        text = _INNER_START.sub("\\1'", text)
     return text
 
 
 def csv_cell(value: object) -> str:
     """One encoded CSV cell: ``None`` is empty; text is neutralised (:func:`neutralise`), then quoted when
-    it holds a quote, a comma, a carriage return or a line feed (RFC 4180: quotes doubled)."""
+    it holds a quote, a comma, a semicolon, a tab, a carriage return or a line feed (RFC 4180: quotes
+    doubled)."""
     if value is None:
         return ""
     text = neutralise(str(value))

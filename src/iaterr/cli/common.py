@@ -224,10 +224,13 @@ def _quiet_repository(repo: Optional[Path]) -> Repository | None:
 def checked_output_file(app: App, out: Optional[Path], repo: Optional[Path]) -> Path | None:
     """``--out FILE`` checked before anything is done: never a folder, a link, a device, a file of git's,
     or a record of the data repository. None: the standard output."""
+    from iaterr.base.files import UnsafePath, contained
+
     if out is None or str(out) == "-":
         return None
     target = Path(os.path.abspath(out))
-    if ".git" in target.parts:
+    real = Path(os.path.realpath(target.parent)) / target.name  # where the folders on the way really lead
+    if ".git" in target.parts or ".git" in real.parts:
         raise Abort("cli.sortie-git", "cli.sortie.aide", chemin=str(out))
     if os.path.lexists(target):
         info = os.lstat(target)
@@ -239,9 +242,16 @@ def checked_output_file(app: App, out: Optional[Path], repo: Optional[Path]) -> 
             raise Abort("cli.sortie-speciale", "cli.sortie.aide", chemin=str(out))
     repository = _quiet_repository(repo)
     if repository is not None:
-        data = Path(os.path.abspath(repository.data_dir))
-        if target == data or data in target.parents:
-            raise Abort("cli.sortie-donnees", "cli.sortie.aide", chemin=str(out), dossier=str(data))
+        root = Path(os.path.abspath(repository.root))
+        if root in target.parents:  # in the repository, a folder on the way may be a link a contributor committed
+            try:
+                contained(root, target)
+            except UnsafePath as exc:
+                raise Abort("cli.sortie-lien", "cli.sortie.aide", chemin=str(exc.link or out), cible=exc.target) \
+                    from exc
+        for data in (Path(os.path.abspath(repository.data_dir)), Path(os.path.realpath(repository.data_dir))):
+            if any(t == data or data in t.parents for t in (target, real)):
+                raise Abort("cli.sortie-donnees", "cli.sortie.aide", chemin=str(out), dossier=str(data))
     return target
 
 

@@ -283,8 +283,8 @@ def _french_date(value: str) -> str:
 def _bibliotheque_cell(value: Any, spec: FieldSpec) -> str:
     if value is None or value == []:
         return ""
-    if isinstance(value, list):
-        return ", ".join(_bibliotheque_cell(v, spec) for v in value)
+    if isinstance(value, list):  # each item made inert too: a spreadsheet may split the cell at ", "
+        return ", ".join(neutralise(_bibliotheque_cell(v, spec)) for v in value)
     if spec.vocab is not None:
         return _BIBLIOTHEQUE_LABELS.get((spec.vocab.name, value), spec.vocab.label(value, "fr"))
     if spec.kind == "date":

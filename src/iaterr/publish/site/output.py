@@ -28,7 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iaterr.base.files import atomic_write, remove_stale_temporaries, scan, temp_name, user_cache_dir
+from iaterr.base.files import (
+    UnsafePath,
+    atomic_write,
+    contained,
+    remove_stale_temporaries,
+    scan,
+    temp_name,
+    user_cache_dir,
+)
 from iaterr.check.cache import RACY_NS, Stamp
 
 MANIFEST = ".iaterr-site.json"
@@ -47,13 +55,21 @@ def check_output(out: Path, repo_root: Path) -> Path:
     """The output folder, absolute, once it is known safe to replace (:class:`OutputRefused` otherwise)."""
     out = Path(os.path.abspath(out))
     root = Path(os.path.abspath(repo_root))
-    if ".git" in out.parts:
+    if root in out.parents:  # in the repository, a folder on the way may be a link a contributor committed
+        try:
+            contained(root, out)
+        except UnsafePath as exc:
+            raise OutputRefused("registre.sortie-lien", chemin=str(exc.link or out), cible=exc.target) from exc
+    real = Path(os.path.realpath(out.parent)) / out.name  # where the folders on the way really lead
+    real_root = Path(os.path.realpath(root))
+    if ".git" in out.parts or ".git" in real.parts:
         raise OutputRefused("registre.sortie-git", chemin=str(out))
-    if out == root or out in root.parents:
-        raise OutputRefused("registre.sortie-depot", chemin=str(out), depot=str(root))
-    data = root / "data"
-    if out == data or data in out.parents:
-        raise OutputRefused("registre.sortie-donnees", chemin=str(out), dossier=str(data))
+    for candidate, base in ((out, root), (real, real_root)):
+        if candidate == base or candidate in base.parents:
+            raise OutputRefused("registre.sortie-depot", chemin=str(out), depot=str(root))
+        data = base / "data"
+        if candidate == data or data in candidate.parents:
+            raise OutputRefused("registre.sortie-donnees", chemin=str(out), dossier=str(data))
     if not os.path.lexists(out):
         return out
     info = os.lstat(out)
