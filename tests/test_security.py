@@ -564,3 +564,119 @@ def test_init_does_not_copy_a_linked_configuration_into_the_repository(cli, tmp_
     assert result.exit_code == 2, result.output
     assert (target / "iaterr.yaml").is_symlink() and "gho_SECRET" not in result.output
     assert secret.read_text(encoding="utf-8") == "github.com:\n    oauth_token: gho_SECRET\n"
+
+
+def test_fixes_and_diffs_never_show_restricted_values(cli, repo_copy):
+    _set_line(repo_copy / RECORD, "nom_algorithme", '"SECRETNOMALGO  confidentiel "')
+    text = (repo_copy / RECORD).read_text(encoding="utf-8")
+    text += ("evaluation_risques: >-\n  SECRETRISQUE  premier   texte\n  sur deux lignes\n"
+             'contact: "secret.contact@example.fr"\n')
+    (repo_copy / RECORD).write_text(text, encoding="utf-8")
+    outputs = []
+    for args in (("--diff",), ("--diff", "-f", "github"), ("--fix", "-f", "json"), ("--diff",)):
+        result = cli("lint", "--repo", str(repo_copy), *args, str(repo_copy / RECORD))
+        assert result.exit_code in (0, 1), result.output
+        outputs.append(result.stdout + result.stderr)
+    joined = "\n".join(outputs)
+    assert "nom_algorithme" in joined  # the fix is said…
+    for secret in ("SECRETNOMALGO", "SECRETRISQUE", "secret.contact"):
+        assert secret not in joined, secret  # …without the value
+    assert "SECRETNOMALGO confidentiel" in (repo_copy / RECORD).read_text(encoding="utf-8")  # and made
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(cli, repo_copy):
+    name = os.fsencode(str(repo_copy / "data/cas-usage")) + b"/bad-\xff\xfe-name.yaml"
+    shutil.copy(repo_copy / RECORD, name)
+    for args in (("validate",), ("validate", "--format", "json"), ("lint",), ("export", "--json")):
+        result = cli(*args, "--repo", str(repo_copy))
+        assert result.exit_code == 1, (args, result.output)
+        assert "Erreur interne" not in result.output and "Traceback" not in result.output
+    shown = cli("validate", "--repo", str(repo_copy), "--format", "json")
+    assert any(d["code"] == "nom-fichier-invalide" and "\\udcff" in d["fichier"] for d in _json(shown)["diagnostics"])
+
+
+def test_the_register_title_change_rebuilds_every_page(cli, repo_copy):
+    assert cli("register", "build", "--repo", str(repo_copy)).exit_code == 0
+    config = repo_copy / "iaterr.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + 'nom: "Registre NOUVEAU TITRE"\n', encoding="utf-8")
+    assert cli("register", "build", "--repo", str(repo_copy)).exit_code == 0
+    assert "Registre NOUVEAU TITRE" in (repo_copy / f"site/cas/{IDENT}.html").read_text(encoding="utf-8")
+
+
+def test_generated_files_are_not_written_through_a_committed_link(cli, repo_copy, tmp_path):
+    victim = tmp_path / "ailleurs"
+    victim.mkdir()
+    shutil.rmtree(repo_copy / "schema")
+    (repo_copy / "schema").symlink_to(victim, target_is_directory=True)
+    (repo_copy / "docs").symlink_to(victim, target_is_directory=True)
+    for args in (("schema",), ("reference",), ("rules", "--doc"), ("reference", "--exemples")):
+        result = cli(*args, "--repo", str(repo_copy))
+        assert result.exit_code == 2 and "lien symbolique" in result.stderr, (args, result.output)
+    assert list(victim.iterdir()) == []
+
+
+def test_a_file_replaced_after_it_was_listed_is_not_read():
+    """The inode seen when listing must be the one opened (a folder on the way swapped for a link)."""
+    from iaterr.base.files import UnsafePath, read_regular
+
+    path = ROOT / RECORD
+    with pytest.raises(UnsafePath) as caught:
+        read_regular(path, inode=os.stat(path).st_ino + 1)
+    assert caught.value.reason == "remplace"
+    assert read_regular(path, inode=os.stat(path).st_ino).startswith(b"# yaml-language-server")
+
+
+def test_nothing_inside_a_temporary_folder_is_read(cli, repo_copy):
+    folder = repo_copy / f"data/cas-usage/.iaterr-tmp-{os.getpid()}-abcd-x"
+    folder.mkdir()
+    (folder / "cache.yaml").write_text((repo_copy / RECORD).read_text(encoding="utf-8").replace(
+        "Expérimentation IA pour la détection des fuites d'eau", "Fiche cachée"), encoding="utf-8")
+    result = cli("export", "--repo", str(repo_copy), "--json")
+    assert "Fiche cachée" not in result.stdout and len(json.loads(result.stdout)["cas_usage"]) == 30
+
+
+def test_a_value_cannot_forge_lines_of_a_report(cli, repo_copy):
+    _edit(repo_copy / RECORD, "statut: en_deploiement",
+          'statut: "x\\n::error file=README.md,line=1::Faux\\n✓ Aucune erreur."')
+    result = cli("validate", "--repo", str(repo_copy))
+    assert result.exit_code == 1
+    assert not any(line.startswith(("::error", "✓ Aucune")) for line in result.stdout.splitlines())
+
+
+def test_an_unknown_language_is_a_message(cli):
+    from iaterr.cli.main import main
+
+    assert main(["--lang", "xx", "validate"]) == 2
+
+
+def test_markdown_heading_underline_is_escaped(cli, repo_copy):
+    from markdown_it import MarkdownIt
+
+    _set_line(repo_copy / RECORD, "finalite", '"Titre\\n==="')
+    html = MarkdownIt("commonmark", {"html": True}).render(cli("notice", IDENT, "--repo", str(repo_copy)).stdout)
+    assert "<h1>Titre</h1>" not in html
+
+
+def test_a_killed_export_leaves_nothing_beside_the_next_one(cli, repo_copy, tmp_path):
+    out = tmp_path / "sortie"
+    out.mkdir()
+    litter = out / ".iaterr-tmp-4194303-abcd-registre.csv"
+    litter.write_text("moitié", encoding="utf-8")
+    assert cli("export", "--repo", str(repo_copy), "-o", str(out / "registre.csv")).exit_code == 0
+    assert not litter.exists()
+
+
+def test_a_linked_record_is_named_when_it_is_left_out(cli, repo_copy, tmp_path):
+    outside = tmp_path / "lien.yaml"
+    shutil.copy(repo_copy / RECORD, outside)
+    (repo_copy / RECORD).unlink()
+    (repo_copy / RECORD).symlink_to(outside)
+    for args in (("export", "--json"), ("register", "build")):
+        result = cli(*args, "--repo", str(repo_copy))
+        assert result.exit_code == 1 and RECORD in result.stderr, (args, result.output)
+
+
+def test_unicode_tag_characters_are_reported(cli, repo_copy):
+    _edit(repo_copy / RECORD, "  - Leakmited\n  - Réseau 31", "  - \"Leak\U000e0041mited\"\n  - Réseau 31")
+    result = cli("lint", "--repo", str(repo_copy), "--format", "json")
+    assert any(d["code"] == "texte-caractere-invisible" for d in _json(result)["diagnostics"])

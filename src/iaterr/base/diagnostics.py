@@ -17,7 +17,8 @@ from iaterr.i18n import message
 REDACTED = {"t": "valeur.masquee"}
 #: Parameters that never carry a value of the record: kept when a diagnostic is about a restricted field.
 SAFE_PARAMS = frozenset({"champ", "titre", "vocabulaire", "attendu", "trouve", "cle", "cles", "contrainte",
-                         "versions", "dossier", "champ_1", "champ_2", "exemple", "valeurs", "code_regle"})
+                         "versions", "dossier", "champ_1", "champ_2", "exemple", "valeurs", "code_regle",
+                         "ligne_precedente"})
 #: Parameters of lint rules that quote what a record holds (the others explain the rule).
 VALUE_PARAMS = frozenset({"valeur", "extrait", "texte", "adresse", "numero", "nom", "sans_mailto", "iso",
                           "compact", "suggestion", "suggestions"})
@@ -43,6 +44,7 @@ CODES: dict[str, Severity] = {
     "fichier-illisible": Severity.ERROR,
     "lien-symbolique": Severity.ERROR,
     "extension-non-reconnue": Severity.ERROR,
+    "nom-fichier-invalide": Severity.ERROR,
     "fichier-vide": Severity.ERROR,
     "encodage": Severity.ERROR,
     "bom": Severity.ERROR,

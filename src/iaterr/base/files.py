@@ -17,6 +17,7 @@ import os
 import secrets
 import shutil
 import stat
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,7 +77,8 @@ def scan(folder: str | Path, *, skip_hidden: bool = False) -> Iterator[tuple[str
     """Every entry under ``folder`` that is not a folder — files, links, anything else — with its path
     relative to ``folder`` (forward slashes). Folders are walked into, never through a link (a link to a
     folder is yielded as a link). ``skip_hidden``: entries whose name starts with a dot are passed over,
-    except iaterr's temporary files, which are yielded (for the caller to remove when stale)."""
+    except iaterr's temporary files and folders, which are yielded — folders too, not entered — for the
+    caller to remove when stale."""
     stack = [("", str(folder))]
     while stack:
         prefix, current = stack.pop()
@@ -87,9 +89,9 @@ def scan(folder: str | Path, *, skip_hidden: bool = False) -> Iterator[tuple[str
         for entry in entries:
             if skip_hidden and entry.name.startswith(".") and not is_temporary(entry.name):
                 continue
-            if entry.is_dir(follow_symlinks=False):
+            if entry.is_dir(follow_symlinks=False) and not (skip_hidden and is_temporary(entry.name)):
                 stack.append((prefix + entry.name + "/", entry.path))
-            else:
+            else:  # a temporary folder is yielded whole, never entered: nothing in it is read
                 yield prefix + entry.name, entry
 
 
@@ -187,9 +189,11 @@ def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True, root: Pat
         raise
 
 
-def read_regular(path: Path) -> bytes:
+def read_regular(path: Path | str, inode: int = 0) -> bytes:
     """The bytes of ``path``, refusing a symbolic link as its last component (no race between a check and
-    the read: the open itself refuses). Raises :class:`UnsafePath` for a link or what is not a file."""
+    the read: the open itself refuses). With ``inode`` (the file's, when it was listed), the file opened must
+    be that one: a folder on the way replaced by a link meanwhile is caught too. Raises :class:`UnsafePath`
+    for a link, a file that changed (``remplace``) or what is not a file."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
@@ -198,9 +202,28 @@ def read_regular(path: Path) -> bytes:
             raise UnsafePath("lien", Path(path), link=Path(path), target=_readlink(Path(path))) from None
         raise
     with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
             raise UnsafePath("pas-un-fichier", Path(path))
+        if inode and info.st_ino != inode:
+            raise UnsafePath("remplace", Path(path))
         return fh.read()
+
+
+def die_with_parent() -> None:
+    """In a worker process: be ended when the process that started it ends (Linux), so that a killed run
+    leaves no worker waiting for work forever. Elsewhere, nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
 
 
 def user_cache_dir() -> Path:

@@ -20,19 +20,23 @@ _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 #: Characters that change how the text around them is shown while being invisible themselves: text
 #: direction marks, embeddings, overrides and isolates (the "Trojan Source" characters), zero-width
 #: characters, word joiners, invisible operators, the byte order mark, line and paragraph separators.
-_INVISIBLE = "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+_INVISIBLE = ("\u034f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff"
+              "\uffa0\ufff9-\ufffb\U000e0000-\U000e007f")
 #: Direction overrides and isolates: text after them may read in another order than it is stored.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 #: Control characters that have no place in a text value (carriage return included).
 CONTROL_CHARS = re.compile(f"[{_CONTROLS}]")
 #: Invisible formatting characters.
 INVISIBLE_CHARS = re.compile(f"[{_INVISIBLE}]")
-_UNPRINTABLE = re.compile(f"[{_CONTROLS}{_INVISIBLE}]")
+#: lone surrogates: what Python makes of a file name that is not UTF-8 (shown escaped, never written raw)
+_UNPRINTABLE = re.compile(f"[{_CONTROLS}{_INVISIBLE}\ud800-\udfff]")
 
 
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 def printable(text: str) -> str:
@@ -54,7 +58,15 @@ def json_safe(text: str) -> str:
     """JSON text (``json.dumps(..., ensure_ascii=False)``) with the characters that ``json`` leaves raw but a
     terminal obeys (DEL, C1 controls, direction and zero-width characters) written as ``\\uXXXX`` escapes:
     the same JSON value, safe to print."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _JSON_UNSAFE.sub(_json_escape, text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # beyond the basic plane: a surrogate pair, as JSON writes it
+    return f"\\u{0xd800 + (code >> 10):04x}\\u{0xdc00 + (code & 0x3ff):04x}"
 
 
 def has_control(text: str) -> bool:

@@ -22,6 +22,8 @@ fields (asked explicitly, never cached), values prepared from a public view in t
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import stat
 import time
 from collections.abc import Callable, Iterable
@@ -31,7 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iaterr.base.diagnostics import Diagnostic, with_hint
-from iaterr.base.files import UnsafePath, contained, is_stale, is_temporary, read_regular, scan
+from iaterr.base.files import UnsafePath, contained, die_with_parent, is_stale, is_temporary, read_regular, scan
+from iaterr.base.text import printable
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
 from iaterr.model.kinds import FOLDERS, model_of
@@ -51,6 +54,8 @@ class RecordFile:
     kind: str
     path: str  # absolute
     rel: str  # relative to the repository root, with forward slashes
+    #: the file's inode when it was listed (0: unknown): what is read must be that file
+    inode: int = 0
 
 
 @dataclass(frozen=True)
@@ -123,15 +128,19 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Foun
                 found.diagnostics.append(_link_diagnostic(rel, exc.target))
             continue
         try:
-            mode = os.lstat(base).st_mode
+            info = os.lstat(base)
         except OSError:
             continue
-        entries = sorted(_walk(base, root, found)) if stat.S_ISDIR(mode) else [base]
-        for path in entries:
+        entries = sorted(_walk(base, root, found)) if stat.S_ISDIR(info.st_mode) else [(base, info.st_ino)]
+        for path, inode in entries:
             if path in seen:
                 continue
             seen.add(path)
             rel = (path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)).replace(os.sep, "/")
+            if _SURROGATES.search(rel):  # a name that is not UTF-8: said, not read (nor cached, nor published)
+                found.diagnostics.append(Diagnostic("nom-fichier-invalide", printable(rel), params=with_hint(
+                    {"nom": printable(rel)}, "nom-fichier-invalide")))
+                continue
             name = rel.rsplit("/", 1)[-1]
             kind = _kind_of(rel)
             if not name.endswith(YAML_SUFFIXES):
@@ -143,12 +152,16 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Foun
             if kind is None:
                 found.ignored.append(rel)
                 continue
-            found.files.append(RecordFile(kind, path, rel))
+            found.files.append(RecordFile(kind, path, rel, inode))
     return found
 
 
-def _walk(base: str, root: str, found: Found) -> Iterable[str]:
-    """Files under ``base``: links reported and skipped, hidden entries skipped, stale temporaries removed."""
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _walk(base: str, root: str, found: Found) -> Iterable[tuple[str, int]]:
+    """Files under ``base`` with their inode: links reported and skipped, hidden entries skipped, stale
+    temporaries removed (a temporary folder is never entered)."""
     for _rel, entry in scan(base, skip_hidden=True):
         if entry.is_symlink():
             try:
@@ -159,12 +172,16 @@ def _walk(base: str, root: str, found: Found) -> Iterable[str]:
         elif is_temporary(entry.name):
             _remove_if_stale(entry)
         elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(YAML_SUFFIXES):
-            yield entry.path
+            yield entry.path, entry.inode()
 
 
 def _remove_if_stale(entry: os.DirEntry[str]) -> None:
     try:
-        if entry.is_file(follow_symlinks=False) and is_stale(entry.name, entry.stat(follow_symlinks=False).st_mtime):
+        if not is_stale(entry.name, entry.stat(follow_symlinks=False).st_mtime):
+            return
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        elif entry.is_file(follow_symlinks=False):
             os.unlink(entry.path)
     except OSError:
         pass
@@ -176,11 +193,12 @@ def _remove_if_stale(entry: os.DirEntry[str]) -> None:
 def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
     """Read and check one file, and keep what ``want`` asks of it (in a checking process)."""
     try:
-        raw = read_regular(Path(f.path))
+        raw = read_regular(f.path, f.inode)
     except UnsafePath as exc:
         if exc.reason == "lien":
             return FileResult(f.rel, f.kind, [_link_diagnostic(f.rel, exc.target)])
-        return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={"erreur": exc.reason})])
+        return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={
+            "erreur": {"t": f"erreur.{exc.reason}"}})])
     except OSError as exc:
         return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
                                                      params={"erreur": exc.strerror or str(exc)})])
@@ -226,7 +244,7 @@ def _load_files(files: list[RecordFile], want: Want, jobs: int | None) -> list[F
     size = max(25, len(files) // (jobs * 8))
     chunks = [files[i:i + size] for i in range(0, len(files), size)]
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
             return [r for part in pool.map(_load_chunk, chunks, [want] * len(chunks)) for r in part]
     except (OSError, RuntimeError):  # no processes to be had here: do it in this one
         return [load_one(f, want) for f in files]
@@ -282,6 +300,10 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
             slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
                                                                   params={"erreur": exc.strerror or str(exc)})])
             continue
+        if f.inode and st.st_ino != f.inode:  # replaced since it was listed (a folder on the way became a link?)
+            slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={
+                "erreur": {"t": "erreur.remplace"}})])
+            continue
         stamp = Stamp.of(st)
         stamps[index] = (stamp, now)
         entry = entries.get(f.rel)
@@ -290,7 +312,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
             continue
         if not entry.proven(stamp):
             try:  # not proven by its stamp: proven by its content, or read again
-                same = digest(read_regular(Path(f.path))) == entry.digest
+                same = digest(read_regular(f.path, f.inode)) == entry.digest
             except (OSError, UnsafePath):
                 same = False
             if not same:

@@ -62,12 +62,12 @@ def render_text(report: ValidationReport, lang: str = "fr", *, quiet: bool = Fal
             line = Text("  ")
             line.append(f"{d.line}:{d.column}".ljust(8), style="dim")
             line.append(message(f"severite.{d.level.value}", lang).ljust(14), style=_STYLE[d.level])
-            line.append(printable(d.message(lang)))
+            line.append(printable_line(d.message(lang)))
             line.append(f"  [{d.code}]", style="dim")
             parts.append(line)
             hint = d.hint(lang)
             if hint:
-                parts.append(Text("          → " + printable(hint), style="green"))
+                parts.append(Text("          → " + printable_line(hint), style="green"))
     parts.append(Text(""))
     if not quiet and table:
         summary = theme_table(report, lang)

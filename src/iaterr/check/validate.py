@@ -179,12 +179,31 @@ def scrub(diags: list[Diagnostic], model: type[BaseModel], data: dict[str, Any],
     secrets = _restricted_texts(model, data)
     out = []
     for d in diags:
-        if secrets and _quotes(d.params, secrets):
-            d = d.redacted()
-        elif not path_is_public(model, d.path):
+        if not path_is_public(model, d.path):
             d = d.redacted(values_only=values_only)
+        if secrets and _quotes(d.params, secrets):  # a restricted text quoted elsewhere: that parameter hidden
+            d = Diagnostic(d.code, d.file, d.line, d.column, d.path, _without(d.params, secrets), d.severity, d.texts)
         out.append(d)
     return out
+
+
+def _without(params: dict[str, Any], secrets: list[str]) -> dict[str, Any]:
+    from iaterr.base.diagnostics import REDACTED
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return REDACTED if _quotes(value, secrets) else value
+        if isinstance(value, dict):
+            if "fr" in value and any(_quotes(v, secrets) for v in value.values()):
+                return REDACTED  # a text in both languages: hidden whole
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[1], dict):  # a hint
+            return (value[0], {k: clean(v) for k, v in value[1].items()})
+        if isinstance(value, (list, tuple)):
+            return [clean(v) for v in value]
+        return value
+
+    return {k: clean(v) for k, v in params.items()}
 
 
 def _restricted_texts(model: type[BaseModel], data: dict[str, Any]) -> list[str]:
@@ -215,8 +234,12 @@ def _is_code(text: str) -> bool:
 
 
 def _quotes(value: Any, secrets: list[str]) -> bool:
+    """Does ``value`` quote one of ``secrets``, whole or as an excerpt (a beginning cut with "…")?"""
     if isinstance(value, str):
-        return any(secret in value for secret in secrets)
+        if any(secret in value for secret in secrets):
+            return True
+        core = value.strip(" «»“”\"'…").rstrip(".")
+        return len(core) >= 12 and any(core in secret for secret in secrets)
     if isinstance(value, dict):
         return any(_quotes(v, secrets) for v in value.values())
     if isinstance(value, (list, tuple)):

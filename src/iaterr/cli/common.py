@@ -104,7 +104,7 @@ class App:
     def say(self, key: str, style: str | None = None, **params: Any) -> None:
         from rich.text import Text
 
-        self.err.print(Text(message(key, self.lang, **params), style=style or ""), soft_wrap=True)
+        self.err.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""), soft_wrap=True)
 
     @contextmanager
     def working(self, key: str, **params: Any) -> Iterator[None]:
@@ -121,9 +121,18 @@ class App:
     def fail(self, key: str, hint: str | None = None, **params: Any) -> None:
         from rich.text import Text
 
+        params = _one_line(params)
         self.err.print(Text("✗ " + message(key, self.lang, **params), style="bold red"), soft_wrap=True)
         if hint:
             self.err.print(Text("  → " + message(hint, self.lang, **params), style="green"), soft_wrap=True)
+
+
+def _one_line(params: dict[str, Any]) -> dict[str, Any]:
+    """Values shown in a one-line message: their line breaks shown as ``\\n`` (a value could otherwise forge
+    lines of the report, or a CI annotation)."""
+    from iaterr.base.text import printable_line
+
+    return {k: printable_line(v) if isinstance(v, str) else v for k, v in params.items()}
 
 
 def make_app(lang_opt: Optional[str], config_lang: str | None = None) -> App:
@@ -157,9 +166,11 @@ def open_repo(app: App, repo: Optional[Path], *, allow_embedded: bool = True) ->
 @contextmanager
 def guarded(lang_opt: Optional[str]) -> Iterator[App]:
     """Run a command body: people get messages, never tracebacks; exit codes are ours."""
+    global ROOT_LANG
     try:
         app = make_app(lang_opt)
     except Abort as exc:
+        ROOT_LANG = None  # the language asked for is the problem: say it in the default one
         make_app(None).fail(exc.key, exc.hint, **exc.params)
         raise typer.Exit(exc.code) from None
     try:
@@ -267,12 +278,16 @@ def write_document(app: App, text: str, target: Path | None) -> None:
     write_file(app, target, text)
 
 
-def write_file(app: App, path: Path, text: str) -> None:
-    """Write ``path`` whole or not at all, and say so; a failure is a message with the path (code 2)."""
-    from iaterr.base.files import atomic_write
+def write_file(app: App, path: Path, text: str, root: Path | None = None) -> None:
+    """Write ``path`` whole or not at all, and say so; a failure is a message with the path (code 2). With
+    ``root`` (the data repository holding it), no folder on the way may be a link."""
+    from iaterr.base.files import UnsafePath, atomic_write, remove_stale_temporaries
 
+    remove_stale_temporaries(path.parent)  # what a killed run left beside the file
     try:
-        atomic_write(path, text)
+        atomic_write(path, text, root=root)
+    except UnsafePath as exc:
+        raise Abort("cli.lien-refuse", chemin=str(exc.link or path), cible=exc.target) from exc
     except OSError as exc:
         raise Abort("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
     app.say("cli.ecrit", style="green", chemin=str(path))

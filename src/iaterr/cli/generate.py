@@ -21,7 +21,9 @@ from iaterr.cli.common import (
 )
 
 
-def write_generated(ui: App, files: dict[Path, str], check: bool, command: str) -> int:
+def write_generated(ui: App, files: dict[Path, str], check: bool, command: str, root: Path | None = None) -> int:
+    """Write the generated ``files`` that changed (or, with ``check``, say which are stale); with ``root``,
+    they belong to that repository and are never written through a link."""
     stale = []
     for path, text in files.items():
         try:
@@ -34,7 +36,7 @@ def write_generated(ui: App, files: dict[Path, str], check: bool, command: str) 
         if check:
             stale.append(path)
             continue
-        write_file(ui, path, text)
+        write_file(ui, path, text, root)
     for path in stale:
         ui.fail("cli.pas-a-jour", "cli.pas-a-jour.aide", chemin=str(path), commande=command)
     return FINDINGS if stale else OK
@@ -53,8 +55,14 @@ def register(app: typer.Typer) -> None:
         from iaterr.model.jsonschema import schema_texts
 
         with guarded(lang) as ui:
-            folder = out if out is not None else open_repo(ui, repo, allow_embedded=False).schema_dir
-            code = write_generated(ui, {folder / name: text for name, text in schema_texts().items()}, check, "schema")
+            root: Path | None = None
+            if out is None:
+                repository = open_repo(ui, repo, allow_embedded=False)
+                root, folder = repository.root, repository.schema_dir
+            else:
+                folder = out
+            code = write_generated(ui, {folder / name: text for name, text in schema_texts().items()}, check, "schema",
+                                   root)
         raise typer.Exit(code)
 
     @app.command("reference", help=h("help.reference"), add_help_option=False)
@@ -76,10 +84,11 @@ def register(app: typer.Typer) -> None:
                 root = open_repo(ui, repo, allow_embedded=False).root
                 texts = example_texts(root)
                 code = write_generated(ui, {root / "docs" / "exemples" / n: t for n, t in texts.items()}, check,
-                                       "reference --exemples")
+                                       "reference --exemples", root)
                 raise typer.Exit(code)
+            base: Path | None = None
             if out is None:
-                root = open_repo(ui, repo, allow_embedded=False).root
-                out = root / REFERENCE_PATHS[ui.lang]
-            code = write_generated(ui, {out: render_reference(ui.lang)}, check, "reference")
+                base = open_repo(ui, repo, allow_embedded=False).root
+                out = base / REFERENCE_PATHS[ui.lang]
+            code = write_generated(ui, {out: render_reference(ui.lang)}, check, "reference", base)
         raise typer.Exit(code)

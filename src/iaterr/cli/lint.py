@@ -49,6 +49,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from rich.text import Text
 
+        from iaterr.base.text import printable
         from iaterr.lint.fix import apply_fixes
         from iaterr.lint.run import environment_today, run_lint
 
@@ -62,7 +63,7 @@ def register(app: typer.Typer) -> None:
                 changes = apply_fixes(repository, report.fixes, write=fix)
                 for change in changes:
                     if diff:
-                        ui.out.print(Text(change.diff()), soft_wrap=True, markup=False, highlight=False)
+                        ui.out.print(Text(printable(change.diff())), soft_wrap=True, markup=False, highlight=False)
                     for d, old, new in change.applied:
                         key = "lint.corrige" if fix else "lint.corrigerait"
                         ui.say(key, style="green" if fix else "cyan", fichier=d.file, ligne=d.line, code=d.code,
@@ -98,9 +99,11 @@ def register(app: typer.Typer) -> None:
                 from iaterr.cli.generate import write_generated
                 from iaterr.lint.doc import RULES_DOC_PATHS, render_rules_doc
 
+                base: Path | None = None
                 if out is None:
-                    out = open_repo(ui, repo, allow_embedded=False).root / RULES_DOC_PATHS[ui.lang]
-                code_ = write_generated(ui, {out: render_rules_doc(ui.lang)}, check, "rules --doc")
+                    base = open_repo(ui, repo, allow_embedded=False).root
+                    out = base / RULES_DOC_PATHS[ui.lang]
+                code_ = write_generated(ui, {out: render_rules_doc(ui.lang)}, check, "rules --doc", base)
                 raise typer.Exit(code_)
             if code is None:
                 ui.out.print(rules_table(ui.lang), soft_wrap=True)

@@ -22,6 +22,7 @@ from iaterr.authoring.records import (
     new_record,
     write_record,
 )
+from iaterr.base.text import printable_line
 from iaterr.cli import questionnaire
 from iaterr.cli.common import (
     FAILURE,
@@ -133,7 +134,7 @@ def summary_table(answers: dict[str, Any], lang: str) -> Table:
             shown = " ; ".join(str(v) for v in value)
         else:
             shown = str(value)
-        table.add_row(spec.meta.titre(lang), Text(shown))
+        table.add_row(spec.meta.titre(lang), Text(printable_line(shown)))
     return table
 
 
@@ -188,7 +189,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
             raise Abort("new.aucune-collectivite", "new.aucune-collectivite.aide")
         ui.out.print(Text(message("new.titre", lang, depot=str(repo.root)), style="bold"))
         ui.out.print(Text(message("new.intro", lang), style="dim"), soft_wrap=True)
-        special = {"collectivite": [(f"{name} ({ident})", ident) for ident, name, _d in known]}
+        special = {"collectivite": [(printable_line(f"{name} ({ident})"), ident) for ident, name, _d in known]}
         try:
             ask_state(CasUsage, asker, state=state, complete=complete, defaults=_Defaults(fallback, known, state),
                       special=special, on_answer=lambda s: save_draft(draft, s.to_dict()))

@@ -234,6 +234,10 @@ MESSAGES: dict[str, str] = {
     "hint.email-formule": "An address starting with “=”, “+”, “-” or “@” would be read as a formula by a "
                           "spreadsheet: give a department's address.",
     "valeur.masquee": "(value of a restricted field, not shown)",
+    "diag.nom-fichier-invalide": "Unreadable file name ({nom}): it is not written in UTF-8; this file is not read.",
+    "hint.nom-fichier-invalide": "Rename it “identifier.yaml” (lower-case letters without accents, digits and hyphens).",
+    "erreur.remplace": "the file was replaced while it was read (did a folder on the way become a link?); run again",
+    "erreur.pas-un-fichier": "it is not a regular file",
     "cli.sortie-git": "{chemin} is in a .git folder: iaterr never writes there.",
     "cli.sortie-lien": "{chemin} is a symbolic link (to {cible}): iaterr does not write through a link.",
     "cli.sortie-dossier": "{chemin} is a folder: give a file name.",

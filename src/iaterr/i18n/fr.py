@@ -238,6 +238,10 @@ MESSAGES: dict[str, str] = {
     "hint.email-formule": "Une adresse qui commence par « = », « + », « - » ou « @ » serait lue comme une "
                           "formule par un tableur : écrivez l'adresse d'un service.",
     "valeur.masquee": "(valeur d'un champ restreint, non reproduite)",
+    "diag.nom-fichier-invalide": "Nom de fichier illisible ({nom}) : il n'est pas écrit en UTF-8 ; ce fichier n'est pas lu.",
+    "hint.nom-fichier-invalide": "Renommez-le « identifiant.yaml » (lettres minuscules sans accents, chiffres et tirets).",
+    "erreur.remplace": "le fichier a été remplacé pendant la lecture (un dossier du chemin est-il devenu un lien ?) ; relancez",
+    "erreur.pas-un-fichier": "ce n'est pas un fichier ordinaire",
     "cli.sortie-git": "{chemin} est dans un dossier .git : iaterr n'y écrit jamais.",
     "cli.sortie-lien": "{chemin} est un lien symbolique (vers {cible}) : iaterr n'écrit pas à travers un lien.",
     "cli.sortie-dossier": "{chemin} est un dossier : donnez le nom d'un fichier.",

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iaterr.base.diagnostics import Diagnostic
+from iaterr.base.diagnostics import REDACTED, Diagnostic
 from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
 from iaterr.lint.engine import Fix
 from iaterr.model import KINDS
 from iaterr.model.introspect import spec_at
+from iaterr.model.visibility import path_is_public
 from iaterr.repo.config import Repository
 from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
@@ -22,12 +23,37 @@ class FileChange:
     rel: str
     before: str
     after: str
-    #: (diagnostic, old value, new value) of each fix applied
+    #: (diagnostic, old value, new value) of each fix applied; a restricted field's values are not given
     applied: list[tuple[Diagnostic, Any, Any]] = field(default_factory=list)
+    #: the record's model (for what may be shown of it)
+    model: Any = None
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(self.before.splitlines(keepends=True), self.after.splitlines(keepends=True),
+        """The change as a unified diff, the values of restricted fields masked in both versions (a diff may
+        end up in a public CI log)."""
+        before, after = _masked(self.before, self.model), _masked(self.after, self.model)
+        return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                             fromfile=f"a/{self.rel}", tofile=f"b/{self.rel}"))
+
+
+def _masked(text: str, model: Any) -> str:
+    """``text`` with the value of every restricted field replaced by a mark (positions from libyaml)."""
+    from iaterr.base.diagnostics import REDACTED
+    from iaterr.i18n import message
+    from iaterr.model.visibility import restricted_paths
+    from iaterr.repo.yamlio import read_document, span
+
+    if model is None:
+        return text
+    doc = read_document(text.encode("utf-8"), "-")
+    if not isinstance(doc.data, dict):
+        return text
+    mark = message(REDACTED["t"])
+    spans = sorted((span(doc.root, path) for path, _value in restricted_paths(model, doc.data)), reverse=True)
+    for start, end in spans:
+        if 0 <= start < end <= len(text):
+            text = text[:start] + mark + ("\n" if text[end - 1] == "\n" else "") + text[end:]
+    return text
 
 
 def _styled(model, path: tuple, old: Any, new: Any) -> Any:
@@ -78,13 +104,16 @@ def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]]
             doc = y.load(io.StringIO(before))
         except Exception:  # noqa: BLE001 - a file ruamel cannot load is left alone
             continue
-        change = FileChange(rel, before, before)
+        change = FileChange(rel, before, before, model=model)
         for d, fix in items:
             if not fix.path:
                 continue
             done = _set(doc, fix.path, lambda old, fx=fix, m=model: _styled(m, fx.path, old, fx.value))
             if done is not None and str(done[0]) != str(done[1]):
-                change.applied.append((d, str(done[0]), str(done[1])))
+                if path_is_public(model, d.path):
+                    change.applied.append((d, str(done[0]), str(done[1])))
+                else:  # the value of a restricted field is never shown
+                    change.applied.append((d, REDACTED, REDACTED))
         if not change.applied:
             continue
         change.after = dump_roundtrip(doc)

@@ -22,6 +22,8 @@ from iaterr.model.visibility import View, view
 from iaterr.repo.config import Repository
 
 BOTH = frozenset({"cas_usage", "collectivite"})
+#: diagnostics of files that are not read at all
+UNREAD = frozenset({"lien-symbolique", "extension-non-reconnue", "nom-fichier-invalide", "fichier-illisible"})
 
 
 @dataclass
@@ -102,5 +104,10 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
             skipped.append((result.rel, 0))
             continue
         items.append(ExportItem(result.rel, cas, coll, dict(result.prepared)))
+    # files that are not read at all (a link, a misnamed or unreadable file) are left out too, and said so
+    read = {r.rel for r in report.results}
+    for d in report.diagnostics:
+        if d.code in UNREAD and d.file not in read and (d.file, 1) not in skipped:
+            skipped.append((d.file, 1))
     items.sort(key=lambda item: (item.cas.get("collectivite", ""), item.cas.get("identifiant", "")))
     return ExportSet(items, skipped, include_restricted, collectivites)

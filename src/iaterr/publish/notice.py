@@ -150,7 +150,7 @@ def md_escape(value: Any) -> str:
     text = printable(str(value))
     out = []
     for index, char in enumerate(text):
-        if char in "\\`*_{}[]<>|~" or (char in "#+-.!()" and _at_risk(text, index)):
+        if char in "\\`*_{}[]<>|~" or (char in "#+-.!()=" and _at_risk(text, index)):
             out.append("\\" + char)
         else:
             out.append(char)

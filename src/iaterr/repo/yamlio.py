@@ -253,6 +253,22 @@ def position(root: Any, path: tuple, *, key: bool = False) -> tuple[int, int]:
     return pos
 
 
+def span(root: Any, path: tuple) -> tuple[int, int]:
+    """Character offsets (start, end) of the value at ``path`` in the text the tree was read from; (0, 0)
+    when the path is not in the tree."""
+    node = root
+    for part in path:
+        if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+            node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            node = None
+        if node is None:
+            return (0, 0)
+    return (node.start_mark.index, node.end_mark.index) if node is not None else (0, 0)
+
+
 # ---------------------------------------------------------------- writing
 
 

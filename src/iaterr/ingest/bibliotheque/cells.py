@@ -10,11 +10,13 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from iaterr.base.diagnostics import REDACTED, VALUE_PARAMS
 from iaterr.ingest.bibliotheque.columns import MODELS, Target
 from iaterr.ingest.bibliotheque.lists import SPACED_DASH, STRONG, is_placeholder, split_list
 from iaterr.ingest.bibliotheque.report import ECARTE, REPARE, Finding, diagnostic_param
 from iaterr.model.questions import check_answer
 from iaterr.model.types import french_date_to_iso, parse_partial_date, siret_checksum_ok
+from iaterr.model.visibility import is_public
 from iaterr.model.vocab import SOUS_THEMES, THEMES, Term, Vocabulary
 
 #: The values the Bibliothèque's own data model enumerates (see ``../shared/domain/bibliotheque-ia.md``).
@@ -67,14 +69,20 @@ class RowParser:
         self.findings = findings
         self.known = known
         self.rejected: set[tuple[str, str]] = set()
+        #: the cell being converted belongs to a restricted field: its value is never quoted in the report
+        self.restricted = False
 
     def note(self, level: str, key: str, **params: Any) -> None:
+        if self.restricted:
+            params = {k: (REDACTED if k in VALUE_PARAMS or k in ("nombre", "date", "url", "siret", "code") else v)
+                      for k, v in params.items()}
         self.findings.append(Finding(level, key, params, self.line))
 
     # -- one cell
     def convert(self, target: Target, raw: str, column: str) -> Any:
         spec = target.spec
         assert spec is not None
+        self.restricted = not is_public(spec)
         text = _clean(raw)
         if not text:
             return None

@@ -83,7 +83,8 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     staging = Staging(out)
     try:
         renderer = Renderer(site, lang, context, staging.path)
-        pages = _pages(site, renderer, fingerprint)
+        # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
+        pages = _pages(site, renderer, digest_of([fingerprint, context["site_title"]]))
         old = files_of(out) if out.exists() else set()
         written: list[str] = []
         kept: dict[str, tuple[str, str]] = {}

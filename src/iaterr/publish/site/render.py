@@ -17,7 +17,7 @@ from typing import Any
 from markupsafe import Markup
 
 from iaterr import __version__
-from iaterr.base.files import atomic_write
+from iaterr.base.files import atomic_write, die_with_parent
 from iaterr.i18n import message
 from iaterr.model.vocab import TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem
@@ -120,7 +120,8 @@ def render_cases(renderer: Renderer, records: list[Record], jobs: int | None) ->
         size = max(50, len(records) // (jobs * 4))
         chunks = [records[i:i + size] for i in range(0, len(records), size)]
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                                     initializer=die_with_parent) as pool:
                 return {path: key for done in pool.map(_render_cases, chunks) for path, key in done}
         except (OSError, RuntimeError):  # no processes to be had here: do it in this one
             return dict(_render_cases(records))
