@@ -44,70 +44,19 @@ import os
 import platform
 import shlex
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import ensure_repo, fmt_s, fr  # noqa: E402  (bench/common.py)
+from common import Run, Series, ensure_repo, fmt_s, fr, run_child  # noqa: E402  (bench/common.py)
 
 #: lint (cold, since it has no cache of its own) within this many times validate --no-cache, at 10,000 records
 TARGET_RATIO = 5.0
-
-
-@dataclass
-class Run:
-    seconds: float
-    cpu: float
-    maxrss_kb: int
-    returncode: int
-    stdout: str
-
-
-@dataclass
-class Series:
-    label: str
-    runs: list[Run] = field(default_factory=list)
-
-    @property
-    def best(self) -> float:
-        return min(r.seconds for r in self.runs)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(r.seconds for r in self.runs)
-
-    @property
-    def cpu(self) -> float:
-        return min(r.cpu for r in self.runs)
-
-    @property
-    def peak_mb(self) -> float:
-        return max(r.maxrss_kb for r in self.runs) / 1024
-
-
-def run_child(cmd: list[str], cwd: Path, env: dict[str, str]) -> Run:
-    """Run ``cmd``: wall-clock time, CPU time and peak RSS of the child (``wait4``)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
-    if returncode not in (0, 1) or not stdout.lstrip().startswith("{"):
-        raise SystemExit(f"{' '.join(cmd[:4])}… failed with exit code {returncode}:\n{stderr[-3000:]}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, returncode, stdout)
 
 
 def timed(cmd: list[str], repo: Path) -> Run:
@@ -115,7 +64,7 @@ def timed(cmd: list[str], repo: Path) -> Run:
     cache = tempfile.mkdtemp(prefix="iaterr-bench-lint-cache-")
     try:
         before = os.times()
-        run = run_child(cmd, repo, {**os.environ, "IATERR_CACHE_DIR": cache})
+        run = run_child(cmd, repo, {**os.environ, "IATERR_CACHE_DIR": cache}, json_out=True)
         after = os.times()
         # wait4 counts the child alone; the children times of this process also hold the checking processes
         # that the child started and waited for

@@ -38,14 +38,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import ensure_repo, fmt_s, fr  # noqa: E402  (bench/common.py)
+from common import Run, Series, ensure_repo, fmt_s, fr, run_child  # noqa: E402  (bench/common.py)
 
 #: targets, defined at 10,000 records
 TARGET_RATIO = 0.25  # iaterr cold / check-jsonschema
@@ -55,49 +53,6 @@ TARGET_MEMORY_MB = 300  # peak RSS of any iaterr run
 
 
 # ---------------------------------------------------------------- running a child
-
-
-@dataclass
-class Run:
-    seconds: float
-    maxrss_kb: int
-    returncode: int
-    stdout: str
-
-
-def run_child(cmd: list[str], cwd: Path) -> Run:
-    """Run ``cmd``; wall-clock time and the child's own peak RSS (``wait4``)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
-        _pid, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(cmd[:4])}… failed with exit code {proc.returncode}:\n{stderr[-2000:]}")
-    return Run(seconds, usage.ru_maxrss, proc.returncode, stdout)
-
-
-@dataclass
-class Series:
-    label: str
-    runs: list[Run] = field(default_factory=list)
-
-    @property
-    def best(self) -> float:
-        return min(r.seconds for r in self.runs)
-
-    @property
-    def median(self) -> float:
-        return statistics.median(r.seconds for r in self.runs)
-
-    @property
-    def peak_mb(self) -> float:
-        return max(r.maxrss_kb for r in self.runs) / 1024
 
 
 def find_tool(name: str) -> str | None:
@@ -376,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
                  f"| < {fr(TARGET_WARM_S, 1)} s | {verdict(warm.best < TARGET_WARM_S)} |")
     lines.append(f"| (c) {changed.label} | {fmt_s(changed.best)} | {fmt_s(changed.median)} "
                  f"| {changed.peak_mb:.0f} Mo | — | — |")
-    if cj_times:
+    if cj_times and ratio is not None:
         calls = f" ({cj_calls} appels)" if cj_calls > 2 else ""
         lines.append(f"| (d) check-jsonschema{calls} | {fmt_s(min(cj_times))} "
                      f"| {fmt_s(statistics.median(cj_times))} | {cj_peak / 1024:.0f} Mo | référence | — |")
