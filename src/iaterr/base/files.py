@@ -41,7 +41,8 @@ class UnsafePath(Exception):
         self.reason, self.path, self.link, self.target = reason, path, link, target
 
 
-def _readlink(path: Path) -> str:
+def link_target(path: Path | str) -> str:
+    """What the symbolic link ``path`` points to, as written in it (``?`` when it cannot be read)."""
     try:
         return os.readlink(path)
     except OSError:
@@ -69,7 +70,7 @@ def contained(root: Path, path: Path, *, must_exist: bool = False) -> Path:
                 raise
             return full  # the rest does not exist yet: nothing to follow
         if stat.S_ISLNK(info.st_mode):
-            raise UnsafePath("lien", full, link=current, target=_readlink(current))
+            raise UnsafePath("lien", full, link=current, target=link_target(current))
     return full
 
 
@@ -127,29 +128,30 @@ def is_stale(name: str, mtime: float, now: float | None = None) -> bool:
     return not (pid_text.isdigit() and _pid_alive(int(pid_text)))
 
 
+def remove_if_stale(entry: os.DirEntry[str]) -> bool:
+    """Delete ``entry`` if it is a temporary that a finished run left (a folder with what it holds, a link
+    as a link, never followed); whether it was deleted."""
+    if not is_temporary(entry.name):
+        return False
+    try:
+        if not is_stale(entry.name, entry.stat(follow_symlinks=False).st_mtime):
+            return False
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path)
+        else:
+            os.unlink(entry.path)
+    except OSError:
+        return False
+    return True
+
+
 def remove_stale_temporaries(folder: Path) -> list[Path]:
-    """Delete the temporary files and folders directly in ``folder`` that a finished run left; returns them.
-    Links are removed as links, never followed."""
-    removed: list[Path] = []
+    """Delete the temporary files and folders directly in ``folder`` that a finished run left; returns them."""
     try:
         entries = list(os.scandir(folder))
     except OSError:
-        return removed
-    for entry in entries:
-        if not is_temporary(entry.name):
-            continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-            if not is_stale(entry.name, info.st_mtime):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path)
-            else:
-                os.unlink(entry.path)
-            removed.append(Path(entry.path))
-        except OSError:
-            continue
-    return removed
+        return []
+    return [Path(entry.path) for entry in entries if remove_if_stale(entry)]
 
 
 def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True, root: Path | None = None) -> None:
@@ -199,7 +201,7 @@ def read_regular(path: Path | str, inode: int = 0) -> bytes:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == 40 or os.path.islink(path):  # ELOOP: a link
-            raise UnsafePath("lien", Path(path), link=Path(path), target=_readlink(Path(path))) from None
+            raise UnsafePath("lien", Path(path), link=Path(path), target=link_target(Path(path))) from None
         raise
     with os.fdopen(fd, "rb") as fh:
         info = os.fstat(fh.fileno())

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import stat
 import time
 from collections.abc import Callable, Iterable
@@ -33,7 +32,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iaterr.base.diagnostics import Diagnostic, with_hint
-from iaterr.base.files import UnsafePath, contained, die_with_parent, is_stale, is_temporary, read_regular, scan
+from iaterr.base.files import (
+    UnsafePath,
+    contained,
+    die_with_parent,
+    is_temporary,
+    link_target,
+    read_regular,
+    remove_if_stale,
+    scan,
+)
 from iaterr.base.text import printable
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
@@ -164,27 +172,12 @@ def _walk(base: str, root: str, found: Found) -> Iterable[tuple[str, int]]:
     temporaries removed (a temporary folder is never entered)."""
     for _rel, entry in scan(base, skip_hidden=True):
         if entry.is_symlink():
-            try:
-                target = os.readlink(entry.path)
-            except OSError:
-                target = "?"
-            found.diagnostics.append(_link_diagnostic(os.path.relpath(entry.path, root).replace(os.sep, "/"), target))
+            found.diagnostics.append(_link_diagnostic(os.path.relpath(entry.path, root).replace(os.sep, "/"),
+                                                      link_target(entry.path)))
         elif is_temporary(entry.name):
-            _remove_if_stale(entry)
+            remove_if_stale(entry)
         elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(YAML_SUFFIXES):
             yield entry.path, entry.inode()
-
-
-def _remove_if_stale(entry: os.DirEntry[str]) -> None:
-    try:
-        if not is_stale(entry.name, entry.stat(follow_symlinks=False).st_mtime):
-            return
-        if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path)
-        elif entry.is_file(follow_symlinks=False):
-            os.unlink(entry.path)
-    except OSError:
-        pass
 
 
 # ---------------------------------------------------------------- reading one file

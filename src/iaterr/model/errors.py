@@ -98,20 +98,16 @@ def _diagnostic(err: Any, rel: str, model: type[BaseModel], data: dict[str, Any]
         params = {"valeur": ctx.get("valeur", value), "champ": champ}
         if vocab is not None:
             params["vocabulaire"] = _bilingual(vocab.title_fr, vocab.title_en)
-            if vocab is SOUS_THEMES:
+            close = vocab.suggest(str(params["valeur"]))
+            if close:
+                with_hint(params, "vous-vouliez-dire", suggestions=close)
+            elif vocab is SOUS_THEMES:  # the sub-themes of the record's theme, if it has a known one
                 theme = THEMES.resolve(data["theme"]) if isinstance(data.get("theme"), str) else None
                 candidates = SOUS_THEMES.children(theme.code) if theme else []
-                close = vocab.suggest(str(params["valeur"]))
-                if close:
-                    with_hint(params, "vous-vouliez-dire", suggestions=close)
-                elif candidates:
+                if candidates:
                     with_hint(params, "sous-themes", valeurs=[t.code for t in candidates])
             else:
-                close = vocab.suggest(str(params["valeur"]))
-                if close:
-                    with_hint(params, "vous-vouliez-dire", suggestions=close)
-                else:
-                    with_hint(params, "valeurs-possibles", valeurs=vocab.codes)
+                with_hint(params, "valeurs-possibles", valeurs=vocab.codes)
         return diag("valeur-inconnue", params)
     if kind == "iaterr_type":
         params = {"champ": champ, "attendu": {"t": "type." + ctx.get("attendu", "texte")}, "trouve": _type_name(value)}

@@ -32,6 +32,7 @@ from iaterr.base.files import (
     UnsafePath,
     atomic_write,
     contained,
+    link_target,
     remove_stale_temporaries,
     scan,
     temp_name,
@@ -74,7 +75,7 @@ def check_output(out: Path, repo_root: Path) -> Path:
         return out
     info = os.lstat(out)
     if stat.S_ISLNK(info.st_mode):
-        raise OutputRefused("registre.sortie-lien", chemin=str(out), cible=_readlink(out))
+        raise OutputRefused("registre.sortie-lien", chemin=str(out), cible=link_target(out))
     if not stat.S_ISDIR(info.st_mode):
         raise OutputRefused("registre.sortie-pas-dossier", chemin=str(out))
     entries = os.listdir(out)
@@ -82,15 +83,8 @@ def check_output(out: Path, repo_root: Path) -> Path:
         raise OutputRefused("registre.sortie-occupee", chemin=str(out), n=len(entries))
     link = _first_link(out)
     if link is not None:
-        raise OutputRefused("registre.sortie-lien", chemin=str(link), cible=_readlink(link))
+        raise OutputRefused("registre.sortie-lien", chemin=str(link), cible=link_target(link))
     return out
-
-
-def _readlink(path: Path) -> str:
-    try:
-        return os.readlink(path)
-    except OSError:
-        return "?"
 
 
 def _is_file(path: Path) -> bool:
