@@ -17,13 +17,13 @@ from typing import Any
 
 from iaterr import SCHEMA_VERSION
 from iaterr.base.diagnostics import Diagnostic, Severity, with_hint
-from iaterr.base.files import UnsafePath, atomic_write, contained
 from iaterr.check.loader import Want, load
 from iaterr.check.validate import check_file
 from iaterr.model import KINDS
 from iaterr.model.identifiers import slugify
 from iaterr.repo.config import Repository
 from iaterr.repo.records import render_record
+from iaterr.repo.writing import write_whole
 
 
 class RecordExists(Exception):
@@ -131,15 +131,14 @@ def new_record(repo: Repository, kind: str, data: dict[str, Any], *, lang: str =
 def write_record(repo: Repository, record: NewRecord) -> Path:
     """Write ``record`` (atomically, never over an existing record, never through a link); raises
     :class:`RecordRefused` when it is not valid, :class:`RecordExists`, or
-    :class:`~iaterr.base.files.UnsafePath`."""
+    :class:`~iaterr.repo.config.RepositoryError` when it cannot be written (a link on the way, a full disk…)."""
     if not record.valid:
         raise RecordRefused(record)
     if record.identifiant in existing_identifiers(repo, record.kind):
         raise RecordExists(record.path)
-    contained(repo.root, record.path)
-    atomic_write(record.path, record.text, root=repo.root)
+    write_whole(record.path, record.text, root=repo.root)
     return record.path
 
 
-__all__ = ["NewRecord", "RecordExists", "RecordRefused", "UnsafePath", "collectivites", "existing_identifiers",
+__all__ = ["NewRecord", "RecordExists", "RecordRefused", "collectivites", "existing_identifiers",
            "new_record", "unique_identifier", "write_record"]

@@ -30,12 +30,13 @@ from pydantic import ValidationError
 from iaterr import SCHEMA_VERSION, __version__
 from iaterr.authoring.records import RecordExists, RecordRefused, new_record, write_record
 from iaterr.base.diagnostics import Diagnostic
-from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
+from iaterr.base.files import UnsafePath, contained, read_regular
 from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
 from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.identifiers import slugify
 from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
+from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
 TEMPLATES = "templates/init"
@@ -201,12 +202,7 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
         if path.exists() or path.is_symlink():
             result.skipped.append(path)
             return
-        try:
-            atomic_write(path, text, root=root)
-        except UnsafePath as exc:
-            raise RepositoryError("cli.lien-refuse", chemin=str(exc.link or path), cible=exc.target) from exc
-        except OSError as exc:
-            raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+        write_whole(path, text, root=root)
         result.created.append(path)
 
     files = render_files(lang, collectivite)
@@ -224,10 +220,6 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
             result.skipped.append(exc.path)
         except RecordRefused as exc:  # checked above: only a file-level surprise can get here
             raise InvalidCollectivite(exc.record.problems) from exc
-        except UnsafePath as exc:
-            raise RepositoryError("cli.lien-refuse", chemin=str(exc.link or record.path), cible=exc.target) from exc
-        except OSError as exc:
-            raise RepositoryError("cli.ecriture-impossible", chemin=str(record.path), erreur=exc.strerror) from exc
     for kind in KINDS:
         folder = repo.kind_dir(kind)
         # git keeps no empty folder: a .gitkeep holds the place of the first records
@@ -285,10 +277,7 @@ def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> 
         elif key == "collectivite_defaut" and str(current) != value:
             result.config_kept[key] = str(current)
     if filled:
-        try:
-            atomic_write(path, dump_roundtrip(data), root=path.parent)
-        except OSError as exc:
-            raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+        write_whole(path, dump_roundtrip(data), root=path.parent)
         result.config_filled.update(filled)
         result.skipped.remove(path)
         result.updated.append(path)

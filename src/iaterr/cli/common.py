@@ -178,6 +178,9 @@ def guarded(lang_opt: Optional[str]) -> Iterator[App]:
     except Abort as exc:
         app.fail(exc.key, exc.hint, **exc.params)
         raise typer.Exit(exc.code) from None
+    except RepositoryError as exc:  # a repository or a file that cannot be used: its message names it
+        app.fail(exc.key, **exc.params)
+        raise typer.Exit(FAILURE) from None
     except (typer.Exit, typer.Abort):
         raise
     except KeyboardInterrupt:
@@ -235,7 +238,7 @@ def _quiet_repository(repo: Optional[Path]) -> Repository | None:
 def checked_output_file(app: App, out: Optional[Path], repo: Optional[Path]) -> Path | None:
     """``--out FILE`` checked before anything is done: never a folder, a link, a device, a file of git's,
     or a record of the data repository. None: the standard output."""
-    from iaterr.base.files import UnsafePath, contained
+    from iaterr.base.files import UnsafePath, contained, link_target
 
     if out is None or str(out) == "-":
         return None
@@ -246,7 +249,7 @@ def checked_output_file(app: App, out: Optional[Path], repo: Optional[Path]) -> 
     if os.path.lexists(target):
         info = os.lstat(target)
         if stat.S_ISLNK(info.st_mode):
-            raise Abort("cli.sortie-lien", "cli.sortie.aide", chemin=str(out), cible=os.readlink(target))
+            raise Abort("cli.sortie-lien", "cli.sortie.aide", chemin=str(out), cible=link_target(target))
         if stat.S_ISDIR(info.st_mode):
             raise Abort("cli.sortie-dossier", "cli.sortie.aide", chemin=str(out))
         if not stat.S_ISREG(info.st_mode):
@@ -281,15 +284,11 @@ def write_document(app: App, text: str, target: Path | None) -> None:
 def write_file(app: App, path: Path, text: str, root: Path | None = None) -> None:
     """Write ``path`` whole or not at all, and say so; a failure is a message with the path (code 2). With
     ``root`` (the data repository holding it), no folder on the way may be a link."""
-    from iaterr.base.files import UnsafePath, atomic_write, remove_stale_temporaries
+    from iaterr.base.files import remove_stale_temporaries
+    from iaterr.repo.writing import write_whole
 
     remove_stale_temporaries(path.parent)  # what a killed run left beside the file
-    try:
-        atomic_write(path, text, root=root)
-    except UnsafePath as exc:
-        raise Abort("cli.lien-refuse", chemin=str(exc.link or path), cible=exc.target) from exc
-    except OSError as exc:
-        raise Abort("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror) from exc
+    write_whole(path, text, root=root)
     app.say("cli.ecrit", style="green", chemin=str(path))
 
 

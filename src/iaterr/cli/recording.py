@@ -16,7 +16,6 @@ from rich.text import Text
 
 from iaterr.authoring.records import (
     RecordExists,
-    UnsafePath,
     collectivites,
     existing_identifiers,
     new_record,
@@ -243,8 +242,6 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         path = write_record(repo, record)
     except RecordExists as exc:
         raise Abort("new.existe", "new.existe.aide", identifiant=record.identifiant, chemin=repo.rel(exc.path)) from exc
-    except UnsafePath as exc:
-        raise Abort("cli.lien-refuse", chemin=str(exc.link or record.path), cible=exc.target) from exc
     delete_draft(draft)
     ui.say("new.ecrit", style="bold green", chemin=repo.rel(path))
     ui.say("new.valide", style="green")

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.base.diagnostics import REDACTED, Diagnostic
-from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
+from iaterr.base.files import UnsafePath, contained, read_regular
 from iaterr.lint.engine import Fix
 from iaterr.model import KINDS
 from iaterr.model.introspect import spec_at
 from iaterr.model.visibility import path_is_public
 from iaterr.repo.config import Repository
+from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
 
@@ -118,6 +119,6 @@ def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]]
             continue
         change.after = dump_roundtrip(doc)
         if write:
-            atomic_write(Path(path), change.after, root=repo.root)
+            write_whole(Path(path), change.after, root=repo.root)
         changes.append(change)
     return changes

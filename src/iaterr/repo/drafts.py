@@ -11,8 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from iaterr.base.files import UnsafePath, atomic_write, contained, read_regular
+from iaterr.base.files import UnsafePath, contained, read_regular
 from iaterr.repo.config import Repository
+from iaterr.repo.writing import write_whole
 
 DRAFT_DIR = Path(".iaterr") / "brouillons"
 
@@ -29,8 +30,8 @@ def save_draft(path: Path, state: dict[str, Any]) -> None:
     root = path.parent.parent.parent  # <repository>/.iaterr/brouillons/<draft>
     ignore = path.parent.parent / ".gitignore"
     if not ignore.exists() and not ignore.is_symlink():
-        atomic_write(ignore, "# Brouillons d'iaterr : ne pas versionner.\n*\n", root=root)
-    atomic_write(path, json.dumps({"version": 1, **state}, ensure_ascii=False, indent=2, default=str), root=root)
+        write_whole(ignore, "# Brouillons d'iaterr : ne pas versionner.\n*\n", root=root)
+    write_whole(path, json.dumps({"version": 1, **state}, ensure_ascii=False, indent=2, default=str), root=root)
 
 
 def load_draft(path: Path) -> dict[str, Any] | None:

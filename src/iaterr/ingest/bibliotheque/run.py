@@ -14,7 +14,7 @@ from typing import Any
 
 from iaterr.authoring.records import existing_identifiers, new_record, write_record
 from iaterr.base.diagnostics import Severity
-from iaterr.base.files import UnsafePath, atomic_write, contained
+from iaterr.base.files import UnsafePath, contained
 from iaterr.check.validate import check_file
 from iaterr.i18n import message
 from iaterr.ingest.bibliotheque.columns import MODELS
@@ -56,6 +56,7 @@ from iaterr.model import Collectivite
 from iaterr.model.identifiers import slugify
 from iaterr.model.introspect import specs
 from iaterr.repo.config import Repository
+from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import read_document
 
 
@@ -327,7 +328,7 @@ class _Importer:
             self.refuse(kind, existing.ident, rel, lines, link)
             return None
         if not self.dry_run:
-            atomic_write(existing.path, text, root=self.repo.root)
+            write_whole(existing.path, text, root=self.repo.root)
         if not changed:  # only the import's silence changed
             changed = ["# iaterr: ignore"]
         self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed))
