@@ -100,3 +100,40 @@ def test_exported_schema_keeps_the_model_constraints(kind, field, value, valid):
     base = {"version_schema": "1.0", "identifiant": "x", "nom": "X", "type": "commune"}
     validator = jsonschema.Draft202012Validator(schema_for(kind), format_checker=None)
     assert validator.is_valid({**base, field: value}) is valid
+
+
+def test_a_generated_file_that_is_a_link_is_never_read_nor_written_through(cli, repo_copy, tmp_path):
+    """A committed link in place of a generated file (to /dev/zero, to a pipe, to a file elsewhere): refused with
+    a message, never read (a link to /dev/zero would fill the memory), never written through."""
+    outside = tmp_path / "ailleurs.md"
+    outside.write_text("à moi\n", encoding="utf-8")
+    target = repo_copy / REFERENCE_PATHS["fr"]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for pointed in ("/dev/zero", str(outside)):
+        if target.is_symlink() or target.exists():
+            target.unlink()
+        target.symlink_to(pointed)
+        for args in ((), ("--check",)):
+            result = cli("reference", "--repo", str(repo_copy), *args)
+            assert result.exit_code in (1, 2), result.output
+            assert "Erreur interne" not in result.output, result.output
+        assert "lien symbolique" in cli("reference", "--repo", str(repo_copy)).stderr
+    assert outside.read_text(encoding="utf-8") == "à moi\n"
+
+
+def test_a_generated_file_that_is_not_utf8_is_stale_not_a_crash(cli, tmp_path):
+    out = tmp_path / "ref.md"
+    out.write_bytes(b"\xff\xfe caf\xe9\n")
+    result = cli("reference", "--out", str(out), "--check")
+    assert result.exit_code == 1 and "Pas à jour" in result.stderr, result.output
+    assert cli("reference", "--out", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Référence")
+
+
+def test_examples_need_their_example_record(cli, tmp_path):
+    root = tmp_path / "depot"
+    assert cli("init", str(root), "--no-git", "--non-interactif").exit_code == 0
+    result = cli("reference", "--exemples", "--repo", str(root))
+    assert result.exit_code == 2 and "Erreur interne" not in result.output, result.output
+    assert "sicoval-detection-fuites-eau.yaml" in result.stderr
+    assert not (root / "docs" / "exemples").exists()

@@ -143,3 +143,13 @@ def test_output_file(cli, tmp_path):
 @pytest.mark.parametrize("fmt", ["pdf", "docx"])
 def test_unknown_format(cli, fmt):
     assert cli("notice", "sicoval-detection-fuites-eau", "--repo", str(ROOT), "--format", fmt).exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["notice", "mention"])
+def test_a_record_written_with_the_yml_extension_is_found(cli, tmp_path, command):
+    root = _repo(tmp_path, GOOD_DECISION)
+    folder = root / "data" / "cas-usage"
+    (folder / f"{GOOD_DECISION['identifiant']}.yaml").rename(folder / f"{GOOD_DECISION['identifiant']}.yml")
+    result = cli(command, GOOD_DECISION["identifiant"], "--repo", str(root))
+    assert result.exit_code == 0, result.output
+    assert GOOD_DECISION["finalite"] in result.stdout

@@ -27,15 +27,18 @@ from iaterr.cli.common import (
 
 def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
     from iaterr.authoring.records import existing_identifiers
+    from iaterr.check.validate import YAML_SUFFIXES
     from iaterr.lint.run import environment_today
     from iaterr.publish.export import load_items
     from iaterr.publish.notice import build_notice
 
     repository = open_repo(ui, repo)
     known = sorted(existing_identifiers(repository, "cas_usage"))
-    path = repository.record_path("cas_usage", identifiant)
+    folder = repository.kind_dir("cas_usage")
     # an identifier is a file name of the folder, never a path: nothing else is looked up
-    if identifiant not in known or not os.path.lexists(path):
+    found = [folder / f"{identifiant}{suffix}" for suffix in YAML_SUFFIXES] if identifiant in known else []
+    path = next((p for p in found if os.path.lexists(p)), None)
+    if path is None:
         close = difflib.get_close_matches(identifiant[:200], known, n=3, cutoff=0.5)
         shown = identifiant if len(identifiant) <= 100 else identifiant[:100] + "…"
         raise Abort("notice.cli.inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=shown,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Optional
 
@@ -26,11 +28,7 @@ def write_generated(ui: App, files: dict[Path, str], check: bool, command: str, 
     they belong to that repository and are never written through a link."""
     stale = []
     for path, text in files.items():
-        try:
-            current = path.read_text(encoding="utf-8")
-        except OSError:
-            current = None
-        if current == text:
+        if _holds(path, text.encode("utf-8"), root):
             ui.say("cli.a-jour", style="dim", chemin=str(path))
             continue
         if check:
@@ -40,6 +38,22 @@ def write_generated(ui: App, files: dict[Path, str], check: bool, command: str, 
     for path in stale:
         ui.fail("cli.pas-a-jour", "cli.pas-a-jour.aide", chemin=str(path), commande=command)
     return FINDINGS if stale else OK
+
+
+def _holds(path: Path, payload: bytes, root: Path | None) -> bool:
+    """Does the file at ``path`` hold exactly ``payload``? Never through a link (under ``root``, no folder on the
+    way may be one either), never anything but a regular file of that very size: a committed link to
+    ``/dev/zero`` or a pipe is never read."""
+    from iaterr.base.files import UnsafePath, contained, read_regular
+
+    try:
+        target = contained(root, path) if root is not None else path
+        info = os.lstat(target)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != len(payload):
+            return False
+        return read_regular(target, info.st_ino) == payload
+    except (OSError, UnsafePath):
+        return False
 
 
 def register(app: typer.Typer) -> None:

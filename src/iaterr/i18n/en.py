@@ -136,6 +136,8 @@ MESSAGES: dict[str, str] = {
     "cli.ecrit": "Written: {chemin}",
     "cli.a-jour": "Already up to date: {chemin}",
     "cli.ecriture-impossible": "Cannot write {chemin}: {erreur}",
+    "cli.exemples-sans-fiche": "The examples are made from the record {fichier}, missing or invalid in this "
+                                "repository: the command is meant for iaterr's own repository.",
     # ------------------------------------------------------------ help texts
     "help.app": "iaterr — record, check, share and publish the uses of AI and public algorithms of French local "
                 "authorities.",

@@ -139,6 +139,8 @@ MESSAGES: dict[str, str] = {
     "cli.ecrit": "Écrit : {chemin}",
     "cli.a-jour": "Déjà à jour : {chemin}",
     "cli.ecriture-impossible": "Impossible d'écrire {chemin} : {erreur}",
+    "cli.exemples-sans-fiche": "Les exemples sont faits à partir de la fiche {fichier}, absente ou invalide dans "
+                                "ce dépôt : la commande sert au dépôt d'iaterr lui-même.",
     # ------------------------------------------------------------ help texts
     "help.app": "iaterr — recenser, vérifier, partager et publier les usages de l'IA et des algorithmes "
                 "publics des collectivités.",
