@@ -10,10 +10,11 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from iaterr.base.diagnostics import REDACTED, VALUE_PARAMS
+from iaterr.base.diagnostics import REDACTED, SAFE_PARAMS
 from iaterr.ingest.bibliotheque.columns import MODELS, Target
 from iaterr.ingest.bibliotheque.lists import SPACED_DASH, STRONG, is_placeholder, split_list
 from iaterr.ingest.bibliotheque.report import ECARTE, REPARE, Finding, diagnostic_param
+from iaterr.model.introspect import specs
 from iaterr.model.questions import check_answer
 from iaterr.model.types import french_date_to_iso, parse_partial_date, siret_checksum_ok
 from iaterr.model.visibility import is_public
@@ -61,6 +62,36 @@ def _vocab(target: Target) -> Vocabulary:
     return target.spec.vocab
 
 
+#: Parameters of a finding that name a column or a field (or count columns), never a value: the only ones
+#: a finding about a restricted field keeps.
+NAMING_PARAMS = frozenset({"colonne", "colonnes", "champ", "champs"})
+
+
+def is_restricted(kind: str, name: str) -> bool:
+    """Is field ``name`` of ``kind`` restricted (its values never quoted in the report)?"""
+    spec = specs(MODELS[kind]).get(name)
+    return spec is None or not is_public(spec)  # a field the model does not know: as if restricted
+
+
+def shown_params(about: tuple[str, str] | None, params: dict[str, Any]) -> dict[str, Any]:
+    """The parameters of a finding about the field ``about`` (``(kind, name)``; None: about no value of a
+    record) as the report may show them. For a restricted field, an allow-list: the parameters that name
+    a column or a field are kept, a nested message keeps its key and its explaining parameters
+    (:data:`~iaterr.base.diagnostics.SAFE_PARAMS`, as :meth:`~iaterr.base.diagnostics.Diagnostic.redacted`
+    does), every other parameter is hidden."""
+    if about is None or not is_restricted(*about):
+        return params
+
+    def hidden(value: Any) -> Any:
+        if isinstance(value, dict) and isinstance(value.get("t"), str) and set(value) <= {"t", "p"}:
+            inner = value.get("p") or {}
+            return {"t": value["t"], "p": {k: (v if k in SAFE_PARAMS else REDACTED) for k, v in inner.items()
+                                           if k != "_hint"}}
+        return REDACTED
+
+    return {k: (v if k in NAMING_PARAMS else hidden(v)) for k, v in params.items()}
+
+
 class RowParser:
     """Turns the cells of one row into field values, recording what was repaired or left out."""
 
@@ -69,35 +100,33 @@ class RowParser:
         self.findings = findings
         self.known = known
         self.rejected: set[tuple[str, str]] = set()
-        #: the cell being converted belongs to a restricted field: its value is never quoted in the report
-        self.restricted = False
 
-    def note(self, level: str, key: str, **params: Any) -> None:
-        if self.restricted:
-            params = {k: (REDACTED if k in VALUE_PARAMS or k in ("nombre", "date", "url", "siret", "code") else v)
-                      for k, v in params.items()}
-        self.findings.append(Finding(level, key, params, self.line))
+    def note(self, level: str, key: str, about: Target | tuple[str, str] | None, **params: Any) -> None:
+        """Record a finding on this row. ``about``: the field whose value the finding is about (a target,
+        or ``(kind, name)``), None when it quotes no value of a record; the values of a restricted field
+        are never quoted (:func:`shown_params`)."""
+        field = (about.kind, about.name) if isinstance(about, Target) else about
+        self.findings.append(Finding(level, key, shown_params(field, params), self.line))
 
     # -- one cell
     def convert(self, target: Target, raw: str, column: str) -> Any:
         spec = target.spec
         assert spec is not None
-        self.restricted = not is_public(spec)
         text = _clean(raw)
         if not text:
             return None
         if is_placeholder(text) and not (spec.vocab is not None and spec.vocab.resolve(text)):
-            self.note(REPARE, "importer.valeur-remplissage", colonne=column, valeur=text)
+            self.note(REPARE, "importer.valeur-remplissage", target, colonne=column, valeur=text)
             return None
         kind, name = target.kind, target.name
         if spec.vocab is not None:
             return self._codes(target, text, column) if spec.is_list else self._code(target, text, column)
         if spec.is_list:
-            return self._texts(text, column)
+            return self._texts(target, text, column)
         if (kind, name) in _ONE_LINE:
             one = " ".join(text.split())
             if "\n" in text:
-                self.note(REPARE, "importer.une-ligne", colonne=column, valeur=one)
+                self.note(REPARE, "importer.une-ligne", target, colonne=column, valeur=one)
             text = one
         elif spec.kind == "siret":
             return self._siret(target, text, column)
@@ -105,14 +134,14 @@ class RowParser:
             return self._url(target, text, column)
         elif spec.kind == "email":
             if text.lower().startswith("mailto:"):
-                self.note(REPARE, "importer.mailto", colonne=column, valeur=text)
+                self.note(REPARE, "importer.mailto", target, colonne=column, valeur=text)
                 text = text[7:].strip()
         elif spec.kind == "date":
             return self._date(target, text, column)
         elif spec.kind == "nombre":
             if re.fullmatch(r"[+-]?\d+,\d+", text):
                 fixed = text.replace(",", ".")
-                self.note(REPARE, "importer.virgule-decimale", colonne=column, valeur=text, nombre=fixed)
+                self.note(REPARE, "importer.virgule-decimale", target, colonne=column, valeur=text, nombre=fixed)
                 text = fixed
             return self._checked(target, text, column, typed=True)
         return self._checked(target, text, column)
@@ -121,7 +150,7 @@ class RowParser:
         typed_value, diags = check_answer(MODELS[target.kind], target.name, value)
         if diags:
             self.rejected.add((target.kind, target.name))
-            self.note(ECARTE, "importer.valeur-refusee", colonne=column, valeur=value,
+            self.note(ECARTE, "importer.valeur-refusee", target, colonne=column, valeur=value,
                       raison=diagnostic_param(diags[0]))
             return None
         return typed_value if typed else value
@@ -132,15 +161,16 @@ class RowParser:
         if term is None:
             close = vocab.suggest(raw)
             if close:
-                self.note(ECARTE, "importer.valeur-inconnue.proche", colonne=column, valeur=raw, suggestions=close)
+                self.note(ECARTE, "importer.valeur-inconnue.proche", target, colonne=column, valeur=raw,
+                          suggestions=close)
             else:
-                self.note(ECARTE, "importer.valeur-inconnue", colonne=column, valeur=raw)
+                self.note(ECARTE, "importer.valeur-inconnue", target, colonne=column, valeur=raw)
             self.rejected.add((target.kind, target.name))
             return None
         if not _is_canonical(target.kind, target.name, vocab, raw):
             key = ("importer.hors-enumeration" if (target.kind, target.name) in LIBRARY_VALUES
                    else "importer.valeur-convertie")
-            self.note(REPARE, key, colonne=column, valeur=raw, code=term.code)
+            self.note(REPARE, key, target, colonne=column, valeur=raw, code=term.code)
         return term
 
     def _code(self, target: Target, text: str, column: str) -> str | None:
@@ -169,14 +199,14 @@ class RowParser:
                 codes.append(term.code)
         return codes or None
 
-    def _texts(self, text: str, column: str) -> list[str] | None:
+    def _texts(self, target: Target, text: str, column: str) -> list[str] | None:
         items, hyphens = split_list(text, self.known)
         kept = [i for i in items if not is_placeholder(i)]
         if len(kept) < len(items):
-            self.note(REPARE, "importer.valeur-remplissage", colonne=column,
+            self.note(REPARE, "importer.valeur-remplissage", target, colonne=column,
                       valeur=", ".join(i for i in items if is_placeholder(i)))
         if hyphens and kept:
-            self.note(REPARE, "importer.liste-traits-union", colonne=column, valeur=" ".join(text.split()),
+            self.note(REPARE, "importer.liste-traits-union", target, colonne=column, valeur=" ".join(text.split()),
                       elements=kept)
         return kept or None
 
@@ -186,14 +216,14 @@ class RowParser:
             compact = compact[:14]  # a number a spreadsheet wrote as 24310063300391.0
         if not re.fullmatch(r"\d{14}", compact):
             self.rejected.add((target.kind, target.name))
-            self.note(ECARTE, "importer.siret-format", colonne=column, valeur=text)
+            self.note(ECARTE, "importer.siret-format", target, colonne=column, valeur=text)
             return None
         if not siret_checksum_ok(compact):
             self.rejected.add((target.kind, target.name))
-            self.note(ECARTE, "importer.siret-cle", colonne=column, valeur=text)
+            self.note(ECARTE, "importer.siret-cle", target, colonne=column, valeur=text)
             return None
         if compact != text:
-            self.note(REPARE, "importer.siret-compacte", colonne=column, valeur=text, siret=compact)
+            self.note(REPARE, "importer.siret-compacte", target, colonne=column, valeur=text, siret=compact)
         return compact
 
     def _url(self, target: Target, text: str, column: str) -> str | None:
@@ -201,11 +231,11 @@ class RowParser:
         if re.match(r"^www\.[^\s]+\.[^\s]+$", value, re.IGNORECASE):
             fixed = "https://" + value
             if not check_answer(MODELS[target.kind], target.name, fixed)[1]:
-                self.note(REPARE, "importer.url-completee", colonne=column, valeur=value, url=fixed)
+                self.note(REPARE, "importer.url-completee", target, colonne=column, valeur=value, url=fixed)
                 return fixed
         if check_answer(MODELS[target.kind], target.name, value)[1]:
             self.rejected.add((target.kind, target.name))
-            self.note(ECARTE, "importer.url-texte", colonne=column, valeur=" ".join(value.split()))
+            self.note(ECARTE, "importer.url-texte", target, colonne=column, valeur=" ".join(value.split()))
             return None
         return value
 
@@ -232,10 +262,10 @@ class RowParser:
                 serial = True
         if iso is None:
             self.rejected.add((target.kind, target.name))
-            self.note(ECARTE, "importer.date-invalide", colonne=column, valeur=text)
+            self.note(ECARTE, "importer.date-invalide", target, colonne=column, valeur=text)
             return None
         if serial:
-            self.note(REPARE, "importer.date-serie", colonne=column, valeur=text, date=iso)
+            self.note(REPARE, "importer.date-serie", target, colonne=column, valeur=text, date=iso)
         elif value != text.strip() or not (parse_partial_date(text.strip()) or french_date_to_iso(text.strip())):
-            self.note(REPARE, "importer.date-convertie", colonne=column, valeur=text, date=iso)
+            self.note(REPARE, "importer.date-convertie", target, colonne=column, valeur=text, date=iso)
         return iso

@@ -44,7 +44,7 @@ def parse_row(export: Export, row: SourceRow, findings: list[Finding], known: se
     uc: dict[str, Any] = {}
     extra = [c for c in row.cells[len(export.columns):] if c.strip()]
     if extra:
-        parser.note(ECARTE, "importer.cellules-en-trop", nombre=len(extra), colonnes=len(export.columns))
+        parser.note(ECARTE, "importer.cellules-en-trop", None, nombre=len(extra), colonnes=len(export.columns))
     for column in export.columns:
         if column.target is None or column.index >= len(row.cells):
             continue
@@ -71,7 +71,9 @@ def _partners(parser: RowParser, uc: dict[str, Any]) -> None:
             continue
         if "mise_en_oeuvre" not in uc:
             uc["mise_en_oeuvre"] = term.code
-        parser.note(REPARE, "importer.partenaire-mise-en-oeuvre", valeur=item, code=term.code)
+        # the partner becomes the value of mise_en_oeuvre: a finding about that field
+        parser.note(REPARE, "importer.partenaire-mise-en-oeuvre", ("cas_usage", "mise_en_oeuvre"), valeur=item,
+                    code=term.code)
     if kept:
         uc["partenaires"] = kept
     else:
@@ -89,7 +91,8 @@ def _sub_themes(parser: RowParser, uc: dict[str, Any]) -> None:
         if parent == theme:
             kept.append(code)
         else:
-            parser.note(ECARTE, "importer.sous-theme-hors-theme", sous_theme=code, parent=parent, theme=theme)
+            parser.note(ECARTE, "importer.sous-theme-hors-theme", ("cas_usage", "sous_themes"),
+                        sous_theme=code, parent=parent, theme=theme)
     if kept:
         uc["sous_themes"] = kept
     else:
@@ -104,10 +107,10 @@ def _collectivite_type(parser: RowParser, coll: dict[str, Any]) -> None:
     fix = TYPE_CORRECTIONS.get((slugify(name), ctype))
     if fix:
         coll["type"] = fix[0]
-        parser.note(REPARE, "importer.type-corrige", collectivite=name, avant=ctype, apres=fix[0],
-                    raison={"t": fix[1]})
+        parser.note(REPARE, "importer.type-corrige", ("collectivite", "type"), collectivite=name, avant=ctype,
+                    apres=fix[0], raison={"t": fix[1]})
     elif fold(name).startswith("syndicat") and ctype not in ("syndicat", "syndicat_mixte"):
-        parser.note(INFO, "importer.type-a-verifier", collectivite=name, code=ctype)
+        parser.note(INFO, "importer.type-a-verifier", ("collectivite", "type"), collectivite=name, code=ctype)
 
 
 def export_date_of(path: Path, rows: list[ParsedRow]) -> str:

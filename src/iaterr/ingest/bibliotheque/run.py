@@ -17,6 +17,7 @@ from iaterr.base.diagnostics import Severity
 from iaterr.base.files import UnsafePath, contained
 from iaterr.check.validate import check_file
 from iaterr.i18n import message
+from iaterr.ingest.bibliotheque.cells import shown_params
 from iaterr.ingest.bibliotheque.columns import MODELS
 from iaterr.ingest.bibliotheque.existing import (
     Existing,
@@ -185,8 +186,9 @@ class _Importer:
                 if not same_value(spec, group.values[key], value):
                     column = next((c.header for c in self.export.columns if c.target is not None
                                    and (c.target.kind, c.target.name) == ("collectivite", key)), key)
-                    self.note(ECARTE, "importer.conflit", row.line, champ=column, valeur=value,
-                              collectivite=group.name, ligne=group.first_line[key], premiere=group.values[key])
+                    self.note(ECARTE, "importer.conflit", row.line, **shown_params(("collectivite", key), {
+                        "champ": column, "valeur": value, "collectivite": group.name,
+                        "ligne": group.first_line[key], "premiere": group.values[key]}))
         return groups
 
     def collectivite(self, group: _Group, export_date: str) -> None:

@@ -1,0 +1,103 @@
+"""`iaterr import bibliotheque`: no value of a restricted field reaches the report, whatever the order of
+the columns, in text or in JSON; the public values the report quotes are still quoted."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+EXPORT = Path(__file__).parent / "fixtures" / "bibliotheque" / "bibliotheque-ia-export-2025-04-16.csv"
+
+#: A cell for every restricted column of the Bibliothèque's data model, each made to be repaired or
+#: refused (so that the import has something to say about it), each holding strings found nowhere else.
+RESTRICTED_CELLS = {
+    "risque": "RisqueSecretA1 : détail confidentiel",
+    "erreur": "ErreurSecretA2",
+    "explicabilite": "Moyenne ExplicSecretA3",
+    "projet_contact": "mailto:contact.secreta4@exemple.fr",
+    "nom_algorithme": "AlgoSecretA5\nversion SecondeLigneA5",
+    "algorithme_description": "DescAlgoSecretA6",
+    "mise_en_oeuvre": "MiseSecretA7",
+    "herbergement": "HebergSecretA8",
+    "financement": "FondsSecretX-SubventionCacheeY",
+    "budget": "BudgetSecretA9",
+    "impact_environnement": "ImpactSecretB1",
+    "url_ressources": "www.ressource-secreteb2.fr",
+}
+SECRETS = ("RisqueSecretA1", "ErreurSecretA2", "ExplicSecretA3", "secreta4", "AlgoSecretA5", "SecondeLigneA5",
+           "DescAlgoSecretA6", "MiseSecretA7", "HebergSecretA8", "FondsSecretX", "SubventionCacheeY",
+           "BudgetSecretA9", "ImpactSecretB1", "secreteb2",
+           # the code "développé en régie" becomes in mise_en_oeuvre (restricted), as the report would say it
+           "mise_en_oeuvre: interne", "mise_en_oeuvre : interne")
+
+
+def _export(folder: Path, order: str) -> Path:
+    with EXPORT.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    header, body = rows[0], rows[1:]
+    table = [dict(zip(header, row)) | RESTRICTED_CELLS for row in body]
+    public, restricted = list(header), list(RESTRICTED_CELLS)
+    if order == "restreintes-a-la-fin":
+        columns = public + restricted
+    elif order == "restreintes-au-debut":
+        columns = restricted + public
+    elif order == "partenaires-a-la-fin":
+        columns = restricted + [c for c in public if c != "Partenaires"] + ["Partenaires"]
+    else:  # alternées
+        columns = []
+        for i in range(max(len(public), len(restricted))):
+            columns += public[i:i + 1] + restricted[i:i + 1]
+    path = folder / f"bibliotheque-ia-export-2025-04-16-{order}.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(columns)
+        for row in table:
+            writer.writerow([row.get(c, "") for c in columns])
+    return path
+
+
+@pytest.fixture
+def empty_repo(tmp_path, cli) -> Path:
+    dest = tmp_path / "vide"
+    assert cli("init", str(dest), "--no-git", "--non-interactif").exit_code == 0
+    return dest
+
+
+ORDERS = ("restreintes-a-la-fin", "restreintes-au-debut", "partenaires-a-la-fin", "alternees")
+
+
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_restricted_value_in_the_report(cli, tmp_path, empty_repo, order, fmt, lang):
+    source = _export(tmp_path, order)
+    result = cli("import", "bibliotheque", str(source), "--repo", str(empty_repo), "--dry-run", "--format", fmt,
+                 lang=lang)
+    output = result.stdout + result.stderr
+    assert result.exit_code in (0, 1), output
+    leaked = [secret for secret in SECRETS if secret.casefold() in output.casefold()]
+    assert not leaked, (leaked, output)
+    # the public values are still quoted: a list split at hyphens, the collectivité type corrected, the
+    # partner that is a way of building the project (said, its value hidden)
+    assert "DRYAS" in output and "Kocliko" in output and "ENERLAB" in output, output
+    assert "statut_particulier" in output and "Ville de Paris" in output, output
+    if fmt == "json":
+        report = json.loads(result.stdout)
+        codes = {f["code"] for f in report["constats"]}
+        # the restricted cells were noticed (repaired or left out), only their values are hidden
+        assert {"liste-traits-union", "mailto", "une-ligne", "url-completee", "valeur-inconnue",
+                "partenaire-mise-en-oeuvre"} <= codes, codes
+        splits = [f["message"] for f in report["constats"] if f["code"] == "liste-traits-union"]
+        assert any("DRYAS" in m and "Kocliko" in m for m in splits), splits
+
+
+def test_the_restricted_values_are_imported_all_the_same(cli, tmp_path, empty_repo):
+    """Hidden from the report, not from the records: the collectivité's own repository holds them."""
+    source = _export(tmp_path, "partenaires-a-la-fin")
+    result = cli("import", "bibliotheque", str(source), "--repo", str(empty_repo))
+    assert result.exit_code in (0, 1), result.stdout
+    texts = "".join(p.read_text(encoding="utf-8") for p in (empty_repo / "data" / "cas-usage").glob("*.yaml"))
+    assert "FondsSecretX" in texts and "contact.secreta4@exemple.fr" in texts
