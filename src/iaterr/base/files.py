@@ -52,8 +52,10 @@ def link_target(path: Path | str) -> str:
 def contained(root: Path, path: Path, *, must_exist: bool = False) -> Path:
     """``path`` (absolute, or relative to ``root``) checked to lie under ``root`` with no symbolic link
     on the way: returns the absolute path. ``root`` itself is trusted as given (it may be reached
-    through a link the person chose). Components that do not exist yet are fine unless ``must_exist``.
-    Raises :class:`UnsafePath`."""
+    through a link the person chose). Components that do not exist yet are fine unless ``must_exist``; a
+    component that is not a folder means that what is below it does not exist either (writing there fails
+    later, with the system's reason). Raises :class:`UnsafePath` (and, with ``must_exist``, the
+    :class:`FileNotFoundError` or :class:`NotADirectoryError` of the missing part)."""
     root = Path(os.path.abspath(root))
     full = Path(os.path.abspath(path if Path(path).is_absolute() else root / path))
     try:
@@ -65,10 +67,10 @@ def contained(root: Path, path: Path, *, must_exist: bool = False) -> Path:
         current = current / part
         try:
             info = os.lstat(current)
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             if must_exist:
                 raise
-            return full  # the rest does not exist yet: nothing to follow
+            return full  # the rest does not exist (yet): nothing to follow
         if stat.S_ISLNK(info.st_mode):
             raise UnsafePath("lien", full, link=current, target=link_target(current))
     return full

@@ -240,6 +240,7 @@ MESSAGES: dict[str, str] = {
     "hint.nom-fichier-invalide": "Rename it “identifier.yaml” (lower-case letters without accents, digits and hyphens).",
     "erreur.remplace": "the file was replaced while it was read (did a folder on the way become a link?); run again",
     "erreur.pas-un-fichier": "it is not a regular file",
+    "erreur.pas-un-dossier": "{chemin} is a file, not a folder",
     "cli.sortie-git": "{chemin} is in a .git folder: iaterr never writes there.",
     "cli.sortie-lien": "{chemin} is a symbolic link (to {cible}): iaterr does not write through a link.",
     "cli.sortie-dossier": "{chemin} is a folder: give a file name.",

@@ -244,6 +244,7 @@ MESSAGES: dict[str, str] = {
     "hint.nom-fichier-invalide": "Renommez-le « identifiant.yaml » (lettres minuscules sans accents, chiffres et tirets).",
     "erreur.remplace": "le fichier a été remplacé pendant la lecture (un dossier du chemin est-il devenu un lien ?) ; relancez",
     "erreur.pas-un-fichier": "ce n'est pas un fichier ordinaire",
+    "erreur.pas-un-dossier": "{chemin} est un fichier, pas un dossier",
     "cli.sortie-git": "{chemin} est dans un dossier .git : iaterr n'y écrit jamais.",
     "cli.sortie-lien": "{chemin} est un lien symbolique (vers {cible}) : iaterr n'écrit pas à travers un lien.",
     "cli.sortie-dossier": "{chemin} est un dossier : donnez le nom d'un fichier.",

@@ -7,7 +7,10 @@ that names the file and the reason, which every command shows as a message (exit
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
+from typing import Any
 
 from iaterr.base.files import UnsafePath, atomic_write
 from iaterr.repo.config import RepositoryError
@@ -25,4 +28,18 @@ def write_whole(path: Path, data: bytes | str, *, root: Path | None = None, fsyn
         raise RepositoryError("cli.chemin-hors-depot", chemin=str(path), depot=str(root)) from exc
     except OSError as exc:
         # the file meant, not the temporary one the system names
-        raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=exc.strerror or str(exc)) from exc
+        raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur=reason(path, exc)) from exc
+
+
+def reason(path: Path, exc: OSError) -> Any:
+    """Why ``path`` could not be written, as a message parameter: the system's reason, or, for a file where a
+    folder should be (the system says "File exists" or "Not a directory"), that file named."""
+    if isinstance(exc, (FileExistsError, NotADirectoryError)):
+        for folder in reversed(Path(os.path.abspath(path)).parents):  # from the top down
+            try:
+                mode = os.stat(folder).st_mode
+            except OSError:
+                break
+            if not stat.S_ISDIR(mode):
+                return {"t": "erreur.pas-un-dossier", "p": {"chemin": str(folder)}}
+    return exc.strerror or str(exc)
