@@ -125,6 +125,9 @@ class Checked:
     data: dict[str, Any] | None = None
     #: the file's bytes
     raw: bytes = b""
+    #: ``result.diagnostics`` as found, before the values of restricted fields were masked, in the same order:
+    #: for safe fixes (lint), never cached nor shown
+    unmasked: list[Diagnostic] = field(default_factory=list)
 
 
 def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checked:
@@ -138,7 +141,7 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checke
     model = model_of(kind)
     doc = read_document(raw, rel)
     result = FileResult(rel, kind, list(doc.diagnostics))
-    checked = Checked(result, doc, raw=raw)
+    checked = Checked(result, doc, raw=raw, unmasked=result.diagnostics)
     data = doc.data
     if not isinstance(data, dict):
         return checked
@@ -153,7 +156,8 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checke
             checked.data = instance.model_dump(mode="json", exclude_none=True)
     except ValidationError as exc:
         for err in exc.errors(include_url=False):
-            diags.append(diagnostic_from_pydantic(err, rel, model, data, locate))
+            # as found (a safe fix is made from it): masked with the others below, by ``scrub``
+            diags.append(diagnostic_from_pydantic(err, rel, model, data, locate, redact=False))
     version = data.get("version_schema")
     if isinstance(version, str) and version.strip() and version not in SUPPORTED_SCHEMA_VERSIONS:
         line, col = position(doc.root, ("version_schema",))

@@ -54,6 +54,9 @@ class Inspected:
     diagnostics: list[Diagnostic]
     fixes: list[tuple[int, Fix]]
     silences: list[Silence]
+    #: safe fixes of the file's validation findings, by index in its result's diagnostics: made from the findings
+    #: as found, before the values of restricted fields were masked (never cached nor shown)
+    validation_fixes: list[tuple[int, Fix]] = field(default_factory=list)
     #: line and column of each top-level key's value (to place the findings of the repository-wide rules)
     positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
@@ -118,7 +121,9 @@ def inspect_record(codes: tuple[str, ...], settings: LintSettings, history: GitH
             diags.append(_diagnostic(r, finding, f.rel, severity, doc.root))
     scrubbed = scrub(diags, model_of(f.kind), doc.data, values_only=True)
     positions = {key: position(doc.root, (key,)) for key in doc.data if isinstance(key, str)}
-    return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")), positions)
+    safe = [(index, _validation_fix(d)) for index, d in enumerate(checked.unmasked)]
+    return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")),
+                     [(index, fix) for index, fix in safe if fix is not None], positions)
 
 
 def _raw(f: RecordFile, checked: Checked) -> dict[str, Any] | None:
@@ -162,10 +167,12 @@ def run_lint(
             fixes.setdefault(rel, []).append((found.diagnostics[index], fix))
     diagnostics += _repository_rules(rules, settings, history, today, validation, inspected, collectivites)
 
-    for d in validation.diagnostics:
-        safe = _validation_fix(d)
-        if safe is not None:
-            fixes.setdefault(d.file, []).append((d, safe))
+    for result in validation.results:  # after the rules' fixes, in the order of the report
+        safe = inspected[result.rel].validation_fixes if result.rel in inspected else []
+        if safe:
+            pairs = sorted(((result.diagnostics[index], fix) for index, fix in safe),
+                           key=lambda pair: pair[0].sort_key())
+            fixes.setdefault(result.rel, []).extend(pairs)
     diagnostics += _check_settings(repo, settings, RULES) if selected is None else []
     # validation warnings may be tuned like rules (never an error)
     validated = []
