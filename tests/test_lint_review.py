@@ -3,12 +3,28 @@ processes are sent, positions, collectivités read once, a fix that cannot be wr
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from conftest import ROOT
+from iaterr.lint.rules import RULES
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
-from iaterr.repo.gitops import GitHistory
+from iaterr.repo.gitops import GitHistory, file_history
 from lint_fixtures import GOOD_SIMPLE, TODAY, make_repo, variant
 
 RECORD = "data/cas-usage/detection-fuites.yaml"
+
+
+def _findings(report, under: str | None = None) -> list[dict]:
+    return [d.to_dict("fr") for d in report.diagnostics if under is None or d.file == under
+            or d.file.startswith(under.rstrip("/") + "/")]
+
+
+def _fixes(report, under: str | None = None) -> dict:
+    return {rel: [(d.to_dict("fr"), fix) for d, fix in items] for rel, items in report.fixes.items()
+            if under is None or rel == under or rel.startswith(under.rstrip("/") + "/")}
 
 
 # ---------------------------------------------------------------- 1. fixes of restricted fields
@@ -32,3 +48,70 @@ def test_fix_repairs_validation_findings_in_restricted_fields_without_showing_th
     assert ":48 [email-invalide]" in output and ":50 [valeur-non-canonique]" in output  # the fixes are said…
     for secret in ("equipe.eau", "Prestataire", "FAIBLE"):
         assert secret not in output, secret  # …without the values
+
+
+# ---------------------------------------------------------------- 2. lint of some files
+
+
+def test_lint_of_one_file_is_the_whole_lint_restricted_to_it():
+    repo = open_repository(ROOT)
+    history = file_history(ROOT)
+    whole = run_lint(repo, use_cache=False, today=TODAY, history=history)
+    paths = sorted((ROOT / "data").rglob("*.yaml")) + [ROOT / "data/collectivites"]
+    for path in paths:
+        rel = path.relative_to(ROOT).as_posix()
+        part = run_lint(repo, [path], use_cache=False, today=TODAY, history=history)
+        assert _findings(part) == _findings(whole, rel), rel
+        assert _fixes(part) == _fixes(whole, rel), rel
+
+
+def _varied_copy(repo_copy: Path) -> tuple[Path, list[str]]:
+    """The real data with findings of every sort: repository-wide (a duplicate), silences used, unused and
+    unknown, validation warnings and fixes (some in restricted fields)."""
+    cases = sorted((repo_copy / "data/cas-usage").glob("*.yaml"))
+    first = cases[0]
+    twin = first.with_name("copie-" + first.name)
+    text = first.read_text(encoding="utf-8")
+    ident = first.stem
+    twin.write_text(text.replace(f"identifiant: {ident}", f"identifiant: copie-{ident}", 1)
+                    + "# iaterr: ignore[qualite-description-courte]\n", encoding="utf-8")
+    second = cases[1]
+    second.write_text(second.read_text(encoding="utf-8") + 'contact: "mailto:projet@exemple.fr"\n'
+                      "efficacite: FAIBLE\n# iaterr: ignore[inconnu, doublon-probable] relu\n", encoding="utf-8")
+    rels = [p.relative_to(repo_copy).as_posix() for p in (first, twin, second)]
+    return repo_copy, rels
+
+
+def test_lint_of_one_file_gives_its_findings_of_every_sort(cli, repo_copy):
+    root, rels = _varied_copy(repo_copy)
+    repo = open_repository(root)
+    history = GitHistory(available=True)
+    whole = run_lint(repo, use_cache=False, today=TODAY, history=history)
+    assert {"doublon-probable", "silence-code-inconnu", "silence-inutile", "silence-sans-justification",
+            "email-invalide", "valeur-non-canonique"} <= {d["code"] for d in _findings(whole)}
+    for rel in rels + ["data/cas-usage"]:
+        part = run_lint(repo, [root / rel], use_cache=False, today=TODAY, history=history)
+        assert _findings(part) == _findings(whole, rel), rel
+        assert _fixes(part) == _fixes(whole, rel), rel
+    env = {"IATERR_AUJOURDHUI": TODAY.isoformat()}
+    full = json.loads(cli("lint", "--repo", str(root), "--format", "json", env=env).stdout)["diagnostics"]
+    for rel in rels:
+        one = json.loads(cli("lint", "--repo", str(root), str(root / rel), "--format", "json", env=env).stdout)
+        assert one["diagnostics"] == [d for d in full if d["fichier"] == rel], rel
+
+
+def test_the_record_rules_run_on_the_selected_files_only(monkeypatch, tmp_path):
+    others = [variant(GOOD_SIMPLE, identifiant=f"autre-{i}", nom=f"Autre service {i}") for i in range(3)]
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE, *others])
+    seen: list[str] = []
+    code = "qualite-description-courte"
+    check = RULES[code].check
+    assert check is not None
+
+    def spy(ctx):
+        seen.append(ctx.rel)
+        return check(ctx)
+
+    monkeypatch.setitem(RULES, code, replace(RULES[code], check=spy))
+    run_lint(open_repository(root), [root / RECORD], use_cache=False, today=TODAY, history=GitHistory())
+    assert seen == [RECORD]

@@ -48,12 +48,13 @@ class LintReport(ValidationReport):
 
 @dataclass
 class Inspected:
-    """What the checking process found of one record for lint."""
+    """What the checking process found of one record for lint (of a record outside the files linted, only
+    its data, for the repository-wide rules)."""
 
     data: dict[str, Any]
-    diagnostics: list[Diagnostic]
-    fixes: list[tuple[int, Fix]]
-    silences: list[Silence]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    fixes: list[tuple[int, Fix]] = field(default_factory=list)
+    silences: list[Silence] = field(default_factory=list)
     #: safe fixes of the file's validation findings, by index in its result's diagnostics: made from the findings
     #: as found, before the values of restricted fields were masked (never cached nor shown)
     validation_fixes: list[tuple[int, Fix]] = field(default_factory=list)
@@ -95,15 +96,19 @@ def _diagnostic(rule: Rule, finding: Finding, rel: str, severity: Severity, root
 
 
 def inspect_record(codes: tuple[str, ...], settings: LintSettings, history: GitHistory, today: date,
-                   collectivites: dict[str, dict[str, Any]], f: RecordFile, checked: Checked) -> Inspected | None:
-    """In a checking process: the rules ``codes`` about one record, run on its parsed file. (Rules are sent
-    to the processes by code and found again in the registry: a rule is not something to pickle.)"""
+                   collectivites: dict[str, dict[str, Any]], selected: frozenset[str] | None, f: RecordFile,
+                   checked: Checked) -> Inspected | None:
+    """In a checking process: the rules ``codes`` about one record, run on its parsed file when it is one of
+    the files linted (``selected``; None: all). (Rules are sent to the processes by code and found again in
+    the registry: a rule is not something to pickle.)"""
     from iaterr.lint.rules import RULES
 
-    rules = [RULES[code] for code in codes]
     doc = checked.document
     if not isinstance(doc.data, dict):
         return None
+    if selected is not None and f.rel not in selected:
+        return Inspected(doc.data)
+    rules = [RULES[code] for code in codes]
     coll = collectivites.get(str(doc.data.get("collectivite"))) if f.kind == "cas_usage" else None
     ctx = RecordContext(f.rel, f.kind, doc.data, doc.root, coll, settings, history, today,
                         valid=not checked.result.has_errors)
@@ -141,7 +146,8 @@ def run_lint(
     jobs: int | None = None,
 ) -> LintReport:
     """Validate, then apply every enabled rule; returns all diagnostics, silences applied. With ``paths``,
-    the findings are those of the files under them (the rules still see every record)."""
+    the findings are those of the files under them: the rules about one record run on those files only, the
+    others are read for what the checks across records and the repository-wide rules need of them."""
     from iaterr.lint.rules import RULES
 
     today = today or date.today()
@@ -155,7 +161,8 @@ def run_lint(
     collectivites = {str(r.analysis.get("identifiant") or Path(r.rel).stem): r.analysis
                      for r in colls.results if isinstance(r.analysis, dict)}
     rules = tuple(RULES.values())
-    inspect = functools.partial(inspect_record, tuple(RULES), settings, history, today, collectivites)
+    inspect = functools.partial(inspect_record, tuple(RULES), settings, history, today, collectivites,
+                                None if selected is None else frozenset(selected))
     validation = load(repo, want=Want(analyse=inspect), use_cache=use_cache, today=today, jobs=jobs)
 
     inspected = {r.rel: r.analysis for r in validation.results if isinstance(r.analysis, Inspected)}
