@@ -132,7 +132,9 @@ def render_text(ui: App, report, depot: str) -> None:
     counts = {a: report.count(a) for a in ("cree", "mis_a_jour", "inchange", "ignoree")}
     counts.update({lv: report.count_level(lv) for lv in ("repare", "ecarte", "ignore")})
     line(message("importer.resume.simulation" if report.dry_run else "importer.resume", lang, **counts))
-    if report.exit_code:
+    if report.unwritten:
+        line("✗ " + message("importer.non-ecrites", lang, n=report.unwritten), "bold red")
+    elif report.exit_code:
         line("✗ " + message("importer.incomplet", lang), "bold yellow")
     else:
         line("✓ " + message("importer.succes", lang), "bold green")

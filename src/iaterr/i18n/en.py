@@ -241,6 +241,9 @@ MESSAGES: dict[str, str] = {
     "erreur.remplace": "the file was replaced while it was read (did a folder on the way become a link?); run again",
     "erreur.pas-un-fichier": "it is not a regular file",
     "erreur.pas-un-dossier": "{chemin} is a file, not a folder",
+    "importer.ecriture-impossible": "Cannot write {fiche}: {erreur}; the record is neither created nor changed.",
+    "importer.non-ecrites": "Unfinished import: {n} record(s) could not be written (see the findings); run the "
+                            "import again once the problem is solved.",
     "cli.sortie-git": "{chemin} is in a .git folder: iaterr never writes there.",
     "cli.sortie-lien": "{chemin} is a symbolic link (to {cible}): iaterr does not write through a link.",
     "cli.sortie-dossier": "{chemin} is a folder: give a file name.",

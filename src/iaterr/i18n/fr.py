@@ -245,6 +245,9 @@ MESSAGES: dict[str, str] = {
     "erreur.remplace": "le fichier a été remplacé pendant la lecture (un dossier du chemin est-il devenu un lien ?) ; relancez",
     "erreur.pas-un-fichier": "ce n'est pas un fichier ordinaire",
     "erreur.pas-un-dossier": "{chemin} est un fichier, pas un dossier",
+    "importer.ecriture-impossible": "Impossible d'écrire {fiche} : {erreur} ; la fiche n'est ni créée ni modifiée.",
+    "importer.non-ecrites": "Import inachevé : {n} fiche(s) n'ont pas pu être écrites (voir les constats) ; relancez "
+                            "l'import une fois le problème réglé.",
     "cli.sortie-git": "{chemin} est dans un dossier .git : iaterr n'y écrit jamais.",
     "cli.sortie-lien": "{chemin} est un lien symbolique (vers {cible}) : iaterr n'écrit pas à travers un lien.",
     "cli.sortie-dossier": "{chemin} est un dossier : donnez le nom d'un fichier.",

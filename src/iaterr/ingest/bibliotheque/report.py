@@ -17,6 +17,8 @@ from iaterr.i18n import message, quote
 REPARE, ECARTE, IGNORE, INFO, AVERTISSEMENT = "repare", "ecarte", "ignore", "info", "avertissement"
 LEVELS = (IGNORE, ECARTE, AVERTISSEMENT, REPARE, INFO)
 FAILING = {ECARTE, IGNORE}
+#: The finding of a record the system refused to write (a full disk, a read-only folder…): the import failed.
+WRITE_FAILED = "importer.ecriture-impossible"
 
 #: What happened to a record.
 CREE, MIS_A_JOUR, INCHANGE, IGNOREE = "cree", "mis_a_jour", "inchange", "ignoree"
@@ -77,8 +79,16 @@ class ImportReport:
         return sum(1 for f in self.findings if f.level == level)
 
     @property
+    def unwritten(self) -> int:
+        """How many records the system refused to write."""
+        return len({(f.params.get("fiche")) for f in self.findings if f.key == WRITE_FAILED})
+
+    @property
     def exit_code(self) -> int:
-        """0: everything imported (repairs included); 1: rows skipped or values left out."""
+        """0: everything imported (repairs included); 1: rows skipped or values left out; 2: a record could
+        not be written (the import is to be run again once the disk or the folder is put right)."""
+        if self.unwritten:
+            return 2
         return 1 if any(f.level in FAILING for f in self.findings) else 0
 
     def to_dict(self, lang: str = "fr") -> dict[str, Any]:

@@ -39,6 +39,7 @@ from iaterr.ingest.bibliotheque.report import (
     INCHANGE,
     INFO,
     MIS_A_JOUR,
+    WRITE_FAILED,
     Finding,
     ImportReport,
     RecordResult,
@@ -56,7 +57,7 @@ from iaterr.ingest.bibliotheque.source import Export, read_export
 from iaterr.model import Collectivite
 from iaterr.model.identifiers import slugify
 from iaterr.model.introspect import specs
-from iaterr.repo.config import Repository
+from iaterr.repo.config import Repository, RepositoryError
 from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import read_document
 
@@ -272,6 +273,16 @@ class _Importer:
         self.records.append(RecordResult(kind, ident, rel, IGNOREE, lines))
         return False, [{"t": "diag.lien-symbolique", "p": {"cible": link.target or "?"}}]
 
+    def unwritten(self, kind: str, ident: str, rel: str, lines: list[int],
+                  exc: RepositoryError) -> tuple[bool, list[dict[str, Any]]]:
+        """A record the system refused to write (a full disk, a read-only folder…): said on each of its rows,
+        counted as not written; the import goes on with the others (and exits with 2)."""
+        reason = exc.params.get("erreur") if exc.key == "cli.ecriture-impossible" else {"t": exc.key, "p": exc.params}
+        for line in lines:
+            self.note(IGNORE, WRITE_FAILED, line, fiche=rel, erreur=reason)
+        self.records.append(RecordResult(kind, ident, rel, IGNOREE, lines))
+        return False, [{"t": "cli.ecriture-impossible", "p": {"chemin": rel, "erreur": reason}}]
+
     def create(self, kind: str, ident: str, data: dict[str, Any], lines: list[int], export_date: str, *,
                siret_rejected: bool, coll_data: dict[str, Any] | None) -> tuple[bool, list[dict[str, Any]]]:
         path = self.repo.record_path(kind, ident)
@@ -295,7 +306,10 @@ class _Importer:
         if link is not None:
             return self.refuse(kind, ident, rel, lines, link)
         if not self.dry_run:
-            write_record(self.repo, record)
+            try:
+                write_record(self.repo, record)
+            except RepositoryError as exc:
+                return self.unwritten(kind, ident, rel, lines, exc)
         self.records.append(RecordResult(kind, ident, rel, CREE, lines))
         return True, []
 
@@ -330,7 +344,11 @@ class _Importer:
             self.refuse(kind, existing.ident, rel, lines, link)
             return None
         if not self.dry_run:
-            write_whole(existing.path, text, root=self.repo.root)
+            try:
+                write_whole(existing.path, text, root=self.repo.root)
+            except RepositoryError as exc:
+                self.unwritten(kind, existing.ident, rel, lines, exc)
+                return None
         if not changed:  # only the import's silence changed
             changed = ["# iaterr: ignore"]
         self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed))
