@@ -429,3 +429,76 @@ def test_command_default_folder_and_skipped_records(cli, broken_copy):
 def test_help(cli):
     result = cli("register", "build", "--help")
     assert result.exit_code == 0 and "--out" in result.stdout
+
+
+# ---------------------------------------------------------------- reading once, swapping safely
+
+
+def test_a_site_folder_deleted_by_hand_is_rebuilt_from_one_reading(tmp_path, monkeypatch):
+    """The record of the last build lives in the user's cache: when the site folder is gone (or its title
+    changed), every page is rendered from the first reading of the records, never from a second one."""
+    from iaterr.publish.site import build as building
+
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION, GOOD_SIMPLE])
+    out = tmp_path / "site"
+    build_site(open_repository(root), out, today=TODAY)
+    asked: list[list[str]] = []
+    real = building.public_views
+    monkeypatch.setattr(building, "public_views", lambda repo, rels, **kw: asked.append(rels) or real(repo, rels, **kw))
+    shutil.rmtree(out)
+    assert build_site(open_repository(root), out, today=TODAY).unchanged == 0
+    build_site(open_repository(root), out, today=TODAY, title="Registre renommé")
+    assert all(not rels for rels in asked), asked
+
+
+def test_a_record_changed_during_a_build_never_mixes_two_versions(tmp_path, monkeypatch):
+    """The pages to render are read again only when their first reading kept no view: if a record changed in
+    between, the build stops with the old site intact rather than publish pages of two versions."""
+    from iaterr.publish.site import build as building
+    from iaterr.publish.site.output import OutputRefused
+
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION, GOOD_SIMPLE])
+    out = tmp_path / "site"
+    build_site(open_repository(root), out, today=TODAY)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    path = root / "data/cas-usage/detection-fuites.yaml"
+    real = building.public_views
+
+    def edited_meanwhile(repo, rels, **kw):
+        path.write_text(path.read_text(encoding="utf-8").replace("Analyse fine des débits", "Autre analyse"),
+                        encoding="utf-8")
+        return real(repo, rels, **kw)
+
+    path.write_text(path.read_text(encoding="utf-8").replace("Analyse des débits", "Analyse fine des débits"),
+                    encoding="utf-8")
+    monkeypatch.setattr(building, "public_views", edited_meanwhile)
+    with pytest.raises(OutputRefused) as caught:
+        build_site(open_repository(root), out, today=TODAY)
+    assert caught.value.key == "registre.modifie-pendant"
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".iaterr-tmp")]
+
+
+def test_where_folders_cannot_be_exchanged_a_failed_swap_keeps_the_old_site(tmp_path, monkeypatch):
+    from iaterr.publish.site import output
+
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION, GOOD_SIMPLE])
+    out = tmp_path / "site"
+    build_site(open_repository(root), out, today=TODAY)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    monkeypatch.setattr(output, "_exchange", lambda a, b: False)  # not Linux
+    real_rename = os.rename
+
+    def rename(src, dst):
+        if Path(src).name.startswith(".iaterr-tmp") and not Path(src).name.endswith("-ancien") and Path(dst) == out:
+            raise OSError(13, "Permission denied", str(dst))
+        return real_rename(src, dst)
+
+    monkeypatch.setattr(output.os, "rename", rename)
+    path = root / "data/cas-usage/detection-fuites.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Analyse des débits", "Analyse fine des débits"),
+                    encoding="utf-8")
+    with pytest.raises(OSError):
+        build_site(open_repository(root), out, today=TODAY)
+    assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".iaterr-tmp")]

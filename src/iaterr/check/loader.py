@@ -35,13 +35,13 @@ from iaterr.base.diagnostics import Diagnostic, with_hint
 from iaterr.base.files import (
     UnsafePath,
     contained,
-    die_with_parent,
     is_temporary,
     link_target,
     read_regular,
     remove_if_stale,
     scan,
 )
+from iaterr.base.parallel import in_chunks
 from iaterr.base.text import printable
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
@@ -224,23 +224,8 @@ def _load_chunk(chunk: list[RecordFile], want: Want) -> list[FileResult]:
 
 def _load_files(files: list[RecordFile], want: Want, jobs: int | None) -> list[FileResult]:
     """Load ``files``, in several processes when it pays; results in the order of ``files``."""
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
-    jobs = max(1, min(jobs, len(files)))
-    if jobs == 1:
-        return [load_one(f, want) for f in files]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    size = max(25, len(files) // (jobs * 8))
-    chunks = [files[i:i + size] for i in range(0, len(files), size)]
-    try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
-            return [r for part in pool.map(_load_chunk, chunks, [want] * len(chunks)) for r in part]
-    except (OSError, RuntimeError):  # no processes to be had here: do it in this one
-        return [load_one(f, want) for f in files]
+    return in_chunks(_load_chunk, files, want, jobs=jobs, threshold=PARALLEL_THRESHOLD, min_chunk=25,
+                     chunks_per_job=8)
 
 
 # ---------------------------------------------------------------- the repository

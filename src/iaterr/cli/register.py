@@ -42,7 +42,7 @@ def register(app: typer.Typer) -> None:
                 with ui.working("registre.construction"):
                     result = build_site(repository, out, lang=ui.lang, jobs=jobs, use_cache=not no_cache)
             except OutputRefused as exc:
-                raise Abort(exc.key, "registre.sortie.aide", **exc.params) from exc
+                raise Abort(exc.key, exc.hint, **exc.params) from exc
             except OSError as exc:
                 raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=exc.strerror) from exc
             for key, paths in (("registre.ecrit", result.written), ("registre.supprime", result.deleted)):

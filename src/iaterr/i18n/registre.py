@@ -95,6 +95,8 @@ FR: dict[str, str] = {
     "registre.donnees.schema": "Table Schema",
     "registre.pied.genere": "Page générée le {date} depuis le commit {commit} par iaterr {version}.",
     "registre.pied.hors-git": "Page générée le {date} (hors git) par iaterr {version}.",
+    "registre.modifie-pendant": "Des fiches ont changé pendant la construction du registre ({fichiers}) : "
+                                  "rien n'a été remplacé. Relancez la commande.",
     "registre.sortie-git": "{chemin} est dans un dossier .git : le registre ne s'y construit pas.",
     "registre.sortie-depot": "{chemin} contient le dépôt de données ({depot}) : le registre remplace son dossier de "
                              "sortie en entier, il ne peut donc pas s'agir du dépôt ni d'un dossier qui le contient.",
@@ -200,6 +202,8 @@ EN: dict[str, str] = {
     "registre.donnees.schema": "Table Schema",
     "registre.pied.genere": "Page generated on {date} from commit {commit} by iaterr {version}.",
     "registre.pied.hors-git": "Page generated on {date} (outside git) by iaterr {version}.",
+    "registre.modifie-pendant": "Records changed while the register was being built ({fichiers}): "
+                                  "nothing was replaced. Run the command again.",
     "registre.sortie-git": "{chemin} is in a .git folder: the register is not built there.",
     "registre.sortie-depot": "{chemin} holds the data repository ({depot}): the register replaces its output folder "
                              "whole, so it can be neither the repository nor a folder holding it.",

@@ -21,9 +21,8 @@ from iaterr.repo.config import Repository
 @dataclass(frozen=True)
 class Format:
     name: str
-    #: file name extension and media type of the output
+    #: file name extension of the output
     extension: str
-    media_type: str
     #: (items, lang) → text; the items are views of the valid records (public unless asked otherwise)
     write: Callable[[ExportSet, str], str]
     #: False for a format that does not read records (the Table Schema)
@@ -41,27 +40,19 @@ def _standard(name: str) -> Callable[[ExportSet, str], str]:
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("csv", "csv", "text/csv", lambda items, _lang: opendata.to_csv(items),
+    Format("csv", "csv", lambda items, _lang: opendata.to_csv(items),
            prepare=((opendata.CSV_CELLS, opendata.csv_cells),)),
-    Format("json", "json", "application/json", lambda items, _lang: opendata.to_json(items)),
-    Format("bibliotheque", "csv", "text/csv", lambda items, _lang: opendata.to_bibliotheque_csv(items)),
-    *(Format(code, "json", "application/json", _standard(code)) for code in standards.STANDARDS),
-    Format("table-schema", "json", "application/json", lambda _items, _lang: opendata.table_schema_text(),
+    Format("json", "json", lambda items, _lang: opendata.to_json(items)),
+    Format("bibliotheque", "csv", lambda items, _lang: opendata.to_bibliotheque_csv(items)),
+    *(Format(code, "json", _standard(code)) for code in standards.STANDARDS),
+    Format("table-schema", "json", lambda _items, _lang: opendata.table_schema_text(),
            reads_records=False),
 )}
 
 
-class UnknownFormat(ValueError):
-    def __init__(self, name: str) -> None:
-        super().__init__(name)
-        self.name = name
-
-
 def get(name: str) -> Format:
-    try:
-        return FORMATS[name]
-    except KeyError:
-        raise UnknownFormat(name) from None
+    """The format ``name`` (``KeyError`` when there is none: callers check :data:`FORMATS` first)."""
+    return FORMATS[name]
 
 
 def export(repo: Repository | None, name: str, *, lang: str = "fr", include_restricted: bool = False,

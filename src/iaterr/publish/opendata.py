@@ -115,9 +115,6 @@ def _readers(include_restricted: bool) -> tuple[list[Column], list[Reader], list
     return _READERS[include_restricted]
 
 
-_encode = csv_line
-
-
 def csv_cells(cas: View) -> str:
     """The use case's own part of its open-data CSV line, encoded (prepared ahead, in the checking
     processes, from its public view)."""
@@ -126,12 +123,6 @@ def csv_cells(cas: View) -> str:
 
 #: The name under which :func:`csv_cells` is prepared and cached.
 CSV_CELLS = "csv-opendata"
-
-
-def rows(items: ExportSet) -> tuple[list[Column], list[list[str]]]:
-    cols, coll_readers, cas_readers = _readers(items.include_restricted)
-    return cols, [[read({}, item.collectivite) for read in coll_readers] + [read(item.cas, {}) for read in cas_readers]
-                  for item in items.items]
 
 
 #: First column of an export with restricted fields, on every row: nobody can miss it.
@@ -143,15 +134,15 @@ def to_csv(items: ExportSet) -> str:
     case's own cells (encoded ahead by ``csv_cells`` when the items were loaded with it)."""
     cols, coll_readers, cas_readers = _readers(items.include_restricted)
     mark = [RESTRICTED_MARK] if items.include_restricted else []
-    lines = [_encode([m[0] for m in mark] + [c.name for c in cols])]
+    lines = [csv_line([m[0] for m in mark] + [c.name for c in cols])]
     coll_parts: dict[str, str] = {}
     for item in items.items:
         key = str(item.collectivite.get("identifiant"))
         if key not in coll_parts:
-            coll_parts[key] = _encode([m[1] for m in mark] + [read({}, item.collectivite) for read in coll_readers])
+            coll_parts[key] = csv_line([m[1] for m in mark] + [read({}, item.collectivite) for read in coll_readers])
         own = item.prepared.get(CSV_CELLS)
         if own is None:
-            own = _encode([read(item.cas, {}) for read in cas_readers])
+            own = csv_line([read(item.cas, {}) for read in cas_readers])
         lines.append(coll_parts[key] + "," + own)
     return "\n".join(lines) + "\n"
 
@@ -296,8 +287,8 @@ def _bibliotheque_cell(value: Any, spec: FieldSpec) -> str:
     return " ".join(str(value).split()) if spec.kind == "texte" else str(value)
 
 
-def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, None, FieldSpec]]:
-    """(column, source, field, None, spec) for the Bibliothèque's CSV: the fields shown
+def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, FieldSpec]]:
+    """(column, source, field, spec) for the Bibliothèque's CSV: the fields shown
     (:func:`~iaterr.model.visibility.shown_fields`) that have a column of its public export, in that
     export's order, then, with restricted output, the other fields of its data model under their names."""
     out = []
@@ -311,7 +302,7 @@ def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, 
     order = {column: index for index, column in enumerate(BIBLIOTHEQUE_PUBLIC)}
     first = sorted(out, key=lambda c: order.get(c[0], len(order)))
     if not include_restricted:
-        return [(c, s, n, None, sp) for c, s, n, sp in first]
+        return first
     extra = []
     for name, spec in shown_fields(CasUsage, include_restricted).items():
         if spec.submodel is not None:
@@ -320,7 +311,7 @@ def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, 
                     extra.append((sub.meta.bibliotheque, "cas", f"{name}.{sub_name}", sub))
         elif spec.meta.bibliotheque and spec.meta.bibliotheque_export not in by_column:
             extra.append((spec.meta.bibliotheque, "cas", name, spec))
-    return [(c, s, n, None, sp) for c, s, n, sp in first + extra]
+    return first + extra
 
 
 def to_bibliotheque_csv(items: ExportSet) -> str:
@@ -329,7 +320,7 @@ def to_bibliotheque_csv(items: ExportSet) -> str:
     lines = [csv_line([m[0] for m in mark] + [c[0] for c in cols])]
     for item in items.items:
         row = [m[1] for m in mark]
-        for _column, source, name, _getter, spec in cols:
+        for _column, source, name, spec in cols:
             data = item.collectivite if source == "collectivite" else item.cas
             if "." in name:
                 outer, inner = name.split(".")

@@ -36,7 +36,7 @@ from iaterr.publish.site.data import (
     load_site_data,
     public_views,
 )
-from iaterr.publish.site.output import MANIFEST, PageState, Staging, check_output, files_of
+from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
 from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, template_fingerprint
 from iaterr.repo.config import Repository
 from iaterr.repo.gitops import git_commit
@@ -53,7 +53,6 @@ class BuildResult:
     records: int
     collectivites: int
     skipped: list[tuple[str, int]]
-    files_read: int = 0
 
     @property
     def pages(self) -> int:
@@ -74,15 +73,17 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     """Build the register website of ``repo`` into ``out`` (replaced whole; see
     :func:`~iaterr.publish.site.output.check_output` for the folders refused)."""
     out = check_output(out, repo.root)
-    fingerprint = digest_of([template_fingerprint(), lang])
+    # what every page depends on and is known before reading the records: when it changes, no page is reused
+    # and every view is kept from the one reading
+    fingerprint = digest_of([template_fingerprint(), lang, title, repo.config.nom])
     state = PageState.load(out, fingerprint, enabled=use_cache)
-    site = load_site_data(repo, use_cache=use_cache, jobs=jobs, views=not state.pages)
     today = today or date.today()
+    site = load_site_data(repo, use_cache=use_cache, jobs=jobs, views=not state.pages, today=today)
     context = {"site_title": _title(repo, site, lang, title), "today": today, "generated": today.isoformat(),
                "commit": git_commit(repo.root), "version": __version__}
     staging = Staging(out)
     try:
-        renderer = Renderer(site, lang, context, staging.path)
+        renderer = Renderer(site, lang, context, staging)
         # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
         pages = _pages(site, renderer, digest_of([fingerprint, context["site_title"]]))
         old = files_of(out) if out.exists() else set()
@@ -101,15 +102,9 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
                 assert page.render is not None
                 kept[page.path] = (page.hash, renderer.write(page.path, page.render()))
             written.append(page.path)
-        need = [r.rel for r in cases if r.data is None]
-        fresh = public_views(repo, need, jobs=jobs)
-        for r in cases:
-            if r.data is None:
-                r.data = fresh.get(r.rel)
+        _read_again(repo, [r for r in cases if r.data is None], jobs)
         hashes = {p.path: p.hash for p in pages}
-        for r in [r for r in cases if r.data is None]:  # changed into an invalid record meanwhile: next build
-            written.remove(f"cas/{r.identifiant}.html")
-        rendered = render_cases(renderer, [r for r in cases if r.data is not None], jobs)
+        rendered = render_cases(renderer, cases, jobs)
         kept.update({path: (hashes[path], content) for path, content in rendered.items()})
         renderer.write(MANIFEST, json.dumps({"iaterr": __version__, "langue": lang, "pages": sorted(kept)},
                                             ensure_ascii=False, separators=(",", ":")))
@@ -121,12 +116,26 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     state.save(out, fingerprint, kept, now)
     deleted = sorted(old - set(kept) - {MANIFEST})
     return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
-                       site.skipped, len(need))
+                       site.skipped)
+
+
+def _read_again(repo: Repository, records: list[Record], jobs: int | None) -> None:
+    """The public views of ``records``, whose first reading kept only what the lists need (their pages could
+    have been reused). A record that changed in between would give pages of two versions of it: the build
+    stops, the old site untouched."""
+    fresh = public_views(repo, [r.rel for r in records], jobs=jobs)
+    changed = []
+    for r in records:
+        r.data = fresh.get(r.rel)
+        if r.data is None or digest_of(dict(r.data)) != r.hash:
+            changed.append(r.rel)
+    if changed:
+        raise OutputRefused("registre.modifie-pendant", None, fichiers=changed[:5])
 
 
 def _title(repo: Repository, site: SiteData, lang: str, title: str | None) -> str:
     if title is None:
-        title = repo.config.nom if getattr(repo.config, "nom", None) else None
+        title = repo.config.nom or None
     if title is None and len(site.collectivites) == 1:
         title = message("registre.titre-une", lang, collectivite=next(iter(site.collectivites.values())).get("nom", ""))
     return title or message("registre.titre", lang)

@@ -33,23 +33,25 @@ from iaterr.base.files import (
     atomic_write,
     contained,
     link_target,
+    read_regular,
     remove_stale_temporaries,
     scan,
     temp_name,
     user_cache_dir,
 )
-from iaterr.check.cache import RACY_NS, Stamp
+from iaterr.check.cache import RACY_NS, Stamp, digest
 
 MANIFEST = ".iaterr-site.json"
 STATE_LAYOUT = "1"
 
 
 class OutputRefused(Exception):
-    """An output folder iaterr will not build into: ``key`` and ``params`` name the message."""
+    """A build iaterr will not do (an output folder it will not replace) or not finish (records changed
+    meanwhile): the old site is untouched. ``key``, ``hint`` and ``params`` name the message."""
 
-    def __init__(self, key: str, **params: Any) -> None:
+    def __init__(self, key: str, hint: str | None = "registre.sortie.aide", **params: Any) -> None:
         super().__init__(key)
-        self.key, self.params = key, params
+        self.key, self.hint, self.params = key, hint, params
 
 
 def check_output(out: Path, repo_root: Path) -> Path:
@@ -118,7 +120,7 @@ class PageState:
         key = hashlib.sha256(os.path.abspath(out).encode("utf-8", "surrogateescape")).hexdigest()[:32]
         path = user_cache_dir() / "sites" / f"{key}.json"
         state = cls(path)
-        if not enabled:
+        if not enabled or not _is_file(out / MANIFEST):  # no site there (deleted by hand?): every page is new
             return state
         try:
             payload = json.loads(path.read_text(encoding="utf-8"))
@@ -152,10 +154,9 @@ class PageState:
                 (kept.size, kept.mtime_ns, kept.ctime_ns, kept.ino, kept.dev) \
                 and info.st_mtime_ns + RACY_NS < entry[3]:
             return entry[1]
-        try:  # not proven by its stamp: by its content
-            with open(path, "rb") as fh:
-                same = hashlib.blake2b(fh.read(), digest_size=20).hexdigest() == entry[1]
-        except OSError:
+        try:  # not proven by its stamp: by its content (that very file, never through a link)
+            same = digest(read_regular(path, info.st_ino)) == entry[1]
+        except (OSError, UnsafePath):
             return None
         return entry[1] if same else None
 
@@ -192,13 +193,25 @@ class Staging:
         self.path.mkdir(mode=0o755)
         self._folders: set[str] = {""}
 
-    def keep(self, rel: str) -> None:
-        """Carry the old page ``rel`` over unchanged (a hard link; a copy where links are not possible)."""
-        source, target = f"{self.out}/{rel}", f"{self.path}/{rel}"
+    def _folder_of(self, rel: str) -> None:
         folder = rel.rpartition("/")[0]
         if folder not in self._folders:
             os.makedirs(f"{self.path}/{folder}", exist_ok=True)
             self._folders.add(folder)
+
+    def write(self, rel: str, payload: bytes) -> None:
+        """Write the new page ``rel``. The staging folder is this build's own and is swapped in whole: a page
+        needs no temporary file of its own, and is never written through a link (``O_NOFOLLOW``) nor over
+        another file (``O_EXCL``)."""
+        self._folder_of(rel)
+        fd = os.open(f"{self.path}/{rel}", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+
+    def keep(self, rel: str) -> None:
+        """Carry the old page ``rel`` over unchanged (a hard link; a copy where links are not possible)."""
+        source, target = f"{self.out}/{rel}", f"{self.path}/{rel}"
+        self._folder_of(rel)
         try:
             os.link(source, target, follow_symlinks=False)
         except OSError:
@@ -214,7 +227,11 @@ class Staging:
             return
         old = self.out.parent / temp_name(self.out.name + "-ancien")
         os.rename(self.out, old)
-        os.rename(self.path, self.out)
+        try:
+            os.rename(self.path, self.out)
+        except BaseException:
+            os.rename(old, self.out)  # the old site back in place; the new one is discarded by the caller
+            raise
         shutil.rmtree(old, ignore_errors=True)
 
     def discard(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,13 @@ from typing import Any
 from markupsafe import Markup
 
 from iaterr import __version__
-from iaterr.base.files import atomic_write, die_with_parent
+from iaterr.base.parallel import in_chunks
+from iaterr.check.cache import digest
 from iaterr.i18n import message
 from iaterr.model.vocab import TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem
 from iaterr.publish.site.data import NO_RISK, VOCABS, Record, SiteData
+from iaterr.publish.site.output import Staging
 from iaterr.publish.templating import environment as _base_environment
 
 #: Below this many pages to render, one process is faster than starting others.
@@ -44,16 +45,11 @@ def template_fingerprint() -> str:
     return h.hexdigest()[:20]
 
 
-def content_digest(content: str | bytes) -> str:
-    payload = content.encode("utf-8") if isinstance(content, str) else content
-    return hashlib.blake2b(payload, digest_size=20).hexdigest()
-
-
 class Renderer:
     """Renders pages into the staging folder; its state is inherited by the processes that render
     use-case pages (``fork``: nothing is sent to them)."""
 
-    def __init__(self, site: SiteData, lang: str, context: dict[str, Any], staging: Path) -> None:
+    def __init__(self, site: SiteData, lang: str, context: dict[str, Any], staging: Staging) -> None:
         self.site, self.lang, self.staging = site, lang, staging
         self.env = environment()
         self.context = context
@@ -83,18 +79,13 @@ class Renderer:
         return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=coll, s=record.summary)
 
     def write(self, rel: str, content: str | bytes) -> str:
-        """Write a page of the staging folder; returns the hash of its content."""
+        """Write a new page of the staging folder; returns the hash of its content."""
         payload = content.encode("utf-8") if isinstance(content, str) else content
-        atomic_write(self.staging / rel, payload, fsync=False, root=self.staging)
-        return content_digest(payload)
+        self.staging.write(rel, payload)
+        return digest(payload)
 
 
-_RENDERER: Renderer | None = None
-
-
-def _render_cases(records: list[Record]) -> list[tuple[str, str]]:
-    renderer = _RENDERER
-    assert renderer is not None
+def _render_cases(records: list[Record], renderer: Renderer) -> list[tuple[str, str]]:
     done = []
     for record in records:
         path = f"cas/{record.identifiant}.html"
@@ -103,30 +94,10 @@ def _render_cases(records: list[Record]) -> list[tuple[str, str]]:
 
 
 def render_cases(renderer: Renderer, records: list[Record], jobs: int | None) -> dict[str, str]:
-    """Render the use-case pages of ``records`` (in one process per core when there are many); returns
-    page → content hash."""
-    global _RENDERER
-    _RENDERER = renderer
-    try:
-        if jobs is None:
-            jobs = (os.cpu_count() or 1) if len(records) >= PARALLEL_THRESHOLD else 1
-        jobs = max(1, min(jobs, len(records)))
-        import multiprocessing
-
-        if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
-            return dict(_render_cases(records))
-        from concurrent.futures import ProcessPoolExecutor
-
-        size = max(50, len(records) // (jobs * 4))
-        chunks = [records[i:i + size] for i in range(0, len(records), size)]
-        try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                                     initializer=die_with_parent) as pool:
-                return {path: key for done in pool.map(_render_cases, chunks) for path, key in done}
-        except (OSError, RuntimeError):  # no processes to be had here: do it in this one
-            return dict(_render_cases(records))
-    finally:
-        _RENDERER = None
+    """Render the use-case pages of ``records`` (in one process per core when there are many: they inherit the
+    renderer, which is never pickled); returns page → content hash."""
+    return dict(in_chunks(_render_cases, records, renderer, jobs=jobs, threshold=PARALLEL_THRESHOLD, min_chunk=50,
+                          chunks_per_job=4, fork_only=True))
 
 
 def row_of(site: SiteData, r: Record) -> dict[str, Any]:
