@@ -81,16 +81,39 @@ def unique_identifier(repo: Repository, kind: str, base: str, taken: Iterable[st
     return candidate
 
 
-def collectivites(repo: Repository) -> list[tuple[str, str, dict[str, Any]]]:
-    """(identifiant, nom, public data) of every valid collectivité of the repository, by name."""
+@dataclass(frozen=True)
+class KnownCollectivite:
+    """A collectivité of the repository, as ``iaterr new`` offers it."""
+
+    identifiant: str
+    nom: str
+    #: its public data (empty when the record is not valid)
+    data: dict[str, Any]
+    #: the record's file, relative to the repository, when the record is not valid ("" when it is)
+    invalide: str = ""
+
+
+def collectivites(repo: Repository) -> list[KnownCollectivite]:
+    """Every collectivité of the repository, by name: one per record file (:func:`existing_identifiers`). A
+    record that is not valid (``validate`` says why) is there too, named by its identifier, without data:
+    a use case may name it all the same."""
     report = load(repo, [repo.kind_dir("collectivite")], want=Want(public=frozenset({"collectivite"})))
     errors = report.files_with_errors()
-    out = []
+    files = {_stem(d.file): d.file for d in report.diagnostics}
+    files.update({_stem(r.rel): r.rel for r in report.records("collectivite")})
+    out: dict[str, KnownCollectivite] = {}
     for r in report.records("collectivite"):
         if r.public is not None and r.rel not in errors:
-            out.append((str(r.public["identifiant"]), str(r.public.get("nom") or r.public["identifiant"]),
-                        dict(r.public)))
-    return sorted(out, key=lambda c: c[1].casefold())
+            ident = str(r.public["identifiant"])
+            out[ident] = KnownCollectivite(ident, str(r.public.get("nom") or ident), dict(r.public))
+    for ident in existing_identifiers(repo, "collectivite") - set(out):
+        rel = files.get(ident) or f"data/{KINDS['collectivite'][0]}/{ident}.yaml"
+        out[ident] = KnownCollectivite(ident, ident, {}, rel)
+    return sorted(out.values(), key=lambda c: c.nom.casefold())
+
+
+def _stem(rel: str) -> str:
+    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 def new_record(repo: Repository, kind: str, data: dict[str, Any], *, lang: str = "fr",
@@ -120,7 +143,8 @@ def new_record(repo: Repository, kind: str, data: dict[str, Any], *, lang: str =
     checked = check_file(text.encode("utf-8"), rel, kind)
     problems = [d for d in checked.result.diagnostics if d.severity == Severity.ERROR]
     if kind == "cas_usage" and data.get("collectivite"):
-        known = known_collectivites if known_collectivites is not None else {c for c, _n, _d in collectivites(repo)}
+        known = (known_collectivites if known_collectivites is not None
+                 else existing_identifiers(repo, "collectivite"))
         if data["collectivite"] not in known:
             problems.append(Diagnostic("collectivite-inconnue", rel, path=("collectivite",), params=with_hint(
                 {"collectivite": data["collectivite"], "dossier": f"data/{KINDS['collectivite'][0]}/"},
@@ -140,5 +164,5 @@ def write_record(repo: Repository, record: NewRecord) -> Path:
     return record.path
 
 
-__all__ = ["NewRecord", "RecordExists", "RecordRefused", "collectivites", "existing_identifiers",
+__all__ = ["KnownCollectivite", "NewRecord", "RecordExists", "RecordRefused", "collectivites", "existing_identifiers",
            "new_record", "unique_identifier", "write_record"]

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from iaterr.authoring.records import (
+    KnownCollectivite,
     RecordExists,
     collectivites,
     existing_identifiers,
@@ -169,7 +170,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     state.asked.extend(n for n in given if n not in state.asked)
 
     known = collectivites(repo)
-    default_coll = repo.config.collectivite_defaut or (known[0][0] if len(known) == 1 else None)
+    default_coll = repo.config.collectivite_defaut or (known[0].identifiant if len(known) == 1 else None)
     fallback = {"collectivite": default_coll} if default_coll else {}
 
     if ask:
@@ -188,7 +189,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
             raise Abort("new.aucune-collectivite", "new.aucune-collectivite.aide")
         ui.out.print(Text(message("new.titre", lang, depot=str(repo.root)), style="bold"))
         ui.out.print(Text(message("new.intro", lang), style="dim"), soft_wrap=True)
-        special = {"collectivite": [(printable_line(f"{name} ({ident})"), ident) for ident, name, _d in known]}
+        special = {"collectivite": [(printable_line(f"{c.nom} ({c.identifiant})"), c.identifiant) for c in known]}
         try:
             ask_state(CasUsage, asker, state=state, complete=complete, defaults=_Defaults(fallback, known, state),
                       special=special, on_answer=lambda s: save_draft(draft, s.to_dict()))
@@ -214,7 +215,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         raise Abort("new.existe", "new.existe.aide", identifiant=ident,
                     chemin=f"data/cas-usage/{ident}.yaml")
     # checked before anything is written: the record itself, and the collectivité it names
-    record = new_record(repo, "cas_usage", answers, lang=lang, known_collectivites={k for k, _n, _d in known},
+    record = new_record(repo, "cas_usage", answers, lang=lang, known_collectivites={c.identifiant for c in known},
                         today=date.fromisoformat(today_iso()))
     if record.problems:
         for d in record.problems:
@@ -245,8 +246,11 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     delete_draft(draft)
     ui.say("new.ecrit", style="bold green", chemin=repo.rel(path))
     ui.say("new.valide", style="green")
+    chosen = next((c for c in known if c.identifiant == data.get("collectivite")), None)
+    if chosen is not None and chosen.invalide:  # named all the same: its file is there, to be corrected
+        ui.say("new.collectivite-invalide", style="yellow", collectivite=chosen.identifiant, chemin=chosen.invalide)
     if commit:
-        coll = next((n for k, n, _d in known if k == data.get("collectivite")), data.get("collectivite"))
+        coll = chosen.nom if chosen is not None else data.get("collectivite")
         msg = message("new.commit-message", lang, nom=data["nom"], collectivite=coll)
         try:
             sha = commit_only(path, msg)
@@ -262,14 +266,14 @@ class _Defaults(dict):
     """Default answers offered in prompts: the repository's collectivité, and the contact for rights of
     the collectivité chosen so far."""
 
-    def __init__(self, fallback: dict[str, Any], known: list[tuple[str, str, dict]], state: State) -> None:
+    def __init__(self, fallback: dict[str, Any], known: list[KnownCollectivite], state: State) -> None:
         super().__init__(fallback)
         self.known, self.state = known, state
 
     def get(self, name: str, default: Any = None) -> Any:
         if name == "contact_droits":
             chosen = self.state.answers.get("collectivite") or super().get("collectivite")
-            for ident, _name, data in self.known:
-                if ident == chosen and data.get("contact_droits"):
-                    return data["contact_droits"]
+            for coll in self.known:
+                if coll.identifiant == chosen and coll.data.get("contact_droits"):
+                    return coll.data["contact_droits"]
         return super().get(name, default)

@@ -244,6 +244,8 @@ MESSAGES: dict[str, str] = {
     "importer.ecriture-impossible": "Cannot write {fiche}: {erreur}; the record is neither created nor changed.",
     "importer.non-ecrites": "Unfinished import: {n} record(s) could not be written (see the findings); run the "
                             "import again once the problem is solved.",
+    "new.collectivite-invalide": "The record of the authority “{collectivite}” ({chemin}) is not valid: correct "
+                                 "it (`iaterr validate {chemin}` says why).",
     "cli.sortie-git": "{chemin} is in a .git folder: iaterr never writes there.",
     "cli.sortie-lien": "{chemin} is a symbolic link (to {cible}): iaterr does not write through a link.",
     "cli.sortie-dossier": "{chemin} is a folder: give a file name.",

@@ -248,6 +248,8 @@ MESSAGES: dict[str, str] = {
     "importer.ecriture-impossible": "Impossible d'écrire {fiche} : {erreur} ; la fiche n'est ni créée ni modifiée.",
     "importer.non-ecrites": "Import inachevé : {n} fiche(s) n'ont pas pu être écrites (voir les constats) ; relancez "
                             "l'import une fois le problème réglé.",
+    "new.collectivite-invalide": "La fiche de la collectivité « {collectivite} » ({chemin}) n'est pas valide : "
+                                 "corrigez-la (`iaterr validate {chemin}` dit pourquoi).",
     "cli.sortie-git": "{chemin} est dans un dossier .git : iaterr n'y écrit jamais.",
     "cli.sortie-lien": "{chemin} est un lien symbolique (vers {cible}) : iaterr n'écrit pas à travers un lien.",
     "cli.sortie-dossier": "{chemin} est un dossier : donnez le nom d'un fichier.",
