@@ -115,3 +115,35 @@ def test_the_record_rules_run_on_the_selected_files_only(monkeypatch, tmp_path):
     monkeypatch.setitem(RULES, code, replace(RULES[code], check=spy))
     run_lint(open_repository(root), [root / RECORD], use_cache=False, today=TODAY, history=GitHistory())
     assert seen == [RECORD]
+
+
+# ---------------------------------------------------------------- 3, 4, 5. what the load is asked to do
+
+
+def test_positions_are_read_only_for_files_with_repository_wide_findings(monkeypatch, tmp_path):
+    from iaterr.lint import run
+    from iaterr.repo import yamlio
+
+    twin = variant(GOOD_SIMPLE, identifiant="detection-fuites-bis")
+    topics = [("Comptage des vélos", "Des capteurs comptent les vélos aux carrefours pour dimensionner les pistes "
+                                     "cyclables et choisir les aménagements prioritaires."),
+              ("Tri du courrier entrant", "Les courriers reçus en mairie sont numérisés puis orientés vers le service "
+                                          "compétent selon leur objet, relu par un agent."),
+              ("Prévision de fréquentation des piscines", "Le nombre d'entrées est estimé chaque semaine d'après la "
+                                                          "météo et le calendrier scolaire, pour caler les horaires.")]
+    others = [variant(GOOD_SIMPLE, identifiant=f"autre-{i}", nom=nom, description=description)
+              for i, (nom, description) in enumerate(topics)]
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE, twin, *others])
+    calls: list[tuple] = []
+    position = yamlio.position
+
+    def spy(node, path, **kwargs):
+        calls.append(path)
+        return position(node, path, **kwargs)
+
+    monkeypatch.setattr(run, "position", spy)
+    report = run_lint(open_repository(root), use_cache=False, today=TODAY, history=GitHistory(available=True))
+    wide = [d for d in report.diagnostics if d.code == "doublon-probable"]
+    assert [d.file for d in wide] == [RECORD]  # "-bis" comes first in path order
+    assert wide[0].line > 1
+    assert len(calls) <= 2, calls  # not every key of every record

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -58,8 +58,6 @@ class Inspected:
     #: safe fixes of the file's validation findings, by index in its result's diagnostics: made from the findings
     #: as found, before the values of restricted fields were masked (never cached nor shown)
     validation_fixes: list[tuple[int, Fix]] = field(default_factory=list)
-    #: line and column of each top-level key's value (to place the findings of the repository-wide rules)
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def settings_of(repo: Repository) -> LintSettings:
@@ -125,10 +123,9 @@ def inspect_record(codes: tuple[str, ...], settings: LintSettings, history: GitH
                 fixes.append((len(diags), finding.fix))
             diags.append(_diagnostic(r, finding, f.rel, severity, doc.root))
     scrubbed = scrub(diags, model_of(f.kind), doc.data, values_only=True)
-    positions = {key: position(doc.root, (key,)) for key in doc.data if isinstance(key, str)}
     safe = [(index, _validation_fix(d)) for index, d in enumerate(checked.unmasked)]
     return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")),
-                     [(index, fix) for index, fix in safe if fix is not None], positions)
+                     [(index, fix) for index, fix in safe if fix is not None])
 
 
 def _raw(f: RecordFile, checked: Checked) -> dict[str, Any] | None:
@@ -172,7 +169,8 @@ def run_lint(
         diagnostics += found.diagnostics
         for index, fix in found.fixes:
             fixes.setdefault(rel, []).append((found.diagnostics[index], fix))
-    diagnostics += _repository_rules(rules, settings, history, today, validation, inspected, collectivites)
+    diagnostics += _repository_rules(rules, settings, history, today, validation, inspected, collectivites,
+                                     selected)
 
     for result in validation.results:  # after the rules' fixes, in the order of the report
         safe = inspected[result.rel].validation_fixes if result.rel in inspected else []
@@ -207,8 +205,9 @@ def run_lint(
 
 def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: GitHistory, today: date,
                       validation: ValidationReport, inspected: dict[str, Inspected],
-                      collectivites: dict[str, dict[str, Any]]) -> list[Diagnostic]:
-    """The rules about the whole repository; positions read from the files that have findings."""
+                      collectivites: dict[str, dict[str, Any]], selected: set[str] | None) -> list[Diagnostic]:
+    """The rules about the whole repository (their findings in the files ``selected``, None: all); positions
+    read again from the files that have findings, only."""
     contexts = []
     for result in validation.results:
         found = inspected.get(result.rel)
@@ -226,20 +225,15 @@ def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: 
             continue
         for finding in r.check(RepoContext(contexts, settings, history, today)) or ():
             rel = finding.file or ""
+            if selected is not None and rel not in selected:
+                continue
             found = inspected.get(rel)
-            if found is not None and finding.line is None and len(finding.path) == 1 and not finding.at_key \
-                    and finding.path[0] in found.positions:
-                line, column = found.positions[finding.path[0]]
-                finding = replace(finding, line=line)
-                d = _diagnostic(r, finding, rel, severity, None)
-                d.column = column
-            else:
-                root = None
-                if found is not None and finding.line is None:
-                    if rel not in roots:  # a deeper place: read the file again
-                        roots[rel] = _root_of(validation.root, rel)
-                    root = roots[rel]
-                d = _diagnostic(r, finding, rel, severity, root)
+            root = None
+            if found is not None and finding.line is None:
+                if rel not in roots:  # the node tree of a file with findings, read again
+                    roots[rel] = _root_of(validation.root, rel)
+                root = roots[rel]
+            d = _diagnostic(r, finding, rel, severity, root)
             if found is not None:
                 d = scrub([d], model_of(kinds.get(rel, "cas_usage")), found.data, values_only=True)[0]
             out.append(d)
