@@ -9,7 +9,7 @@ record and never through a symbolic link. Nothing is written when the record wou
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -69,15 +69,19 @@ def existing_identifiers(repo: Repository, kind: str) -> set[str]:
     return {n.rsplit(".", 1)[0] for n in names if n.lower().endswith((".yaml", ".yml"))}
 
 
-def unique_identifier(repo: Repository, kind: str, base: str, taken: Iterable[str] = ()) -> str:
-    """``base``, or ``base-2``, ``base-3``… whichever names no existing record (nor one of ``taken``)."""
-    used = existing_identifiers(repo, kind) | set(taken)
+#: The longest identifier (``identifiant-invalide`` refuses a longer one).
+MAX_IDENTIFIER = 80
+
+
+def free_identifier(base: str, used: Container[str]) -> str:
+    """``base`` (``fiche`` when empty), or ``base-2``, ``base-3``… whichever is not in ``used``; ``base`` is
+    shortened to make room for the suffix, so that no identifier is longer than :data:`MAX_IDENTIFIER`."""
     base = base or "fiche"
     candidate, n = base, 1
     while candidate in used:
         n += 1
         suffix = f"-{n}"
-        candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
+        candidate = base[: MAX_IDENTIFIER - len(suffix)].rstrip("-") + suffix
     return candidate
 
 
@@ -119,18 +123,17 @@ def _stem(rel: str) -> str:
 def new_record(repo: Repository, kind: str, data: dict[str, Any], *, lang: str = "fr",
                known_collectivites: set[str] | None = None, today: date | None = None,
                finish: Callable[[str, dict[str, Any]], str] | None = None,
-               taken: Iterable[str] = (), stamp_update: bool = True) -> NewRecord:
+               stamp_update: bool = True) -> NewRecord:
     """The record of ``kind`` made of ``data`` (canonical values), checked; see the module's docstring.
 
     ``known_collectivites``: the identifiers a use case may refer to (read from the repository when None).
     ``finish(text, data)`` may add comments to the text before it is checked (the importer's marker and
-    justified silences). ``taken``: identifiers already promised to other records of the same run.
-    ``stamp_update``: a new use case without ``date_mise_a_jour`` gets today's date (not for a copy of
-    another register's record, whose date is that register's)."""
+    justified silences). ``stamp_update``: a new use case without ``date_mise_a_jour`` gets today's date (not
+    for a copy of another register's record, whose date is that register's)."""
     data = {k: v for k, v in data.items() if v is not None and v != "" and v != []}
     ident = str(data.get("identifiant") or "")
     if not ident:
-        ident = unique_identifier(repo, kind, slugify(str(data.get("nom") or "")), taken)
+        ident = free_identifier(slugify(str(data.get("nom") or "")), existing_identifiers(repo, kind))
     data = {"identifiant": ident, **{k: v for k, v in data.items() if k != "identifiant"}}
     if kind == "cas_usage" and stamp_update:
         data.setdefault("date_mise_a_jour", (today or date.today()).isoformat())
@@ -165,4 +168,4 @@ def write_record(repo: Repository, record: NewRecord) -> Path:
 
 
 __all__ = ["KnownCollectivite", "NewRecord", "RecordExists", "RecordRefused", "collectivites", "existing_identifiers",
-           "new_record", "unique_identifier", "write_record"]
+           "free_identifier", "new_record", "write_record"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iaterr.authoring.records import existing_identifiers, new_record, write_record
+from iaterr.authoring.records import existing_identifiers, free_identifier, new_record, write_record
 from iaterr.base.diagnostics import Severity
 from iaterr.base.files import UnsafePath, contained
 from iaterr.check.validate import check_file
@@ -111,15 +111,11 @@ class _Importer:
             names += [row.cells[i] for i in coll_columns if i < len(row.cells)]
         return names
 
-    def unique(self, kind: str, base: str) -> str:
-        base = base or "fiche"
-        candidate, n = base, 1
-        while candidate in self.taken[kind]:
-            n += 1
-            suffix = f"-{n}"
-            candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
-        self.taken[kind].add(candidate)
-        return candidate
+    def claim(self, kind: str, base: str) -> str:
+        """A free identifier of ``kind`` made from ``base``, taken from now on."""
+        ident = free_identifier(base, self.taken[kind])
+        self.taken[kind].add(ident)
+        return ident
 
     def rel(self, path: Path) -> str:
         """``path`` relative to the repository, as written (a link on the way is not resolved)."""
@@ -206,7 +202,7 @@ class _Importer:
             self.update(existing, values, group.lines, export_date, siret_rejected=group.siret_rejected,
                         coll_data=None)
             return
-        ident = self.unique("collectivite", collectivite_identifier(group.name))
+        ident = self.claim("collectivite", collectivite_identifier(group.name))
         group.ident = ident
         for e in self.colls:
             if similar_names(group.name, str(e.data.get("nom") or "")):
@@ -232,7 +228,7 @@ class _Importer:
                 self.note(INFO, "importer.fiche-existante", row.line, fiche=self.rel(existing.path))
             self.update(existing, values, [row.line], export_date, siret_rejected=False, coll_data=coll_data)
             return
-        ident = self.unique("cas_usage", use_case_identifier(coll_id, values["nom"]))
+        ident = self.claim("cas_usage", use_case_identifier(coll_id, values["nom"]))
         for e in self.cases:
             if str(e.data.get("collectivite")) == coll_id and similar_names(values["nom"],
                                                                             str(e.data.get("nom") or "")):
