@@ -2,24 +2,33 @@
 
 from __future__ import annotations
 
+import io
 import os
 
 import pytest
 
 from conftest import ROOT
+from iaterr.base.files import read_regular
 from iaterr.repo import yamlio
+from iaterr.repo.config import RepositoryError
+from iaterr.repo.writing import write_whole
+
+
+def _load(path):
+    """A record read for editing as iaterr does it (no link followed): comments and key order kept."""
+    return yamlio.roundtrip_yaml().load(io.StringIO(read_regular(path).decode("utf-8")))
 
 
 def test_roundtrip_keeps_comments_order_and_quotes(tmp_path):
     source = ROOT / "data/cas-usage/sicoval-detection-fuites-eau.yaml"
     path = tmp_path / source.name
     path.write_bytes(source.read_bytes())
-    data = yamlio.load_roundtrip(path)
-    yamlio.save_roundtrip(path, data)
+    data = _load(path)
+    write_whole(path, yamlio.dump_roundtrip(data), root=tmp_path)
     assert path.read_bytes() == source.read_bytes()
     data["statut"] = "termine"
     data.insert(list(data).index("statut") + 1, "date_fin", "2025-06")
-    yamlio.save_roundtrip(path, data)
+    write_whole(path, yamlio.dump_roundtrip(data), root=tmp_path)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/cas-usage.schema.json\n")
     assert "# --- Identification ---" in text
@@ -28,10 +37,10 @@ def test_roundtrip_keeps_comments_order_and_quotes(tmp_path):
     assert keys.index("nom") < keys.index("statut") < keys.index("description")
 
 
-def test_atomic_write_replaces_whole_file(tmp_path):
+def test_a_write_replaces_the_whole_file(tmp_path):
     path = tmp_path / "fiche.yaml"
-    yamlio.atomic_write(path, "a: 1\n")
-    yamlio.atomic_write(path, "b: 2\n")
+    write_whole(path, "a: 1\n", root=tmp_path)
+    write_whole(path, "b: 2\n", root=tmp_path)
     assert path.read_text(encoding="utf-8") == "b: 2\n"
     assert [p.name for p in tmp_path.iterdir()] == ["fiche.yaml"]
 
@@ -44,8 +53,9 @@ def test_failed_write_leaves_the_original_and_no_temporary_file(tmp_path, monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
-        yamlio.atomic_write(path, "nouveau: true\n" * 1000)
+    with pytest.raises(RepositoryError) as refused:
+        write_whole(path, "nouveau: true\n" * 1000, root=tmp_path)
+    assert refused.value.params["chemin"] == str(path)  # the file meant, not the temporary one
     assert path.read_text(encoding="utf-8") == "original: true\n"
     assert [p.name for p in tmp_path.iterdir()] == ["fiche.yaml"]
 

@@ -6,22 +6,20 @@ never lets YAML 1.1 guess a type, so ``no`` stays the text "no" and ``2024-01``
 stays "2024-01"; the model decides what a value means. Only ``~``, ``null`` and
 an empty plain value mean "no value".
 
-Writing goes through ruamel.yaml's round-trip mode, which keeps comments, key
-order and layout, and every write is atomic: a temporary file in the same folder,
-flushed, then renamed over the target (:func:`iaterr.base.files.atomic_write`).
+Writing goes through ruamel.yaml's round-trip mode (:func:`roundtrip_yaml`,
+:func:`dump_roundtrip`), which keeps comments, key order and layout; the text is
+then written whole, never through a link, by :func:`iaterr.repo.writing.write_whole`.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from iaterr.base.diagnostics import Diagnostic, with_hint
-from iaterr.base.files import atomic_write
 
 try:  # libyaml; PyYAML's pure-Python loader gives the same nodes, slower
     from yaml import CSafeLoader as _Loader
@@ -301,20 +299,8 @@ def folded(text: str, width: int = 80):
     return value
 
 
-def load_roundtrip(path: Path) -> Any:
-    """Load a file for editing: the result keeps comments and key order."""
-    y = roundtrip_yaml()
-    with open(path, encoding="utf-8") as fh:
-        return y.load(fh)
-
-
 def dump_roundtrip(data: Any) -> str:
     y = roundtrip_yaml()
     buf = io.StringIO()
     y.dump(data, buf)
     return buf.getvalue()
-
-
-def save_roundtrip(path: Path, data: Any) -> None:
-    """Write data loaded with :func:`load_roundtrip` back, atomically."""
-    atomic_write(path, dump_roundtrip(data))
