@@ -12,7 +12,7 @@ from iaterr.lint.rules import RULES
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
 from iaterr.repo.gitops import GitHistory, file_history
-from lint_fixtures import GOOD_SIMPLE, TODAY, make_repo, variant
+from lint_fixtures import COLLECTIVITE, GOOD_SIMPLE, TODAY, make_repo, variant
 
 RECORD = "data/cas-usage/detection-fuites.yaml"
 
@@ -147,3 +147,20 @@ def test_positions_are_read_only_for_files_with_repository_wide_findings(monkeyp
     assert [d.file for d in wide] == [RECORD]  # "-bis" comes first in path order
     assert wide[0].line > 1
     assert len(calls) <= 2, calls  # not every key of every record
+
+
+def test_collectivites_are_read_and_validated_once(monkeypatch, tmp_path):
+    from iaterr.check import loader
+
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE])
+    checked: list[str] = []
+    check_file = loader.check_file
+
+    def spy(raw, rel, kind, **kwargs):
+        checked.append(rel)
+        return check_file(raw, rel, kind, **kwargs)
+
+    monkeypatch.setattr(loader, "check_file", spy)
+    report = run_lint(open_repository(root), use_cache=False, today=TODAY, history=GitHistory(available=True))
+    assert sorted(checked) == [RECORD, f"data/collectivites/{COLLECTIVITE['identifiant']}.yaml"]
+    assert not report.errors

@@ -128,9 +128,20 @@ def inspect_record(codes: tuple[str, ...], settings: LintSettings, history: GitH
                      [(index, fix) for index, fix in safe if fix is not None])
 
 
-def _raw(f: RecordFile, checked: Checked) -> dict[str, Any] | None:
-    data = checked.document.data
-    return data if isinstance(data, dict) else None
+def _collectivites(repo: Repository) -> dict[str, dict[str, Any]]:
+    """The collectivités as written, by identifier: what the rules about a use case see of its collectivité.
+    Parsed only (they are read again, and validated, with the other records)."""
+    from iaterr.base.files import UnsafePath, read_regular
+
+    out: dict[str, dict[str, Any]] = {}
+    for f in collect_files(repo, [repo.kind_dir("collectivite")]).files:
+        try:
+            data = read_document(read_regular(f.path, f.inode), f.rel).data
+        except (OSError, UnsafePath):
+            continue
+        if isinstance(data, dict):
+            out[str(data.get("identifiant") or Path(f.rel).stem)] = data
+    return out
 
 
 def run_lint(
@@ -153,10 +164,7 @@ def run_lint(
         history = file_history(repo.root)
     selected = {f.rel for f in collect_files(repo, list(paths)).files} if paths else None
 
-    # the collectivités as written: what the rules about a use case see of its collectivité
-    colls = load(repo, [repo.kind_dir("collectivite")], want=Want(analyse=_raw), use_cache=False)
-    collectivites = {str(r.analysis.get("identifiant") or Path(r.rel).stem): r.analysis
-                     for r in colls.results if isinstance(r.analysis, dict)}
+    collectivites = _collectivites(repo)
     rules = tuple(RULES.values())
     inspect = functools.partial(inspect_record, tuple(RULES), settings, history, today, collectivites,
                                 None if selected is None else frozenset(selected))
