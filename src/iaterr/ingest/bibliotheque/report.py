@@ -81,7 +81,7 @@ class ImportReport:
     @property
     def unwritten(self) -> int:
         """How many records the system refused to write."""
-        return len({(f.params.get("fiche")) for f in self.findings if f.key == WRITE_FAILED})
+        return len({f.params.get("fiche") for f in self.findings if f.key == WRITE_FAILED})
 
     @property
     def exit_code(self) -> int:

@@ -1,8 +1,9 @@
 """The import itself: rows grouped by collectivité, matched, then records created, updated or left as they are.
 
 Each new or changed record is checked by ``validate`` before it is written; nothing is written with
-``dry_run``. Every write goes through :func:`iaterr.base.files.atomic_write` (or, for a new record,
-:func:`iaterr.authoring.records.write_record`) under the repository's root: never through a link.
+``dry_run``. Every write goes through :func:`iaterr.repo.writing.write_whole` (or, for a new record,
+:func:`iaterr.authoring.records.write_record`) under the repository's root: never through a link. A record
+the system refuses to write (a full disk…) is reported, and the import goes on with the others.
 """
 
 from __future__ import annotations
@@ -122,7 +123,8 @@ class _Importer:
         return Path(os.path.relpath(path, self.repo.root)).as_posix()
 
     # -- the whole run
-    def run(self) -> tuple[list[ParsedRow], str]:
+    def run(self) -> str:
+        """Import every row; the export's date."""
         known = known_compound_pairs(self.known_names())
         rows = [parse_row(self.export, row, self.findings, known) for row in self.export.rows]
         export_date = export_date_of(self.export.path, rows)
@@ -151,7 +153,7 @@ class _Importer:
                 continue
             seen[key] = row.line
             self.use_case(row, group, export_date)
-        return rows, export_date
+        return export_date
 
     # -- collectivités
     def group(self, rows: list[ParsedRow]) -> dict[int, _Group]:
@@ -310,7 +312,8 @@ class _Importer:
         return True, []
 
     def update(self, existing: Existing, values: dict[str, Any], lines: list[int], export_date: str, *,
-               siret_rejected: bool, coll_data: dict[str, Any] | None) -> str | None:
+               siret_rejected: bool, coll_data: dict[str, Any] | None) -> None:
+        """Complete or update ``existing`` with the export's ``values``; what happened is in :attr:`records`."""
         kind = existing.kind
         model = MODELS[kind]
         rel = self.rel(existing.path)
@@ -328,27 +331,26 @@ class _Importer:
         text = self.silence(kind, plain, coll_data, text, export_date, owned=owned, siret_rejected=siret_rejected)
         if text == existing.text:
             self.records.append(RecordResult(kind, existing.ident, rel, INCHANGE, lines))
-            return INCHANGE
+            return
         errors = self.check(kind, rel, text)
         if errors:
             for line in lines:
                 self.note(IGNORE, "importer.mise-a-jour-invalide", line, fiche=rel, erreurs=errors)
             self.records.append(RecordResult(kind, existing.ident, rel, IGNOREE, lines))
-            return None
+            return
         link = self.link_on(existing.path)
         if link is not None:
             self.refuse(kind, existing.ident, rel, lines, link)
-            return None
+            return
         if not self.dry_run:
             try:
                 write_whole(existing.path, text, root=self.repo.root)
             except RepositoryError as exc:
                 self.unwritten(kind, existing.ident, rel, lines, exc)
-                return None
+                return
         if not changed:  # only the import's silence changed
             changed = ["# iaterr: ignore"]
         self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed))
-        return MIS_A_JOUR
 
 
 def import_bibliotheque(repo: Repository, path: Path, *, dry_run: bool = False,
@@ -361,7 +363,7 @@ def import_bibliotheque(repo: Repository, path: Path, *, dry_run: bool = False,
     """
     export = read_export(Path(path))
     importer = _Importer(repo, export, dry_run=dry_run, lang=lang or repo.config.langue)
-    _rows, export_date = importer.run()
+    export_date = importer.run()
     findings = sorted(importer.findings, key=lambda f: f.line or 0)
     return ImportReport(
         source=str(path), encoding=export.encoding, delimiter=export.delimiter, rows=len(export.rows),
