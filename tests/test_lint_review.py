@@ -3,11 +3,14 @@ processes are sent, positions, collectivités read once, a fix that cannot be wr
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from dataclasses import replace
 from pathlib import Path
 
 from conftest import ROOT
+from iaterr.base import files
 from iaterr.lint.rules import RULES
 from iaterr.lint.run import run_lint
 from iaterr.repo.config import open_repository
@@ -164,3 +167,33 @@ def test_collectivites_are_read_and_validated_once(monkeypatch, tmp_path):
     report = run_lint(open_repository(root), use_cache=False, today=TODAY, history=GitHistory(available=True))
     assert sorted(checked) == [RECORD, f"data/collectivites/{COLLECTIVITE['identifiant']}.yaml"]
     assert not report.errors
+
+
+# ---------------------------------------------------------------- 6. a fix that cannot be written
+
+
+def test_fix_reports_the_files_written_before_a_write_fails(cli, tmp_path, monkeypatch):
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE])
+    path = root / RECORD
+    path.write_text(path.read_text(encoding="utf-8").replace("statut: en_deploiement", "statut: En déploiement"),
+                    encoding="utf-8")
+    coll = root / "data/collectivites/ville-exemple.yaml"
+    coll.write_text(coll.read_text(encoding="utf-8").replace('siret: "24310063300391"', 'siret: "243 100 633 00391"'),
+                    encoding="utf-8")
+    coll_before = coll.read_bytes()
+    replace_file = os.replace
+
+    def refuse(src, dst, *args, **kwargs):
+        if str(dst).endswith("ville-exemple.yaml"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
+        return replace_file(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "replace", refuse)
+    result = cli("lint", "--repo", str(root), "--fix")
+    output = result.stdout + result.stderr
+    assert result.exit_code == 2, output
+    assert "statut: en_deploiement" in path.read_text(encoding="utf-8") and coll.read_bytes() == coll_before
+    assert "detection-fuites.yaml" in output and "En déploiement" in output  # the fix written is said…
+    assert "1 correction(s) appliquée(s) dans 1 fichier(s)" in output
+    assert "Impossible d'écrire" in output and "ville-exemple.yaml" in output  # …and the failure
+    assert "Traceback" not in output and "Erreur interne" not in output

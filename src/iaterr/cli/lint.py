@@ -50,7 +50,7 @@ def register(app: typer.Typer) -> None:
         from rich.text import Text
 
         from iaterr.base.text import printable
-        from iaterr.lint.fix import apply_fixes
+        from iaterr.lint.fix import NotWritten, apply_fixes
         from iaterr.lint.run import environment_today, run_lint
 
         with guarded(lang) as ui:
@@ -60,7 +60,11 @@ def register(app: typer.Typer) -> None:
             today = environment_today()
             report = run_lint(repository, selected or None, use_cache=not no_cache, today=today)
             if diff or fix:
-                changes = apply_fixes(repository, report.fixes, write=fix)
+                failure: NotWritten | None = None
+                try:
+                    changes = apply_fixes(repository, report.fixes, write=fix)
+                except NotWritten as exc:  # the files fixed before are said, then the failure (exit 2)
+                    failure, changes = exc, exc.written
                 for change in changes:
                     if diff:
                         ui.out.print(Text(printable(change.diff())), soft_wrap=True, markup=False, highlight=False)
@@ -68,11 +72,14 @@ def register(app: typer.Typer) -> None:
                         key = "lint.corrige" if fix else "lint.corrigerait"
                         ui.say(key, style="green" if fix else "cyan", fichier=d.file, ligne=d.line, code=d.code,
                                ancien=old, nouveau=new)
+                if changes and fix:
+                    ui.say("lint.corrections", style="bold green", n=sum(len(c.applied) for c in changes),
+                           fichiers=len(changes))
+                if failure is not None:
+                    raise failure
                 if not changes:
                     ui.say("lint.rien-a-corriger", style="dim")
                 elif fix:
-                    ui.say("lint.corrections", style="bold green", n=sum(len(c.applied) for c in changes),
-                           fichiers=len(changes))
                     report = run_lint(repository, selected or None, use_cache=not no_cache, today=today,
                                       history=report.history)
             print_report(ui, report, fmt, strict=strict, quiet=quiet, title=str(repository.root),

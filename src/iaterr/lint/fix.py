@@ -14,7 +14,7 @@ from iaterr.lint.engine import Fix
 from iaterr.model import KINDS
 from iaterr.model.introspect import spec_at
 from iaterr.model.visibility import path_is_public
-from iaterr.repo.config import Repository
+from iaterr.repo.config import Repository, RepositoryError
 from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
@@ -35,6 +35,14 @@ class FileChange:
         before, after = _masked(self.before, self.model), _masked(self.after, self.model)
         return "".join(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                             fromfile=f"a/{self.rel}", tofile=f"b/{self.rel}"))
+
+
+class NotWritten(RepositoryError):
+    """A fixed file could not be written: the message of the failure, and the files ``written`` before it."""
+
+    def __init__(self, failure: RepositoryError, written: list[FileChange]) -> None:
+        super().__init__(failure.key, **failure.params)
+        self.written = written
 
 
 def _masked(text: str, model: Any) -> str:
@@ -88,8 +96,9 @@ def _set(doc: Any, path: tuple, value_for: Any) -> tuple[Any, Any] | None:
 
 
 def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]], *, write: bool) -> list[FileChange]:
-    """Apply ``fixes`` file by file (a round trip through ruamel.yaml); write only when asked."""
-    changes = []
+    """Apply ``fixes`` file by file (a round trip through ruamel.yaml); write only when asked. A file that
+    cannot be written stops there: :class:`NotWritten` holds the files written before it."""
+    changes: list[FileChange] = []
     for rel, items in sorted(fixes.items()):
         path = repo.root / rel
         kind = repo.kind_of(path)
@@ -119,6 +128,9 @@ def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]]
             continue
         change.after = dump_roundtrip(doc)
         if write:
-            write_whole(Path(path), change.after, root=repo.root)
+            try:
+                write_whole(Path(path), change.after, root=repo.root)
+            except RepositoryError as exc:
+                raise NotWritten(exc, changes) from exc
         changes.append(change)
     return changes
