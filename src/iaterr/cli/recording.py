@@ -109,9 +109,6 @@ def normalise(answers: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-# ---------------------------------------------------------------- the repository's collectivités
-
-
 # ---------------------------------------------------------------- rendering
 
 
@@ -213,7 +210,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     ident = answers.get("identifiant")
     if ident and str(ident) in existing_identifiers(repo, "cas_usage"):
         raise Abort("new.existe", "new.existe.aide", identifiant=ident,
-                    chemin=f"data/cas-usage/{ident}.yaml")
+                    chemin=repo.rel(repo.record_path("cas_usage", str(ident))))
     # checked before anything is written: the record itself, and the collectivité it names
     record = new_record(repo, "cas_usage", answers, lang=lang, known_collectivites={c.identifiant for c in known},
                         today=date.fromisoformat(today_iso()))
