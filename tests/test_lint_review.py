@@ -13,6 +13,7 @@ from conftest import ROOT
 from iaterr.base import files
 from iaterr.lint.rules import RULES
 from iaterr.lint.run import run_lint
+from iaterr.model import CasUsage
 from iaterr.repo.config import open_repository
 from iaterr.repo.gitops import GitHistory, file_history
 from lint_fixtures import COLLECTIVITE, GOOD_SIMPLE, TODAY, make_repo, variant
@@ -197,3 +198,21 @@ def test_fix_reports_the_files_written_before_a_write_fails(cli, tmp_path, monke
     assert "1 correction(s) appliquée(s) dans 1 fichier(s)" in output
     assert "Impossible d'écrire" in output and "ville-exemple.yaml" in output  # …and the failure
     assert "Traceback" not in output and "Erreur interne" not in output
+
+
+# ---------------------------------------------------------------- 7. the walk of a record
+
+
+def test_the_walk_of_a_record_is_kept_on_its_context():
+    from iaterr.lint.engine import LintSettings, RecordContext
+    from iaterr.lint.rules import qualite, vie_privee
+
+    assert not [name for name in vars(qualite) | vars(vie_privee) if name.startswith("_WALK")]  # no hidden cache
+    a = RecordContext("a.yaml", "cas_usage", dict(GOOD_SIMPLE), None, None, LintSettings(), GitHistory(), TODAY)
+    b = RecordContext("b.yaml", "cas_usage", variant(GOOD_SIMPLE, nom="Autre nom"), None, None, LintSettings(),
+                      GitHistory(), TODAY)
+    walked = a.texts
+    assert a.texts is walked and b.texts is not walked
+    assert (("nom",), "Détection des fuites d'eau") in [(p, v) for p, v, _s in walked]
+    assert (("nom",), "Autre nom") in [(p, v) for p, v, _s in b.texts]
+    assert [(p, v) for p, v, _s in walked] == [(p, v) for p, v, _s in qualite.iter_texts(CasUsage, a.data)]

@@ -27,14 +27,20 @@ message templates.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
 from iaterr.base.diagnostics import Severity
 from iaterr.repo.config import LintConfig
 from iaterr.repo.gitops import GitHistory
+
+if TYPE_CHECKING:  # the model (pydantic) is imported when a record is walked
+    from pydantic import BaseModel
+
+    from iaterr.model.introspect import FieldSpec
 
 Scope = Literal["cas_usage", "collectivite", "depot"]
 
@@ -160,6 +166,47 @@ class RecordContext:
         value = self.get(*path)
         return value.strip() if isinstance(value, str) else ""
 
+    @cached_property
+    def texts(self) -> list[tuple[tuple, str, FieldSpec]]:
+        """:func:`iter_texts` of the record, walked once for all the rules that read it."""
+        from iaterr.model.kinds import model_of
+
+        return list(iter_texts(model_of(self.kind), self.data))
+
+
+def iter_texts(model: type[BaseModel], data: Any, _path: tuple = (), _restricted: bool = False,
+               ) -> Iterator[tuple[tuple, str, FieldSpec]]:
+    """Every text value of ``data`` (a raw record of ``model``) as ``(path, value, spec)``.
+
+    Scalars of any kind are yielded when they are strings (free text, e-mails, URLs, codes…):
+    filter on ``spec.kind``. Sub-models and lists are walked; keys the model does not know are
+    skipped (``validate`` reports them). A field inside a restricted field is restricted too:
+    the spec yielded then carries ``meta.visibilite == "restreint"``.
+    """
+    from iaterr.model.introspect import specs
+
+    if not isinstance(data, dict):
+        return
+    fields = specs(model)
+    for name, value in data.items():
+        spec = fields.get(name)
+        if spec is None or value is None:
+            continue
+        if _restricted and spec.meta.visibilite != "restreint":
+            spec = replace(spec, meta=replace(spec.meta, visibilite="restreint"))
+        restricted = spec.meta.visibilite == "restreint"
+        path = _path + (name,)
+        items: list[tuple[tuple, Any]]
+        if isinstance(value, list):
+            items = [(path + (i,), item) for i, item in enumerate(value)]
+        else:
+            items = [(path, value)]
+        for item_path, item in items:
+            if spec.submodel is not None:
+                yield from iter_texts(spec.submodel, item, item_path, restricted)
+            elif isinstance(item, str):
+                yield item_path, item, spec
+
 
 @dataclass
 class RepoContext:
@@ -224,5 +271,5 @@ def months_between(a: date, b: date) -> int:
 
 __all__ = [
     "FAMILIES", "Finding", "Fix", "GitHistory", "LintSettings", "RecordContext", "RepoContext", "Rule",
-    "Silence", "declare", "find_silences", "months_between", "rule", "setting_severity", "today_or",
+    "Silence", "declare", "find_silences", "iter_texts", "months_between", "rule", "setting_severity", "today_or",
 ]

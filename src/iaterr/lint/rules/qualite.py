@@ -1,23 +1,23 @@
 """Quality: a record good enough to publish and to share with other collectivités.
 
-This module also holds the record walker shared by the text rules of every family:
-:func:`iter_texts` yields each text value of a record with the metadata of its
-field, read from the model (nested sub-models and lists included), so that a rule
-finds public, restricted or free-text fields without a hand-written list of names.
+This module also holds the helpers shared by the text rules of every family, which read each text
+value of a record with the metadata of its field (``ctx.texts``, walked once per record by
+:func:`iaterr.lint.engine.iter_texts`), so that a rule finds public, restricted or free-text fields
+without a hand-written list of names.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
 
 from iaterr.base.diagnostics import Severity, format_path
 from iaterr.lint.engine import Finding, Fix, RecordContext, rule
+from iaterr.lint.engine import iter_texts as iter_texts  # the walker, where the text rules found it
 from iaterr.lint.values import code_is, excerpt
 from iaterr.lint.values import is_true as truthy
 from iaterr.model import KINDS
@@ -25,56 +25,11 @@ from iaterr.model.introspect import FieldSpec, spec_at, specs
 from iaterr.model.vocab import STATUTS, fold
 from iaterr.repo.yamlio import position
 
-# ---------------------------------------------------------------- walking a record
-
-
-def iter_texts(model: type[BaseModel], data: Any, _path: tuple = (), _restricted: bool = False,
-               ) -> Iterator[tuple[tuple, str, FieldSpec]]:
-    """Every text value of ``data`` (a raw record of ``model``) as ``(path, value, spec)``.
-
-    Scalars of any kind are yielded when they are strings (free text, e-mails, URLs, codes…):
-    filter on ``spec.kind``. Sub-models and lists are walked; keys the model does not know are
-    skipped (``validate`` reports them). A field inside a restricted field is restricted too:
-    the spec yielded then carries ``meta.visibilite == "restreint"``.
-    """
-    if not isinstance(data, dict):
-        return
-    fields = specs(model)
-    for name, value in data.items():
-        spec = fields.get(name)
-        if spec is None or value is None:
-            continue
-        if _restricted and spec.meta.visibilite != "restreint":
-            spec = replace(spec, meta=replace(spec.meta, visibilite="restreint"))
-        restricted = spec.meta.visibilite == "restreint"
-        path = _path + (name,)
-        items: list[tuple[tuple, Any]]
-        if isinstance(value, list):
-            items = [(path + (i,), item) for i, item in enumerate(value)]
-        else:
-            items = [(path, value)]
-        for item_path, item in items:
-            if spec.submodel is not None:
-                yield from iter_texts(spec.submodel, item, item_path, restricted)
-            elif isinstance(item, str):
-                yield item_path, item, spec
+# ---------------------------------------------------------------- reading a record's texts
 
 
 def model_of(ctx: RecordContext) -> type[BaseModel]:
     return KINDS[ctx.kind][1]
-
-
-#: the last record walked by :func:`record_texts`: its context, and its texts
-_WALKED: tuple[RecordContext | None, list[tuple[tuple, str, FieldSpec]]] = (None, [])
-
-
-def record_texts(ctx: RecordContext) -> list[tuple[tuple, str, FieldSpec]]:
-    """:func:`iter_texts` of the record of ``ctx``, walked once for all the rules that read it: the rules
-    of a record run one after the other on one context, and the walk of the last context is kept."""
-    global _WALKED
-    if _WALKED[0] is not ctx:
-        _WALKED = (ctx, list(iter_texts(model_of(ctx), ctx.data)))
-    return _WALKED[1]
 
 
 def is_public(spec: FieldSpec) -> bool:
@@ -224,7 +179,7 @@ def placeholder_in(value: str) -> str | None:
 )
 def texte_de_remplissage(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in record_texts(ctx):
+    for path, value, spec in ctx.texts:
         if not is_free_text(spec):
             continue
         found = placeholder_in(value)
@@ -406,7 +361,7 @@ def clean_spaces(value: str) -> str:
 )
 def espaces_superflus(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in record_texts(ctx):
+    for path, value, spec in ctx.texts:
         if not is_free_text(spec) or "\n" in value or not value.strip():
             continue
         if "  " not in value and "\t" not in value and value == value.strip():

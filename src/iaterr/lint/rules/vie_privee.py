@@ -1,6 +1,6 @@
 """Privacy: a published register must not publish the people who run the projects.
 
-The rules read every text value of a record with :func:`iaterr.lint.rules.qualite.iter_texts`,
+The rules read every text value of a record with :func:`iaterr.lint.engine.iter_texts`,
 which says for each one whether its field is public or restricted (``visibilite`` in the model).
 The detectors are deliberately conservative: a warning that is wrong every other time is soon
 ignored, so they look for the usual shapes of an agent's address, phone number or name, and
@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from iaterr.base.diagnostics import Severity
-from iaterr.lint.engine import Finding, RecordContext, rule
-from iaterr.lint.rules.qualite import excerpt, field_label, is_free_text, is_public, iter_texts, model_of, record_texts
+from iaterr.lint.engine import Finding, RecordContext, iter_texts, rule
+from iaterr.lint.rules.qualite import excerpt, field_label, is_free_text, is_public, model_of
 from iaterr.model import Collectivite
 from iaterr.model.vocab import fold
 
@@ -103,7 +103,7 @@ _EMAIL_RULE = dict(
 
 def _email_findings(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in record_texts(ctx):
+    for path, value, spec in ctx.texts:
         if not is_public(spec) or spec.kind not in ("texte", "email"):
             continue
         for address in personal_emails(value):
@@ -170,7 +170,7 @@ def phone_numbers(text: str) -> list[str]:
 )
 def telephone(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in record_texts(ctx):
+    for path, value, spec in ctx.texts:
         if is_public(spec) and is_free_text(spec):
             for number in phone_numbers(value):
                 yield Finding(path, {"numero": number, "champ": field_label(model, path)})
@@ -380,7 +380,7 @@ def person_names(text: str) -> list[str]:
 )
 def nom_personne(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
-    for path, value, spec in record_texts(ctx):
+    for path, value, spec in ctx.texts:
         if is_public(spec) and is_free_text(spec):
             for name in person_names(value):
                 yield Finding(path, {"nom": name, "champ": field_label(model, path), "extrait": excerpt(value)})
@@ -445,7 +445,7 @@ def restreint_dans_public(ctx: RecordContext) -> Iterable[Finding]:
     model = model_of(ctx)
     public: list[tuple[tuple, str, Any]] = []
     restricted: list[tuple[tuple, str, Any]] = []
-    for path, value, spec in record_texts(ctx):
+    for path, value, spec in ctx.texts:
         if spec.kind == "code" or not value.strip():
             continue
         (public if is_public(spec) else restricted).append((path, value, spec))
