@@ -60,10 +60,18 @@ class _Invalid(Exception):
         self.where, self.fr, self.en = where, fr, en
 
 
-def _text(value: Any, where: str, *, optional: bool = False) -> Optional[str]:
-    if value is None and optional:
+def _text(value: Any, where: str) -> str:
+    """A text that is not empty."""
+    if not isinstance(value, str) or not value.strip():
+        raise _Invalid(where, "texte attendu", "text expected")
+    return value
+
+
+def _optional_text(value: Any, where: str) -> Optional[str]:
+    """A text, or nothing."""
+    if value is None:
         return None
-    if not isinstance(value, str) or (not optional and not value.strip()):
+    if not isinstance(value, str):
         raise _Invalid(where, "texte attendu", "text expected")
     return value
 
@@ -76,14 +84,14 @@ def _config_from(data: Any) -> Config:
         raise _Invalid(unknown[0], "clé inconnue", "unknown key")
     config = Config()
     if "version_schema" in data:
-        config.version_schema = _text(data["version_schema"], "version_schema") or SCHEMA_VERSION
+        config.version_schema = _text(data["version_schema"], "version_schema")
     if data.get("langue") is not None:
         langue = _text(data["langue"], "langue")
         if langue not in ("fr", "en"):
             raise _Invalid("langue", "fr ou en attendu", "fr or en expected")
         config.langue = langue
-    config.nom = _text(data.get("nom"), "nom", optional=True)
-    config.collectivite_defaut = _text(data.get("collectivite_defaut"), "collectivite_defaut", optional=True)
+    config.nom = _optional_text(data.get("nom"), "nom")
+    config.collectivite_defaut = _optional_text(data.get("collectivite_defaut"), "collectivite_defaut")
     lint = data.get("lint")
     if lint is not None:
         if not isinstance(lint, dict):
