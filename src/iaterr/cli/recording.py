@@ -158,10 +158,10 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     try:
         previous = load_draft(draft)
     except DraftError as exc:
-        raise Abort("new.brouillon-illisible", chemin=str(draft), erreur=str(exc)) from exc
+        raise Abort("new.brouillon-illisible", chemin=str(draft.path), erreur=str(exc)) from exc
     if resume:
         if previous is None:
-            raise Abort("new.brouillon-absent", chemin=str(draft))
+            raise Abort("new.brouillon-absent", chemin=str(draft.path))
         state = State.from_dict(previous)
     state.answers.update(given)
     state.asked.extend(n for n in given if n not in state.asked)
@@ -174,7 +174,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         asker = Asker(lang, lambda text, style: ui.out.print(Text(text, style=style or ""), soft_wrap=True),
                       **questionnaire.PROMPT_IO)
         if previous is not None and not resume:
-            ui.say("new.brouillon-existe", style="yellow", chemin=str(draft))
+            ui.say("new.brouillon-existe", style="yellow", chemin=str(draft.path))
             try:
                 if asker.confirm(message("new.brouillon-reprendre", lang), default=True):
                     state = State.from_dict(previous)
@@ -193,7 +193,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         except QuestionnaireAborted:
             save_draft(draft, state.to_dict())
             ui.out.print()
-            ui.say("new.brouillon-garde", style="yellow", chemin=str(draft))
+            ui.say("new.brouillon-garde", style="yellow", chemin=str(draft.path))
             return FAILURE
     elif defaults:
         for name, value in fallback.items():
@@ -230,11 +230,11 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         try:
             if not asker.confirm(message("new.confirmer", lang), default=True):
                 save_draft(draft, state.to_dict())
-                ui.say("new.non-enregistre", chemin=str(draft))
+                ui.say("new.non-enregistre", chemin=str(draft.path))
                 return OK
         except QuestionnaireAborted:
             save_draft(draft, state.to_dict())
-            ui.say("new.brouillon-garde", style="yellow", chemin=str(draft))
+            ui.say("new.brouillon-garde", style="yellow", chemin=str(draft.path))
             return FAILURE
     try:
         path = write_record(repo, record)

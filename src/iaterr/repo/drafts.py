@@ -8,6 +8,8 @@ deleted once the record is written.
 from __future__ import annotations
 
 import json
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,25 +24,33 @@ class DraftError(Exception):
     pass
 
 
-def draft_path(repo: Repository, name: str = "nouveau-cas-usage") -> Path:
-    return repo.root / DRAFT_DIR / f"{name}.json"
+@dataclass(frozen=True)
+class Draft:
+    """A draft file and the root of its repository, under which nothing is read or written through a link."""
+
+    root: Path
+    path: Path
 
 
-def save_draft(path: Path, state: dict[str, Any]) -> None:
-    root = path.parent.parent.parent  # <repository>/.iaterr/brouillons/<draft>
-    ignore = path.parent.parent / ".gitignore"
+def draft_path(repo: Repository, name: str = "nouveau-cas-usage") -> Draft:
+    return Draft(repo.root, repo.root / DRAFT_DIR / f"{name}.json")
+
+
+def save_draft(draft: Draft, state: dict[str, Any]) -> None:
+    ignore = draft.path.parent.parent / ".gitignore"
     if not ignore.exists() and not ignore.is_symlink():
-        write_whole(ignore, "# Brouillons d'iaterr : ne pas versionner.\n*\n", root=root)
-    write_whole(path, json.dumps({"version": 1, **state}, ensure_ascii=False, indent=2, default=str), root=root)
+        write_whole(ignore, "# Brouillons d'iaterr : ne pas versionner.\n*\n", root=draft.root)
+    write_whole(draft.path, json.dumps({"version": 1, **state}, ensure_ascii=False, indent=2, default=str),
+                root=draft.root)
 
 
-def load_draft(path: Path) -> dict[str, Any] | None:
+def load_draft(draft: Draft) -> dict[str, Any] | None:
     try:
-        text = read_regular(contained(path.parent.parent.parent, path, must_exist=True)).decode("utf-8")
-    except FileNotFoundError:
+        text = read_regular(contained(draft.root, draft.path, must_exist=True)).decode("utf-8")
+    except (FileNotFoundError, NotADirectoryError):
         return None
     except UnsafePath as exc:
-        raise DraftError(f"{exc.link or path} → {exc.target}") from exc
+        raise DraftError(f"{exc.link or draft.path} → {exc.target}") from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise DraftError(getattr(exc, "strerror", None) or str(exc)) from exc
     try:
@@ -52,8 +62,9 @@ def load_draft(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def delete_draft(path: Path) -> None:
+def delete_draft(draft: Draft) -> None:
+    """Delete the draft; one reached through a link is not this repository's, and is left alone."""
     try:
-        path.unlink()
-    except FileNotFoundError:
+        os.unlink(contained(draft.root, draft.path))
+    except (FileNotFoundError, NotADirectoryError, UnsafePath):
         pass
