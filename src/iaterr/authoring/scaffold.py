@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from iaterr import SCHEMA_VERSION, __version__
 from iaterr.authoring.records import RecordExists, RecordRefused, new_record, write_record
 from iaterr.base.diagnostics import Diagnostic
-from iaterr.base.files import UnsafePath, contained, read_regular
+from iaterr.base.files import UnsafePath, read_regular
 from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
 from iaterr.model.errors import diagnostic_from_pydantic
@@ -252,7 +252,7 @@ def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> 
     from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     try:  # never through a link: the file would bring another one's content into the repository
-        text = read_regular(contained(path.parent, path, must_exist=True)).decode("utf-8")
+        text = read_regular(path).decode("utf-8")
     except UnsafePath as exc:
         raise RepositoryError("cli.lien-refuse", chemin=str(path), cible=exc.target) from exc
     except (OSError, UnicodeDecodeError) as exc:
