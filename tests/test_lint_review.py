@@ -216,3 +216,13 @@ def test_the_walk_of_a_record_is_kept_on_its_context():
     assert (("nom",), "Détection des fuites d'eau") in [(p, v) for p, v, _s in walked]
     assert (("nom",), "Autre nom") in [(p, v) for p, v, _s in b.texts]
     assert [(p, v) for p, v, _s in walked] == [(p, v) for p, v, _s in qualite.iter_texts(CasUsage, a.data)]
+
+
+def test_settings_are_copied_whole(tmp_path):
+    from iaterr.lint.run import settings_of
+
+    root = make_repo(tmp_path / "depot", [], config="lint:\n  description_min: 12\n  regles:\n    x: info\n")
+    repo = open_repository(root)
+    settings = settings_of(repo)
+    assert settings == repo.config.lint and settings is not repo.config.lint
+    assert settings.regles is not repo.config.lint.regles

@@ -98,7 +98,6 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        import iaterr.lint.rules  # noqa: F401 - registers the rules
         from iaterr.lint.rules import RULES
 
         with guarded(lang) as ui:

@@ -43,7 +43,6 @@ lint:
 
 
 def render_rules_doc(lang: str = "fr") -> str:
-    import iaterr.lint.rules  # noqa: F401 - registers the rules
     from iaterr.lint.engine import FAMILIES
     from iaterr.lint.rules import RULES
 
@@ -67,6 +66,6 @@ def render_rules_doc(lang: str = "fr") -> str:
                     f"- {t['sev']}{sep}{message(f'severite.{r.severite.value}', lang)}",
                     f"- {t['ref']}{sep}{r.reference}",
                     f"- {t['fix']}{sep}{t['yes'] if r.correction else t['no']}",
-                    f"- {t['msg']}{sep}« {r.message_fr if lang == 'fr' else r.message_en} »"
-                    if lang == "fr" else f"- {t['msg']}{sep}“{r.message_en}”", ""]
+                    f"- {t['msg']}{sep}« {r.message_fr} »" if lang == "fr" else f"- {t['msg']}{sep}“{r.message_en}”",
+                    ""]
     return "\n".join(out).rstrip() + "\n"

@@ -95,10 +95,6 @@ class Rule:
     correction: bool = False
     check: Callable[..., Iterable[Finding]] | None = None
 
-    def __call__(self, ctx: Any) -> Iterable[Finding]:
-        assert self.check is not None, self.code
-        return self.check(ctx)
-
     @property
     def texts(self) -> dict[str, str]:
         """The message and hint templates that diagnostics of this rule carry."""
@@ -116,7 +112,7 @@ class Rule:
 
 def rule(**kwargs: Any) -> Callable[[Callable[..., Iterable[Finding]]], Rule]:
     """Declare a rule: ``@rule(code=..., famille=..., severite=Severity.WARNING, portee=..., ...)`` makes the
-    function below a :class:`Rule` (still callable with its context)."""
+    function below the ``check`` of a :class:`Rule`."""
 
     def make(check: Callable[..., Iterable[Finding]]) -> Rule:
         return declare(check=check, **kwargs)

@@ -11,8 +11,8 @@ from typing import Any
 from iaterr.base.diagnostics import REDACTED, Diagnostic
 from iaterr.base.files import UnsafePath, contained, read_regular
 from iaterr.lint.engine import Fix
-from iaterr.model import KINDS
 from iaterr.model.introspect import spec_at
+from iaterr.model.kinds import model_of
 from iaterr.model.visibility import path_is_public
 from iaterr.repo.config import Repository, RepositoryError
 from iaterr.repo.writing import write_whole
@@ -47,7 +47,6 @@ class NotWritten(RepositoryError):
 
 def _masked(text: str, model: Any) -> str:
     """``text`` with the value of every restricted field replaced by a mark (positions from libyaml)."""
-    from iaterr.base.diagnostics import REDACTED
     from iaterr.i18n import message
     from iaterr.model.visibility import restricted_paths
     from iaterr.repo.yamlio import read_document, span
@@ -104,7 +103,7 @@ def apply_fixes(repo: Repository, fixes: dict[str, list[tuple[Diagnostic, Fix]]]
         kind = repo.kind_of(path)
         if kind is None:
             continue
-        model = KINDS[kind][1]
+        model = model_of(kind)
         try:  # never through a link: a fix is written where the record is
             before = read_regular(contained(repo.root, path, must_exist=True)).decode("utf-8")
         except (OSError, UnicodeDecodeError, UnsafePath):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -61,8 +61,9 @@ class Inspected:
 
 
 def settings_of(repo: Repository) -> LintSettings:
+    """The ``lint:`` section of the repository's configuration, a copy of its own."""
     lint = repo.config.lint
-    return LintSettings(dict(lint.regles), lint.fraicheur_mois, lint.experimentation_mois, lint.description_min)
+    return replace(lint, regles=dict(lint.regles))
 
 
 def _validation_fix(d: Diagnostic) -> Fix | None:
@@ -263,6 +264,8 @@ _SEVERITY_WORDS = {"erreur", "error", "avertissement", "warning", "info", "desac
 
 def _check_settings(repo: Repository, settings: LintSettings, rules: dict[str, Rule]) -> list[Diagnostic]:
     """Codes and severities of ``lint.regles`` in iaterr.yaml that mean nothing."""
+    from iaterr.lint.rules.silences import CONFIG_REGLE_INCONNUE, CONFIG_SEVERITE_INCONNUE
+
     if not settings.regles:
         return []
     try:
@@ -274,12 +277,12 @@ def _check_settings(repo: Repository, settings: LintSettings, rules: dict[str, R
         where = ("lint", "regles", code)
         if code not in rules and code not in SILENCEABLE_VALIDATION:
             line, col = position(root, where, key=True) if root is not None else (1, 1)
-            r = rules["config-regle-inconnue"]
+            r = CONFIG_REGLE_INCONNUE
             out.append(Diagnostic(r.code, CONFIG_FILE, line, col, where, with_hint(
                 {"code": code}, f"lint.{r.code}"), r.severite, r.texts))
         elif str(value).strip().lower() not in _SEVERITY_WORDS:
             line, col = position(root, where) if root is not None else (1, 1)
-            r = rules["config-severite-inconnue"]
+            r = CONFIG_SEVERITE_INCONNUE
             out.append(Diagnostic(r.code, CONFIG_FILE, line, col, where, with_hint(
                 {"code": code, "valeur": value}, f"lint.{r.code}"), r.severite, r.texts))
     return out
@@ -287,6 +290,8 @@ def _check_settings(repo: Repository, settings: LintSettings, rules: dict[str, R
 
 def _apply_silences(diags: list[Diagnostic], silences: dict[str, list[Silence]], selected: set[str] | None,
                     rules: dict[str, Rule]) -> list[Diagnostic]:
+    from iaterr.lint.rules.silences import SILENCE_CODE_INCONNU, SILENCE_INUTILE, SILENCE_SANS_JUSTIFICATION
+
     kept: list[Diagnostic] = []
     for d in diags:
         hidden = False
@@ -303,11 +308,11 @@ def _apply_silences(diags: list[Diagnostic], silences: dict[str, list[Silence]],
         for s in items:
             for code in s.codes:
                 if code not in rules and code not in SILENCEABLE_VALIDATION:
-                    kept.append(_engine_diagnostic(rules["silence-code-inconnu"], rel, s, {"code": code}))
+                    kept.append(_engine_diagnostic(SILENCE_CODE_INCONNU, rel, s, {"code": code}))
                 elif code not in s.used:
-                    kept.append(_engine_diagnostic(rules["silence-inutile"], rel, s, {"code": code}))
+                    kept.append(_engine_diagnostic(SILENCE_INUTILE, rel, s, {"code": code}))
             if not s.reason:
-                kept.append(_engine_diagnostic(rules["silence-sans-justification"], rel, s, {"codes": s.codes}))
+                kept.append(_engine_diagnostic(SILENCE_SANS_JUSTIFICATION, rel, s, {"codes": s.codes}))
     return kept
 
 

@@ -20,16 +20,12 @@ from iaterr.lint.engine import Finding, Fix, RecordContext, rule
 from iaterr.lint.engine import iter_texts as iter_texts  # the walker, where the text rules found it
 from iaterr.lint.values import code_is, excerpt
 from iaterr.lint.values import is_true as truthy
-from iaterr.model import KINDS
 from iaterr.model.introspect import FieldSpec, spec_at, specs
+from iaterr.model.kinds import model_of
 from iaterr.model.vocab import STATUTS, fold
 from iaterr.repo.yamlio import position
 
 # ---------------------------------------------------------------- reading a record's texts
-
-
-def model_of(ctx: RecordContext) -> type[BaseModel]:
-    return KINDS[ctx.kind][1]
 
 
 def is_public(spec: FieldSpec) -> bool:
@@ -178,7 +174,7 @@ def placeholder_in(value: str) -> str | None:
     aide_en="Write the real answer, or remove the field if there is none yet.",
 )
 def texte_de_remplissage(ctx: RecordContext) -> Iterable[Finding]:
-    model = model_of(ctx)
+    model = model_of(ctx.kind)
     for path, value, spec in ctx.texts:
         if not is_free_text(spec):
             continue
@@ -217,7 +213,7 @@ def texte_de_remplissage(ctx: RecordContext) -> Iterable[Finding]:
             "of processing often has it), then replace “nsp”.",
 )
 def nsp_juridique(ctx: RecordContext) -> Iterable[Finding]:
-    model = model_of(ctx)
+    model = model_of(ctx.kind)
     fields = specs(model)
     decision = {"fr": "le traitement fonde des décisions individuelles, dont les données et leurs sources sont "
                       "communicables (R311-3-1-2)",
@@ -360,7 +356,7 @@ def clean_spaces(value: str) -> str:
     correction=True,
 )
 def espaces_superflus(ctx: RecordContext) -> Iterable[Finding]:
-    model = model_of(ctx)
+    model = model_of(ctx.kind)
     for path, value, spec in ctx.texts:
         if not is_free_text(spec) or "\n" in value or not value.strip():
             continue

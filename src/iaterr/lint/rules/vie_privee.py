@@ -16,8 +16,9 @@ from typing import Any
 
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, iter_texts, rule
-from iaterr.lint.rules.qualite import excerpt, field_label, is_free_text, is_public, model_of
+from iaterr.lint.rules.qualite import excerpt, field_label, is_free_text, is_public
 from iaterr.model import Collectivite
+from iaterr.model.kinds import model_of
 from iaterr.model.vocab import fold
 
 _REFERENCE = ("RGPD art. 5(1)(c) (minimisation) ; CRPA L312-1-2 (occultation des données personnelles avant "
@@ -102,7 +103,7 @@ _EMAIL_RULE = dict(
 
 
 def _email_findings(ctx: RecordContext) -> Iterable[Finding]:
-    model = model_of(ctx)
+    model = model_of(ctx.kind)
     for path, value, spec in ctx.texts:
         if not is_public(spec) or spec.kind not in ("texte", "email"):
             continue
@@ -169,7 +170,7 @@ def phone_numbers(text: str) -> list[str]:
             "switchboard, silence the rule: “# iaterr: ignore[vie-privee-telephone] town hall switchboard”.",
 )
 def telephone(ctx: RecordContext) -> Iterable[Finding]:
-    model = model_of(ctx)
+    model = model_of(ctx.kind)
     for path, value, spec in ctx.texts:
         if is_public(spec) and is_free_text(spec):
             for number in phone_numbers(value):
@@ -379,7 +380,7 @@ def person_names(text: str) -> list[str]:
             "not a person, or publishing it is justified, silence the rule with its reason.",
 )
 def nom_personne(ctx: RecordContext) -> Iterable[Finding]:
-    model = model_of(ctx)
+    model = model_of(ctx.kind)
     for path, value, spec in ctx.texts:
         if is_public(spec) and is_free_text(spec):
             for name in person_names(value):
@@ -442,7 +443,7 @@ def _whole(needle: str, address: bool) -> re.Pattern:
             "it may be published, move it to a public field instead.",
 )
 def restreint_dans_public(ctx: RecordContext) -> Iterable[Finding]:
-    model = model_of(ctx)
+    model = model_of(ctx.kind)
     public: list[tuple[tuple, str, Any]] = []
     restricted: list[tuple[tuple, str, Any]] = []
     for path, value, spec in ctx.texts:
