@@ -124,6 +124,26 @@ def test_the_record_rules_run_on_the_selected_files_only(monkeypatch, tmp_path):
 # ---------------------------------------------------------------- 3, 4, 5. what the load is asked to do
 
 
+class _CountedHistory(GitHistory):
+    """A history that counts how many times it is pickled (in this process, where the pool feeds its workers)."""
+
+    pickled = 0
+
+    def __reduce_ex__(self, protocol):
+        _CountedHistory.pickled += 1
+        return super().__reduce_ex__(protocol)
+
+
+def test_the_checking_processes_are_not_sent_the_history_with_each_chunk(tmp_path):
+    cases = [variant(GOOD_SIMPLE, identifiant=f"cas-{i}", nom=f"Service {i} {'x' * i}") for i in range(120)]
+    root = make_repo(tmp_path / "depot", cases)
+    _CountedHistory.pickled = 0
+    report = run_lint(open_repository(root), use_cache=False, today=TODAY, history=_CountedHistory(available=True),
+                      jobs=2)
+    assert len(report.results) == 121
+    assert _CountedHistory.pickled <= 2  # once per process at most (none when they are forked), not per chunk
+
+
 def test_positions_are_read_only_for_files_with_repository_wide_findings(monkeypatch, tmp_path):
     from iaterr.lint import run
     from iaterr.repo import yamlio
