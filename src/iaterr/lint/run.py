@@ -226,7 +226,7 @@ def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: 
         contexts.append(RecordContext(result.rel, result.kind, found.data, None, coll, settings, history, today,
                                       valid=not result.has_errors))
     kinds = {c.rel: c.kind for c in contexts}
-    roots: dict[str, Any] = {}
+    last: tuple[str, Any] = ("", None)  # the node tree of the last file placed (not kept for every file)
     out: list[Diagnostic] = []
     for r in rules:
         severity = setting_severity(settings, r.code, r.severite)
@@ -239,9 +239,9 @@ def _repository_rules(rules: tuple[Rule, ...], settings: LintSettings, history: 
             found = inspected.get(rel)
             root = None
             if found is not None and finding.line is None:
-                if rel not in roots:  # the node tree of a file with findings, read again
-                    roots[rel] = _root_of(validation.root, rel)
-                root = roots[rel]
+                if last[0] != rel:  # the node tree of a file with findings, read again
+                    last = (rel, _root_of(validation.root, rel))
+                root = last[1]
             d = _diagnostic(r, finding, rel, severity, root)
             if found is not None:
                 d = scrub([d], model_of(kinds.get(rel, "cas_usage")), found.data, values_only=True)[0]
