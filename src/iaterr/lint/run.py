@@ -95,8 +95,8 @@ def _diagnostic(rule: Rule, finding: Finding, rel: str, severity: Severity, root
 
 
 def inspect_record(codes: tuple[str, ...], settings: LintSettings, history: GitHistory, today: date,
-                   collectivites: dict[str, dict[str, Any]], selected: frozenset[str] | None, f: RecordFile,
-                   checked: Checked) -> Inspected | None:
+                   collectivites: dict[str, dict[str, Any]], f: RecordFile, checked: Checked, *,
+                   selected: frozenset[str] | None = None) -> Inspected | None:
     """In a checking process: the rules ``codes`` about one record, run on its parsed file when it is one of
     the files linted (``selected``; None: all). (Rules are sent to the processes by code and found again in
     the registry: a rule is not something to pickle.)"""
@@ -168,7 +168,7 @@ def run_lint(
     collectivites = _collectivites(repo)
     rules = tuple(RULES.values())
     inspect = functools.partial(inspect_record, tuple(RULES), settings, history, today, collectivites,
-                                None if selected is None else frozenset(selected))
+                                selected=None if selected is None else frozenset(selected))
     validation = load(repo, want=Want(analyse=inspect), use_cache=use_cache, today=today, jobs=jobs)
 
     inspected = {r.rel: r.analysis for r in validation.results if isinstance(r.analysis, Inspected)}
