@@ -44,7 +44,7 @@ FIRING = [
     ("ia-act-chatbot-sans-interaction", variant(GOOD_SIMPLE, description=CHATBOT_DESCRIPTION), W,
      "interaction_public:", "« callbot »", "“description”"),
     ("ia-act-annexe-iii-sans-risque-eleve", variant(GOOD_DECISION, niveau_risque_ia="limite"), W,
-     "niveau_risque_ia:", "« 5(a). Accès aux prestations", "Limited risk"),
+     "niveau_risque_ia:", "« 5(a). Éligibilité aux prestations", "Limited risk"),
     ("ia-act-risque-eleve-sans-domaine", variant(GOOD_DECISION, drop=("domaines_annexe_iii",)), INFO,
      "niveau_risque_ia:", "domaines_annexe_iii", "what makes it high-risk"),
     ("ia-act-eleve-sans-aipd", variant(GOOD_DECISION, analyses_impact=[GOOD_DECISION["analyses_impact"][1]]), W,

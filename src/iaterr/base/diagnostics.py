@@ -75,6 +75,7 @@ CODES: dict[str, Severity] = {
     "valeur-hors-limites": Severity.ERROR,
     "valeur-invalide": Severity.ERROR,
     "version-schema": Severity.ERROR,
+    "champ-version-schema": Severity.ERROR,
     # record and repository level
     "sous-theme-hors-theme": Severity.ERROR,
     "dates-ordre": Severity.ERROR,

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from iaterr import SUPPORTED_SCHEMA_VERSIONS
+from iaterr import SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS
 from iaterr.base.diagnostics import Diagnostic, Severity, format_path, with_hint
 from iaterr.model.dates import parse_partial_date
 from iaterr.model.kinds import FOLDERS, model_of
@@ -163,6 +163,8 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checke
         line, col = position(doc.root, ("version_schema",))
         diags.append(Diagnostic("version-schema", rel, line, col, ("version_schema",), with_hint(
             {"valeur": version, "versions": list(SUPPORTED_SCHEMA_VERSIONS)}, "version-schema")))
+    elif isinstance(version, str):
+        _newer_fields(model, data, version, doc.root, rel, diags)
     _non_canonical(model, data, (), doc.root, rel, diags)
     if kind == "cas_usage":
         _record_checks(data, doc.root, rel, diags)
@@ -278,6 +280,25 @@ def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
         out["siret_ok"] = bool(out.get("siret")) and re.fullmatch(r"\d{14}", out["siret"]) is not None
         out["@"] = (1, 1)
     return out
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """``"1.10"`` after ``"1.9"``: a format version as numbers."""
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def _newer_fields(model: type[BaseModel], data: dict, version: str, root: Any, rel: str, out: list) -> None:
+    """A field the record's declared format does not have: an iaterr of that format would refuse the file."""
+    from iaterr.model.fields import fields_of
+    from iaterr.repo.yamlio import position
+
+    declared = version_key(version)
+    for name, meta in fields_of(model).items():
+        if name in data and version_key(meta.depuis) > declared:
+            line, col = position(root, (name,), key=True)
+            out.append(Diagnostic("champ-version-schema", rel, line, col, (name,), with_hint(
+                {"champ": name, "depuis": meta.depuis, "version": version, "actuelle": SCHEMA_VERSION},
+                "champ-version-schema")))
 
 
 def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, rel: str, out: list) -> None:

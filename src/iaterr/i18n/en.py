@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "diag.valeur-hors-limites": "“{champ}”: the value {valeur} is out of range ({contrainte}).",
     "diag.valeur-invalide": "Invalid value for “{champ}”: {detail}.",
     "diag.version-schema": "Unsupported schema version “{valeur}” (known versions: {versions}).",
+    "diag.champ-version-schema": "“{champ}” only exists since version {depuis} of the record format; this "
+                                 "record declares version {version}.",
     "diag.sous-theme-hors-theme": "Sub-theme “{sous_theme}” does not belong to theme “{theme}”.",
     "diag.dates-ordre": "“{champ_1}” ({date_1}) is later than “{champ_2}” ({date_2}).",
     "diag.date-future": "“{champ}” is in the future: {valeur}.",
@@ -75,6 +77,8 @@ MESSAGES: dict[str, str] = {
     "hint.booleen": "Write true or false.",
     "hint.liste": "Write a list, one item per line starting with “- ”.",
     "hint.version-schema": "Upgrade iaterr, or fix “version_schema”.",
+    "hint.champ-version-schema": "Upgrade the record to version {actuelle}: `iaterr migrate` (comments and "
+                                 "layout kept).",
     "hint.sous-themes": "Sub-themes of this theme: {valeurs}.",
     "hint.dates-ordre": "Check both dates.",
     "hint.identifiant-duplique": "Every record has a unique identifier: rename one of them.",

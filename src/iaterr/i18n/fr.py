@@ -32,6 +32,8 @@ MESSAGES: dict[str, str] = {
     "diag.valeur-hors-limites": "« {champ} » : la valeur {valeur} est hors limites ({contrainte}).",
     "diag.valeur-invalide": "Valeur invalide pour « {champ} » : {detail}.",
     "diag.version-schema": "Version de schéma « {valeur} » non prise en charge (versions connues : {versions}).",
+    "diag.champ-version-schema": "« {champ} » n'existe que depuis la version {depuis} du format des fiches ; "
+                                 "cette fiche déclare la version {version}.",
     "diag.sous-theme-hors-theme": "Le sous-thème « {sous_theme} » n'appartient pas au thème « {theme} ».",
     "diag.dates-ordre": "« {champ_1} » ({date_1}) est postérieure à « {champ_2} » ({date_2}).",
     "diag.date-future": "« {champ} » est dans le futur : {valeur}.",
@@ -77,6 +79,8 @@ MESSAGES: dict[str, str] = {
     "hint.booleen": "Écrivez true ou false.",
     "hint.liste": "Écrivez une liste, un élément par ligne précédé de « - ».",
     "hint.version-schema": "Mettez iaterr à jour, ou corrigez « version_schema ».",
+    "hint.champ-version-schema": "Passez la fiche à la version {actuelle} : `iaterr migrate` (commentaires et "
+                                 "mise en page gardés).",
     "hint.sous-themes": "Sous-thèmes de ce thème : {valeurs}.",
     "hint.dates-ordre": "Vérifiez les deux dates.",
     "hint.identifiant-duplique": "Chaque fiche a un identifiant unique : renommez l'une des deux.",

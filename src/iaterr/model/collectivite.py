@@ -62,13 +62,50 @@ class Collectivite(BaseModel):
         aide_en="Generic e-mail address of the authority (not a person's).",
     )
     contact_droits: Optional[Email] = champ(
-        fr="Contact pour l'exercice des droits", en="Contact for exercising rights", section=S,
+        fr="Adresse pour les demandes de communication", en="Address for requests for communication", section=S,
+        exemple="acces-documents@sicoval.fr",
+        aide_fr="Adresse électronique d'un service (pas d'une personne) où demander les règles d'un traitement "
+                "algorithmique et les documents administratifs : le service juridique, ou la PRADA si elle est "
+                "désignée. Sert par défaut aux notices et mentions explicites de tous les cas d'usage.",
+        aide_en="E-mail address of a department (not a person) where to ask for the rules of an algorithmic "
+                "processing and for administrative documents: the legal department, or the PRADA when one is "
+                "designated. Default for the notices and explicit mentions of every use case.",
+        standards={"crpa": "R311-3-1-1", "etalab": "Contact au sein de l'administration concernée"},
+    )
+    formulaire_demandes: Optional[Url] = champ(
+        fr="Formulaire de demande en ligne", en="Online request form", section=S, depuis="1.1",
+        exemple="https://www.sicoval.fr/demande-documents",
+        aide_fr="Page du formulaire en ligne pour demander un document administratif ou les règles d'un "
+                "traitement, s'il existe.",
+        aide_en="Page of the online form to request an administrative document or the rules of a processing, "
+                "if there is one.",
+        standards={"crpa": "R311-3-1-1"},
+    )
+    adresse_postale: Optional[Texte] = champ(
+        fr="Adresse postale", en="Postal address", section=S, depuis="1.1",
+        exemple="Sicoval, 110 rue Marco Polo, 31670 Labège",
+        aide_fr="Adresse où une personne peut écrire par courrier à la collectivité.",
+        aide_en="Address where a person can write to the authority by post.",
+        standards={"crpa": "R311-3-1-1"},
+    )
+    prada: Optional[Texte] = champ(
+        fr="PRADA", en="PRADA (access-to-documents officer)", section=S, depuis="1.1",
+        exemple="Direction des affaires juridiques",
+        aide_fr="Fonction ou service de la personne responsable de l'accès aux documents administratifs "
+                "(PRADA), si la collectivité en a désigné une : elle reçoit les demandes de communication et "
+                "fait le lien avec la CADA. Pas de nom de personne.",
+        aide_en="Function or department of the person responsible for access to administrative documents "
+                "(PRADA), if the authority designated one: they receive requests for communication and liaise "
+                "with the CADA. No person's name.",
+    )
+    contact_dpo: Optional[Email] = champ(
+        fr="Délégué à la protection des données", en="Data protection officer", section=S, depuis="1.1",
         exemple="dpo@sicoval.fr",
-        aide_fr="Adresse à laquelle une personne demande les règles d'un traitement algorithmique "
-                "(délégué à la protection des données, service juridique…). Sert par défaut aux mentions "
-                "explicites de tous les cas d'usage.",
-        aide_en="Address where a person asks for the rules of an algorithmic processing (data protection "
-                "officer, legal department…). Default for the explicit mention of every use case.",
+        aide_fr="Adresse générique du délégué à la protection des données (RGPD, art. 37), à qui s'adressent "
+                "les demandes sur les données personnelles (accès, rectification, opposition).",
+        aide_en="Generic address of the data protection officer (GDPR art. 37), who handles requests about "
+                "personal data (access, rectification, objection).",
+        standards={"rgpd": "Art. 13(1)(b)"},
     )
     logo: Optional[Url] = champ(
         fr="Logo", en="Logo", section=S, exigence="recommande",
@@ -97,7 +134,7 @@ class Collectivite(BaseModel):
     nombre_agents: Optional[Entier] = champ(
         fr="Nombre d'agents", en="Number of staff", section=S, exemple=900, ge=0,
         aide_fr="Effectif, en équivalents temps plein. Sous 50 agents, la publication en ligne des règles "
-                "des algorithmes (L312-1-3) n'est pas obligatoire.",
+                "des algorithmes (L312-1-3) n'est pas obligatoire (D312-1-4).",
         aide_en="Headcount, full-time equivalent. Under 50 staff, online publication of algorithm rules "
-                "(L312-1-3) is not mandatory.",
+                "(L312-1-3) is not mandatory (D312-1-4).",
     )

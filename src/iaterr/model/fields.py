@@ -88,6 +88,9 @@ class FieldMeta:
     #: Why visibility differs from the Bibliothèque's, when it does.
     note_visibilite_fr: str = ""
     note_visibilite_en: str = ""
+    #: The record format (``version_schema``) that introduced the field; a record of an older format
+    #: cannot hold it.
+    depuis: str = "1.0"
 
     def titre(self, lang: str) -> str:
         return self.titre_en if lang == "en" else self.titre_fr
@@ -119,6 +122,7 @@ def champ(
     standards: dict[str, str] | None = None,
     note_visibilite_fr: str = "",
     note_visibilite_en: str = "",
+    depuis: str = "1.0",
     **kwargs: Any,
 ) -> Any:
     assert section in SECTIONS, section
@@ -133,6 +137,7 @@ def champ(
         "standards": standards or {},
         "note_visibilite_fr": note_visibilite_fr,
         "note_visibilite_en": note_visibilite_en,
+        "depuis": depuis if depuis != "1.0" else None,
     }
     extra = {k: v for k, v in extra.items() if v not in (None, "", {})}
     # a pattern, stated at the property level (it only binds strings, so ``null`` still passes):
@@ -171,6 +176,7 @@ def meta_of(name: str, info: FieldInfo) -> FieldMeta:
         standards=extra.get("standards", {}),
         note_visibilite_fr=extra.get("note_visibilite_fr", ""),
         note_visibilite_en=extra.get("note_visibilite_en", ""),
+        depuis=extra.get("depuis", "1.0"),
     )
 
 

@@ -16,6 +16,8 @@ from iaterr.model.fields import champ
 from iaterr.model.types import Booleen, DatePartielle, Email, Entier, Slug, Texte, Url, code_of
 from iaterr.model.vocab import (
     BUDGETS,
+    CRITERES_AIPD,
+    DESTINATAIRES_DECISIONS,
     DOMAINES_ANNEXE_III,
     HEBERGEMENTS,
     MISES_EN_OEUVRE,
@@ -314,6 +316,18 @@ class CasUsage(BaseModel):
                 "a penalty…)? If so, the law requires the explicit mention and disclosure of its rules.",
         standards={"crpa": "L311-3-1"},
     )
+    destinataires_decisions: list[code_of(DESTINATAIRES_DECISIONS)] = champ(  # type: ignore[valid-type]
+        fr="Destinataires des décisions", en="Who the decisions concern", section="decision",
+        exigence="recommande", exemple=["personnes_physiques"], default_factory=list, depuis="1.1",
+        aide_fr="À qui s'adressent les décisions : des personnes physiques (usagers), des personnes morales "
+                "(entreprises, associations) — le CRPA protège les unes comme les autres —, ou les agents de la "
+                "collectivité (décisions internes de ressources humaines, où le règlement sur l'IA et le RGPD "
+                "s'appliquent).",
+        aide_en="Who the decisions are addressed to: natural persons (users), legal persons (businesses, "
+                "associations) — the CRPA protects both —, or the authority's staff (internal human-resources "
+                "decisions, where the AI Act and the GDPR apply).",
+        standards={"crpa": "L311-3-1"},
+    )
     nombre_decisions_par_an: Optional[Entier] = champ(
         fr="Nombre de décisions par an", en="Decisions per year", section="decision", exemple=1200, ge=0,
         aide_fr="Nombre approximatif de décisions individuelles prises chaque année avec ce traitement.",
@@ -366,8 +380,8 @@ class CasUsage(BaseModel):
     )
     exercice_droits: Optional[Texte] = champ(
         fr="Exercice des droits", en="Exercising one's rights", section="decision", exigence="recommande",
-        exemple="Écrire au délégué à la protection des données ; en l'absence de réponse sous un mois, saisir "
-                "la CADA dans les deux mois.",
+        exemple="Écrire au service des affaires juridiques, qui est la personne responsable de l'accès aux "
+                "documents administratifs (PRADA), ou utiliser le formulaire en ligne.",
         aide_fr="Comment une personne obtient les règles du traitement et les principales caractéristiques "
                 "de sa mise en œuvre, et comment saisir la CADA (R311-3-1-1).",
         aide_en="How a person obtains the rules of the processing and the main features of its "
@@ -376,11 +390,13 @@ class CasUsage(BaseModel):
     )
     contact_droits: Optional[Email] = champ(
         fr="Contact pour l'exercice des droits", en="Contact for exercising rights", section="decision",
-        exemple="dpo@sicoval.fr",
-        aide_fr="Adresse d'un service (pas d'une personne) où demander les règles du traitement. Par défaut, "
-                "celle de la collectivité.",
-        aide_en="Address of a department (not a person) where to ask for the rules. Defaults to the "
-                "authority's.",
+        exemple="acces-documents@sicoval.fr",
+        aide_fr="Adresse d'un service (pas d'une personne) de l'administration, ou de sa PRADA, où demander les "
+                "règles du traitement. Par défaut, celle de la collectivité. Les droits sur les données "
+                "personnelles relèvent, eux, du délégué à la protection des données.",
+        aide_en="Address of a department (not a person) of the administration, or of its PRADA, where to ask "
+                "for the rules. Defaults to the authority's. Rights over personal data go to the data "
+                "protection officer instead.",
         standards={"crpa": "R311-3-1-1", "etalab": "Contact au sein de l'administration concernée",
                    "nl": "contact_email", "uk": "contact_email", "eurocities": "contact_email"},
     )
@@ -398,6 +414,17 @@ class CasUsage(BaseModel):
         aide_en="Page where the rules of the algorithm are published online (L312-1-3).",
         standards={"crpa": "L312-1-3", "etalab": "Ressources connexes"},
     )
+    secrets_proteges: Optional[Texte] = champ(
+        fr="Secrets protégés par la loi", en="Secrets protected by law", section="decision", depuis="1.1",
+        exemple="Les seuils de détection de la fraude ne sont pas communiqués (sécurité publique, L311-5).",
+        aide_fr="Si un secret protégé par la loi (L311-5, L311-6 : sécurité publique, vie privée, secret des "
+                "affaires…) limite ce qui peut être communiqué, dites lequel et ce qu'il couvre. Laissez vide "
+                "sinon : la notice n'en parlera pas.",
+        aide_en="If a secret protected by law (L311-5, L311-6: public safety, privacy, business secrets…) limits "
+                "what can be communicated, say which and what it covers. Leave empty otherwise: the notice will "
+                "not mention it.",
+        standards={"crpa": "L311-5, L311-6"},
+    )
 
     # ------------------------------------------------------------ how it works
     type_algorithme: list[code_of(TYPES_ALGORITHME)] = champ(  # type: ignore[valid-type]
@@ -411,6 +438,16 @@ class CasUsage(BaseModel):
                                                  "d'algorithme et que les registres européens le publient"),
         note_visibilite_en=_VIS_BIBLIO_EN.format(reason="the transparency register filters by algorithm type "
                                                  "and European registers publish it"),
+    )
+    revision_autonome: Optional[Booleen] = champ(
+        fr="Révise lui-même ses règles", en="Revises its own rules", section="fonctionnement", exemple=False,
+        depuis="1.1",
+        aide_fr="En service, le modèle modifie-t-il lui-même les règles qu'il applique (apprentissage continu), "
+                "sans que la collectivité valide chaque changement ? Une décision entièrement automatisée ne "
+                "peut pas reposer sur un tel algorithme (Conseil constitutionnel, 2018-765 DC).",
+        aide_en="In service, does the model change the rules it applies by itself (continuous learning), "
+                "without the authority approving each change? A fully automated decision may not rest on such "
+                "an algorithm (French Constitutional Council, 2018-765 DC).",
     )
     donnees: list[SourceDonnees] = champ(
         fr="Données traitées et sources", en="Data processed and sources", section="fonctionnement",
@@ -427,6 +464,36 @@ class CasUsage(BaseModel):
                                                  "communicables (R311-3-1-2, 2°)"),
         note_visibilite_en=_VIS_BIBLIO_EN.format(reason="the data processed and their sources must be "
                                                  "disclosed (R311-3-1-2, 2°)"),
+    )
+    donnees_sensibles: Optional[Booleen] = champ(
+        fr="Données sensibles", en="Sensitive data", section="fonctionnement", exemple=False, depuis="1.1",
+        aide_fr="Le traitement utilise-t-il des données sensibles (RGPD, art. 9) : santé, origine, opinions "
+                "politiques, convictions religieuses, appartenance syndicale, biométrie, vie ou orientation "
+                "sexuelle ?",
+        aide_en="Does the processing use sensitive data (GDPR art. 9): health, origin, political opinions, "
+                "religious beliefs, trade-union membership, biometrics, sex life or orientation?",
+        standards={"rgpd": "Art. 9"},
+    )
+    duree_conservation: Optional[Texte] = champ(
+        fr="Durée de conservation des données", en="Data retention period", section="fonctionnement",
+        depuis="1.1", exemple="Les données des demandes sont conservées deux ans après la décision.",
+        aide_fr="Combien de temps les données personnelles sont conservées, ou selon quel critère (RGPD, "
+                "art. 13(2)(a)) ; la notice l'indique aux personnes.",
+        aide_en="How long personal data are kept, or by what criterion (GDPR art. 13(2)(a)); the notice tells "
+                "the people concerned.",
+        standards={"rgpd": "Art. 13(2)(a)"},
+    )
+    criteres_aipd: list[code_of(CRITERES_AIPD)] = champ(  # type: ignore[valid-type]
+        fr="Critères de risque (protection des données)", en="Data protection risk criteria",
+        section="fonctionnement", default_factory=list, depuis="1.1",
+        exemple=["evaluation", "personnes_vulnerables"],
+        aide_fr="Les critères du Comité européen de la protection des données que remplit le traitement. Deux "
+                "critères, ou un type de la liste de la CNIL (délibération 2018-327), rendent obligatoire une "
+                "analyse d'impact relative à la protection des données (RGPD, art. 35).",
+        aide_en="The European Data Protection Board's criteria the processing meets. Two criteria, or a type on "
+                "the CNIL's list (délibération 2018-327), make a data protection impact assessment mandatory "
+                "(GDPR art. 35).",
+        standards={"rgpd": "Art. 35"},
     )
     parametres: list[Parametre] = champ(
         fr="Paramètres et pondération", en="Parameters and weighting", section="fonctionnement",
@@ -469,6 +536,20 @@ class CasUsage(BaseModel):
     )
 
     # ------------------------------------------------------------ AI Act
+    systeme_ia: Optional[Booleen] = champ(
+        fr="Système d'intelligence artificielle", en="AI system", section="ia_act", exigence="recommande",
+        exemple=True, depuis="1.1",
+        aide_fr="Oui si le système infère lui-même, à partir des données qu'il reçoit, comment produire des "
+                "prédictions, des contenus, des recommandations ou des décisions (apprentissage automatique, IA "
+                "générative…) : le règlement européen sur l'IA s'applique (art. 3(1)). Non pour un algorithme "
+                "dont des personnes ont fixé toutes les règles (barème, grille de points) : seuls le CRPA et le "
+                "RGPD s'appliquent alors.",
+        aide_en="Yes if the system itself infers, from the input it receives, how to generate predictions, "
+                "content, recommendations or decisions (machine learning, generative AI…): the EU AI Act applies "
+                "(art. 3(1)). No for an algorithm whose rules were all set by people (a scale, a points grid): "
+                "only the CRPA and the GDPR apply then.",
+        standards={"ai_act": "Art. 3(1)"},
+    )
     domaines_annexe_iii: list[code_of(DOMAINES_ANNEXE_III)] = champ(  # type: ignore[valid-type]
         fr="Domaines de l'annexe III", en="Annex III areas", section="ia_act", exemple=["prestations_publiques"],
         default_factory=list,
@@ -505,6 +586,37 @@ class CasUsage(BaseModel):
         aide_en="How people are told they are interacting with an AI or that content is AI-generated.",
         standards={"ai_act": "Art. 50"},
     )
+    contenu_genere_publie: Optional[Booleen] = champ(
+        fr="Textes générés publiés", en="Generated text published", section="ia_act", exemple=False,
+        depuis="1.1",
+        aide_fr="Des textes produits par le système sont-ils publiés pour informer le public sur des questions "
+                "d'intérêt public (comptes rendus de délibérations, articles, réponses publiées) ? Ils doivent "
+                "alors être signalés comme générés par une IA (art. 50(4)).",
+        aide_en="Are texts produced by the system published to inform the public on matters of public interest "
+                "(minutes of council meetings, articles, published answers)? They must then be disclosed as "
+                "AI-generated (art. 50(4)).",
+        standards={"ai_act": "Art. 50(4)"},
+    )
+    signalement_contenu_genere: Optional[Texte] = champ(
+        fr="Signalement des textes générés", en="Disclosure of generated text", section="ia_act", depuis="1.1",
+        exemple="Chaque compte rendu publié porte la mention « Rédigé avec l'aide d'une IA, relu par le "
+                "secrétariat général ».",
+        aide_fr="Comment les textes publiés sont signalés comme générés par une IA ; ou quelle personne les "
+                "relit et en porte la responsabilité éditoriale (art. 50(4), second alinéa).",
+        aide_en="How published texts are disclosed as AI-generated; or which person reviews them and holds "
+                "editorial responsibility (art. 50(4), second subparagraph).",
+        standards={"ai_act": "Art. 50(4)"},
+    )
+    formation_ia: Optional[Texte] = champ(
+        fr="Maîtrise de l'IA par les agents", en="Staff AI literacy", section="ia_act", depuis="1.1",
+        exemple="Les 12 agents du service ont suivi une formation de deux jours sur l'outil et ses limites.",
+        aide_fr="Comment la collectivité s'assure que les agents qui utilisent ou supervisent le système en ont "
+                "une maîtrise suffisante : formation, guide, accompagnement (art. 4, applicable depuis le "
+                "2 février 2025).",
+        aide_en="How the authority ensures that staff who use or oversee the system have sufficient literacy: "
+                "training, guidance, support (art. 4, applicable since 2 February 2025).",
+        standards={"ai_act": "Art. 4"},
+    )
     analyses_impact: list[AnalyseImpact] = champ(
         fr="Analyses d'impact", en="Impact assessments", section="ia_act", default_factory=list,
         exemple=[{"type": "aipd", "date": "2024-09"}],
@@ -516,10 +628,39 @@ class CasUsage(BaseModel):
     url_base_ue: Optional[Url] = champ(
         fr="Enregistrement dans la base de l'UE", en="EU database entry", section="ia_act",
         exemple="https://ec.europa.eu/ai-database/entry/0000",
-        aide_fr="Pour un système à haut risque : lien vers son enregistrement dans la base de données de "
-                "l'UE (art. 49(3)).",
-        aide_en="For a high-risk system: link to its entry in the EU database (art. 49(3)).",
-        standards={"ai_act": "Art. 49(3), Annex VIII C.3"},
+        aide_fr="Pour un système à haut risque de l'annexe III : lien vers l'enregistrement, par la "
+                "collectivité, de son utilisation dans la base de données de l'UE (art. 49(3)).",
+        aide_en="For an Annex III high-risk system: link to the authority's registration of its use in the EU "
+                "database (art. 49(3)).",
+        standards={"ai_act": "Art. 49(3)"},
+    )
+    url_base_ue_fournisseur: Optional[Url] = champ(
+        fr="Entrée du fournisseur dans la base de l'UE", en="Provider's EU database entry", section="ia_act",
+        exemple="https://ec.europa.eu/ai-database/entry/0001", depuis="1.1",
+        aide_fr="Pour un système à haut risque : lien vers l'entrée du système enregistrée par son fournisseur "
+                "(art. 49(1)) ; l'enregistrement de la collectivité y renvoie (annexe VIII, section C, point 3).",
+        aide_en="For a high-risk system: link to the system's entry registered by its provider (art. 49(1)); the "
+                "authority's registration refers to it (Annex VIII, section C, point 3).",
+        standards={"ai_act": "Annex VIII C.3"},
+    )
+    conservation_journaux_mois: Optional[Entier] = champ(
+        fr="Conservation des journaux (mois)", en="Log retention (months)", section="ia_act", exemple=6, ge=0,
+        depuis="1.1",
+        aide_fr="Pour un système à haut risque : durée, en mois, pendant laquelle la collectivité conserve les "
+                "journaux générés automatiquement par le système ; au moins six mois (art. 26(6)).",
+        aide_en="For a high-risk system: how many months the authority keeps the logs the system generates "
+                "automatically; at least six months (art. 26(6)).",
+        standards={"ai_act": "Art. 26(6)"},
+    )
+    information_travailleurs: Optional[Texte] = champ(
+        fr="Information des agents et de leurs représentants", en="Information of workers and their "
+        "representatives", section="ia_act", depuis="1.1",
+        exemple="Présentation au comité social territorial le 12 mars 2027, note à tous les agents du service.",
+        aide_fr="Pour un système à haut risque utilisé sur le lieu de travail : comment les agents concernés "
+                "et leurs représentants en ont été informés avant sa mise en service (art. 26(7)).",
+        aide_en="For a high-risk system used at the workplace: how the staff concerned and their representatives "
+                "were informed before it was put into service (art. 26(7)).",
+        standards={"ai_act": "Art. 26(7)"},
     )
 
     # ------------------------------------------------------------ evaluation

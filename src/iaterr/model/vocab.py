@@ -338,19 +338,65 @@ NIVEAUX_RISQUE = _v(
 
 DOMAINES_ANNEXE_III = _v(
     "domaines_annexe_iii", "Domaines de l'annexe III du règlement sur l'IA", "AI Act Annex III areas",
-    T("biometrie", "1. Biométrie", "1. Biometrics"),
-    T("infrastructures_critiques", "2. Infrastructures critiques (trafic routier, eau, gaz, chauffage, électricité)",
-      "2. Critical infrastructure (road traffic, water, gas, heating, electricity)"),
-    T("education", "3. Éducation et formation (admission, évaluation)", "3. Education and training (admission, assessment)"),
-    T("emploi", "4. Emploi et gestion du personnel (recrutement, évaluation)",
-      "4. Employment and staff management (recruitment, evaluation)"),
-    T("prestations_publiques", "5(a). Accès aux prestations et services publics essentiels (aides, logement social)",
-      "5(a). Access to essential public benefits and services (aid, social housing)"),
-    T("appels_urgence", "5(d). Tri des appels d'urgence", "5(d). Emergency-call triage"),
-    T("police", "6. Répression (police municipale)", "6. Law enforcement (municipal police)"),
+    T("biometrie", "1. Biométrie : identification à distance, catégorisation, reconnaissance des émotions",
+      "1. Biometrics: remote identification, categorisation, emotion recognition", ("1. Biométrie",)),
+    T("infrastructures_critiques", "2. Composants de sécurité de la gestion d'infrastructures critiques "
+      "(infrastructures numériques, trafic routier, eau, gaz, chauffage, électricité)",
+      "2. Safety components in the management of critical infrastructure (digital infrastructure, road "
+      "traffic, water, gas, heating, electricity)",
+      ("2. Infrastructures critiques (trafic routier, eau, gaz, chauffage, électricité)",)),
+    T("education", "3. Éducation et formation : admission, évaluation des acquis, orientation, surveillance des "
+      "examens", "3. Education and training: admission, assessment of learning outcomes, level of education, "
+      "monitoring of tests", ("3. Éducation et formation (admission, évaluation)",)),
+    T("emploi", "4. Emploi : recrutement, promotion, fin de contrat, attribution des tâches, suivi des "
+      "performances", "4. Employment: recruitment, promotion, termination, task allocation, performance "
+      "monitoring", ("4. Emploi et gestion du personnel (recrutement, évaluation)",)),
+    T("prestations_publiques", "5(a). Éligibilité aux prestations et services publics d'assistance essentiels "
+      "(aides sociales, logement social, soins) : octroi, réduction, retrait, récupération",
+      "5(a). Eligibility for essential public assistance benefits and services (social aid, social housing, "
+      "healthcare): granting, reducing, revoking, reclaiming",
+      ("5(a). Accès aux prestations et services publics essentiels (aides, logement social)",)),
+    T("appels_urgence", "5(d). Évaluation et tri des appels d'urgence, envoi des secours",
+      "5(d). Evaluation and triage of emergency calls, dispatch of first responders",
+      ("5(d). Tri des appels d'urgence",)),
+    T("police", "6. Répression, par ou pour une autorité répressive : risque d'être victime, fiabilité des "
+      "preuves, risque de récidive, profilage au cours d'une enquête",
+      "6. Law enforcement, by or for a law enforcement authority: risk of becoming a victim, reliability of "
+      "evidence, risk of reoffending, profiling in an investigation", ("6. Répression (police municipale)",)),
     T("migration", "7. Migration, asile et contrôle aux frontières", "7. Migration, asylum and border control"),
     T("justice", "8(a). Administration de la justice", "8(a). Administration of justice"),
-    T("elections", "8(b). Influence sur les élections et référendums", "8(b). Influencing elections and referendums"),
+    T("elections", "8(b). Influence sur le résultat d'une élection ou d'un référendum, ou sur le vote",
+      "8(b). Influencing the outcome of an election or referendum, or voting behaviour",
+      ("8(b). Influence sur les élections et référendums",)),
+)
+
+DESTINATAIRES_DECISIONS = _v(
+    "destinataires_decisions", "Destinataires des décisions", "Who the decisions concern",
+    T("personnes_physiques", "Personnes physiques : usagers, habitants, demandeurs",
+      "Natural persons: users, residents, applicants"),
+    T("personnes_morales", "Personnes morales : entreprises, associations, autres organismes",
+      "Legal persons: businesses, associations, other bodies"),
+    T("agents", "Agents de la collectivité : décisions internes de ressources humaines",
+      "The authority's staff: internal human-resources decisions"),
+)
+
+CRITERES_AIPD = _v(
+    "criteres_aipd", "Critères de risque pour la protection des données (CEPD, CNIL)",
+    "Data protection risk criteria (EDPB, CNIL)",
+    T("evaluation", "Évaluation ou notation de personnes, profilage", "Evaluation or scoring of people, profiling"),
+    T("decision_automatique", "Décision automatique produisant un effet juridique ou similaire",
+      "Automated decision with legal or similar effect"),
+    T("surveillance", "Surveillance systématique de personnes", "Systematic monitoring of people"),
+    T("donnees_sensibles", "Données sensibles ou à caractère hautement personnel",
+      "Sensitive or highly personal data"),
+    T("grande_echelle", "Traitement à grande échelle", "Large-scale processing"),
+    T("croisement", "Croisement ou combinaison de jeux de données", "Matching or combining datasets"),
+    T("personnes_vulnerables", "Personnes vulnérables : enfants, personnes âgées, demandeurs d'aide, agents",
+      "Vulnerable people: children, elderly people, aid applicants, employees"),
+    T("usage_innovant", "Usage innovant ou nouvelle technologie, dont l'IA", "Innovative use or new technology, AI "
+      "included"),
+    T("exclusion", "Exclusion du bénéfice d'un droit, d'un service ou d'un contrat",
+      "Exclusion from a right, a service or a contract"),
 )
 
 NIVEAUX_AUTOMATISATION = _v(
@@ -386,6 +432,7 @@ VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v for v in (
         THEMES, SOUS_THEMES, STATUTS, TYPES_COLLECTIVITE, PUBLICS, BUDGETS, MISES_EN_OEUVRE,
         HEBERGEMENTS, TYPES_ALGORITHME, SOURCES_DONNEES, MODES_COLLECTE, NIVEAUX_RISQUE,
-        DOMAINES_ANNEXE_III, NIVEAUX_AUTOMATISATION, NIVEAUX_3, TYPES_ANALYSE_IMPACT,
+        DOMAINES_ANNEXE_III, NIVEAUX_AUTOMATISATION, NIVEAUX_3, TYPES_ANALYSE_IMPACT, DESTINATAIRES_DECISIONS,
+        CRITERES_AIPD,
     )
 }
