@@ -611,10 +611,9 @@ class CasUsage(BaseModel):
         fr="Maîtrise de l'IA par les agents", en="Staff AI literacy", section="ia_act", depuis="1.1",
         exemple="Les 12 agents du service ont suivi une formation de deux jours sur l'outil et ses limites.",
         aide_fr="Comment la collectivité s'assure que les agents qui utilisent ou supervisent le système en ont "
-                "une maîtrise suffisante : formation, guide, accompagnement (art. 4, applicable depuis le "
-                "2 février 2025).",
+                "une maîtrise suffisante : formation, guide, accompagnement (art. 4 du règlement sur l'IA).",
         aide_en="How the authority ensures that staff who use or oversee the system have sufficient literacy: "
-                "training, guidance, support (art. 4, applicable since 2 February 2025).",
+                "training, guidance, support (art. 4 of the AI Act).",
         standards={"ai_act": "Art. 4"},
     )
     analyses_impact: list[AnalyseImpact] = champ(
