@@ -190,6 +190,14 @@ TEXTES: dict[str, Texte] = {t.code: t for t in (
        "Duties for Annex III high-risk systems, including deployers' duties (art. 26), the fundamental rights "
        "impact assessment (art. 27) and registration in the EU database (art. 49).",
        RIA, date(2027, 12, 2), OMNIBUS),
+    _t("ria.art6-3", "Règlement (UE) 2024/1689, art. 6(3)",
+       "Un système de l'annexe III n'est pas à haut risque s'il n'accomplit qu'une tâche procédurale étroite ou "
+       "préparatoire, ou améliore le résultat d'une activité humaine, sans influencer substantiellement la "
+       "décision ; il l'est toujours s'il effectue un profilage de personnes physiques.",
+       "An Annex III system is not high-risk if it only performs a narrow procedural or preparatory task, or "
+       "improves the result of a human activity, without materially influencing the decision; it always is if "
+       "it performs profiling of natural persons.",
+       RIA, date(2027, 12, 2), OMNIBUS),
     _t("ria.annexe-i", "Règlement (UE) 2024/1689, art. 6(1) et annexe I",
        "Obligations des systèmes à haut risque qui sont des produits, ou des composants de sécurité de produits, "
        "couverts par la législation de l'annexe I.",
