@@ -241,6 +241,22 @@ TEXTES: dict[str, Texte] = {t.code: t for t in (
        "are brought into compliance by 2 August 2030 at the latest.",
        RIA, date(2030, 8, 2), "Règlement (UE) 2024/1689, art. 111(2) ; effet de l'omnibus sur cette date non "
        "vérifié"),
+    # ---------------------------------------------------------------- added for the notice (#11)
+    _t("crpa.L311-1", "CRPA, art. L311-1",
+       "Les administrations communiquent les documents administratifs qu'elles détiennent aux personnes qui en "
+       "font la demande.",
+       "Administrations communicate the administrative documents they hold to the people who ask for them.",
+       CRPA),
+    _t("rgpd.art15-21", "RGPD, art. 15 à 21",
+       "Droits de la personne sur ses données : accès, rectification, effacement, limitation, portabilité, "
+       "opposition, dans les conditions de chaque article.",
+       "Rights of the person over their data: access, rectification, erasure, restriction, portability, "
+       "objection, under the conditions of each article.",
+       RGPD, date(2018, 5, 25)),
+    _t("rgpd.art77", "RGPD, art. 77",
+       "Toute personne peut introduire une réclamation auprès d'une autorité de contrôle (en France, la CNIL).",
+       "Anyone may lodge a complaint with a supervisory authority (in France, the CNIL).",
+       RGPD, date(2018, 5, 25)),
 )}
 
 
