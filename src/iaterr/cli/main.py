@@ -110,7 +110,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     ) -> None:
         common.ROOT_LANG = lang
 
-    from iaterr.cli import documents, export, generate, importer, init, lint, new, register, validate
+    from iaterr.cli import documents, export, generate, importer, init, lint, migrate, new, register, validate
 
     init.register(app)
     validate.register(app)
@@ -121,6 +121,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     new.register(app)
     importer.register(app)
     register.register(app)
+    migrate.register(app)
     return app
 
 
