@@ -111,6 +111,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
         common.ROOT_LANG = lang
 
     from iaterr.cli import documents, export, generate, importer, init, lint, migrate, new, register, validate
+    from iaterr.cli.qualification import register as register_qualification
 
     init.register(app)
     validate.register(app)
@@ -119,6 +120,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     documents.register(app)
     generate.register(app)
     new.register(app)
+    register_qualification(app)
     importer.register(app)
     register.register(app)
     migrate.register(app)

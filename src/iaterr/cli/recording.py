@@ -32,6 +32,7 @@ from iaterr.cli.common import (
     App,
     open_repo,
 )
+from iaterr.cli.qualification import show_for_new
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
 from iaterr.i18n import message
 from iaterr.model import CasUsage
@@ -226,6 +227,8 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     data = record.data
 
     ui.out.print(summary_table(data, lang))
+    chosen = next((c for c in known if c.identifiant == data.get("collectivite")), None)
+    show_for_new(ui, data, chosen.data if chosen is not None else None)  # which regimes the answers trigger
     if ask:
         try:
             if not asker.confirm(message("new.confirmer", lang), default=True):
@@ -243,7 +246,6 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     delete_draft(draft)
     ui.say("new.ecrit", style="bold green", chemin=repo.rel(path))
     ui.say("new.valide", style="green")
-    chosen = next((c for c in known if c.identifiant == data.get("collectivite")), None)
     if chosen is not None and chosen.invalide:  # named all the same: its file is there, to be corrected
         ui.say("new.collectivite-invalide", style="yellow", collectivite=chosen.identifiant, chemin=chosen.invalide)
     if commit:

@@ -4,9 +4,18 @@ The questionnaire is generated from the model: one question per field, in the
 model's order, section by section. A section's required and recommended fields
 are asked; its optional fields only if the person wants to fill them in now.
 A few fields depend on earlier answers (a table below): the legal items of the
-CRPA only when the project takes or prepares individual decisions, the AI
-disclosure only when the system talks with the public, impact assessments only
-for a high-risk use, the end date only for a finished project.
+CRPA, who the decisions concern and the secrets protected by law only when the
+project takes or prepares individual decisions; sensitive data, retention and
+the data protection risk criteria only when a data source is personal; whether
+the model revises its own rules only for a kind of algorithm that learns; the AI
+Act's tiers unless the system is declared rules-only, AI literacy and published
+generated texts only for an AI system; the AI disclosure only when the system
+talks with the public; impact assessments, EU database entries, log retention
+(and informing the staff, when they are concerned) only for a high-risk use;
+the end date only for a finished project. A condition reads only answers asked
+before its field (fields are asked in the model's order, section by section):
+:func:`iaterr.model.qualification.qualify` then says which regimes the answers
+trigger.
 
 This module asks nothing itself: it plans questions and checks answers.
 """
@@ -23,6 +32,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from iaterr.base.diagnostics import Diagnostic
 from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.introspect import FieldSpec, specs
+from iaterr.model.qualification import TYPES_APPRENTISSAGE
 from iaterr.model.usecase import CasUsage
 from iaterr.model.vocab import SOUS_THEMES
 
@@ -36,6 +46,40 @@ def _decides(a: Answers) -> bool:
 
 def _high_risk(a: Answers) -> bool:
     return a.get("niveau_risque_ia") == "eleve" or bool(a.get("domaines_annexe_iii"))
+
+
+def _yes(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().casefold() in ("true", "oui"))
+
+
+def _personal(a: Answers) -> bool:
+    """A data source is declared personal (asked before: ``donnees`` comes first in its section)."""
+    sources = a.get("donnees")
+    return isinstance(sources, list) and any(isinstance(d, dict) and _yes(d.get("personnelles")) for d in sources)
+
+
+def _learns(a: Answers) -> bool:
+    """A kind of algorithm that learns, or an AI system. ``systeme_ia`` is asked later, in the AI Act section:
+    it counts only when given in advance (--set, --from) or kept in a draft."""
+    kinds = a.get("type_algorithme")
+    kinds = kinds if isinstance(kinds, list) else [kinds]
+    return any(k in TYPES_APPRENTISSAGE for k in kinds) or _yes(a.get("systeme_ia"))
+
+
+def _ai(a: Answers) -> bool:
+    return _yes(a.get("systeme_ia"))
+
+
+def _maybe_ai(a: Answers) -> bool:
+    """Not declared a rules-only algorithm: the AI Act's tiers are worth asking."""
+    value = a.get("systeme_ia")
+    return not (value is False or (isinstance(value, str) and value.strip().casefold() in ("false", "non")))
+
+
+def _staff(a: Answers) -> bool:
+    """The authority's staff are concerned: decisions about them, a service for them, or an employment use."""
+    return ("agents" in (a.get("destinataires_decisions") or []) or "agents" in (a.get("publics") or [])
+            or "emploi" in (a.get("domaines_annexe_iii") or []))
 
 
 #: Fields asked only when the condition holds (and then asked as if recommended).
@@ -52,21 +96,35 @@ CONDITIONS: dict[type[BaseModel], dict[str, Condition]] = {
         "procedure_objection": _decides,
         "url_regles_publiees": _decides,
         "parametres": _decides,
+        "destinataires_decisions": _decides,
+        "secrets_proteges": _decides,
+        "revision_autonome": _learns,
+        "donnees_sensibles": _personal,
+        "duree_conservation": _personal,
+        "criteres_aipd": _personal,
+        "domaines_annexe_iii": _maybe_ai,
+        "niveau_risque_ia": _maybe_ai,
         "information_ia": lambda a: a.get("interaction_public") is True,
+        "contenu_genere_publie": _ai,
+        "signalement_contenu_genere": lambda a: _yes(a.get("contenu_genere_publie")),
+        "formation_ia": _ai,
         "analyses_impact": _high_risk,
         "url_base_ue": _high_risk,
+        "url_base_ue_fournisseur": _high_risk,
+        "conservation_journaux_mois": _high_risk,
+        "information_travailleurs": lambda a: _high_risk(a) and _staff(a),
     },
 }
 
 #: Items the law requires when a condition holds: the prompt says so.
 LEGAL: dict[type[BaseModel], set[str]] = {
     CasUsage: {"contribution_decision", "donnees", "parametres", "operations", "finalite", "exercice_droits",
-               "url_regles_publiees", "information_ia", "analyses_impact", "url_base_ue"},
+               "url_regles_publiees", "information_ia", "analyses_impact", "url_base_ue", "duree_conservation"},
 }
 
 #: Optional fields asked all the same, because later questions depend on them.
 ALWAYS_ASK: dict[type[BaseModel], set[str]] = {
-    CasUsage: {"domaines_annexe_iii"},
+    CasUsage: {"domaines_annexe_iii", "systeme_ia"},
 }
 
 #: Fields never asked: derived by iaterr.

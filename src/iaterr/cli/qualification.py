@@ -1,0 +1,158 @@
+"""``iaterr qualification``: which legal regimes apply to a use case, and why (the work:
+:mod:`iaterr.model.qualification`). The same table ends ``iaterr new``, before the confirmation."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Optional
+
+import typer
+
+from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from iaterr.model.qualification import Qualification
+
+FORMATS = ("text", "json")
+
+#: The style of each status in the table.
+_STYLES = {"applique": "bold", "a_venir": "cyan", "non_applicable": "dim", "interdit": "bold red",
+           "a_preciser": "yellow", "a_verifier": "magenta"}
+
+
+def today() -> date:
+    """Today, or the day fixed by ``IATERR_AUJOURDHUI``."""
+    from iaterr.lint.run import environment_today
+
+    return environment_today() or date.today()
+
+
+def qualification_table(q: Qualification, lang: str, title: str) -> Table:
+    from rich.table import Table
+    from rich.text import Text
+
+    from iaterr.i18n import message
+
+    table = Table(title=title, title_justify="left", show_header=True, show_lines=True)
+    table.add_column(message("qualif.colonne.regime", lang), style="bold", ratio=2)
+    table.add_column(message("qualif.colonne.statut", lang), ratio=2, overflow="fold")
+    table.add_column(message("qualif.colonne.pourquoi", lang), ratio=5)
+    table.add_column(message("qualif.colonne.references", lang), style="dim", ratio=2)
+    for r in q.regimes:
+        status = r.statut_texte(lang)
+        if r.champs:
+            status += "\n" + ", ".join(r.champs)
+        table.add_row(Text(r.titre(lang)), Text(status, style=_STYLES.get(r.statut, "")),
+                      Text("\n".join(m.texte(lang) for m in r.motifs)), Text("\n".join(r.citations())))
+    return table
+
+
+def closing_lines(q: Qualification, lang: str) -> list[tuple[str, str]]:
+    """What the table leaves to do, as (text, style): the fields to specify, the forbidden uses."""
+    from iaterr.i18n import message
+
+    out = []
+    if q.interdits:
+        out.append((message("qualif.interdits", lang, regimes=[r.titre(lang) for r in q.interdits]), "bold red"))
+    if q.champs:
+        out.append((message("qualif.champs-a-preciser", lang, champs=", ".join(q.champs)), "yellow"))
+    if not out:
+        out.append((message("qualif.tout-qualifie", lang), "green"))
+    return out
+
+
+def print_qualification(ui: App, q: Qualification, title: str) -> None:
+    """The table and what it leaves to do, on the standard output."""
+    from rich.text import Text
+
+    ui.out.print(qualification_table(q, ui.lang, title))
+    for text, style in closing_lines(q, ui.lang):
+        ui.out.print(Text(text, style=style), soft_wrap=True)
+
+
+def show_for_new(ui: App, data: dict[str, Any], collectivite: dict[str, Any] | None) -> Qualification:
+    """At the end of ``iaterr new``, before the confirmation: the regimes the answers trigger."""
+    from iaterr.i18n import message
+    from iaterr.model.droit import long_date
+    from iaterr.model.qualification import qualify
+
+    q = qualify(data, collectivite, today())
+    print_qualification(ui, q, message("qualif.titre-nouveau", ui.lang, date=long_date(q.today, ui.lang)))
+    return q
+
+
+def as_json(q: Qualification, identifiant: str, lang: str) -> str:
+    regimes: list[dict[str, Any]] = []
+    for r in q.regimes:
+        regimes.append({
+            "code": r.code,
+            "titre": r.titre(lang),
+            "statut": r.statut,
+            "statut_texte": r.statut_texte(lang),
+            "depuis": r.depuis.isoformat() if r.depuis else None,
+            "champs_a_preciser": list(r.champs),
+            "motifs": [{"cle": m.cle, "texte": m.texte(lang)} for m in r.motifs],
+            "references": [{"code": code, "reference": text} for code, text in zip(r.references, r.citations())],
+        })
+    return json.dumps({"identifiant": identifiant, "date": q.today.isoformat(), "langue": lang,
+                       "a_preciser": q.champs, "interdits": [r.code for r in q.interdits], "regimes": regimes},
+                      ensure_ascii=False, indent=2)
+
+
+def _record_of(ui: App, repo: Optional[Path], identifiant: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The use case ``identifiant`` and its collectivité, as published (public fields)."""
+    from iaterr.authoring.records import existing_identifiers
+    from iaterr.check.validate import YAML_SUFFIXES
+    from iaterr.publish.export import load_items
+
+    repository = open_repo(ui, repo)
+    known = sorted(existing_identifiers(repository, "cas_usage"))
+    folder = repository.kind_dir("cas_usage")
+    # an identifier is a file name of the folder, never a path: nothing else is looked up
+    found = [folder / f"{identifiant}{suffix}" for suffix in YAML_SUFFIXES] if identifiant in known else []
+    path = next((p for p in found if os.path.lexists(p)), None)
+    if path is None:
+        close = difflib.get_close_matches(identifiant[:200], known, n=3, cutoff=0.5)
+        shown = identifiant if len(identifiant) <= 100 else identifiant[:100] + "…"
+        raise Abort("qualif.cli.inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=shown,
+                    suggestions=close)
+    items = load_items(repository, paths=[path])
+    if not items.items:
+        raise Abort("qualif.cli.invalide", exit_code=FINDINGS, identifiant=identifiant)
+    item = items.items[0]
+    return dict(item.cas), dict(item.collectivite)
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("qualification", help=h("help.qualification"), add_help_option=False)
+    def qualification(
+        identifiant: str = typer.Argument(..., help=h("help.qualification.id"), metavar="ID"),
+        format: str = typer.Option("text", "--format", "-f", help=h("help.qualification.format"),
+                                   metavar="text|json"),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        from iaterr.i18n import message
+        from iaterr.model.droit import long_date
+        from iaterr.model.qualification import qualify
+
+        with guarded(lang) as ui:
+            if format not in FORMATS:
+                raise Abort("cli.format-inconnu", valeur=format, formats=list(FORMATS))
+            cas, collectivite = _record_of(ui, repo, identifiant)
+            q = qualify(cas, collectivite, today())
+            if format == "json":
+                ui.out.file.write(as_json(q, identifiant, ui.lang) + "\n")
+                ui.out.file.flush()
+            else:
+                title = message("qualif.titre", ui.lang, identifiant=identifiant, date=long_date(q.today, ui.lang))
+                print_qualification(ui, q, title)
+            code = FINDINGS if q.a_preciser or q.interdits else OK
+        raise typer.Exit(code)

@@ -1,0 +1,334 @@
+"""Messages of the qualification (`iaterr qualification`, and the end of `iaterr new`): which regimes apply
+and why, French and English side by side."""
+
+FR: dict[str, str] = {
+    # ------------------------------------------------------------ regimes
+    "qualif.regime.crpa-decision": "Décision individuelle (CRPA) : mention explicite et communication des règles",
+    "qualif.regime.crpa-publication": "Publication en ligne des règles (CRPA)",
+    "qualif.regime.ria-systeme": "Système d'IA au sens du règlement européen",
+    "qualif.regime.ria-maitrise": "Maîtrise de l'IA par les agents (règlement IA)",
+    "qualif.regime.ria-interdit": "Pratiques d'IA interdites (règlement IA)",
+    "qualif.regime.ria-haut-risque": "Système d'IA à haut risque de l'annexe III (règlement IA)",
+    "qualif.regime.ria-transparence": "Transparence envers le public (règlement IA)",
+    "qualif.regime.rgpd": "Protection des données personnelles (RGPD)",
+    "qualif.regime.rgpd-decision-automatisee": "Décision entièrement automatisée (RGPD, loi Informatique et "
+                                               "libertés)",
+    "qualif.regime.rgpd-aipd": "Analyse d'impact relative à la protection des données (AIPD)",
+    # ------------------------------------------------------------ statuses
+    "qualif.statut.applique": "s'applique",
+    "qualif.statut.applique.date": "s'applique depuis le {date}",
+    "qualif.statut.a_venir": "s'appliquera",
+    "qualif.statut.a_venir.date": "à partir du {date}",
+    "qualif.statut.non_applicable": "ne s'applique pas",
+    "qualif.statut.interdit": "interdit",
+    "qualif.statut.a_preciser": "à préciser",
+    "qualif.statut.a_verifier": "à vérifier avec le service juridique",
+    # ------------------------------------------------------------ CRPA: individual decision
+    "qualif.crpa.decisions-inconnues": "La fiche ne dit pas si le traitement fonde ou prépare des décisions "
+                                       "individuelles (« decisions_individuelles »).",
+    "qualif.crpa.sans-decision": "« decisions_individuelles : non » : le traitement ne fonde ni ne prépare de "
+                                 "décision individuelle.",
+    "qualif.crpa.destinataires-inconnus": "« decisions_individuelles : oui », mais la fiche ne dit pas à qui "
+                                          "s'adressent les décisions (« destinataires_decisions ») : des personnes "
+                                          "physiques ou morales (le CRPA s'applique), ou les seuls agents.",
+    "qualif.crpa.decisions": "« decisions_individuelles : oui », décisions adressées à : {destinataires}.",
+    "qualif.crpa.intervention": "Quel que soit le degré d'intervention humaine (« niveau_automatisation » : "
+                                "{niveau}) : une aide à la décision, un outil de rédaction ou de recherche qui "
+                                "prépare la décision, compte aussi.",
+    "qualif.crpa.intervention-inconnue": "Quel que soit le degré d'intervention humaine : une aide à la décision, "
+                                         "un outil de rédaction ou de recherche qui prépare la décision, compte "
+                                         "aussi.",
+    "qualif.crpa.agents-aussi": "Les décisions qui visent les agents (ressources humaines) relèvent d'une autre "
+                                "analyse : à vérifier avec le service juridique.",
+    "qualif.crpa.agents-seuls": "Décisions adressées aux seuls agents de la collectivité (décisions internes de "
+                                "ressources humaines) : iaterr n'affirme pas que le CRPA s'applique, vérifiez-le "
+                                "avec le service juridique. Ce qui s'applique sans doute : le RGPD (et {art22} si la "
+                                "décision est entièrement automatisée) et, pour un système d'IA, le domaine de "
+                                "l'annexe III {emploi}.",
+    # ------------------------------------------------------------ CRPA: publication
+    "qualif.publication.sans-decision": "Pas de décision individuelle : pas de règles à publier en ligne à ce titre.",
+    "qualif.publication.selon-crpa": "Dépend de la qualification des décisions (ligne CRPA ci-dessus).",
+    "qualif.publication.selon-crpa-agents": "Comme pour la mention explicite : décisions adressées aux seuls "
+                                            "agents, à vérifier avec le service juridique.",
+    "qualif.publication.effectif-inconnu": "La collectivité « {collectivite} » ne déclare pas son effectif (« "
+                                           "nombre_agents ») : sous 50 agents en équivalent temps plein, elle est "
+                                           "dispensée de la publication en ligne ({ref}).",
+    "qualif.publication.dispense": "La collectivité « {collectivite} » déclare {n} agents, moins de 50 : elle est "
+                                   "dispensée de la publication en ligne ({ref}). La mention explicite et la "
+                                   "communication des règles sur demande restent dues.",
+    "qualif.publication.effectif": "La collectivité « {collectivite} » déclare {n} agents (50 ou plus) : elle "
+                                   "publie en ligne les règles des principaux traitements qui fondent des "
+                                   "décisions individuelles.",
+    # ------------------------------------------------------------ AI Act
+    "qualif.ria.systeme-inconnu": "La fiche ne dit pas si le système est un système d'IA (« systeme_ia ») : "
+                                  "oui s'il infère lui-même comment produire ses résultats, non si des personnes "
+                                  "en ont fixé toutes les règles (barème, grille de points).",
+    "qualif.ria.indice-apprentissage": "« type_algorithme » déclare {types} : un tel système infère, c'est "
+                                       "vraisemblablement un système d'IA.",
+    "qualif.ria.indice-regles": "« type_algorithme » ne déclare que des règles explicites : ce n'est "
+                                "vraisemblablement pas un système d'IA.",
+    "qualif.ria.contradiction": "« systeme_ia : non », mais « type_algorithme » déclare {types}, qui infèrent : "
+                                "l'une des deux réponses est à corriger.",
+    "qualif.ria.regles": "« systeme_ia : non » : des personnes ont fixé toutes les règles ; le règlement sur l'IA "
+                         "ne s'applique pas (le CRPA et le RGPD peuvent s'appliquer).",
+    "qualif.ria.systeme": "« systeme_ia : oui » : le système infère lui-même comment produire ses résultats.",
+    "qualif.ria.hors-champ": "Pas un système d'IA : le règlement sur l'IA ne s'applique pas.",
+    "qualif.ria.selon-systeme": "Dépend de la réponse à « systeme_ia ».",
+    "qualif.ria.maitrise": "Tout déployeur d'un système d'IA veille à ce que ses agents en aient une maîtrise "
+                           "suffisante.",
+    "qualif.ria.maitrise-a-decrire": "La fiche ne dit pas comment (« formation_ia »).",
+    "qualif.ria.niveau-inconnu": "Niveau de risque non évalué (« niveau_risque_ia ») : seule une évaluation dit "
+                                 "si le système relève d'une pratique interdite.",
+    "qualif.ria.pratique-interdite": "« niveau_risque_ia : inacceptable » : une pratique interdite ne peut pas "
+                                     "être utilisée.",
+    "qualif.ria.niveau": "Niveau de risque déclaré : {niveau}.",
+    "qualif.ria.eleve-sans-domaine": "« niveau_risque_ia : élevé » sans domaine de l'annexe III "
+                                     "(« domaines_annexe_iii ») : dites lequel, ou s'il s'agit d'un produit de "
+                                     "l'annexe I.",
+    "qualif.ria.agents-emploi": "Des décisions visent les agents, sans domaine de l'annexe III déclaré : le domaine "
+                                "{emploi} vise peut-être cet usage.",
+    "qualif.ria.hors-annexe-iii": "Aucun domaine de l'annexe III déclaré (« domaines_annexe_iii »).",
+    "qualif.ria.exception-6-3": "Domaine de l'annexe III {domaines}, mais niveau de risque {niveau} : la "
+                                "collectivité retient l'exception d'une tâche étroite ou préparatoire, sans "
+                                "profilage ({ref}), qui doit être documentée.",
+    "qualif.ria.annexe-sans-niveau": "Domaine de l'annexe III {domaines}, niveau de risque non évalué (« "
+                                     "niveau_risque_ia ») : le système est à haut risque, sauf exception ({ref}).",
+    "qualif.ria.haut-risque": "Domaine de l'annexe III : {domaines}.",
+    "qualif.ria.profilage": "Le traitement évalue ou profile des personnes (« criteres_aipd » : évaluation) : "
+                            "l'exception d'une tâche étroite ou préparatoire ne joue pas ({ref}), le système est à "
+                            "haut risque.",
+    "qualif.ria.en-service": "Système d'une autorité publique déjà en service (« statut : en déploiement ») : mise "
+                             "en conformité au plus tard à cette date ({ref}) ; les nouveaux systèmes, à partir du "
+                             "{date}.",
+    "qualif.ria.deployeur": "Obligations du déployeur : utilisation conforme à la notice, contrôle humain par des "
+                            "personnes compétentes, journaux conservés six mois au moins, information des agents "
+                            "et des personnes concernées, analyse d'impact sur les droits fondamentaux, "
+                            "enregistrement dans la base de l'UE, explication des décisions.",
+    "qualif.ria.interaction": "« interaction_public : oui » : les personnes doivent savoir qu'elles échangent avec "
+                              "une IA.",
+    "qualif.ria.contenu-genere": "« contenu_genere_publie : oui » : les textes publiés sont signalés comme générés "
+                                 "par une IA, sauf relecture humaine sous responsabilité éditoriale.",
+    "qualif.ria.transparence-inconnue": "La fiche ne dit pas si le système dialogue avec le public "
+                                        "(« interaction_public ») ou si des textes qu'il produit sont publiés "
+                                        "(« contenu_genere_publie »).",
+    "qualif.ria.sans-transparence": "Pas de dialogue avec le public ni de texte généré publié.",
+    # ------------------------------------------------------------ GDPR
+    "qualif.rgpd.personnelles": "Données personnelles déclarées : {sources}. Les personnes en sont informées et "
+                                "exercent leurs droits auprès du délégué à la protection des données.",
+    "qualif.rgpd.sensibles": "« donnees_sensibles : oui » : données sensibles, traitement encadré.",
+    "qualif.rgpd.duree-a-dire": "La durée de conservation, due aux personnes, n'est pas renseignée "
+                                "(« duree_conservation »).",
+    "qualif.rgpd.sans-donnees": "La fiche ne décrit aucune donnée traitée (« donnees »).",
+    "qualif.rgpd.personnelles-inconnues": "La fiche ne dit pas si ces données sont personnelles "
+                                          "(« personnelles ») : {sources}.",
+    "qualif.rgpd.decisions-sur-des-personnes": "Aucune donnée déclarée personnelle, mais des décisions "
+                                               "individuelles visent {destinataires} : elles portent sur des "
+                                               "personnes identifiées. Vérifiez « donnees ».",
+    "qualif.rgpd.non-personnelles": "Aucune des données déclarées n'est personnelle.",
+    # ------------------------------------------------------------ art. 22 / art. 47
+    "qualif.art22.selon-decisions": "Dépend de « decisions_individuelles ».",
+    "qualif.art22.sans-decision": "Pas de décision individuelle.",
+    "qualif.art22.niveau-inconnu": "La fiche ne dit pas qui décide (« niveau_automatisation »).",
+    "qualif.art22.personne-decide": "Une personne prend la décision (« niveau_automatisation » : {niveau}).",
+    "qualif.art22.personnes-morales": "Décision entièrement automatisée, mais adressée aux seules personnes "
+                                      "morales : le RGPD protège les personnes physiques. La mention explicite du "
+                                      "CRPA reste due.",
+    "qualif.art22.automatisee": "« niveau_automatisation : décision entièrement automatisée » : permise avec la "
+                                "mention explicite (sans elle, la décision est nulle), si la collectivité peut "
+                                "expliquer en détail le traitement ; interdite sur des données sensibles, ou sur "
+                                "un algorithme qui révise lui-même ses règles ; un recours administratif doit "
+                                "rester possible.",
+    "qualif.art22.interdit-sensibles": "« donnees_sensibles : oui » : une décision administrative entièrement "
+                                       "automatisée ne peut pas reposer sur des données sensibles.",
+    "qualif.art22.interdit-revision": "« revision_autonome : oui » : une décision entièrement automatisée ne peut "
+                                      "pas reposer sur un algorithme qui révise lui-même ses règles sans contrôle "
+                                      "de la collectivité.",
+    "qualif.art22.recours-a-dire": "La fiche ne dit pas comment contester la décision auprès de "
+                                   "l'administration (« procedure_objection »).",
+    "qualif.art22.a-preciser": "À préciser : {champs}.",
+    # ------------------------------------------------------------ DPIA
+    "qualif.aipd.sans-donnees": "Pas de donnée personnelle.",
+    "qualif.aipd.selon-rgpd": "Dépend des données personnelles (ligne RGPD ci-dessus).",
+    "qualif.aipd.criteres": "Critères de risque remplis, déclarés ou impliqués par d'autres réponses : {criteres}.",
+    "qualif.aipd.haut-risque": "Système d'IA à haut risque traitant des données personnelles : le déployeur mène "
+                               "l'AIPD avec les informations du fournisseur.",
+    "qualif.aipd.realisee": "Une AIPD est déclarée (« analyses_impact », {date}).",
+    "qualif.aipd.moins-de-deux": "{n} critère(s) : moins de deux, l'AIPD n'est pas obligatoire à ce titre ; elle "
+                                 "l'est si le traitement figure sur la liste de la CNIL ({ref}).",
+    # ------------------------------------------------------------ the command
+    "qualif.titre": "Qualification de « {identifiant} » au {date}",
+    "qualif.titre-nouveau": "Régimes que vos réponses déclenchent (au {date})",
+    "qualif.colonne.regime": "Régime",
+    "qualif.colonne.statut": "Statut",
+    "qualif.colonne.pourquoi": "Pourquoi",
+    "qualif.colonne.references": "Références",
+    "qualif.champs-a-preciser": "À préciser dans la fiche : {champs}.",
+    "qualif.interdits": "Interdit par ce que déclare la fiche : {regimes}.",
+    "qualif.tout-qualifie": "Chaque régime est qualifié.",
+    "qualif.cli.inconnu": "Aucun cas d'usage « {identifiant} » dans le dépôt.",
+    "qualif.cli.invalide": "La fiche « {identifiant} » n'est pas valide : corrigez-la d'abord (`iaterr validate`).",
+    "help.qualification": "Dit quels régimes juridiques s'appliquent à un cas d'usage (CRPA, règlement sur l'IA, "
+                          "RGPD), pourquoi, et ce qui reste à préciser dans la fiche (code de sortie 1).",
+    "help.qualification.id": "Identifiant du cas d'usage.",
+    "help.qualification.format": "text (tableau lisible) ou json (pour les programmes).",
+}
+
+EN: dict[str, str] = {
+    # ------------------------------------------------------------ regimes
+    "qualif.regime.crpa-decision": "Individual decision (CRPA): explicit mention and disclosure of the rules",
+    "qualif.regime.crpa-publication": "Online publication of the rules (CRPA)",
+    "qualif.regime.ria-systeme": "AI system under the EU AI Act",
+    "qualif.regime.ria-maitrise": "Staff AI literacy (AI Act)",
+    "qualif.regime.ria-interdit": "Prohibited AI practices (AI Act)",
+    "qualif.regime.ria-haut-risque": "Annex III high-risk AI system (AI Act)",
+    "qualif.regime.ria-transparence": "Transparency towards the public (AI Act)",
+    "qualif.regime.rgpd": "Personal data protection (GDPR)",
+    "qualif.regime.rgpd-decision-automatisee": "Fully automated decision (GDPR, French data protection act)",
+    "qualif.regime.rgpd-aipd": "Data protection impact assessment (DPIA)",
+    # ------------------------------------------------------------ statuses
+    "qualif.statut.applique": "applies",
+    "qualif.statut.applique.date": "applies since {date}",
+    "qualif.statut.a_venir": "will apply",
+    "qualif.statut.a_venir.date": "from {date}",
+    "qualif.statut.non_applicable": "does not apply",
+    "qualif.statut.interdit": "forbidden",
+    "qualif.statut.a_preciser": "to be specified",
+    "qualif.statut.a_verifier": "to be checked with the legal department",
+    # ------------------------------------------------------------ CRPA: individual decision
+    "qualif.crpa.decisions-inconnues": "The record does not say whether the processing underlies or prepares "
+                                       "individual decisions (“decisions_individuelles”).",
+    "qualif.crpa.sans-decision": "“decisions_individuelles: no”: the processing neither underlies nor prepares "
+                                 "any individual decision.",
+    "qualif.crpa.destinataires-inconnus": "“decisions_individuelles: yes”, but the record does not say who the "
+                                          "decisions are addressed to (“destinataires_decisions”): natural or "
+                                          "legal persons (the CRPA applies), or the staff only.",
+    "qualif.crpa.decisions": "“decisions_individuelles: yes”, decisions addressed to: {destinataires}.",
+    "qualif.crpa.intervention": "Whatever the degree of human involvement (“niveau_automatisation”: {niveau}): "
+                                "decision support, a drafting or search tool that prepares the decision, counts "
+                                "too.",
+    "qualif.crpa.intervention-inconnue": "Whatever the degree of human involvement: decision support, a drafting "
+                                         "or search tool that prepares the decision, counts too.",
+    "qualif.crpa.agents-aussi": "Decisions about the staff (human resources) call for another analysis: to be "
+                                "checked with the legal department.",
+    "qualif.crpa.agents-seuls": "Decisions addressed to the authority's staff only (internal human-resources "
+                                "decisions): iaterr does not assert that the CRPA applies; check it with the legal "
+                                "department. What clearly applies: the GDPR ({art22} included if the decision is "
+                                "fully automated) and, for an AI system, the Annex III area {emploi}.",
+    # ------------------------------------------------------------ CRPA: publication
+    "qualif.publication.sans-decision": "No individual decision: no rules to publish online on that ground.",
+    "qualif.publication.selon-crpa": "Depends on how the decisions are qualified (CRPA row above).",
+    "qualif.publication.selon-crpa-agents": "As for the explicit mention: decisions addressed to the staff only, "
+                                            "to be checked with the legal department.",
+    "qualif.publication.effectif-inconnu": "The authority “{collectivite}” does not declare its headcount "
+                                           "(“nombre_agents”): under 50 staff in full-time equivalent, it is exempt "
+                                           "from online publication ({ref}).",
+    "qualif.publication.dispense": "The authority “{collectivite}” declares {n} staff, fewer than 50: it is exempt "
+                                   "from online publication ({ref}). The explicit mention and disclosure of the "
+                                   "rules on request are still due.",
+    "qualif.publication.effectif": "The authority “{collectivite}” declares {n} staff (50 or more): it publishes "
+                                   "online the rules of the main processings that underlie individual decisions.",
+    # ------------------------------------------------------------ AI Act
+    "qualif.ria.systeme-inconnu": "The record does not say whether the system is an AI system (“systeme_ia”): "
+                                  "yes if it infers by itself how to produce its output, no if people set all its "
+                                  "rules (a scale, a points grid).",
+    "qualif.ria.indice-apprentissage": "“type_algorithme” declares {types}: such a system infers, it is most "
+                                       "likely an AI system.",
+    "qualif.ria.indice-regles": "“type_algorithme” declares explicit rules only: it is most likely not an AI "
+                                "system.",
+    "qualif.ria.contradiction": "“systeme_ia: no”, but “type_algorithme” declares {types}, which infer: one of "
+                                "the two answers needs correcting.",
+    "qualif.ria.regles": "“systeme_ia: no”: people set all the rules; the AI Act does not apply (the CRPA and the "
+                         "GDPR may).",
+    "qualif.ria.systeme": "“systeme_ia: yes”: the system infers by itself how to produce its output.",
+    "qualif.ria.hors-champ": "Not an AI system: the AI Act does not apply.",
+    "qualif.ria.selon-systeme": "Depends on the answer to “systeme_ia”.",
+    "qualif.ria.maitrise": "Every deployer of an AI system ensures its staff have sufficient literacy.",
+    "qualif.ria.maitrise-a-decrire": "The record does not say how (“formation_ia”).",
+    "qualif.ria.niveau-inconnu": "Risk tier not assessed (“niveau_risque_ia”): only an assessment tells whether "
+                                 "the system is a prohibited practice.",
+    "qualif.ria.pratique-interdite": "“niveau_risque_ia: unacceptable”: a prohibited practice may not be used.",
+    "qualif.ria.niveau": "Declared risk tier: {niveau}.",
+    "qualif.ria.eleve-sans-domaine": "“niveau_risque_ia: high” with no Annex III area (“domaines_annexe_iii”): "
+                                     "say which, or whether it is an Annex I product.",
+    "qualif.ria.agents-emploi": "Decisions concern the staff, with no Annex III area declared: the area {emploi} may "
+                                "cover this use.",
+    "qualif.ria.hors-annexe-iii": "No Annex III area declared (“domaines_annexe_iii”).",
+    "qualif.ria.exception-6-3": "Annex III area {domaines}, but risk tier {niveau}: the authority relies on the "
+                                "exception of a narrow or preparatory task, without profiling ({ref}), which must be "
+                                "documented.",
+    "qualif.ria.annexe-sans-niveau": "Annex III area {domaines}, risk tier not assessed (“niveau_risque_ia”): the "
+                                     "system is high-risk, unless the exception applies ({ref}).",
+    "qualif.ria.haut-risque": "Annex III area: {domaines}.",
+    "qualif.ria.profilage": "The processing evaluates or profiles people (“criteres_aipd”: evaluation): the "
+                            "exception of a narrow or preparatory task does not apply ({ref}), the system is "
+                            "high-risk.",
+    "qualif.ria.en-service": "A public authority's system already in service (“statut: deployed”): brought into "
+                             "compliance by this date at the latest ({ref}); new systems, from {date}.",
+    "qualif.ria.deployeur": "Deployer's duties: use according to the instructions, human oversight by competent "
+                            "people, logs kept at least six months, informing staff and the people concerned, "
+                            "fundamental rights impact assessment, registration in the EU database, explanation "
+                            "of decisions.",
+    "qualif.ria.interaction": "“interaction_public: yes”: people must know they are dealing with an AI.",
+    "qualif.ria.contenu-genere": "“contenu_genere_publie: yes”: published texts are disclosed as AI-generated, "
+                                 "unless a person reviewed them under editorial responsibility.",
+    "qualif.ria.transparence-inconnue": "The record does not say whether the system talks with the public "
+                                        "(“interaction_public”) or whether texts it produces are published "
+                                        "(“contenu_genere_publie”).",
+    "qualif.ria.sans-transparence": "No dialogue with the public and no generated text published.",
+    # ------------------------------------------------------------ GDPR
+    "qualif.rgpd.personnelles": "Personal data declared: {sources}. People are informed and exercise their rights "
+                                "with the data protection officer.",
+    "qualif.rgpd.sensibles": "“donnees_sensibles: yes”: sensitive data, processing restricted.",
+    "qualif.rgpd.duree-a-dire": "The retention period, which people must be told, is not given "
+                                "(“duree_conservation”).",
+    "qualif.rgpd.sans-donnees": "The record describes no data processed (“donnees”).",
+    "qualif.rgpd.personnelles-inconnues": "The record does not say whether these data are personal "
+                                          "(“personnelles”): {sources}.",
+    "qualif.rgpd.decisions-sur-des-personnes": "No data declared personal, but individual decisions concern "
+                                               "{destinataires}: they are about identified people. Check "
+                                               "“donnees”.",
+    "qualif.rgpd.non-personnelles": "None of the declared data are personal.",
+    # ------------------------------------------------------------ art. 22 / art. 47
+    "qualif.art22.selon-decisions": "Depends on “decisions_individuelles”.",
+    "qualif.art22.sans-decision": "No individual decision.",
+    "qualif.art22.niveau-inconnu": "The record does not say who decides (“niveau_automatisation”).",
+    "qualif.art22.personne-decide": "A person takes the decision (“niveau_automatisation”: {niveau}).",
+    "qualif.art22.personnes-morales": "Fully automated decision, but addressed to legal persons only: the GDPR "
+                                      "protects natural persons. The CRPA's explicit mention is still due.",
+    "qualif.art22.automatisee": "“niveau_automatisation: fully automated decision”: allowed with the explicit "
+                                "mention (without it, the decision is void), if the authority can explain the "
+                                "processing in detail; forbidden on sensitive data, or on an algorithm that "
+                                "revises its own rules; an administrative appeal must remain possible.",
+    "qualif.art22.interdit-sensibles": "“donnees_sensibles: yes”: a fully automated administrative decision may "
+                                       "not rest on sensitive data.",
+    "qualif.art22.interdit-revision": "“revision_autonome: yes”: a fully automated decision may not rest on an "
+                                      "algorithm that revises its own rules without the authority's control.",
+    "qualif.art22.recours-a-dire": "The record does not say how to contest the decision with the administration "
+                                   "(“procedure_objection”).",
+    "qualif.art22.a-preciser": "To be specified: {champs}.",
+    # ------------------------------------------------------------ DPIA
+    "qualif.aipd.sans-donnees": "No personal data.",
+    "qualif.aipd.selon-rgpd": "Depends on the personal data (GDPR row above).",
+    "qualif.aipd.criteres": "Risk criteria met, declared or implied by other answers: {criteres}.",
+    "qualif.aipd.haut-risque": "High-risk AI system processing personal data: the deployer carries out the DPIA with "
+                               "the provider's information.",
+    "qualif.aipd.realisee": "A DPIA is declared (“analyses_impact”, {date}).",
+    "qualif.aipd.moins-de-deux": "{n} criterion(s): fewer than two, the DPIA is not mandatory on that ground; it is "
+                                 "if the processing is on the CNIL's list ({ref}).",
+    # ------------------------------------------------------------ the command
+    "qualif.titre": "Qualification of “{identifiant}” on {date}",
+    "qualif.titre-nouveau": "Regimes your answers trigger (on {date})",
+    "qualif.colonne.regime": "Regime",
+    "qualif.colonne.statut": "Status",
+    "qualif.colonne.pourquoi": "Why",
+    "qualif.colonne.references": "References",
+    "qualif.champs-a-preciser": "To specify in the record: {champs}.",
+    "qualif.interdits": "Forbidden by what the record declares: {regimes}.",
+    "qualif.tout-qualifie": "Every regime is qualified.",
+    "qualif.cli.inconnu": "No use case “{identifiant}” in the repository.",
+    "qualif.cli.invalide": "The record “{identifiant}” is not valid: correct it first (`iaterr validate`).",
+    "help.qualification": "Say which legal regimes apply to a use case (CRPA, AI Act, GDPR), why, and what the "
+                          "record still has to specify (exit code 1).",
+    "help.qualification.id": "Identifier of the use case.",
+    "help.qualification.format": "text (readable table) or json (for programs).",
+}

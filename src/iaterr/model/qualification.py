@@ -1,0 +1,575 @@
+"""Which legal regimes apply to a use case, decided by its declared fields, and why.
+
+:func:`qualify` reads a use case (a record as written, or as ``iaterr new`` is about to write it) and its
+collectivité, and returns one :class:`Regime` per regime iaterr knows: the CRPA's individual decision
+(L311-3-1), online publication (L312-1-3, with the D312-1-4 threshold), the AI Act (an AI system or not,
+AI literacy, prohibited practices, Annex III high risk, transparency), the GDPR, fully automated decisions
+(GDPR art. 22, loi 78-17 art. 47) and the data protection impact assessment (GDPR art. 35).
+
+Each regime says whether it applies, does not apply, applies from a later date, is forbidden by what the
+record declares, is to be specified (a field it depends on is missing: :attr:`Regime.champs`) or is to be
+checked with the legal department (the record is complete, the law does not settle it); why, as message keys
+with their parameters (:class:`Motif`, rendered in French or English); and the articles, as codes of
+:mod:`iaterr.model.droit`. Nothing here states a date or an article: they come from that table.
+
+Values are read as a record holds them (``true``/``"oui"``, codes or labels): a record that does not validate
+is qualified as far as it can be, never with an exception. This module prints nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Protocol
+
+from iaterr.i18n import message
+from iaterr.model.droit import applicable, depuis, long_date, reference
+from iaterr.model.vocab import (
+    CRITERES_AIPD,
+    DESTINATAIRES_DECISIONS,
+    DOMAINES_ANNEXE_III,
+    NIVEAUX_AUTOMATISATION,
+    NIVEAUX_RISQUE,
+    PUBLICS,
+    STATUTS,
+    TYPES_ALGORITHME,
+    TYPES_ANALYSE_IMPACT,
+    Vocabulary,
+)
+
+# ---------------------------------------------------------------- statuses
+
+#: The regime applies (since :attr:`Regime.depuis`, when it has a date).
+APPLIQUE = "applique"
+#: The regime will apply from :attr:`Regime.depuis`.
+A_VENIR = "a_venir"
+#: The regime does not apply, for the reasons given.
+NON_APPLICABLE = "non_applicable"
+#: The regime applies and forbids what the record declares.
+INTERDIT = "interdit"
+#: A field the answer depends on is missing (:attr:`Regime.champs`).
+A_PRECISER = "a_preciser"
+#: The record is complete but the law does not settle the case: to be checked with the legal department.
+A_VERIFIER = "a_verifier"
+
+STATUTS_QUALIFICATION = (APPLIQUE, A_VENIR, NON_APPLICABLE, INTERDIT, A_PRECISER, A_VERIFIER)
+
+#: Kinds of algorithm that learn from data: a system of these kinds infers (AI Act art. 3(1)).
+TYPES_APPRENTISSAGE = ("apprentissage_automatique", "ia_generative", "reseaux_neurones", "vision_ordinateur",
+                       "traitement_langage")
+
+#: The regimes, in the order they are shown.
+REGIMES = ("crpa-decision", "crpa-publication", "ria-systeme", "ria-maitrise", "ria-interdit", "ria-haut-risque",
+           "ria-transparence", "rgpd", "rgpd-decision-automatisee", "rgpd-aipd")
+
+
+@dataclass(frozen=True)
+class Motif:
+    """One reason, as a message key of the ``qualif.`` family and its parameters."""
+
+    cle: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def texte(self, lang: str = "fr") -> str:
+        return message(self.cle, lang, **self.params)
+
+
+@dataclass(frozen=True)
+class Regime:
+    """Whether one regime applies to the use case, and why."""
+
+    code: str
+    statut: str
+    motifs: tuple[Motif, ...]
+    #: codes of :mod:`iaterr.model.droit`
+    references: tuple[str, ...]
+    #: the fields to fill in before the question can be answered (``collectivite.nombre_agents`` for the
+    #: collectivité's)
+    champs: tuple[str, ...] = ()
+    #: the date from which it applies, when the law gives one
+    depuis: date | None = None
+
+    def titre(self, lang: str = "fr") -> str:
+        return message(f"qualif.regime.{self.code}", lang)
+
+    def statut_texte(self, lang: str = "fr") -> str:
+        if self.statut in (APPLIQUE, A_VENIR) and self.depuis is not None:
+            return message(f"qualif.statut.{self.statut}.date", lang, date=_day(self.depuis))
+        return message(f"qualif.statut.{self.statut}", lang)
+
+    def citations(self) -> list[str]:
+        return [reference(code) for code in self.references]
+
+
+@dataclass(frozen=True)
+class Qualification:
+    today: date
+    regimes: tuple[Regime, ...]
+
+    def regime(self, code: str) -> Regime:
+        return next(r for r in self.regimes if r.code == code)
+
+    @property
+    def a_preciser(self) -> list[Regime]:
+        return [r for r in self.regimes if r.statut == A_PRECISER]
+
+    @property
+    def interdits(self) -> list[Regime]:
+        return [r for r in self.regimes if r.statut == INTERDIT]
+
+    @property
+    def champs(self) -> list[str]:
+        """Every field to fill in, once, in the order of the regimes."""
+        out: list[str] = []
+        for r in self.a_preciser:
+            out += [c for c in r.champs if c not in out]
+        return out
+
+
+# ---------------------------------------------------------------- reading a record as written
+
+_TRUE = {"true", "oui", "yes"}
+_FALSE = {"false", "non", "no"}
+
+
+def _bool(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        folded = value.strip().casefold()
+        return True if folded in _TRUE else False if folded in _FALSE else None
+    return None
+
+
+def _blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, (list, dict)):
+        return not value
+    return False
+
+
+def _int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _code(vocab: Vocabulary, value: Any) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    term = vocab.resolve(value.strip())
+    return term.code if term else None
+
+
+def _codes(vocab: Vocabulary, value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    out: list[str] = []
+    for item in items:
+        code = _code(vocab, item)
+        if code is not None and code not in out:
+            out.append(code)
+    return out
+
+
+def _sources(cas: Record) -> list[dict[str, Any]]:
+    value = cas.get("donnees")
+    return [d for d in value if isinstance(d, dict)] if isinstance(value, list) else []
+
+
+def _labels(vocab: Vocabulary, codes: Iterable[str]) -> dict[str, str]:
+    """Labels of ``codes`` in both languages, as one message parameter."""
+    codes = list(codes)
+    return {lang: ", ".join((f"« {vocab.label(c, lang)} »" if lang == "fr" else f"“{vocab.label(c, lang)}”")
+                            for c in codes) for lang in ("fr", "en")}
+
+
+def _day(day: date) -> dict[str, str]:
+    return {"fr": long_date(day, "fr"), "en": long_date(day, "en")}
+
+
+def _ref(code: str) -> str:
+    return reference(code)
+
+
+def _hr() -> dict[str, Any]:
+    """What clearly applies to decisions about the staff: GDPR art. 22, Annex III point 4 (employment)."""
+    return {"art22": _ref("rgpd.art22"), "emploi": _labels(DOMAINES_ANNEXE_III, ["emploi"])}
+
+
+def _names(sources: list[dict[str, Any]]) -> list[str]:
+    return [str(d.get("nom") or "?") for d in sources]
+
+
+# ---------------------------------------------------------------- the data protection impact assessment
+
+
+class Record(Protocol):
+    """A use case as a mapping of its fields: a ``dict``, or a lint rule's ``RecordContext``."""
+
+    def get(self, key: str, /) -> Any: ...
+
+
+def dpia_criteria(cas: Record) -> dict[str, dict[str, str]]:
+    """The EDPB / CNIL criteria (codes of ``CRITERES_AIPD``) the processing meets, code → where the record says
+    so, in both languages: those declared in ``criteres_aipd``, then those other fields imply — sensitive data,
+    an AI system (an innovative use), a fully automated decision, decisions about the authority's own staff or
+    a service for aid beneficiaries (vulnerable people for the EDPB, WP248). Each criterion counts once. The
+    one function for the qualification and the lint rules."""
+    out: dict[str, dict[str, str]] = {}
+    for code in _codes(CRITERES_AIPD, cas.get("criteres_aipd")):
+        out.setdefault(code, {"fr": "« criteres_aipd »", "en": "“criteres_aipd”"})
+    implied: list[tuple[bool, str, str]] = [
+        (_bool(cas.get("donnees_sensibles")) is True, "donnees_sensibles", "donnees_sensibles: true"),
+        (_bool(cas.get("systeme_ia")) is True, "usage_innovant", "systeme_ia: true"),
+        (_code(NIVEAUX_AUTOMATISATION, cas.get("niveau_automatisation")) == "decision_automatisee",
+         "decision_automatique", "niveau_automatisation: decision_automatisee"),
+        ("agents" in _codes(DESTINATAIRES_DECISIONS, cas.get("destinataires_decisions")),
+         "personnes_vulnerables", "destinataires_decisions: agents"),
+        ("beneficiaires" in _codes(PUBLICS, cas.get("publics")), "personnes_vulnerables", "publics: beneficiaires"),
+    ]
+    for holds, code, said in implied:
+        if holds:
+            out.setdefault(code, {"fr": f"« {said} »", "en": f"“{said}”"})
+    return out
+
+
+def personal_data(cas: Record) -> bool | None:
+    """Does the processing use personal data? True when a data source is declared personal, False when every
+    source is declared not personal, None when the record does not say (no source, or one left unanswered)."""
+    flags = [_bool(d.get("personnelles")) for d in _sources(cas)]
+    if any(f is True for f in flags):
+        return True
+    if flags and all(f is False for f in flags):
+        return False
+    return None
+
+
+def dpia_required(cas: Record) -> bool | None:
+    """Is a data protection impact assessment required by the EDPB criteria (two or more, declared or implied),
+    with personal data? None when it is not known whether personal data are processed. The CNIL's list
+    (délibération 2018-327) may require one with fewer criteria: the record cannot tell."""
+    personal = personal_data(cas)
+    if personal is not True:
+        return personal
+    return len(dpia_criteria(cas)) >= 2
+
+
+# ---------------------------------------------------------------- the regimes
+
+
+@dataclass
+class _Facts:
+    """The fields the regimes depend on, read once."""
+
+    cas: dict[str, Any]
+    collectivite: dict[str, Any] | None
+    today: date
+
+    def __post_init__(self) -> None:
+        cas = self.cas
+        self.decides = _bool(cas.get("decisions_individuelles"))
+        self.destinataires = _codes(DESTINATAIRES_DECISIONS, cas.get("destinataires_decisions"))
+        self.niveau = _code(NIVEAUX_AUTOMATISATION, cas.get("niveau_automatisation"))
+        self.ia = _bool(cas.get("systeme_ia"))
+        self.types = _codes(TYPES_ALGORITHME, cas.get("type_algorithme"))
+        self.risque = _code(NIVEAUX_RISQUE, cas.get("niveau_risque_ia"))
+        self.domaines = _codes(DOMAINES_ANNEXE_III, cas.get("domaines_annexe_iii"))
+        self.statut = _code(STATUTS, cas.get("statut"))
+
+
+def _dated(code: str, today: date) -> tuple[str, date | None]:
+    return (APPLIQUE if applicable(code, today) else A_VENIR), depuis(code)
+
+
+def _crpa(f: _Facts) -> Regime:
+    refs = ("crpa.L311-3-1", "crpa.R311-3-1-1", "crpa.R311-3-1-2")
+    if f.decides is None:
+        return Regime("crpa-decision", A_PRECISER, (Motif("qualif.crpa.decisions-inconnues"),), refs,
+                      ("decisions_individuelles",))
+    if f.decides is False:
+        return Regime("crpa-decision", NON_APPLICABLE, (Motif("qualif.crpa.sans-decision"),), refs)
+    persons = [d for d in f.destinataires if d in ("personnes_physiques", "personnes_morales")]
+    if not f.destinataires:
+        return Regime("crpa-decision", A_PRECISER, (Motif("qualif.crpa.destinataires-inconnus"),), refs,
+                      ("destinataires_decisions",))
+    if not persons:
+        return Regime("crpa-decision", A_VERIFIER, (Motif("qualif.crpa.agents-seuls", _hr()),), refs)
+    motifs = [Motif("qualif.crpa.decisions", {"destinataires": _labels(DESTINATAIRES_DECISIONS, persons)})]
+    if f.niveau is not None:
+        motifs.append(Motif("qualif.crpa.intervention", {"niveau": _labels(NIVEAUX_AUTOMATISATION, [f.niveau])}))
+    else:
+        motifs.append(Motif("qualif.crpa.intervention-inconnue"))
+    if "agents" in f.destinataires:
+        motifs.append(Motif("qualif.crpa.agents-aussi"))
+    return Regime("crpa-decision", APPLIQUE, tuple(motifs), refs)
+
+
+def _publication(f: _Facts, crpa: Regime) -> Regime:
+    refs = ("crpa.L312-1-3", "crpa.D312-1-4")
+    if crpa.statut == NON_APPLICABLE:
+        return Regime("crpa-publication", NON_APPLICABLE, (Motif("qualif.publication.sans-decision"),), refs)
+    if crpa.statut == A_PRECISER:
+        return Regime("crpa-publication", A_PRECISER, (Motif("qualif.publication.selon-crpa"),), refs, crpa.champs)
+    if crpa.statut == A_VERIFIER:
+        return Regime("crpa-publication", A_VERIFIER, (Motif("qualif.publication.selon-crpa-agents"),), refs)
+    coll = f.collectivite or {}
+    agents = _int(coll.get("nombre_agents"))
+    ident = str(coll.get("identifiant") or f.cas.get("collectivite") or "?")
+    if agents is None:
+        return Regime("crpa-publication", A_PRECISER, (Motif("qualif.publication.effectif-inconnu",
+                                                             {"collectivite": ident, "ref": _ref("crpa.D312-1-4")}),),
+                      refs, ("collectivite.nombre_agents",))
+    if agents < 50:
+        return Regime("crpa-publication", NON_APPLICABLE, (Motif("qualif.publication.dispense",
+                                                                 {"collectivite": ident, "n": agents,
+                                                                  "ref": _ref("crpa.D312-1-4")}),), refs)
+    return Regime("crpa-publication", APPLIQUE, (Motif("qualif.publication.effectif",
+                                                       {"collectivite": ident, "n": agents}),), refs)
+
+
+def _systeme(f: _Facts) -> Regime:
+    refs = ("ria.art3-1",)
+    learning = [t for t in f.types if t in TYPES_APPRENTISSAGE]
+    if f.ia is None:
+        motifs = [Motif("qualif.ria.systeme-inconnu")]
+        if learning:
+            motifs.append(Motif("qualif.ria.indice-apprentissage", {"types": _labels(TYPES_ALGORITHME, learning)}))
+        elif f.types == ["regles"]:
+            motifs.append(Motif("qualif.ria.indice-regles"))
+        return Regime("ria-systeme", A_PRECISER, tuple(motifs), refs, ("systeme_ia",))
+    if f.ia is False:
+        if learning:
+            return Regime("ria-systeme", A_PRECISER, (
+                Motif("qualif.ria.contradiction", {"types": _labels(TYPES_ALGORITHME, learning)}),), refs,
+                ("systeme_ia", "type_algorithme"))
+        return Regime("ria-systeme", NON_APPLICABLE, (Motif("qualif.ria.regles"),), refs)
+    return Regime("ria-systeme", APPLIQUE, (Motif("qualif.ria.systeme"),), refs)
+
+
+def _outside(code: str, systeme: Regime, refs: tuple[str, ...]) -> Regime | None:
+    """The AI Act duty ``code`` when the record does not make it an AI system; None when it does."""
+    if systeme.statut == APPLIQUE:
+        return None
+    if systeme.statut == NON_APPLICABLE:
+        return Regime(code, NON_APPLICABLE, (Motif("qualif.ria.hors-champ"),), refs)
+    return Regime(code, A_PRECISER, (Motif("qualif.ria.selon-systeme"),), refs, systeme.champs)
+
+
+def _maitrise(f: _Facts, systeme: Regime) -> Regime:
+    refs = ("ria.art4",)
+    gated = _outside("ria-maitrise", systeme, refs)
+    if gated is not None:
+        return gated
+    statut, since = _dated("ria.art4", f.today)
+    motifs = [Motif("qualif.ria.maitrise")]
+    if _blank(f.cas.get("formation_ia")):
+        motifs.append(Motif("qualif.ria.maitrise-a-decrire"))
+    return Regime("ria-maitrise", statut, tuple(motifs), refs, depuis=since)
+
+
+def _interdit(f: _Facts, systeme: Regime) -> Regime:
+    refs = ("ria.art5",)
+    gated = _outside("ria-interdit", systeme, refs)
+    if gated is not None:
+        return gated
+    if f.risque in (None, "non_evalue"):
+        return Regime("ria-interdit", A_PRECISER, (Motif("qualif.ria.niveau-inconnu"),), refs, ("niveau_risque_ia",))
+    if f.risque == "inacceptable":
+        statut, since = _dated("ria.art5", f.today)
+        return Regime("ria-interdit", INTERDIT if statut == APPLIQUE else A_VENIR,
+                      (Motif("qualif.ria.pratique-interdite"),), refs, depuis=since)
+    return Regime("ria-interdit", NON_APPLICABLE,
+                  (Motif("qualif.ria.niveau", {"niveau": _labels(NIVEAUX_RISQUE, [f.risque])}),), refs)
+
+
+def _haut_risque(f: _Facts, systeme: Regime) -> Regime:
+    base = ("ria.annexe-iii", "ria.art6-3")
+    gated = _outside("ria-haut-risque", systeme, base)
+    if gated is not None:
+        return gated
+    profiling = "evaluation" in _codes(CRITERES_AIPD, f.cas.get("criteres_aipd"))
+    if not f.domaines:
+        if f.risque == "eleve":
+            return Regime("ria-haut-risque", A_PRECISER, (Motif("qualif.ria.eleve-sans-domaine"),),
+                          ("ria.annexe-iii", "ria.annexe-i"), ("domaines_annexe_iii",))
+        if "agents" in f.destinataires and f.decides is True:
+            return Regime("ria-haut-risque", A_VERIFIER, (Motif("qualif.ria.agents-emploi", _hr()),), base)
+        return Regime("ria-haut-risque", NON_APPLICABLE, (Motif("qualif.ria.hors-annexe-iii"),), base)
+    domaines = {"domaines": _labels(DOMAINES_ANNEXE_III, f.domaines)}
+    if f.risque in ("limite", "minimal") and not profiling:
+        return Regime("ria-haut-risque", NON_APPLICABLE, (Motif("qualif.ria.exception-6-3", {
+            **domaines, "niveau": _labels(NIVEAUX_RISQUE, [f.risque]), "ref": _ref("ria.art6-3")}),), base)
+    if f.risque in (None, "non_evalue") and not profiling:
+        return Regime("ria-haut-risque", A_PRECISER, (Motif("qualif.ria.annexe-sans-niveau", {
+            **domaines, "ref": _ref("ria.art6-3")}),), base, ("niveau_risque_ia",))
+    motifs = [Motif("qualif.ria.haut-risque", domaines)]
+    if profiling and f.risque != "eleve":
+        motifs.append(Motif("qualif.ria.profilage", {"ref": _ref("ria.art6-3")}))
+    refs = ["ria.annexe-iii", "ria.art26"]
+    if any(d != "infrastructures_critiques" for d in f.domaines):
+        refs.append("ria.art27")
+    refs += ["ria.art49", "ria.art86"]
+    if profiling and f.risque != "eleve":
+        refs.append("ria.art6-3")
+    statut, since = _dated("ria.annexe-iii", f.today)
+    since_iii = depuis("ria.annexe-iii")
+    start = f.cas.get("date_debut")
+    in_service = f.statut == "en_deploiement" and (
+        statut == A_VENIR or (isinstance(start, str) and since_iii is not None and start < since_iii.isoformat()))
+    if in_service and not applicable("ria.art111-2", f.today):
+        statut, since = A_VENIR, depuis("ria.art111-2")
+        refs.append("ria.art111-2")
+        motifs.append(Motif("qualif.ria.en-service", {"date": _day(since_iii) if since_iii else "",
+                                                      "ref": _ref("ria.art111-2")}))
+    motifs.append(Motif("qualif.ria.deployeur"))
+    return Regime("ria-haut-risque", statut, tuple(motifs), tuple(refs), depuis=since)
+
+
+def _transparence(f: _Facts, systeme: Regime) -> Regime:
+    refs = ("ria.art50",)
+    gated = _outside("ria-transparence", systeme, refs)
+    if gated is not None:
+        return gated
+    inter = _bool(f.cas.get("interaction_public"))
+    genere = _bool(f.cas.get("contenu_genere_publie"))
+    motifs = []
+    if inter:
+        motifs.append(Motif("qualif.ria.interaction"))
+    if genere:
+        motifs.append(Motif("qualif.ria.contenu-genere"))
+    if motifs:
+        statut, since = _dated("ria.art50", f.today)
+        return Regime("ria-transparence", statut, tuple(motifs), refs, depuis=since)
+    missing = tuple(name for name, value in (("interaction_public", inter), ("contenu_genere_publie", genere))
+                    if value is None)
+    if missing:
+        return Regime("ria-transparence", A_PRECISER, (Motif("qualif.ria.transparence-inconnue"),), refs, missing)
+    return Regime("ria-transparence", NON_APPLICABLE, (Motif("qualif.ria.sans-transparence"),), refs)
+
+
+def _rgpd(f: _Facts) -> Regime:
+    refs: tuple[str, ...] = ("rgpd.art13-14",)
+    sources = _sources(f.cas)
+    personal = [d for d in sources if _bool(d.get("personnelles")) is True]
+    unknown = [(i, d) for i, d in enumerate(sources) if _bool(d.get("personnelles")) is None]
+    if personal:
+        motifs = [Motif("qualif.rgpd.personnelles", {"sources": _names(personal)})]
+        if _bool(f.cas.get("donnees_sensibles")) is True:
+            motifs.append(Motif("qualif.rgpd.sensibles"))
+            refs += ("rgpd.art9",)
+        if _blank(f.cas.get("duree_conservation")):
+            motifs.append(Motif("qualif.rgpd.duree-a-dire"))
+        return Regime("rgpd", APPLIQUE, tuple(motifs), refs)
+    if not sources:
+        return Regime("rgpd", A_PRECISER, (Motif("qualif.rgpd.sans-donnees"),), refs, ("donnees",))
+    if unknown:
+        return Regime("rgpd", A_PRECISER, (Motif("qualif.rgpd.personnelles-inconnues",
+                                                 {"sources": _names([d for _, d in unknown])}),),
+                      refs, tuple(f"donnees[{i}].personnelles" for i, _ in unknown))
+    people = [d for d in f.destinataires if d in ("personnes_physiques", "agents")]
+    if f.decides is True and people:
+        return Regime("rgpd", A_PRECISER, (Motif("qualif.rgpd.decisions-sur-des-personnes", {
+            "destinataires": _labels(DESTINATAIRES_DECISIONS, people)}),), refs, ("donnees",))
+    return Regime("rgpd", NON_APPLICABLE, (Motif("qualif.rgpd.non-personnelles"),), refs)
+
+
+def _decision_automatisee(f: _Facts) -> Regime:
+    refs = ("rgpd.art22", "lil.art47", "cc.2018-765")
+    code = "rgpd-decision-automatisee"
+    if f.decides is None:
+        return Regime(code, A_PRECISER, (Motif("qualif.art22.selon-decisions"),), refs, ("decisions_individuelles",))
+    if f.decides is False:
+        return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.sans-decision"),), refs)
+    if f.niveau is None:
+        return Regime(code, A_PRECISER, (Motif("qualif.art22.niveau-inconnu"),), refs, ("niveau_automatisation",))
+    if f.niveau != "decision_automatisee":
+        return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.personne-decide", {
+            "niveau": _labels(NIVEAUX_AUTOMATISATION, [f.niveau])}),), refs)
+    if f.destinataires == ["personnes_morales"]:
+        return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.personnes-morales"),), refs)
+    motifs = [Motif("qualif.art22.automatisee")]
+    forbidden: list[Motif] = []
+    missing: list[str] = []
+    sensibles = _bool(f.cas.get("donnees_sensibles"))
+    revision = _bool(f.cas.get("revision_autonome"))
+    if sensibles is True:
+        forbidden.append(Motif("qualif.art22.interdit-sensibles"))
+    elif sensibles is None:
+        missing.append("donnees_sensibles")
+    if revision is True:
+        forbidden.append(Motif("qualif.art22.interdit-revision"))
+    elif revision is None:
+        missing.append("revision_autonome")
+    if _blank(f.cas.get("procedure_objection")):
+        missing.append("procedure_objection")
+        motifs.append(Motif("qualif.art22.recours-a-dire"))
+    if missing:
+        motifs.append(Motif("qualif.art22.a-preciser", {"champs": missing}))
+    if forbidden:
+        return Regime(code, INTERDIT, tuple(forbidden + motifs), refs + ("rgpd.art9",), tuple(missing))
+    return Regime(code, A_PRECISER if missing else APPLIQUE, tuple(motifs), refs, tuple(missing))
+
+
+def _aipd(f: _Facts, rgpd: Regime, haut_risque: Regime) -> Regime:
+    refs = ("rgpd.art35",)
+    if rgpd.statut == NON_APPLICABLE:
+        return Regime("rgpd-aipd", NON_APPLICABLE, (Motif("qualif.aipd.sans-donnees"),), refs)
+    if rgpd.statut == A_PRECISER:
+        return Regime("rgpd-aipd", A_PRECISER, (Motif("qualif.aipd.selon-rgpd"),), refs, rgpd.champs)
+    criteria = dpia_criteria(f.cas)
+    motifs = []
+    if criteria:
+        motifs.append(Motif("qualif.aipd.criteres", {"criteres": {
+            lang: "; ".join(f"{CRITERES_AIPD.label(code, lang)} ({said[lang]})" for code, said in criteria.items())
+            for lang in ("fr", "en")}}))
+    high = haut_risque.statut in (APPLIQUE, A_VENIR)
+    if high:
+        motifs.append(Motif("qualif.aipd.haut-risque"))
+    done = [e for e in f.cas.get("analyses_impact") or [] if isinstance(e, dict)
+            and _code(TYPES_ANALYSE_IMPACT, e.get("type")) == "aipd"]
+    if len(criteria) >= 2 or high:
+        if done:
+            motifs.append(Motif("qualif.aipd.realisee", {"date": str(done[0].get("date") or "?")}))
+        return Regime("rgpd-aipd", APPLIQUE, tuple(motifs), refs)
+    motifs.append(Motif("qualif.aipd.moins-de-deux", {"n": len(criteria), "ref": _ref("rgpd.art35")}))
+    return Regime("rgpd-aipd", NON_APPLICABLE, tuple(motifs), refs)
+
+
+def qualify(cas: dict[str, Any], collectivite: dict[str, Any] | None, today: date) -> Qualification:
+    """The regimes that apply to the use case ``cas`` of ``collectivite`` on ``today``, and why."""
+    f = _Facts(cas if isinstance(cas, dict) else {}, collectivite if isinstance(collectivite, dict) else None, today)
+    crpa = _crpa(f)
+    systeme = _systeme(f)
+    haut_risque = _haut_risque(f, systeme)
+    rgpd = _rgpd(f)
+    regimes = (
+        crpa,
+        _publication(f, crpa),
+        systeme,
+        _maitrise(f, systeme),
+        _interdit(f, systeme),
+        haut_risque,
+        _transparence(f, systeme),
+        rgpd,
+        _decision_automatisee(f),
+        _aipd(f, rgpd, haut_risque),
+    )
+    return Qualification(today, regimes)
+
+
+__all__ = [
+    "APPLIQUE", "A_PRECISER", "A_VENIR", "A_VERIFIER", "INTERDIT", "NON_APPLICABLE", "Motif", "Qualification",
+    "REGIMES", "Regime", "STATUTS_QUALIFICATION", "TYPES_APPRENTISSAGE", "dpia_criteria", "dpia_required",
+    "personal_data", "qualify",
+]
