@@ -1,24 +1,36 @@
-"""The explicability notice of a use case and the *mention explicite*.
+"""The explicability notice of a use case, the *mention explicite*, and the answer to one person's request.
 
-There is no official template for an explicability notice: it is built from
-L312-1-3 (publication of the rules), the four items of R311-3-1-2 (communicated
-on request) and the items of the mention explicite (R311-3-1-1). A notice of a
-processing that takes or prepares individual decisions and lacks one of the
-items the law requires says so, where the item should be and at the top, so that
+There is no official template for an explicability notice: it is built from L312-1-3 (publication of the
+rules), the four items of R311-3-1-2 (communicated on request), the items of the mention explicite
+(R311-3-1-1), the request for documents (L311-1) and its deadlines, and, when personal data are processed, the
+information of GDPR art. 13 and 14. Every sentence a document holds follows from a declared field of the use
+case or of its collectivité, or states the law (cited through :mod:`iaterr.model.droit`); where a field the law
+requires is missing, the document says so where the item should be and at the top (:class:`Missing`), so that
 nobody publishes an incomplete notice without knowing it.
 
-Only public fields are used: the notice is built from an export item.
+The sentences are built here as :class:`Phrase` objects (a message key and its values); the templates only lay
+them out, and :meth:`Notice.md` / :meth:`Notice.html` escape the record's values for the format.
+
+Only public fields are used: the notice is built from an export item. The answer to one person
+(:func:`build_answer`) adds the values taken for that person, read from a file the agent fills
+(:func:`read_person_file`); those values appear in that answer only, never in a message.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from iaterr import __version__
 from iaterr.base.text import is_web_url, printable
 from iaterr.model import CasUsage
+from iaterr.model.collectivite import Collectivite
+from iaterr.model.droit import announce, long_date, reference
 from iaterr.model.introspect import specs
 from iaterr.model.vocab import (
     DOMAINES_ANNEXE_III,
@@ -35,27 +47,77 @@ from iaterr.model.vocab import (
 )
 from iaterr.publish.export import ExportItem
 
-#: The items the law requires of a processing that takes or prepares individual decisions.
-LEGAL_ITEMS = {
-    "finalite": "R311-3-1-1",
-    "contribution_decision": "R311-3-1-2, 1°",
-    "donnees": "R311-3-1-2, 2°",
-    "parametres": "R311-3-1-2, 3°",
-    "operations": "R311-3-1-2, 4°",
-    "exercice_droits": "R311-3-1-1",
+#: The pseudo-field of a request channel (an e-mail address, a form or a postal address): no single field.
+CHANNEL = "canal_demandes"
+
+#: The items the law requires of a processing that takes or prepares individual decisions: field → the text
+#: (a code of :mod:`iaterr.model.droit`), the part of it, and the place of the notice where it goes.
+LEGAL_ITEMS: dict[str, tuple[str, str, str]] = {
+    "finalite": ("crpa.R311-3-1-1", "", "traitement"),
+    "niveau_automatisation": ("crpa.R311-3-1-2", "1°", "contribution"),
+    "contribution_decision": ("crpa.R311-3-1-2", "1°", "contribution"),
+    "donnees": ("crpa.R311-3-1-2", "2°", "donnees"),
+    "parametres": ("crpa.R311-3-1-2", "3°", "parametres"),
+    "operations": ("crpa.R311-3-1-2", "4°", "operations"),
 }
+
+#: The places of the four items of R311-3-1-2 (what the answer to one person holds).
+FOUR_ITEMS = ("contribution", "donnees", "parametres", "operations")
+
+#: The degrees of automation a mention can state, each as one sentence (anything else: nothing is said).
+DEGREES = ("aide_decision", "decision_assistee", "decision_automatisee")
+
+
+def _cite(code: str, part: str = "") -> str:
+    return f"{reference(code)}, {part}" if part else reference(code)
 
 
 @dataclass
 class Missing:
+    """An item the law requires that the record does not give."""
+
     field: str
     reference: str
     title: str
+    #: where the document shows it: traitement, contribution, donnees, parametres, operations, droits, rgpd
+    place: str = ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A value shown as a link: a web address, or an e-mail address (``mail``)."""
+
+    target: str
+    mail: bool = False
+
+
+@dataclass(frozen=True)
+class Ours:
+    """A value of iaterr's own (a citation, a date, a label): never markup, shown as written."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One sentence of a document: a message key and its values. A plain ``str`` value comes from a record and
+    is escaped for the format; a list of them is joined (« a », « b » ou « c »)."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Item:
+    """A labelled value of a list (« Contact : … »): the label's message key and the value."""
+
+    label: str
+    value: Any
 
 
 @dataclass
 class Notice:
-    """Everything a notice or a mention shows, as plain values in the reader's language."""
+    """Everything a notice or a mention shows, as plain values and sentences in the reader's language."""
 
     lang: str
     identifiant: str
@@ -68,6 +130,22 @@ class Notice:
     missing: list[Missing] = field(default_factory=list)
     generated: str = ""
     version: str = __version__
+    #: the degree of automation as the mention states it; None when the record does not declare one it can state
+    degree: Phrase | None = None
+    #: where to send a request (e-mail, form, postal address), as phrases; empty: none declared
+    channels: list[Phrase] = field(default_factory=list)
+    #: the PRADA, when the collectivité declares one
+    prada: Phrase | None = None
+    #: « Vos droits »: what may be asked (before the channels), then the deadlines and secrets (after them)
+    rights_intro: list[Phrase] = field(default_factory=list)
+    rights_items: list[Item] = field(default_factory=list)
+    rights_after: list[Phrase] = field(default_factory=list)
+    #: « Vos données personnelles »: None when no data source is declared personal nor left undeclared
+    personal: list[Phrase | Item | Missing] | None = None
+    #: the AI Act section: what the collectivité declares, the labelled values, then the duties with their dates
+    ai_intro: list[Phrase] = field(default_factory=list)
+    ai_items: list[Item] = field(default_factory=list)
+    ai_after: list[Phrase] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -75,6 +153,18 @@ class Notice:
 
     def missing_fields(self) -> set[str]:
         return {m.field for m in self.missing}
+
+    def missing_at(self, place: str) -> list[Missing]:
+        return [m for m in self.missing if m.place == place]
+
+    @property
+    def deadlines(self) -> list[Phrase]:
+        return deadlines()
+
+    @property
+    def mention_missing(self) -> list[Missing]:
+        """What the mention explicite lacks: its purpose or a request channel (R311-3-1-1)."""
+        return [m for m in self.missing if m.place in ("traitement", "droits")]
 
     def label(self, vocab_name: str, code: str | None) -> str:
         vocab = _VOCABS[vocab_name]
@@ -88,8 +178,84 @@ class Notice:
 
     @property
     def contact(self) -> str:
-        """Where to ask for the rules: the use case's contact, else its collectivité's."""
+        """The e-mail address for requests: the use case's, else its collectivité's."""
         return self.data.get("contact_droits") or self.collectivite_data.get("contact_droits") or ""
+
+    # ------------------------------------------------------------ rendering a sentence
+    def md(self, phrase: Phrase | Missing) -> str:
+        """A sentence in Markdown: the record's values escaped, links as autolinks."""
+        from iaterr.i18n import join, message
+
+        if isinstance(phrase, Missing):
+            return message("notice.element-manquant", self.lang, titre=phrase.title, reference=phrase.reference)
+        values: dict[str, Any] = {}
+        for name, value in phrase.params.items():
+            if isinstance(value, list):
+                values[name] = Ours(join([md_escape(v) for v in value], self.lang))
+            else:
+                values[name] = _md_value(value)
+        return message(phrase.key, self.lang, **{k: v.text for k, v in values.items()})
+
+    def html(self, phrase: Phrase | Missing) -> Any:
+        """A sentence in HTML (safe markup): every value escaped, links as ``<a>``."""
+        from markupsafe import Markup, escape
+
+        from iaterr.i18n import join, message
+
+        if isinstance(phrase, Missing):
+            return escape(message("notice.element-manquant", self.lang, titre=phrase.title,
+                                  reference=phrase.reference))
+        slots: dict[str, str] = {}
+        for name, value in phrase.params.items():
+            if isinstance(value, list):
+                slots[name] = join([str(escape(printable(str(v)))) for v in value], self.lang)
+            else:
+                slots[name] = _html_value(value)
+        tokens = {name: f"\ue000{index}\ue001" for index, name in enumerate(slots)}
+        text = str(escape(message(phrase.key, self.lang, **tokens)))
+        for name, token in tokens.items():
+            text = text.replace(token, slots[name])
+        return Markup(text)
+
+    def md_value(self, value: Any) -> str:
+        """A value of a labelled item in Markdown."""
+        return _md_value(value).text
+
+    def html_value(self, value: Any) -> Any:
+        """A value of a labelled item in HTML (safe markup)."""
+        from markupsafe import Markup
+
+        return Markup(_html_value(value))
+
+    def ref(self, code: str) -> str:
+        """How the text ``code`` of :mod:`iaterr.model.droit` is cited."""
+        return reference(code)
+
+    def text(self, key: str, **params: Any) -> str:
+        from iaterr.i18n import message
+
+        return message(key, self.lang, **params)
+
+
+def _md_value(value: Any) -> Ours:
+    if isinstance(value, Ours):
+        return value
+    if isinstance(value, Link):
+        return Ours(md_escape(value.target) if value.mail else md_link(value.target))
+    return Ours(md_escape(value))
+
+
+def _html_value(value: Any) -> str:
+    from markupsafe import escape
+
+    if isinstance(value, Ours):
+        return str(escape(printable(value.text)))
+    if isinstance(value, Link):
+        shown = str(escape(printable(value.target)))
+        if value.mail:
+            return f'<a href="mailto:{shown}">{shown}</a>'
+        return f'<a href="{shown}">{shown}</a>' if is_web_url(value.target) else shown
+    return str(escape(printable(str(value))))
 
 
 _VOCABS: dict[str, Vocabulary] = {v.name: v for v in (
@@ -106,6 +272,7 @@ def _present(value: Any) -> bool:
 def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = None) -> Notice:
     cas = item.cas
     decisions = cas.get("decisions_individuelles")
+    day = today or date.today()
     notice = Notice(
         lang=lang,
         identifiant=cas["identifiant"],
@@ -114,20 +281,382 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
         data=cas,
         collectivite_data=item.collectivite,
         decisions=decisions if isinstance(decisions, bool) else None,
-        generated=(today or date.today()).isoformat(),
+        generated=day.isoformat(),
     )
     if notice.decisions:
-        for name, reference in LEGAL_ITEMS.items():
+        for name, (code, part, place) in LEGAL_ITEMS.items():
             value = cas.get(name)
-            if name == "exercice_droits":
-                ok = _present(value) or _present(notice.contact)
-            elif name == "donnees":
+            if name == "donnees":
                 ok = _present(value) and all(isinstance(d, dict) and d.get("source") for d in value or [])
             else:
                 ok = _present(value)
             if not ok:
-                notice.missing.append(Missing(name, reference, notice.title(name)))
+                notice.missing.append(Missing(name, _cite(code, part), notice.title(name), place))
+    level = cas.get("niveau_automatisation")
+    if level in DEGREES:
+        notice.degree = Phrase(f"mention.degre.{level}")
+    _rights(notice)
+    _personal(notice)
+    _ai(notice, day)
     return notice
+
+
+def _rights(n: Notice) -> None:
+    """« Vos droits »: what may be asked and under which text, where to send it, the deadlines, the CADA step,
+    the secrets. Requests go to the administration or its PRADA, never to the DPO."""
+    cas, coll = n.data, n.collectivite_data
+    if n.decisions:
+        n.rights_intro.append(Phrase("notice.droits.regles", {
+            "l": Ours(reference("crpa.L311-3-1")), "r": Ours(reference("crpa.R311-3-1-2"))}))
+    else:
+        n.rights_intro.append(Phrase("notice.droits.documents", {"ref": Ours(reference("crpa.L311-1"))}))
+    if n.contact:
+        n.channels.append(Phrase("notice.canal.courriel", {"adresse": Link(n.contact, mail=True)}))
+    if _present(coll.get("formulaire_demandes")):
+        n.channels.append(Phrase("notice.canal.formulaire", {"url": Link(coll["formulaire_demandes"])}))
+    if _present(coll.get("adresse_postale")):
+        n.channels.append(Phrase("notice.canal.courrier", {"adresse": coll["adresse_postale"]}))
+    if _present(coll.get("prada")):
+        n.prada = Phrase("notice.canal.prada", {"prada": coll["prada"]})
+    if not n.channels:
+        # the mention must say how to exercise the right (R311-3-1-1); any other request is one for documents
+        code = "crpa.R311-3-1-1" if n.decisions else "crpa.L311-1"
+        n.missing.append(Missing(CHANNEL, _cite(code), n.text("notice.titre.canal"), "droits"))
+    if _present(cas.get("exercice_droits")):
+        n.rights_items.append(Item("notice.exercer", cas["exercice_droits"]))
+    if _present(cas.get("procedure_objection")):
+        n.rights_items.append(Item("notice.objection", cas["procedure_objection"]))
+    if _present(cas.get("url_regles_publiees")):
+        n.rights_items.append(Item("notice.regles", Link(cas["url_regles_publiees"])))
+    n.rights_after.extend(deadlines())
+    n.rights_after.append(Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6"))}))
+    if _present(cas.get("secrets_proteges")):
+        n.rights_after.append(Phrase("notice.droits.secrets-fiche", {
+            "collectivite": n.collectivite, "texte": cas["secrets_proteges"]}))
+
+
+def deadlines() -> list[Phrase]:
+    """One month of silence is a refusal; two months to refer to the CADA; the CADA before the court."""
+    return [Phrase("notice.droits.silence", {"ref": Ours(reference("crpa.R311-12-R311-13"))}),
+            Phrase("notice.droits.cada", {"ref": Ours(reference("crpa.R343-1"))}),
+            Phrase("notice.droits.cada-prealable", {"ref": Ours(reference("crpa.L342-1"))})]
+
+
+def _personal(n: Notice) -> None:
+    """« Vos données personnelles » (GDPR art. 13 and 14) when a data source is declared personal; when one is
+    not declared either way, the notice says so (it never claims there is none)."""
+    sources = [d for d in n.data.get("donnees") or [] if isinstance(d, dict)]
+    personal = [str(d.get("nom", "")) for d in sources if d.get("personnelles") is True]
+    undeclared = [str(d.get("nom", "")) for d in sources if not isinstance(d.get("personnelles"), bool)]
+    if not personal and not undeclared:
+        return
+    ref = _cite("rgpd.art13-14")
+    out: list[Phrase | Item | Missing] = []
+    if personal:
+        out.append(Phrase("notice.rgpd.intro", {"sources": personal, "ref": Ours(ref)}))
+    if undeclared:
+        out.append(Phrase("notice.rgpd.non-declare", {"sources": undeclared}))
+        out.append(_missing(n, "personnelles", n.text("notice.titre.personnelles"), ref, "rgpd"))
+    if personal:
+        coll, cas = n.collectivite_data, n.data
+        out.append(Item("notice.rgpd.responsable", n.collectivite))
+        if _present(coll.get("contact_dpo")):
+            out.append(Item("notice.rgpd.dpo", Link(coll["contact_dpo"], mail=True)))
+        else:
+            out.append(_missing(n, "contact_dpo", specs(Collectivite)["contact_dpo"].meta.titre(n.lang), ref, "rgpd"))
+        for name, label in (("finalite", "notice.rgpd.finalite"), ("base_legale", "notice.rgpd.base"),
+                            ("duree_conservation", "notice.rgpd.duree")):
+            if _present(cas.get(name)):
+                out.append(Item(label, cas[name]))
+            else:
+                out.append(_missing(n, name, n.title(name), ref, "rgpd"))
+        out.append(Phrase("notice.rgpd.droits", {"ref": Ours(reference("rgpd.art15-21"))}))
+        out.append(Phrase("notice.rgpd.demandes", {"collectivite": n.collectivite}))
+        out.append(Phrase("notice.rgpd.cnil", {"ref": Ours(reference("rgpd.art77"))}))
+    n.personal = out
+
+
+def _missing(n: Notice, name: str, title: str, ref: str, place: str) -> Missing:
+    found = Missing(name, ref, title, place)
+    n.missing.append(found)
+    return found
+
+
+def _ai(n: Notice, today: date) -> None:
+    """The AI Act section: only what the record holds, each duty with its date."""
+    cas = n.data
+    ai = cas.get("systeme_ia")
+    ref = Ours(reference("ria.art3-1"))
+    if ai is False:
+        n.ai_intro.append(Phrase("notice.ia.pas-ia", {"collectivite": n.collectivite, "ref": ref}))
+        return
+    n.ai_intro.append(Phrase("notice.ia.oui" if ai is True else "notice.ia.non-declare",
+                             {"collectivite": n.collectivite, "ref": ref}))
+    items = n.ai_items
+    tier = cas.get("niveau_risque_ia")
+    if tier:
+        items.append(Item("notice.risque" if ai else "notice.risque-declare", Ours(n.label("niveaux_risque", tier))))
+    elif ai:
+        items.append(Item("notice.risque", Ours(n.text("notice.non-renseigne"))))
+    areas = cas.get("domaines_annexe_iii") or []
+    if areas:
+        items.append(Item("notice.domaines", Ours(" ; ".join(n.labels("domaines_annexe_iii", areas)))))
+    if _present(cas.get("information_ia")):
+        items.append(Item("notice.info-ia", cas["information_ia"]))
+    if _present(cas.get("signalement_contenu_genere")):
+        items.append(Item("notice.signalement", cas["signalement_contenu_genere"]))
+    if _present(cas.get("url_base_ue")):
+        items.append(Item("notice.base-ue", Link(cas["url_base_ue"])))
+    if _present(cas.get("url_base_ue_fournisseur")):
+        items.append(Item("notice.base-ue-fournisseur", Link(cas["url_base_ue_fournisseur"])))
+    if areas:
+        n.ai_after.append(Phrase("notice.ia.annexe-iii", {"ref": Ours(reference("ria.annexe-iii")),
+                                                          "quand": Ours(announce("ria.annexe-iii", today, n.lang))}))
+        if n.decisions:
+            n.ai_after.append(Phrase("notice.ia.art86", {"ref": Ours(reference("ria.art86")),
+                                                         "quand": Ours(announce("ria.art86", today, n.lang))}))
+    if cas.get("interaction_public") is True or cas.get("contenu_genere_publie") is True:
+        n.ai_after.append(Phrase("notice.ia.art50", {"ref": Ours(reference("ria.art50")),
+                                                     "quand": Ours(announce("ria.art50", today, n.lang))}))
+
+
+# ---------------------------------------------------------------- the answer to one person
+
+
+#: The largest file of values for one person read (bytes): a few parameters, never more.
+PERSON_FILE_LIMIT = 256 * 1024
+#: The keys of that file, and of each of its parameters.
+PERSON_KEYS = ("reference", "date_decision", "parametres")
+PARAMETER_KEYS = ("nom", "valeur", "ponderation")
+
+
+class PersonFileError(Exception):
+    """The file of values for one person cannot be used: a message key and its parameters (never a value of
+    the file: those are personal data). Exit code 2."""
+
+    def __init__(self, key: str, hint: str | None = None, **params: Any) -> None:
+        super().__init__(key)
+        self.key, self.hint, self.params = key, hint, params
+
+
+@dataclass
+class PersonValue:
+    """What the file gives for one parameter: its value for the person, and the weight applied if given."""
+
+    valeur: str | None
+    ponderation: str | None
+
+
+@dataclass
+class PersonFile:
+    path: str
+    reference: str = ""
+    date_decision: str = ""
+    values: dict[str, PersonValue] = field(default_factory=dict)
+
+
+@dataclass
+class Row:
+    """One line of the table of item 3: a parameter of the record, its value for the person, its weight."""
+
+    nom: str
+    description: str
+    valeur: str | None
+    ponderation: str
+
+
+@dataclass
+class Answer:
+    """The answer to one person's request (R311-3-1-2): the notice's four items, item 3 applied to them."""
+
+    notice: Notice
+    reference: str
+    date_decision: str
+    rows: list[Row]
+    missing: list[Missing]
+    intro: Phrase
+    after: list[Phrase]
+
+    @property
+    def lang(self) -> str:
+        return self.notice.lang
+
+    def missing_at(self, place: str) -> list[Missing]:
+        return [m for m in self.missing if m.place == place]
+
+
+def read_person_file(path: Path) -> PersonFile:
+    """The values for one person, read safely from ``path`` (which may lie outside the repository): never
+    through a link, at most :data:`PERSON_FILE_LIMIT` bytes, plain YAML (ruamel's safe loader, no tag, no
+    object). Raises :class:`PersonFileError` whose parameters never quote a value of the file."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    from iaterr.base.files import UnsafePath, read_regular
+
+    shown = str(path)
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        raise PersonFileError("notice.pour.introuvable", fichier=shown) from None
+    except OSError as exc:
+        raise PersonFileError("notice.pour.illisible", fichier=shown, erreur=exc.strerror or str(exc)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise PersonFileError("notice.pour.lien", "notice.pour.lien.aide", fichier=shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise PersonFileError("notice.pour.pas-un-fichier", fichier=shown)
+    if info.st_size > PERSON_FILE_LIMIT:
+        raise PersonFileError("notice.pour.trop-grand", fichier=shown, limite=PERSON_FILE_LIMIT // 1024)
+    try:
+        raw = read_regular(path)
+    except UnsafePath:
+        raise PersonFileError("notice.pour.lien", "notice.pour.lien.aide", fichier=shown) from None
+    except OSError as exc:
+        raise PersonFileError("notice.pour.illisible", fichier=shown, erreur=exc.strerror or str(exc)) from None
+    if len(raw) > PERSON_FILE_LIMIT:
+        raise PersonFileError("notice.pour.trop-grand", fichier=shown, limite=PERSON_FILE_LIMIT // 1024)
+    try:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        raise PersonFileError("notice.pour.encodage", fichier=shown) from None
+    try:
+        data = YAML(typ="safe", pure=True).load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 0
+        raise PersonFileError("notice.pour.syntaxe", "notice.pour.syntaxe.aide", fichier=shown, ligne=line) \
+            from None
+    except (YAMLError, RecursionError, ValueError):
+        raise PersonFileError("notice.pour.syntaxe", "notice.pour.syntaxe.aide", fichier=shown, ligne=0) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise PersonFileError("notice.pour.racine", "notice.pour.modele.aide", fichier=shown)
+    unknown = [str(k) for k in data if k not in PERSON_KEYS]
+    if unknown:
+        raise PersonFileError("notice.pour.cle-inconnue", fichier=shown, cles=unknown[:10], connues=list(PERSON_KEYS))
+    person = PersonFile(shown, _scalar(data.get("reference"), shown, "reference") or "",
+                        _scalar(data.get("date_decision"), shown, "date_decision") or "")
+    entries = data.get("parametres")
+    if entries is None:
+        entries = []
+    if not isinstance(entries, list):
+        raise PersonFileError("notice.pour.parametres-liste", "notice.pour.modele.aide", fichier=shown)
+    for number, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise PersonFileError("notice.pour.parametre-forme", "notice.pour.modele.aide", fichier=shown,
+                                  numero=number)
+        extra = [str(k) for k in entry if k not in PARAMETER_KEYS]
+        if extra:
+            raise PersonFileError("notice.pour.parametre-cle", fichier=shown, numero=number, cles=extra[:10],
+                                  connues=list(PARAMETER_KEYS))
+        name = _scalar(entry.get("nom"), shown, "nom", number)
+        if not name:
+            raise PersonFileError("notice.pour.parametre-sans-nom", fichier=shown, numero=number)
+        name = name.strip()
+        if name in person.values:
+            raise PersonFileError("notice.pour.parametre-double", fichier=shown, nom=_short(name))
+        person.values[name] = PersonValue(_scalar(entry.get("valeur"), shown, "valeur", number),
+                                          _scalar(entry.get("ponderation"), shown, "ponderation", number))
+    return person
+
+
+def _scalar(value: Any, shown: str, key: str, number: int = 0) -> str | None:
+    """A value of the file as text (a number, a date, yes/no written as text); None when empty. Anything else
+    (a list, a mapping) is refused, without quoting it."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, (str, int, float, date)):
+        text = str(value).strip()
+        return text or None
+    raise PersonFileError("notice.pour.valeur-forme", fichier=shown, cle=key, numero=number)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 80 else text[:80] + "…"
+
+
+def build_answer(notice: Notice, person: PersonFile) -> Answer:
+    """The answer to one person from the notice of the use case and the values of ``person``. A name of the file
+    the record does not have raises :class:`PersonFileError` with the names it knows; a parameter of the
+    record with no value in the file is a :class:`Missing` (the answer shows it and is incomplete)."""
+    parameters = [p for p in notice.data.get("parametres") or [] if isinstance(p, dict) and p.get("nom")]
+    names = [str(p["nom"]).strip() for p in parameters]
+    unknown = [name for name in person.values if name not in names]
+    if unknown:
+        import difflib
+
+        close = sorted({c for name in unknown for c in difflib.get_close_matches(name, names, n=2, cutoff=0.6)})
+        raise PersonFileError("notice.pour.nom-inconnu",
+                              "notice.pour.nom-inconnu.proche" if close else "notice.pour.nom-inconnu.aide",
+                              fichier=person.path, identifiant=notice.identifiant,
+                              noms=[_short(u) for u in unknown[:10]], connus=[_short(n) for n in names] or ["—"],
+                              proches=close)
+    missing = [m for m in notice.missing if m.place in FOUR_ITEMS]
+    cite = _cite("crpa.R311-3-1-2", "3°")
+    rows = []
+    for parameter, name in zip(parameters, names):
+        given = person.values.get(name)
+        valeur = given.valeur if given else None
+        weight = (given.ponderation if given else None) or str(parameter.get("ponderation") or "")
+        rows.append(Row(name, str(parameter.get("description") or ""), valeur, weight))
+        if valeur is None:
+            missing.append(Missing("parametres", cite, notice.text("notice.titre.valeur", nom=_short(name)),
+                                   "parametres"))
+    when = person.date_decision
+    try:
+        when = long_date(date.fromisoformat(when), notice.lang) if when else ""
+    except ValueError:
+        pass
+    intro = Phrase("reponse.intro", {"collectivite": notice.collectivite, "nom": notice.nom,
+                                     "ref": Ours(reference("crpa.R311-3-1-2"))})
+    after = [Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6"))})]
+    if _present(notice.data.get("secrets_proteges")):
+        after.append(Phrase("notice.droits.secrets-fiche", {"collectivite": notice.collectivite,
+                                                            "texte": notice.data["secrets_proteges"]}))
+    after += [Phrase("reponse.recours", {"ref": Ours(reference("crpa.R343-1"))}),
+              Phrase("notice.droits.cada-prealable", {"ref": Ours(reference("crpa.L342-1"))})]
+    return Answer(notice, person.reference, when, rows, missing, intro, after)
+
+
+def person_template(notice: Notice) -> str:
+    """The file an agent fills to answer one person: the record's parameters, each with an empty value."""
+    import json
+
+    from iaterr.base.text import printable_line
+
+    def comment(key: str, **params: Any) -> str:
+        return "# " + printable_line(notice.text(key, **params))
+
+    def quoted(text: str) -> str:
+        return json.dumps(printable(text), ensure_ascii=False)
+
+    lines = [comment("modele.entete", identifiant=notice.identifiant, nom=notice.nom,
+                     collectivite=notice.collectivite),
+             comment("modele.personnel"),
+             comment("modele.consigne"),
+             comment("modele.commande", identifiant=notice.identifiant),
+             "",
+             "reference: \"\"          " + comment("modele.reference"),
+             "date_decision:          " + comment("modele.date"),
+             "parametres:" + ("" if notice.data.get("parametres") else " []  " + comment("modele.aucun"))]
+    for parameter in notice.data.get("parametres") or []:
+        if not isinstance(parameter, dict) or not parameter.get("nom"):
+            continue
+        lines.append(f"  - nom: {quoted(str(parameter['nom']).strip())}")
+        if parameter.get("description"):
+            lines.append("    " + comment("modele.description", texte=str(parameter["description"])))
+        lines.append("    valeur:             " + comment("modele.valeur"))
+        if parameter.get("ponderation"):
+            lines.append("    " + comment("modele.ponderation", ponderation=str(parameter["ponderation"])))
+            lines.append("    # ponderation: \"\"")
+        else:
+            lines.append("    ponderation:        " + comment("modele.ponderation-facultative"))
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- rendering
@@ -139,6 +668,7 @@ def _environment():
     env = environment("templates/notice")
     env.filters["md"] = md_escape
     env.filters["mdlink"] = md_link
+    env.filters["mdcell"] = md_cell
     return env
 
 
@@ -155,6 +685,11 @@ def md_escape(value: Any) -> str:
         else:
             out.append(char)
     return "".join(out).replace("\n", "  \n")
+
+
+def md_cell(value: Any) -> str:
+    """Text in a cell of a Markdown table: escaped, on one line (a line break would end the row)."""
+    return md_escape(" ".join(str(value).split()))
 
 
 def md_link(value: Any) -> str:
@@ -188,10 +723,17 @@ def render_mention(notice: Notice, fmt: str = "md") -> str:
     return _render(f"mention.{fmt}.j2", notice)
 
 
-def _render(name: str, notice: Notice) -> str:
+def render_answer(answer: Answer, fmt: str = "md") -> str:
+    return _render(f"reponse.{fmt}.j2", answer.notice, a=answer)
+
+
+def _render(name: str, notice: Notice, **values: Any) -> str:
     from iaterr.i18n import message
 
     def m(key: str, **params: Any) -> str:
         return message(key, notice.lang, **params)
 
-    return _environment().get_template(name).render(n=notice, m=m)
+    text = _environment().get_template(name).render(n=notice, m=m, **values)
+    # Markdown: one blank line between blocks, whatever the sections left out (record text never holds three
+    # line feeds in a row: md_escape ends its lines with two spaces)
+    return re.sub(r"\n{3,}", "\n\n", text) if ".md." in name else text
