@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT
-from iaterr.model import CasUsage, Collectivite
+from iaterr.model import CasUsage, Collectivite, droit
 from iaterr.model.introspect import specs
 from iaterr.model.visibility import view
 from iaterr.model.vocab import STATUTS
@@ -69,7 +69,8 @@ NOT_IN_CROSSWALK = {
              "impact_assessment_date", "impact_assessment_link", *ATRS_SECTIONS},
     # the record's own frame, and the words of Annex VIII C.1 and C.4/C.5
     "ai-act": {"applicable", "legal_basis", "risk_tier", "reason", "contact_details", "email", "website",
-               "summary", "url", "date"},
+               "summary", "url", "date", "address", "registration", "applies_from", "deployer_registration",
+               "notes"},
 }
 #: ATRS v3 attributes by section, in the template's order.
 ATRS_ORDER = {
@@ -161,13 +162,22 @@ COMPLETE = variant(GOOD_DECISION,
                    proportionnalite="Sans score, la commission classait 1 200 dossiers à la main en deux séances.",
                    suivi="Chaque année, la commission compare les attributions au classement du score.",
                    portee_decision="Externe : une place en crèche pour une famille.",
-                   reversibilite="Le classement peut être abandonné ; la commission reprend l'examen manuel.")
+                   reversibilite="Le classement peut être abandonné ; la commission reprend l'examen manuel.",
+                   # a high-risk AI system of Annex III, whatever GOOD_DECISION says of itself
+                   systeme_ia=True, domaines_annexe_iii=["prestations_publiques"], niveau_risque_ia="eleve",
+                   analyses_impact=[
+                       {"type": "aipd", "date": "2024-06", "url": "https://www.ville-exemple.fr/aipd-creches"},
+                       {"type": "aidf", "date": "2024-07", "url": "https://www.ville-exemple.fr/aidf-creches"}],
+                   url_base_ue="https://ec.europa.eu/ai-database/entry/1234",
+                   url_base_ue_fournisseur="https://ec.europa.eu/ai-database/entry/0042")
+#: The collectivité with what the AI Act registration asks of it that COLLECTIVITE leaves out.
+COMPLETE_COLLECTIVITE = {**COLLECTIVITE, "adresse_postale": "Hôtel de ville, 1 place de la Mairie, 31000 Exemple"}
 #: What a record can never fill, per standard: iaterr has no field for it.
 STRUCTURAL = {
     "eurocities": {"publication_date", "revision_date", "department", "type"},
     "algoritmeregister": set(),
     "atrs": {"team", "senior_responsible_owner", "provided_information"},
-    "ai-act": {"C.1.address", "C.2"},
+    "ai-act": {"C.2"},
 }
 
 
@@ -219,7 +229,7 @@ def test_reasons_follow_the_language(real_items, standard):
     en = json.loads(render(standard, real_items, lang="en"))
     # the records are the same (the AI Act's reason for non-applicability aside: a text in the reader's language)
     def same(f):
-        return {k: v for k, v in f["enregistrement"].items() if k != "reason"}
+        return {k: v for k, v in f["enregistrement"].items() if k not in ("reason", "notes")}
     assert [same(f) for f in fr["fiches"]] == [same(f) for f in en["fiches"]]
     pairs = [(a["raison"], b["raison"]) for x, y in zip(fr["fiches"], en["fiches"])
              for a, b in zip(x["manquants"], y["manquants"])]
@@ -416,7 +426,8 @@ EXPECTED_MISSING_DECISION = {
     "eurocities": STRUCTURAL["eurocities"] | {"risks", "proportionality", "monitoring"},
     "algoritmeregister": set(),
     "atrs": STRUCTURAL["atrs"] | {"alternatives_considered", "risks_and_mitigations"},
-    "ai-act": STRUCTURAL["ai-act"],
+    # GOOD_DECISION is a points grid: out of the AI Act's scope when it says so (systeme_ia: false)
+    "ai-act": set() if GOOD_DECISION.get("systeme_ia") is False else STRUCTURAL["ai-act"] | {"C.1.address", "C.3"},
 }
 
 
@@ -434,7 +445,8 @@ def test_missing_for_good_decision(standard):
 
 @pytest.mark.parametrize("standard", NAMES)
 def test_a_complete_record_misses_only_what_iaterr_cannot_hold(standard):
-    assert missing(mapped(standard, COMPLETE, include_restricted=True)) == STRUCTURAL[standard]
+    assert missing(mapped(standard, COMPLETE, include_restricted=True, collectivite=COMPLETE_COLLECTIVITE)) == \
+        STRUCTURAL[standard]
 
 
 def test_a_restricted_source_is_named_as_such_whether_or_not_it_is_set():
@@ -481,21 +493,164 @@ def test_ai_act_unknown_risk_asks_for_the_classification_only():
     assert [(e["champ"], e["iaterr"]) for e in m.missing] == [("applicable", "niveau_risque_ia")]
 
 
+#: A high-risk AI system of Annex III 5(a), registered by the authority, its provider's entry not given.
+HIGH_RISK = variant(COMPLETE, drop=("url_base_ue_fournisseur",))
+
+
 def test_ai_act_high_risk_registration():
-    record = mapped("ai-act", GOOD_DECISION).record
-    assert record["applicable"] is True
+    record = mapped("ai-act", HIGH_RISK).record
+    assert record["applicable"] is True and record["registration"] == "base-ue-publique"
     assert record["C.1"] == {"name": COLLECTIVITE["nom"],
                              "contact_details": {"email": COLLECTIVITE["contact"], "website": COLLECTIVITE["site_web"]}}
     assert "C.2" not in record
-    assert record["C.3"] == GOOD_DECISION["url_base_ue"]
+    # C.3 is the provider's entry; url_base_ue, the authority's own registration, is never taken for it
+    assert "C.3" not in record and record["deployer_registration"] == HIGH_RISK["url_base_ue"]
     assert record["C.4"] == {"url": "https://www.ville-exemple.fr/aidf-creches", "date": "2024-07"}
     assert record["C.5"] == {"url": "https://www.ville-exemple.fr/aipd-creches", "date": "2024-06"}
-    summarised = variant(GOOD_DECISION, analyses_impact=[
+    summarised = variant(HIGH_RISK, analyses_impact=[
         {"type": "aidf", "date": "2024-07", "resume": "Risque de biais ; critère plafonné."}])
     m = mapped("ai-act", summarised)
     assert m.record["C.4"] == {"summary": "Risque de biais ; critère plafonné.", "date": "2024-07"}
     assert "C.5" in missing(m) and "C.4" not in missing(m)
-    assert {"C.3", "C.4", "C.5"} <= missing(mapped("ai-act", variant(GOOD_SIMPLE, niveau_risque_ia="eleve")))
+    assert {"C.3", "C.4", "C.5"} <= missing(mapped("ai-act", variant(GOOD_SIMPLE, niveau_risque_ia="eleve",
+                                                                     domaines_annexe_iii=["emploi"])))
+
+
+def test_ai_act_maps_the_providers_entry_to_c3_and_the_authoritys_registration_apart():
+    record = mapped("ai-act", COMPLETE).record
+    assert record["C.3"] == COMPLETE["url_base_ue_fournisseur"]
+    assert record["deployer_registration"] == COMPLETE["url_base_ue"]
+    assert list(record)[:4] == ["applicable", "legal_basis", "registration", "applies_from"]
+    assert record["legal_basis"] == droit.reference("ria.art49")
+    entry = next(e for e in mapped("ai-act", HIGH_RISK).missing if e["champ"] == "C.3")
+    assert entry["iaterr"] == "url_base_ue_fournisseur" and "url_base_ue" in entry["raison"]["fr"]
+    # without the authority's own registration, the notes say so (the lint rule's duty), C.3 stays apart
+    record, _ = mapped("ai-act", variant(COMPLETE, drop=("url_base_ue",))).localized("fr")
+    assert "deployer_registration" not in record and record["C.3"] == COMPLETE["url_base_ue_fournisseur"]
+    assert any("url_base_ue" in note for note in record["notes"])
+
+
+def test_ai_act_postal_address_of_the_deployer():
+    m = mapped("ai-act", COMPLETE, collectivite=COMPLETE_COLLECTIVITE)
+    assert m.record["C.1"]["address"] == COMPLETE_COLLECTIVITE["adresse_postale"] and "C.1.address" not in missing(m)
+    entry = next(e for e in mapped("ai-act", COMPLETE).missing if e["champ"] == "C.1.address")
+    assert entry["iaterr"] == "collectivite.adresse_postale"
+
+
+def test_ai_act_says_when_the_registration_duty_applies():
+    record, _ = mapped("ai-act", COMPLETE).localized("fr")
+    since = droit.depuis("ria.art49")
+    assert since is not None and record["applies_from"] == since.isoformat()
+    assert any(droit.long_date(since, "fr") in note and droit.reference("ria.art111-2") in note
+               for note in record["notes"])
+    english, _ = mapped("ai-act", COMPLETE).localized("en")
+    assert any(droit.long_date(since, "en") in note for note in english["notes"])
+
+
+def test_ai_act_critical_infrastructure_alone_is_registered_at_national_level():
+    m = mapped("ai-act", variant(COMPLETE, domaines_annexe_iii=["infrastructures_critiques"]))
+    record, gaps = m.localized("fr")
+    assert record["applicable"] is False and record["registration"] == "nationale" and gaps == []
+    assert not any(k.startswith("C.") for k in record)
+    assert "niveau national" in record["reason"] and droit.reference("ria.art49") in record["reason"]
+    assert "national level" in m.localized("en")[0]["reason"]
+
+
+@pytest.mark.parametrize("domains", [["police"], ["migration"], ["biometrie", "police"],
+                                     ["police", "infrastructures_critiques"]])
+def test_ai_act_law_enforcement_and_migration_go_to_the_non_public_section(domains):
+    record, _ = mapped("ai-act", variant(COMPLETE, domaines_annexe_iii=domains, drop=("url_base_ue",))).localized("fr")
+    assert record["applicable"] is True and record["registration"] == "base-ue-non-publique"
+    assert any("section sécurisée non publique" in note and "pas à publier" in note for note in record["notes"])
+    # no public link is asked for a registration that is not public
+    assert not any("url_base_ue" in note for note in record["notes"])
+
+
+@pytest.mark.parametrize(("domains", "route"), [
+    (["biometrie"], "base-ue-publique"),
+    (["police", "prestations_publiques"], "base-ue-publique"),
+    (["infrastructures_critiques", "emploi"], "base-ue-publique"),
+    (["biometrie", "infrastructures_critiques"], "base-ue-publique"),
+])
+def test_ai_act_any_other_area_is_registered_in_the_public_database(domains, route):
+    assert mapped("ai-act", variant(COMPLETE, domaines_annexe_iii=domains)).record["registration"] == route
+
+
+def test_ai_act_high_risk_without_an_area_asks_for_it():
+    """Without an Annex III area, art. 49(3) may not apply at all (Annex I): the area is the one missing item."""
+    m = mapped("ai-act", variant(COMPLETE, domaines_annexe_iii=[]))
+    assert m.record["applicable"] is None and "registration" not in m.record
+    assert not any(k.startswith("C.") for k in m.record)
+    assert [(e["champ"], e["iaterr"]) for e in m.missing] == [("registration", "domaines_annexe_iii")]
+
+
+def test_ai_act_routes_agree_with_the_lint_rule(tmp_path):
+    """Where the export says the use goes to the public EU database (or cannot tell), and only there, the lint
+    rule ia-act-eleve-sans-base-ue asks for « url_base_ue »."""
+    from itertools import combinations
+
+    from lint_fixtures import lint
+
+    areas = ["biometrie", "infrastructures_critiques", "police", "migration", "prestations_publiques"]
+    records = []
+    for n in range(1, len(areas) + 1):  # without an area, see test_ai_act_high_risk_without_an_area_asks_for_it
+        for combo in combinations(areas, n):
+            ident = "cas-" + "-".join(combo).replace("_", "-")
+            records.append(variant(COMPLETE, drop=("url_base_ue",), identifiant=ident,
+                                   domaines_annexe_iii=list(combo)))
+    report = lint(tmp_path / "depot", records)
+    flagged = {Path(d.file).stem for d in report.diagnostics if d.code == "ia-act-eleve-sans-base-ue"}
+    public = {r["identifiant"] for r in records
+              if mapped("ai-act", r).record.get("registration") == "base-ue-publique"}
+    assert flagged == public and len(public) not in (0, len(records))
+
+
+def test_ai_act_a_system_that_is_not_ai_is_out_of_scope():
+    for base in (COMPLETE, variant(GOOD_SIMPLE, niveau_risque_ia="non_evalue"), GOOD_SIMPLE):
+        m = mapped("ai-act", variant(base, systeme_ia=False))
+        record, gaps = m.localized("fr")
+        assert record["applicable"] is False and gaps == [], base["identifiant"]
+        assert not any(k.startswith("C.") for k in record)
+        assert "systeme_ia: false" in record["reason"] and droit.reference("ria.art3-1") in record["reason"]
+        assert "not an AI system" in m.localized("en")[0]["reason"]
+
+
+def test_ai_act_a_rules_only_record_is_told_to_say_whether_it_is_ai():
+    rules = variant(COMPLETE, drop=("systeme_ia",), type_algorithme=["regles"])
+    record, _ = mapped("ai-act", rules).localized("fr")
+    assert any("systeme_ia: false" in note for note in record["notes"])
+    record, _ = mapped("ai-act", variant(rules, systeme_ia=True)).localized("fr")
+    assert not any("systeme_ia: false" in note for note in record["notes"])
+
+
+def test_ai_act_export_of_real_records(cli, repo_copy):
+    """On real records of data/ (a copy): one declared high-risk in critical infrastructure, one declared as
+    not being an AI system, one high-risk for public assistance with both EU database links."""
+    def edit(rel: str, extra: str) -> None:
+        path = repo_copy / rel
+        text = path.read_text(encoding="utf-8").replace('version_schema: "1.0"', 'version_schema: "1.1"', 1)
+        path.write_text(text + extra, encoding="utf-8")
+
+    water = "data/cas-usage/sicoval-detection-fuites-eau.yaml"
+    edit(water, "niveau_risque_ia: eleve\ndomaines_annexe_iii:\n  - infrastructures_critiques\n")
+    rules = "data/cas-usage/metz-vipare.yaml"
+    edit(rules, "systeme_ia: false\n")
+    aid = "data/cas-usage/bordeaux-metropole-stacoptim.yaml"
+    edit(aid, "systeme_ia: true\nniveau_risque_ia: eleve\ndomaines_annexe_iii:\n  - prestations_publiques\n"
+              "url_base_ue: https://ec.europa.eu/ai-database/entry/1111\n"
+              "url_base_ue_fournisseur: https://ec.europa.eu/ai-database/entry/2222\n")
+    checked = cli("validate", "--repo", str(repo_copy), *(str(repo_copy / rel) for rel in (water, rules, aid)))
+    assert checked.exit_code == 0, checked.stdout
+    result = cli("export", "--format", "ai-act", "--repo", str(repo_copy))
+    doc = json.loads(result.stdout)
+    by_file = {f["fichier"]: f for f in doc["fiches"]}
+    national = by_file[water]
+    assert national["enregistrement"]["applicable"] is False and national["enregistrement"]["registration"] == \
+        "nationale" and national["manquants"] == []
+    assert by_file[rules]["enregistrement"]["applicable"] is False and by_file[rules]["manquants"] == []
+    assert "systeme_ia: false" in by_file[rules]["enregistrement"]["reason"]
+    public = by_file[aid]["enregistrement"]
+    assert public["C.3"].endswith("/2222") and public["deployer_registration"].endswith("/1111")
 
 
 # ---------------------------------------------------------------- the model's `standards` metadata agrees

@@ -35,9 +35,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from iaterr import __version__
-from iaterr.model import CasUsage, Collectivite
+from iaterr.model import CasUsage, Collectivite, droit
 from iaterr.model.visibility import View, path_is_public
 from iaterr.model.vocab import (
+    DOMAINES_ANNEXE_III,
     HEBERGEMENTS,
     MODES_COLLECTE,
     NIVEAUX_3,
@@ -151,9 +152,6 @@ R_PROVIDED_INFORMATION = Txt(
     "process_integration) ; l'ATRS demande à part ce que l'outil présente à l'agent.",
     "iaterr describes the tool's role in the decision in one field (contribution_decision, used for "
     "process_integration); the ATRS separately asks what the tool shows the decision maker.")
-R_ADDRESS = Txt(
-    "iaterr n'enregistre pas l'adresse postale de la collectivité.",
-    "iaterr does not record the authority's postal address.")
 R_SUBMITTER = Txt(
     "iaterr n'enregistre pas la personne qui soumet l'enregistrement pour le compte du déployeur (nom, "
     "adresse, coordonnées) : à compléter au moment de l'enregistrement.",
@@ -187,10 +185,10 @@ R_SUPPLIER = Txt(
     "Neither a supplier nor the development mode (mise_en_oeuvre, a restricted field) in the output: cannot "
     "tell whether a third party was involved.")
 R_AIACT_UNKNOWN = Txt(
-    "Le niveau de risque n'est pas évalué : l'enregistrement (art. 49(3)) ne concerne que les systèmes à haut "
-    "risque ; classer d'abord le système.",
-    "The risk tier is not assessed: registration (art. 49(3)) only concerns high-risk systems; classify the "
-    "system first.")
+    "Le niveau de risque n'est pas évalué : l'enregistrement dans la base de données de l'UE ne concerne que les "
+    f"systèmes à haut risque ; classer d'abord le système ({droit.reference('ria.art49')}).",
+    "The risk tier is not assessed: registration in the EU database only concerns high-risk systems; classify the "
+    f"system first ({droit.reference('ria.art49')}).")
 
 AVERTISSEMENT = Txt("Contient des champs restreints : ne pas publier.",
                     "Contains restricted fields: do not publish.")
@@ -762,44 +760,171 @@ def atrs(item: ExportItem, *, include_restricted: bool) -> Mapped:
 
 # ---------------------------------------------------------------- EU AI Act: Annex VIII section C
 
+#: Annex III areas whose use is not registered in the public part of the EU database, as the lint rule
+#: ``ia-act-eleve-sans-base-ue`` reads art. 49: critical infrastructure at national level, law enforcement
+#: and migration (with the biometrics that comes with them) in the secure non-public section.
+_NATIONAL = frozenset({"infrastructures_critiques"})
+_NON_PUBLIC = frozenset({"police", "migration"})
+#: Where the use of a high-risk system is registered (``registration``).
+EU_PUBLIC, EU_NON_PUBLIC, NATIONAL = "base-ue-publique", "base-ue-non-publique", "nationale"
+
+
+def registration_route(domains: Iterable[str]) -> str | None:
+    """Where a public deployer registers the use of a high-risk system of these Annex III areas: the public
+    EU database, its secure non-public section, or nowhere in it (national level); None when no area is
+    declared."""
+    domains = set(domains)
+    if not domains:
+        return None
+    if domains & _NON_PUBLIC:
+        domains.discard("biometrie")  # biometrics for law enforcement or migration: non-public section
+    if not domains <= _NATIONAL | _NON_PUBLIC:
+        return EU_PUBLIC
+    return EU_NON_PUBLIC if domains & _NON_PUBLIC else NATIONAL
+
+
+def _cite(code: str) -> Txt:
+    """« référence : objet » of a text of the law table, in both languages."""
+    t = droit.texte(code)
+    return Txt(f"{t.reference} : {t.objet('fr')}", f"{t.reference}: {t.objet('en')}")
+
+
+def _areas(domains: Iterable[str], lang: str) -> str:
+    return ", ".join(_q(DOMAINES_ANNEXE_III.label(d, lang), lang) for d in domains)
+
+
+def _not_ai_system() -> Txt:
+    law = _cite("ria.art3-1")
+    return Txt("La fiche déclare que le système n'est pas un système d'IA (« systeme_ia: false ») : il n'entre pas "
+               f"dans le champ du règlement sur l'IA et il n'y a rien à enregistrer. {law['fr']}",
+               "The record declares that the system is not an AI system (“systeme_ia: false”): it is outside the "
+               f"scope of the AI Act and there is nothing to register. {law['en']}")
+
+
+def _national(domains: list[str]) -> Txt:
+    law = _cite("ria.art49")
+    return Txt(f"Domaine de l'annexe III déclaré : {_areas(domains, 'fr')}. L'utilisation de ce système ne "
+               f"s'enregistre pas dans la base de données de l'UE mais au niveau national. {law['fr']}",
+               f"Annex III area declared: {_areas(domains, 'en')}. The use of this system is not registered in "
+               f"the EU database but at national level. {law['en']}")
+
+
+def _non_public(domains: list[str]) -> Txt:
+    law = _cite("ria.art49")
+    return Txt(f"Domaines de l'annexe III déclarés : {_areas(domains, 'fr')}. L'utilisation s'enregistre dans une "
+               f"section sécurisée non publique de la base de données de l'UE : cet enregistrement n'est pas à "
+               f"publier. {law['fr']}",
+               f"Annex III areas declared: {_areas(domains, 'en')}. The use is registered in a secure non-public "
+               f"section of the EU database: this registration is not to be published. {law['en']}")
+
+
+def _no_area() -> Txt:
+    law = _cite("ria.art49")
+    return Txt("Aucun domaine de l'annexe III dans la fiche (« domaines_annexe_iii ») : c'est lui qui dit si "
+               "l'utilisation s'enregistre dans la partie publique de la base de l'UE, dans sa section non publique "
+               f"ou au niveau national ; un système à haut risque de l'annexe I n'est pas concerné "
+               f"({droit.reference('ria.annexe-i')}). {law['fr']}",
+               "No Annex III area in the record (“domaines_annexe_iii”): it says whether the use is registered in "
+               "the public part of the EU database, in its non-public section or at national level; a high-risk "
+               f"system under Annex I is not concerned ({droit.reference('ria.annexe-i')}). {law['en']}")
+
+
+def _when() -> Txt:
+    since = droit.depuis("ria.art49")
+    source = droit.texte("ria.art49").source
+    later = _cite("ria.art111-2")
+    assert since is not None
+    return Txt(f"Date d'application de l'obligation d'enregistrement : {droit.long_date(since, 'fr')} — source : "
+               f"{source}. {later['fr']}",
+               f"Date from which the registration duty applies: {droit.long_date(since, 'en')} — source: {source}. "
+               f"{later['en']}")
+
+
+def _rules_only() -> Txt:
+    law = _cite("ria.art3-1")
+    return Txt("La fiche ne dit pas si le système est un système d'IA (« systeme_ia ») et ne déclare que des règles "
+               "explicites (« type_algorithme: [regles] »). S'il n'en est pas un, indiquez « systeme_ia: false » : "
+               f"rien n'est alors à enregistrer. {law['fr']}",
+               "The record does not say whether the system is an AI system (“systeme_ia”) and declares explicit "
+               "rules only (“type_algorithme: [regles]”). If it is not one, set “systeme_ia: false”: there is then "
+               f"nothing to register. {law['en']}")
+
+
+R_PROVIDER_ENTRY = Txt(
+    "Champ « url_base_ue_fournisseur » non renseigné : le lien vers l'entrée du système enregistrée par son "
+    "fournisseur ; « url_base_ue » est l'enregistrement de son utilisation par la collectivité, pas cette entrée.",
+    "Field “url_base_ue_fournisseur” is empty: the link to the system's entry registered by its provider; "
+    "“url_base_ue” is the authority's registration of its use, not that entry.")
+N_NO_DEPLOYER_ENTRY = Txt(
+    "Aucun lien vers l'enregistrement de son utilisation par la collectivité (« url_base_ue ») : à indiquer une "
+    "fois l'enregistrement fait.",
+    "No link to the authority's registration of its use (“url_base_ue”): give it once the registration is done.")
+
+
 def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
-    """What a public deployer registers for a high-risk system (art. 49(3), Annex VIII
-    section C), keyed by the points of section C. For a system that is not high-risk the
-    record says the registration does not apply (``applicable: false``) and why; when the
-    risk tier is unknown, ``applicable`` is null and the classification is the one missing
-    item."""
+    """What a public deployer registers for a high-risk system (art. 49(3), Annex VIII section C), keyed by the
+    points of section C, with ``registration`` (where: the public EU database, its non-public section), the
+    date the duty applies from, the deployer's own registration (``deployer_registration``, from
+    ``url_base_ue``) and ``notes``. ``applicable`` is false, with the reason, for a system the record
+    declares not to be an AI system (art. 3(1)), one that is not high-risk, and one whose only Annex III area
+    is registered at national level; null when the risk tier is unknown or a high-risk system declares no
+    Annex III area, the classification (or the area) then being the one missing item. The areas are read as
+    the lint rule ``ia-act-eleve-sans-base-ue`` reads them; the articles are cited through
+    :mod:`iaterr.model.droit`."""
     s = _Source(item, include_restricted)
     cas, coll = s.cas, s.coll
+    base = {"legal_basis": droit.reference("ria.art49")}
+    if cas.get("systeme_ia") is False:
+        return Mapped({"applicable": False, **base, "reason": _not_ai_system()}, s.missing)
     risk = cas.get("niveau_risque_ia")
-    base = {"legal_basis": "Regulation (EU) 2024/1689, Article 49(3), Annex VIII Section C"}
     if risk in (None, "non_evalue"):
         s.miss("applicable", ("niveau_risque_ia",), R_AIACT_UNKNOWN)
         return Mapped({"applicable": None, **base, "reason": R_AIACT_UNKNOWN}, s.missing)
     if risk != "eleve":
         if risk == "inacceptable":
-            reason = Txt("Pratique interdite (art. 5) : elle ne peut pas être mise en service, il n'y a rien à "
-                         "enregistrer.",
-                         "Prohibited practice (art. 5): it cannot be put into service; there is nothing to register.")
+            reason = Txt("Pratique interdite : elle ne peut être ni mise en service ni utilisée, il n'y a rien à "
+                         f"enregistrer ({droit.reference('ria.art5')}).",
+                         "Prohibited practice: it may be neither put into service nor used; there is nothing to "
+                         f"register ({droit.reference('ria.art5')}).")
         else:
             reason = Txt("Le système n'est pas classé à haut risque : l'enregistrement dans la base de données de "
-                         "l'UE (art. 49(3)) ne s'applique qu'aux systèmes à haut risque de l'annexe III.",
-                         "The system is not classified as high-risk: registration in the EU database "
-                         "(art. 49(3)) only applies to high-risk systems listed in Annex III.")
+                         "l'UE ne s'applique qu'aux systèmes à haut risque de l'annexe III "
+                         f"({droit.reference('ria.art49')}).",
+                         "The system is not classified as high-risk: registration in the EU database only applies "
+                         f"to high-risk systems listed in Annex III ({droit.reference('ria.art49')}).")
         return Mapped({"applicable": False, **base, "risk_tier": EUROCITIES_RISK[risk], "reason": reason},
                       s.missing)
+
+    domains = list(cas.get("domaines_annexe_iii", []))
+    route = registration_route(domains)
+    if route is None:  # Annex I, or an area not said: whether art. 49(3) applies cannot be told
+        reason = _no_area()
+        s.miss("registration", ("domaines_annexe_iii",), reason)
+        return Mapped({"applicable": None, **base, "risk_tier": EUROCITIES_RISK[risk], "reason": reason}, s.missing)
+    if route == NATIONAL:
+        return Mapped({"applicable": False, **base, "risk_tier": EUROCITIES_RISK[risk], "registration": NATIONAL,
+                       "reason": _national(domains)}, s.missing)
+    notes: list[Txt] = []
+    if route == EU_NON_PUBLIC:
+        notes.append(_non_public(domains))
+    if cas.get("systeme_ia") is None and set(cas.get("type_algorithme", [])) == {"regles"}:
+        notes.append(_rules_only())
+    if route == EU_PUBLIC and not cas.get("url_base_ue"):
+        notes.append(N_NO_DEPLOYER_ENTRY)
+    notes.append(_when())
 
     contact = coll.get("contact") or coll.get("contact_droits")
     deployer = {
         "name": s.need("C.1.name", coll.get("nom"), "collectivite.nom"),
-        "address": None,
+        "address": s.need("C.1.address", coll.get("adresse_postale"), "collectivite.adresse_postale"),
         "contact_details": {
             "email": s.need("C.1.contact_details", contact, "collectivite.contact", "collectivite.contact_droits"),
             "website": coll.get("site_web"),
         },
     }
-    s.miss("C.1.address", (), R_ADDRESS)
     s.miss("C.2", (), R_SUBMITTER)
-    provider_entry = s.need("C.3", cas.get("url_base_ue"), "url_base_ue")
+    provider_entry = s.need("C.3", cas.get("url_base_ue_fournisseur"), "url_base_ue_fournisseur",
+                            raison=R_PROVIDER_ENTRY)
 
     def summary(champ: str, kind: str) -> dict[str, Any] | None:
         found = _latest(_analyses(cas, kind))
@@ -810,13 +935,18 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
             return None
         return {"summary": found.get("resume"), "url": found.get("url"), "date": found.get("date")}
 
+    since = droit.depuis("ria.art49")
     record = {
         "applicable": True,
         **base,
+        "registration": route,
+        "applies_from": since.isoformat() if since else None,
         "C.1": deployer,
         "C.3": provider_entry,
         "C.4": summary("C.4", "aidf"),
         "C.5": summary("C.5", "aipd"),
+        "deployer_registration": cas.get("url_base_ue"),
+        "notes": notes,
     }
     return Mapped(_prune(record), s.missing)
 
