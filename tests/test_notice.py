@@ -187,7 +187,7 @@ def test_each_missing_personal_data_item_fails(cli, tmp_path, where, name, title
     result = _run(cli, tmp_path, record, collectivite=coll)
     assert result.exit_code == 1
     section = _section(result.stdout, "Vos données personnelles")
-    assert f"Élément manquant : {title} (RGPD, art. 13 et 14). Cette notice est à compléter." in section
+    assert f"Élément manquant : {title} (RGPD, art. 13 et 14) — à compléter." in section
     assert f"{title} (RGPD, art. 13 et 14)" in result.stderr
 
 

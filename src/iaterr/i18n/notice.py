@@ -10,7 +10,7 @@ FR: dict[str, str] = {
     "notice.sep": " : ",
     "notice.incomplete.titre": "Notice incomplète",
     "notice.incomplete.texte": "Il manque des éléments que la loi exige :",
-    "notice.element-manquant": "Élément manquant : {titre} ({reference}). Cette notice est à compléter.",
+    "notice.element-manquant": "Élément manquant : {titre} ({reference}) — à compléter.",
     "notice.decisions-inconnues": "La fiche ne dit pas si ce traitement fonde ou prépare des décisions "
                                   "individuelles : les obligations de transparence qui s'appliquent ne peuvent pas "
                                   "être établies. Cette notice est à compléter.",
@@ -252,7 +252,7 @@ EN: dict[str, str] = {
     "notice.sep": ": ",
     "notice.incomplete.titre": "Incomplete notice",
     "notice.incomplete.texte": "Items required by law are missing:",
-    "notice.element-manquant": "Missing item: {titre} ({reference}). This notice is to be completed.",
+    "notice.element-manquant": "Missing item: {titre} ({reference}) — to be completed.",
     "notice.decisions-inconnues": "The record does not say whether this processing underlies or prepares "
                                   "individual decisions: the transparency duties that apply cannot be "
                                   "established. This notice is to be completed.",

@@ -532,7 +532,7 @@ def read_person_file(path: Path) -> PersonFile:
         data = {}
     if not isinstance(data, dict):
         raise PersonFileError("notice.pour.racine", "notice.pour.modele.aide", fichier=shown)
-    unknown = [str(k) for k in data if k not in PERSON_KEYS]
+    unknown = [_key(k) for k in data if k not in PERSON_KEYS]
     if unknown:
         raise PersonFileError("notice.pour.cle-inconnue", fichier=shown, cles=unknown[:10], connues=list(PERSON_KEYS))
     person = PersonFile(shown, _scalar(data.get("reference"), shown, "reference") or "",
@@ -546,7 +546,7 @@ def read_person_file(path: Path) -> PersonFile:
         if not isinstance(entry, dict):
             raise PersonFileError("notice.pour.parametre-forme", "notice.pour.modele.aide", fichier=shown,
                                   numero=number)
-        extra = [str(k) for k in entry if k not in PARAMETER_KEYS]
+        extra = [_key(k) for k in entry if k not in PARAMETER_KEYS]
         if extra:
             raise PersonFileError("notice.pour.parametre-cle", fichier=shown, numero=number, cles=extra[:10],
                                   connues=list(PARAMETER_KEYS))
@@ -574,6 +574,13 @@ def _scalar(value: Any, shown: str, key: str, number: int = 0) -> str | None:
         text = str(value).strip()
         return text or None
     raise PersonFileError("notice.pour.valeur-forme", fichier=shown, cle=key, numero=number)
+
+
+def _key(key: Any) -> str:
+    """An unknown key of the file, as a message may quote it: a key that looks like a field name (a typo), else
+    « … » (someone may have written a value where a key goes)."""
+    text = str(key)
+    return text if re.fullmatch(r"[a-z_]{1,40}", text) else "…"
 
 
 def _short(text: str) -> str:
