@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 
 import pytest
 from prompt_toolkit.input import create_pipe_input
@@ -369,3 +370,153 @@ def test_library_records_new_file_validates(repo_copy):
     from iaterr.check.loader import validate_repository
 
     assert validate_repository(open_repository(repo_copy)).errors == 0
+
+
+# ---------------------------------------------------------------- the qualification at the end (issue #11)
+
+
+class _Watching:
+    """A driver whose prompts go through ``hook`` first (which then calls the driver)."""
+
+    def __init__(self, driver: Driver, hook):
+        self.driver, self.hook = driver, hook
+
+    @property
+    def pipe(self):
+        return self.driver.pipe
+
+    @pipe.setter
+    def pipe(self, value):
+        self.driver.pipe = value
+
+    def __call__(self, kind: str, prompt: str) -> None:
+        self.hook(kind, prompt)
+
+
+def _regime_row(output: str, title: str) -> str:
+    """The first line of a regime's row, in the table after the summary of the record."""
+    table = output[output.index("Régimes que vos réponses déclenchent"):]
+    return next(line for line in table.splitlines() if title in line)
+
+
+def test_questionnaire_ai_chatbot_with_personal_data_shows_the_regimes_it_triggers(drive, repo_copy, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    driver = Driver({
+        "Collectivité": _select(_sicoval_index(repo_copy)),
+        "Nom du projet": "Assistant des démarches\r",
+        "Statut": _select(3),  # en_deploiement
+        "Description du service": "Répond aux questions des habitants sur les démarches.\r",
+        "Thème principal": _select(2),
+        "Décisions individuelles": _select(1),  # Non
+        "Type d'algorithme": DOWN * 2 + " \r",  # ia_generative: a kind that learns
+        "Révise lui-même ses règles": _select(1),  # Non
+        "Ajouter un élément à « Données traitées": "y",
+        "Données *": "Questions des habitants\r",
+        "Données personnelles": _select(0),  # Oui
+        "Ajouter un autre élément à « Données traitées": "n",
+        "Données sensibles": _select(1),  # Non
+        "Durée de conservation des données": "Les conversations sont effacées après trois mois.\r",
+        "Critères de risque (protection des données)": " \r",  # evaluation
+        "Système d'intelligence artificielle": _select(0),  # Oui
+        "Domaines de l'annexe III": "\r",  # none
+        "Niveau de risque": _select(2),  # limite
+        "Interagit avec le public": _select(0),  # Oui
+        "Information sur l'usage de l'IA": "Le bandeau de la fenêtre annonce un assistant automatique.\r",
+        "Textes générés publiés": _select(0),  # Oui
+        "Signalement des textes générés": "Chaque réponse publiée porte la mention « générée par une IA ».\r",
+        "Maîtrise de l'IA par les agents": "L'équipe du standard a suivi une formation d'une journée.\r",
+        "Enregistrer cette fiche": "y",
+    })
+    shown_before_confirming = []
+
+    def at_prompt(kind, prompt):
+        if "Enregistrer cette fiche" in prompt:
+            sys.stdout.flush()
+            shown_before_confirming.append(sys.stdout.buffer.getvalue().decode("utf-8"))
+        driver(kind, prompt)
+
+    result = drive(repo_copy, _Watching(driver, at_prompt))
+    assert result.exit_code == 0, result.output
+    asked = " | ".join(driver.prompts)
+    # no decision: neither who they concern nor the secrets; not high-risk: no EU database, no logs
+    for absent in ("Destinataires des décisions", "Secrets protégés", "Entrée du fournisseur",
+                   "Conservation des journaux", "Information des agents"):
+        assert absent not in asked, absent
+    assert "Durée de conservation des données (exigé par la loi)" in asked  # personal data: the GDPR
+    _path, data = record(repo_copy, "assistant-des-demarches")
+    assert data["version_schema"] == "1.1"
+    assert data["revision_autonome"] == "false"
+    assert data["donnees"] == [{"nom": "Questions des habitants", "source": "usager", "mode_collecte": "api",
+                                "personnelles": "true"}]
+    assert data["donnees_sensibles"] == "false"
+    assert data["duree_conservation"] == "Les conversations sont effacées après trois mois."
+    assert data["criteres_aipd"] == ["evaluation"]
+    assert data["systeme_ia"] == "true" and data["contenu_genere_publie"] == "true"
+    assert data["signalement_contenu_genere"].startswith("Chaque réponse publiée")
+    assert data["formation_ia"].startswith("L'équipe du standard")
+    # the regimes, shown before the confirmation
+    out = result.stdout
+    assert "Régimes que vos réponses déclenchent (au 22 novembre 2026)" in out
+    assert "Régimes que vos réponses déclenchent" in shown_before_confirming[0]
+    assert "ne s'applique pas" in _regime_row(out, "Décision individuelle (CRPA)")
+    assert "s'applique depuis le 2 février 2025" in _regime_row(out, "Maîtrise de l'IA par les agents")
+    assert "s'applique depuis le 2 août 2026" in _regime_row(out, "Transparence envers le public")
+    assert "ne s'applique pas" in _regime_row(out, "Système d'IA à haut risque")
+    assert "s'applique" in _regime_row(out, "Protection des données personnelles (RGPD)")
+    # evaluation (declared) and an AI system (an innovative use): two criteria, a DPIA
+    assert "s'applique" in _regime_row(out, "Analyse d'impact relative à la protection des données")
+    assert "Chaque régime est qualifié." in out
+
+
+def test_questionnaire_rules_only_points_grid_is_outside_the_ai_act(drive, repo_copy, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    driver = Driver({
+        "Collectivité": _select(_sicoval_index(repo_copy)),
+        "Nom du projet": "Barème des places en crèche\r",
+        "Statut": _select(3),
+        "Description du service": "Grille de points pour classer les demandes de place en crèche.\r",
+        "Thème principal": _select(2),
+        "Décisions individuelles": _select(0),  # Oui
+        "Destinataires des décisions": " \r",  # personnes_physiques
+        "Niveau d'automatisation": "\r",  # aide_decision
+        "Secrets protégés par la loi": "\r",  # none: left empty
+        "Type d'algorithme": DOWN * 5 + " \r",  # regles
+        "Ajouter un élément à « Données traitées": "y",
+        "Données *": "Composition et revenus du foyer\r",
+        "Données personnelles": _select(0),
+        "Ajouter un autre élément à « Données traitées": "n",
+        "Données sensibles": _select(1),
+        "Système d'intelligence artificielle": _select(1),  # Non: people set every rule
+        "Interagit avec le public": _select(1),
+        "Enregistrer cette fiche": "y",
+    })
+    result = drive(repo_copy, driver)
+    assert result.exit_code == 0, result.output
+    asked = " | ".join(driver.prompts)
+    assert "Destinataires des décisions" in asked and "Secrets protégés par la loi" in asked
+    # rules only: nothing to ask about learning, tiers, literacy or generated texts
+    for absent in ("Révise lui-même ses règles", "Domaines de l'annexe III", "Niveau de risque",
+                   "Maîtrise de l'IA", "Textes générés publiés"):
+        assert absent not in asked, absent
+    _path, data = record(repo_copy, "bareme-des-places-en-creche")
+    assert data["destinataires_decisions"] == ["personnes_physiques"]
+    assert data["systeme_ia"] == "false" and data["type_algorithme"] == ["regles"]
+    assert "secrets_proteges" not in data and "niveau_risque_ia" not in data
+    out = result.stdout
+    assert "s'applique" in _regime_row(out, "Décision individuelle (CRPA)")
+    assert "ne s'applique pas" in _regime_row(out, "Système d'IA au sens du règlement européen")
+    assert "ne s'applique pas" in _regime_row(out, "Système d'IA à haut risque")
+    # the Sicoval does not declare its headcount: the D312-1-4 threshold cannot be applied
+    row = _regime_row(out, "Publication en ligne des règles (CRPA)")
+    assert "à préciser" in row
+    assert "collectivite.nombre_agents" in out
+    assert "À préciser dans la fiche :" in out
+
+
+def test_without_questions_the_regimes_are_shown_too(cli, repo_copy, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+    result = cli("new", "--repo", str(repo_copy), *FULL_SET, "--set", "systeme_ia=non")
+    assert result.exit_code == 0, result.output
+    assert "Régimes que vos réponses déclenchent" in result.stdout
+    assert "ne s'applique pas" in _regime_row(result.stdout, "Système d'IA au sens du règlement européen")
+    assert record(repo_copy, "tri-du-courrier-entrant")[1]["systeme_ia"] == "false"

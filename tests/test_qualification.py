@@ -1,0 +1,540 @@
+"""Which regimes apply to a use case, and why: ``qualify`` on real records of data/ and on edited copies
+of them (one per branch), ``iaterr qualification``, and the questions that feed it."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT
+from iaterr.model import CasUsage
+from iaterr.model.droit import TEXTES, depuis
+from iaterr.model.qualification import (
+    A_PRECISER,
+    A_VENIR,
+    A_VERIFIER,
+    APPLIQUE,
+    INTERDIT,
+    NON_APPLICABLE,
+    REGIMES,
+    dpia_criteria,
+    dpia_required,
+    personal_data,
+    qualify,
+)
+from iaterr.model.questions import CONDITIONS, applies, plan
+from iaterr.repo.yamlio import read_document
+
+TODAY = date(2026, 11, 22)  # as IATERR_AUJOURDHUI in conftest
+
+ISSY = "issy-les-moulineaux-issygpt"
+CALLBOT = "aix-marseille-provence-callbot-encombrants"
+FUITES = "sicoval-detection-fuites-eau"
+
+
+def real(ident: str) -> dict:
+    """A record of data/ as written (booleans as the text ``true``/``false``, as lint reads them)."""
+    path = ROOT / "data" / "cas-usage" / f"{ident}.yaml"
+    return read_document(path.read_bytes(), path.name).data
+
+
+def coll(ident: str, **changes) -> dict:
+    path = ROOT / "data" / "collectivites" / f"{ident}.yaml"
+    return {**read_document(path.read_bytes(), path.name).data, **changes}
+
+
+def edited(ident: str, **changes) -> dict:
+    cas = real(ident)
+    cas.update(changes)
+    return cas
+
+
+def status(q, code: str) -> str:
+    return q.regime(code).statut
+
+
+def texts(q, code: str, lang: str = "fr") -> str:
+    return " ".join(m.texte(lang) for m in q.regime(code).motifs)
+
+
+# ---------------------------------------------------------------- real records, as they are
+
+
+def test_issygpt_as_recorded_says_what_is_missing():
+    cas = real(ISSY)
+    q = qualify(cas, coll("issy-les-moulineaux"), TODAY)
+    assert [r.code for r in q.regimes] == list(REGIMES)
+    # no individual decision: neither the CRPA nor publication nor art. 22
+    assert status(q, "crpa-decision") == NON_APPLICABLE
+    assert status(q, "crpa-publication") == NON_APPLICABLE
+    assert status(q, "rgpd-decision-automatisee") == NON_APPLICABLE
+    # a 1.0 record does not say whether it is an AI system: every AI Act duty waits on it, with a hint
+    assert q.regime("ria-systeme").champs == ("systeme_ia",)
+    assert "IA générative" in texts(q, "ria-systeme")
+    for code in ("ria-maitrise", "ria-interdit", "ria-haut-risque", "ria-transparence"):
+        assert status(q, code) == A_PRECISER and q.regime(code).champs == ("systeme_ia",)
+    # the users' questions: personal or not, the record does not say
+    assert status(q, "rgpd") == A_PRECISER
+    assert q.regime("rgpd").champs == ("donnees[1].personnelles",)
+    assert "Questions posées par les utilisateurs" in texts(q, "rgpd")
+    assert status(q, "rgpd-aipd") == A_PRECISER
+    assert q.champs == ["systeme_ia", "donnees[1].personnelles"]
+
+
+def test_issygpt_completed_as_an_ai_chatbot():
+    cas = real(ISSY)
+    cas["donnees"][1]["personnelles"] = "true"
+    cas.update(systeme_ia="true", contenu_genere_publie="false", formation_ia="Formation de l'équipe web.",
+               duree_conservation="Un an.")
+    q = qualify(cas, coll("issy-les-moulineaux"), TODAY)
+    assert status(q, "ria-systeme") == APPLIQUE
+    literacy = q.regime("ria-maitrise")
+    assert literacy.statut == APPLIQUE and literacy.depuis == depuis("ria.art4")
+    assert literacy.statut_texte("fr") == "s'applique depuis le 2 février 2025"
+    assert "formation_ia" not in texts(q, "ria-maitrise")  # it says how
+    transparency = q.regime("ria-transparence")
+    assert transparency.statut == APPLIQUE and transparency.depuis == date(2026, 8, 2)
+    assert "interaction_public" in texts(q, "ria-transparence")
+    assert status(q, "ria-interdit") == NON_APPLICABLE and "Risque limité" in texts(q, "ria-interdit")
+    assert status(q, "ria-haut-risque") == NON_APPLICABLE
+    assert status(q, "rgpd") == APPLIQUE
+    # one criterion (an AI system: an innovative use): no DPIA on that ground, the CNIL list is recalled
+    assert status(q, "rgpd-aipd") == NON_APPLICABLE
+    assert "CNIL" in texts(q, "rgpd-aipd") and "2018-327" in texts(q, "rgpd-aipd")
+    assert not q.a_preciser and not q.interdits
+
+
+def test_before_2_august_2026_transparency_is_announced_with_its_date():
+    cas = edited(ISSY, systeme_ia=True)
+    q = qualify(cas, None, date(2026, 5, 1))
+    r = q.regime("ria-transparence")
+    assert r.statut == A_VENIR and r.depuis == date(2026, 8, 2)
+    assert r.statut_texte("fr") == "à partir du 2 août 2026"
+    assert r.statut_texte("en") == "from 2 August 2026"
+
+
+def test_a_record_without_decision_nor_personal_data():
+    q = qualify(real(FUITES), coll("sicoval"), TODAY)
+    assert status(q, "crpa-decision") == NON_APPLICABLE
+    assert "decisions_individuelles" in texts(q, "crpa-decision")
+    assert status(q, "rgpd") == NON_APPLICABLE
+    assert status(q, "rgpd-aipd") == NON_APPLICABLE
+    assert status(q, "ria-systeme") == A_PRECISER  # machine learning: most likely an AI system, to be said
+    assert "Apprentissage automatique" in texts(q, "ria-systeme")
+
+
+def test_every_real_record_is_qualified_in_both_languages_without_a_hole():
+    for path in sorted((ROOT / "data" / "cas-usage").glob("*.yaml")):
+        cas = read_document(path.read_bytes(), path.name).data
+        q = qualify(cas, None, TODAY)
+        for r in q.regimes:
+            assert set(r.references) <= set(TEXTES), (path.name, r.code)
+            for lang in ("fr", "en"):
+                shown = [r.titre(lang), r.statut_texte(lang), *(m.texte(lang) for m in r.motifs)]
+                for text in shown:
+                    assert text and not re.search(r"\{\w+\}|qualif\.", text), (path.name, r.code, text)
+
+
+# ---------------------------------------------------------------- the CRPA
+
+
+def _decides(**changes):
+    return edited(CALLBOT, decisions_individuelles="true", niveau_automatisation="aide_decision", **changes)
+
+
+def test_crpa_applies_to_legal_persons_whatever_the_human_involvement():
+    q = qualify(_decides(destinataires_decisions=["personnes_morales"]), coll("aix-marseille-provence"), TODAY)
+    r = q.regime("crpa-decision")
+    assert r.statut == APPLIQUE
+    assert r.references == ("crpa.L311-3-1", "crpa.R311-3-1-1", "crpa.R311-3-1-2")
+    assert "Personnes morales" in texts(q, "crpa-decision")
+    assert "Aide à la décision" in texts(q, "crpa-decision")  # decision support counts too
+    assert "rédaction" in texts(q, "crpa-decision")
+
+
+def test_crpa_without_recipients_is_to_be_specified():
+    q = qualify(_decides(), None, TODAY)
+    assert status(q, "crpa-decision") == A_PRECISER
+    assert q.regime("crpa-decision").champs == ("destinataires_decisions",)
+    assert status(q, "crpa-publication") == A_PRECISER
+
+
+def test_decisions_about_staff_only_are_left_to_the_legal_department():
+    q = qualify(_decides(destinataires_decisions=["agents"]), None, TODAY)
+    r = q.regime("crpa-decision")
+    assert r.statut == A_VERIFIER
+    said = texts(q, "crpa-decision")
+    assert "service juridique" in said and "RGPD, art. 22" in said and "4. Emploi" in said
+    assert "n'affirme pas" in said
+    assert status(q, "crpa-publication") == A_VERIFIER
+    # not to be specified: the record is complete, the law does not settle it
+    assert r not in q.a_preciser
+    # staff as recipients: vulnerable people for the EDPB
+    assert "personnes_vulnerables" in dpia_criteria(q_cas := _decides(destinataires_decisions=["agents"]))
+    assert dpia_criteria(q_cas)["personnes_vulnerables"]["fr"] == "« destinataires_decisions: agents »"
+
+
+@pytest.mark.parametrize(("agents", "expected", "said"), [
+    (None, A_PRECISER, "ne déclare pas son effectif"),
+    (30, NON_APPLICABLE, "30 agents, moins de 50"),
+    (49, NON_APPLICABLE, "49 agents"),
+    (50, APPLIQUE, "50 agents"),
+    (900, APPLIQUE, "900 agents"),
+])
+def test_publication_threshold_of_d312_1_4(agents, expected, said):
+    collectivite = coll("aix-marseille-provence", **({"nombre_agents": agents} if agents is not None else {}))
+    q = qualify(_decides(destinataires_decisions=["personnes_physiques"]), collectivite, TODAY)
+    r = q.regime("crpa-publication")
+    assert r.statut == expected
+    assert said in texts(q, "crpa-publication")
+    assert "crpa.D312-1-4" in r.references
+    if expected == NON_APPLICABLE:  # the exemption never touches the mention nor communication on request
+        assert "CRPA, art. D312-1-4" in texts(q, "crpa-publication")
+        assert "communication des règles sur demande restent dues" in texts(q, "crpa-publication")
+        assert status(q, "crpa-decision") == APPLIQUE
+    if agents is None:
+        assert r.champs == ("collectivite.nombre_agents",)
+
+
+# ---------------------------------------------------------------- the AI Act
+
+
+def test_rules_only_is_outside_the_ai_act():
+    cas = edited(CALLBOT, systeme_ia="false", type_algorithme=["regles"])
+    q = qualify(cas, None, TODAY)
+    assert status(q, "ria-systeme") == NON_APPLICABLE
+    assert "barème" not in texts(q, "ria-systeme") and "systeme_ia : non" in texts(q, "ria-systeme")
+    for code in ("ria-maitrise", "ria-interdit", "ria-haut-risque", "ria-transparence"):
+        assert status(q, code) == NON_APPLICABLE, code
+        assert "ne s'applique pas" in texts(q, code)
+
+
+def test_rules_only_contradicted_by_a_learning_kind_is_to_be_specified():
+    cas = edited(CALLBOT, systeme_ia="false")  # the callbot declares natural language processing
+    q = qualify(cas, None, TODAY)
+    assert status(q, "ria-systeme") == A_PRECISER
+    assert q.regime("ria-systeme").champs == ("systeme_ia", "type_algorithme")
+
+
+def test_a_prohibited_practice_is_forbidden():
+    q = qualify(edited(CALLBOT, systeme_ia=True, niveau_risque_ia="inacceptable"), None, TODAY)
+    assert status(q, "ria-interdit") == INTERDIT
+    assert q.interdits == [q.regime("ria-interdit")]
+
+
+def test_unassessed_tier_is_to_be_specified():
+    q = qualify(edited(CALLBOT, systeme_ia=True, niveau_risque_ia="non_evalue"), None, TODAY)
+    assert status(q, "ria-interdit") == A_PRECISER
+    assert q.regime("ria-interdit").champs == ("niveau_risque_ia",)
+
+
+def _annex(**changes):
+    base = {"systeme_ia": "true", "domaines_annexe_iii": ["prestations_publiques"], "niveau_risque_ia": "eleve",
+            "statut": "en_experimentation"}
+    return edited(CALLBOT, **{**base, **changes})
+
+
+def test_annex_iii_duties_from_2_december_2027():
+    q = qualify(_annex(), None, TODAY)
+    r = q.regime("ria-haut-risque")
+    assert r.statut == A_VENIR and r.depuis == date(2027, 12, 2)
+    assert r.statut_texte("fr") == "à partir du 2 décembre 2027"
+    assert {"ria.annexe-iii", "ria.art26", "ria.art27", "ria.art49", "ria.art86"} <= set(r.references)
+    assert "ria.art111-2" not in r.references
+    # on that day, it applies
+    later = qualify(_annex(), None, date(2027, 12, 2)).regime("ria-haut-risque")
+    assert later.statut == APPLIQUE and later.statut_texte("en") == "applies since 2 December 2027"
+
+
+def test_a_public_authority_system_already_in_service_has_until_2030():
+    q = qualify(_annex(statut="en_deploiement"), None, TODAY)
+    r = q.regime("ria-haut-risque")
+    assert r.statut == A_VENIR and r.depuis == date(2030, 8, 2)
+    assert "ria.art111-2" in r.references
+    assert "2 décembre 2027" in texts(q, "ria-haut-risque")  # new systems: the earlier date, said too
+
+
+def test_critical_infrastructure_has_no_fundamental_rights_assessment():
+    r = qualify(_annex(domaines_annexe_iii=["infrastructures_critiques"]), None, TODAY).regime("ria-haut-risque")
+    assert r.statut == A_VENIR and "ria.art27" not in r.references
+
+
+def test_article_6_3_exception_and_profiling():
+    q = qualify(_annex(niveau_risque_ia="minimal"), None, TODAY)
+    assert status(q, "ria-haut-risque") == NON_APPLICABLE
+    assert "documentée" in texts(q, "ria-haut-risque") and "art. 6(3)" in texts(q, "ria-haut-risque")
+    # profiling: the exception never applies
+    q = qualify(_annex(niveau_risque_ia="minimal", criteres_aipd=["evaluation"]), None, TODAY)
+    assert status(q, "ria-haut-risque") == A_VENIR
+    assert "ria.art6-3" in q.regime("ria-haut-risque").references
+    assert "profile" in texts(q, "ria-haut-risque")
+
+
+def test_annex_iii_without_tier_and_high_tier_without_area():
+    q = qualify(_annex(niveau_risque_ia=None), None, TODAY)
+    assert status(q, "ria-haut-risque") == A_PRECISER
+    assert q.regime("ria-haut-risque").champs == ("niveau_risque_ia",)
+    q = qualify(_annex(domaines_annexe_iii=[]), None, TODAY)
+    assert status(q, "ria-haut-risque") == A_PRECISER
+    assert q.regime("ria-haut-risque").champs == ("domaines_annexe_iii",)
+
+
+def test_ai_deciding_about_staff_without_an_annex_area_is_to_be_checked():
+    cas = _decides(systeme_ia=True, destinataires_decisions=["agents"])
+    assert status(qualify(cas, None, TODAY), "ria-haut-risque") == A_VERIFIER
+
+
+def test_published_generated_text_triggers_article_50():
+    cas = edited(FUITES, systeme_ia=True, interaction_public="false", contenu_genere_publie="true")
+    q = qualify(cas, None, TODAY)
+    assert status(q, "ria-transparence") == APPLIQUE
+    assert "contenu_genere_publie" in texts(q, "ria-transparence")
+    cas = edited(FUITES, systeme_ia=True, interaction_public="false")
+    q = qualify(cas, None, TODAY)
+    assert status(q, "ria-transparence") == A_PRECISER
+    assert q.regime("ria-transparence").champs == ("contenu_genere_publie",)
+    cas = edited(FUITES, systeme_ia=True, interaction_public="false", contenu_genere_publie=False)
+    assert status(qualify(cas, None, TODAY), "ria-transparence") == NON_APPLICABLE
+
+
+# ---------------------------------------------------------------- GDPR, art. 22 / art. 47, DPIA
+
+
+def test_gdpr_on_the_callbot_with_sensitive_data():
+    q = qualify(edited(CALLBOT, donnees_sensibles="true"), None, TODAY)
+    r = q.regime("rgpd")
+    assert r.statut == APPLIQUE and "rgpd.art9" in r.references
+    assert "duree_conservation" in texts(q, "rgpd")
+
+
+def test_decisions_about_people_without_personal_data_is_to_be_specified():
+    cas = edited(FUITES, decisions_individuelles=True, destinataires_decisions=["personnes_physiques"])
+    q = qualify(cas, None, TODAY)
+    assert status(q, "rgpd") == A_PRECISER and q.regime("rgpd").champs == ("donnees",)
+    assert personal_data(cas) is False
+
+
+def _automated(**changes):
+    base = {"decisions_individuelles": "true", "destinataires_decisions": ["personnes_physiques"],
+            "niveau_automatisation": "decision_automatisee", "donnees_sensibles": "false",
+            "revision_autonome": "false", "procedure_objection": "Recours gracieux auprès du maire."}
+    return edited(CALLBOT, **{**base, **changes})
+
+
+def test_fully_automated_decision_allowed_with_its_conditions():
+    q = qualify(_automated(), None, TODAY)
+    r = q.regime("rgpd-decision-automatisee")
+    assert r.statut == APPLIQUE
+    assert r.references == ("rgpd.art22", "lil.art47", "cc.2018-765")
+    assert "nulle" in texts(q, "rgpd-decision-automatisee")
+
+
+@pytest.mark.parametrize(("changes", "said"), [
+    ({"donnees_sensibles": "true"}, "données sensibles"),
+    ({"revision_autonome": "true"}, "révise lui-même ses règles"),
+])
+def test_fully_automated_decision_forbidden(changes, said):
+    q = qualify(_automated(**changes), None, TODAY)
+    assert status(q, "rgpd-decision-automatisee") == INTERDIT
+    assert said in texts(q, "rgpd-decision-automatisee")
+
+
+def test_fully_automated_decision_missing_its_safeguards():
+    q = qualify(_automated(revision_autonome=None, procedure_objection=None), None, TODAY)
+    r = q.regime("rgpd-decision-automatisee")
+    assert r.statut == A_PRECISER and r.champs == ("revision_autonome", "procedure_objection")
+    q = qualify(_automated(niveau_automatisation=None), None, TODAY)
+    assert q.regime("rgpd-decision-automatisee").champs == ("niveau_automatisation",)
+    q = qualify(_automated(destinataires_decisions=["personnes_morales"]), None, TODAY)
+    assert status(q, "rgpd-decision-automatisee") == NON_APPLICABLE
+    q = qualify(_automated(niveau_automatisation="decision_assistee"), None, TODAY)
+    assert status(q, "rgpd-decision-automatisee") == NON_APPLICABLE
+
+
+def test_dpia_from_declared_and_implied_criteria():
+    cas = edited(CALLBOT, systeme_ia="true", criteres_aipd=["evaluation"])
+    assert set(dpia_criteria(cas)) == {"evaluation", "usage_innovant"}
+    assert dpia_criteria(cas)["usage_innovant"]["en"] == "“systeme_ia: true”"
+    assert dpia_required(cas) is True
+    q = qualify(cas, None, TODAY)
+    assert status(q, "rgpd-aipd") == APPLIQUE
+    assert "Usage innovant" in texts(q, "rgpd-aipd")
+    assert dpia_required(real(ISSY)) is None  # personal data: not said
+    assert dpia_required(real(FUITES)) is False
+
+
+def test_a_high_risk_system_with_personal_data_needs_a_dpia():
+    q = qualify(_annex(), None, TODAY)
+    assert status(q, "rgpd-aipd") == APPLIQUE
+    assert "haut risque" in texts(q, "rgpd-aipd")
+
+
+def test_lint_shaped_records_are_read_too():
+    """A lint rule's RecordContext has ``get`` like a dict: the one DPIA function serves both."""
+    from iaterr.lint.engine import RecordContext
+
+    ctx = RecordContext.__new__(RecordContext)
+    ctx.data = edited(CALLBOT, systeme_ia="true", criteres_aipd=["evaluation"])
+    assert set(dpia_criteria(ctx)) == {"evaluation", "usage_innovant"}
+
+
+# ---------------------------------------------------------------- the questions
+
+
+class _Reads(dict):
+    """Answers that remember which fields a condition read."""
+
+    def __init__(self):
+        super().__init__()
+        self.read: set[str] = set()
+
+    def get(self, key, default=None):
+        self.read.add(key)
+        return super().get(key, default)
+
+
+def test_a_condition_reads_only_answers_asked_before_its_field():
+    order = [q.name for q in plan(CasUsage, complete=True)]
+    late = []
+    for name, condition in CONDITIONS[CasUsage].items():
+        answers = _Reads()
+        condition(answers)
+        for read in answers.read:
+            if order.index(read) > order.index(name):
+                late.append((name, read))
+    # systeme_ia is asked in the AI Act section, after revision_autonome: it counts when given in advance only
+    assert late == [("revision_autonome", "systeme_ia")]
+
+
+@pytest.mark.parametrize(("field", "answers", "asked"), [
+    ("destinataires_decisions", {"decisions_individuelles": True}, True),
+    ("destinataires_decisions", {"decisions_individuelles": False}, False),
+    ("secrets_proteges", {"decisions_individuelles": True}, True),
+    ("donnees_sensibles", {"donnees": [{"nom": "a", "personnelles": False}, {"nom": "b", "personnelles": True}]},
+     True),
+    ("donnees_sensibles", {"donnees": [{"nom": "a", "personnelles": False}]}, False),
+    ("duree_conservation", {"donnees": [{"nom": "a", "personnelles": "true"}]}, True),
+    ("criteres_aipd", {}, False),
+    ("revision_autonome", {"type_algorithme": ["regles"]}, False),
+    ("revision_autonome", {"type_algorithme": ["vision_ordinateur"]}, True),
+    ("revision_autonome", {"type_algorithme": ["regles"], "systeme_ia": True}, True),
+    ("formation_ia", {"systeme_ia": True}, True),
+    ("formation_ia", {"systeme_ia": False}, False),
+    ("contenu_genere_publie", {}, False),
+    ("signalement_contenu_genere", {"contenu_genere_publie": True}, True),
+    ("niveau_risque_ia", {"systeme_ia": False}, False),
+    ("domaines_annexe_iii", {}, True),
+    ("url_base_ue_fournisseur", {"niveau_risque_ia": "eleve"}, True),
+    ("conservation_journaux_mois", {"domaines_annexe_iii": ["emploi"]}, True),
+    ("conservation_journaux_mois", {"niveau_risque_ia": "limite"}, False),
+    ("information_travailleurs", {"niveau_risque_ia": "eleve"}, False),
+    ("information_travailleurs", {"niveau_risque_ia": "eleve", "publics": ["agents"]}, True),
+    ("information_travailleurs", {"domaines_annexe_iii": ["emploi"]}, True),
+])
+def test_new_fields_are_asked_when_they_matter(field, answers, asked):
+    question = next(q for q in plan(CasUsage) if q.name == field)
+    assert applies(question, answers) is asked
+    assert not question.optional_group
+
+
+def test_systeme_ia_is_always_asked():
+    question = next(q for q in plan(CasUsage) if q.name == "systeme_ia")
+    assert question.condition is None and not question.optional_group
+
+
+# ---------------------------------------------------------------- the command
+
+
+def _write(repo, ident, **changes):
+    """Edit a copy of a record of data/ (as format 1.1 when it holds a 1.1 field)."""
+    yaml = YAML(typ="safe", pure=True)
+    path = repo / "data" / "cas-usage" / f"{ident}.yaml"
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    data.update(changes)
+    data["version_schema"] = "1.1"
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+
+
+@pytest.fixture
+def wide(monkeypatch):
+    monkeypatch.setenv("COLUMNS", "300")
+
+
+def _row(output: str, title: str) -> str:
+    return next(line for line in output.splitlines() if title in line)
+
+
+def test_command_on_issygpt(cli, repo_copy, wide):
+    result = cli("qualification", ISSY, "--repo", str(repo_copy))
+    assert result.exit_code == 1, result.output
+    assert "Qualification de « issy-les-moulineaux-issygpt » au 22 novembre 2026" in result.stdout
+    assert "ne s'applique pas" in _row(result.stdout, "Publication en ligne des règles (CRPA)")
+    assert "à préciser" in _row(result.stdout, "Système d'IA au sens du règlement européen")
+    assert "À préciser dans la fiche : systeme_ia, donnees[1].personnelles." in result.stdout
+    assert "Traceback" not in result.output
+
+
+def test_command_exit_0_once_every_regime_is_qualified(cli, repo_copy, wide):
+    donnees = real(ISSY)["donnees"]
+    donnees[1]["personnelles"] = True
+    donnees[0]["personnelles"] = False
+    _write(repo_copy, ISSY, donnees=donnees, systeme_ia=True, contenu_genere_publie=False)
+    result = cli("qualification", ISSY, "--repo", str(repo_copy))
+    assert result.exit_code == 0, result.output
+    assert "s'applique depuis le 2 août 2026" in _row(result.stdout, "Transparence envers le public")
+    assert "s'applique depuis le 2 février 2025" in _row(result.stdout, "Maîtrise de l'IA par les agents")
+    assert "Chaque régime est qualifié." in result.stdout
+    english = cli("qualification", ISSY, "--repo", str(repo_copy), "--lang", "en")
+    assert english.exit_code == 0
+    assert "applies since 2 August 2026" in _row(english.stdout, "Transparency towards the public")
+
+
+def test_command_json(cli, repo_copy):
+    _write(repo_copy, CALLBOT, systeme_ia=True, domaines_annexe_iii=["prestations_publiques"],
+           niveau_risque_ia="eleve")
+    result = cli("qualification", CALLBOT, "--repo", str(repo_copy), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["date"] == "2026-11-22" and data["identifiant"] == CALLBOT
+    regimes = {r["code"]: r for r in data["regimes"]}
+    assert list(regimes) == list(REGIMES)
+    high = regimes["ria-haut-risque"]
+    assert high["statut"] == "a_venir" and high["depuis"] == "2027-12-02"
+    assert {"code": "ria.art27", "reference": "Règlement (UE) 2024/1689, art. 27"} in high["references"]
+    assert all(m["cle"].startswith("qualif.") and m["texte"] for m in high["motifs"])
+    assert data["a_preciser"] == [] and data["interdits"] == []
+
+
+def test_command_forbidden_exits_1(cli, repo_copy):
+    _write(repo_copy, CALLBOT, systeme_ia=True, niveau_risque_ia="inacceptable")
+    result = cli("qualification", CALLBOT, "--repo", str(repo_copy), "--format", "json")
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)["interdits"] == ["ria-interdit"]
+
+
+def test_command_unknown_identifier_and_format(cli, repo_copy):
+    result = cli("qualification", "issy-les-moulineaux-issy", "--repo", str(repo_copy))
+    assert result.exit_code == 2
+    assert "Aucun cas d'usage « issy-les-moulineaux-issy »" in result.stderr
+    assert "issy-les-moulineaux-issygpt" in result.stderr
+    result = cli("qualification", "../collectivites/sicoval", "--repo", str(repo_copy))
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    result = cli("qualification", ISSY, "--repo", str(repo_copy), "--format", "xml")
+    assert result.exit_code == 2 and "xml" in result.stderr
+
+
+def test_command_on_an_invalid_record(cli, repo_copy):
+    path = repo_copy / "data" / "cas-usage" / f"{ISSY}.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "systeme_ia: true\n", encoding="utf-8")  # a 1.1 field in 1.0
+    result = cli("qualification", ISSY, "--repo", str(repo_copy))
+    assert result.exit_code == 1 and "iaterr validate" in result.stderr
+
+
+def test_command_help_in_both_languages(cli):
+    assert "régimes juridiques" in cli("qualification", "--help").stdout
+    assert "legal regimes" in cli("qualification", "--help", lang="en").stdout
