@@ -538,3 +538,33 @@ def test_command_on_an_invalid_record(cli, repo_copy):
 def test_command_help_in_both_languages(cli):
     assert "régimes juridiques" in cli("qualification", "--help").stdout
     assert "legal regimes" in cli("qualification", "--help", lang="en").stdout
+
+
+# ---------------------------------------------------------------- the documentation
+
+
+def test_the_calendar_in_the_docs_follows_the_table_of_the_law():
+    from iaterr.model.qualification import CALENDRIER_DEBUT, CALENDRIER_FIN, TEXTES_CITES, calendrier_markdown
+
+    text = (ROOT / "docs" / "qualification.md").read_text(encoding="utf-8")
+    section = text[text.index(CALENDRIER_DEBUT) + len(CALENDRIER_DEBUT):text.index(CALENDRIER_FIN)]
+    assert section == "\n" + calendrier_markdown(), (
+        "replace the section of docs/qualification.md between its two markers by the output of "
+        "`python -c 'from iaterr.model.qualification import calendrier_markdown; print(calendrier_markdown())'`")
+    assert "| 2 décembre 2027 | Règlement (UE) 2024/1689, art. 6(2) et annexe III |" in section
+    assert set(TEXTES_CITES) <= set(TEXTES)
+
+
+def test_every_text_cited_is_in_the_calendar():
+    from iaterr.model.qualification import TEXTES_CITES
+
+    cited = set()
+    for ident in (ISSY, CALLBOT, FUITES):
+        for cas in (real(ident), _annex(), _annex(statut="en_deploiement"), _annex(niveau_risque_ia="minimal"),
+                    _annex(domaines_annexe_iii=[]), _automated(donnees_sensibles="true"),
+                    _decides(destinataires_decisions=["personnes_physiques"]),
+                    edited(ident, donnees_sensibles="true")):
+            for r in qualify(cas, coll("sicoval", nombre_agents=30), TODAY).regimes:
+                cited |= set(r.references)
+    assert cited <= set(TEXTES_CITES)
+    assert cited == set(TEXTES_CITES)

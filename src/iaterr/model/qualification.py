@@ -568,8 +568,46 @@ def qualify(cas: dict[str, Any], collectivite: dict[str, Any] | None, today: dat
     return Qualification(today, regimes)
 
 
+# ---------------------------------------------------------------- the calendar, for the documentation
+
+#: Every text the qualification cites (codes of :mod:`iaterr.model.droit`).
+TEXTES_CITES = ("crpa.L311-3-1", "crpa.R311-3-1-1", "crpa.R311-3-1-2", "crpa.L312-1-3", "crpa.D312-1-4",
+                "ria.art3-1", "ria.art4", "ria.art5", "ria.annexe-iii", "ria.art6-3", "ria.annexe-i", "ria.art26",
+                "ria.art27", "ria.art49", "ria.art86", "ria.art111-2", "ria.art50", "rgpd.art13-14", "rgpd.art9",
+                "rgpd.art22", "lil.art47", "cc.2018-765", "rgpd.art35")
+
+CALENDRIER_DEBUT = ("<!-- calendrier : généré depuis iaterr.model.droit (calendrier_markdown), ne pas modifier à "
+                    "la main -->")
+CALENDRIER_FIN = "<!-- fin du calendrier -->"
+
+
+def calendrier_markdown(lang: str = "fr") -> str:
+    """The texts the qualification cites, from :mod:`iaterr.model.droit`, by the date they apply from (those
+    without a date first: in force before any use case iaterr records), as a Markdown table: the section of
+    ``docs/qualification.md`` between :data:`CALENDRIER_DEBUT` and :data:`CALENDRIER_FIN`."""
+    from iaterr.model.droit import TABLE_DATE, TEXTES
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    cited = sorted((TEXTES[code] for code in TEXTES_CITES), key=lambda t: (t.depuis or date.min, t.reference))
+    if lang == "en":
+        lines = [f"Dates as known on {long_date(TABLE_DATE, 'en')}.", "",
+                 "| Applies from | Text | What it provides | Source |", "| --- | --- | --- | --- |"]
+        in_force = "in force"
+    else:
+        lines = [f"Dates connues au {long_date(TABLE_DATE, 'fr')}.", "",
+                 "| S'applique à partir du | Texte | Ce qu'il prévoit | Source |", "| --- | --- | --- | --- |"]
+        in_force = "en vigueur"
+    for t in cited:
+        when = long_date(t.depuis, lang) if t.depuis is not None else in_force
+        lines.append(f"| {when} | {cell(t.reference)} | {cell(t.objet(lang))} | {cell(t.source or t.texte)} |")
+    return "\n".join(lines) + "\n"
+
+
 __all__ = [
     "APPLIQUE", "A_PRECISER", "A_VENIR", "A_VERIFIER", "INTERDIT", "NON_APPLICABLE", "Motif", "Qualification",
-    "REGIMES", "Regime", "STATUTS_QUALIFICATION", "TYPES_APPRENTISSAGE", "dpia_criteria", "dpia_required",
+    "REGIMES", "Regime", "STATUTS_QUALIFICATION", "TYPES_APPRENTISSAGE", "TEXTES_CITES",
+    "CALENDRIER_DEBUT", "CALENDRIER_FIN", "calendrier_markdown", "dpia_criteria", "dpia_required",
     "personal_data", "qualify",
 ]
