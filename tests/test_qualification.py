@@ -568,3 +568,17 @@ def test_every_text_cited_is_in_the_calendar():
                 cited |= set(r.references)
     assert cited <= set(TEXTES_CITES)
     assert cited == set(TEXTES_CITES)
+
+
+def test_every_message_key_of_the_qualification_exists_in_both_languages():
+    from iaterr.i18n import CATALOGUES
+    from iaterr.model.qualification import STATUTS_QUALIFICATION
+
+    source = (ROOT / "src" / "iaterr" / "model" / "qualification.py").read_text(encoding="utf-8")
+    keys = set(re.findall(r'"(qualif\.[a-z0-9.-]+)"', source))
+    keys |= {f"qualif.regime.{code}" for code in REGIMES}
+    keys |= {f"qualif.statut.{s}" for s in STATUTS_QUALIFICATION}
+    keys |= {f"qualif.statut.{s}.date" for s in ("applique", "a_venir")}
+    assert len(keys) > 60
+    for lang in ("fr", "en"):
+        assert not keys - set(CATALOGUES[lang]), lang
