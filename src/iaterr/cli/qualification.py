@@ -39,10 +39,10 @@ def qualification_table(q: Qualification, lang: str, title: str) -> Table:
 
     from iaterr.i18n import message
 
-    table = Table(title=title, title_justify="left", show_header=True, show_lines=True)
+    table = Table(title=title, title_justify="left", show_header=True, show_lines=True, expand=True)
     table.add_column(message("qualif.colonne.regime", lang), style="bold", ratio=2)
     table.add_column(message("qualif.colonne.statut", lang), ratio=2, overflow="fold")
-    table.add_column(message("qualif.colonne.pourquoi", lang), ratio=5)
+    table.add_column(message("qualif.colonne.pourquoi", lang), ratio=5, overflow="fold")
     table.add_column(message("qualif.colonne.references", lang), style="dim", ratio=2)
     for r in q.regimes:
         status = r.statut_texte(lang)
