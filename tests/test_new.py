@@ -464,7 +464,7 @@ def test_questionnaire_ai_chatbot_with_personal_data_shows_the_regimes_it_trigge
     assert "ne s'applique pas" in _regime_row(out, "Système d'IA à haut risque")
     assert "s'applique" in _regime_row(out, "Protection des données personnelles (RGPD)")
     # evaluation (declared) and an AI system (an innovative use): two criteria, a DPIA
-    assert "s'applique" in _regime_row(out, "Analyse d'impact relative à la protection des données")
+    assert "s'applique" in _regime_row(out, "Analyse d'impact relative")
     assert "Chaque régime est qualifié." in out
 
 
