@@ -368,9 +368,12 @@ def test_dpia_from_declared_and_implied_criteria():
 
 
 def test_a_high_risk_system_with_personal_data_needs_a_dpia():
-    q = qualify(_annex(), None, TODAY)
+    q = qualify(_annex(), None, date(2027, 12, 2))
     assert status(q, "rgpd-aipd") == APPLIQUE
     assert "haut risque" in texts(q, "rgpd-aipd")
+    # before the Annex III duties apply, the EDPB criteria decide alone (here one: an AI system)
+    q = qualify(_annex(), None, TODAY)
+    assert status(q, "rgpd-aipd") == NON_APPLICABLE and "haut risque" not in texts(q, "rgpd-aipd")
 
 
 def test_lint_shaped_records_are_read_too():

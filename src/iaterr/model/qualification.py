@@ -533,7 +533,7 @@ def _aipd(f: _Facts, rgpd: Regime, haut_risque: Regime) -> Regime:
         motifs.append(Motif("qualif.aipd.criteres", {"criteres": {
             lang: "; ".join(f"{CRITERES_AIPD.label(code, lang)} ({said[lang]})" for code, said in criteria.items())
             for lang in ("fr", "en")}}))
-    high = haut_risque.statut in (APPLIQUE, A_VENIR)
+    high = haut_risque.statut == APPLIQUE  # the deployer's DPIA duty (AI Act art. 26(9)) binds from its date
     if high:
         motifs.append(Motif("qualif.aipd.haut-risque"))
     done = [e for e in f.cas.get("analyses_impact") or [] if isinstance(e, dict)
