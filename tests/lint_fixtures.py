@@ -1,9 +1,12 @@
 """Records and a small repository for the lint rule tests.
 
-``GOOD_DECISION`` is a complete, exemplary use case that takes individual decisions,
-talks with the public and is high-risk: every rule must be silent on it.
+``GOOD_DECISION`` is a complete, exemplary use case that takes individual decisions: a points grid
+voted by the council, applied by software — not an AI system (``systeme_ia: False``, AI Act
+art. 3(1)), so only the CRPA and the GDPR apply. ``GOOD_HIGH_RISK`` is a complete, exemplary
+high-risk AI system of Annex III (a machine-learning score for social-housing allocation).
 ``GOOD_SIMPLE`` is a complete use case of the shared library that takes no decision.
-Tests change one thing with ``variant()`` and check that the rule fires.
+Every rule must be silent on all three. Tests change one thing with ``variant()`` and check that
+the rule fires.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ COLLECTIVITE = {
     "site_web": "https://www.ville-exemple.fr",
     "contact": "contact@ville-exemple.fr",
     "contact_droits": "dpo@ville-exemple.fr",
+    "contact_dpo": "dpo@ville-exemple.fr",
     "logo": "https://www.ville-exemple.fr/logo.png",
     "latitude": 43.54,
     "longitude": 1.5,
@@ -52,6 +56,7 @@ GOOD_DECISION: dict[str, Any] = {
     "partenaires": ["Caisse d'allocations familiales"],
     "fournisseurs": ["Éditeur du logiciel petite enfance"],
     "decisions_individuelles": True,
+    "destinataires_decisions": ["personnes_physiques"],
     "nombre_decisions_par_an": 1200,
     "personnes_concernees": "Les familles qui demandent une place en crèche municipale.",
     "niveau_automatisation": "aide_decision",
@@ -68,21 +73,81 @@ GOOD_DECISION: dict[str, Any] = {
     "type_algorithme": ["regles"],
     "donnees": [{"nom": "Dossier de demande (composition du foyer, date de la demande)", "source": "usager",
                  "mode_collecte": "manuelle", "personnelles": True}],
+    "donnees_sensibles": False,
+    "duree_conservation": "Les dossiers sont conservés deux ans après la décision d'attribution.",
+    "criteres_aipd": ["evaluation", "personnes_vulnerables"],
     "parametres": [{"nom": "Ancienneté de la demande", "description": "Un point par mois d'attente.",
                     "ponderation": "40 %"}],
     "operations": "Le logiciel calcule un score par demande en additionnant les points des critères, puis "
                   "classe les demandes par score décroissant.",
     "url_code_source": "https://git.ville-exemple.fr/creches/score",
-    "domaines_annexe_iii": ["prestations_publiques"],
-    "niveau_risque_ia": "eleve",
-    "interaction_public": True,
-    "information_ia": "Le portail indique que le classement est calculé par un algorithme.",
-    "analyses_impact": [{"type": "aipd", "date": "2024-06", "url": "https://www.ville-exemple.fr/aipd-creches"},
-                        {"type": "aidf", "date": "2024-07", "url": "https://www.ville-exemple.fr/aidf-creches"}],
-    "url_base_ue": "https://ec.europa.eu/ai-database/entry/1234",
+    "systeme_ia": False,
+    "interaction_public": False,
+    "analyses_impact": [{"type": "aipd", "date": "2024-06", "url": "https://www.ville-exemple.fr/aipd-creches"}],
     "evaluation_risques": "Risque de biais au détriment des familles arrivées récemment ; critère plafonné.",
     "contact": "petite-enfance@ville-exemple.fr",
     "nom_algorithme": "Score d'attribution des places en crèche",
+    "mise_en_oeuvre": "marche_public",
+    "hebergement": "interne",
+}
+
+GOOD_HIGH_RISK: dict[str, Any] = {
+    "identifiant": "score-attribution-logements-sociaux",
+    "collectivite": "ville-exemple",
+    "nom": "Score d'aide à l'attribution des logements sociaux",
+    "statut": "en_deploiement",
+    "date_debut": "2026-03",
+    "date_mise_a_jour": "2026-10-01",
+    "description": "Un modèle d'apprentissage automatique, entraîné sur les attributions des cinq dernières années, "
+                   "propose à la commission d'attribution un classement des demandes de logement social pour chaque "
+                   "logement libéré.",
+    "finalite": "Aider la commission d'attribution des logements sociaux à examiner les demandes dans un ordre "
+                "équitable.",
+    "theme": "citoyennete_sante_solidarite",
+    "publics": ["grand_public", "beneficiaires", "agents"],
+    "url_informations": "https://www.ville-exemple.fr/logement-social",
+    "fournisseurs": ["Éditeur du logiciel de gestion locative"],
+    "decisions_individuelles": True,
+    "destinataires_decisions": ["personnes_physiques"],
+    "nombre_decisions_par_an": 800,
+    "personnes_concernees": "Les ménages qui demandent un logement social dans la commune.",
+    "niveau_automatisation": "aide_decision",
+    "contribution_decision": "Le modèle propose un classement des demandes pour chaque logement ; la commission "
+                             "d'attribution examine les dossiers et décide.",
+    "supervision_humaine": "Deux agents du service habitat, formés à l'outil, vérifient chaque classement avant la "
+                           "commission et peuvent l'écarter ; la commission reste seule à décider.",
+    "base_legale": "Code de la construction et de l'habitation, articles L441-1 et suivants.",
+    "exercice_droits": "Écrire au service habitat ; sans réponse sous un mois, saisir la CADA dans les deux mois.",
+    "contact_droits": "habitat@ville-exemple.fr",
+    "procedure_objection": "Tout demandeur peut demander un réexamen de sa demande par la commission.",
+    "url_regles_publiees": "https://www.ville-exemple.fr/algorithmes/logement-social",
+    "type_algorithme": ["apprentissage_automatique"],
+    "revision_autonome": False,
+    "donnees": [{"nom": "Dossier de demande de logement social (composition du foyer, ressources, ancienneté)",
+                 "source": "usager", "mode_collecte": "manuelle", "personnelles": True}],
+    "donnees_sensibles": False,
+    "duree_conservation": "Les dossiers sont conservés deux ans après l'attribution ou la radiation de la demande.",
+    "criteres_aipd": ["evaluation", "personnes_vulnerables", "usage_innovant"],
+    "parametres": [{"nom": "Ancienneté de la demande", "description": "Durée d'attente depuis le dépôt.",
+                    "ponderation": "Principal facteur du classement"}],
+    "operations": "Le modèle estime, pour chaque demande, l'adéquation au logement libéré, puis classe les "
+                  "demandes par adéquation décroissante.",
+    "systeme_ia": True,
+    "domaines_annexe_iii": ["prestations_publiques"],
+    "niveau_risque_ia": "eleve",
+    "interaction_public": False,
+    "formation_ia": "Les agents du service habitat et les membres de la commission ont suivi une formation d'une "
+                    "journée sur le modèle, ses limites et ses erreurs possibles.",
+    "analyses_impact": [{"type": "aipd", "date": "2026-01", "url": "https://www.ville-exemple.fr/aipd-logement"},
+                        {"type": "aidf", "date": "2026-02", "url": "https://www.ville-exemple.fr/aidf-logement"}],
+    "url_base_ue": "https://ec.europa.eu/ai-database/entry/1234",
+    "url_base_ue_fournisseur": "https://ec.europa.eu/ai-database/entry/0042",
+    "conservation_journaux_mois": 12,
+    "information_travailleurs": "Présentation au comité social territorial le 12 janvier 2026 et note aux agents du "
+                                "service habitat.",
+    "evaluation_risques": "Risque de reproduire des biais des attributions passées ; audit annuel des classements.",
+    "contact": "habitat@ville-exemple.fr",
+    "nom_algorithme": "Score d'adéquation des demandes de logement social",
     "mise_en_oeuvre": "marche_public",
     "hebergement": "interne",
 }
@@ -111,6 +176,7 @@ GOOD_SIMPLE: dict[str, Any] = {
     "operations": "Classement des tronçons par probabilité de fuite.",
     "niveau_risque_ia": "minimal",
     "interaction_public": False,
+    "formation_ia": "Les techniciens du service de l'eau ont été formés à lire le classement et à ses limites.",
     "nom_algorithme": "Priorisation des secteurs de recherche de fuites",
     "mise_en_oeuvre": "prestataire",
     "hebergement": "cloud_tiers",

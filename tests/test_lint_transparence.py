@@ -3,6 +3,7 @@ and keeps silent where the law does not apply."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,8 @@ FIRING = [
      ("decisions_individuelles:",), "operations", "operations carried out"),
     ("crpa-exercice-droits-manquant", variant(GOOD_DECISION, drop=("exercice_droits", "contact_droits")), E,
      ("decisions_individuelles:",), "exercice_droits", "whom to ask"),
+    ("crpa-canal-demandes-manquant", variant(GOOD_DECISION, drop=("contact_droits",)), W,
+     ("exercice_droits:",), "formulaire_demandes", "where to send a request"),
     ("crpa-regles-non-publiees", variant(GOOD_DECISION, drop=("url_regles_publiees",)), W,
      ("decisions_individuelles:",), "900 agents", "900 staff"),
     ("crpa-decisions-non-renseignees", variant(GOOD_DECISION, drop=("decisions_individuelles",)), W,
@@ -77,15 +80,16 @@ FIRING = [
      E, ("niveau_automatisation:",), "nulle", "void"),
 ]
 
-# a collectivité without its own rights contact, for the rule that falls back on it
+# a collectivité without its own rights contact, for the rules that fall back on it
 COLL_SANS_CONTACT = {k: v for k, v in COLLECTIVITE.items() if k != "contact_droits"}
+USE_COLL_SANS_CONTACT = ("crpa-exercice-droits-manquant", "crpa-canal-demandes-manquant")
 
 
 @pytest.mark.parametrize("code, record, severity, where, fr, en", FIRING,
                          ids=[f"{case[0]}-{i}" for i, case in enumerate(FIRING)])
 def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
     root = tmp_path / "depot"
-    coll = COLL_SANS_CONTACT if code == "crpa-exercice-droits-manquant" else None
+    coll = COLL_SANS_CONTACT if code in USE_COLL_SANS_CONTACT else None
     report = lint(root, [record], collectivite=coll)
     d = only(report, code)
     assert d.severity == severity == RULES[code].severite
@@ -99,7 +103,7 @@ def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
 @pytest.mark.parametrize("code, record", [(case[0], case[1]) for case in FIRING],
                          ids=[f"{case[0]}-{i}" for i, case in enumerate(FIRING)])
 def test_justified_silence_hides_the_rule(tmp_path, code, record):
-    coll = COLL_SANS_CONTACT if code == "crpa-exercice-droits-manquant" else None
+    coll = COLL_SANS_CONTACT if code in USE_COLL_SANS_CONTACT else None
     assert_silence_hides(tmp_path / "depot", code, record, collectivite=coll)
 
 
@@ -227,3 +231,71 @@ def test_odd_types_do_not_crash(tmp_path):
                      niveau_automatisation=["aide_decision"], decisions_individuelles="peut-être")
     report = lint(tmp_path / "depot", [record])
     assert report.errors > 0  # validation says what is wrong; the rules just must not fail
+
+
+# ---------------------------------------------------------------- where to send a request
+
+
+@pytest.mark.parametrize("channel", [{"contact_droits": "acces-documents@ville-exemple.fr"},
+                                     {"formulaire_demandes": "https://www.ville-exemple.fr/demandes"},
+                                     {"adresse_postale": "Hôtel de ville, 1 place de la Mairie, 31000 Exemple"}])
+def test_any_channel_of_the_collectivite_is_enough(tmp_path, channel):
+    record = variant(GOOD_DECISION, drop=("contact_droits",))
+    report = lint(tmp_path / "depot", [record], collectivite={**COLL_SANS_CONTACT, **channel})
+    assert not codes(report) & {"crpa-canal-demandes-manquant", "crpa-exercice-droits-manquant"}
+    bare = variant(GOOD_DECISION, drop=("contact_droits", "exercice_droits"))
+    assert not codes(lint(tmp_path / "b", [bare], collectivite={**COLL_SANS_CONTACT, **channel})) & {
+        "crpa-canal-demandes-manquant", "crpa-exercice-droits-manquant"}
+
+
+def test_no_channel_and_no_rights_text_is_one_error_not_two(tmp_path):
+    record = variant(GOOD_DECISION, drop=("contact_droits", "exercice_droits"))
+    report = lint(tmp_path / "depot", [record], collectivite=COLL_SANS_CONTACT)
+    assert "crpa-exercice-droits-manquant" in codes(report)
+    assert "crpa-canal-demandes-manquant" not in codes(report)
+
+
+def test_no_channel_needed_without_decisions(tmp_path):
+    record = variant(GOOD_DECISION, drop=("contact_droits",), decisions_individuelles=False)
+    assert "crpa-canal-demandes-manquant" not in codes(lint(tmp_path / "depot", [record],
+                                                            collectivite=COLL_SANS_CONTACT))
+
+
+def test_publication_threshold_cites_the_decree():
+    r = RULES["crpa-regles-non-publiees"]
+    assert "D312-1-4" in r.reference and "D312-1-1-A" not in r.reference
+    for text in (r.justification_fr, r.justification_en):
+        assert "D312-1-4" in text and "2016-1922" in text
+        assert "D312-1-1-A" not in text and "Etalab" not in text
+
+
+def _lint_json(cli, root: Path) -> list[dict]:
+    result = cli("lint", "--repo", str(root), "--no-cache", "-f", "json")
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)["diagnostics"]
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_real_record_taking_decisions_needs_a_request_channel(cli, repo_copy):
+    """Noisy-le-Grand's record, made to take decisions with a rights text: its collectivité gives no address,
+    form or e-mail for requests; once it gives a postal address, the notice can say where to write."""
+    rel = "data/cas-usage/noisy-le-grand-recital.yaml"
+    _edit(repo_copy, rel, "decisions_individuelles: false", "decisions_individuelles: true\n"
+          "exercice_droits: Demander les règles du traitement à la mairie ; sans réponse sous un mois, saisir la "
+          "CADA dans les deux mois.")
+    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == rel]
+    assert [d["severite"] for d in found if d["code"] == "crpa-canal-demandes-manquant"] == ["avertissement"]
+    assert "crpa-exercice-droits-manquant" not in {d["code"] for d in found}
+    coll = "data/collectivites/noisy-le-grand.yaml"
+    _edit(repo_copy, coll, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    _edit(repo_copy, coll, "type: commune", "type: commune\nadresse_postale: Hôtel de ville, place de la "
+          "Libération, 93160 Noisy-le-Grand")
+    found = _lint_json(cli, repo_copy)
+    assert not [d for d in found if d["code"] == "crpa-canal-demandes-manquant"]
+    assert not [d for d in found if d["fichier"] == coll and d["severite"] == "erreur"]

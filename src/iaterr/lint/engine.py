@@ -47,6 +47,7 @@ Scope = Literal["cas_usage", "collectivite", "depot"]
 FAMILIES = {
     "transparence": ("Transparence (CRPA)", "Transparency (CRPA)"),
     "ia_act": ("Règlement européen sur l'IA", "EU AI Act"),
+    "rgpd": ("Protection des données (RGPD)", "Data protection (GDPR)"),
     "vie_privee": ("Vie privée", "Privacy"),
     "qualite": ("Qualité", "Quality"),
     "fraicheur": ("Fraîcheur", "Freshness"),
@@ -75,6 +76,9 @@ class Finding:
     #: for repository-wide rules: the file the finding belongs to
     file: str | None = None
     line: int | None = None
+    #: a severity for this finding rather than the rule's (a duty that does not bind yet is reported as a
+    #: warning by a rule whose default is an error); the repository's configuration of the rule still wins
+    severite: Severity | None = None
 
 
 @dataclass(frozen=True)

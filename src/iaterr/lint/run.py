@@ -122,7 +122,8 @@ def inspect_record(codes: tuple[str, ...], settings: LintSettings, history: GitH
         for finding in r.check(ctx) or ():
             if finding.fix is not None:
                 fixes.append((len(diags), finding.fix))
-            diags.append(_diagnostic(r, finding, f.rel, severity, doc.root))
+            own = finding.severite if finding.severite is not None and r.code not in settings.regles else None
+            diags.append(_diagnostic(r, finding, f.rel, own or severity, doc.root))
     scrubbed = scrub(diags, model_of(f.kind), doc.data, values_only=True)
     safe = [(index, _validation_fix(d)) for index, d in enumerate(checked.unmasked)]
     return Inspected(doc.data, scrubbed, fixes, find_silences(checked.raw.decode("utf-8", "replace")),

@@ -11,11 +11,21 @@ from types import ModuleType
 
 from iaterr.base.diagnostics import CODES
 from iaterr.lint.engine import Rule
-from iaterr.lint.rules import doublons, fraicheur, ia_act, qualite, securite, silences, transparence, vie_privee
+from iaterr.lint.rules import (
+    doublons,
+    fraicheur,
+    ia_act,
+    qualite,
+    rgpd,
+    securite,
+    silences,
+    transparence,
+    vie_privee,
+)
 
 #: The families, in the order ``iaterr rules`` lists them.
-FAMILY_MODULES: tuple[ModuleType, ...] = (transparence, ia_act, vie_privee, qualite, securite, fraicheur, doublons,
-                                          silences)
+FAMILY_MODULES: tuple[ModuleType, ...] = (transparence, ia_act, rgpd, vie_privee, qualite, securite, fraicheur,
+                                          doublons, silences)
 
 
 def collect(modules: tuple[ModuleType, ...]) -> dict[str, Rule]:

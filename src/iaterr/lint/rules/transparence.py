@@ -36,6 +36,7 @@ from iaterr.lint.values import (
 from iaterr.lint.values import (
     label as _label,
 )
+from iaterr.model.droit import reference, texte
 from iaterr.model.vocab import NIVEAUX_AUTOMATISATION, STATUTS
 
 # ---------------------------------------------------------------- the mention explicite (R311-3-1-1)
@@ -259,25 +260,30 @@ def operations_manquantes(ctx: RecordContext) -> Iterable[Finding]:
 
 @rule(
     code="crpa-exercice-droits-manquant", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
-    reference="CRPA R311-3-1-1",
+    reference=reference("crpa.R311-3-1-1"),
     titre_fr="Exercice du droit d'obtenir les règles non indiqué",
     titre_en="How to exercise the right to obtain the rules not stated",
     justification_fr="La mention explicite rappelle à la personne son droit d'obtenir la communication des règles "
                      "définissant le traitement et des principales caractéristiques de sa mise en œuvre, ainsi que "
                      "les modalités d'exercice de ce droit et, le cas échéant, de saisine de la CADA (R311-3-1-1). "
                      "Le silence gardé un mois vaut refus ; la personne a alors deux mois pour saisir la CADA. "
-                     "iaterr se contente d'une adresse de contact (« contact_droits » de la fiche ou de la "
-                     "collectivité) ; la mention publiée, elle, doit donner les deux.",
+                     "iaterr se contente de l'une des deux : la manière d'exercer ce droit (« exercice_droits ») ou "
+                     "une adresse où envoyer la demande (« contact_droits » de la fiche ; « contact_droits », "
+                     "« formulaire_demandes » ou « adresse_postale » de la collectivité) ; la mention publiée, "
+                     "elle, doit donner les deux (voir crpa-canal-demandes-manquant).",
     justification_en="The explicit mention reminds the person of the right to obtain the rules defining the "
                      "processing and the main features of its implementation, of how to exercise that right and, "
                      "where relevant, how to refer the matter to the CADA (R311-3-1-1). Silence for one month is a "
-                     "refusal; the person then has two months to refer to the CADA. iaterr is content with a "
-                     "contact address (“contact_droits” of the record or of the authority); the published mention "
-                     "must give both.",
+                     "refusal; the person then has two months to refer to the CADA. iaterr is content with "
+                     "either: how to exercise that right (“exercice_droits”) or an address to send the request to "
+                     "(“contact_droits” of the record; “contact_droits”, “formulaire_demandes” or “adresse_postale” "
+                     "of the authority); the published mention must give both (see crpa-canal-demandes-manquant).",
     message_fr="Rien n'indique comment une personne obtient les règles du traitement ni à qui s'adresser : ni "
-               "« exercice_droits » ni « contact_droits » (dans la fiche ou dans celle de la collectivité).",
+               "« exercice_droits » ni « contact_droits » (dans la fiche ou dans celle de la collectivité, qui ne "
+               "donne pas non plus « formulaire_demandes » ou « adresse_postale »).",
     message_en="Nothing says how a person obtains the rules of the processing or whom to ask: neither "
-               "“exercice_droits” nor “contact_droits” (in the record or in the authority's record).",
+               "“exercice_droits” nor “contact_droits” (in the record or in the authority's record, which gives no "
+               "“formulaire_demandes” or “adresse_postale” either).",
     aide_fr="Écrivez dans « exercice_droits » comment demander les règles du traitement, et rappelez que sans "
             "réponse sous un mois la CADA peut être saisie dans les deux mois ; donnez l'adresse d'un service dans "
             "« contact_droits » (ou une fois pour toutes dans la fiche de la collectivité).",
@@ -286,36 +292,91 @@ def operations_manquantes(ctx: RecordContext) -> Iterable[Finding]:
             "in “contact_droits” (or once and for all in the authority's record).",
 )
 def exercice_droits_manquant(ctx: RecordContext) -> Iterable[Finding]:
-    if not _decisions(ctx):
-        return
-    coll = ctx.collectivite if isinstance(ctx.collectivite, dict) else {}
-    if _blank(ctx.get("exercice_droits")) and _blank(ctx.get("contact_droits")) and _blank(coll.get("contact_droits")):
+    if _decisions(ctx) and _blank(ctx.get("exercice_droits")) and not request_channel(ctx):
         yield _at(ctx, ("exercice_droits", "contact_droits", "decisions_individuelles"))
+
+
+#: Where a request for the rules can be sent: the use case's own address, or its collectivité's.
+_CANAUX_CAS = ("contact_droits",)
+_CANAUX_COLLECTIVITE = ("contact_droits", "formulaire_demandes", "adresse_postale")
+
+
+def request_channel(ctx: RecordContext) -> bool:
+    """The use case or its collectivité says where to send a request (an e-mail, a form or a postal address)."""
+    coll = ctx.collectivite if isinstance(ctx.collectivite, dict) else {}
+    return (any(not _blank(ctx.get(name)) for name in _CANAUX_CAS)
+            or any(not _blank(coll.get(name)) for name in _CANAUX_COLLECTIVITE))
+
+
+@rule(
+    code="crpa-canal-demandes-manquant", famille="transparence", severite=Severity.WARNING, portee="cas_usage",
+    reference=f"{reference('crpa.R311-3-1-1')} ; {reference('crpa.R311-12-R311-13')}",
+    titre_fr="Aucune adresse où envoyer une demande", titre_en="No address to send a request to",
+    justification_fr="La mention explicite précise les modalités d'exercice du droit d'obtenir les règles du "
+                     "traitement (R311-3-1-1) : une personne doit savoir où envoyer sa demande, à l'administration "
+                     "ou à sa personne responsable de l'accès aux documents administratifs (PRADA) — pas au délégué "
+                     "à la protection des données, qui traite les droits sur les données personnelles. C'est aussi "
+                     "la réception de la demande qui fait courir le délai d'un mois au-delà duquel le silence vaut "
+                     "refus (R311-12, R311-13). La notice et la mention d'iaterr prennent cette adresse dans la "
+                     "fiche (« contact_droits ») ou dans celle de la collectivité (« contact_droits », "
+                     "« formulaire_demandes », « adresse_postale ») : sans aucune des deux, elles ne peuvent pas "
+                     "dire où écrire. La règle joue pour un traitement qui fonde ou prépare des décisions "
+                     "individuelles et dont la fiche décrit l'exercice des droits ; quand ni l'un ni l'autre n'est "
+                     "donné, crpa-exercice-droits-manquant le signale déjà.",
+    justification_en="The explicit mention says how to exercise the right to obtain the rules of the processing "
+                     "(R311-3-1-1): a person must know where to send the request, to the administration or its "
+                     "person responsible for access to administrative documents (PRADA) — not to the data "
+                     "protection officer, who handles rights over personal data. Receipt of the request is also "
+                     "what starts the one-month period after which silence is a refusal (R311-12, R311-13). iaterr's "
+                     "notice and mention take that address from the record (“contact_droits”) or from the "
+                     "authority's record (“contact_droits”, “formulaire_demandes”, “adresse_postale”): without "
+                     "either, they cannot say where to write. The rule fires for a processing that underlies or "
+                     "prepares individual decisions and whose record describes how to exercise one's rights; when "
+                     "neither is given, crpa-exercice-droits-manquant already reports it.",
+    message_fr="Ni la fiche (« contact_droits ») ni celle de la collectivité (« contact_droits », "
+               "« formulaire_demandes », « adresse_postale ») ne disent où envoyer une demande : la notice et la "
+               "mention explicite ne peuvent pas l'indiquer (R311-3-1-1).",
+    message_en="Neither the record (“contact_droits”) nor the authority's record (“contact_droits”, "
+               "“formulaire_demandes”, “adresse_postale”) says where to send a request: the notice and the explicit "
+               "mention cannot tell (R311-3-1-1).",
+    aide_fr="Renseignez une fois pour toutes, dans la fiche de la collectivité, l'adresse électronique de "
+            "l'administration ou de sa PRADA (« contact_droits »), son formulaire en ligne (« formulaire_demandes ») "
+            "ou son adresse postale (« adresse_postale ») ; ou, pour ce seul traitement, « contact_droits » dans la "
+            "fiche.",
+    aide_en="Give once and for all, in the authority's record, the e-mail address of the administration or its "
+            "PRADA (“contact_droits”), its online form (“formulaire_demandes”) or its postal address "
+            "(“adresse_postale”); or, for this processing only, “contact_droits” in the record.",
+)
+def canal_demandes_manquant(ctx: RecordContext) -> Iterable[Finding]:
+    if _decisions(ctx) and not _blank(ctx.get("exercice_droits")) and not request_channel(ctx):
+        yield _at(ctx, ("exercice_droits", "decisions_individuelles"))
 
 
 # ---------------------------------------------------------------- online publication (L312-1-3)
 
 #: Below this headcount (full-time equivalent), online publication of the rules is not required.
 SEUIL_AGENTS = 50
+_D312 = reference("crpa.D312-1-4")
+_D312_SOURCE = texte("crpa.D312-1-4").source
 
 
 @rule(
     code="crpa-regles-non-publiees", famille="transparence", severite=Severity.WARNING, portee="cas_usage",
-    reference="CRPA L312-1-3 (seuil de 50 agents : D312-1-1-A)",
+    reference=f"{reference('crpa.L312-1-3')} ; {_D312} (seuil de 50 agents)",
     titre_fr="Règles du traitement non publiées en ligne", titre_en="Rules of the processing not published online",
     justification_fr="Sous réserve des secrets protégés par la loi, les administrations publient en ligne les règles "
                      "définissant les principaux traitements algorithmiques utilisés dans l'accomplissement de leurs "
                      "missions lorsqu'ils fondent des décisions individuelles (L312-1-3). En sont dispensées les "
-                     "personnes morales de moins de 50 agents ou salariés en équivalent temps plein (seuil fixé par "
-                     "décret, art. D312-1-1-A — à vérifier ; c'est la lecture d'Etalab) : iaterr se tait quand la "
+                     "personnes morales de moins de 50 agents ou salariés en équivalent temps plein : le seuil est "
+                     f"fixé par décret ({_D312}, {_D312_SOURCE}). iaterr se tait quand la "
                      "fiche de la collectivité déclare « nombre_agents » inférieur à 50, et signale l'absence de "
                      "publication quand l'effectif n'est pas connu. La dispense ne touche ni la mention explicite "
                      "(L311-3-1) ni la communication des règles sur demande (R311-3-1-2). Si ce traitement n'est pas "
                      "l'un des « principaux » de la collectivité, dites-le par un silence justifié.",
     justification_en="Subject to secrets protected by law, administrations publish online the rules defining the main "
                      "algorithmic processings used in carrying out their tasks when they underlie individual decisions "
-                     "(L312-1-3). Legal persons with fewer than 50 staff in full-time equivalent are exempt (threshold "
-                     "set by decree, art. D312-1-1-A — to be checked; this is Etalab's reading): iaterr keeps silent "
+                     "(L312-1-3). Legal persons with fewer than 50 staff in full-time equivalent are exempt: the "
+                     f"threshold is set by decree ({_D312}, {_D312_SOURCE}). iaterr keeps silent "
                      "when the authority's record declares “nombre_agents” below 50, and reports the missing "
                      "publication when the headcount is unknown. The exemption affects neither the explicit mention "
                      "(L311-3-1) nor disclosure of the rules on request (R311-3-1-2). If this processing is not one of "
@@ -450,6 +511,7 @@ RULES = (
     parametres_manquants,
     operations_manquantes,
     exercice_droits_manquant,
+    canal_demandes_manquant,
     regles_non_publiees,
     decisions_non_renseignees,
     automatisation_sans_mention,

@@ -1,0 +1,419 @@
+"""Data protection (GDPR, loi Informatique et Libertés): the duties that follow from what a record
+declares about personal data and fully automated decisions, whatever the AI Act tier.
+
+A family of its own, not part of ``vie_privee``: that family keeps a published register from
+publishing the people who run the projects (the register's own data); this one checks the
+processing the record describes against the GDPR — impact assessment (art. 35), information of the
+people concerned (art. 13–14), fully automated decisions (art. 22, loi 78-17 art. 47, Conseil
+constitutionnel 2018-765 DC).
+
+The rules fire on what the record declares (``donnees[].personnelles: true``,
+``niveau_automatisation: decision_automatisee``…), not on what it leaves out: a record that says
+nothing about personal data is not told it processes some. References come from
+:mod:`iaterr.model.droit`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel
+
+from iaterr import SCHEMA_VERSION
+from iaterr.base.diagnostics import Severity
+from iaterr.lint.engine import Finding, RecordContext, rule
+from iaterr.lint.values import code_of as _code
+from iaterr.lint.values import codes_of as _codes
+from iaterr.lint.values import entries as _entries
+from iaterr.lint.values import finding_at as _at
+from iaterr.lint.values import is_blank as _blank
+from iaterr.lint.values import is_false as _false
+from iaterr.lint.values import is_true as _true
+from iaterr.model import CasUsage, Collectivite
+from iaterr.model.droit import reference
+from iaterr.model.fields import fields_of
+from iaterr.model.vocab import (
+    CRITERES_AIPD,
+    DESTINATAIRES_DECISIONS,
+    NIVEAUX_AUTOMATISATION,
+    PUBLICS,
+    STATUTS,
+    TYPES_ANALYSE_IMPACT,
+)
+
+_PROJET = ("en_reflexion", "en_construction")
+_FINI = ("termine", "abandonne")
+
+
+def _statut(ctx: RecordContext) -> str | None:
+    return _code(STATUTS, ctx.get("statut"))
+
+
+def _in_progress(ctx: RecordContext) -> bool:
+    """Not a completed or abandoned project."""
+    return _statut(ctx) not in _FINI
+
+
+# ---------------------------------------------------------------- a field the record's format does not have
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def predates(data: Any, model: type[BaseModel], name: str) -> str | None:
+    """The record's format version when the field ``name`` came later (a record of that format cannot hold it
+    until ``iaterr migrate`` upgrades it), else None."""
+    meta = fields_of(model).get(name)
+    version = data.get("version_schema") if isinstance(data, dict) else None
+    if meta is None or not isinstance(version, str):
+        return None
+    return version if _version_key(meta.depuis) > _version_key(version) else None
+
+
+def format_clause(version: str | None) -> dict[str, str]:
+    """The end of a message asking for a field the record's format does not have; empty otherwise."""
+    if version is None:
+        return {"fr": "", "en": ""}
+    return {"fr": f" ; la fiche est au format {version}, qui n'a pas ce champ : passez-la au format {SCHEMA_VERSION} "
+                  "(`iaterr migrate`) pour le renseigner",
+            "en": f"; the record is in format {version}, which lacks this field: upgrade it to format "
+                  f"{SCHEMA_VERSION} (`iaterr migrate`) to fill it in"}
+
+
+#: What a rule says about a record that cannot hold the field it asks for (for the justifications).
+FORMAT_FR = ("Une fiche d'un format plus ancien que le champ demandé ne peut pas le porter : la règle le dit alors "
+             "en simple information, en invitant à passer la fiche au format actuel (`iaterr migrate`).")
+FORMAT_EN = ("A record in a format older than the field asked for cannot hold it: the rule then says so as mere "
+             "information, inviting to upgrade the record to the current format (`iaterr migrate`).")
+
+
+# ---------------------------------------------------------------- personal data
+
+
+def personal_entry(ctx: RecordContext) -> int | None:
+    """The index of the first ``donnees`` entry declared personal, None when none is."""
+    for i, entry in _entries(ctx.get("donnees")):
+        if _true(entry.get("personnelles")):
+            return i
+    return None
+
+
+def _personal(i: int) -> dict[str, str]:
+    return {"fr": f"« donnees[{i}].personnelles: true »", "en": f"“donnees[{i}].personnelles: true”"}
+
+
+def personal_data_reason(ctx: RecordContext) -> dict[str, str] | None:
+    """Why personal data may be processed, or None when every data entry says it is not personal."""
+    entries = _entries(ctx.get("donnees"))
+    i = personal_entry(ctx)
+    if i is not None:
+        return {"fr": f"des données personnelles sont traitées (« donnees[{i}].personnelles: true »)",
+                "en": f"personal data are processed (“donnees[{i}].personnelles: true”)"}
+    if not entries:
+        return {"fr": "la fiche ne décrit pas les données traitées (« donnees »)",
+                "en": "the record does not describe the data processed (“donnees”)"}
+    if not all(_false(entry.get("personnelles")) for _, entry in entries):
+        return {"fr": "la fiche ne dit pas si les données traitées sont personnelles (« personnelles »)",
+                "en": "the record does not say whether the data processed are personal (“personnelles”)"}
+    return None
+
+
+# ---------------------------------------------------------------- art. 35: the DPIA
+
+
+def dpia_criteria(ctx: RecordContext) -> dict[str, dict[str, str]]:
+    """The EDPB / CNIL criteria the processing meets, code → where the record says so: those declared in
+    ``criteres_aipd``, then those other fields imply."""
+    out: dict[str, dict[str, str]] = {}
+    for code in _codes(CRITERES_AIPD, ctx.get("criteres_aipd")):
+        if CRITERES_AIPD.resolve(code) is not None:
+            out.setdefault(code, {"fr": "« criteres_aipd »", "en": "“criteres_aipd”"})
+    implied: list[tuple[bool, str, str]] = [
+        (_true(ctx.get("donnees_sensibles")), "donnees_sensibles", "donnees_sensibles: true"),
+        (_true(ctx.get("systeme_ia")), "usage_innovant", "systeme_ia: true"),
+        (_code(NIVEAUX_AUTOMATISATION, ctx.get("niveau_automatisation")) == "decision_automatisee",
+         "decision_automatique", "niveau_automatisation: decision_automatisee"),
+        # decisions about the authority's own staff: employees are vulnerable towards their employer (WP248)
+        ("agents" in _codes(DESTINATAIRES_DECISIONS, ctx.get("destinataires_decisions")),
+         "personnes_vulnerables", "destinataires_decisions: agents"),
+        # a service for aid beneficiaries: people who apply for aid are vulnerable (WP248)
+        ("beneficiaires" in _codes(PUBLICS, ctx.get("publics")), "personnes_vulnerables", "publics: beneficiaires"),
+    ]
+    for holds, code, said in implied:
+        if holds:
+            out.setdefault(code, {"fr": f"« {said} »", "en": f"“{said}”"})
+    return out
+
+
+def _has_dpia(ctx: RecordContext) -> bool:
+    return any(_code(TYPES_ANALYSE_IMPACT, e.get("type")) == "aipd" for _, e in _entries(ctx.get("analyses_impact")))
+
+
+def dpia_required(ctx: RecordContext) -> bool:
+    """rgpd-aipd-requise fires: personal data declared, two criteria or more, no DPIA, project not over."""
+    return (_in_progress(ctx) and personal_entry(ctx) is not None and len(dpia_criteria(ctx)) >= 2
+            and not _has_dpia(ctx))
+
+
+@rule(
+    code="rgpd-aipd-requise", famille="rgpd", severite=Severity.WARNING, portee="cas_usage",
+    reference=reference("rgpd.art35"),
+    titre_fr="Analyse d'impact relative à la protection des données (AIPD) requise",
+    titre_en="Data protection impact assessment (DPIA) required",
+    justification_fr="RGPD, art. 35 : une analyse d'impact relative à la protection des données précède tout "
+                     "traitement susceptible d'engendrer un risque élevé pour les droits et libertés des personnes. "
+                     "Les lignes directrices du Comité européen de la protection des données (WP248), que la CNIL "
+                     "applique, retiennent neuf critères — évaluation ou notation, décision automatique, "
+                     "surveillance systématique, données sensibles, grande échelle, croisement de données, "
+                     "personnes vulnérables, usage innovant, exclusion d'un droit ou d'un service — : un traitement "
+                     "qui en remplit deux requiert en principe une AIPD. La CNIL publie en outre la liste des types "
+                     "de traitement pour lesquels elle est toujours requise (délibération n° 2018-327), dont "
+                     "l'instruction des demandes de logement social et le profilage des agents pour la gestion des "
+                     "ressources humaines. Cette obligation vaut quel que soit le niveau de risque au sens du "
+                     "règlement sur l'IA. iaterr compte, quand une entrée de « donnees » est déclarée personnelle, "
+                     "les critères déclarés dans « criteres_aipd » et ceux qu'impliquent d'autres champs : données "
+                     "sensibles (« donnees_sensibles: true »), usage innovant (« systeme_ia: true »), décision "
+                     "automatique (« niveau_automatisation: decision_automatisee »), personnes vulnérables (décisions "
+                     "sur les agents de la collectivité, « destinataires_decisions: agents » ; service destiné aux "
+                     "bénéficiaires d'aides, « publics: beneficiaires »). À partir de deux, une entrée « type: aipd » "
+                     "est attendue dans « analyses_impact ». Un type de la liste de la CNIL se déclare par ses "
+                     "critères ; un avis contraire du délégué à la protection des données, par un silence justifié.",
+    justification_en="GDPR, art. 35: a data protection impact assessment precedes any processing likely to result "
+                     "in a high risk to people's rights and freedoms. The European Data Protection Board's "
+                     "guidelines (WP248), which the CNIL applies, set nine criteria — evaluation or scoring, "
+                     "automated decision, systematic monitoring, sensitive data, large scale, matching datasets, "
+                     "vulnerable people, innovative use, exclusion from a right or service —: processing that meets "
+                     "two of them requires a DPIA in principle. The CNIL also lists the types of processing that "
+                     "always require one (délibération n° 2018-327), among them handling social-housing "
+                     "applications and profiling staff for human-resources management. This duty applies whatever "
+                     "the AI Act risk tier. When a “donnees” entry is declared personal, iaterr counts the criteria "
+                     "declared in “criteres_aipd” and those other fields imply: sensitive data (“donnees_sensibles: "
+                     "true”), innovative use (“systeme_ia: true”), automated decision (“niveau_automatisation: "
+                     "decision_automatisee”), vulnerable people (decisions about the authority's staff, "
+                     "“destinataires_decisions: agents”; a service for aid beneficiaries, “publics: "
+                     "beneficiaires”). From two on, an entry “type: aipd” is expected in “analyses_impact”. A type "
+                     "of the CNIL's list is declared through its criteria; a contrary opinion of the data protection "
+                     "officer, with a justified silence.",
+    message_fr="Des données personnelles sont traitées ({personnelles}) et le traitement remplit {n} critères de "
+               "risque — {criteres} — : une analyse d'impact relative à la protection des données (AIPD) est "
+               "requise avant sa mise en œuvre (RGPD, art. 35), quel que soit son niveau de risque au sens du "
+               "règlement sur l'IA, et « analyses_impact » n'en contient pas.",
+    message_en="Personal data are processed ({personnelles}) and the processing meets {n} risk criteria — "
+               "{criteres} —: a data protection impact assessment (DPIA) is required before it is carried out "
+               "(GDPR art. 35), whatever its AI Act risk tier, and “analyses_impact” holds none.",
+    aide_fr="Menez l'AIPD avec le délégué à la protection des données, puis ajoutez à « analyses_impact » une "
+            "entrée « type: aipd » avec sa date et, si possible, le lien vers son résumé.",
+    aide_en="Carry out the DPIA with the data protection officer, then add to “analyses_impact” an entry “type: "
+            "aipd” with its date and, if possible, a link to its summary.",
+)
+def aipd_requise(ctx: RecordContext) -> Iterable[Finding]:
+    if not dpia_required(ctx):
+        return
+    i = personal_entry(ctx)
+    assert i is not None
+    criteria = dpia_criteria(ctx)
+    criteres = {lang: ", ".join(
+        (f"« {CRITERES_AIPD.label(code, 'fr')} » ({why['fr']})" if lang == "fr"
+         else f"“{CRITERES_AIPD.label(code, 'en')}” ({why['en']})") for code, why in criteria.items())
+        for lang in ("fr", "en")}
+    yield _at(ctx, ("analyses_impact", "criteres_aipd", "donnees"),
+              {"personnelles": _personal(i), "n": len(criteria), "criteres": criteres})
+
+
+# ---------------------------------------------------------------- art. 13-14: information
+
+
+@rule(
+    code="rgpd-information-incomplete", famille="rgpd", severite=Severity.WARNING, portee="cas_usage",
+    reference=reference("rgpd.art13-14"),
+    titre_fr="Information des personnes incomplète (durée de conservation, délégué à la protection des données)",
+    titre_en="Information of the people concerned incomplete (retention period, data protection officer)",
+    justification_fr="RGPD, art. 13 et 14 : les personnes dont les données sont traitées sont informées, notamment, "
+                     "des coordonnées du délégué à la protection des données et de la durée de conservation des "
+                     "données ou des critères qui la fixent. La notice et la mention publiées par iaterr le leur "
+                     "disent à partir de la fiche (« duree_conservation ») et de la fiche de la collectivité "
+                     "(« contact_dpo ») : sans elles, elles ne le peuvent pas. La règle joue quand une entrée de "
+                     "« donnees » est déclarée personnelle, pour un projet qui n'est ni terminé ni abandonné. "
+                     + FORMAT_FR,
+    justification_en="GDPR, art. 13 and 14: people whose data are processed are told, among other things, the "
+                     "contact details of the data protection officer and how long the data are kept, or the "
+                     "criteria that set it. The notice and the mention iaterr publishes tell them from the record "
+                     "(“duree_conservation”) and the authority's record (“contact_dpo”): without these, they cannot. "
+                     "The rule fires when a “donnees” entry is declared personal, for a project neither completed "
+                     "nor abandoned. " + FORMAT_EN,
+    message_fr="Des données personnelles sont traitées ({personnelles}) mais {manque} : les personnes concernées "
+               "doivent en être informées (RGPD, art. 13 et 14){format}.",
+    message_en="Personal data are processed ({personnelles}) but {manque}: the people concerned must be told "
+               "(GDPR art. 13 and 14){format}.",
+    aide_fr="Indiquez dans « duree_conservation » combien de temps les données personnelles sont conservées (ou "
+            "selon quel critère), et dans la fiche de la collectivité l'adresse de son délégué à la protection des "
+            "données (« contact_dpo »).",
+    aide_en="Say in “duree_conservation” how long the personal data are kept (or by what criterion), and give in "
+            "the authority's record the address of its data protection officer (“contact_dpo”).",
+)
+def information_incomplete(ctx: RecordContext) -> Iterable[Finding]:
+    i = personal_entry(ctx)
+    if i is None or not _in_progress(ctx):
+        return
+    fr: list[str] = []
+    en: list[str] = []
+    old: list[bool] = []  # for each missing item: the record that should hold it cannot, in its format
+    if _blank(ctx.get("duree_conservation")):
+        fr.append("la durée de conservation n'est pas indiquée (« duree_conservation »)")
+        en.append("the retention period is not given (“duree_conservation”)")
+        old.append(predates(ctx.data, CasUsage, "duree_conservation") is not None)
+    coll: Any = ctx.collectivite
+    if isinstance(coll, dict) and _blank(coll.get("contact_dpo")):
+        fr.append("la fiche de la collectivité ne donne pas l'adresse de son délégué à la protection des données "
+                  "(« contact_dpo »)")
+        en.append("the authority's record does not give the address of its data protection officer "
+                  "(“contact_dpo”)")
+        old.append(predates(coll, Collectivite, "contact_dpo") is not None)
+    if fr:
+        format_ = ({"fr": f" ; ces champs n'existent qu'à partir du format {SCHEMA_VERSION} des fiches : passez-les "
+                          "à ce format (`iaterr migrate`) pour les renseigner",
+                    "en": f"; these fields only exist from format {SCHEMA_VERSION} of the records: upgrade them "
+                          "(`iaterr migrate`) to fill them in"} if any(old) else {"fr": "", "en": ""})
+        finding = _at(ctx, ("duree_conservation", "donnees"),
+                      {"personnelles": _personal(i), "manque": {"fr": " et ".join(fr), "en": " and ".join(en)},
+                       "format": format_})
+        if all(old):  # nothing the records can say as they are: mere information
+            finding.severite = Severity.INFO
+        yield finding
+
+
+# ---------------------------------------------------------------- fully automated decisions
+
+
+def _automated(ctx: RecordContext) -> bool:
+    """A fully automated individual decision, for a project neither completed nor abandoned."""
+    return (_code(NIVEAUX_AUTOMATISATION, ctx.get("niveau_automatisation")) == "decision_automatisee"
+            and not _false(ctx.get("decisions_individuelles")) and _in_progress(ctx))
+
+
+def _automated_finding(ctx: RecordContext, path: tuple) -> Finding:
+    """An error for a system piloted or in service; a warning, to be corrected before going live, for a
+    project under consideration or being built."""
+    projet = _statut(ctx) in _PROJET
+    avant = ({"fr": " ; à corriger avant la mise en service", "en": "; to be corrected before going live"}
+             if projet else {"fr": "", "en": ""})
+    return Finding(path, {"avant": avant}, severite=Severity.WARNING if projet else None)
+
+
+_STATUS_FR = ("Erreur pour un système en expérimentation ou en service ; avertissement pour un projet en réflexion "
+              "ou en construction (à corriger avant la mise en service) ; silence pour un projet terminé ou "
+              "abandonné, ou quand la fiche déclare « decisions_individuelles: false ».")
+_STATUS_EN = ("An error for a system being piloted or in service; a warning for a project under consideration or "
+              "being built (to be corrected before going live); silent for a completed or abandoned project, or "
+              "when the record declares “decisions_individuelles: false”.")
+
+
+@rule(
+    code="rgpd-decision-automatisee-donnees-sensibles", famille="rgpd", severite=Severity.ERROR,
+    portee="cas_usage",
+    reference=f"{reference('lil.art47')} ; {reference('rgpd.art22')}(4) ; {reference('rgpd.art9')}",
+    titre_fr="Décision entièrement automatisée sur des données sensibles",
+    titre_en="Fully automated decision on sensitive data",
+    justification_fr="Loi Informatique et Libertés, art. 47 : une décision administrative individuelle ne peut être "
+                     "prise sur le seul fondement d'un traitement automatisé que si le traitement ne porte pas sur "
+                     "des données sensibles (origine, opinions politiques, convictions religieuses, appartenance "
+                     "syndicale, données génétiques ou biométriques, santé, vie ou orientation sexuelle : RGPD, "
+                     "art. 9). Le RGPD lui-même ne l'admet, pour des données sensibles, que dans des cas étroits "
+                     "(art. 22(4)). " + _STATUS_FR,
+    justification_en="Loi Informatique et Libertés, art. 47: an individual administrative decision may be taken "
+                     "solely on the basis of automated processing only if the processing involves no sensitive data "
+                     "(origin, political opinions, religious beliefs, trade-union membership, genetic or biometric "
+                     "data, health, sex life or orientation: GDPR art. 9). The GDPR itself allows it, for sensitive "
+                     "data, only in narrow cases (art. 22(4)). " + _STATUS_EN,
+    message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») et le "
+               "traitement utilise des données sensibles (« donnees_sensibles: true ») : une décision "
+               "administrative individuelle ne peut pas reposer sur un traitement automatisé de données "
+               "sensibles (loi 78-17, art. 47){avant}.",
+    message_en="The decision is fully automated (“niveau_automatisation: decision_automatisee”) and the processing "
+               "uses sensitive data (“donnees_sensibles: true”): an individual administrative decision may not "
+               "rest on automated processing of sensitive data (loi 78-17, art. 47){avant}.",
+    aide_fr="Faites prendre la décision par une personne qui examine le dossier (« niveau_automatisation: "
+            "decision_assistee » ou aide_decision), ou retirez les données sensibles du traitement.",
+    aide_en="Have the decision taken by a person who examines the file (“niveau_automatisation: "
+            "decision_assistee” or aide_decision), or remove the sensitive data from the processing.",
+)
+def decision_automatisee_donnees_sensibles(ctx: RecordContext) -> Iterable[Finding]:
+    if _automated(ctx) and _true(ctx.get("donnees_sensibles")):
+        yield _automated_finding(ctx, ("donnees_sensibles",))
+
+
+@rule(
+    code="rgpd-decision-automatisee-revision-autonome", famille="rgpd", severite=Severity.ERROR,
+    portee="cas_usage", reference=f"{reference('cc.2018-765')} ; {reference('lil.art47')}",
+    titre_fr="Décision entièrement automatisée par un algorithme qui révise lui-même ses règles",
+    titre_en="Fully automated decision by an algorithm that revises its own rules",
+    justification_fr="Conseil constitutionnel, décision n° 2018-765 DC : le responsable du traitement doit maîtriser "
+                     "le traitement algorithmique et ses évolutions afin de pouvoir expliquer, en détail et sous "
+                     "une forme intelligible, comment il a été appliqué à la personne ; ne peuvent être utilisés, "
+                     "comme fondement exclusif d'une décision administrative individuelle, des algorithmes "
+                     "susceptibles de réviser eux-mêmes les règles qu'ils appliquent, sans le contrôle et la "
+                     "validation du responsable du traitement (loi 78-17, art. 47). " + _STATUS_FR,
+    justification_en="Conseil constitutionnel, decision 2018-765 DC: the controller must master the algorithmic "
+                     "processing and its changes so as to explain, in detail and in an intelligible form, how it "
+                     "was applied to the person; algorithms able to revise the rules they apply by themselves, "
+                     "without the controller's control and approval, may not be the sole basis of an individual "
+                     "administrative decision (loi 78-17, art. 47). " + _STATUS_EN,
+    message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») et "
+               "l'algorithme révise lui-même ses règles (« revision_autonome: true ») : un tel algorithme ne peut "
+               "pas fonder seul une décision administrative individuelle (Conseil constitutionnel, 2018-765 "
+               "DC){avant}.",
+    message_en="The decision is fully automated (“niveau_automatisation: decision_automatisee”) and the algorithm "
+               "revises its own rules (“revision_autonome: true”): such an algorithm may not be the sole basis of an "
+               "individual administrative decision (Conseil constitutionnel, 2018-765 DC){avant}.",
+    aide_fr="Figez le modèle en service et faites valider chaque nouvelle version par la collectivité "
+            "(« revision_autonome: false »), ou faites prendre la décision par une personne.",
+    aide_en="Freeze the model in service and have the authority approve each new version (“revision_autonome: "
+            "false”), or have the decision taken by a person.",
+)
+def decision_automatisee_revision_autonome(ctx: RecordContext) -> Iterable[Finding]:
+    if _automated(ctx) and _true(ctx.get("revision_autonome")):
+        yield _automated_finding(ctx, ("revision_autonome",))
+
+
+@rule(
+    code="rgpd-decision-automatisee-sans-recours", famille="rgpd", severite=Severity.ERROR, portee="cas_usage",
+    reference=f"{reference('lil.art47')} ; {reference('cc.2018-765')} ; {reference('rgpd.art22')}(3)",
+    titre_fr="Décision entièrement automatisée sans recours examiné par une personne",
+    titre_en="Fully automated decision without an appeal examined by a person",
+    justification_fr="Une décision administrative individuelle prise sur le seul fondement d'un traitement "
+                     "automatisé doit pouvoir faire l'objet d'un recours administratif, et la décision prise sur ce "
+                     "recours ne peut pas, elle, être entièrement automatisée (loi 78-17, art. 47 ; Conseil "
+                     "constitutionnel, 2018-765 DC) ; le RGPD exige au moins le droit d'obtenir une intervention "
+                     "humaine et de contester la décision (art. 22(3)). La fiche le dit dans "
+                     "« procedure_objection ». " + _STATUS_FR,
+    justification_en="An individual administrative decision taken solely on the basis of automated processing must "
+                     "be open to an administrative appeal, and the decision on that appeal may not itself be fully "
+                     "automated (loi 78-17, art. 47; Conseil constitutionnel, 2018-765 DC); the GDPR requires at "
+                     "least the right to obtain human intervention and to contest the decision (art. 22(3)). The "
+                     "record says so in “procedure_objection”. " + _STATUS_EN,
+    message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») mais la "
+               "fiche ne dit pas comment la contester devant une personne (« procedure_objection ») : un recours "
+               "administratif, examiné par une personne, est obligatoire (loi 78-17, art. 47){avant}.",
+    message_en="The decision is fully automated (“niveau_automatisation: decision_automatisee”) but the record does "
+               "not say how to contest it before a person (“procedure_objection”): an administrative appeal, "
+               "examined by a person, is mandatory (loi 78-17, art. 47){avant}.",
+    aide_fr="Décrivez dans « procedure_objection » le recours administratif : à qui l'adresser, dans quel délai, et "
+            "le fait qu'une personne réexamine la décision.",
+    aide_en="Describe in “procedure_objection” the administrative appeal: whom to address it to, within what time, "
+            "and that a person reviews the decision.",
+)
+def decision_automatisee_sans_recours(ctx: RecordContext) -> Iterable[Finding]:
+    if _automated(ctx) and _blank(ctx.get("procedure_objection")):
+        yield _automated_finding(ctx, ("niveau_automatisation",))
+
+
+#: The rules of this family, in the order they are listed.
+RULES = (
+    aipd_requise,
+    information_incomplete,
+    decision_automatisee_donnees_sensibles,
+    decision_automatisee_revision_autonome,
+    decision_automatisee_sans_recours,
+)

@@ -1,0 +1,229 @@
+"""The data protection rules (GDPR, loi 78-17): the DPIA whenever two criteria are met, whatever the AI
+Act tier; the information owed to the people concerned; fully automated decisions checked, not described."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from iaterr.base.diagnostics import Severity
+from iaterr.lint.rules import RULES
+from lint_fixtures import (
+    COLLECTIVITE,
+    GOOD_DECISION,
+    GOOD_HIGH_RISK,
+    GOOD_SIMPLE,
+    assert_family_declared,
+    assert_silence_hides,
+    codes,
+    lint,
+    variant,
+)
+
+E, W = Severity.ERROR, Severity.WARNING
+
+
+def record_file(record: dict) -> str:
+    return f"data/cas-usage/{record['identifiant']}.yaml"
+
+
+def line_of(root: Path, record: dict, start: str) -> int:
+    lines = (root / record_file(record)).read_text(encoding="utf-8").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.startswith(start):
+            return number
+    raise AssertionError(f"no line starting with {start!r}")
+
+
+def only(report, code: str):
+    found = [d for d in report.diagnostics if d.code == code]
+    assert len(found) == 1, [(d.code, d.message()) for d in report.diagnostics]
+    return found[0]
+
+
+def rgpd_codes(report) -> set[str]:
+    return {c for c in codes(report) if c.startswith("rgpd-")}
+
+
+AUTOMATED = variant(GOOD_DECISION, niveau_automatisation="decision_automatisee")
+#: personal data, no criteria declared, no DPIA: the base of the tests that count implied criteria
+PERSONAL = variant(GOOD_SIMPLE, donnees=[{"nom": "Fichier des abonnés", "source": "interne", "personnelles": True}],
+                   duree_conservation="Trois ans après la fin de l'abonnement.")
+
+# code, record, severity, start of the expected line, words in the French message, words in the English message
+FIRING = [
+    ("rgpd-aipd-requise", variant(GOOD_DECISION, drop=("analyses_impact",)), W, "criteres_aipd:",
+     "« Évaluation ou notation de personnes, profilage » (« criteres_aipd »)", "meets 2 risk criteria"),
+    ("rgpd-information-incomplete", variant(GOOD_DECISION, drop=("duree_conservation",)), W, "donnees:",
+     "« duree_conservation »", "retention period"),
+    ("rgpd-decision-automatisee-donnees-sensibles", variant(AUTOMATED, donnees_sensibles=True), E,
+     "donnees_sensibles:", "art. 47", "sensitive data"),
+    ("rgpd-decision-automatisee-revision-autonome",
+     variant(GOOD_HIGH_RISK, niveau_automatisation="decision_automatisee", revision_autonome=True), E,
+     "revision_autonome:", "2018-765 DC", "revises its own rules"),
+    ("rgpd-decision-automatisee-sans-recours", variant(AUTOMATED, drop=("procedure_objection",)), E,
+     "niveau_automatisation:", "procedure_objection", "administrative appeal"),
+]
+
+
+@pytest.mark.parametrize("code, record, severity, where, fr, en", FIRING, ids=[case[0] for case in FIRING])
+def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
+    root = tmp_path / "depot"
+    d = only(lint(root, [record]), code)
+    assert d.severity == severity == RULES[code].severite
+    assert d.file == record_file(record)
+    assert d.line == line_of(root, record, where)
+    assert fr in d.message("fr") and "{" not in d.message("fr")
+    assert en in d.message("en") and "{" not in d.message("en")
+    assert d.hint("fr") and d.hint("en") and "{" not in d.hint("en")
+
+
+@pytest.mark.parametrize("code, record", [(case[0], case[1]) for case in FIRING], ids=[case[0] for case in FIRING])
+def test_justified_silence_hides_the_rule(tmp_path, code, record):
+    assert_silence_hides(tmp_path / "depot", code, record)
+
+
+def test_rules_are_declared_with_both_languages():
+    assert_family_declared("rgpd", {case[0] for case in FIRING})
+    assert RULES["rgpd-aipd-requise"].reference == "RGPD, art. 35 ; CNIL, délibération n° 2018-327"
+    assert RULES["rgpd-information-incomplete"].reference == "RGPD, art. 13 et 14"
+
+
+@pytest.mark.parametrize("record", [GOOD_DECISION, GOOD_HIGH_RISK, GOOD_SIMPLE],
+                         ids=["decision", "high-risk", "simple"])
+def test_good_records_are_silent(tmp_path, record):
+    assert not rgpd_codes(lint(tmp_path / "depot", [record]))
+
+
+# ---------------------------------------------------------------- art. 35: the DPIA
+
+
+@pytest.mark.parametrize("changes, expected", [
+    ({"systeme_ia": True, "donnees_sensibles": True}, ["« systeme_ia: true »", "« donnees_sensibles: true »"]),
+    ({"criteres_aipd": ["grande_echelle"], "niveau_automatisation": "decision_automatisee",
+      "decisions_individuelles": True}, ["« criteres_aipd »", "« niveau_automatisation: decision_automatisee »"]),
+    ({"publics": ["beneficiaires"], "criteres_aipd": ["croisement"]}, ["« publics: beneficiaires »"]),
+    ({"destinataires_decisions": ["agents"], "systeme_ia": True}, ["« destinataires_decisions: agents »"]),
+])
+def test_dpia_counts_declared_and_implied_criteria(tmp_path, changes, expected):
+    d = only(lint(tmp_path / "depot", [variant(PERSONAL, **changes)]), "rgpd-aipd-requise")
+    for words in expected:
+        assert words in d.message("fr")
+    assert "2 critères" in d.message("fr")
+
+
+def test_dpia_whatever_the_ai_act_tier(tmp_path):
+    """A minimal-risk AI system, or no AI at all, still needs its DPIA under the GDPR."""
+    for i, tier in enumerate(["minimal", None]):
+        record = variant(PERSONAL, systeme_ia=True, criteres_aipd=["evaluation"])
+        if tier is None:
+            record = variant(PERSONAL, systeme_ia=False, type_algorithme=["regles"], drop=("niveau_risque_ia",),
+                             criteres_aipd=["evaluation", "personnes_vulnerables"])
+        assert "rgpd-aipd-requise" in codes(lint(tmp_path / str(i), [record]))
+
+
+@pytest.mark.parametrize("changes", [
+    {"criteres_aipd": ["evaluation"]},  # one criterion
+    {"criteres_aipd": ["evaluation"], "systeme_ia": False},  # one criterion: not AI is not innovative use
+    {"criteres_aipd": ["evaluation", "evaluation"]},  # the same twice
+    {"criteres_aipd": ["evaluation", "croisement"],
+     "donnees": [{"nom": "Débits", "source": "interne", "personnelles": False}]},  # no personal data
+    {"criteres_aipd": ["evaluation", "croisement"], "donnees": [{"nom": "Débits", "source": "interne"}]},  # not said
+    {"criteres_aipd": ["evaluation", "croisement"], "analyses_impact": [{"type": "PIA", "date": "2025"}]},
+    {"criteres_aipd": ["evaluation", "croisement"], "statut": "abandonne", "date_fin": "2026-01",
+     "motif_abandon": "Projet arrêté."},
+])
+def test_dpia_not_asked(tmp_path, changes):
+    assert "rgpd-aipd-requise" not in codes(lint(tmp_path / "depot", [variant(PERSONAL, **changes)]))
+
+
+# ---------------------------------------------------------------- art. 13-14
+
+
+def test_dpo_contact_comes_from_the_collectivite(tmp_path):
+    coll = {k: v for k, v in COLLECTIVITE.items() if k != "contact_dpo"}
+    d = only(lint(tmp_path / "a", [GOOD_DECISION], collectivite=coll), "rgpd-information-incomplete")
+    assert "contact_dpo" in d.message("fr") and "duree_conservation" not in d.message("fr")
+    both = only(lint(tmp_path / "b", [variant(GOOD_DECISION, drop=("duree_conservation",))], collectivite=coll),
+                "rgpd-information-incomplete")
+    assert "« duree_conservation ») et la fiche de la collectivité" in both.message("fr")
+
+
+def test_information_only_when_personal_data_are_declared(tmp_path):
+    for i, donnees in enumerate([[{"nom": "Débits", "source": "interne", "personnelles": False}],
+                                 [{"nom": "Débits", "source": "interne"}], []]):
+        record = variant(GOOD_DECISION, drop=("duree_conservation",), donnees=donnees)
+        assert "rgpd-information-incomplete" not in codes(lint(tmp_path / str(i), [record]))
+
+
+# ---------------------------------------------------------------- fully automated decisions
+
+
+def test_automated_decision_planned_is_a_warning_to_fix_before_going_live(tmp_path):
+    record = variant(AUTOMATED, donnees_sensibles=True, statut="en_construction")
+    d = only(lint(tmp_path / "depot", [record]), "rgpd-decision-automatisee-donnees-sensibles")
+    assert d.severity == W and "à corriger avant la mise en service" in d.message("fr")
+
+
+def test_automated_decision_rules_silent_when_denied_or_over(tmp_path):
+    bad = variant(AUTOMATED, donnees_sensibles=True, revision_autonome=True, drop=("procedure_objection",))
+    assert len(rgpd_codes(lint(tmp_path / "a", [bad])) & {c for c in RULES if "automatisee" in c}) == 3
+    denied = variant(bad, decisions_individuelles=False)
+    over = variant(bad, statut="termine", date_fin="2026-01")
+    for i, record in enumerate([denied, over, variant(bad, niveau_automatisation="decision_assistee")]):
+        assert not {c for c in rgpd_codes(lint(tmp_path / str(i), [record])) if "automatisee" in c}
+
+
+def test_odd_types_do_not_crash(tmp_path):
+    record = variant(GOOD_DECISION, criteres_aipd="evaluation", donnees={"personnelles": True},
+                     donnees_sensibles="peut-être", revision_autonome=["oui"], destinataires_decisions="agents")
+    assert lint(tmp_path / "depot", [record]).errors > 0
+
+
+# ---------------------------------------------------------------- on the real records of data/
+
+CALLBOT = "data/cas-usage/aix-marseille-provence-callbot-encombrants.yaml"
+
+
+def _lint_json(cli, root: Path) -> list[dict]:
+    result = cli("lint", "--repo", str(root), "--no-cache", "-f", "json")
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)["diagnostics"]
+
+
+def _edit(root: Path, rel: str, old: str, new: str) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_real_callbot_must_tell_retention_and_dpo(cli, repo_copy):
+    """The Aix-Marseille callbot records callers' personal data: neither its record nor the Métropole's says
+    how long they are kept or how to reach the DPO."""
+    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == CALLBOT and d["code"].startswith("rgpd-")]
+    assert [d["code"] for d in found] == ["rgpd-information-incomplete"]
+    assert "duree_conservation" in found[0]["message"] and "contact_dpo" in found[0]["message"]
+    # both records are in format 1.0, which has neither field: said as information, with the way out
+    assert found[0]["severite"] == "info" and "iaterr migrate" in found[0]["message"]
+    _edit(repo_copy, CALLBOT, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
+    assert [d["severite"] for d in found] == ["avertissement"]
+    assert "iaterr migrate" in found[0]["message"]  # the collectivité's record still lacks the format
+    _edit(repo_copy, "data/collectivites/aix-marseille-provence.yaml", 'version_schema: "1.0"',
+          'version_schema: "1.1"')
+    found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
+    assert [d["severite"] for d in found] == ["avertissement"] and "iaterr migrate" not in found[0]["message"]
+
+
+def test_real_callbot_needs_a_dpia_once_it_declares_two_criteria(cli, repo_copy):
+    """Declared an AI system (innovative use) recording callers' voices at scale: two criteria, a DPIA."""
+    _edit(repo_copy, CALLBOT, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    _edit(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nsysteme_ia: true\n"
+          "criteres_aipd: [grande_echelle]\nduree_conservation: Les enregistrements sont effacés après un mois.")
+    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == CALLBOT and d["code"].startswith("rgpd-")]
+    assert sorted(d["code"] for d in found) == ["rgpd-aipd-requise", "rgpd-information-incomplete"]
+    dpia = next(d for d in found if d["code"] == "rgpd-aipd-requise")
+    assert "« systeme_ia: true »" in dpia["message"] and "Traitement à grande échelle" in dpia["message"]
