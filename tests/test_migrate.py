@@ -342,3 +342,22 @@ def test_docs_say_how_to_migrate():
     text = (ROOT / "docs" / "migration.md").read_text(encoding="utf-8")
     assert "iaterr migrate --check" in text and "iaterr migrate" in text
     assert os.path.exists(ROOT / "docs" / "migration.md")
+
+
+def test_a_file_changed_since_it_was_read_is_not_overwritten(old_repo, monkeypatch):
+    reads: dict[str, int] = {}
+    real = core.read_regular
+
+    def read(path, inode=0):
+        reads[str(path)] = reads.get(str(path), 0) + 1
+        raw = real(path, inode)
+        if str(path).endswith(REAL) and reads[str(path)] == 2:  # someone saved the record meanwhile
+            (old_repo / REAL).write_bytes(raw + b"# ajout\n")
+            return raw + b"# ajout\n"
+        return raw
+
+    monkeypatch.setattr(core, "read_regular", read)
+    report = migrate_repository(open_repository(old_repo), write=True)
+    assert [o.status for o in report.outcomes if o.rel == REAL] == ["modifiee"]
+    assert (old_repo / REAL).read_bytes().endswith(b"# ajout\n") and b'"1.0"' in (old_repo / REAL).read_bytes()
+    assert report.exit_code == 1
