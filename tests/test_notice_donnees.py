@@ -31,7 +31,7 @@ def test_every_real_record_gets_a_notice_that_says_what_is_missing(cli):
         assert "Traceback" not in result.output and "{" not in result.stderr
         # no collectivité of data/ declares where to send a request yet: said in the notice and in the message
         assert "Élément manquant : Où adresser une demande" in result.stdout, identifiant
-        assert CHANNEL in result.stderr or "art. R311-3-1-1" in result.stderr, identifiant
+        assert CHANNEL in result.stderr, identifiant
         assert "personne a pris" not in result.stdout  # the notice never says who decided
         rights = _section(result.stdout, "Vos droits")
         assert rights.index("Vous pouvez demander") < rights.index("Sans réponse dans le délai d'un mois")
