@@ -61,6 +61,8 @@ def _on(code: str, lang: str) -> str:
 
 
 _R111 = reference("ria.art111-2")
+#: « art. 111(2) », for a clause inside a message that already names the regulation
+_R111_SHORT = _R111.rsplit(", ", 1)[-1]
 _R26 = reference("ria.art26")
 _R50 = reference("ria.art50")
 
@@ -155,9 +157,9 @@ def quand(ctx: RecordContext, code: str, *, annexe_iii: bool = False) -> Quand |
     late_fr = late_en = ""
     if annexe_iii and not applicable("ria.art111-2", today):
         late_fr = (f" ; pour un système d'une autorité publique déjà en service avant cette date, au plus tard le "
-                   f"{_on('ria.art111-2', 'fr')} ({_R111})")
+                   f"{_on('ria.art111-2', 'fr')}, {_R111_SHORT}")
         late_en = (f"; for a public authority's system already in service before that date, by "
-                   f"{_on('ria.art111-2', 'en')} at the latest ({_R111})")
+                   f"{_on('ria.art111-2', 'en')} at the latest, {_R111_SHORT}")
     if applicable(code, today):
         start = _start(ctx)
         lie = not late_fr or (start is not None and start >= since)
