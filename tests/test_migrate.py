@@ -87,6 +87,7 @@ def test_a_1_0_record_holding_a_1_1_field_is_refused_with_its_line(cli, old_repo
     found = [d for d in _json(result)["diagnostics"] if d["code"] == "champ-version-schema"]
     assert [(d["fichier"], d["ligne"], d["chemin"]) for d in found] == [(REAL, line, "systeme_ia")]
     assert "iaterr migrate" in found[0]["aide"]
+    assert f"version {SCHEMA_VERSION}" in found[0]["aide"] and "{" not in found[0]["aide"], found[0]["aide"]
 
 
 # ---------------------------------------------------------------- migrating the real data

@@ -297,8 +297,8 @@ def _newer_fields(model: type[BaseModel], data: dict, version: str, root: Any, r
         if name in data and version_key(meta.depuis) > declared:
             line, col = position(root, (name,), key=True)
             out.append(Diagnostic("champ-version-schema", rel, line, col, (name,), with_hint(
-                {"champ": name, "depuis": meta.depuis, "version": version, "actuelle": SCHEMA_VERSION},
-                "champ-version-schema")))
+                {"champ": name, "depuis": meta.depuis, "version": version},
+                "champ-version-schema", actuelle=SCHEMA_VERSION)))
 
 
 def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, rel: str, out: list) -> None:
