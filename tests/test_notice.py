@@ -391,3 +391,12 @@ def test_a_record_written_with_the_yml_extension_is_found(cli, tmp_path, command
     result = cli(command, CRECHE["identifiant"], "--repo", str(root))
     assert result.exit_code == 0, result.output
     assert CRECHE["finalite"] in result.stdout
+
+
+def test_a_value_cannot_forge_a_slot_of_a_sentence():
+    """HTML sentences put each escaped value in once: a value holding the marker of another slot stays text."""
+    from iaterr.publish.notice import Notice, Phrase
+
+    n = Notice("fr", "x", "x", "Ville", {}, {}, True)
+    out = str(n.html(Phrase("notice.droits.secrets-fiche", {"collectivite": "\ue0001\ue001<b>", "texte": "<i>"})))
+    assert out == "Pour ce traitement, \ue0001\ue001&lt;b&gt; indique : &lt;i&gt;"

@@ -211,11 +211,11 @@ class Notice:
                 slots[name] = join([str(escape(printable(str(v)))) for v in value], self.lang)
             else:
                 slots[name] = _html_value(value)
-        tokens = {name: f"\ue000{index}\ue001" for index, name in enumerate(slots)}
+        names = list(slots)
+        tokens = {name: f"\ue000{index}\ue001" for index, name in enumerate(names)}
         text = str(escape(message(phrase.key, self.lang, **tokens)))
-        for name, token in tokens.items():
-            text = text.replace(token, slots[name])
-        return Markup(text)
+        # one pass: a value put in is never searched again for a token
+        return Markup(_TOKEN.sub(lambda found: slots[names[int(found.group(1))]], text))
 
     def md_value(self, value: Any) -> str:
         """A value of a labelled item in Markdown."""
@@ -235,6 +235,9 @@ class Notice:
         from iaterr.i18n import message
 
         return message(key, self.lang, **params)
+
+
+_TOKEN = re.compile("\ue000([0-9]+)\ue001")
 
 
 def _md_value(value: Any) -> Ours:
