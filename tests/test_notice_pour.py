@@ -119,6 +119,10 @@ def test_a_name_the_record_does_not_have_is_an_error(cli, repo, tmp_path):
      "n'est pas un YAML valide"),
     ("parametres:\n  - nom: Ancienneté de la demande\n    valeur: 1\n    note: Zéphyrine\n", "clé inconnue : « note »"),
     ("Zéphyrine Quarantaine: 14 mois\n", "clé inconnue : « … »"),
+    ("date_decision: 2026-13-45\n", "une date impossible"),
+    ("reference: [Zéphyrine]\n", "« reference » doit être un texte"),
+    ("parametres:\n  - nom: Anciennete\n    valeur: 1\n", "Paramètres de la fiche : « Ancienneté de la demande », "
+                                                         "« Fratrie déjà accueillie »"),
 ])
 def test_a_file_that_cannot_be_used_is_an_error_that_quotes_no_value(cli, repo, tmp_path, text, message):
     result = _answer(cli, repo, _person(tmp_path, text))

@@ -182,6 +182,10 @@ FR: dict[str, str] = {
     "notice.pour.syntaxe": "Le fichier « {fichier} » n'est pas un YAML valide (ligne {ligne}).",
     "notice.pour.syntaxe.aide": "Vérifiez l'indentation et les deux-points de cette ligne ; au besoin, repartez d'un "
                                 "modèle (--modele-pour).",
+    "notice.pour.inutilisable": "Le fichier « {fichier} » ne peut pas être lu : une valeur n'a pas la forme attendue "
+                                "(une date impossible, par exemple : écrivez AAAA-MM-JJ).",
+    "notice.pour.valeur-forme-racine": "Dans le fichier « {fichier} », « {cle} » doit être un texte, pas une liste ni "
+                                      "un dictionnaire.",
     "notice.pour.racine": "Le fichier « {fichier} » doit contenir les clés reference, date_decision et parametres.",
     "notice.pour.modele.aide": "Écrivez un modèle à remplir avec : iaterr notice ID --modele-pour FICHIER",
     "notice.pour.cle-inconnue": "Le fichier « {fichier} » contient une clé inconnue : {cles}. Clés possibles : "
@@ -417,6 +421,9 @@ EN: dict[str, str] = {
     "notice.pour.syntaxe": "File “{fichier}” is not valid YAML (line {ligne}).",
     "notice.pour.syntaxe.aide": "Check the indentation and colons of that line; if need be, start again from a "
                                 "template (--modele-pour).",
+    "notice.pour.inutilisable": "File “{fichier}” cannot be read: a value does not have the expected form (an "
+                                "impossible date, for example: write YYYY-MM-DD).",
+    "notice.pour.valeur-forme-racine": "In file “{fichier}”, “{cle}” must be a text, not a list or a mapping.",
     "notice.pour.racine": "File “{fichier}” must hold the keys reference, date_decision and parametres.",
     "notice.pour.modele.aide": "Write a template to fill with: iaterr notice ID --modele-pour FILE",
     "notice.pour.cle-inconnue": "File “{fichier}” holds an unknown key: {cles}. Possible keys: {connues}.",

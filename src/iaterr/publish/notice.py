@@ -526,18 +526,21 @@ def read_person_file(path: Path) -> PersonFile:
         data = YAML(typ="safe", pure=True).load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 0
-        raise PersonFileError("notice.pour.syntaxe", "notice.pour.syntaxe.aide", fichier=shown, ligne=line) \
-            from None
-    except (YAMLError, RecursionError, ValueError):
-        raise PersonFileError("notice.pour.syntaxe", "notice.pour.syntaxe.aide", fichier=shown, ligne=0) from None
+        if mark is None:
+            raise PersonFileError("notice.pour.inutilisable", "notice.pour.modele.aide", fichier=shown) from None
+        raise PersonFileError("notice.pour.syntaxe", "notice.pour.syntaxe.aide", fichier=shown,
+                              ligne=mark.line + 1) from None
+    except (YAMLError, RecursionError, ValueError, ArithmeticError, TypeError):
+        # e.g. a date that does not exist (2026-13-45): the loader's own words may quote the file, never shown
+        raise PersonFileError("notice.pour.inutilisable", "notice.pour.modele.aide", fichier=shown) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise PersonFileError("notice.pour.racine", "notice.pour.modele.aide", fichier=shown)
     unknown = [_key(k) for k in data if k not in PERSON_KEYS]
     if unknown:
-        raise PersonFileError("notice.pour.cle-inconnue", fichier=shown, cles=unknown[:10], connues=list(PERSON_KEYS))
+        raise PersonFileError("notice.pour.cle-inconnue", fichier=shown, cles=_listing(unknown[:10]),
+                              connues=_listing(PERSON_KEYS))
     person = PersonFile(shown, _scalar(data.get("reference"), shown, "reference") or "",
                         _scalar(data.get("date_decision"), shown, "date_decision") or "")
     entries = data.get("parametres")
@@ -551,8 +554,8 @@ def read_person_file(path: Path) -> PersonFile:
                                   numero=number)
         extra = [_key(k) for k in entry if k not in PARAMETER_KEYS]
         if extra:
-            raise PersonFileError("notice.pour.parametre-cle", fichier=shown, numero=number, cles=extra[:10],
-                                  connues=list(PARAMETER_KEYS))
+            raise PersonFileError("notice.pour.parametre-cle", fichier=shown, numero=number,
+                                  cles=_listing(extra[:10]), connues=_listing(PARAMETER_KEYS))
         name = _scalar(entry.get("nom"), shown, "nom", number)
         if not name:
             raise PersonFileError("notice.pour.parametre-sans-nom", fichier=shown, numero=number)
@@ -576,7 +579,16 @@ def _scalar(value: Any, shown: str, key: str, number: int = 0) -> str | None:
     if isinstance(value, (str, int, float, date)):
         text = str(value).strip()
         return text or None
+    if not number:
+        raise PersonFileError("notice.pour.valeur-forme-racine", fichier=shown, cle=key)
     raise PersonFileError("notice.pour.valeur-forme", fichier=shown, cle=key, numero=number)
+
+
+def _listing(items: Any) -> dict[str, str]:
+    """« a », « b » / “a”, “b”: a list for a message, every item given (the message's own joining says « ou »)."""
+    from iaterr.i18n import quote
+
+    return {lang: ", ".join(quote(str(item), lang) for item in items) for lang in ("fr", "en")}
 
 
 def _key(key: Any) -> str:
@@ -604,7 +616,8 @@ def build_answer(notice: Notice, person: PersonFile) -> Answer:
         raise PersonFileError("notice.pour.nom-inconnu",
                               "notice.pour.nom-inconnu.proche" if close else "notice.pour.nom-inconnu.aide",
                               fichier=person.path, identifiant=notice.identifiant,
-                              noms=[_short(u) for u in unknown[:10]], connus=[_short(n) for n in names] or ["—"],
+                              noms=_listing([_short(u) for u in unknown[:10]]),
+                              connus=_listing([_short(n) for n in names]) if names else "—",
                               proches=close)
     missing = [m for m in notice.missing if m.place in FOUR_ITEMS]
     cite = _cite("crpa.R311-3-1-2", "3°")
