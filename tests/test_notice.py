@@ -215,7 +215,7 @@ def test_a_rules_only_processing_is_not_an_ai_system(cli, tmp_path):
     record = variant(CRECHE, niveau_risque_ia="eleve", domaines_annexe_iii=["prestations_publiques"])
     section = _section(_run(cli, tmp_path, record).stdout, "Règlement européen")
     assert "Ville d'Exemple déclare que ce traitement n'est pas un système d'intelligence artificielle au sens " \
-           "de l'article 3(1) du règlement (Règlement (UE) 2024/1689, art. 3(1)) : les obligations de ce " \
+           "du règlement européen sur l'IA (Règlement (UE) 2024/1689, art. 3(1)) : les obligations de ce " \
            "règlement ne s'y appliquent pas." in section
     assert "risque" not in section.lower() and "annexe III" not in section
 

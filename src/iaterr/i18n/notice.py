@@ -96,12 +96,12 @@ FR: dict[str, str] = {
                         "www.cnil.fr) ({ref}).",
     # ------------------------------------------------------------ AI Act
     "notice.ia.pas-ia": "{collectivite} déclare que ce traitement n'est pas un système d'intelligence "
-                        "artificielle au sens de l'article 3(1) du règlement ({ref}) : les obligations de ce "
+                        "artificielle au sens du règlement européen sur l'IA ({ref}) : les obligations de ce "
                         "règlement ne s'y appliquent pas.",
     "notice.ia.oui": "{collectivite} déclare que ce traitement est un système d'intelligence artificielle au sens "
-                     "de l'article 3(1) du règlement ({ref}).",
+                     "du règlement européen sur l'IA ({ref}).",
     "notice.ia.non-declare": "La fiche ne dit pas si ce traitement est un système d'intelligence artificielle au "
-                             "sens de l'article 3(1) du règlement ({ref}).",
+                             "sens du règlement européen sur l'IA ({ref}).",
     "notice.risque": "Niveau de risque",
     "notice.risque-declare": "Niveau de risque indiqué par la fiche",
     "notice.domaines": "Domaines de l'annexe III",
@@ -338,12 +338,12 @@ EN: dict[str, str] = {
                         "Commission nationale de l'informatique et des libertés (CNIL, www.cnil.fr) ({ref}).",
     # ------------------------------------------------------------ AI Act
     "notice.ia.pas-ia": "{collectivite} states that this processing is not an artificial intelligence system "
-                        "within the meaning of article 3(1) of the regulation ({ref}): the duties of that "
-                        "regulation do not apply to it.",
+                        "within the meaning of the EU AI Act ({ref}): the duties of that regulation do not "
+                        "apply to it.",
     "notice.ia.oui": "{collectivite} states that this processing is an artificial intelligence system within the "
-                     "meaning of article 3(1) of the regulation ({ref}).",
+                     "meaning of the EU AI Act ({ref}).",
     "notice.ia.non-declare": "The record does not say whether this processing is an artificial intelligence "
-                             "system within the meaning of article 3(1) of the regulation ({ref}).",
+                             "system within the meaning of the EU AI Act ({ref}).",
     "notice.risque": "Risk tier",
     "notice.risque-declare": "Risk tier given by the record",
     "notice.domaines": "Annex III areas",
