@@ -510,6 +510,8 @@ def test_command_json(cli, repo_copy):
     assert high["statut"] == "a_venir" and high["depuis"] == "2027-12-02"
     assert {"code": "ria.art27", "reference": "Règlement (UE) 2024/1689, art. 27"} in high["references"]
     assert all(m["cle"].startswith("qualif.") and m["texte"] for m in high["motifs"])
+    assert high["fondements"] == ["domaines_annexe_iii", "niveau_risque_ia"]
+    assert high["motifs"][0]["parametres"]["domaines"]["en"].startswith("“5(a). Eligibility")
     assert data["a_preciser"] == [] and data["interdits"] == []
 
 
@@ -585,3 +587,18 @@ def test_every_message_key_of_the_qualification_exists_in_both_languages():
     assert len(keys) > 60
     for lang in ("fr", "en"):
         assert not keys - set(CATALOGUES[lang]), lang
+
+
+def test_every_reason_names_the_fields_it_rests_on():
+    from iaterr.model.qualification import FONDEMENTS
+    from iaterr.model.usecase import CasUsage as Model
+
+    source = (ROOT / "src" / "iaterr" / "model" / "qualification.py").read_text(encoding="utf-8")
+    used = set(re.findall(r'Motif\("(qualif\.[a-z0-9.-]+)"', source))
+    assert used == set(FONDEMENTS)
+    fields = set(Model.model_fields) | {"collectivite.nombre_agents"}
+    assert {f for names in FONDEMENTS.values() for f in names} <= fields
+    q = qualify(_decides(destinataires_decisions=["personnes_physiques"]), coll("sicoval", nombre_agents=30), TODAY)
+    assert q.regime("crpa-decision").fondements == ("decisions_individuelles", "destinataires_decisions",
+                                                     "niveau_automatisation")
+    assert q.regime("crpa-publication").fondements == ("collectivite.nombre_agents",)

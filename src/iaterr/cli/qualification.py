@@ -97,7 +97,9 @@ def as_json(q: Qualification, identifiant: str, lang: str) -> str:
             "statut_texte": r.statut_texte(lang),
             "depuis": r.depuis.isoformat() if r.depuis else None,
             "champs_a_preciser": list(r.champs),
-            "motifs": [{"cle": m.cle, "texte": m.texte(lang)} for m in r.motifs],
+            "fondements": list(r.fondements),
+            "motifs": [{"cle": m.cle, "parametres": m.params, "champs": list(m.champs), "texte": m.texte(lang)}
+                       for m in r.motifs],
             "references": [{"code": code, "reference": text} for code, text in zip(r.references, r.citations())],
         })
     return json.dumps({"identifiant": identifiant, "date": q.today.isoformat(), "langue": lang,

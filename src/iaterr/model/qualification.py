@@ -64,6 +64,55 @@ REGIMES = ("crpa-decision", "crpa-publication", "ria-systeme", "ria-maitrise", "
            "ria-transparence", "rgpd", "rgpd-decision-automatisee", "rgpd-aipd")
 
 
+_DECISIONS = ("decisions_individuelles",)
+_RECIPIENTS = ("decisions_individuelles", "destinataires_decisions")
+_AUTOMATED = ("decisions_individuelles", "niveau_automatisation")
+
+#: The declared fields each reason rests on (``collectivite.…`` for the collectivité's).
+FONDEMENTS: dict[str, tuple[str, ...]] = {
+    "qualif.crpa.decisions-inconnues": _DECISIONS, "qualif.crpa.sans-decision": _DECISIONS,
+    "qualif.crpa.destinataires-inconnus": _RECIPIENTS, "qualif.crpa.decisions": _RECIPIENTS,
+    "qualif.crpa.intervention": ("niveau_automatisation",), "qualif.crpa.intervention-inconnue": (),
+    "qualif.crpa.agents-aussi": ("destinataires_decisions",), "qualif.crpa.agents-seuls": _RECIPIENTS,
+    "qualif.publication.sans-decision": _DECISIONS, "qualif.publication.selon-crpa": _RECIPIENTS,
+    "qualif.publication.selon-crpa-agents": _RECIPIENTS,
+    "qualif.publication.effectif-inconnu": ("collectivite.nombre_agents",),
+    "qualif.publication.dispense": ("collectivite.nombre_agents",),
+    "qualif.publication.effectif": ("collectivite.nombre_agents",),
+    "qualif.ria.systeme-inconnu": ("systeme_ia",), "qualif.ria.indice-apprentissage": ("type_algorithme",),
+    "qualif.ria.indice-regles": ("type_algorithme",), "qualif.ria.contradiction": ("systeme_ia", "type_algorithme"),
+    "qualif.ria.regles": ("systeme_ia",), "qualif.ria.systeme": ("systeme_ia",),
+    "qualif.ria.hors-champ": ("systeme_ia",),
+    "qualif.ria.selon-systeme": ("systeme_ia",), "qualif.ria.maitrise": ("systeme_ia",),
+    "qualif.ria.maitrise-a-decrire": ("formation_ia",), "qualif.ria.niveau-inconnu": ("niveau_risque_ia",),
+    "qualif.ria.pratique-interdite": ("niveau_risque_ia",), "qualif.ria.niveau": ("niveau_risque_ia",),
+    "qualif.ria.eleve-sans-domaine": ("niveau_risque_ia", "domaines_annexe_iii"),
+    "qualif.ria.agents-emploi": ("destinataires_decisions", "domaines_annexe_iii"),
+    "qualif.ria.hors-annexe-iii": ("domaines_annexe_iii",),
+    "qualif.ria.exception-6-3": ("domaines_annexe_iii", "niveau_risque_ia"),
+    "qualif.ria.annexe-sans-niveau": ("domaines_annexe_iii", "niveau_risque_ia"),
+    "qualif.ria.haut-risque": ("domaines_annexe_iii", "niveau_risque_ia"), "qualif.ria.profilage": ("criteres_aipd",),
+    "qualif.ria.en-service": ("statut", "date_debut"), "qualif.ria.deployeur": (),
+    "qualif.ria.interaction": ("interaction_public",), "qualif.ria.contenu-genere": ("contenu_genere_publie",),
+    "qualif.ria.transparence-inconnue": ("interaction_public", "contenu_genere_publie"),
+    "qualif.ria.sans-transparence": ("interaction_public", "contenu_genere_publie"),
+    "qualif.rgpd.personnelles": ("donnees",), "qualif.rgpd.sensibles": ("donnees_sensibles",),
+    "qualif.rgpd.duree-a-dire": ("duree_conservation",), "qualif.rgpd.sans-donnees": ("donnees",),
+    "qualif.rgpd.personnelles-inconnues": ("donnees",),
+    "qualif.rgpd.decisions-sur-des-personnes": ("donnees", "decisions_individuelles", "destinataires_decisions"),
+    "qualif.rgpd.non-personnelles": ("donnees",),
+    "qualif.art22.selon-decisions": _DECISIONS, "qualif.art22.sans-decision": _DECISIONS,
+    "qualif.art22.niveau-inconnu": _AUTOMATED, "qualif.art22.personne-decide": _AUTOMATED,
+    "qualif.art22.personnes-morales": ("niveau_automatisation", "destinataires_decisions"),
+    "qualif.art22.automatisee": _AUTOMATED, "qualif.art22.interdit-sensibles": ("donnees_sensibles",),
+    "qualif.art22.interdit-revision": ("revision_autonome",), "qualif.art22.recours-a-dire": ("procedure_objection",),
+    "qualif.art22.a-preciser": (),
+    "qualif.aipd.sans-donnees": ("donnees",), "qualif.aipd.selon-rgpd": ("donnees",),
+    "qualif.aipd.criteres": ("criteres_aipd",), "qualif.aipd.haut-risque": ("domaines_annexe_iii", "niveau_risque_ia"),
+    "qualif.aipd.realisee": ("analyses_impact",), "qualif.aipd.moins-de-deux": ("criteres_aipd",),
+}
+
+
 @dataclass(frozen=True)
 class Motif:
     """One reason, as a message key of the ``qualif.`` family and its parameters."""
@@ -73,6 +122,11 @@ class Motif:
 
     def texte(self, lang: str = "fr") -> str:
         return message(self.cle, lang, **self.params)
+
+    @property
+    def champs(self) -> tuple[str, ...]:
+        """The declared fields this reason rests on."""
+        return FONDEMENTS.get(self.cle, ())
 
 
 @dataclass(frozen=True)
@@ -100,6 +154,14 @@ class Regime:
 
     def citations(self) -> list[str]:
         return [reference(code) for code in self.references]
+
+    @property
+    def fondements(self) -> tuple[str, ...]:
+        """The declared (or missing) fields that led here, each once."""
+        out: list[str] = []
+        for m in self.motifs:
+            out += [c for c in m.champs if c not in out]
+        return tuple(out + [c for c in self.champs if c not in out and not c.startswith("donnees[")])
 
 
 @dataclass(frozen=True)
@@ -606,7 +668,8 @@ def calendrier_markdown(lang: str = "fr") -> str:
 
 
 __all__ = [
-    "APPLIQUE", "A_PRECISER", "A_VENIR", "A_VERIFIER", "INTERDIT", "NON_APPLICABLE", "Motif", "Qualification",
+    "APPLIQUE", "A_PRECISER", "A_VENIR", "A_VERIFIER", "FONDEMENTS", "INTERDIT", "NON_APPLICABLE", "Motif",
+    "Qualification",
     "REGIMES", "Regime", "STATUTS_QUALIFICATION", "TYPES_APPRENTISSAGE", "TEXTES_CITES",
     "CALENDRIER_DEBUT", "CALENDRIER_FIN", "calendrier_markdown", "dpia_criteria", "dpia_required",
     "personal_data", "qualify",
