@@ -71,6 +71,22 @@ def test_missing_legal_items_are_shown_and_fail(cli, tmp_path):
     assert "Ne la publiez pas" in result.stderr
 
 
+@pytest.mark.parametrize("name, section, title, ref", [
+    ("finalite", "Le traitement", "Finalité", "CRPA, art. R311-3-1-1"),
+    ("niveau_automatisation", "1. Degré", "Niveau d'automatisation", "CRPA, art. R311-3-1-2, 1°"),
+    ("contribution_decision", "1. Degré", "Degré et mode de contribution à la décision", "CRPA, art. R311-3-1-2, 1°"),
+    ("donnees", "2. Données", "Données traitées et sources", "CRPA, art. R311-3-1-2, 2°"),
+    ("parametres", "3. Paramètres", "Paramètres et pondération", "CRPA, art. R311-3-1-2, 3°"),
+    ("operations", "4. Opérations", "Opérations effectuées", "CRPA, art. R311-3-1-2, 4°"),
+])
+def test_each_missing_legal_item_is_marked_where_it_belongs(cli, tmp_path, name, section, title, ref):
+    result = _run(cli, tmp_path, variant(CRECHE, drop=(name,)))
+    assert result.exit_code == 1
+    marker = f"Élément manquant : {title} ({ref}) — à compléter."
+    assert marker in _section(result.stdout, section).replace("\\(", "(").replace("\\)", ")")
+    assert f"{title} ({ref})" in result.stderr
+
+
 @pytest.mark.parametrize("channels, expected", [
     ({"use_case": "demandes-creches@ville-exemple.fr"}, "demandes-creches@ville-exemple.fr"),
     ({"contact_droits": "acces-documents@ville-exemple.fr"}, "acces-documents@ville-exemple.fr"),

@@ -261,3 +261,12 @@ def test_template_of_a_record_without_parameters(cli, tmp_path):
     result = cli("notice", IDENT, "--repo", str(root), "--modele-pour", str(path))
     assert result.exit_code == 1 and "ne décrit aucun paramètre (CRPA, art. R311-3-1-2, 3°)" in result.stderr
     assert "parametres: []" in path.read_text(encoding="utf-8")
+
+
+def test_no_template_for_a_processing_without_decision(cli, tmp_path):
+    from lint_fixtures import GOOD_SIMPLE
+
+    root = _repo(tmp_path, GOOD_SIMPLE, FULL_COLL)
+    path = tmp_path / "modele.yaml"
+    result = cli("notice", GOOD_SIMPLE["identifiant"], "--repo", str(root), "--modele-pour", str(path))
+    assert result.exit_code == 1 and not path.exists() and "ne fonde ni ne prépare" in result.stderr
