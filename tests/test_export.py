@@ -19,7 +19,7 @@ from iaterr.publish.formats import FORMATS
 from iaterr.publish.formats import write_items as render_export
 from iaterr.publish.opendata import BIBLIOTHEQUE_PUBLIC, columns, table_schema_text
 from iaterr.repo.config import open_repository
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_HIGH_RISK, GOOD_SIMPLE, make_repo, variant
 
 TABLESCHEMA = ROOT / "schema" / "tableschema"
 
@@ -67,12 +67,12 @@ def test_formula_cells_are_neutralised(tmp_path):
 
 
 def test_lists_of_tables_become_aligned_columns(tmp_path):
-    root = make_repo(tmp_path / "depot", [GOOD_DECISION])
+    root = make_repo(tmp_path / "depot", [GOOD_HIGH_RISK])
     row = _rows(render_export("csv", load_items(open_repository(root)), "fr"))[0]
-    assert row["donnees_nom"].startswith("Dossier de demande")
+    assert row["donnees_nom"].startswith(GOOD_HIGH_RISK["donnees"][0]["nom"][:20])
     assert row["donnees_personnelles"] == "true"
     assert row["analyses_impact_type"] == "aipd | aidf"
-    assert row["analyses_impact_date"] == "2024-06 | 2024-07"
+    assert row["analyses_impact_date"] == "2026-01 | 2026-02"
 
 
 def test_json_has_the_same_content(cli):

@@ -423,7 +423,8 @@ EXPECTED_MISSING_SIMPLE = {
     "ai-act": set(),  # not high-risk: nothing to register
 }
 EXPECTED_MISSING_DECISION = {
-    "eurocities": STRUCTURAL["eurocities"] | {"risks", "proportionality", "monitoring"},
+    # a points grid declared rules-only: no AI Act risk category, said with its reason (below)
+    "eurocities": STRUCTURAL["eurocities"] | {"risks", "proportionality", "monitoring", "risk_category"},
     "algoritmeregister": set(),
     "atrs": STRUCTURAL["atrs"] | {"alternatives_considered", "risks_and_mitigations"},
     # GOOD_DECISION is a points grid: out of the AI Act's scope when it says so (systeme_ia: false)
@@ -447,6 +448,17 @@ def test_missing_for_good_decision(standard):
 def test_a_complete_record_misses_only_what_iaterr_cannot_hold(standard):
     assert missing(mapped(standard, COMPLETE, include_restricted=True, collectivite=COMPLETE_COLLECTIVITE)) == \
         STRUCTURAL[standard]
+
+
+def test_a_rules_only_record_has_no_ai_act_category_and_says_why():
+    """``systeme_ia: false`` (art. 3(1)): the Dutch register's category follows from its decisions alone; the
+    Eurocities risk category is missing with that reason, not « not assessed »."""
+    assert GOOD_DECISION["systeme_ia"] is False and "niveau_risque_ia" not in GOOD_DECISION
+    assert mapped("algoritmeregister", GOOD_DECISION).record["publication_category"] == "Impactvolle algoritmes"
+    without_decision = variant(GOOD_DECISION, decisions_individuelles=False, drop=("niveau_automatisation",))
+    assert mapped("algoritmeregister", without_decision).record["publication_category"] == "Overige algoritmes"
+    reason = next(e for e in mapped("eurocities", GOOD_DECISION).missing if e["champ"] == "risk_category")["raison"]
+    assert "systeme_ia" in reason["fr"] and "art. 3(1)" in reason["en"]
 
 
 def test_a_restricted_source_is_named_as_such_whether_or_not_it_is_set():

@@ -41,6 +41,9 @@ def test_fix_repairs_validation_findings_in_restricted_fields_without_showing_th
     fixed = {fix.path: fix.value for _d, fix in report.fixes.get(RECORD, [])}
     assert fixed == {("contact",): "equipe.eau@ville-exemple.fr", ("mise_en_oeuvre",): "prestataire",
                      ("efficacite",): "faible"}
+    before = (root / RECORD).read_text(encoding="utf-8").splitlines()
+    contact_line = next(n for n, line in enumerate(before, 1) if line.startswith("contact:"))
+    mise_line = next(n for n, line in enumerate(before, 1) if line.startswith("mise_en_oeuvre:"))
     shown = cli("lint", "--repo", str(root), "--diff")
     done = cli("lint", "--repo", str(root), "--fix")
     assert done.exit_code == 0, done.output
@@ -49,7 +52,7 @@ def test_fix_repairs_validation_findings_in_restricted_fields_without_showing_th
     assert "mise_en_oeuvre: prestataire" in text and "efficacite: faible" in text
     assert "3 correction(s)" in done.stderr
     output = shown.stdout + shown.stderr + done.stdout + done.stderr
-    assert ":48 [email-invalide]" in output and ":50 [valeur-non-canonique]" in output  # the fixes are said…
+    assert f":{contact_line} [email-invalide]" in output and f":{mise_line} [valeur-non-canonique]" in output  # said…
     for secret in ("equipe.eau", "Prestataire", "FAIBLE"):
         assert secret not in output, secret  # …without the values
 

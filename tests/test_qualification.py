@@ -604,18 +604,8 @@ def test_every_reason_names_the_fields_it_rests_on():
     assert q.regime("crpa-publication").fondements == ("collectivite.nombre_agents",)
 
 
-def test_the_lint_rule_counts_the_same_dpia_criteria():
-    """Until lint imports :func:`dpia_criteria`, its own copy must agree with it."""
-    rgpd = pytest.importorskip("iaterr.lint.rules.rgpd")
-    if not hasattr(rgpd, "dpia_criteria"):
-        pytest.skip("the lint rule reads iaterr.model.qualification.dpia_criteria")
-    if rgpd.dpia_criteria is dpia_criteria:
-        return
-    from iaterr.lint.engine import RecordContext
+def test_the_lint_rule_counts_the_dpia_criteria_with_the_same_function():
+    """One list of criteria: the qualification and rgpd-aipd-requise cannot disagree."""
+    from iaterr.lint.rules import rgpd
 
-    for cas in (real(CALLBOT), _automated(donnees_sensibles="true", systeme_ia="true"),
-                _decides(destinataires_decisions=["agents"], criteres_aipd=["evaluation", "croisement"]),
-                edited(ISSY, publics=["beneficiaires"], systeme_ia="oui")):
-        ctx = RecordContext.__new__(RecordContext)
-        ctx.data = cas
-        assert rgpd.dpia_criteria(ctx) == dpia_criteria(cas)
+    assert rgpd.dpia_criteria is dpia_criteria

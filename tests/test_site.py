@@ -174,7 +174,9 @@ def test_use_case_page_has_the_notice_and_the_rest(tmp_path):
                   "Partenaires et fournisseurs", "Retour d'expérience", "Points positifs", "Points de vigilance",
                   "Sources et code", "Contrôle humain"):
         assert title in text, title
-    assert "Ancienneté de la demande" in text and "dpo@ville-exemple.fr" in text and "Risque élevé" in text
+    assert "Ancienneté de la demande" in text and "dpo@ville-exemple.fr" in text
+    # a points grid declared rules-only (systeme_ia: false): no AI Act risk tier is shown for it
+    assert "Risque élevé" not in text and "art. 3(1)" in text
     assert 'href="https://git.ville-exemple.fr/creches/score"' in text
     assert "Élément manquant" not in text and "@media print" in (tmp_path / "site/assets/registre.css").read_text()
     # an incomplete notice says so on the register too
@@ -182,7 +184,7 @@ def test_use_case_page_has_the_notice_and_the_rest(tmp_path):
     build_site(open_repository(root), tmp_path / "site2", today=TODAY)
     text = html.unescape((tmp_path / "site2/cas/attribution-places-creche.html").read_text(encoding="utf-8"))
     assert "Notice incomplète" in text
-    assert "Élément manquant : Paramètres et pondération (R311-3-1-2, 3°)" in text
+    assert "Élément manquant : Paramètres et pondération (CRPA, art. R311-3-1-2, 3°)" in text
 
 
 def test_the_home_page_lists_everything_and_can_filter(built):
@@ -398,7 +400,7 @@ def test_english_site(tmp_path):
     home = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in home and "Download the data" in home and "outside git" in home
     page = (out / "cas/attribution-places-creche.html").read_text(encoding="utf-8")
-    assert "Explicability notice" in page and "Your rights" in page and "High risk" in page
+    assert "Explicability notice" in page and "Your rights" in page and "High risk" not in page
     # a change of language rewrites every page
     result = build_site(open_repository(root), out, lang="fr", today=TODAY)
     assert result.unchanged <= 3  # the script, the table schema (same in both languages)

@@ -8,6 +8,7 @@ Without Chromium and chromedriver every test here skips, saying why (``.ci/run``
 from __future__ import annotations
 
 import copy
+import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -142,27 +143,41 @@ def test_notice_of_hostile_text_runs_no_script(browser, tmp_path):
 # ---------------------------------------------------------------- the register website
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    """The register of this repository's data, built once."""
+def site_data(tmp_path_factory) -> Path:
+    """A copy of this repository's data in which every collectivité gives an address for requests, so that some
+    notices are complete (no collectivité of data/ declares one yet, and a notice without any says so): both
+    kinds of case page are then exercised."""
+    where = tmp_path_factory.mktemp("donnees")
+    shutil.copytree(ROOT / "data", where / "data")
+    shutil.copy2(ROOT / "iaterr.yaml", where / "iaterr.yaml")
+    for path in sorted((where / "data" / "collectivites").glob("*.yaml")):
+        with path.open("a", encoding="utf-8") as out:
+            out.write("contact_droits: acces-documents@example.org\n")
+    return where
+
+
+@pytest.fixture(scope="module")
+def site(site_data, tmp_path_factory) -> Path:
+    """The register of that data, built once."""
     _site_module()
-    return _build_site(ROOT, tmp_path_factory.mktemp("registre") / "site")
+    return _build_site(site_data, tmp_path_factory.mktemp("registre") / "site")
 
 
-def _use_cases_by_completeness() -> tuple[str, str]:
+def _use_cases_by_completeness(root: Path) -> tuple[str, str]:
     """A use case whose notice is complete, and one whose notice has missing items (or is silent on
-    decisions), from this repository's data."""
+    decisions), from the data at ``root``."""
     from iaterr.publish.export import load_items
     from iaterr.publish.notice import build_notice
     from iaterr.repo.config import open_repository
 
-    notices = [build_notice(item) for item in load_items(open_repository(ROOT)).items]
+    notices = [build_notice(item) for item in load_items(open_repository(root)).items]
     complete = next(n.identifiant for n in notices if n.complete)
     incomplete = next(n.identifiant for n in notices if not n.complete)
     return complete, incomplete
 
 
-def _one_page_of_every_template(site: Path) -> dict[str, Path]:
-    complete, incomplete = _use_cases_by_completeness()
+def _one_page_of_every_template(site: Path, root: Path) -> dict[str, Path]:
+    complete, incomplete = _use_cases_by_completeness(root)
     pages = {
         "home": site / "index.html",
         f"use case, complete notice ({complete})": site / "cas" / f"{complete}.html",
@@ -186,9 +201,10 @@ def _one_page_of_every_template(site: Path) -> dict[str, Path]:
     return pages
 
 
-def test_one_page_of_every_site_template_has_no_axe_violation_and_loads_nothing_from_outside(browser, site):
+def test_one_page_of_every_site_template_has_no_axe_violation_and_loads_nothing_from_outside(browser, site,
+                                                                                           site_data):
     failures = []
-    for label, page in _one_page_of_every_template(site).items():
+    for label, page in _one_page_of_every_template(site, site_data).items():
         open_page(browser, page)
         violations = axe_violations(browser)
         if violations:

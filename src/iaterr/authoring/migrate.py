@@ -34,7 +34,7 @@ from iaterr import SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS
 from iaterr.base.diagnostics import Diagnostic, with_hint
 from iaterr.base.files import UnsafePath, read_regular
 from iaterr.check.loader import collect_files
-from iaterr.check.validate import version_key
+from iaterr.model.fields import version_key
 from iaterr.repo.config import Repository, RepositoryError
 from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import BOM, dump_roundtrip, position, read_document, roundtrip_yaml, span

@@ -282,19 +282,13 @@ def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
     return out
 
 
-def version_key(version: str) -> tuple[int, ...]:
-    """``"1.10"`` after ``"1.9"``: a format version as numbers."""
-    return tuple(int(part) for part in version.split(".") if part.isdigit())
-
-
 def _newer_fields(model: type[BaseModel], data: dict, version: str, root: Any, rel: str, out: list) -> None:
     """A field the record's declared format does not have: an iaterr of that format would refuse the file."""
-    from iaterr.model.fields import fields_of
+    from iaterr.model.fields import fields_of, newer_than
     from iaterr.repo.yamlio import position
 
-    declared = version_key(version)
     for name, meta in fields_of(model).items():
-        if name in data and version_key(meta.depuis) > declared:
+        if name in data and newer_than(meta, version):
             line, col = position(root, (name,), key=True)
             out.append(Diagnostic("champ-version-schema", rel, line, col, (name,), with_hint(
                 {"champ": name, "depuis": meta.depuis, "version": version},

@@ -1,7 +1,7 @@
-"""Reading values of a raw record in rules: robust to labels, aliases and odd types.
+"""What rules need to read a raw record and place a finding.
 
-Rules see records as written (a validation error does not stop them), so every
-helper here accepts anything and never raises.
+The readers of values (robust to labels, aliases and odd types; they never raise) live in
+:mod:`iaterr.model.values`, shared with the qualification; they are re-exported here.
 """
 
 from __future__ import annotations
@@ -9,74 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from iaterr.lint.engine import Finding, RecordContext
+from iaterr.model.values import (  # noqa: F401 - the readers of values, for the rules
+    as_int,
+    boolean,
+    code_is,
+    code_of,
+    codes_of,
+    entries,
+    is_blank,
+    is_false,
+    is_true,
+    known_codes_of,
+)
 from iaterr.model.vocab import Vocabulary
-
-_TRUE = {"true", "oui"}
-_FALSE = {"false", "non"}
-
-
-def is_true(value: Any) -> bool:
-    """A true boolean, as the model accepts it (True, "true", "oui")."""
-    if isinstance(value, bool):
-        return value
-    return isinstance(value, str) and value.strip().casefold() in _TRUE
-
-
-def is_false(value: Any) -> bool:
-    if isinstance(value, bool):
-        return not value
-    return isinstance(value, str) and value.strip().casefold() in _FALSE
-
-
-def is_blank(value: Any) -> bool:
-    """No answer: absent, null, empty text or empty list."""
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
-
-
-def code_of(vocab: Vocabulary | None, value: Any) -> str | None:
-    """The code that ``value`` names (code, label or alias), None when absent or unknown."""
-    if vocab is None or not isinstance(value, str) or not value.strip():
-        return None
-    term = vocab.resolve(value.strip())
-    return term.code if term else None
-
-
-def code_is(vocab: Vocabulary | None, value: Any, code: str) -> bool:
-    return code_of(vocab, value) == code
-
-
-def codes_of(vocab: Vocabulary, value: Any) -> list[str]:
-    """The codes of a list field; a lone string counts as a one-item list; unknown values are kept as written."""
-    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    return [code_of(vocab, item) or item.strip() for item in items if isinstance(item, str) and item.strip()]
-
-
-def entries(value: Any) -> list[tuple[int, dict[str, Any]]]:
-    """The mapping entries of a list field, with their index."""
-    if not isinstance(value, list):
-        return []
-    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
-
-
-def as_int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            return None
-    return None
 
 
 def excerpt(text: str, limit: int = 60) -> str:

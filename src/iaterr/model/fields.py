@@ -106,6 +106,16 @@ class FieldMeta:
 _KEY = "x-iaterr"
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """``"1.10"`` after ``"1.9"``: a record format version (``version_schema``, ``depuis``) as numbers."""
+    return tuple(int(part) for part in version.split(".") if part.isdigit())
+
+
+def newer_than(meta: FieldMeta, version: str) -> bool:
+    """Did the field come after the record format ``version`` (a record of that format cannot hold it)?"""
+    return version_key(meta.depuis) > version_key(version)
+
+
 def champ(
     default: Any = None,
     *,

@@ -25,6 +25,11 @@ from typing import Any, Protocol
 
 from iaterr.i18n import message
 from iaterr.model.droit import applicable, depuis, long_date, reference
+from iaterr.model.values import as_int as _int
+from iaterr.model.values import boolean as _bool
+from iaterr.model.values import code_of as _code
+from iaterr.model.values import is_blank as _blank
+from iaterr.model.values import known_codes_of as _codes
 from iaterr.model.vocab import (
     CRITERES_AIPD,
     DESTINATAIRES_DECISIONS,
@@ -190,59 +195,6 @@ class Qualification:
 
 
 # ---------------------------------------------------------------- reading a record as written
-
-_TRUE = {"true", "oui", "yes"}
-_FALSE = {"false", "non", "no"}
-
-
-def _bool(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str):
-        folded = value.strip().casefold()
-        return True if folded in _TRUE else False if folded in _FALSE else None
-    return None
-
-
-def _blank(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return not value.strip()
-    if isinstance(value, (list, dict)):
-        return not value
-    return False
-
-
-def _int(value: Any) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            return None
-    return None
-
-
-def _code(vocab: Vocabulary, value: Any) -> str | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    term = vocab.resolve(value.strip())
-    return term.code if term else None
-
-
-def _codes(vocab: Vocabulary, value: Any) -> list[str]:
-    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
-    out: list[str] = []
-    for item in items:
-        code = _code(vocab, item)
-        if code is not None and code not in out:
-            out.append(code)
-    return out
-
 
 def _sources(cas: Record) -> list[dict[str, Any]]:
     value = cas.get("donnees")

@@ -170,6 +170,11 @@ R_DOMAIN = Txt(
 R_RISK_UNKNOWN = Txt(
     "Niveau de risque (règlement IA) non renseigné ou non évalué.",
     "AI Act risk tier empty or not assessed.")
+R_RISK_NOT_AI = Txt(
+    "La collectivité déclare que ce traitement n'est pas un système d'IA (« systeme_ia: false », art. 3(1) du "
+    "règlement sur l'IA) : les catégories de risque de ce règlement ne s'y appliquent pas.",
+    "The authority declares this processing is not an AI system (“systeme_ia: false”, AI Act art. 3(1)): the "
+    "Act's risk categories do not apply to it.")
 R_PUBCAT_RISK = Txt(
     "Niveau de risque (règlement IA) non renseigné ou non évalué : impossible d'exclure la catégorie "
     "« Hoog-risico AI-systeem ».",
@@ -497,6 +502,8 @@ def publication_category(cas: dict[str, Any]) -> tuple[str | None, Txt | None]:
     risk = cas.get("niveau_risque_ia")
     decisions = cas.get("decisions_individuelles")
     automated = cas.get("niveau_automatisation") in ("decision_assistee", "decision_automatisee")
+    if cas.get("systeme_ia") is False:  # rules only: no AI Act tier to weigh (art. 3(1)), only its effect on people
+        risk = "minimal"
     if risk == "eleve":
         return NL_HIGH_RISK, None
     if risk == "inacceptable":  # a prohibited practice is not a high-risk system, but it weighs on people
@@ -556,7 +563,8 @@ def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
                          "personnes_concernees", "portee_decision")
     r["risks"] = s.need("risks", cas.get("evaluation_risques"), "evaluation_risques")
     r["risk_category"] = s.need("risk_category", EUROCITIES_RISK.get(cas.get("niveau_risque_ia", "")),
-                                "niveau_risque_ia", raison=R_RISK_UNKNOWN)
+                                "niveau_risque_ia",
+                                raison=R_RISK_NOT_AI if cas.get("systeme_ia") is False else R_RISK_UNKNOWN)
     r["proportionality"] = s.need("proportionality", cas.get("proportionnalite"), "proportionnalite")
     r["lawful_basis"] = s.need("lawful_basis", cas.get("base_legale"), "base_legale")
     r["documentation"] = cas.get("url_regles_publiees")

@@ -24,7 +24,6 @@ from iaterr import SCHEMA_VERSION
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
 from iaterr.lint.values import code_of as _code
-from iaterr.lint.values import codes_of as _codes
 from iaterr.lint.values import entries as _entries
 from iaterr.lint.values import finding_at as _at
 from iaterr.lint.values import is_blank as _blank
@@ -32,12 +31,11 @@ from iaterr.lint.values import is_false as _false
 from iaterr.lint.values import is_true as _true
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.droit import reference
-from iaterr.model.fields import fields_of
+from iaterr.model.fields import fields_of, newer_than
+from iaterr.model.qualification import dpia_criteria
 from iaterr.model.vocab import (
     CRITERES_AIPD,
-    DESTINATAIRES_DECISIONS,
     NIVEAUX_AUTOMATISATION,
-    PUBLICS,
     STATUTS,
     TYPES_ANALYSE_IMPACT,
 )
@@ -58,10 +56,6 @@ def _in_progress(ctx: RecordContext) -> bool:
 # ---------------------------------------------------------------- a field the record's format does not have
 
 
-def _version_key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split(".") if part.isdigit())
-
-
 def predates(data: Any, model: type[BaseModel], name: str) -> str | None:
     """The record's format version when the field ``name`` came later (a record of that format cannot hold it
     until ``iaterr migrate`` upgrades it), else None."""
@@ -69,7 +63,7 @@ def predates(data: Any, model: type[BaseModel], name: str) -> str | None:
     version = data.get("version_schema") if isinstance(data, dict) else None
     if meta is None or not isinstance(version, str):
         return None
-    return version if _version_key(meta.depuis) > _version_key(version) else None
+    return version if newer_than(meta, version) else None
 
 
 def format_clause(version: str | None) -> dict[str, str]:
@@ -121,30 +115,6 @@ def personal_data_reason(ctx: RecordContext) -> dict[str, str] | None:
 
 
 # ---------------------------------------------------------------- art. 35: the DPIA
-
-
-def dpia_criteria(ctx: RecordContext) -> dict[str, dict[str, str]]:
-    """The EDPB / CNIL criteria the processing meets, code → where the record says so: those declared in
-    ``criteres_aipd``, then those other fields imply."""
-    out: dict[str, dict[str, str]] = {}
-    for code in _codes(CRITERES_AIPD, ctx.get("criteres_aipd")):
-        if CRITERES_AIPD.resolve(code) is not None:
-            out.setdefault(code, {"fr": "« criteres_aipd »", "en": "“criteres_aipd”"})
-    implied: list[tuple[bool, str, str]] = [
-        (_true(ctx.get("donnees_sensibles")), "donnees_sensibles", "donnees_sensibles: true"),
-        (_true(ctx.get("systeme_ia")), "usage_innovant", "systeme_ia: true"),
-        (_code(NIVEAUX_AUTOMATISATION, ctx.get("niveau_automatisation")) == "decision_automatisee",
-         "decision_automatique", "niveau_automatisation: decision_automatisee"),
-        # decisions about the authority's own staff: employees are vulnerable towards their employer (WP248)
-        ("agents" in _codes(DESTINATAIRES_DECISIONS, ctx.get("destinataires_decisions")),
-         "personnes_vulnerables", "destinataires_decisions: agents"),
-        # a service for aid beneficiaries: people who apply for aid are vulnerable (WP248)
-        ("beneficiaires" in _codes(PUBLICS, ctx.get("publics")), "personnes_vulnerables", "publics: beneficiaires"),
-    ]
-    for holds, code, said in implied:
-        if holds:
-            out.setdefault(code, {"fr": f"« {said} »", "en": f"“{said}”"})
-    return out
 
 
 def _has_dpia(ctx: RecordContext) -> bool:
