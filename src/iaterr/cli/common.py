@@ -20,6 +20,8 @@ from iaterr.repo.config import Repository, RepositoryError, open_repository
 if TYPE_CHECKING:  # rich is imported when a command prints, not to show a help text
     from rich.console import Console
 
+    from iaterr.publish.export import ExportItem
+
 #: Exit codes, whatever the output format.
 OK, FINDINGS, FAILURE = 0, 1, 2
 
@@ -161,6 +163,32 @@ def open_repo(app: App, repo: Optional[Path], *, allow_embedded: bool = True) ->
     if found.embedded:
         app.say("cli.depot-embarque", style="dim", dossier=str(Path.cwd()), chemin=str(found.root))
     return found
+
+
+def use_case_item(app: App, repo: Optional[Path], identifiant: str) -> tuple[ExportItem, Repository]:
+    """The use case ``identifiant`` as published (public fields, with its collectivité) and its repository.
+    An identifier is a file name of the use-case folder, never a path: nothing else is looked up. Unknown: a
+    message with the closest identifiers (code 2); invalid: a message sending to `iaterr validate` (code 1)."""
+    import difflib
+
+    from iaterr.authoring.records import existing_identifiers
+    from iaterr.check.validate import YAML_SUFFIXES
+    from iaterr.publish.export import load_items
+
+    repository = open_repo(app, repo)
+    known = sorted(existing_identifiers(repository, "cas_usage"))
+    folder = repository.kind_dir("cas_usage")
+    found = [folder / f"{identifiant}{suffix}" for suffix in YAML_SUFFIXES] if identifiant in known else []
+    path = next((p for p in found if os.path.lexists(p)), None)
+    if path is None:
+        close = difflib.get_close_matches(identifiant[:200], known, n=3, cutoff=0.5)
+        shown = identifiant if len(identifiant) <= 100 else identifiant[:100] + "…"
+        raise Abort("cli.cas-inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=shown,
+                    suggestions=close)
+    items = load_items(repository, paths=[path])
+    if not items.items:
+        raise Abort("cli.cas-invalide", exit_code=FINDINGS, identifiant=identifiant)
+    return items.items[0], repository
 
 
 @contextmanager

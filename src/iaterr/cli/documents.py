@@ -7,7 +7,6 @@ a message); ``--modele-pour FICHIER`` writes that file to fill.
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 from typing import Optional
@@ -24,34 +23,18 @@ from iaterr.cli.common import (
     h,
     help_option,
     lang_option,
-    open_repo,
     repo_option,
+    use_case_item,
     write_document,
 )
 
 
 def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
-    from iaterr.authoring.records import existing_identifiers
-    from iaterr.check.validate import YAML_SUFFIXES
     from iaterr.lint.run import environment_today
-    from iaterr.publish.export import load_items
     from iaterr.publish.notice import build_notice
 
-    repository = open_repo(ui, repo)
-    known = sorted(existing_identifiers(repository, "cas_usage"))
-    folder = repository.kind_dir("cas_usage")
-    # an identifier is a file name of the folder, never a path: nothing else is looked up
-    found = [folder / f"{identifiant}{suffix}" for suffix in YAML_SUFFIXES] if identifiant in known else []
-    path = next((p for p in found if os.path.lexists(p)), None)
-    if path is None:
-        close = difflib.get_close_matches(identifiant[:200], known, n=3, cutoff=0.5)
-        shown = identifiant if len(identifiant) <= 100 else identifiant[:100] + "…"
-        raise Abort("notice.cli.inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=shown,
-                    suggestions=close)
-    items = load_items(repository, paths=[path])
-    if not items.items:
-        raise Abort("notice.cli.invalide", exit_code=FINDINGS, identifiant=identifiant)
-    return build_notice(items.items[0], lang=ui.lang, today=environment_today()), repository.root
+    item, repository = use_case_item(ui, repo, identifiant)
+    return build_notice(item, lang=ui.lang, today=environment_today()), repository.root
 
 
 def _format(value: str) -> str:

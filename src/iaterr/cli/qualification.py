@@ -3,16 +3,25 @@
 
 from __future__ import annotations
 
-import difflib
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import typer
 
-from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option
+from iaterr.cli.common import (
+    FINDINGS,
+    OK,
+    Abort,
+    App,
+    guarded,
+    h,
+    help_option,
+    lang_option,
+    repo_option,
+    use_case_item,
+)
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -109,25 +118,7 @@ def as_json(q: Qualification, identifiant: str, lang: str) -> str:
 
 def _record_of(ui: App, repo: Optional[Path], identifiant: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """The use case ``identifiant`` and its collectivité, as published (public fields)."""
-    from iaterr.authoring.records import existing_identifiers
-    from iaterr.check.validate import YAML_SUFFIXES
-    from iaterr.publish.export import load_items
-
-    repository = open_repo(ui, repo)
-    known = sorted(existing_identifiers(repository, "cas_usage"))
-    folder = repository.kind_dir("cas_usage")
-    # an identifier is a file name of the folder, never a path: nothing else is looked up
-    found = [folder / f"{identifiant}{suffix}" for suffix in YAML_SUFFIXES] if identifiant in known else []
-    path = next((p for p in found if os.path.lexists(p)), None)
-    if path is None:
-        close = difflib.get_close_matches(identifiant[:200], known, n=3, cutoff=0.5)
-        shown = identifiant if len(identifiant) <= 100 else identifiant[:100] + "…"
-        raise Abort("qualif.cli.inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=shown,
-                    suggestions=close)
-    items = load_items(repository, paths=[path])
-    if not items.items:
-        raise Abort("qualif.cli.invalide", exit_code=FINDINGS, identifiant=identifiant)
-    item = items.items[0]
+    item, _repository = use_case_item(ui, repo, identifiant)
     return dict(item.cas), dict(item.collectivite)
 
 

@@ -130,6 +130,8 @@ MESSAGES: dict[str, str] = {
     "cli.config-invalide": "Invalid configuration in {fichier}: {detail}",
     "cli.chemin-introuvable": "Path not found: {chemin}",
     "cli.chemin-hors-depot": "Path {chemin} is not inside the repository {depot}.",
+    "cli.cas-inconnu": "No use case “{identifiant}” in the repository.",
+    "cli.cas-invalide": "The record “{identifiant}” is not valid: fix it first (`iaterr validate`).",
     "cli.format-inconnu": "Unknown format “{valeur}” (formats: {formats}).",
     "cli.langue-inconnue": "Unknown language “{valeur}” (languages: fr, en).",
     "cli.erreur-interne": "iaterr internal error: {erreur}",

@@ -133,6 +133,8 @@ MESSAGES: dict[str, str] = {
     "cli.config-invalide": "Configuration invalide dans {fichier} : {detail}",
     "cli.chemin-introuvable": "Chemin introuvable : {chemin}",
     "cli.chemin-hors-depot": "Le chemin {chemin} n'est pas dans le dépôt {depot}.",
+    "cli.cas-inconnu": "Aucun cas d'usage « {identifiant} » dans le dépôt.",
+    "cli.cas-invalide": "La fiche « {identifiant} » n'est pas valide : corrigez-la d'abord (`iaterr validate`).",
     "cli.format-inconnu": "Format inconnu « {valeur} » (formats : {formats}).",
     "cli.langue-inconnue": "Langue inconnue « {valeur} » (langues : fr, en).",
     "cli.erreur-interne": "Erreur interne d'iaterr : {erreur}",

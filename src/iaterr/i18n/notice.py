@@ -232,8 +232,6 @@ FR: dict[str, str] = {
                                "{identifiant} --pour {chemin}",
     "notice.cli.modele-sans-parametre": "La fiche « {identifiant} » ne décrit aucun paramètre ({ref}) : "
                                         "le modèle n'a rien à remplir.",
-    "notice.cli.inconnu": "Cas d'usage inconnu « {identifiant} ».",
-    "notice.cli.invalide": "La fiche « {identifiant} » n'est pas valide : corrigez-la d'abord (`iaterr validate`).",
     "help.notice": "Écrit la notice d'explicabilité d'un cas d'usage (Markdown ou HTML imprimable), prête à "
                    "publier ; avec --pour, la réponse à la demande d'une personne. Échoue (code 1) si un élément "
                    "exigé par la loi manque.",
@@ -467,8 +465,6 @@ EN: dict[str, str] = {
                                "{identifiant} --pour {chemin}",
     "notice.cli.modele-sans-parametre": "Record “{identifiant}” describes no parameter ({ref}): the "
                                         "template has nothing to fill in.",
-    "notice.cli.inconnu": "Unknown use case “{identifiant}”.",
-    "notice.cli.invalide": "Record “{identifiant}” is not valid: fix it first (`iaterr validate`).",
     "help.notice": "Write the explicability notice of a use case (Markdown or printable HTML), ready to publish; "
                    "with --pour, the answer to one person's request. Fails (code 1) when an item required by law is "
                    "missing.",

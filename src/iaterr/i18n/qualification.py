@@ -165,8 +165,6 @@ FR: dict[str, str] = {
     "qualif.champs-a-preciser": "À préciser dans la fiche : {champs}.",
     "qualif.interdits": "Interdit par ce que déclare la fiche : {regimes}.",
     "qualif.tout-qualifie": "Chaque régime est qualifié.",
-    "qualif.cli.inconnu": "Aucun cas d'usage « {identifiant} » dans le dépôt.",
-    "qualif.cli.invalide": "La fiche « {identifiant} » n'est pas valide : corrigez-la d'abord (`iaterr validate`).",
     "help.qualification": "Dit quels régimes juridiques s'appliquent à un cas d'usage (CRPA, règlement sur l'IA, "
                           "RGPD), pourquoi, et ce qui reste à préciser dans la fiche (code de sortie 1).",
     "help.qualification.id": "Identifiant du cas d'usage.",
@@ -325,8 +323,6 @@ EN: dict[str, str] = {
     "qualif.champs-a-preciser": "To specify in the record: {champs}.",
     "qualif.interdits": "Forbidden by what the record declares: {regimes}.",
     "qualif.tout-qualifie": "Every regime is qualified.",
-    "qualif.cli.inconnu": "No use case “{identifiant}” in the repository.",
-    "qualif.cli.invalide": "The record “{identifiant}” is not valid: correct it first (`iaterr validate`).",
     "help.qualification": "Say which legal regimes apply to a use case (CRPA, AI Act, GDPR), why, and what the "
                           "record still has to specify (exit code 1).",
     "help.qualification.id": "Identifier of the use case.",
