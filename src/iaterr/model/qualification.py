@@ -225,6 +225,29 @@ def _names(sources: list[dict[str, Any]]) -> list[str]:
     return [str(d.get("nom") or "?") for d in sources]
 
 
+# ---------------------------------------------------------------- AI Act art. 49: where a use is registered
+
+_NATIONAL = frozenset({"infrastructures_critiques"})
+_NON_PUBLIC = frozenset({"police", "migration"})
+#: Where the use of a high-risk system is registered.
+EU_PUBLIC, EU_NON_PUBLIC, NATIONAL = "base-ue-publique", "base-ue-non-publique", "nationale"
+
+
+def registration_route(domains: Iterable[str]) -> str | None:
+    """Where a public deployer registers the use of a high-risk system of these Annex III areas (art. 49): the
+    public EU database; its secure non-public section for law enforcement and migration, with the biometrics
+    that comes with them (49(4)); or nowhere in it, at national level, for critical infrastructure alone
+    (49(5)). None when no area is declared. The one reading of art. 49 for lint and the AI Act export."""
+    domains = set(domains)
+    if not domains:
+        return None
+    if domains & _NON_PUBLIC:
+        domains.discard("biometrie")
+    if not domains <= _NATIONAL | _NON_PUBLIC:
+        return EU_PUBLIC
+    return EU_NON_PUBLIC if domains & _NON_PUBLIC else NATIONAL
+
+
 # ---------------------------------------------------------------- the data protection impact assessment
 
 

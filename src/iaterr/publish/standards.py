@@ -36,6 +36,7 @@ from typing import Any
 
 from iaterr import __version__
 from iaterr.model import CasUsage, Collectivite, droit
+from iaterr.model.qualification import EU_NON_PUBLIC, EU_PUBLIC, NATIONAL, registration_route
 from iaterr.model.visibility import View, path_is_public
 from iaterr.model.vocab import (
     DOMAINES_ANNEXE_III,
@@ -767,29 +768,6 @@ def atrs(item: ExportItem, *, include_restricted: bool) -> Mapped:
 
 
 # ---------------------------------------------------------------- EU AI Act: Annex VIII section C
-
-#: Annex III areas whose use is not registered in the public part of the EU database, as the lint rule
-#: ``ia-act-eleve-sans-base-ue`` reads art. 49: critical infrastructure at national level, law enforcement
-#: and migration (with the biometrics that comes with them) in the secure non-public section.
-_NATIONAL = frozenset({"infrastructures_critiques"})
-_NON_PUBLIC = frozenset({"police", "migration"})
-#: Where the use of a high-risk system is registered (``registration``).
-EU_PUBLIC, EU_NON_PUBLIC, NATIONAL = "base-ue-publique", "base-ue-non-publique", "nationale"
-
-
-def registration_route(domains: Iterable[str]) -> str | None:
-    """Where a public deployer registers the use of a high-risk system of these Annex III areas: the public
-    EU database, its secure non-public section, or nowhere in it (national level); None when no area is
-    declared."""
-    domains = set(domains)
-    if not domains:
-        return None
-    if domains & _NON_PUBLIC:
-        domains.discard("biometrie")  # biometrics for law enforcement or migration: non-public section
-    if not domains <= _NATIONAL | _NON_PUBLIC:
-        return EU_PUBLIC
-    return EU_NON_PUBLIC if domains & _NON_PUBLIC else NATIONAL
-
 
 def _cite(code: str) -> Txt:
     """« référence : objet » of a text of the law table, in both languages."""

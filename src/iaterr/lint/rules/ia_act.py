@@ -36,6 +36,7 @@ from iaterr.lint.values import label as _label
 from iaterr.model import CasUsage
 from iaterr.model.dates import parse_partial_date
 from iaterr.model.droit import announce, applicable, depuis, long_date, reference
+from iaterr.model.qualification import EU_PUBLIC, registration_route
 from iaterr.model.vocab import (
     DESTINATAIRES_DECISIONS,
     DOMAINES_ANNEXE_III,
@@ -713,11 +714,6 @@ def eleve_sans_aidf(ctx: RecordContext) -> Iterable[Finding]:
                                                                  "quand": when.texte})
 
 
-#: Annex III areas whose use is not registered in the public EU database: critical infrastructure is
-#: registered nationally (art. 49(5)); law enforcement and migration in a non-public section (art. 49(4)).
-_HORS_BASE_PUBLIQUE = {"infrastructures_critiques", "police", "migration"}
-
-
 @rule(
     code="ia-act-eleve-sans-base-ue", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{_R26}(8) ; {reference('ria.art49')}",
@@ -759,10 +755,7 @@ _HORS_BASE_PUBLIQUE = {"infrastructures_critiques", "police", "migration"}
 def eleve_sans_base_ue(ctx: RecordContext) -> Iterable[Finding]:
     if not annexe_iii_high_risk(ctx) or not _blank(ctx.get("url_base_ue")):
         return
-    domains = set(_domains(ctx))
-    if domains & {"police", "migration"}:
-        domains.discard("biometrie")  # biometrics for law enforcement or migration: non-public section
-    if domains <= _HORS_BASE_PUBLIQUE:
+    if registration_route(_domains(ctx)) != EU_PUBLIC:  # national level, or the non-public section (art. 49)
         return
     when = quand(ctx, "ria.art49", annexe_iii=True)
     if when is not None:
