@@ -59,8 +59,7 @@ def _personal(a: Answers) -> bool:
 
 
 def _learns(a: Answers) -> bool:
-    """A kind of algorithm that learns, or an AI system. ``systeme_ia`` is asked later, in the AI Act section:
-    it counts only when given in advance (--set, --from) or kept in a draft."""
+    """A kind of algorithm that learns, or an AI system (both asked before, in the same section)."""
     kinds = a.get("type_algorithme")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     return any(k in TYPES_APPRENTISSAGE for k in kinds) or _yes(a.get("systeme_ia"))

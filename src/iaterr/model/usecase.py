@@ -419,14 +419,28 @@ class CasUsage(BaseModel):
         exemple="Les seuils de détection de la fraude ne sont pas communiqués (sécurité publique, L311-5).",
         aide_fr="Si un secret protégé par la loi (L311-5, L311-6 : sécurité publique, vie privée, secret des "
                 "affaires…) limite ce qui peut être communiqué, dites lequel et ce qu'il couvre. Laissez vide "
-                "sinon : la notice n'en parlera pas.",
+                "sinon : la notice ne rappellera que la réserve générale des secrets protégés par la loi.",
         aide_en="If a secret protected by law (L311-5, L311-6: public safety, privacy, business secrets…) limits "
                 "what can be communicated, say which and what it covers. Leave empty otherwise: the notice will "
-                "not mention it.",
+                "only recall the general reservation of secrets protected by law.",
         standards={"crpa": "L311-5, L311-6"},
     )
 
     # ------------------------------------------------------------ how it works
+    systeme_ia: Optional[Booleen] = champ(
+        fr="Système d'intelligence artificielle", en="AI system", section="fonctionnement", exigence="recommande",
+        exemple=True, depuis="1.1",
+        aide_fr="Oui si le système infère lui-même, à partir des données qu'il reçoit, comment produire des "
+                "prédictions, des contenus, des recommandations ou des décisions (apprentissage automatique, IA "
+                "générative…) : le règlement européen sur l'IA s'applique (art. 3(1)). Non pour un algorithme "
+                "dont des personnes ont fixé toutes les règles (barème, grille de points) : seuls le CRPA et le "
+                "RGPD s'appliquent alors.",
+        aide_en="Yes if the system itself infers, from the input it receives, how to generate predictions, "
+                "content, recommendations or decisions (machine learning, generative AI…): the EU AI Act applies "
+                "(art. 3(1)). No for an algorithm whose rules were all set by people (a scale, a points grid): "
+                "only the CRPA and the GDPR apply then.",
+        standards={"ai_act": "Art. 3(1)"},
+    )
     type_algorithme: list[code_of(TYPES_ALGORITHME)] = champ(  # type: ignore[valid-type]
         fr="Type d'algorithme", en="Type of algorithm", section="fonctionnement", exigence="recommande",
         exemple=["apprentissage_automatique"], default_factory=list,
@@ -536,20 +550,6 @@ class CasUsage(BaseModel):
     )
 
     # ------------------------------------------------------------ AI Act
-    systeme_ia: Optional[Booleen] = champ(
-        fr="Système d'intelligence artificielle", en="AI system", section="ia_act", exigence="recommande",
-        exemple=True, depuis="1.1",
-        aide_fr="Oui si le système infère lui-même, à partir des données qu'il reçoit, comment produire des "
-                "prédictions, des contenus, des recommandations ou des décisions (apprentissage automatique, IA "
-                "générative…) : le règlement européen sur l'IA s'applique (art. 3(1)). Non pour un algorithme "
-                "dont des personnes ont fixé toutes les règles (barème, grille de points) : seuls le CRPA et le "
-                "RGPD s'appliquent alors.",
-        aide_en="Yes if the system itself infers, from the input it receives, how to generate predictions, "
-                "content, recommendations or decisions (machine learning, generative AI…): the EU AI Act applies "
-                "(art. 3(1)). No for an algorithm whose rules were all set by people (a scale, a points grid): "
-                "only the CRPA and the GDPR apply then.",
-        standards={"ai_act": "Art. 3(1)"},
-    )
     domaines_annexe_iii: list[code_of(DOMAINES_ANNEXE_III)] = champ(  # type: ignore[valid-type]
         fr="Domaines de l'annexe III", en="Annex III areas", section="ia_act", exemple=["prestations_publiques"],
         default_factory=list,
@@ -640,7 +640,7 @@ class CasUsage(BaseModel):
                 "(art. 49(1)) ; l'enregistrement de la collectivité y renvoie (annexe VIII, section C, point 3).",
         aide_en="For a high-risk system: link to the system's entry registered by its provider (art. 49(1)); the "
                 "authority's registration refers to it (Annex VIII, section C, point 3).",
-        standards={"ai_act": "Annex VIII C.3"},
+        standards={"ai_act": "Annex VIII C.3", "eurocities": "product_information"},
     )
     conservation_journaux_mois: Optional[Entier] = champ(
         fr="Conservation des journaux (mois)", en="Log retention (months)", section="ia_act", exemple=6, ge=0,

@@ -588,7 +588,7 @@ def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
     r["methods_and_models"] = _paragraphs(_types(cas), cas.get("description_algorithme"))
     gap = _label(NIVEAUX_3, cas.get("efficacite"))
     r["performance"] = f"Écart aux objectifs : {gap.lower()}." if gap else None
-    r["product_information"] = cas.get("url_base_ue")
+    r["product_information"] = cas.get("url_base_ue_fournisseur")  # the product: its provider's EU entry
     r["codebase_url"] = cas.get("url_code_source")
     fria = _latest(_analyses(cas, "aidf"))
     r["AIA_description"] = fria.get("resume") if fria else None
