@@ -21,6 +21,13 @@ def test_every_entry_has_a_reference_an_object_in_both_languages_and_a_text():
         assert texte.objet_fr and texte.objet_en and texte.objet_fr != texte.objet_en, code
 
 
+def test_every_text_is_cited_in_english_too():
+    assert set(droit.REFERENCES_EN) == set(TEXTES)
+    for code, english in droit.REFERENCES_EN.items():
+        assert not re.search(r"\b(et|à|Règlement|RGPD|annexe|délibération|décision|du)\b", english), english
+        assert droit.references(code) == {"fr": TEXTES[code].reference, "en": english}
+
+
 def test_the_ai_act_calendar_as_of_december_2026():
     """../shared/domain/transparence.md (corrected): the omnibus dates, not the proposal's."""
     assert droit.depuis("ria.art4") == droit.depuis("ria.art5") == date(2025, 2, 2)

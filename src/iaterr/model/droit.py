@@ -260,12 +260,53 @@ TEXTES: dict[str, Texte] = {t.code: t for t in (
 )}
 
 
+#: How each text is cited in an English document (the French citation stays the reference).
+REFERENCES_EN: dict[str, str] = {
+    "crpa.L311-3-1": "CRPA, Art. L311-3-1",
+    "crpa.R311-3-1-1": "CRPA, Art. R311-3-1-1",
+    "crpa.R311-3-1-2": "CRPA, Art. R311-3-1-2",
+    "crpa.L312-1-3": "CRPA, Art. L312-1-3",
+    "crpa.D312-1-4": "CRPA, Art. D312-1-4",
+    "crpa.L311-5-L311-6": "CRPA, Arts. L311-5 and L311-6",
+    "crpa.R311-12-R311-13": "CRPA, Arts. R311-12 and R311-13",
+    "crpa.R343-1": "CRPA, Art. R343-1",
+    "crpa.L342-1": "CRPA, Art. L342-1",
+    "crpa.L311-1": "CRPA, Art. L311-1",
+    "lil.art47": "French Data Protection Act (law 78-17), Art. 47",
+    "cc.2018-765": "Conseil constitutionnel, decision No. 2018-765 DC of 12 June 2018",
+    "rgpd.art9": "GDPR, Art. 9",
+    "rgpd.art13-14": "GDPR, Arts. 13 and 14",
+    "rgpd.art15-21": "GDPR, Arts. 15 to 21",
+    "rgpd.art22": "GDPR, Art. 22",
+    "rgpd.art35": "GDPR, Art. 35; CNIL, deliberation No. 2018-327",
+    "rgpd.art77": "GDPR, Art. 77",
+    "ria.art3-1": "Regulation (EU) 2024/1689, Art. 3(1)",
+    "ria.art4": "Regulation (EU) 2024/1689, Art. 4",
+    "ria.art5": "Regulation (EU) 2024/1689, Art. 5",
+    "ria.art50": "Regulation (EU) 2024/1689, Art. 50",
+    "ria.annexe-iii": "Regulation (EU) 2024/1689, Art. 6(2) and Annex III",
+    "ria.art6-3": "Regulation (EU) 2024/1689, Art. 6(3)",
+    "ria.annexe-i": "Regulation (EU) 2024/1689, Art. 6(1) and Annex I",
+    "ria.art26": "Regulation (EU) 2024/1689, Art. 26",
+    "ria.art27": "Regulation (EU) 2024/1689, Art. 27",
+    "ria.art49": "Regulation (EU) 2024/1689, Art. 49(3) and Annex VIII, Section C",
+    "ria.art86": "Regulation (EU) 2024/1689, Art. 86",
+    "ria.art111-2": "Regulation (EU) 2024/1689, Art. 111(2)",
+}
+
+
 def texte(code: str) -> Texte:
     return TEXTES[code]
 
 
-def reference(code: str) -> str:
-    return TEXTES[code].reference
+def reference(code: str, lang: str = "fr") -> str:
+    """How ``code`` is cited in a document in ``lang``."""
+    return REFERENCES_EN[code] if lang == "en" else TEXTES[code].reference
+
+
+def references(code: str) -> dict[str, str]:
+    """The citation of ``code`` in both languages, as a message parameter (``{"fr": …, "en": …}``)."""
+    return {"fr": reference(code, "fr"), "en": reference(code, "en")}
 
 
 def applicable(code: str, today: date) -> bool:
