@@ -225,6 +225,18 @@ def _names(sources: list[dict[str, Any]]) -> list[str]:
     return [str(d.get("nom") or "?") for d in sources]
 
 
+# ---------------------------------------------------------------- in service
+
+#: Statuses of a project in use: deployed, or a pilot — an experiment in real conditions is a use.
+_IN_SERVICE = frozenset({"en_experimentation", "en_deploiement"})
+
+
+def in_service(statut_code: str | None) -> bool:
+    """Is a project with this status (a code of ``STATUTS``, or None) in use: deployed, or piloted in real
+    conditions. The one reading for lint and the qualification (art. 5, art. 50, art. 111(2))."""
+    return statut_code in _IN_SERVICE
+
+
 # ---------------------------------------------------------------- AI Act art. 49: where a use is registered
 
 _NATIONAL = frozenset({"infrastructures_critiques"})
@@ -647,5 +659,5 @@ __all__ = [
     "Qualification",
     "REGIMES", "Regime", "STATUTS_QUALIFICATION", "TYPES_APPRENTISSAGE", "TEXTES_CITES",
     "CALENDRIER_DEBUT", "CALENDRIER_FIN", "calendrier_markdown", "dpia_criteria", "dpia_required",
-    "personal_data", "qualify",
+    "in_service", "personal_data", "qualify",
 ]
