@@ -228,6 +228,14 @@ TEXTES: dict[str, Texte] = {t.code: t for t in (
        "that use in the EU database; point 2 is registered at national level (49(5)), points 1, 6 and 7 in law "
        "enforcement or migration in a secure non-public section (49(4)).",
        RIA, date(2027, 12, 2), OMNIBUS),
+    _t("ria.art49-4", "Règlement (UE) 2024/1689, art. 49(4)",
+       "Les systèmes des points 1, 6 et 7 de l'annexe III utilisés pour la répression ou la migration sont "
+       "enregistrés dans une section sécurisée non publique de la base de l'UE, avec les seuls points 1 à 3 de la "
+       "section C de l'annexe VIII pour un déployeur.",
+       "Systems of points 1, 6 and 7 of Annex III used for law enforcement or migration are registered in a "
+       "secure non-public section of the EU database, with only points 1 to 3 of Annex VIII section C for a "
+       "deployer.",
+       RIA, date(2027, 12, 2), OMNIBUS),
     _t("ria.art86", "Règlement (UE) 2024/1689, art. 86",
        "Droit d'obtenir des explications claires et pertinentes sur le rôle d'un système à haut risque de "
        "l'annexe III dans une décision qui affecte la personne.",
@@ -257,6 +265,13 @@ TEXTES: dict[str, Texte] = {t.code: t for t in (
        "Toute personne peut introduire une réclamation auprès d'une autorité de contrôle (en France, la CNIL).",
        "Anyone may lodge a complaint with a supervisory authority (in France, the CNIL).",
        RGPD, date(2018, 5, 25)),
+    # ---------------------------------------------------------------- added for the qualification (#11)
+    _t("cjue.c-634-21", "CJUE, 7 décembre 2023, SCHUFA Holding (Scoring), C-634/21",
+       "Le calcul automatisé d'un score est lui-même une décision au sens de l'article 22 du RGPD lorsque ce "
+       "score joue un rôle déterminant dans la décision qu'un tiers prend sur la personne.",
+       "The automated calculation of a score is itself a decision within the meaning of GDPR art. 22 where that "
+       "score plays a determining role in the decision a third party takes about the person.",
+       "Cour de justice de l'Union européenne"),
 )}
 
 
@@ -290,8 +305,10 @@ REFERENCES_EN: dict[str, str] = {
     "ria.art26": "Regulation (EU) 2024/1689, Art. 26",
     "ria.art27": "Regulation (EU) 2024/1689, Art. 27",
     "ria.art49": "Regulation (EU) 2024/1689, Art. 49(3) and Annex VIII, Section C",
+    "ria.art49-4": "Regulation (EU) 2024/1689, Art. 49(4)",
     "ria.art86": "Regulation (EU) 2024/1689, Art. 86",
     "ria.art111-2": "Regulation (EU) 2024/1689, Art. 111(2)",
+    "cjue.c-634-21": "CJEU, judgment of 7 December 2023, SCHUFA Holding (Scoring), C-634/21",
 }
 
 
