@@ -828,3 +828,36 @@ def test_publishable_output_does_not_depend_on_restricted_values(standard):
     a = STANDARDS[standard](item_of(SECRET_RECORD, collectivite=SECRET_COLLECTIVITE), include_restricted=False)
     b = STANDARDS[standard](item_of(stripped, collectivite=SECRET_COLLECTIVITE), include_restricted=False)
     assert a.localized("fr") == b.localized("fr") and a.localized("en") == b.localized("en")
+
+
+def test_ai_act_a_law_enforcement_registration_holds_points_1_to_3_and_is_not_for_publication():
+    """Art. 49(4)(c): a use in law enforcement or migration goes to the secure non-public section, with points 1
+    to 3 of Annex VIII section C only; the export says the entry, and the file, are not to be published."""
+    police = variant(COMPLETE, domaines_annexe_iii=["police", "biometrie"])
+    m = mapped("ai-act", police, collectivite=COMPLETE_COLLECTIVITE)
+    assert m.record["registration"] == "base-ue-non-publique" and m.record["publiable"] is False
+    assert "C.4" not in m.record and "C.5" not in m.record and {"C.1", "C.3"} <= set(m.record)
+    assert not {"C.4", "C.5"} & missing(m)
+    public = mapped("ai-act", COMPLETE, collectivite=COMPLETE_COLLECTIVITE)
+    assert "publiable" not in public.record and {"C.4", "C.5"} <= set(public.record)
+    both = ExportSet([item_of(police, collectivite=COMPLETE_COLLECTIVITE),
+                      item_of(variant(COMPLETE, identifiant="autre"), collectivite=COMPLETE_COLLECTIVITE)])
+    doc = json.loads(render("ai-act", both))
+    assert doc["publiable"] is False and police["identifiant"] in doc["avertissement"]
+    assert "non publique" in doc["avertissement"] and droit.reference("ria.art49-4") in doc["avertissement"]
+    english = json.loads(render("ai-act", both, lang="en"))
+    assert "do not publish" in english["avertissement"] and "Art. 49(4)" in english["avertissement"]
+    assert json.loads(render("ai-act", ExportSet([item_of(COMPLETE, collectivite=COMPLETE_COLLECTIVITE)])))[
+        "publiable"] is True
+
+
+def test_ai_act_the_deployer_contact_is_the_authority_s_own_not_the_address_for_requests():
+    """Annex VIII C.1: the deployer's contact details; the address for the public's requests (its PRADA) is not
+    the authority's contact with the EU."""
+    coll = {**COMPLETE_COLLECTIVITE, "contact_droits": "acces-documents@ville-exemple.fr"}
+    without = {k: v for k, v in coll.items() if k != "contact"}
+    m = mapped("ai-act", COMPLETE, collectivite=without)
+    assert "C.1.contact_details" in missing(m)
+    assert "acces-documents" not in json.dumps(m.localized("fr")[0])
+    m = mapped("ai-act", COMPLETE, collectivite=coll)
+    assert m.record["C.1"]["contact_details"]["email"] == coll["contact"]

@@ -196,6 +196,11 @@ R_AIACT_UNKNOWN = Txt(
     "The risk tier is not assessed: registration in the EU database only concerns high-risk systems; classify the "
     f"system first ({droit.reference('ria.art49')}).")
 
+AVERTISSEMENT_SECTION_SECURISEE = Txt(
+    "Ce fichier contient l'enregistrement de systèmes de la répression ou de la migration ({fiches}), qui va dans "
+    f"la section sécurisée non publique de la base de l'UE ({droit.reference('ria.art49-4')}) : ne le publiez pas.",
+    "This file holds the registration of law-enforcement or migration systems ({fiches}), which goes to the "
+    f"secure non-public section of the EU database ({droit.reference('ria.art49-4', 'en')}): do not publish it.")
 AVERTISSEMENT = Txt("Contient des champs restreints : ne pas publier.",
                     "Contains restricted fields: do not publish.")
 
@@ -899,12 +904,12 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
         notes.append(N_NO_DEPLOYER_ENTRY)
     notes.append(_when())
 
-    contact = coll.get("contact") or coll.get("contact_droits")
     deployer = {
         "name": s.need("C.1.name", coll.get("nom"), "collectivite.nom"),
         "address": s.need("C.1.address", coll.get("adresse_postale"), "collectivite.adresse_postale"),
         "contact_details": {
-            "email": s.need("C.1.contact_details", contact, "collectivite.contact", "collectivite.contact_droits"),
+            # the authority's own contact: the address for requests (its PRADA) is for the public, not the EU
+            "email": s.need("C.1.contact_details", coll.get("contact"), "collectivite.contact"),
             "website": coll.get("site_web"),
         },
     }
@@ -929,11 +934,16 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
         "applies_from": since.isoformat() if since else None,
         "C.1": deployer,
         "C.3": provider_entry,
-        "C.4": summary("C.4", "aidf"),
-        "C.5": summary("C.5", "aipd"),
-        "deployer_registration": cas.get("url_base_ue"),
-        "notes": notes,
     }
+    if route == EU_NON_PUBLIC:
+        # art. 49(4)(c): the secure non-public section holds points 1 to 3 of section C only, and the entry is
+        # not for publication
+        record["publiable"] = False
+    else:
+        record["C.4"] = summary("C.4", "aidf")
+        record["C.5"] = summary("C.5", "aipd")
+    record["deployer_registration"] = cas.get("url_base_ue")
+    record["notes"] = notes
     return Mapped(_prune(record), s.missing)
 
 
@@ -972,13 +982,18 @@ def render(standard: str, items: ExportSet, *, lang: str = "fr") -> str:
     std = STANDARDS[standard]
     restricted = items.include_restricted
     fiches = []
+    secure = []
     for item in items.items:
         record, missing = std(item, include_restricted=restricted).localized(lang)
+        if record.get("publiable") is False:
+            secure.append(str(item.cas.get("identifiant")))
         fiches.append({"identifiant": item.cas.get("identifiant"), "fichier": item.rel,
                        "enregistrement": record, "manquants": missing})
     doc: dict[str, Any] = {"standard": std.code, "version": std.version, "genere_par": f"iaterr {__version__}",
-                           "publiable": not restricted}
+                           "publiable": not restricted and not secure}
     if restricted:
         doc["avertissement"] = AVERTISSEMENT.text(lang)
+    elif secure:
+        doc["avertissement"] = AVERTISSEMENT_SECTION_SECURISEE.text(lang).format(fiches=", ".join(secure))
     doc["fiches"] = fiches
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
