@@ -272,6 +272,12 @@ TEXTES: dict[str, Texte] = {t.code: t for t in (
        "The automated calculation of a score is itself a decision within the meaning of GDPR art. 22 where that "
        "score plays a determining role in the decision a third party takes about the person.",
        "Cour de justice de l'Union européenne"),
+    _t("ria.art49-5", "Règlement (UE) 2024/1689, art. 49(5)",
+       "Les systèmes à haut risque du point 2 de l'annexe III (infrastructures critiques) sont enregistrés au "
+       "niveau national, non dans la base de données de l'UE.",
+       "High-risk systems of Annex III point 2 (critical infrastructure) are registered at national level, not in "
+       "the EU database.",
+       RIA, date(2027, 12, 2), OMNIBUS),
 )}
 
 
@@ -309,6 +315,7 @@ REFERENCES_EN: dict[str, str] = {
     "ria.art86": "Regulation (EU) 2024/1689, Art. 86",
     "ria.art111-2": "Regulation (EU) 2024/1689, Art. 111(2)",
     "cjue.c-634-21": "CJEU, judgment of 7 December 2023, SCHUFA Holding (Scoring), C-634/21",
+    "ria.art49-5": "Regulation (EU) 2024/1689, Art. 49(5)",
 }
 
 
