@@ -233,8 +233,9 @@ def test_unassessed_tier_is_to_be_specified():
 
 
 def _annex(**changes):
+    """The callbot as an Annex III system not yet in use (being built)."""
     base = {"systeme_ia": "true", "domaines_annexe_iii": ["prestations_publiques"], "niveau_risque_ia": "eleve",
-            "statut": "en_experimentation"}
+            "statut": "en_construction"}
     return edited(CALLBOT, **{**base, **changes})
 
 
@@ -265,7 +266,7 @@ def test_critical_infrastructure_has_no_fundamental_rights_assessment():
 
 def test_article_6_3_exception_and_profiling():
     q = qualify(_annex(niveau_risque_ia="minimal"), None, TODAY)
-    assert status(q, "ria-haut-risque") == NON_APPLICABLE
+    assert status(q, "ria-haut-risque") == A_VERIFIER
     assert "documentée" in texts(q, "ria-haut-risque") and "art. 6(3)" in texts(q, "ria-haut-risque")
     # profiling: the exception never applies
     q = qualify(_annex(niveau_risque_ia="minimal", criteres_aipd=["evaluation"]), None, TODAY)
@@ -351,7 +352,7 @@ def test_fully_automated_decision_missing_its_safeguards():
     assert q.regime("rgpd-decision-automatisee").champs == ("niveau_automatisation",)
     q = qualify(_automated(destinataires_decisions=["personnes_morales"]), None, TODAY)
     assert status(q, "rgpd-decision-automatisee") == NON_APPLICABLE
-    q = qualify(_automated(niveau_automatisation="decision_assistee"), None, TODAY)
+    q = qualify(_automated(niveau_automatisation="aide_decision"), None, TODAY)
     assert status(q, "rgpd-decision-automatisee") == NON_APPLICABLE
 
 
@@ -383,6 +384,160 @@ def test_lint_shaped_records_are_read_too():
     ctx = RecordContext.__new__(RecordContext)
     ctx.data = edited(CALLBOT, systeme_ia="true", criteres_aipd=["evaluation"])
     assert set(dpia_criteria(ctx)) == {"evaluation", "usage_innovant"}
+
+
+# ---------------------------------------------------------------- the legal review of #11
+
+def _aide_logement(**changes):
+    """The reviewer's record, on a real Sicoval record: housing-aid decisions for natural persons by an Annex III
+    5(a) system in use since January 2025, with personal data."""
+    base = {
+        "identifiant": "sicoval-aide-logement", "nom": "Aide au logement", "version_schema": "1.1",
+        "decisions_individuelles": True, "destinataires_decisions": ["personnes_physiques"],
+        "niveau_automatisation": "aide_decision", "systeme_ia": True, "type_algorithme": ["apprentissage_automatique"],
+        "domaines_annexe_iii": ["prestations_publiques"], "niveau_risque_ia": "eleve",
+        "statut": "en_deploiement", "date_debut": "2025-01", "interaction_public": False,
+        "contenu_genere_publie": False, "donnees_sensibles": False, "revision_autonome": False,
+        "donnees": [{"nom": "Dossiers de demande d'aide", "source": "interne", "personnelles": True}],
+        "base_legale": "Mission d'intérêt public (RGPD, art. 6(1)(e)).", "duree_conservation": "Cinq ans.",
+        "parametres": [{"nom": "Revenus du foyer", "ponderation": "Coefficient 3"},
+                       {"nom": "Composition du foyer", "ponderation": "Coefficient 2"}, {"nom": "Loyer"}],
+    }
+    return edited(FUITES, **{**base, **changes})
+
+
+SICOVAL_900 = {"nombre_agents": 900}
+DEC_1 = date(2026, 12, 1)  # the review's IATERR_AUJOURDHUI
+
+
+def test_review_8_one_reason_per_missing_transparency_field():
+    """« interaction_public : false » declared, « contenu_genere_publie » missing: only the missing one is named."""
+    q = qualify(_aide_logement(contenu_genere_publie=None), coll("sicoval", **SICOVAL_900), DEC_1)
+    r = q.regime("ria-transparence")
+    assert r.statut == A_PRECISER and r.champs == ("contenu_genere_publie",)
+    assert [m.cle for m in r.motifs] == ["qualif.ria.contenu-genere-inconnu"]
+    for lang in ("fr", "en"):
+        assert "interaction_public" not in texts(q, "ria-transparence", lang)
+        assert "contenu_genere_publie" in texts(q, "ria-transparence", lang)
+    both = qualify(_aide_logement(contenu_genere_publie=None, interaction_public=None), None, DEC_1)
+    assert both.regime("ria-transparence").champs == ("interaction_public", "contenu_genere_publie")
+    assert len(both.regime("ria-transparence").motifs) == 2
+
+
+def test_review_9_critical_infrastructure_alone_duties_per_domain():
+    """Point 2 alone: no art. 27 (27(1)), national registration (49(5)), no art. 86 (86(1))."""
+    q = qualify(_aide_logement(domaines_annexe_iii=["infrastructures_critiques"]), None, DEC_1)
+    r = q.regime("ria-haut-risque")
+    assert "ria.art27" not in r.references and "ria.art86" not in r.references
+    assert "ria.art49" not in r.references and "ria.art49-5" in r.references
+    assert "Règlement (UE) 2024/1689, art. 49(5)" in r.citations()
+    fr, en = texts(q, "ria-haut-risque"), texts(q, "ria-haut-risque", "en")
+    for absent in ("droits fondamentaux", "explication", "enregistrement de l'utilisation dans la base"):
+        assert absent not in fr, absent
+    assert "niveau national" in fr and "national level" in en and "fundamental rights" not in en
+    assert r.fondements[0] == "domaines_annexe_iii"
+
+
+@pytest.mark.parametrize(("domains", "refs", "said"), [
+    (["prestations_publiques"], {"ria.art27", "ria.art49", "ria.art86"}, "enregistrement de l'utilisation dans la "
+                                                                         "base de données de l'UE"),
+    (["police"], {"ria.art27", "ria.art49", "ria.art86"}, "section sécurisée non publique"),
+    (["infrastructures_critiques", "education"], {"ria.art27", "ria.art49", "ria.art86"}, "base de données de l'UE"),
+])
+def test_review_9_other_domains_follow_registration_route(domains, refs, said):
+    r = qualify(_aide_logement(domaines_annexe_iii=domains), None, DEC_1).regime("ria-haut-risque")
+    assert refs <= set(r.references) and "ria.art49-5" not in r.references
+    assert said in " ".join(m.texte("fr") for m in r.motifs)
+    assert "droits fondamentaux" in " ".join(m.texte("fr") for m in r.motifs)
+
+
+@pytest.mark.parametrize(("statut", "expected"), [
+    ("en_experimentation", date(2030, 8, 2)), ("en_deploiement", date(2030, 8, 2)),
+    ("en_construction", date(2027, 12, 2)), ("en_reflexion", date(2027, 12, 2)),
+])
+def test_review_10_a_pilot_is_in_service_as_lint_says(statut, expected):
+    """Art. 111(2): « une expérimentation en conditions réelles est une utilisation », in the qualification too."""
+    from iaterr.model.qualification import in_service
+
+    q = qualify(_aide_logement(statut=statut), None, DEC_1)
+    r = q.regime("ria-haut-risque")
+    assert r.statut == A_VENIR and r.depuis == expected
+    assert ("ria.art111-2" in r.references) is (expected.year == 2030)
+    assert in_service(statut) is (expected.year == 2030)
+    if statut == "en_experimentation":
+        assert "En expérimentation" in texts(q, "ria-haut-risque") and "Pilot" in texts(q, "ria-haut-risque", "en")
+
+
+def test_in_service_reads_status_codes():
+    from iaterr.model.qualification import in_service
+
+    assert [in_service(c) for c in (None, "en_reflexion", "en_construction", "en_experimentation", "en_deploiement",
+                                    "termine", "abandonne")] == [False, False, False, True, True, False, False]
+
+
+def test_review_12_exception_6_3_inferred_from_the_tier_is_to_be_checked():
+    """An eligibility score under 5(a) declared « minimal »: the record does not declare the exception."""
+    q = qualify(_aide_logement(niveau_risque_ia="minimal"), None, DEC_1)
+    r = q.regime("ria-haut-risque")
+    assert r.statut == A_VERIFIER and r not in q.a_preciser
+    fr, en = texts(q, "ria-haut-risque"), texts(q, "ria-haut-risque", "en")
+    assert "retient" not in fr and "relies on" not in en
+    assert "ne déclare pas" in fr and "does not declare" in en
+    assert "Regulation (EU) 2024/1689, Art. 6(3)" in en and "Règlement" not in en
+
+
+def test_review_13_gdpr_says_what_is_due_not_that_it_is_done():
+    q = qualify(_aide_logement(), None, DEC_1)
+    fr, en = texts(q, "rgpd"), texts(q, "rgpd", "en")
+    assert "en sont informées" not in fr and "doivent en être informées" in fr and "RGPD, art. 13 et 14" in fr
+    assert "People are informed" not in en and "must be informed" in en and "GDPR, Arts. 13 and 14" in en
+
+
+def test_review_14_decision_confirmed_by_a_person_is_to_be_checked_under_article_22():
+    q = qualify(_aide_logement(niveau_automatisation="decision_assistee"), None, DEC_1)
+    r = q.regime("rgpd-decision-automatisee")
+    assert r.statut == A_VERIFIER and r not in q.a_preciser
+    assert "cjue.c-634-21" in r.references
+    fr, en = texts(q, "rgpd-decision-automatisee"), texts(q, "rgpd-decision-automatisee", "en")
+    assert "Une personne prend la décision" not in fr
+    assert "C-634/21" in fr and "CJUE" in fr and "CJEU" in en and "déterminant" in fr
+    # decision support stays outside art. 22; legal persons only, outside the GDPR
+    assert qualify(_aide_logement(), None, DEC_1).regime("rgpd-decision-automatisee").statut == NON_APPLICABLE
+    legal = _aide_logement(niveau_automatisation="decision_assistee", destinataires_decisions=["personnes_morales"])
+    assert qualify(legal, None, DEC_1).regime("rgpd-decision-automatisee").statut == NON_APPLICABLE
+
+
+def test_review_19_annex_iii_5a_concerns_natural_persons():
+    legal = qualify(_aide_logement(destinataires_decisions=["personnes_morales"]), None, DEC_1)
+    r = legal.regime("ria-haut-risque")
+    assert r.statut == NON_APPLICABLE
+    assert "personnes physiques" in texts(legal, "ria-haut-risque")
+    assert "natural persons" in texts(legal, "ria-haut-risque", "en")
+    assert set(r.fondements) == {"domaines_annexe_iii", "destinataires_decisions"}
+    # natural persons: high risk
+    assert qualify(_aide_logement(), None, DEC_1).regime("ria-haut-risque").statut == A_VENIR
+    # another area declared too: it alone remains
+    both = qualify(_aide_logement(destinataires_decisions=["personnes_morales"],
+                                  domaines_annexe_iii=["prestations_publiques", "education"]), None, DEC_1)
+    r = both.regime("ria-haut-risque")
+    assert r.statut == A_VENIR
+    assert "3. Éducation" in texts(both, "ria-haut-risque") and "5(a)" in r.motifs[0].texte("fr")
+
+
+def test_review_18_english_output_cites_in_english(cli, repo_copy, wide):
+    """No French citation reaches an English reader: references and the citations inside the reasons."""
+    _write(repo_copy, CALLBOT, systeme_ia=True, domaines_annexe_iii=["prestations_publiques"],
+           niveau_risque_ia="minimal", decisions_individuelles=True, destinataires_decisions=["personnes_physiques"],
+           niveau_automatisation="decision_assistee", donnees_sensibles=True)
+    result = cli("qualification", CALLBOT, "--repo", str(repo_copy), "--lang", "en", "--format", "json")
+    data = json.loads(result.stdout)
+    shown = json.dumps([[m["texte"] for m in r["motifs"]] + [x["reference"] for x in r["references"]]
+                        for r in data["regimes"]], ensure_ascii=False)
+    for french in ("RGPD", "Règlement", "13 et 14", "CJUE", "art. 13", "CRPA, art."):
+        assert french not in shown, french
+    assert "GDPR, Arts. 13 and 14" in shown and "CJEU" in shown and "Regulation (EU) 2024/1689, Art. 6(3)" in shown
+    table = cli("qualification", CALLBOT, "--repo", str(repo_copy), "--lang", "en")
+    assert "GDPR, Art. 22" in table.stdout and "RGPD" not in table.stdout
 
 
 # ---------------------------------------------------------------- the questions
@@ -506,10 +661,11 @@ def test_command_json(cli, repo_copy):
     regimes = {r["code"]: r for r in data["regimes"]}
     assert list(regimes) == list(REGIMES)
     high = regimes["ria-haut-risque"]
-    assert high["statut"] == "a_venir" and high["depuis"] == "2027-12-02"
+    # the callbot is piloted with the public since 2024: already in use, art. 111(2) (as lint says)
+    assert high["statut"] == "a_venir" and high["depuis"] == "2030-08-02"
     assert {"code": "ria.art27", "reference": "Règlement (UE) 2024/1689, art. 27"} in high["references"]
     assert all(m["cle"].startswith("qualif.") and m["texte"] for m in high["motifs"])
-    assert high["fondements"] == ["domaines_annexe_iii", "niveau_risque_ia"]
+    assert high["fondements"] == ["domaines_annexe_iii", "niveau_risque_ia", "statut", "date_debut"]
     assert high["motifs"][0]["parametres"]["domaines"]["en"].startswith("“5(a). Eligibility")
     assert data["a_preciser"] == [] and data["interdits"] == []
 
@@ -565,7 +721,8 @@ def test_every_text_cited_is_in_the_calendar():
     cited = set()
     for ident in (ISSY, CALLBOT, FUITES):
         for cas in (real(ident), _annex(), _annex(statut="en_deploiement"), _annex(niveau_risque_ia="minimal"),
-                    _annex(domaines_annexe_iii=[]), _automated(donnees_sensibles="true"),
+                    _annex(domaines_annexe_iii=[]), _annex(domaines_annexe_iii=["infrastructures_critiques"]),
+                    _automated(donnees_sensibles="true"), _automated(niveau_automatisation="decision_assistee"),
                     _decides(destinataires_decisions=["personnes_physiques"]),
                     edited(ident, donnees_sensibles="true")):
             for r in qualify(cas, coll("sicoval", nombre_agents=30), TODAY).regimes:

@@ -58,7 +58,7 @@ def qualification_table(q: Qualification, lang: str, title: str) -> Table:
         if r.champs:
             status += "\n" + ", ".join(r.champs)
         table.add_row(Text(r.titre(lang)), Text(status, style=_STYLES.get(r.statut, "")),
-                      Text("\n".join(m.texte(lang) for m in r.motifs)), Text("\n".join(r.citations())))
+                      Text("\n".join(m.texte(lang) for m in r.motifs)), Text("\n".join(r.citations(lang))))
     return table
 
 
@@ -109,7 +109,7 @@ def as_json(q: Qualification, identifiant: str, lang: str) -> str:
             "fondements": list(r.fondements),
             "motifs": [{"cle": m.cle, "parametres": m.params, "champs": list(m.champs), "texte": m.texte(lang)}
                        for m in r.motifs],
-            "references": [{"code": code, "reference": text} for code, text in zip(r.references, r.citations())],
+            "references": [{"code": code, "reference": text} for code, text in zip(r.references, r.citations(lang))],
         })
     return json.dumps({"identifiant": identifiant, "date": q.today.isoformat(), "langue": lang,
                        "a_preciser": q.champs, "interdits": [r.code for r in q.interdits], "regimes": regimes},

@@ -88,33 +88,49 @@ FR: dict[str, str] = {
     "qualif.ria.agents-emploi": "Des décisions visent les agents, sans domaine de l'annexe III déclaré : le domaine "
                                 "{emploi} vise peut-être cet usage.",
     "qualif.ria.hors-annexe-iii": "Aucun domaine de l'annexe III déclaré (« domaines_annexe_iii »).",
-    "qualif.ria.exception-6-3": "Domaine de l'annexe III {domaines}, mais niveau de risque {niveau} : la "
-                                "collectivité retient l'exception d'une tâche étroite ou préparatoire, sans "
-                                "profilage ({ref}), qui doit être documentée.",
+    "qualif.ria.exception-6-3": "Domaine de l'annexe III {domaines}, mais niveau de risque déclaré {niveau} : ce "
+                                "niveau suppose l'exception d'une tâche étroite ou préparatoire, sans profilage "
+                                "({ref}), que la fiche ne déclare pas. Vérifiez que le système en remplit les "
+                                "conditions et que cette appréciation est documentée avant sa mise en service ; "
+                                "sinon, il est à haut risque.",
+    "qualif.ria.personnes-morales-5a": "Le domaine {domaines} vise l'éligibilité de personnes physiques ; les "
+                                       "décisions sont adressées à : {destinataires}. Il ne s'applique pas à "
+                                       "cet usage.",
     "qualif.ria.annexe-sans-niveau": "Domaine de l'annexe III {domaines}, niveau de risque non évalué (« "
                                      "niveau_risque_ia ») : le système est à haut risque, sauf exception ({ref}).",
     "qualif.ria.haut-risque": "Domaine de l'annexe III : {domaines}.",
     "qualif.ria.profilage": "Le traitement évalue ou profile des personnes (« criteres_aipd » : évaluation) : "
                             "l'exception d'une tâche étroite ou préparatoire ne joue pas ({ref}), le système est à "
                             "haut risque.",
-    "qualif.ria.en-service": "Système d'une autorité publique déjà en service (« statut : en déploiement ») : mise "
-                             "en conformité au plus tard à cette date ({ref}) ; les nouveaux systèmes, à partir du "
-                             "{date}.",
-    "qualif.ria.deployeur": "Obligations du déployeur : utilisation conforme à la notice, contrôle humain par des "
-                            "personnes compétentes, journaux conservés six mois au moins, information des agents "
-                            "et des personnes concernées, analyse d'impact sur les droits fondamentaux, "
-                            "enregistrement dans la base de l'UE, explication des décisions.",
+    "qualif.ria.en-service": "Système d'une autorité publique déjà utilisé (« statut » : {statut} ; une "
+                             "expérimentation en conditions réelles est une utilisation) : mise en conformité au "
+                             "plus tard à cette date ({ref}) ; les nouveaux systèmes, à partir du {date}.",
+    "qualif.ria.deployeur": "Obligations du déployeur : {obligations}.",
+    "qualif.ria.obligation.deployeur": "utilisation conforme à la notice, contrôle humain par des personnes "
+                                       "compétentes, journaux conservés six mois au moins, information des agents "
+                                       "et des personnes concernées",
+    "qualif.ria.obligation.analyse-droits": "analyse d'impact sur les droits fondamentaux",
+    "qualif.ria.obligation.enregistrement-ue": "enregistrement de l'utilisation dans la base de données de l'UE",
+    "qualif.ria.obligation.enregistrement-non-public": "enregistrement de l'utilisation dans la section sécurisée "
+                                                       "non publique de la base de données de l'UE",
+    "qualif.ria.obligation.enregistrement-national": "pas d'enregistrement dans la base de données de l'UE : les "
+                                                     "infrastructures critiques seules s'enregistrent au niveau "
+                                                     "national",
+    "qualif.ria.obligation.explication": "explication, à la personne qui le demande, du rôle du système dans la "
+                                         "décision qui la concerne",
     "qualif.ria.interaction": "« interaction_public : oui » : les personnes doivent savoir qu'elles échangent avec "
                               "une IA.",
     "qualif.ria.contenu-genere": "« contenu_genere_publie : oui » : les textes publiés sont signalés comme générés "
                                  "par une IA, sauf relecture humaine sous responsabilité éditoriale.",
-    "qualif.ria.transparence-inconnue": "La fiche ne dit pas si le système dialogue avec le public "
-                                        "(« interaction_public ») ou si des textes qu'il produit sont publiés "
-                                        "(« contenu_genere_publie »).",
+    "qualif.ria.interaction-inconnue": "La fiche ne dit pas si le système dialogue avec le public "
+                                       "(« interaction_public »).",
+    "qualif.ria.contenu-genere-inconnu": "La fiche ne dit pas si des textes que le système produit sont publiés "
+                                         "(« contenu_genere_publie »).",
     "qualif.ria.sans-transparence": "Pas de dialogue avec le public ni de texte généré publié.",
     # ------------------------------------------------------------ GDPR
-    "qualif.rgpd.personnelles": "Données personnelles déclarées : {sources}. Les personnes en sont informées et "
-                                "exercent leurs droits auprès du délégué à la protection des données.",
+    "qualif.rgpd.personnelles": "Données personnelles déclarées : {sources}. Les personnes concernées doivent en "
+                                "être informées ({ref}) et peuvent exercer leurs droits, notamment auprès du "
+                                "délégué à la protection des données.",
     "qualif.rgpd.sensibles": "« donnees_sensibles : oui » : données sensibles, traitement encadré.",
     "qualif.rgpd.duree-a-dire": "La durée de conservation, due aux personnes, n'est pas renseignée "
                                 "(« duree_conservation »).",
@@ -130,6 +146,10 @@ FR: dict[str, str] = {
     "qualif.art22.sans-decision": "Pas de décision individuelle.",
     "qualif.art22.niveau-inconnu": "La fiche ne dit pas qui décide (« niveau_automatisation »).",
     "qualif.art22.personne-decide": "Une personne prend la décision (« niveau_automatisation » : {niveau}).",
+    "qualif.art22.assistee": "« niveau_automatisation » : {niveau}. Une personne valide la décision ; mais si le "
+                             "résultat du traitement (un score, un classement) y joue un rôle déterminant, ce "
+                             "résultat peut être lui-même une décision entièrement automatisée ({ref}), avec ses "
+                             "conditions et interdictions : à vérifier avec le service juridique.",
     "qualif.art22.personnes-morales": "Décision entièrement automatisée, mais adressée aux seules personnes "
                                       "morales : le RGPD protège les personnes physiques. La mention explicite du "
                                       "CRPA reste due.",
@@ -251,31 +271,45 @@ EN: dict[str, str] = {
     "qualif.ria.agents-emploi": "Decisions concern the staff, with no Annex III area declared: the area {emploi} may "
                                 "cover this use.",
     "qualif.ria.hors-annexe-iii": "No Annex III area declared (“domaines_annexe_iii”).",
-    "qualif.ria.exception-6-3": "Annex III area {domaines}, but risk tier {niveau}: the authority relies on the "
-                                "exception of a narrow or preparatory task, without profiling ({ref}), which must be "
-                                "documented.",
+    "qualif.ria.exception-6-3": "Annex III area {domaines}, but declared risk tier {niveau}: that tier assumes the "
+                                "exception of a narrow or preparatory task, without profiling ({ref}), which the "
+                                "record does not declare. Check that the system meets its conditions and that this "
+                                "assessment is documented before it is put into service; otherwise it is high-risk.",
+    "qualif.ria.personnes-morales-5a": "The area {domaines} concerns the eligibility of natural persons; the "
+                                       "decisions are addressed to: {destinataires}. It does not apply to this "
+                                       "use.",
     "qualif.ria.annexe-sans-niveau": "Annex III area {domaines}, risk tier not assessed (“niveau_risque_ia”): the "
                                      "system is high-risk, unless the exception applies ({ref}).",
     "qualif.ria.haut-risque": "Annex III area: {domaines}.",
     "qualif.ria.profilage": "The processing evaluates or profiles people (“criteres_aipd”: evaluation): the "
                             "exception of a narrow or preparatory task does not apply ({ref}), the system is "
                             "high-risk.",
-    "qualif.ria.en-service": "A public authority's system already in service (“statut: deployed”): brought into "
-                             "compliance by this date at the latest ({ref}); new systems, from {date}.",
-    "qualif.ria.deployeur": "Deployer's duties: use according to the instructions, human oversight by competent "
-                            "people, logs kept at least six months, informing staff and the people concerned, "
-                            "fundamental rights impact assessment, registration in the EU database, explanation "
-                            "of decisions.",
+    "qualif.ria.en-service": "A public authority's system already in use (“statut”: {statut}; an experiment in "
+                             "real conditions is a use): brought into compliance by this date at the latest "
+                             "({ref}); new systems, from {date}.",
+    "qualif.ria.deployeur": "Deployer's duties: {obligations}.",
+    "qualif.ria.obligation.deployeur": "use according to the instructions, human oversight by competent people, "
+                                       "logs kept at least six months, informing staff and the people concerned",
+    "qualif.ria.obligation.analyse-droits": "fundamental rights impact assessment",
+    "qualif.ria.obligation.enregistrement-ue": "registration of the use in the EU database",
+    "qualif.ria.obligation.enregistrement-non-public": "registration of the use in the secure non-public section "
+                                                       "of the EU database",
+    "qualif.ria.obligation.enregistrement-national": "no registration in the EU database: critical infrastructure "
+                                                     "alone is registered at national level",
+    "qualif.ria.obligation.explication": "explaining, to a person who asks, the role of the system in the decision "
+                                         "about them",
     "qualif.ria.interaction": "“interaction_public: yes”: people must know they are dealing with an AI.",
     "qualif.ria.contenu-genere": "“contenu_genere_publie: yes”: published texts are disclosed as AI-generated, "
                                  "unless a person reviewed them under editorial responsibility.",
-    "qualif.ria.transparence-inconnue": "The record does not say whether the system talks with the public "
-                                        "(“interaction_public”) or whether texts it produces are published "
-                                        "(“contenu_genere_publie”).",
+    "qualif.ria.interaction-inconnue": "The record does not say whether the system talks with the public "
+                                       "(“interaction_public”).",
+    "qualif.ria.contenu-genere-inconnu": "The record does not say whether texts the system produces are published "
+                                         "(“contenu_genere_publie”).",
     "qualif.ria.sans-transparence": "No dialogue with the public and no generated text published.",
     # ------------------------------------------------------------ GDPR
-    "qualif.rgpd.personnelles": "Personal data declared: {sources}. People are informed and exercise their rights "
-                                "with the data protection officer.",
+    "qualif.rgpd.personnelles": "Personal data declared: {sources}. The people concerned must be informed of it "
+                                "({ref}) and may exercise their rights, in particular with the data protection "
+                                "officer.",
     "qualif.rgpd.sensibles": "“donnees_sensibles: yes”: sensitive data, processing restricted.",
     "qualif.rgpd.duree-a-dire": "The retention period, which people must be told, is not given "
                                 "(“duree_conservation”).",
@@ -291,6 +325,10 @@ EN: dict[str, str] = {
     "qualif.art22.sans-decision": "No individual decision.",
     "qualif.art22.niveau-inconnu": "The record does not say who decides (“niveau_automatisation”).",
     "qualif.art22.personne-decide": "A person takes the decision (“niveau_automatisation”: {niveau}).",
+    "qualif.art22.assistee": "“niveau_automatisation”: {niveau}. A person confirms the decision; but if the "
+                             "output of the processing (a score, a ranking) plays a determining role in it, that "
+                             "output may itself be a fully automated decision ({ref}), with its conditions and "
+                             "prohibitions: to be checked with the legal department.",
     "qualif.art22.personnes-morales": "Fully automated decision, but addressed to legal persons only: the GDPR "
                                       "protects natural persons. The CRPA's explicit mention is still due.",
     "qualif.art22.automatisee": "“niveau_automatisation: fully automated decision”: allowed with the explicit "

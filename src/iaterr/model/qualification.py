@@ -24,7 +24,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from iaterr.i18n import message
-from iaterr.model.droit import applicable, depuis, long_date, reference
+from iaterr.model.droit import applicable, depuis, long_date, reference, references
 from iaterr.model.values import as_int as _int
 from iaterr.model.values import boolean as _bool
 from iaterr.model.values import code_of as _code
@@ -95,11 +95,13 @@ FONDEMENTS: dict[str, tuple[str, ...]] = {
     "qualif.ria.agents-emploi": ("destinataires_decisions", "domaines_annexe_iii"),
     "qualif.ria.hors-annexe-iii": ("domaines_annexe_iii",),
     "qualif.ria.exception-6-3": ("domaines_annexe_iii", "niveau_risque_ia"),
+    "qualif.ria.personnes-morales-5a": ("domaines_annexe_iii", "destinataires_decisions"),
     "qualif.ria.annexe-sans-niveau": ("domaines_annexe_iii", "niveau_risque_ia"),
     "qualif.ria.haut-risque": ("domaines_annexe_iii", "niveau_risque_ia"), "qualif.ria.profilage": ("criteres_aipd",),
-    "qualif.ria.en-service": ("statut", "date_debut"), "qualif.ria.deployeur": (),
+    "qualif.ria.en-service": ("statut", "date_debut"), "qualif.ria.deployeur": ("domaines_annexe_iii",),
     "qualif.ria.interaction": ("interaction_public",), "qualif.ria.contenu-genere": ("contenu_genere_publie",),
-    "qualif.ria.transparence-inconnue": ("interaction_public", "contenu_genere_publie"),
+    "qualif.ria.interaction-inconnue": ("interaction_public",),
+    "qualif.ria.contenu-genere-inconnu": ("contenu_genere_publie",),
     "qualif.ria.sans-transparence": ("interaction_public", "contenu_genere_publie"),
     "qualif.rgpd.personnelles": ("donnees",), "qualif.rgpd.sensibles": ("donnees_sensibles",),
     "qualif.rgpd.duree-a-dire": ("duree_conservation",), "qualif.rgpd.sans-donnees": ("donnees",),
@@ -108,6 +110,7 @@ FONDEMENTS: dict[str, tuple[str, ...]] = {
     "qualif.rgpd.non-personnelles": ("donnees",),
     "qualif.art22.selon-decisions": _DECISIONS, "qualif.art22.sans-decision": _DECISIONS,
     "qualif.art22.niveau-inconnu": _AUTOMATED, "qualif.art22.personne-decide": _AUTOMATED,
+    "qualif.art22.assistee": _AUTOMATED,
     "qualif.art22.personnes-morales": ("niveau_automatisation", "destinataires_decisions"),
     "qualif.art22.automatisee": _AUTOMATED, "qualif.art22.interdit-sensibles": ("donnees_sensibles",),
     "qualif.art22.interdit-revision": ("revision_autonome",), "qualif.art22.recours-a-dire": ("procedure_objection",),
@@ -157,8 +160,9 @@ class Regime:
             return message(f"qualif.statut.{self.statut}.date", lang, date=_day(self.depuis))
         return message(f"qualif.statut.{self.statut}", lang)
 
-    def citations(self) -> list[str]:
-        return [reference(code) for code in self.references]
+    def citations(self, lang: str = "fr") -> list[str]:
+        """How each reference is cited in ``lang``."""
+        return [reference(code, lang) for code in self.references]
 
     @property
     def fondements(self) -> tuple[str, ...]:
@@ -212,8 +216,9 @@ def _day(day: date) -> dict[str, str]:
     return {"fr": long_date(day, "fr"), "en": long_date(day, "en")}
 
 
-def _ref(code: str) -> str:
-    return reference(code)
+def _ref(code: str) -> dict[str, str]:
+    """The citation of ``code`` in both languages, as a message parameter."""
+    return references(code)
 
 
 def _hr() -> dict[str, Any]:
@@ -442,6 +447,37 @@ def _interdit(f: _Facts, systeme: Regime) -> Regime:
                   (Motif("qualif.ria.niveau", {"niveau": _labels(NIVEAUX_RISQUE, [f.risque])}),), refs)
 
 
+#: Annex III areas that concern natural persons only: 5(a), the eligibility of natural persons for public
+#: assistance benefits and services.
+_NATURAL_PERSONS = frozenset({"prestations_publiques"})
+
+
+def _deployer_duties(domains: list[str]) -> tuple[Motif, list[str]]:
+    """The deployer's duties for these Annex III areas, and their references: no fundamental rights impact
+    assessment (art. 27(1)) nor right to an explanation (art. 86(1)) for point 2 alone; registration where
+    art. 49 puts it (:func:`registration_route`)."""
+    beyond_point_2 = any(d not in _NATIONAL for d in domains)
+    keys, refs = ["qualif.ria.obligation.deployeur"], ["ria.art26"]
+    if beyond_point_2:
+        keys.append("qualif.ria.obligation.analyse-droits")
+        refs.append("ria.art27")
+    route = registration_route(domains)
+    if route == NATIONAL:
+        keys.append("qualif.ria.obligation.enregistrement-national")
+        refs.append("ria.art49-5")
+    elif route == EU_NON_PUBLIC:
+        keys.append("qualif.ria.obligation.enregistrement-non-public")
+        refs.append("ria.art49")
+    else:
+        keys.append("qualif.ria.obligation.enregistrement-ue")
+        refs.append("ria.art49")
+    if beyond_point_2:
+        keys.append("qualif.ria.obligation.explication")
+        refs.append("ria.art86")
+    duties = {lang: "; ".join(message(k, lang) for k in keys) for lang in ("fr", "en")}
+    return Motif("qualif.ria.deployeur", {"obligations": duties}), refs
+
+
 def _haut_risque(f: _Facts, systeme: Regime) -> Regime:
     base = ("ria.annexe-iii", "ria.art6-3")
     gated = _outside("ria-haut-risque", systeme, base)
@@ -455,33 +491,45 @@ def _haut_risque(f: _Facts, systeme: Regime) -> Regime:
         if "agents" in f.destinataires and f.decides is True:
             return Regime("ria-haut-risque", A_VERIFIER, (Motif("qualif.ria.agents-emploi", _hr()),), base)
         return Regime("ria-haut-risque", NON_APPLICABLE, (Motif("qualif.ria.hors-annexe-iii"),), base)
-    domaines = {"domaines": _labels(DOMAINES_ANNEXE_III, f.domaines)}
+    motifs: list[Motif] = []
+    domains = list(f.domaines)
+    if f.decides is True and f.destinataires == ["personnes_morales"]:
+        dropped = [d for d in domains if d in _NATURAL_PERSONS]
+        if dropped:
+            domains = [d for d in domains if d not in _NATURAL_PERSONS]
+            motifs.append(Motif("qualif.ria.personnes-morales-5a", {
+                "domaines": _labels(DOMAINES_ANNEXE_III, dropped),
+                "destinataires": _labels(DESTINATAIRES_DECISIONS, f.destinataires)}))
+            if not domains:
+                return Regime("ria-haut-risque", NON_APPLICABLE, tuple(motifs), ("ria.annexe-iii",))
+    domaines = {"domaines": _labels(DOMAINES_ANNEXE_III, domains)}
     if f.risque in ("limite", "minimal") and not profiling:
-        return Regime("ria-haut-risque", NON_APPLICABLE, (Motif("qualif.ria.exception-6-3", {
-            **domaines, "niveau": _labels(NIVEAUX_RISQUE, [f.risque]), "ref": _ref("ria.art6-3")}),), base)
+        # the record declares a tier, not the exception: art. 6(3) is for the legal department to confirm
+        motifs.append(Motif("qualif.ria.exception-6-3", {
+            **domaines, "niveau": _labels(NIVEAUX_RISQUE, [f.risque]), "ref": _ref("ria.art6-3")}))
+        return Regime("ria-haut-risque", A_VERIFIER, tuple(motifs), base)
     if f.risque in (None, "non_evalue") and not profiling:
-        return Regime("ria-haut-risque", A_PRECISER, (Motif("qualif.ria.annexe-sans-niveau", {
-            **domaines, "ref": _ref("ria.art6-3")}),), base, ("niveau_risque_ia",))
-    motifs = [Motif("qualif.ria.haut-risque", domaines)]
+        motifs.append(Motif("qualif.ria.annexe-sans-niveau", {**domaines, "ref": _ref("ria.art6-3")}))
+        return Regime("ria-haut-risque", A_PRECISER, tuple(motifs), base, ("niveau_risque_ia",))
+    motifs.append(Motif("qualif.ria.haut-risque", domaines))
     if profiling and f.risque != "eleve":
         motifs.append(Motif("qualif.ria.profilage", {"ref": _ref("ria.art6-3")}))
-    refs = ["ria.annexe-iii", "ria.art26"]
-    if any(d != "infrastructures_critiques" for d in f.domaines):
-        refs.append("ria.art27")
-    refs += ["ria.art49", "ria.art86"]
+    duties, duty_refs = _deployer_duties(domains)
+    refs = ["ria.annexe-iii", *duty_refs]
     if profiling and f.risque != "eleve":
         refs.append("ria.art6-3")
     statut, since = _dated("ria.annexe-iii", f.today)
     since_iii = depuis("ria.annexe-iii")
     start = f.cas.get("date_debut")
-    in_service = f.statut == "en_deploiement" and (
+    already = in_service(f.statut) and (
         statut == A_VENIR or (isinstance(start, str) and since_iii is not None and start < since_iii.isoformat()))
-    if in_service and not applicable("ria.art111-2", f.today):
+    if already and not applicable("ria.art111-2", f.today):
         statut, since = A_VENIR, depuis("ria.art111-2")
         refs.append("ria.art111-2")
         motifs.append(Motif("qualif.ria.en-service", {"date": _day(since_iii) if since_iii else "",
+                                                      "statut": _labels(STATUTS, [f.statut or ""]),
                                                       "ref": _ref("ria.art111-2")}))
-    motifs.append(Motif("qualif.ria.deployeur"))
+    motifs.append(duties)
     return Regime("ria-haut-risque", statut, tuple(motifs), tuple(refs), depuis=since)
 
 
@@ -500,10 +548,14 @@ def _transparence(f: _Facts, systeme: Regime) -> Regime:
     if motifs:
         statut, since = _dated("ria.art50", f.today)
         return Regime("ria-transparence", statut, tuple(motifs), refs, depuis=since)
-    missing = tuple(name for name, value in (("interaction_public", inter), ("contenu_genere_publie", genere))
-                    if value is None)
-    if missing:
-        return Regime("ria-transparence", A_PRECISER, (Motif("qualif.ria.transparence-inconnue"),), refs, missing)
+    unknown = []  # one reason per field the record leaves unanswered
+    if inter is None:
+        unknown.append(Motif("qualif.ria.interaction-inconnue"))
+    if genere is None:
+        unknown.append(Motif("qualif.ria.contenu-genere-inconnu"))
+    if unknown:
+        return Regime("ria-transparence", A_PRECISER, tuple(unknown), refs,
+                      tuple(name for m in unknown for name in m.champs))
     return Regime("ria-transparence", NON_APPLICABLE, (Motif("qualif.ria.sans-transparence"),), refs)
 
 
@@ -513,7 +565,7 @@ def _rgpd(f: _Facts) -> Regime:
     personal = [d for d in sources if _bool(d.get("personnelles")) is True]
     unknown = [(i, d) for i, d in enumerate(sources) if _bool(d.get("personnelles")) is None]
     if personal:
-        motifs = [Motif("qualif.rgpd.personnelles", {"sources": _names(personal)})]
+        motifs = [Motif("qualif.rgpd.personnelles", {"sources": _names(personal), "ref": _ref("rgpd.art13-14")})]
         if _bool(f.cas.get("donnees_sensibles")) is True:
             motifs.append(Motif("qualif.rgpd.sensibles"))
             refs += ("rgpd.art9",)
@@ -542,9 +594,13 @@ def _decision_automatisee(f: _Facts) -> Regime:
         return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.sans-decision"),), refs)
     if f.niveau is None:
         return Regime(code, A_PRECISER, (Motif("qualif.art22.niveau-inconnu"),), refs, ("niveau_automatisation",))
+    niveau = {"niveau": _labels(NIVEAUX_AUTOMATISATION, [f.niveau])}
+    if f.niveau == "decision_assistee" and f.destinataires != ["personnes_morales"]:
+        # a person confirms, but a score that plays a determining role may itself be the decision (CJEU)
+        return Regime(code, A_VERIFIER, (Motif("qualif.art22.assistee", {**niveau, "ref": _ref("cjue.c-634-21")}),),
+                      refs + ("cjue.c-634-21",))
     if f.niveau != "decision_automatisee":
-        return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.personne-decide", {
-            "niveau": _labels(NIVEAUX_AUTOMATISATION, [f.niveau])}),), refs)
+        return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.personne-decide", niveau),), refs)
     if f.destinataires == ["personnes_morales"]:
         return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.personnes-morales"),), refs)
     motifs = [Motif("qualif.art22.automatisee")]
@@ -622,8 +678,8 @@ def qualify(cas: dict[str, Any], collectivite: dict[str, Any] | None, today: dat
 #: Every text the qualification cites (codes of :mod:`iaterr.model.droit`).
 TEXTES_CITES = ("crpa.L311-3-1", "crpa.R311-3-1-1", "crpa.R311-3-1-2", "crpa.L312-1-3", "crpa.D312-1-4",
                 "ria.art3-1", "ria.art4", "ria.art5", "ria.annexe-iii", "ria.art6-3", "ria.annexe-i", "ria.art26",
-                "ria.art27", "ria.art49", "ria.art86", "ria.art111-2", "ria.art50", "rgpd.art13-14", "rgpd.art9",
-                "rgpd.art22", "lil.art47", "cc.2018-765", "rgpd.art35")
+                "ria.art27", "ria.art49", "ria.art49-5", "ria.art86", "ria.art111-2", "ria.art50", "rgpd.art13-14",
+                "rgpd.art9", "rgpd.art22", "cjue.c-634-21", "lil.art47", "cc.2018-765", "rgpd.art35")
 
 CALENDRIER_DEBUT = ("<!-- calendrier : généré depuis iaterr.model.droit (calendrier_markdown), ne pas modifier à "
                     "la main -->")
@@ -659,5 +715,5 @@ __all__ = [
     "Qualification",
     "REGIMES", "Regime", "STATUTS_QUALIFICATION", "TYPES_APPRENTISSAGE", "TEXTES_CITES",
     "CALENDRIER_DEBUT", "CALENDRIER_FIN", "calendrier_markdown", "dpia_criteria", "dpia_required",
-    "in_service", "personal_data", "qualify",
+    "EU_NON_PUBLIC", "EU_PUBLIC", "NATIONAL", "in_service", "personal_data", "qualify", "registration_route",
 ]
