@@ -441,7 +441,7 @@ def test_review_9_critical_infrastructure_alone_duties_per_domain():
 @pytest.mark.parametrize(("domains", "refs", "said"), [
     (["prestations_publiques"], {"ria.art27", "ria.art49", "ria.art86"}, "enregistrement de l'utilisation dans la "
                                                                          "base de données de l'UE"),
-    (["police"], {"ria.art27", "ria.art49", "ria.art86"}, "section sécurisée non publique"),
+    (["police"], {"ria.art27", "ria.art49", "ria.art49-4", "ria.art86"}, "section sécurisée non publique"),
     (["infrastructures_critiques", "education"], {"ria.art27", "ria.art49", "ria.art86"}, "base de données de l'UE"),
 ])
 def test_review_9_other_domains_follow_registration_route(domains, refs, said):
@@ -449,6 +449,8 @@ def test_review_9_other_domains_follow_registration_route(domains, refs, said):
     assert refs <= set(r.references) and "ria.art49-5" not in r.references
     assert said in " ".join(m.texte("fr") for m in r.motifs)
     assert "droits fondamentaux" in " ".join(m.texte("fr") for m in r.motifs)
+    assert "concernées ; analyse d'impact" in r.motifs[-1].texte("fr")  # French spacing
+    assert "concerned; fundamental rights" in r.motifs[-1].texte("en")
 
 
 @pytest.mark.parametrize(("statut", "expected"), [
@@ -722,6 +724,7 @@ def test_every_text_cited_is_in_the_calendar():
     for ident in (ISSY, CALLBOT, FUITES):
         for cas in (real(ident), _annex(), _annex(statut="en_deploiement"), _annex(niveau_risque_ia="minimal"),
                     _annex(domaines_annexe_iii=[]), _annex(domaines_annexe_iii=["infrastructures_critiques"]),
+                    _annex(domaines_annexe_iii=["police"]),
                     _automated(donnees_sensibles="true"), _automated(niveau_automatisation="decision_assistee"),
                     _decides(destinataires_decisions=["personnes_physiques"]),
                     edited(ident, donnees_sensibles="true")):

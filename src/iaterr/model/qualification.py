@@ -467,14 +467,14 @@ def _deployer_duties(domains: list[str]) -> tuple[Motif, list[str]]:
         refs.append("ria.art49-5")
     elif route == EU_NON_PUBLIC:
         keys.append("qualif.ria.obligation.enregistrement-non-public")
-        refs.append("ria.art49")
+        refs += ["ria.art49", "ria.art49-4"]
     else:
         keys.append("qualif.ria.obligation.enregistrement-ue")
         refs.append("ria.art49")
     if beyond_point_2:
         keys.append("qualif.ria.obligation.explication")
         refs.append("ria.art86")
-    duties = {lang: "; ".join(message(k, lang) for k in keys) for lang in ("fr", "en")}
+    duties = {lang: (" ; " if lang == "fr" else "; ").join(message(k, lang) for k in keys) for lang in ("fr", "en")}
     return Motif("qualif.ria.deployeur", {"obligations": duties}), refs
 
 
@@ -678,8 +678,8 @@ def qualify(cas: dict[str, Any], collectivite: dict[str, Any] | None, today: dat
 #: Every text the qualification cites (codes of :mod:`iaterr.model.droit`).
 TEXTES_CITES = ("crpa.L311-3-1", "crpa.R311-3-1-1", "crpa.R311-3-1-2", "crpa.L312-1-3", "crpa.D312-1-4",
                 "ria.art3-1", "ria.art4", "ria.art5", "ria.annexe-iii", "ria.art6-3", "ria.annexe-i", "ria.art26",
-                "ria.art27", "ria.art49", "ria.art49-5", "ria.art86", "ria.art111-2", "ria.art50", "rgpd.art13-14",
-                "rgpd.art9", "rgpd.art22", "cjue.c-634-21", "lil.art47", "cc.2018-765", "rgpd.art35")
+                "ria.art27", "ria.art49", "ria.art49-4", "ria.art49-5", "ria.art86", "ria.art111-2", "ria.art50",
+                "rgpd.art13-14", "rgpd.art9", "rgpd.art22", "cjue.c-634-21", "lil.art47", "cc.2018-765", "rgpd.art35")
 
 CALENDRIER_DEBUT = ("<!-- calendrier : généré depuis iaterr.model.droit (calendrier_markdown), ne pas modifier à "
                     "la main -->")
