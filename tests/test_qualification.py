@@ -509,6 +509,17 @@ def test_review_14_decision_confirmed_by_a_person_is_to_be_checked_under_article
     assert qualify(legal, None, DEC_1).regime("rgpd-decision-automatisee").statut == NON_APPLICABLE
 
 
+def test_review_3_decisions_declared_with_no_decision_level_is_a_contradiction():
+    """« decisions_individuelles : true » with « sans_decision »: not « une personne prend la décision »."""
+    q = qualify(_aide_logement(niveau_automatisation="sans_decision"), None, DEC_1)
+    r = q.regime("rgpd-decision-automatisee")
+    assert r.statut == A_PRECISER and r in q.a_preciser
+    assert r.champs == ("decisions_individuelles", "niveau_automatisation")
+    assert "se contredisent" in texts(q, "rgpd-decision-automatisee")
+    assert "contradict" in texts(q, "rgpd-decision-automatisee", "en")
+    assert "prend la décision" not in texts(q, "rgpd-decision-automatisee")
+
+
 def test_review_19_annex_iii_5a_concerns_natural_persons():
     legal = qualify(_aide_logement(destinataires_decisions=["personnes_morales"]), None, DEC_1)
     r = legal.regime("ria-haut-risque")

@@ -146,6 +146,8 @@ FR: dict[str, str] = {
     "qualif.art22.sans-decision": "Pas de décision individuelle.",
     "qualif.art22.niveau-inconnu": "La fiche ne dit pas qui décide (« niveau_automatisation »).",
     "qualif.art22.personne-decide": "Une personne prend la décision (« niveau_automatisation » : {niveau}).",
+    "qualif.art22.contradiction": "« decisions_individuelles : oui », mais « niveau_automatisation » : {niveau} : "
+                                  "les deux réponses se contredisent, l'une est à corriger.",
     "qualif.art22.assistee": "« niveau_automatisation » : {niveau}. Une personne valide la décision ; mais si le "
                              "résultat du traitement (un score, un classement) y joue un rôle déterminant, ce "
                              "résultat peut être lui-même une décision entièrement automatisée ({ref}), avec ses "
@@ -325,6 +327,8 @@ EN: dict[str, str] = {
     "qualif.art22.sans-decision": "No individual decision.",
     "qualif.art22.niveau-inconnu": "The record does not say who decides (“niveau_automatisation”).",
     "qualif.art22.personne-decide": "A person takes the decision (“niveau_automatisation”: {niveau}).",
+    "qualif.art22.contradiction": "“decisions_individuelles: yes”, but “niveau_automatisation”: {niveau}: the two "
+                                  "answers contradict each other, one needs correcting.",
     "qualif.art22.assistee": "“niveau_automatisation”: {niveau}. A person confirms the decision; but if the "
                              "output of the processing (a score, a ranking) plays a determining role in it, that "
                              "output may itself be a fully automated decision ({ref}), with its conditions and "

@@ -110,7 +110,7 @@ FONDEMENTS: dict[str, tuple[str, ...]] = {
     "qualif.rgpd.non-personnelles": ("donnees",),
     "qualif.art22.selon-decisions": _DECISIONS, "qualif.art22.sans-decision": _DECISIONS,
     "qualif.art22.niveau-inconnu": _AUTOMATED, "qualif.art22.personne-decide": _AUTOMATED,
-    "qualif.art22.assistee": _AUTOMATED,
+    "qualif.art22.assistee": _AUTOMATED, "qualif.art22.contradiction": _AUTOMATED,
     "qualif.art22.personnes-morales": ("niveau_automatisation", "destinataires_decisions"),
     "qualif.art22.automatisee": _AUTOMATED, "qualif.art22.interdit-sensibles": ("donnees_sensibles",),
     "qualif.art22.interdit-revision": ("revision_autonome",), "qualif.art22.recours-a-dire": ("procedure_objection",),
@@ -595,6 +595,8 @@ def _decision_automatisee(f: _Facts) -> Regime:
     if f.niveau is None:
         return Regime(code, A_PRECISER, (Motif("qualif.art22.niveau-inconnu"),), refs, ("niveau_automatisation",))
     niveau = {"niveau": _labels(NIVEAUX_AUTOMATISATION, [f.niveau])}
+    if f.niveau == "sans_decision":  # « decisions_individuelles : oui » and « no decision »: one answer is wrong
+        return Regime(code, A_PRECISER, (Motif("qualif.art22.contradiction", niveau),), refs, _AUTOMATED)
     if f.niveau == "decision_assistee" and f.destinataires != ["personnes_morales"]:
         # a person confirms, but a score that plays a determining role may itself be the decision (CJEU)
         return Regime(code, A_VERIFIER, (Motif("qualif.art22.assistee", {**niveau, "ref": _ref("cjue.c-634-21")}),),
