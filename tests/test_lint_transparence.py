@@ -4,6 +4,7 @@ and keeps silent where the law does not apply."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -75,14 +76,16 @@ FIRING = [
     ("crpa-decisions-non-renseignees", variant(GOOD_DECISION, drop=("decisions_individuelles",)), W,
      ("statut:",), "« En déploiement »", "“Deployed”"),
     ("crpa-automatisation-sans-mention",
-     variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees"),
+     variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees", "contact_droits"),
              niveau_automatisation="decision_automatisee"),
-     E, ("niveau_automatisation:",), "nulle", "void"),
+     E, ("niveau_automatisation:",), "nulle (Loi 78-17, art. 47)",
+     "void (French Data Protection Act (law 78-17), Art. 47)"),
 ]
 
 # a collectivité without its own rights contact, for the rules that fall back on it
 COLL_SANS_CONTACT = {k: v for k, v in COLLECTIVITE.items() if k != "contact_droits"}
-USE_COLL_SANS_CONTACT = ("crpa-exercice-droits-manquant", "crpa-canal-demandes-manquant")
+USE_COLL_SANS_CONTACT = ("crpa-exercice-droits-manquant", "crpa-canal-demandes-manquant",
+                         "crpa-automatisation-sans-mention")
 
 
 @pytest.mark.parametrize("code, record, severity, where, fr, en", FIRING,
@@ -218,19 +221,30 @@ def test_automated_decision_with_published_rules_or_rights_text_is_silent(tmp_pa
 
 
 def test_automated_decision_rule_applies_when_decisions_unanswered_not_when_denied(tmp_path):
-    base = variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees"),
+    base = variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees", "contact_droits"),
                    niveau_automatisation="Décision automatique")
     unanswered = variant(base, drop=("decisions_individuelles",))
     denied = variant(base, decisions_individuelles=False)
-    assert "crpa-automatisation-sans-mention" in codes(lint(tmp_path / "a", [unanswered]))
-    assert "crpa-automatisation-sans-mention" not in codes(lint(tmp_path / "b", [denied]))
+    assert "crpa-automatisation-sans-mention" in codes(lint(tmp_path / "a", [unanswered],
+                                                            collectivite=COLL_SANS_CONTACT))
+    assert "crpa-automatisation-sans-mention" not in codes(lint(tmp_path / "b", [denied],
+                                                                collectivite=COLL_SANS_CONTACT))
 
 
-def test_odd_types_do_not_crash(tmp_path):
-    record = variant(GOOD_DECISION, donnees="des données", parametres={"nom": "x"}, finalite=["a"],
-                     niveau_automatisation=["aide_decision"], decisions_individuelles="peut-être")
-    report = lint(tmp_path / "depot", [record])
-    assert report.errors > 0  # validation says what is wrong; the rules just must not fail
+@pytest.mark.parametrize("channel", [{"contact_droits": "acces-documents@ville-exemple.fr"},
+                                     {"formulaire_demandes": "https://www.ville-exemple.fr/demandes"},
+                                     {"adresse_postale": "Hôtel de ville, 1 place de la Mairie, 31000 Exemple"}])
+def test_automated_decision_with_a_request_channel_of_the_collectivite_is_silent(tmp_path, channel):
+    """The reviewer's case: no « exercice_droits », no published rules, but the collectivité says where to send
+    a request — the mention can be written in full, so no error « such a decision is void ». The same channels
+    as crpa-exercice-droits-manquant, read by the same function."""
+    record = variant(GOOD_DECISION, drop=("exercice_droits", "url_regles_publiees", "contact_droits"),
+                     niveau_automatisation="decision_automatisee")
+    assert "crpa-automatisation-sans-mention" in codes(lint(tmp_path / "a", [record], collectivite=COLL_SANS_CONTACT))
+    found = codes(lint(tmp_path / "b", [record], collectivite={**COLL_SANS_CONTACT, **channel}))
+    assert not found & {"crpa-automatisation-sans-mention", "crpa-exercice-droits-manquant"}
+    own = variant(record, contact_droits="acces-documents@ville-exemple.fr")
+    assert "crpa-automatisation-sans-mention" not in codes(lint(tmp_path / "c", [own], collectivite=COLL_SANS_CONTACT))
 
 
 # ---------------------------------------------------------------- where to send a request
@@ -261,6 +275,26 @@ def test_no_channel_needed_without_decisions(tmp_path):
                                                             collectivite=COLL_SANS_CONTACT))
 
 
+@pytest.mark.parametrize("statut, fires", [("termine", False), ("abandonne", False), ("en_experimentation", True),
+                                           ("en_construction", True)])
+def test_rules_not_published_silent_once_the_project_is_over(tmp_path, statut, fires):
+    """The reviewer's observation: crpa-regles-non-publiees still fired on « statut: termine »."""
+    record = variant(GOOD_DECISION, drop=("url_regles_publiees",), statut=statut)
+    if statut in ("termine", "abandonne"):
+        record.update(date_fin="2026-06", motif_abandon="Remplacé par un examen manuel des demandes.")
+    assert ("crpa-regles-non-publiees" in codes(lint(tmp_path / "depot", [record]))) is fires
+
+
+def test_in_service_is_the_qualification_s():
+    """Whether a project is in use (pilots included) is read by one function, the qualification's."""
+    from iaterr.lint.rules import ia_act, rgpd, transparence
+    from iaterr.model import qualification
+
+    for module in (transparence, ia_act, rgpd):
+        assert module.in_service is qualification.in_service
+        assert not hasattr(module, "_EN_SERVICE") and not hasattr(module, "_PROJET")
+
+
 def test_publication_threshold_cites_the_decree():
     r = RULES["crpa-regles-non-publiees"]
     assert "D312-1-4" in r.reference and "D312-1-1-A" not in r.reference
@@ -280,6 +314,25 @@ def _edit(root: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_real_record_with_automated_decisions_accepts_the_collectivite_s_channel(cli, repo_copy):
+    """Noisy-le-Grand's record, made to take fully automated decisions with no rights text: its collectivité
+    gives no address, so the mention cannot be written (error); once the collectivité gives a postal address,
+    the rule is silent, as the mention is."""
+    rel = "data/cas-usage/noisy-le-grand-recital.yaml"
+    _edit(repo_copy, rel, "decisions_individuelles: false", "decisions_individuelles: true")
+    text = (repo_copy / rel).read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^niveau_automatisation: .*$", "niveau_automatisation: decision_automatisee", text)
+    (repo_copy / rel).write_text(text, encoding="utf-8")
+    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == rel and d["code"] ==
+             "crpa-automatisation-sans-mention"]
+    assert [d["severite"] for d in found] == ["erreur"] and "nulle (Loi 78-17, art. 47)" in found[0]["message"]
+    coll = "data/collectivites/noisy-le-grand.yaml"
+    _edit(repo_copy, coll, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    _edit(repo_copy, coll, "type: commune", "type: commune\nadresse_postale: Hôtel de ville, place de la "
+          "Libération, 93160 Noisy-le-Grand")
+    assert not [d for d in _lint_json(cli, repo_copy) if d["code"] == "crpa-automatisation-sans-mention"]
 
 
 def test_real_record_taking_decisions_needs_a_request_channel(cli, repo_copy):

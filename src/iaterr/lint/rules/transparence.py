@@ -36,7 +36,8 @@ from iaterr.lint.values import (
 from iaterr.lint.values import (
     label as _label,
 )
-from iaterr.model.droit import reference, texte
+from iaterr.model.droit import reference, references, texte
+from iaterr.model.qualification import in_service
 from iaterr.model.vocab import NIVEAUX_AUTOMATISATION, STATUTS
 
 # ---------------------------------------------------------------- the mention explicite (R311-3-1-1)
@@ -372,7 +373,8 @@ _D312_SOURCE = texte("crpa.D312-1-4").source
                      "fiche de la collectivité déclare « nombre_agents » inférieur à 50, et signale l'absence de "
                      "publication quand l'effectif n'est pas connu. La dispense ne touche ni la mention explicite "
                      "(L311-3-1) ni la communication des règles sur demande (R311-3-1-2). Si ce traitement n'est pas "
-                     "l'un des « principaux » de la collectivité, dites-le par un silence justifié.",
+                     "l'un des « principaux » de la collectivité, dites-le par un silence justifié. La règle se tait "
+                     "pour un projet terminé ou abandonné : il ne fonde plus de décisions.",
     justification_en="Subject to secrets protected by law, administrations publish online the rules defining the main "
                      "algorithmic processings used in carrying out their tasks when they underlie individual decisions "
                      "(L312-1-3). Legal persons with fewer than 50 staff in full-time equivalent are exempt: the "
@@ -380,7 +382,8 @@ _D312_SOURCE = texte("crpa.D312-1-4").source
                      "when the authority's record declares “nombre_agents” below 50, and reports the missing "
                      "publication when the headcount is unknown. The exemption affects neither the explicit mention "
                      "(L311-3-1) nor disclosure of the rules on request (R311-3-1-2). If this processing is not one of "
-                     "the authority's “main” ones, say so with a justified silence.",
+                     "the authority's “main” ones, say so with a justified silence. The rule keeps silent for a "
+                     "completed or abandoned project: it no longer underlies decisions.",
     message_fr="Les règles du traitement ne sont pas publiées en ligne (« url_regles_publiees » absent ; {effectif}) : "
                "une administration de 50 agents ou plus publie les règles des principaux traitements qui fondent "
                "des décisions individuelles (L312-1-3).",
@@ -397,7 +400,7 @@ _D312_SOURCE = texte("crpa.D312-1-4").source
             "record.",
 )
 def regles_non_publiees(ctx: RecordContext) -> Iterable[Finding]:
-    if not _decisions(ctx) or not _blank(ctx.get("url_regles_publiees")):
+    if not _decisions(ctx) or not _blank(ctx.get("url_regles_publiees")) or _over(ctx):
         return
     coll = ctx.collectivite if isinstance(ctx.collectivite, dict) else None
     agents = _int(coll.get("nombre_agents")) if coll else None
@@ -411,9 +414,12 @@ def regles_non_publiees(ctx: RecordContext) -> Iterable[Finding]:
     yield _at(ctx, ("url_regles_publiees", "decisions_individuelles"), {"effectif": effectif})
 
 
-# ---------------------------------------------------------------- does the law apply? (L311-3-1)
+def _over(ctx: RecordContext) -> bool:
+    """A completed or abandoned project."""
+    return _code(STATUTS, ctx.get("statut")) in ("termine", "abandonne")
 
-_EN_SERVICE = ("en_experimentation", "en_deploiement")
+
+# ---------------------------------------------------------------- does the law apply? (L311-3-1)
 
 
 @rule(
@@ -447,7 +453,7 @@ def decisions_non_renseignees(ctx: RecordContext) -> Iterable[Finding]:
     if not _blank(ctx.get("decisions_individuelles")):
         return
     statut = _code(STATUTS, ctx.get("statut"))
-    if statut in _EN_SERVICE:
+    if statut is not None and in_service(statut):
         yield Finding(("statut",), {"statut": _label(STATUTS, statut)})
 
 
@@ -467,9 +473,12 @@ def decisions_non_renseignees(ctx: RecordContext) -> Iterable[Finding]:
                      "comment il a été appliqué à la personne ; un algorithme susceptible de réviser lui-même ses "
                      "règles ne peut pas fonder seul une décision (Conseil constitutionnel, 2018-765 DC), et une "
                      "décision sur recours administratif ne peut pas être entièrement automatisée. iaterr demande au "
-                     "moins la manière d'exercer ses droits (« exercice_droits ») ou les règles publiées "
-                     "(« url_regles_publiees »). La règle joue dès que le niveau est « decision_automatisee », sauf "
-                     "si la fiche déclare « decisions_individuelles: false ».",
+                     "moins ce dont la mention a besoin pour dire comment obtenir les règles : la manière d'exercer "
+                     "ses droits (« exercice_droits »), une adresse où envoyer la demande (« contact_droits » de la "
+                     "fiche ; « contact_droits », « formulaire_demandes » ou « adresse_postale » de la collectivité, "
+                     "comme crpa-exercice-droits-manquant) ou les règles publiées (« url_regles_publiees »). La "
+                     "règle joue dès que le niveau est « decision_automatisee », sauf si la fiche déclare "
+                     "« decisions_individuelles: false ».",
     justification_en="Loi Informatique et Libertés, art. 47: an individual administrative decision may be taken "
                      "solely on the basis of automated processing only in compliance with article L311-3-1 of the "
                      "CRPA and if the processing involves no sensitive data; it carries, on pain of nullity, the "
@@ -477,21 +486,30 @@ def decisions_non_renseignees(ctx: RecordContext) -> Iterable[Finding]:
                      "in detail, in an intelligible form, how it was applied to the person; an algorithm able to "
                      "revise its own rules cannot be the sole basis of a decision (Conseil constitutionnel, "
                      "2018-765 DC), and a decision on an administrative appeal cannot be fully automated. iaterr "
-                     "asks at least for how to exercise one's rights (“exercice_droits”) or the published rules "
-                     "(“url_regles_publiees”). The rule applies as soon as the level is “decision_automatisee”, "
-                     "unless the record declares “decisions_individuelles: false”.",
-    message_fr="La décision est entièrement automatisée (« decision_automatisee ») mais la fiche ne dit ni comment "
-               "exercer ses droits (« exercice_droits ») ni où les règles sont publiées (« url_regles_publiees ») : "
-               "sans mention explicite, une telle décision est nulle (loi 78-17, art. 47).",
-    message_en="The decision is fully automated (“decision_automatisee”) but the record says neither how to "
-               "exercise one's rights (“exercice_droits”) nor where the rules are published "
-               "(“url_regles_publiees”): without the explicit mention, such a decision is void (loi 78-17, art. 47).",
+                     "asks at least for what the mention needs to say how to obtain the rules: how to exercise "
+                     "one's rights (“exercice_droits”), an address to send the request to (“contact_droits” of the "
+                     "record; “contact_droits”, “formulaire_demandes” or “adresse_postale” of the authority, as "
+                     "crpa-exercice-droits-manquant does) or the published rules (“url_regles_publiees”). The rule "
+                     "applies as soon as the level is “decision_automatisee”, unless the record declares "
+                     "“decisions_individuelles: false”.",
+    message_fr="La décision est entièrement automatisée (« decision_automatisee ») mais ni la fiche ni celle de la "
+               "collectivité ne disent comment exercer ses droits (« exercice_droits »), où envoyer une demande "
+               "(« contact_droits », « formulaire_demandes », « adresse_postale ») ou où les règles sont publiées "
+               "(« url_regles_publiees ») : sans mention explicite, une telle décision est nulle ({ref}).",
+    message_en="The decision is fully automated (“decision_automatisee”) but neither the record nor the "
+               "authority's record says how to exercise one's rights (“exercice_droits”), where to send a request "
+               "(“contact_droits”, “formulaire_demandes”, “adresse_postale”) or where the rules are published "
+               "(“url_regles_publiees”): without the explicit mention, such a decision is void ({ref}).",
     aide_fr="Rédigez dans « exercice_droits » la mention explicite (finalité, droit d'obtenir les règles, comment "
-            "l'exercer, saisine de la CADA) et publiez les règles (« url_regles_publiees »). Vérifiez aussi que le "
+            "l'exercer, saisine de la CADA) ou donnez une fois pour toutes, dans la fiche de la collectivité, "
+            "l'adresse où envoyer une demande (« contact_droits », « formulaire_demandes » ou "
+            "« adresse_postale ») ; publiez les règles (« url_regles_publiees »). Vérifiez aussi que le "
             "traitement ne porte pas sur des données sensibles et qu'un recours est toujours examiné par une "
             "personne.",
     aide_en="Write the explicit mention in “exercice_droits” (purpose, right to obtain the rules, how to exercise "
-            "it, referral to the CADA) and publish the rules (“url_regles_publiees”). Also check that the "
+            "it, referral to the CADA) or give once and for all, in the authority's record, the address to send a "
+            "request to (“contact_droits”, “formulaire_demandes” or “adresse_postale”); publish the rules "
+            "(“url_regles_publiees”). Also check that the "
             "processing involves no sensitive data and that an appeal is always examined by a person.",
 )
 def automatisation_sans_mention(ctx: RecordContext) -> Iterable[Finding]:
@@ -499,8 +517,8 @@ def automatisation_sans_mention(ctx: RecordContext) -> Iterable[Finding]:
         return
     if _code(NIVEAUX_AUTOMATISATION, ctx.get("niveau_automatisation")) != "decision_automatisee":
         return
-    if _blank(ctx.get("exercice_droits")) and _blank(ctx.get("url_regles_publiees")):
-        yield Finding(("niveau_automatisation",))
+    if _blank(ctx.get("exercice_droits")) and _blank(ctx.get("url_regles_publiees")) and not request_channel(ctx):
+        yield Finding(("niveau_automatisation",), {"ref": references("lil.art47")})
 
 #: The rules of this family, in the order they are listed.
 RULES = (
