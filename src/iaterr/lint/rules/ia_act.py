@@ -28,6 +28,7 @@ from iaterr.lint.values import as_int as _int
 from iaterr.lint.values import code_of as _code
 from iaterr.lint.values import codes_of as _codes
 from iaterr.lint.values import entries as _entries
+from iaterr.lint.values import excerpt
 from iaterr.lint.values import finding_at as _at
 from iaterr.lint.values import is_blank as _blank
 from iaterr.lint.values import is_false as _false
@@ -36,7 +37,7 @@ from iaterr.lint.values import label as _label
 from iaterr.model import CasUsage
 from iaterr.model.dates import parse_partial_date
 from iaterr.model.droit import announce, applicable, depuis, long_date, reference
-from iaterr.model.qualification import EU_PUBLIC, registration_route
+from iaterr.model.qualification import EU_PUBLIC, in_service, registration_route
 from iaterr.model.vocab import (
     DESTINATAIRES_DECISIONS,
     DOMAINES_ANNEXE_III,
@@ -86,8 +87,8 @@ _CALENDRIER_EN = (f"Timing ({reference('ria.annexe-iii')}): the duties for Annex
 
 # ---------------------------------------------------------------- the project's status and timing
 
-_PROJET = ("en_reflexion", "en_construction")
-_EN_SERVICE = ("en_experimentation", "en_deploiement")
+#: A completed or abandoned project: the rules keep silent. Whether a project is in use (pilots included) is
+#: :func:`iaterr.model.qualification.in_service`, the one reading shared with the qualification.
 _FINI = ("termine", "abandonne")
 
 
@@ -149,7 +150,7 @@ def quand(ctx: RecordContext, code: str, *, annexe_iii: bool = False) -> Quand |
         return None
     today = ctx.today
     since = _day(code)
-    if statut in _PROJET:
+    if not in_service(statut):
         fr, en = "à prévoir avant la mise en service", "to be arranged before going live"
         if not applicable(code, today):
             fr += f" ; l'obligation s'appliquera à partir du {long_date(since, 'fr')}"
@@ -225,23 +226,67 @@ def _domain_labels(codes: list[str]) -> dict[str, str]:
 
 # ---------------------------------------------------------------- art. 50: people talking to an AI
 
-#: Words that tell a person they deal with an AI or an automated system, matched on folded text (no accents,
-#: no case, hyphens as spaces).
-DISCLOSURE_RE = re.compile(
-    r"\b(?:"
-    r"ia|i\.a\.?|(?<!')ai|a\.i\.?|intelligence artificielle|artificial intelligence"
-    r"|robots?|(?:chat|call|voice|talk)\s?bots?|bots?"
-    r"|automati(?:que|ques|quement|see?s?|on)|automated|automatic(?:ally)?|automate"
-    r"|algorithm(?:e|es|s|ic|ique|iques)?"
-    r"|(?:assistant|agent)e?s?\s+(?:virtuel(?:le)?s?|vocal(?:e|es|aux)?|conversationnel(?:le)?s?)"
-    r"|(?:virtual|conversational)\s+(?:assistant|agent)s?"
-    r")(?![\w])"
+#: What the person may be dealing with: an AI or an automated agent (matched on folded text: no accents, no
+#: case, hyphens as spaces). « automatique », « automatisé » or « algorithme » alone are not in it: an automated
+#: processing of data is not an interlocutor.
+AGENT = (
+    r"(?:intelligences?\s+artificielles?|artificial\s+intelligence"
+    r"|(?<!\w)(?:ia|i\.a\.?|a\.i\.?)(?!\w)|(?<![\w'])ai(?!\w)"
+    r"|(?:chat|call|voice|talk)\s?bots?|(?<!\w)bots?(?!\w)|robots?"
+    r"|(?:agent|assistant|interlocuteur|interlocutrice|repondeur|robot|serveur)e?s?\s+"
+    r"(?:virtuel(?:le)?s?|vocal(?:e|es|aux)?|conversationnel(?:le)?s?|numeriques?|intelligent(?:e|es|s)?"
+    r"|automati\w*|interactif)"
+    r"|(?:virtual|conversational|automated|digital|ai)\s+(?:assistant|agent)s?"
+    r"|programmes?(?:\s+informatiques?)?|logiciels?|machines?|ordinateurs?|systemes?\s+automatis\w*"
+    r"|computer\s+programs?|software)"
 )
 
 
+def _gap(n: int) -> str:
+    """Up to ``n`` words of the same sentence, then an optional elided article (« l' », « d' »)."""
+    return r"(?:[^\s.;!?]+\s+){0," + str(n) + r"}?(?:[a-z]+')?"
+
+
+#: The ways a text tells the person they deal with an AI or an automated agent. A word alone (« callbot ») does
+#: not: the agent must be their interlocutor, introduce itself, answer them or produce what they receive, or
+#: be what a quoted wording or a label shows them.
+DISCLOSURE_RE = re.compile("|".join((
+    # « vous échangez avec un assistant virtuel », "you are talking to an AI"
+    r"(?:echang|parl|dialogu|interag|convers|discut|adress|relation|contact|talk|speak|chat|interact|deal"
+    r"|communicat)\w*\s+" + _gap(3) + r"(?:avec|a|with|to)\s+" + _gap(3) + AGENT,
+    # « je suis un robot », « il s'agit d'une IA », « se présente comme un assistant virtuel », "this is an AI"
+    r"(?<!\w)(?:je suis|i am|i'm|this is|it is|c'est|il s'agit d|est|sont|is|are|comme|as|en tant qu|etre|to be)"
+    r"(?:\s+|')" + _gap(2) + AGENT,
+    # « le callbot se présente », « l'agent annonce qu'il… », "the chatbot introduces itself"
+    AGENT + r"\s+" + _gap(3) + r"(?:se presente|s'annonce|se signale|s'identifie|se declare|introduces itself"
+    r"|identifies itself|announces itself|(?:annonce|previent|informe|indique|precise|signale|dit|explique|tells"
+    r"|informs|warns|states|announces|says)\w*\s+" + _gap(3) + r"(?:que|qu'|that|etre|to be)(?!\w))",
+    # « l'IA vous répond », « un callbot accueille l'appelant »
+    AGENT + r"\s+" + _gap(2) + r"(?:vous\s+|you\s+)?(?:repond|accueille|answers|responds|replies|greets)",
+    # « réponses générées par une IA », « appel pris en charge par un callbot », "answered by a chatbot"
+    r"(?:genere|produit|redige|ecrit|fourni|formule|donne|assure|pris en charge|prise en charge|anime|repondu"
+    r"|generated|produced|written|provided|given|answered|handled|drafted)\w*\s+(?:par|by)\s+" + _gap(2) + AGENT,
+    # « informés qu'ils parlent à un robot », "told that an AI…"
+    r"(?:inform|averti|previen|prevenu|sav|sai|apprenn|apprend|know|told|aware|notified|warned)\w*\s+" + _gap(4)
+    + r"(?:que|qu'|that)\s*" + _gap(8) + AGENT,
+    # a wording quoted: « Je suis Clara, assistante virtuelle », “AI assistant”
+    r"[«“\"][^»”\"]*?" + AGENT + r"[^»”\"]*[»”\"]",
+    # a label shown: « mention IA », « bandeau assistant virtuel », "AI badge"
+    r"(?:mention|bandeau|pictogramme|logo|etiquette|label|banner|badge|icone|icon)\s+" + _gap(1) + AGENT,
+)))
+
+_AGENT_RE = re.compile(AGENT)
+
+
 def discloses_ai(text: str) -> str | None:
-    """The first word of ``text`` that tells the reader they deal with an AI or automated system, or None."""
+    """The words of ``text`` that tell the reader they deal with an AI or an automated agent, or None."""
     m = DISCLOSURE_RE.search(fold(text))
+    return m.group(0) if m else None
+
+
+def agent_word(text: str) -> str | None:
+    """The first word of ``text`` naming an AI or an automated agent, said or not to be the interlocutor."""
+    m = _AGENT_RE.search(fold(text))
     return m.group(0) if m else None
 
 
@@ -260,35 +305,41 @@ _R50_1 = f"{_R50}(1)"
                      "une collectivité qui fait développer le système et le met en service sous son nom est "
                      "elle-même fournisseur (art. 3(3)), et c'est elle qui répond devant le public. Les agents "
                      "sont aussi des personnes : un assistant interne est concerné. iaterr vérifie que "
-                     "« information_ia » dit bien à la personne qu'elle a affaire à une IA ou à un système "
-                     "automatisé (IA, intelligence artificielle, robot, chatbot, agent conversationnel, assistant "
-                     "virtuel, algorithme, automatique…, sans tenir compte des accents ni de la casse) : une phrase "
-                     "sur le RGPD ne suffit pas. Applicable à compter du "
-                     f"{_on('ria.art50', 'fr')} ; erreur pour un système en service, avertissement pour un projet "
-                     "qui n'est pas encore en service ; silence pour un projet terminé ou abandonné, ou déclaré "
-                     "comme n'étant pas un système d'IA.",
+                     "« information_ia » dit bien à la personne qu'elle a affaire à une IA ou à un agent "
+                     "automatisé : que l'IA, le robot, le chatbot, l'agent conversationnel ou l'assistant virtuel "
+                     "est son interlocuteur (« vous échangez avec un programme »), se présente comme tel (« je suis "
+                     "un assistant virtuel »), lui répond ou produit les réponses qu'elle reçoit, ou qu'une mention "
+                     "ou un texte cité le lui montre (sans tenir compte des accents ni de la casse). Nommer le "
+                     "système ne suffit pas, ni « automatique », « automatisé » ou « algorithme » seuls, ni une "
+                     "phrase sur ses données ou le RGPD. Applicable à compter du "
+                     f"{_on('ria.art50', 'fr')} ; erreur pour un système en expérimentation ou en service, "
+                     "avertissement pour un projet qui n'est pas encore en service ; silence pour un projet terminé "
+                     "ou abandonné, ou déclaré comme n'étant pas un système d'IA.",
     justification_en="Article 50(1) of the AI Act: a system intended to interact directly with natural persons is "
                      "designed so that they are told they are interacting with an AI, at the latest at the first "
                      "interaction, unless it is obvious to a reasonably well-informed person. The duty lies on the "
                      "provider; an authority that has the system developed and puts it into service under its own "
                      "name is itself a provider (art. 3(3)), and it answers to the public. Staff are people too: an "
                      "internal assistant is concerned. iaterr checks that “information_ia” does tell the person "
-                     "they are dealing with an AI or an automated system (AI, artificial intelligence, robot, "
-                     "chatbot, conversational agent, virtual assistant, algorithm, automated…, ignoring accents "
-                     "and case): a sentence about the GDPR is not enough. Applies from "
-                     f"{_on('ria.art50', 'en')}; an error for a system in service, a warning for a project not yet "
-                     "in service; silent for a completed or abandoned project, or one declared not to be an AI "
-                     "system.",
+                     "they are dealing with an AI or an automated agent: that the AI, robot, chatbot, conversational "
+                     "agent or virtual assistant is their interlocutor (“you are talking to a computer program”), "
+                     "introduces itself as such (“I am a virtual assistant”), answers them or produces the answers "
+                     "they receive, or that a label or a quoted wording shows it to them (ignoring accents and "
+                     "case). Naming the system is not enough, nor “automatic”, “automated” or “algorithm” alone, "
+                     "nor a sentence about their data or the GDPR. Applies from "
+                     f"{_on('ria.art50', 'en')}; an error for a system being piloted or in service, a warning for a "
+                     "project not yet in service; silent for a completed or abandoned project, or one declared not "
+                     "to be an AI system.",
     message_fr="Le système dialogue directement avec des personnes (« interaction_public: true ») mais {probleme} : "
                "c'est une obligation de l'article 50(1) du règlement sur l'IA ({quand}).",
     message_en="The system talks directly with people (“interaction_public: true”) but {probleme}: this is a duty "
                "under article 50(1) of the AI Act ({quand}).",
     aide_fr="Décrivez dans « information_ia » comment et quand la personne apprend qu'elle échange avec une IA : "
-            "message d'accueil de l'agent conversationnel (« Je suis un assistant automatique… »), annonce vocale "
-            "en début d'appel, mention à côté de la fenêtre de dialogue…",
+            "message d'accueil de l'agent conversationnel (« Je suis un assistant virtuel… »), annonce vocale "
+            "en début d'appel (« Vous échangez avec un robot »), mention « IA » à côté de la fenêtre de dialogue…",
     aide_en="Describe in “information_ia” how and when the person learns they are dealing with an AI: the "
-            "chatbot's welcome message (“I am an automated assistant…”), a voice announcement at the start of the "
-            "call, a notice next to the chat window…",
+            "chatbot's welcome message (“I am a virtual assistant…”), a voice announcement at the start of the "
+            "call (“You are talking to a robot”), an “AI” label next to the chat window…",
 )
 def information_manquante(ctx: RecordContext) -> Iterable[Finding]:
     if not_ai(ctx) or not _true(ctx.get("interaction_public")):
@@ -305,12 +356,16 @@ def information_manquante(ctx: RecordContext) -> Iterable[Finding]:
         yield _lowered(_at(ctx, ("information_ia", "interaction_public"), {"probleme": probleme,
                                                                             "quand": when.texte}), when)
     elif isinstance(text, str) and discloses_ai(text) is None:
-        probleme = {"fr": "« information_ia » ne leur dit pas qu'elles échangent avec une IA ou un système "
-                          "automatisé (aucun mot comme IA, intelligence artificielle, robot, chatbot, agent "
-                          "conversationnel, automatique)",
-                    "en": "“information_ia” does not tell them they are dealing with an AI or an automated system "
-                          "(no word such as AI, artificial intelligence, robot, chatbot, conversational agent, "
-                          "automated)"}
+        said = excerpt(text, 90)
+        word = agent_word(text)
+        named_fr = (f" ; le texte nomme « {word} » sans dire que la personne échange avec lui" if word else
+                    " ; « automatique », « algorithme » ou une phrase sur les données ne le disent pas")
+        named_en = (f"; the text names “{word}” without saying that the person is dealing with it" if word else
+                    "; “automatic”, “algorithm” or a sentence about data do not say it")
+        probleme = {"fr": f"« information_ia » (« {said} ») ne leur dit pas qu'elles échangent avec une IA ou un "
+                          f"agent automatisé{named_fr}",
+                    "en": f"“information_ia” (“{said}”) does not tell them they are dealing with an AI or an "
+                          f"automated agent{named_en}"}
         yield Finding(("information_ia",), {"probleme": probleme, "quand": when.texte}, severite=when.severite)
 
 
@@ -465,7 +520,7 @@ def contenu_genere_non_signale(ctx: RecordContext) -> Iterable[Finding]:
 )
 def formation_manquante(ctx: RecordContext) -> Iterable[Finding]:
     statut = _statut(ctx)
-    if statut not in _EN_SERVICE or not _blank(ctx.get("formation_ia")):
+    if statut is None or not in_service(statut) or not _blank(ctx.get("formation_ia")):
         return
     raison = ai_reason(ctx)
     when = quand(ctx, "ria.art4")
@@ -904,15 +959,21 @@ def information_travailleurs_manquante(ctx: RecordContext) -> Iterable[Finding]:
     titre_fr="Pratique interdite en service", titre_en="Prohibited practice in service",
     justification_fr="Article 5 du règlement sur l'IA : sont interdites la mise sur le marché, la mise en service et "
                      "l'utilisation de certains systèmes — notation sociale, exploitation des vulnérabilités, "
-                     "techniques subliminales ou manipulatrices, reconnaissance des émotions sur le lieu de travail "
-                     "et dans l'enseignement, catégorisation biométrique fondée sur des données sensibles, "
+                     "techniques subliminales ou manipulatrices, évaluation du risque qu'une personne physique "
+                     "commette une infraction pénale sur le seul fondement de son profilage ou de ses traits de "
+                     "personnalité, hors appui à une évaluation humaine fondée sur des faits objectifs et vérifiables "
+                     "(art. 5(1)(d) : à retenir pour une police municipale), reconnaissance des émotions sur le lieu "
+                     "de travail et dans l'enseignement, catégorisation biométrique fondée sur des données sensibles, "
                      "constitution de bases de reconnaissance faciale par moissonnage, identification biométrique "
                      "à distance en temps réel dans l'espace public à des fins répressives hors exceptions "
                      f"strictes. Ces interdictions s'appliquent depuis le {_on('ria.art5', 'fr')}, y compris aux "
                      "systèmes déjà en service ; une expérimentation en conditions réelles est une utilisation.",
     justification_en="Article 5 of the AI Act: placing on the market, putting into service and using certain "
                      "systems is prohibited — social scoring, exploiting vulnerabilities, subliminal or manipulative "
-                     "techniques, emotion recognition in the workplace and in education, biometric categorisation "
+                     "techniques, assessing the risk that a natural person will commit a criminal offence based "
+                     "solely on profiling or on their personality traits, except to support a human assessment "
+                     "based on objective and verifiable facts (art. 5(1)(d): to bear in mind for a municipal "
+                     "police), emotion recognition in the workplace and in education, biometric categorisation "
                      "based on sensitive data, building facial recognition databases by scraping, real-time remote "
                      "biometric identification in public spaces for law enforcement outside strict exceptions. "
                      f"These prohibitions apply since {_on('ria.art5', 'en')}, including to systems already in "
@@ -930,7 +991,7 @@ def information_travailleurs_manquante(ctx: RecordContext) -> Iterable[Finding]:
 )
 def inacceptable_en_service(ctx: RecordContext) -> Iterable[Finding]:
     statut = _statut(ctx)
-    if not_ai(ctx) or _risk(ctx) != "inacceptable" or statut not in _EN_SERVICE:
+    if not_ai(ctx) or _risk(ctx) != "inacceptable" or statut is None or not in_service(statut):
         return
     when = quand(ctx, "ria.art5")
     if when is not None:
