@@ -4,6 +4,7 @@ Act tier; the information owed to the people concerned; fully automated decision
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,10 @@ FIRING = [
      "« Évaluation ou notation de personnes, profilage » (« criteres_aipd »)", "meets 2 risk criteria"),
     ("rgpd-information-incomplete", variant(GOOD_DECISION, drop=("duree_conservation",)), W, "donnees:",
      "« duree_conservation »", "retention period"),
+    ("rgpd-information-incomplete", variant(GOOD_DECISION, drop=("base_legale",)), W, "donnees:",
+     "la base légale n'est pas indiquée (« base_legale ») : les personnes concernées doivent en être informées "
+     "(RGPD, art. 13 et 14)", "the legal basis is not given (“base_legale”): the people concerned must be told "
+                              "(GDPR, Arts. 13 and 14)"),
     ("rgpd-decision-automatisee-donnees-sensibles", variant(AUTOMATED, donnees_sensibles=True), E,
      "donnees_sensibles:", "art. 47", "sensitive data"),
     ("rgpd-decision-automatisee-revision-autonome",
@@ -151,6 +156,25 @@ def test_dpo_contact_comes_from_the_collectivite(tmp_path):
     assert "« duree_conservation ») et la fiche de la collectivité" in both.message("fr")
 
 
+def test_purpose_asked_here_only_when_no_decision_rule_asks_for_it(tmp_path):
+    """Like the notice's « Vos données personnelles », the rule asks for the purpose; for a processing that
+    underlies decisions, crpa-finalite-manquante already does (one finding, not two)."""
+    no_decision = variant(PERSONAL, drop=("finalite",))
+    d = only(lint(tmp_path / "a", [no_decision]), "rgpd-information-incomplete")
+    assert "la finalité n'est pas indiquée (« finalite »)" in d.message("fr")
+    deciding = lint(tmp_path / "b", [variant(GOOD_DECISION, drop=("finalite",))])
+    assert "crpa-finalite-manquante" in codes(deciding) and "rgpd-information-incomplete" not in codes(deciding)
+
+
+def test_the_help_does_not_say_the_mention_informs_about_personal_data():
+    r = RULES["rgpd-information-incomplete"]
+    assert "La notice et la mention" not in r.justification_fr and "notice and the mention" not in r.justification_en
+    assert "La mention explicite, elle, ne porte pas ces informations" in r.justification_fr
+    assert "The explicit mention does not carry this information" in r.justification_en
+    for text in (r.justification_fr, r.justification_en, r.aide_fr, r.aide_en, r.titre_fr):
+        assert "base_legale" in text or "base légale" in text
+
+
 def test_information_only_when_personal_data_are_declared(tmp_path):
     for i, donnees in enumerate([[{"nom": "Débits", "source": "interne", "personnelles": False}],
                                  [{"nom": "Débits", "source": "interne"}], []]):
@@ -200,22 +224,63 @@ def _edit(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_real_callbot_must_tell_retention_and_dpo(cli, repo_copy):
-    """The Aix-Marseille callbot records callers' personal data: neither its record nor the Métropole's says
-    how long they are kept or how to reach the DPO."""
+def _without_silence(root: Path, rel: str, code: str) -> None:
+    """Take out of the copy a justified silence of ``code`` that the data may carry."""
+    path = root / rel
+    path.write_text(re.sub(rf"(?m)^# iaterr: ignore\[[^]]*{code}[^]]*\].*\n", "", path.read_text(encoding="utf-8")),
+                    encoding="utf-8")
+
+
+def test_real_callbot_must_tell_legal_basis_retention_and_dpo(cli, repo_copy):
+    """The Aix-Marseille callbot records callers' personal data: its record gives no legal basis (a field its
+    format 1.0 has: a warning), and neither it nor the Métropole's says how long the data are kept or how to
+    reach the DPO (fields of format 1.1: said with the way out)."""
+    _without_silence(repo_copy, CALLBOT, "rgpd-information-incomplete")
     found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == CALLBOT and d["code"].startswith("rgpd-")]
     assert [d["code"] for d in found] == ["rgpd-information-incomplete"]
-    assert "duree_conservation" in found[0]["message"] and "contact_dpo" in found[0]["message"]
-    # both records are in format 1.0, which has neither field: said as information, with the way out
-    assert found[0]["severite"] == "info" and "iaterr migrate" in found[0]["message"]
+    message = found[0]["message"]
+    assert found[0]["severite"] == "avertissement"
+    assert "« base_legale »" in message and "duree_conservation" in message and "contact_dpo" in message
+    assert "« duree_conservation » et « contact_dpo » n'existent qu'à partir du format 1.1" in message
+    _edit(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nbase_legale: Mission de "
+          "service public de collecte des déchets (CGCT, L2224-13).")
+    found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
+    # both records are in format 1.0, which has neither field left: said as information, with the way out
+    assert [d["severite"] for d in found] == ["info"] and "iaterr migrate" in found[0]["message"]
     _edit(repo_copy, CALLBOT, 'version_schema: "1.0"', 'version_schema: "1.1"')
     found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
     assert [d["severite"] for d in found] == ["avertissement"]
-    assert "iaterr migrate" in found[0]["message"]  # the collectivité's record still lacks the format
+    assert "« contact_dpo » n'existe qu'à partir du format 1.1" in found[0]["message"]
     _edit(repo_copy, "data/collectivites/aix-marseille-provence.yaml", 'version_schema: "1.0"',
           'version_schema: "1.1"')
     found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
     assert [d["severite"] for d in found] == ["avertissement"] and "iaterr migrate" not in found[0]["message"]
+
+
+#: The personal-data items of the notice, by the title it marks missing.
+NOTICE_ITEMS = {"finalite": "Finalité", "base_legale": "Base légale",
+                "duree_conservation": "Durée de conservation des données",
+                "contact_dpo": "Délégué à la protection des données"}
+
+
+def test_real_callbot_lint_asks_what_the_notice_marks_missing(cli, repo_copy):
+    """The reviewer's observation: the callbot's notice marks the legal basis missing (exit 1) while
+    rgpd-information-incomplete did not ask for it. Now the rule names exactly the personal-data items the
+    notice marks « à compléter », before and after the legal basis is given."""
+    _without_silence(repo_copy, CALLBOT, "rgpd-information-incomplete")
+    ident = "aix-marseille-provence-callbot-encombrants"
+    for step in range(2):
+        notice = cli("notice", ident, "--repo", str(repo_copy))
+        assert notice.exit_code == 1
+        marked = {name for name, title in NOTICE_ITEMS.items()
+                  if f"Élément manquant : {title} (RGPD, art. 13 et 14)" in notice.stdout}
+        message = next(d["message"] for d in _lint_json(cli, repo_copy) if d["fichier"] == CALLBOT
+                       and d["code"] == "rgpd-information-incomplete")
+        asked = {name for name in NOTICE_ITEMS if f"« {name} »" in message}
+        assert marked == asked, step
+        assert ("base_legale" in asked) is (step == 0)
+        _edit(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nbase_legale: Mission de "
+              "service public de collecte des déchets (CGCT, L2224-13).")
 
 
 def test_real_callbot_needs_a_dpia_once_it_declares_two_criteria(cli, repo_copy):

@@ -30,9 +30,9 @@ from iaterr.lint.values import is_blank as _blank
 from iaterr.lint.values import is_false as _false
 from iaterr.lint.values import is_true as _true
 from iaterr.model import CasUsage, Collectivite
-from iaterr.model.droit import reference
+from iaterr.model.droit import reference, references
 from iaterr.model.fields import fields_of, newer_than
-from iaterr.model.qualification import dpia_criteria
+from iaterr.model.qualification import dpia_criteria, in_service
 from iaterr.model.vocab import (
     CRITERES_AIPD,
     NIVEAUX_AUTOMATISATION,
@@ -40,7 +40,8 @@ from iaterr.model.vocab import (
     TYPES_ANALYSE_IMPACT,
 )
 
-_PROJET = ("en_reflexion", "en_construction")
+#: A completed or abandoned project (whether one is in use, pilots included, is
+#: :func:`iaterr.model.qualification.in_service`).
 _FINI = ("termine", "abandonne")
 
 
@@ -195,33 +196,52 @@ def aipd_requise(ctx: RecordContext) -> Iterable[Finding]:
 # ---------------------------------------------------------------- art. 13-14: information
 
 
+def _enumerated(items: list[str], word: str) -> str:
+    """« a, b et c »."""
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
 @rule(
     code="rgpd-information-incomplete", famille="rgpd", severite=Severity.WARNING, portee="cas_usage",
     reference=reference("rgpd.art13-14"),
-    titre_fr="Information des personnes incomplète (durée de conservation, délégué à la protection des données)",
-    titre_en="Information of the people concerned incomplete (retention period, data protection officer)",
+    titre_fr="Information des personnes incomplète (finalité, base légale, durée de conservation, délégué à la "
+             "protection des données)",
+    titre_en="Information of the people concerned incomplete (purpose, legal basis, retention period, data "
+             "protection officer)",
     justification_fr="RGPD, art. 13 et 14 : les personnes dont les données sont traitées sont informées, notamment, "
-                     "des coordonnées du délégué à la protection des données et de la durée de conservation des "
-                     "données ou des critères qui la fixent. La notice et la mention publiées par iaterr le leur "
-                     "disent à partir de la fiche (« duree_conservation ») et de la fiche de la collectivité "
-                     "(« contact_dpo ») : sans elles, elles ne le peuvent pas. La règle joue quand une entrée de "
-                     "« donnees » est déclarée personnelle, pour un projet qui n'est ni terminé ni abandonné. "
-                     + FORMAT_FR,
+                     "des coordonnées du délégué à la protection des données, des finalités et de la base juridique "
+                     "du traitement, et de la durée de conservation des données ou des critères qui la fixent. La "
+                     "notice publiée par iaterr le leur dit, dans sa section « Vos données personnelles », à partir "
+                     "de la fiche (« finalite », « base_legale », « duree_conservation ») et de la fiche de la "
+                     "collectivité (« contact_dpo ») ; elle marque « à compléter » chacun de ces éléments qui "
+                     "manque, et la règle demande les mêmes. La mention explicite, elle, ne porte pas ces "
+                     "informations. La règle joue quand une entrée de « donnees » est déclarée personnelle, pour un "
+                     "projet qui n'est ni terminé ni abandonné ; une finalité absente d'un traitement qui fonde des "
+                     "décisions est déjà signalée par crpa-finalite-manquante. " + FORMAT_FR,
     justification_en="GDPR, art. 13 and 14: people whose data are processed are told, among other things, the "
-                     "contact details of the data protection officer and how long the data are kept, or the "
-                     "criteria that set it. The notice and the mention iaterr publishes tell them from the record "
-                     "(“duree_conservation”) and the authority's record (“contact_dpo”): without these, they cannot. "
-                     "The rule fires when a “donnees” entry is declared personal, for a project neither completed "
-                     "nor abandoned. " + FORMAT_EN,
+                     "contact details of the data protection officer, the purposes and legal basis of the "
+                     "processing, and how long the data are kept, or the criteria that set it. The notice iaterr "
+                     "publishes tells them, in its “Your personal data” section, from the record (“finalite”, "
+                     "“base_legale”, “duree_conservation”) and the authority's record (“contact_dpo”); it marks "
+                     "each of these that is missing “to be completed”, and the rule asks for the same ones. The "
+                     "explicit mention does not carry this information. The rule fires when a “donnees” entry is "
+                     "declared personal, for a project neither completed nor abandoned; a missing purpose of a "
+                     "processing that underlies decisions is already reported by crpa-finalite-manquante. "
+                     + FORMAT_EN,
     message_fr="Des données personnelles sont traitées ({personnelles}) mais {manque} : les personnes concernées "
-               "doivent en être informées (RGPD, art. 13 et 14){format}.",
+               "doivent en être informées ({ref}){format}.",
     message_en="Personal data are processed ({personnelles}) but {manque}: the people concerned must be told "
-               "(GDPR art. 13 and 14){format}.",
-    aide_fr="Indiquez dans « duree_conservation » combien de temps les données personnelles sont conservées (ou "
-            "selon quel critère), et dans la fiche de la collectivité l'adresse de son délégué à la protection des "
-            "données (« contact_dpo »).",
-    aide_en="Say in “duree_conservation” how long the personal data are kept (or by what criterion), and give in "
-            "the authority's record the address of its data protection officer (“contact_dpo”).",
+               "({ref}){format}.",
+    aide_fr="Indiquez dans la fiche la finalité du traitement (« finalite »), le texte ou la mission qui le fonde "
+            "(« base_legale ») et combien de temps les données personnelles sont conservées, ou selon quel critère "
+            "(« duree_conservation ») ; et dans la fiche de la collectivité l'adresse de son délégué à la "
+            "protection des données (« contact_dpo »).",
+    aide_en="Give in the record the purpose of the processing (“finalite”), the legal text or public task it rests "
+            "on (“base_legale”) and how long the personal data are kept, or by what criterion "
+            "(“duree_conservation”); and in the authority's record the address of its data protection officer "
+            "(“contact_dpo”).",
 )
 def information_incomplete(ctx: RecordContext) -> Iterable[Finding]:
     i = personal_entry(ctx)
@@ -229,27 +249,46 @@ def information_incomplete(ctx: RecordContext) -> Iterable[Finding]:
         return
     fr: list[str] = []
     en: list[str] = []
-    old: list[bool] = []  # for each missing item: the record that should hold it cannot, in its format
-    if _blank(ctx.get("duree_conservation")):
-        fr.append("la durée de conservation n'est pas indiquée (« duree_conservation »)")
-        en.append("the retention period is not given (“duree_conservation”)")
-        old.append(predates(ctx.data, CasUsage, "duree_conservation") is not None)
+    old: list[str] = []  # the missing fields that the record that should hold them cannot, in its format
+    # what the notice's « Vos données personnelles » section marks missing (publish.notice); a missing purpose
+    # of a processing that underlies decisions is crpa-finalite-manquante's
+    own = [("base_legale", "la base légale n'est pas indiquée (« base_legale »)",
+            "the legal basis is not given (“base_legale”)"),
+           ("duree_conservation", "la durée de conservation n'est pas indiquée (« duree_conservation »)",
+            "the retention period is not given (“duree_conservation”)")]
+    if not _true(ctx.get("decisions_individuelles")):
+        own.insert(0, ("finalite", "la finalité n'est pas indiquée (« finalite »)",
+                       "the purpose is not given (“finalite”)"))
+    missing: list[str] = []
+    for name, item_fr, item_en in own:
+        if _blank(ctx.get(name)):
+            missing.append(name)
+            fr.append(item_fr)
+            en.append(item_en)
+            if predates(ctx.data, CasUsage, name) is not None:
+                old.append(name)
     coll: Any = ctx.collectivite
     if isinstance(coll, dict) and _blank(coll.get("contact_dpo")):
         fr.append("la fiche de la collectivité ne donne pas l'adresse de son délégué à la protection des données "
                   "(« contact_dpo »)")
         en.append("the authority's record does not give the address of its data protection officer "
                   "(“contact_dpo”)")
-        old.append(predates(coll, Collectivite, "contact_dpo") is not None)
+        if predates(coll, Collectivite, "contact_dpo") is not None:
+            old.append("contact_dpo")
     if fr:
-        format_ = ({"fr": f" ; ces champs n'existent qu'à partir du format {SCHEMA_VERSION} des fiches : passez-les "
-                          "à ce format (`iaterr migrate`) pour les renseigner",
-                    "en": f"; these fields only exist from format {SCHEMA_VERSION} of the records: upgrade them "
-                          "(`iaterr migrate`) to fill them in"} if any(old) else {"fr": "", "en": ""})
-        finding = _at(ctx, ("duree_conservation", "donnees"),
-                      {"personnelles": _personal(i), "manque": {"fr": " et ".join(fr), "en": " and ".join(en)},
-                       "format": format_})
-        if all(old):  # nothing the records can say as they are: mere information
+        fields_fr = _enumerated([f"« {name} »" for name in old], "et")
+        fields_en = _enumerated([f"“{name}”" for name in old], "and") if old else ""
+        format_ = ({"fr": f" ; {fields_fr} n'existe{'nt' if len(old) > 1 else ''} qu'à partir du format "
+                          f"{SCHEMA_VERSION} des fiches : passez-les à ce format (`iaterr migrate`) pour "
+                          f"{'les' if len(old) > 1 else 'le'} renseigner",
+                    "en": f"; {fields_en} only exist{'' if len(old) > 1 else 's'} from format {SCHEMA_VERSION} of "
+                          "the records: upgrade them (`iaterr migrate`) to fill "
+                          f"{'them' if len(old) > 1 else 'it'} in"} if old else {"fr": "", "en": ""})
+        manque = {"fr": _enumerated(fr, "et"), "en": _enumerated(en, "and")}
+        finding = _at(ctx, (*missing, "donnees"),
+                      {"personnelles": _personal(i), "manque": manque, "format": format_,
+                       "ref": references("rgpd.art13-14")})
+        if len(old) == len(fr):  # nothing the records can say as they are: mere information
             finding.severite = Severity.INFO
         yield finding
 
@@ -266,7 +305,7 @@ def _automated(ctx: RecordContext) -> bool:
 def _automated_finding(ctx: RecordContext, path: tuple) -> Finding:
     """An error for a system piloted or in service; a warning, to be corrected before going live, for a
     project under consideration or being built."""
-    projet = _statut(ctx) in _PROJET
+    projet = not in_service(_statut(ctx))
     avant = ({"fr": " ; à corriger avant la mise en service", "en": "; to be corrected before going live"}
              if projet else {"fr": "", "en": ""})
     return Finding(path, {"avant": avant}, severite=Severity.WARNING if projet else None)
