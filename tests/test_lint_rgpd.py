@@ -64,12 +64,12 @@ FIRING = [
      "(RGPD, art. 13 et 14)", "the legal basis is not given (“base_legale”): the people concerned must be told "
                               "(GDPR, Arts. 13 and 14)"),
     ("rgpd-decision-automatisee-donnees-sensibles", variant(AUTOMATED, donnees_sensibles=True), E,
-     "donnees_sensibles:", "art. 47", "sensitive data"),
+     "donnees_sensibles:", "(Loi 78-17, art. 47)", "(French Data Protection Act (law 78-17), Art. 47)"),
     ("rgpd-decision-automatisee-revision-autonome",
      variant(GOOD_HIGH_RISK, niveau_automatisation="decision_automatisee", revision_autonome=True), E,
-     "revision_autonome:", "2018-765 DC", "revises its own rules"),
+     "revision_autonome:", "2018-765 DC", "(Conseil constitutionnel, decision No. 2018-765 DC of 12 June 2018)"),
     ("rgpd-decision-automatisee-sans-recours", variant(AUTOMATED, drop=("procedure_objection",)), E,
-     "niveau_automatisation:", "procedure_objection", "administrative appeal"),
+     "niveau_automatisation:", "procedure_objection", "is mandatory (French Data Protection Act (law 78-17), Art. 47)"),
 ]
 
 

@@ -302,13 +302,13 @@ def _automated(ctx: RecordContext) -> bool:
             and not _false(ctx.get("decisions_individuelles")) and _in_progress(ctx))
 
 
-def _automated_finding(ctx: RecordContext, path: tuple) -> Finding:
+def _automated_finding(ctx: RecordContext, path: tuple, ref: str) -> Finding:
     """An error for a system piloted or in service; a warning, to be corrected before going live, for a
-    project under consideration or being built."""
+    project under consideration or being built. ``ref``: the text the message cites (a code of the law table)."""
     projet = not in_service(_statut(ctx))
     avant = ({"fr": " ; à corriger avant la mise en service", "en": "; to be corrected before going live"}
              if projet else {"fr": "", "en": ""})
-    return Finding(path, {"avant": avant}, severite=Severity.WARNING if projet else None)
+    return Finding(path, {"avant": avant, "ref": references(ref)}, severite=Severity.WARNING if projet else None)
 
 
 _STATUS_FR = ("Erreur pour un système en expérimentation ou en service ; avertissement pour un projet en réflexion "
@@ -339,10 +339,10 @@ _STATUS_EN = ("An error for a system being piloted or in service; a warning for 
     message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») et le "
                "traitement utilise des données sensibles (« donnees_sensibles: true ») : une décision "
                "administrative individuelle ne peut pas reposer sur un traitement automatisé de données "
-               "sensibles (loi 78-17, art. 47){avant}.",
+               "sensibles ({ref}){avant}.",
     message_en="The decision is fully automated (“niveau_automatisation: decision_automatisee”) and the processing "
                "uses sensitive data (“donnees_sensibles: true”): an individual administrative decision may not "
-               "rest on automated processing of sensitive data (loi 78-17, art. 47){avant}.",
+               "rest on automated processing of sensitive data ({ref}){avant}.",
     aide_fr="Faites prendre la décision par une personne qui examine le dossier (« niveau_automatisation: "
             "decision_assistee » ou aide_decision), ou retirez les données sensibles du traitement.",
     aide_en="Have the decision taken by a person who examines the file (“niveau_automatisation: "
@@ -350,7 +350,7 @@ _STATUS_EN = ("An error for a system being piloted or in service; a warning for 
 )
 def decision_automatisee_donnees_sensibles(ctx: RecordContext) -> Iterable[Finding]:
     if _automated(ctx) and _true(ctx.get("donnees_sensibles")):
-        yield _automated_finding(ctx, ("donnees_sensibles",))
+        yield _automated_finding(ctx, ("donnees_sensibles",), "lil.art47")
 
 
 @rule(
@@ -371,11 +371,10 @@ def decision_automatisee_donnees_sensibles(ctx: RecordContext) -> Iterable[Findi
                      "administrative decision (loi 78-17, art. 47). " + _STATUS_EN,
     message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») et "
                "l'algorithme révise lui-même ses règles (« revision_autonome: true ») : un tel algorithme ne peut "
-               "pas fonder seul une décision administrative individuelle (Conseil constitutionnel, 2018-765 "
-               "DC){avant}.",
+               "pas fonder seul une décision administrative individuelle ({ref}){avant}.",
     message_en="The decision is fully automated (“niveau_automatisation: decision_automatisee”) and the algorithm "
                "revises its own rules (“revision_autonome: true”): such an algorithm may not be the sole basis of an "
-               "individual administrative decision (Conseil constitutionnel, 2018-765 DC){avant}.",
+               "individual administrative decision ({ref}){avant}.",
     aide_fr="Figez le modèle en service et faites valider chaque nouvelle version par la collectivité "
             "(« revision_autonome: false »), ou faites prendre la décision par une personne.",
     aide_en="Freeze the model in service and have the authority approve each new version (“revision_autonome: "
@@ -383,7 +382,7 @@ def decision_automatisee_donnees_sensibles(ctx: RecordContext) -> Iterable[Findi
 )
 def decision_automatisee_revision_autonome(ctx: RecordContext) -> Iterable[Finding]:
     if _automated(ctx) and _true(ctx.get("revision_autonome")):
-        yield _automated_finding(ctx, ("revision_autonome",))
+        yield _automated_finding(ctx, ("revision_autonome",), "cc.2018-765")
 
 
 @rule(
@@ -404,10 +403,10 @@ def decision_automatisee_revision_autonome(ctx: RecordContext) -> Iterable[Findi
                      "record says so in “procedure_objection”. " + _STATUS_EN,
     message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») mais la "
                "fiche ne dit pas comment la contester devant une personne (« procedure_objection ») : un recours "
-               "administratif, examiné par une personne, est obligatoire (loi 78-17, art. 47){avant}.",
+               "administratif, examiné par une personne, est obligatoire ({ref}){avant}.",
     message_en="The decision is fully automated (“niveau_automatisation: decision_automatisee”) but the record does "
                "not say how to contest it before a person (“procedure_objection”): an administrative appeal, "
-               "examined by a person, is mandatory (loi 78-17, art. 47){avant}.",
+               "examined by a person, is mandatory ({ref}){avant}.",
     aide_fr="Décrivez dans « procedure_objection » le recours administratif : à qui l'adresser, dans quel délai, et "
             "le fait qu'une personne réexamine la décision.",
     aide_en="Describe in “procedure_objection” the administrative appeal: whom to address it to, within what time, "
@@ -415,7 +414,7 @@ def decision_automatisee_revision_autonome(ctx: RecordContext) -> Iterable[Findi
 )
 def decision_automatisee_sans_recours(ctx: RecordContext) -> Iterable[Finding]:
     if _automated(ctx) and _blank(ctx.get("procedure_objection")):
-        yield _automated_finding(ctx, ("niveau_automatisation",))
+        yield _automated_finding(ctx, ("niveau_automatisation",), "lil.art47")
 
 
 #: The rules of this family, in the order they are listed.
