@@ -68,6 +68,8 @@ FIRING = [
     ("rgpd-decision-automatisee-revision-autonome",
      variant(GOOD_HIGH_RISK, niveau_automatisation="decision_automatisee", revision_autonome=True), E,
      "revision_autonome:", "2018-765 DC", "(Conseil constitutionnel, decision No. 2018-765 DC of 12 June 2018)"),
+    ("rgpd-decision-automatisee-a-preciser", variant(AUTOMATED, drop=("donnees_sensibles",), revision_autonome=False),
+     E, "niveau_automatisation:", "la fiche ne dit pas « donnees_sensibles »", "does not say “donnees_sensibles”"),
     ("rgpd-decision-automatisee-sans-recours", variant(AUTOMATED, drop=("procedure_objection",)), E,
      "niveau_automatisation:", "procedure_objection", "is mandatory (French Data Protection Act (law 78-17), Art. 47)"),
 ]
@@ -198,6 +200,45 @@ def test_automated_decision_rules_silent_when_denied_or_over(tmp_path):
     over = variant(bad, statut="termine", date_fin="2026-01")
     for i, record in enumerate([denied, over, variant(bad, niveau_automatisation="decision_assistee")]):
         assert not {c for c in rgpd_codes(lint(tmp_path / str(i), [record])) if "automatisee" in c}
+
+
+def test_automated_decision_unanswered_questions_follow_the_qualification(tmp_path):
+    """The notice and the mention refuse a fully automated decision whose record does not say whether it uses
+    sensitive data or revises its own rules (the qualification leaves it « à préciser »): lint says so too."""
+    both = only(lint(tmp_path / "a", [variant(AUTOMATED, drop=("donnees_sensibles",))]),
+                "rgpd-decision-automatisee-a-preciser")
+    assert "« donnees_sensibles » ni « revision_autonome »" in both.message("fr")
+    assert "“donnees_sensibles” or “revision_autonome”" in both.message("en")
+    assert "(Loi 78-17, art. 47 ; Conseil constitutionnel" in both.message("fr")
+    assert "(French Data Protection Act (law 78-17), Art. 47; Conseil constitutionnel, decision No. 2018-765" in \
+        both.message("en")
+    answered = variant(AUTOMATED, revision_autonome=False)
+    assert "rgpd-decision-automatisee-a-preciser" not in codes(lint(tmp_path / "b", [answered]))
+    legal_persons = variant(AUTOMATED, destinataires_decisions=["personnes_morales"])
+    assert "rgpd-decision-automatisee-a-preciser" not in codes(lint(tmp_path / "c", [legal_persons]))
+    planned = only(lint(tmp_path / "d", [variant(AUTOMATED, statut="en_construction")]),
+                   "rgpd-decision-automatisee-a-preciser")
+    assert planned.severity == W and "à corriger avant la mise en service" in planned.message("fr")
+    old = only(lint(tmp_path / "e", [variant(AUTOMATED, version_schema="1.0")]),
+               "rgpd-decision-automatisee-a-preciser")
+    assert old.severity == Severity.INFO and "iaterr migrate" in old.message("fr")
+
+
+def test_automated_decision_unanswered_agrees_with_the_mention(cli, tmp_path):
+    """Lint reports the unanswered questions exactly when the mention refuses to be used for them."""
+    from lint_fixtures import make_repo
+
+    record = variant(AUTOMATED, drop=("revision_autonome",))
+    root = make_repo(tmp_path / "a", [record])
+    refused = cli("mention", record["identifiant"], "--repo", str(root))
+    assert refused.exit_code == 1 and "revision_autonome" in cli("qualification", record["identifiant"], "--repo",
+                                                                   str(root)).stdout
+    assert "reste à préciser" in refused.stderr
+    assert "rgpd-decision-automatisee-a-preciser" in codes(lint(tmp_path / "b", [record]))
+    answered = variant(record, revision_autonome=False)
+    root = make_repo(tmp_path / "c", [answered])
+    assert "reste à préciser" not in cli("mention", record["identifiant"], "--repo", str(root)).stderr
+    assert "rgpd-decision-automatisee-a-preciser" not in codes(lint(tmp_path / "d", [answered]))
 
 
 def test_odd_types_do_not_crash(tmp_path):

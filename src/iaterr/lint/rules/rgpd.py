@@ -29,10 +29,11 @@ from iaterr.lint.values import finding_at as _at
 from iaterr.lint.values import is_blank as _blank
 from iaterr.lint.values import is_false as _false
 from iaterr.lint.values import is_true as _true
+from iaterr.lint.values import where
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.droit import reference, references
 from iaterr.model.fields import fields_of, newer_than
-from iaterr.model.qualification import dpia_criteria, in_service
+from iaterr.model.qualification import dpia_criteria, in_service, qualify
 from iaterr.model.vocab import (
     CRITERES_AIPD,
     NIVEAUX_AUTOMATISATION,
@@ -417,6 +418,70 @@ def decision_automatisee_sans_recours(ctx: RecordContext) -> Iterable[Finding]:
         yield _automated_finding(ctx, ("niveau_automatisation",), "lil.art47")
 
 
+#: The answers the law needs before a fully automated decision can be allowed (loi 78-17, art. 47; 2018-765 DC).
+_ANSWERS = ("donnees_sensibles", "revision_autonome")
+
+
+@rule(
+    code="rgpd-decision-automatisee-a-preciser", famille="rgpd", severite=Severity.ERROR, portee="cas_usage",
+    reference=f"{reference('lil.art47')} ; {reference('cc.2018-765')}",
+    titre_fr="Décision entièrement automatisée : données sensibles ou révision autonome non dites",
+    titre_en="Fully automated decision: sensitive data or self-revision not stated",
+    justification_fr="Une décision administrative individuelle entièrement automatisée est interdite si le "
+                     "traitement porte sur des données sensibles (loi 78-17, art. 47) ou si l'algorithme peut "
+                     "réviser lui-même les règles qu'il applique (Conseil constitutionnel, 2018-765 DC). Tant que "
+                     "la fiche ne répond pas à ces deux questions (« donnees_sensibles », « revision_autonome »), "
+                     "personne ne peut dire si la décision est permise : la qualification la laisse « à préciser », "
+                     "et la notice comme la mention refusent d'être utilisées en l'état. La règle lit la "
+                     "qualification (`iaterr qualification`) ; elle se tait quand les décisions ne visent que des "
+                     "personnes morales, que la qualification ne soumet pas à ce régime. " + _STATUS_FR + " "
+                     + FORMAT_FR,
+    justification_en="A fully automated individual administrative decision is prohibited if the processing "
+                     "involves sensitive data (loi 78-17, art. 47) or if the algorithm can revise the rules it "
+                     "applies by itself (Conseil constitutionnel, 2018-765 DC). As long as the record does not "
+                     "answer both questions (“donnees_sensibles”, “revision_autonome”), nobody can tell whether the "
+                     "decision is allowed: the qualification leaves it “to be specified”, and the notice and the "
+                     "mention refuse to be used as they are. The rule reads the qualification (`iaterr "
+                     "qualification`); it keeps silent when the decisions concern legal persons only, which the "
+                     "qualification does not subject to this regime. " + _STATUS_EN + " " + FORMAT_EN,
+    message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») mais la "
+               "fiche ne dit pas {champs} : une telle décision est interdite sur des données sensibles ou par un "
+               "algorithme qui révise lui-même ses règles ({ref}) ; la notice et la mention ne peuvent pas être "
+               "publiées avant la réponse{avant}{format}.",
+    message_en="The decision is fully automated (“niveau_automatisation: decision_automatisee”) but the record "
+               "does not say {champs}: such a decision is prohibited on sensitive data or by an algorithm that "
+               "revises its own rules ({ref}); the notice and the mention cannot be published before the "
+               "answer{avant}{format}.",
+    aide_fr="Répondez dans la fiche : « donnees_sensibles » (true si le traitement utilise des données de santé, "
+            "d'origine, d'opinions, de convictions, d'appartenance syndicale, génétiques, biométriques ou sur la vie "
+            "sexuelle, false sinon) et « revision_autonome » (true si l'algorithme modifie lui-même ses règles "
+            "sans validation de la collectivité, false sinon).",
+    aide_en="Answer in the record: “donnees_sensibles” (true if the processing uses health, origin, opinion, "
+            "belief, trade-union, genetic, biometric or sex-life data, false otherwise) and “revision_autonome” "
+            "(true if the algorithm changes its own rules without the authority's approval, false otherwise).",
+)
+def decision_automatisee_a_preciser(ctx: RecordContext) -> Iterable[Finding]:
+    if not _automated(ctx) or not isinstance(ctx.data, dict):
+        return
+    regime = qualify(ctx.data, ctx.collectivite if isinstance(ctx.collectivite, dict) else None,
+                     ctx.today).regime("rgpd-decision-automatisee")
+    missing = [name for name in _ANSWERS if name in regime.champs]
+    if not missing:
+        return
+    versions = [predates(ctx.data, CasUsage, name) for name in missing]
+    finding = _automated_finding(ctx, where(ctx, *missing, "niveau_automatisation"), "lil.art47")
+    finding.params.update({
+        "ref": {"fr": f"{reference('lil.art47')} ; {reference('cc.2018-765')}",
+                "en": f"{reference('lil.art47', 'en')}; {reference('cc.2018-765', 'en')}"},
+        "champs": {"fr": _enumerated([f"« {name} »" for name in missing], "ni"),
+                   "en": _enumerated([f"“{name}”" for name in missing], "or")},
+        "format": format_clause(next((v for v in versions if v is not None), None)),
+    })
+    if all(v is not None for v in versions):  # the record's format cannot answer yet: mere information
+        finding.severite = Severity.INFO
+    yield finding
+
+
 #: The rules of this family, in the order they are listed.
 RULES = (
     aipd_requise,
@@ -424,4 +489,5 @@ RULES = (
     decision_automatisee_donnees_sensibles,
     decision_automatisee_revision_autonome,
     decision_automatisee_sans_recours,
+    decision_automatisee_a_preciser,
 )
