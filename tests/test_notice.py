@@ -101,7 +101,7 @@ def test_any_declared_channel_tells_where_to_send_a_request(cli, tmp_path, chann
     result = _run(cli, tmp_path, record, collectivite=coll)
     assert result.exit_code == 0, result.output
     rights = _section(result.stdout, "Vos droits")
-    assert "Adressez votre demande à Ville d'Exemple :" in rights and expected in rights
+    assert "Adressez votre demande à la collectivité, Ville d'Exemple :" in rights and expected in rights
 
 
 def test_the_use_case_address_comes_before_the_collectivite_one(cli, tmp_path):
@@ -139,7 +139,7 @@ def test_notice_of_a_processing_without_decision_introduces_the_request(cli, tmp
     assert "ne fonde ni ne prépare de décision individuelle" in result.stdout
     rights = _section(result.stdout, "Vos droits")
     order = ["Vous pouvez demander la communication des documents administratifs qui se rapportent à ce "
-             "traitement (CRPA, art. L311-1)", "Adressez votre demande à Ville d'Exemple :",
+             "traitement (CRPA, art. L311-1)", "Adressez votre demande à la collectivité, Ville d'Exemple :",
              "acces-documents@ville-exemple.fr", "Sans réponse dans le délai d'un mois",
              "deux mois pour saisir la Commission d'accès aux documents administratifs",
              "La saisine de la CADA est obligatoire avant tout recours devant le tribunal administratif "
@@ -154,8 +154,9 @@ def test_notice_of_a_processing_without_decision_and_no_channel(cli, tmp_path):
                                                             "adresse_postale")}
     result = _run(cli, tmp_path, GOOD_SIMPLE, collectivite=coll)
     assert result.exit_code == 1
-    assert "Élément manquant : Où adresser une demande" in _section(result.stdout, "Vos droits")
-    assert "(CRPA, art. L311-1)" in result.stderr
+    # no decision: a request for documents needs no published address (L311-1): recommended, not required
+    assert "Élément recommandé : Où adresser une demande" in _section(result.stdout, "Vos droits")
+    assert "(CRPA, art. L311-1)" in result.stderr and "recommandé, non exigé par la loi" in result.stderr
 
 
 def test_rights_of_a_decision_notice(cli, tmp_path):
@@ -167,13 +168,13 @@ def test_rights_of_a_decision_notice(cli, tmp_path):
     assert "(CRPA, art. R311-12 et R311-13)" in rights and "(CRPA, art. R343-1)" in rights
     assert "obligatoire avant tout recours devant le tribunal administratif (CRPA, art. L342-1)" in rights
     assert "secrets protégés par la loi (CRPA, art. L311-5 et L311-6)" in rights
-    assert "Pour ce traitement, Ville d'Exemple indique" not in rights  # no secret declared: none claimed
+    assert "Pour ce traitement, la collectivité indique" not in rights  # no secret declared: none claimed
 
 
 def test_declared_secrets_are_said(cli, tmp_path):
     secret = "Les seuils de détection de la fraude ne sont pas communiqués (sécurité publique)."
     rights = _section(_run(cli, tmp_path, variant(CRECHE, secrets_proteges=secret)).stdout, "Vos droits")
-    assert f"Pour ce traitement, Ville d'Exemple indique : {secret}" in rights.replace("\\(", "(").replace("\\)", ")")
+    assert f"Pour ce traitement, la collectivité indique : {secret}" in rights.replace("\\(", "(").replace("\\)", ")")
 
 
 # ---------------------------------------------------------------- personal data
@@ -186,8 +187,8 @@ def test_personal_data_section(cli, tmp_path):
                      "**Finalité du traitement** : Attribuer les places en crèche",
                      "**Base légale du traitement** : Code de l'action sociale et des familles",
                      "**Durée de conservation des données** : Deux ans après la décision.",
-                     "(RGPD, art. 15 à 21)", "adressez-vous au délégué à la protection des données de Ville "
-                     "d'Exemple", "réclamation à la Commission nationale de l'informatique et des libertés",
+                     "(RGPD, art. 15 à 21)", "adressez-vous au délégué à la protection des données indiqué "
+                     "ci-dessus", "réclamation à la Commission nationale de l'informatique et des libertés",
                      "(RGPD, art. 77)"):
         assert expected in section, expected
 
@@ -230,7 +231,7 @@ def test_a_rules_only_processing_is_not_an_ai_system(cli, tmp_path):
     """The crèche points grid: systeme_ia false, so no risk tier, even one left in the record."""
     record = variant(CRECHE, niveau_risque_ia="eleve", domaines_annexe_iii=["prestations_publiques"])
     section = _section(_run(cli, tmp_path, record).stdout, "Règlement européen")
-    assert "Ville d'Exemple déclare que ce traitement n'est pas un système d'intelligence artificielle au sens " \
+    assert "La collectivité déclare que ce traitement n'est pas un système d'intelligence artificielle au sens " \
            "du règlement européen sur l'IA (Règlement (UE) 2024/1689, art. 3(1)) : les obligations de ce " \
            "règlement ne s'y appliquent pas." in section
     assert "risque" not in section.lower() and "annexe III" not in section
@@ -245,17 +246,18 @@ def test_ai_system_not_declared_is_said(cli, tmp_path):
                                              ("2028-01-10", "applicable depuis le 2 décembre 2027")])
 def test_high_risk_duties_are_announced_with_their_date(cli, tmp_path, monkeypatch, today, expected):
     monkeypatch.setenv("IATERR_AUJOURDHUI", today)
+    # not yet in use: the Annex III date (one in use before it has until the art. 111(2) date: test_notice_revue)
     record = variant(CRECHE, systeme_ia=True, type_algorithme=["apprentissage_automatique"], niveau_risque_ia="eleve",
-                     domaines_annexe_iii=["prestations_publiques"],
+                     domaines_annexe_iii=["prestations_publiques"], statut="en_construction", date_debut="2027-06",
                      url_base_ue="https://ec.europa.eu/ai-database/entry/1234",
                      url_base_ue_fournisseur="https://ec.europa.eu/ai-database/entry/0001")
     section = _section(_run(cli, tmp_path, record).stdout, "Règlement européen")
-    assert "Ville d'Exemple déclare que ce traitement est un système d'intelligence artificielle" in section
+    assert "La collectivité déclare que ce traitement est un système d'intelligence artificielle" in section
     assert "**Niveau de risque** : Risque élevé" in section
     assert f"Obligations des systèmes à haut risque de l'annexe III (Règlement (UE) 2024/1689, art. 6(2) et " \
            f"annexe III) : {expected}." in section
     assert f"(Règlement (UE) 2024/1689, art. 86) : {expected}." in section
-    assert "**Enregistrement de son utilisation par Ville d'Exemple dans la base de données de l'UE** : " \
+    assert "**Enregistrement de son utilisation par la collectivité dans la base de données de l'UE** : " \
            "<https://ec.europa.eu/ai-database/entry/1234>" in section
     assert "**Entrée du fournisseur dans la base de données de l'UE** : " \
            "<https://ec.europa.eu/ai-database/entry/0001>" in section
@@ -350,8 +352,11 @@ def test_mention_without_a_declared_degree_asserts_none(cli, tmp_path):
     ("decision_automatisee", "Elle a été entièrement automatisée."),
 ])
 def test_mention_states_the_declared_degree(cli, tmp_path, level, sentence):
-    result = _run(cli, tmp_path, variant(CRECHE, niveau_automatisation=level), command="mention")
-    assert result.exit_code == 0 and sentence in result.stdout
+    # a fully automated decision is allowed only on an algorithm that does not revise itself (2018-765 DC)
+    result = _run(cli, tmp_path, variant(CRECHE, niveau_automatisation=level, revision_autonome=False),
+                  command="mention")
+    assert result.exit_code == 0, result.output
+    assert sentence in result.stdout
     assert "personne a pris" not in result.stdout
 
 
@@ -411,8 +416,9 @@ def test_a_record_written_with_the_yml_extension_is_found(cli, tmp_path, command
 
 def test_a_value_cannot_forge_a_slot_of_a_sentence():
     """HTML sentences put each escaped value in once: a value holding the marker of another slot stays text."""
-    from iaterr.publish.notice import Notice, Phrase
+    from iaterr.publish.notice import Notice, Ours, Phrase
 
     n = Notice("fr", "x", "x", "Ville", {}, {}, True)
-    out = str(n.html(Phrase("notice.droits.secrets-fiche", {"collectivite": "\ue0001\ue001<b>", "texte": "<i>"})))
-    assert out == "Pour ce traitement, \ue0001\ue001&lt;b&gt; indique : &lt;i&gt;"
+    out = str(n.html(Phrase("reponse.intro", {"collectivite": "\ue0001\ue001<b>", "nom": "<i>", "ref": Ours("R")})))
+    assert "la collectivité (\ue0001\ue001&lt;b&gt;) vous communique" in out
+    assert "« &lt;i&gt; »" in out and out.endswith("(R).")

@@ -81,7 +81,8 @@ def test_no_french_sentence_in_english_documents(cli, repo, tmp_path, fmt):
         outputs[name] = result.stdout
     for name, text in outputs.items():
         assert _french_left(text) == [], (name, _french_left(text))
-    assert "applies from 2 December 2027" in outputs["notice"]
+    # in service since 2024: the art. 111(2) date
+    assert "applies from 2 August 2030" in outputs["notice"]
     assert "Referral to the CADA is required before any appeal" in _stripped(outputs["mention"])
     assert "Value taken for you" in outputs["answer"]
 

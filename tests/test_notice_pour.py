@@ -93,7 +93,9 @@ def test_a_parameter_left_out_of_the_file_is_missing_with_the_record_weight(cli,
     result = _answer(cli, repo, _person(tmp_path, text))
     assert result.exit_code == 1
     assert "| Ancienneté de la demande | **⚠ à compléter** | 40 % |" in result.stdout
-    assert "| Fratrie déjà accueillie | non | — |" in result.stdout
+    # the record gives that parameter no weight, nor does the file: not « — » (unweighted, or not said?)
+    assert "| Fratrie déjà accueillie | non | **⚠ à compléter** |" in result.stdout
+    assert "Pondération appliquée au paramètre « Fratrie déjà accueillie » (ou « aucune »)" in result.stderr
 
 
 def test_a_name_the_record_does_not_have_is_an_error(cli, repo, tmp_path):
@@ -228,15 +230,19 @@ def test_template_then_answer(cli, repo, tmp_path):
     assert "# pondération du traitement : 40 %" in text
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert str(path) in result.stderr
-    # as written, every value is missing
+    assert "ou « aucune » si ce paramètre n'est pas pondéré" in text
+    # as written, every value is missing, and the weight of the parameter the record does not weight
     empty = _answer(cli, repo, path)
-    assert empty.exit_code == 1 and empty.stdout.count("**⚠ à compléter**") == 2
+    assert empty.exit_code == 1 and empty.stdout.count("**⚠ à compléter**") == 3
     values = iter(["3", "non"])
     filled = re.sub(r"(?m)^    valeur: ", lambda m: f"    valeur: {next(values)} ", text)
     path.write_text(filled, encoding="utf-8")
+    assert _answer(cli, repo, path).exit_code == 1
+    path.write_text(re.sub(r"(?m)^    ponderation: ", "    ponderation: aucune ", filled), encoding="utf-8")
     result = _answer(cli, repo, path)
     assert result.exit_code == 0, result.output
     assert "| Ancienneté de la demande | 3 | 40 % |" in result.stdout
+    assert "| Fratrie déjà accueillie | non | aucune |" in result.stdout
 
 
 def test_template_refusals(cli, repo, tmp_path):

@@ -63,6 +63,31 @@ def _champs(missing) -> str:
     return ", ".join(f"{m.title} ({m.reference})" for m in missing)
 
 
+def _blocking(ui: App, doc) -> int:
+    """What the law forbids or leaves open in the record (said in the document too), and what the legal department
+    is to check (said here only): FINDINGS when something blocks."""
+    if doc.to_check:
+        ui.say("notice.cli.a-verifier", style="yellow", regimes=", ".join(doc.to_check))
+    if not doc.blocking:
+        return OK
+    ui.fail("notice.cli.bloquant", regimes=", ".join(doc.blocked))
+    return FINDINGS
+
+
+def _missing_messages(ui: App, doc, places: tuple[str, ...] | None = None) -> int:
+    """One message per kind of missing item (required, required if the processing decides, recommended)."""
+    from iaterr.publish.notice import CONDITIONNEL, RECOMMANDE, REQUIS
+
+    code = OK
+    for kind, key in ((REQUIS, "notice.cli.incomplete"), (CONDITIONNEL, "notice.cli.conditionnel"),
+                      (RECOMMANDE, "notice.cli.recommande")):
+        found = [m for m in doc.missing_of(kind) if places is None or m.place in places]
+        if found:
+            ui.fail(key, champs=_champs(found))
+            code = FINDINGS
+    return code
+
+
 def register(app: typer.Typer) -> None:
     @app.command("notice", help=h("help.notice"), add_help_option=False)
     def notice(
@@ -118,12 +143,14 @@ def register(app: typer.Typer) -> None:
                 ui.fail("mention.inconnu", identifiant=identifiant)
                 raise typer.Exit(FINDINGS)
             write_document(ui, render_mention(doc, fmt), target)
-            code = OK
+            code = _blocking(ui, doc)
             if doc.mention_missing:
                 ui.fail("notice.cli.mention-incomplete", champs=_champs(doc.mention_missing))
                 code = FINDINGS
             if doc.degree is None:
-                ui.fail("notice.cli.degre-inconnu")
+                contradiction = "niveau_automatisation" in doc.missing_fields() and doc.data.get(
+                    "niveau_automatisation")
+                ui.fail("notice.cli.degre-contradictoire" if contradiction else "notice.cli.degre-inconnu")
                 code = FINDINGS
         raise typer.Exit(code)
 
@@ -133,14 +160,11 @@ def _notice(ui: App, repo: Optional[Path], identifiant: str, fmt: str, target: P
 
     doc, _root = _notice_of(ui, repo, identifiant)
     write_document(ui, render_notice(doc, fmt), target)
-    code = OK
+    code = _blocking(ui, doc)
     if doc.decisions is None:
         ui.fail("notice.cli.decisions-inconnues")
         code = FINDINGS
-    if doc.missing:
-        ui.fail("notice.cli.incomplete", champs=_champs(doc.missing))
-        code = FINDINGS
-    return code
+    return _missing_messages(ui, doc) or code
 
 
 def _decisions_needed(ui: App, doc) -> int | None:
@@ -195,7 +219,7 @@ def _template_for(ui: App, repo: Optional[Path], identifiant: str, path: Path) -
         pass
     if not doc.data.get("parametres"):
         ui.fail("notice.cli.modele-sans-parametre", identifiant=identifiant,
-                ref=f"{reference('crpa.R311-3-1-2')}, 3°")
+                ref=f"{reference('crpa.R311-3-1-2', ui.lang)}, 3°")
         return FINDINGS
     ui.say("notice.cli.modele-ecrit", chemin=str(path), identifiant=identifiant)
     return OK

@@ -3,14 +3,31 @@ side by side. Articles are never written here: they come from :mod:`iaterr.model
 
 FR: dict[str, str] = {
     "notice.titre": "Notice d'explicabilité",
-    "notice.intro": "Cette notice explique le traitement algorithmique « {nom} » de {collectivite} : à quoi il "
-                    "sert, comment il contribue aux décisions, quelles données et quels paramètres il utilise, et "
-                    "comment exercer vos droits.",
+    "notice.intro": "Cette notice explique le traitement algorithmique « {nom} » mis en œuvre par la "
+                    "collectivité ({collectivite}) : à quoi il sert, comment il contribue aux décisions, quelles "
+                    "données et quels paramètres il utilise, et comment exercer vos droits.",
     "notice.evitement": "Aller au contenu",
     "notice.sep": " : ",
     "notice.incomplete.titre": "Notice incomplète",
     "notice.incomplete.texte": "Il manque des éléments que la loi exige :",
-    "notice.element-manquant": "Élément manquant : {titre} ({reference}) — à compléter.",
+    "notice.element.requis": "Élément manquant : {titre} ({reference}) — à compléter.",
+    "notice.element.conditionnel": "Élément non renseigné : {titre} — exigé si ce traitement fonde ou prépare des "
+                                   "décisions individuelles ({reference}) ; à compléter.",
+    "notice.element.recommande": "Élément recommandé : {titre} — pour exercer le droit d'accès aux documents "
+                                 "({reference}) ; à compléter.",
+    "notice.incomplete.conditionnel": "Si ce traitement fonde ou prépare des décisions individuelles, la loi "
+                                      "exige aussi :",
+    "notice.incomplete.recommande": "Éléments recommandés (non exigés par la loi pour un traitement sans "
+                                    "décision individuelle) :",
+    "notice.bloquant.titre": "Ne pas utiliser",
+    "notice.bloquant.texte": "Ce que la fiche déclare n'est pas permis par la loi, ou ne permet pas de dire si "
+                             "ça l'est ; ni cette notice ni la mention explicite ne peuvent être utilisées en "
+                             "l'état :",
+    "notice.bloquant.interdit": "{regime} — interdit : {motifs} ({refs})",
+    "notice.bloquant.a-preciser": "{regime} — à préciser : {motifs}",
+    "notice.titre.niveau-contradictoire": "Niveau d'automatisation : « Aucune décision » contredit « "
+                                          "decisions_individuelles : oui »",
+    "notice.titre.ponderation": "Pondération appliquée au paramètre « {nom} » (ou « aucune »)",
     "notice.decisions-inconnues": "La fiche ne dit pas si ce traitement fonde ou prépare des décisions "
                                   "individuelles : les obligations de transparence qui s'appliquent ne peuvent pas "
                                   "être établies. Cette notice est à compléter.",
@@ -60,13 +77,13 @@ FR: dict[str, str] = {
                             "effectuées ({l} ; {r}).",
     "notice.droits.documents": "Vous pouvez demander la communication des documents administratifs qui se "
                                "rapportent à ce traitement ({ref}).",
-    "notice.droits.adresser": "Adressez votre demande à {collectivite} :",
+    "notice.droits.adresser": "Adressez votre demande à la collectivité, {collectivite} :",
     "notice.canal.courriel": "par courriel : {adresse}",
     "notice.canal.formulaire": "par le formulaire en ligne : {url}",
     "notice.canal.courrier": "par courrier : {adresse}",
     "notice.canal.prada": "La personne responsable de l'accès aux documents administratifs (PRADA) traite ces "
                           "demandes : {prada}.",
-    "notice.exercer": "Précisions de {collectivite}",
+    "notice.exercer": "Précisions de la collectivité",
     "notice.objection": "S'opposer ou demander un réexamen",
     "notice.regles": "Règles publiées",
     "notice.droits.silence": "Sans réponse dans le délai d'un mois à compter de la réception de votre demande, "
@@ -76,7 +93,7 @@ FR: dict[str, str] = {
     "notice.droits.cada-prealable": "La saisine de la CADA est obligatoire avant tout recours devant le tribunal "
                                     "administratif ({ref}).",
     "notice.droits.secrets": "La communication se fait sous réserve des secrets protégés par la loi ({ref}).",
-    "notice.droits.secrets-fiche": "Pour ce traitement, {collectivite} indique : {texte}",
+    "notice.droits.secrets-fiche": "Pour ce traitement, la collectivité indique : {texte}",
     # ------------------------------------------------------------ personal data
     "notice.rgpd.intro": "Ce traitement utilise des données personnelles : {sources}. Le règlement général sur la "
                          "protection des données vous donne droit aux informations suivantes ({ref}).",
@@ -89,16 +106,22 @@ FR: dict[str, str] = {
     "notice.rgpd.droits": "Vous pouvez demander l'accès à vos données, leur rectification, leur effacement ou la "
                           "limitation de leur traitement, et vous opposer à leur traitement, dans les conditions "
                           "prévues par le règlement ({ref}).",
-    "notice.rgpd.demandes": "Pour exercer ces droits, adressez-vous au délégué à la protection des données de "
-                            "{collectivite}.",
+    "notice.rgpd.demandes": "Pour exercer ces droits, adressez-vous au délégué à la protection des données "
+                            "indiqué ci-dessus.",
+    "notice.rgpd.decision-automatisee": "Les décisions prises avec ce traitement sont entièrement automatisées. "
+                                        "La logique sous-jacente est décrite par les paramètres et les opérations "
+                                        "ci-dessus (points 3 et 4) ; son importance et ses conséquences pour "
+                                        "vous, par le degré et le mode de sa contribution à la décision "
+                                        "(point 1) ({ref}).",
+    "notice.rgpd.recours": "Recours administratif contre une décision entièrement automatisée : {texte} ({ref})",
     "notice.rgpd.cnil": "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une "
                         "réclamation à la Commission nationale de l'informatique et des libertés (CNIL, "
                         "www.cnil.fr) ({ref}).",
     # ------------------------------------------------------------ AI Act
-    "notice.ia.pas-ia": "{collectivite} déclare que ce traitement n'est pas un système d'intelligence "
+    "notice.ia.pas-ia": "La collectivité déclare que ce traitement n'est pas un système d'intelligence "
                         "artificielle au sens du règlement européen sur l'IA ({ref}) : les obligations de ce "
                         "règlement ne s'y appliquent pas.",
-    "notice.ia.oui": "{collectivite} déclare que ce traitement est un système d'intelligence artificielle au sens "
+    "notice.ia.oui": "La collectivité déclare que ce traitement est un système d'intelligence artificielle au sens "
                      "du règlement européen sur l'IA ({ref}).",
     "notice.ia.non-declare": "La fiche ne dit pas si ce traitement est un système d'intelligence artificielle au "
                              "sens du règlement européen sur l'IA ({ref}).",
@@ -107,7 +130,7 @@ FR: dict[str, str] = {
     "notice.domaines": "Domaines de l'annexe III",
     "notice.info-ia": "Information des personnes",
     "notice.signalement": "Signalement des textes générés par l'IA",
-    "notice.base-ue": "Enregistrement de son utilisation par {collectivite} dans la base de données de l'UE",
+    "notice.base-ue": "Enregistrement de son utilisation par la collectivité dans la base de données de l'UE",
     "notice.base-ue-fournisseur": "Entrée du fournisseur dans la base de données de l'UE",
     "notice.ia.annexe-iii": "Obligations des systèmes à haut risque de l'annexe III ({ref}) : {quand}.",
     "notice.ia.art86": "Droit d'obtenir des explications sur le rôle du système d'IA dans une décision qui vous "
@@ -131,7 +154,7 @@ FR: dict[str, str] = {
     "mention.finalite": "Ce traitement a pour finalité : {finalite}",
     "mention.droit": "Vous avez le droit d'obtenir la communication des règles qui définissent ce traitement et des "
                      "principales caractéristiques de sa mise en œuvre ({l} ; {r}).",
-    "mention.exercer": "Pour exercer ce droit, adressez votre demande à {collectivite} :",
+    "mention.exercer": "Pour exercer ce droit, adressez votre demande à la collectivité, {collectivite} :",
     "mention.regles": "Les règles de ce traitement sont publiées à l'adresse : {url}",
     "mention.manque": "[À COMPLÉTER : {titre}]",
     "mention.sans-objet": "Le cas d'usage « {identifiant} » ne fonde ni ne prépare de décision individuelle "
@@ -142,18 +165,18 @@ FR: dict[str, str] = {
     "reponse.titre": "Communication des règles d'un traitement algorithmique",
     "reponse.reference": "Votre demande",
     "reponse.date": "Décision du",
-    "reponse.intro": "En réponse à votre demande, {collectivite} vous communique les règles du traitement "
-                     "algorithmique « {nom} » et les principales caractéristiques de sa mise en œuvre, appliquées "
-                     "à votre situation ({ref}).",
+    "reponse.intro": "En réponse à votre demande, la collectivité ({collectivite}) vous communique les règles du "
+                     "traitement algorithmique « {nom} » et les principales caractéristiques de sa mise en œuvre, "
+                     "appliquées à votre situation ({ref}).",
     "reponse.incomplete.titre": "Réponse incomplète",
     "reponse.incomplete.texte": "Il manque des éléments que la loi exige ; complétez-les avant d'envoyer cette "
                                 "réponse :",
     "reponse.s.parametres": "3. Paramètres et pondération appliqués à votre situation",
     "reponse.valeur": "Valeur retenue pour vous",
     "reponse.a-completer": "à compléter",
-    "reponse.sans-ponderation": "—",
-    "reponse.recours": "Si vous estimez que cette communication est incomplète, vous pouvez saisir la Commission "
-                       "d'accès aux documents administratifs (CADA, www.cada.fr) dans les deux mois ({ref}).",
+    "reponse.recours": "Si vous estimez que cette communication est incomplète, ce qui vaut refus partiel, vous "
+                       "pouvez saisir la Commission d'accès aux documents administratifs (CADA, www.cada.fr) dans "
+                       "les deux mois suivant la réception de cette réponse ({ref}).",
     "reponse.genere": "Réponse préparée le {date} avec iaterr {version}.",
     # ------------------------------------------------------------ the file to fill for one person
     "modele.entete": "Réponse à une demande de communication des règles du traitement « {nom} » ({identifiant}, "
@@ -169,7 +192,7 @@ FR: dict[str, str] = {
     "modele.valeur": "à remplir",
     "modele.ponderation": "pondération du traitement : {ponderation} ; si une autre a été appliquée, écrivez-la "
                           "ci-dessous",
-    "modele.ponderation-facultative": "facultatif : la pondération appliquée",
+    "modele.ponderation-facultative": "la pondération appliquée, ou « aucune » si ce paramètre n'est pas pondéré",
     # ------------------------------------------------------------ reading that file
     "notice.pour.introuvable": "Le fichier « {fichier} » n'existe pas.",
     "notice.pour.illisible": "Le fichier « {fichier} » ne peut pas être lu : {erreur}.",
@@ -212,6 +235,16 @@ FR: dict[str, str] = {
     "notice.cli.degre-inconnu": "La fiche ne déclare pas le niveau d'automatisation de la décision "
                                 "(« niveau_automatisation ») : la mention n'en dit rien. Renseignez-le.",
     "notice.cli.mention-incomplete": "Mention incomplète : il manque {champs}. Ne l'utilisez pas en l'état.",
+    "notice.cli.conditionnel": "Si le traitement fonde ou prépare des décisions individuelles, il manque aussi : "
+                               "{champs}.",
+    "notice.cli.recommande": "Notice à compléter (recommandé, non exigé par la loi) : {champs}.",
+    "notice.cli.bloquant": "Ce que la fiche déclare est interdit par la loi ou reste à préciser : {regimes}. "
+                           "N'utilisez ni la notice ni la mention en l'état (voir « iaterr qualification »).",
+    "notice.cli.a-verifier": "À vérifier avec le service juridique avant publication : {regimes} (voir « iaterr "
+                             "qualification »).",
+    "notice.cli.degre-contradictoire": "La fiche déclare des décisions individuelles (« decisions_individuelles : "
+                                       "oui ») et « niveau_automatisation : sans_decision » : elle se contredit, "
+                                       "la mention ne dit rien du degré d'automatisation. Corrigez l'un des deux.",
     "notice.cli.reponse-incomplete": "Réponse incomplète : il manque {champs}. Ne l'envoyez pas en l'état.",
     "notice.cli.pour-sans-objet": "Le cas d'usage « {identifiant} » ne fonde ni ne prépare de décision "
                                   "individuelle (decisions_individuelles: false) : il n'y a pas de paramètres à "
@@ -247,14 +280,30 @@ FR: dict[str, str] = {
 
 EN: dict[str, str] = {
     "notice.titre": "Explicability notice",
-    "notice.intro": "This notice explains the algorithmic processing “{nom}” of {collectivite}: what it is for, how "
-                    "it contributes to decisions, which data and parameters it uses, and how to exercise your "
-                    "rights.",
+    "notice.intro": "This notice explains the algorithmic processing “{nom}” used by the local authority "
+                    "({collectivite}): what it is for, how it contributes to decisions, which data and parameters "
+                    "it uses, and how to exercise your rights.",
     "notice.evitement": "Skip to content",
     "notice.sep": ": ",
     "notice.incomplete.titre": "Incomplete notice",
     "notice.incomplete.texte": "Items required by law are missing:",
-    "notice.element-manquant": "Missing item: {titre} ({reference}) — to be completed.",
+    "notice.element.requis": "Missing item: {titre} ({reference}) — to be completed.",
+    "notice.element.conditionnel": "Item not given: {titre} — required if this processing underlies or prepares "
+                                   "individual decisions ({reference}); to be completed.",
+    "notice.element.recommande": "Recommended item: {titre} — to exercise the right of access to documents "
+                                 "({reference}); to be completed.",
+    "notice.incomplete.conditionnel": "If this processing underlies or prepares individual decisions, the law also "
+                                      "requires:",
+    "notice.incomplete.recommande": "Recommended items (not required by law for a processing without individual "
+                                    "decisions):",
+    "notice.bloquant.titre": "Do not use",
+    "notice.bloquant.texte": "What the record declares is not allowed by law, or does not tell whether it is; "
+                             "neither this notice nor the explicit mention can be used as they are:",
+    "notice.bloquant.interdit": "{regime} — forbidden: {motifs} ({refs})",
+    "notice.bloquant.a-preciser": "{regime} — to be specified: {motifs}",
+    "notice.titre.niveau-contradictoire": "Level of automation: “No decision” contradicts "
+                                          "“decisions_individuelles: yes”",
+    "notice.titre.ponderation": "Weighting applied to parameter “{nom}” (or “aucune”, none)",
     "notice.decisions-inconnues": "The record does not say whether this processing underlies or prepares "
                                   "individual decisions: the transparency duties that apply cannot be "
                                   "established. This notice is to be completed.",
@@ -302,13 +351,13 @@ EN: dict[str, str] = {
                             "decision, the data processed and their sources, the parameters and their weighting "
                             "applied to your situation, the operations carried out ({l}; {r}).",
     "notice.droits.documents": "You may ask for the administrative documents relating to this processing ({ref}).",
-    "notice.droits.adresser": "Send your request to {collectivite}:",
+    "notice.droits.adresser": "Send your request to the local authority, {collectivite}:",
     "notice.canal.courriel": "by e-mail: {adresse}",
     "notice.canal.formulaire": "through the online form: {url}",
     "notice.canal.courrier": "by post: {adresse}",
     "notice.canal.prada": "The officer responsible for access to administrative documents (PRADA) handles these "
                           "requests: {prada}.",
-    "notice.exercer": "Details from {collectivite}",
+    "notice.exercer": "Details from the local authority",
     "notice.objection": "Objecting or asking for a review",
     "notice.regles": "Published rules",
     "notice.droits.silence": "Without an answer within one month of receipt of your request, it is deemed refused "
@@ -318,7 +367,7 @@ EN: dict[str, str] = {
     "notice.droits.cada-prealable": "Referral to the CADA is required before any appeal to the administrative "
                                     "court ({ref}).",
     "notice.droits.secrets": "Communication is subject to the secrets protected by law ({ref}).",
-    "notice.droits.secrets-fiche": "For this processing, {collectivite} states: {texte}",
+    "notice.droits.secrets-fiche": "For this processing, the local authority states: {texte}",
     # ------------------------------------------------------------ personal data
     "notice.rgpd.intro": "This processing uses personal data: {sources}. The General Data Protection Regulation "
                          "entitles you to the following information ({ref}).",
@@ -331,15 +380,20 @@ EN: dict[str, str] = {
     "notice.rgpd.droits": "You may ask for access to your data, their rectification, their erasure or the "
                           "restriction of their processing, and object to their processing, under the conditions "
                           "set by the regulation ({ref}).",
-    "notice.rgpd.demandes": "To exercise these rights, contact the data protection officer of {collectivite}.",
+    "notice.rgpd.demandes": "To exercise these rights, contact the data protection officer given above.",
+    "notice.rgpd.decision-automatisee": "The decisions taken with this processing are fully automated. The logic "
+                                        "involved is described by the parameters and operations above (items 3 "
+                                        "and 4); its significance and consequences for you, by the degree and "
+                                        "mode of its contribution to the decision (item 1) ({ref}).",
+    "notice.rgpd.recours": "Administrative appeal against a fully automated decision: {texte} ({ref})",
     "notice.rgpd.cnil": "If you consider that your rights are not respected, you may lodge a complaint with the "
                         "Commission nationale de l'informatique et des libertés (CNIL, www.cnil.fr) ({ref}).",
     # ------------------------------------------------------------ AI Act
-    "notice.ia.pas-ia": "{collectivite} states that this processing is not an artificial intelligence system "
+    "notice.ia.pas-ia": "The local authority states that this processing is not an artificial intelligence system "
                         "within the meaning of the EU AI Act ({ref}): the duties of that regulation do not "
                         "apply to it.",
-    "notice.ia.oui": "{collectivite} states that this processing is an artificial intelligence system within the "
-                     "meaning of the EU AI Act ({ref}).",
+    "notice.ia.oui": "The local authority states that this processing is an artificial intelligence system within "
+                     "the meaning of the EU AI Act ({ref}).",
     "notice.ia.non-declare": "The record does not say whether this processing is an artificial intelligence "
                              "system within the meaning of the EU AI Act ({ref}).",
     "notice.risque": "Risk tier",
@@ -347,7 +401,7 @@ EN: dict[str, str] = {
     "notice.domaines": "Annex III areas",
     "notice.info-ia": "How people are informed",
     "notice.signalement": "Disclosure of AI-generated text",
-    "notice.base-ue": "Registration of its use by {collectivite} in the EU database",
+    "notice.base-ue": "Registration of its use by the local authority in the EU database",
     "notice.base-ue-fournisseur": "Provider's entry in the EU database",
     "notice.ia.annexe-iii": "Duties for Annex III high-risk systems ({ref}): {quand}.",
     "notice.ia.art86": "Right to an explanation of the role of the AI system in a decision that concerns you "
@@ -371,7 +425,7 @@ EN: dict[str, str] = {
     "mention.finalite": "The purpose of this processing is: {finalite}",
     "mention.droit": "You have the right to obtain the rules that define this processing and the main features of "
                      "its implementation ({l}; {r}).",
-    "mention.exercer": "To exercise this right, send your request to {collectivite}:",
+    "mention.exercer": "To exercise this right, send your request to the local authority, {collectivite}:",
     "mention.regles": "The rules of this processing are published at: {url}",
     "mention.manque": "[TO BE COMPLETED: {titre}]",
     "mention.sans-objet": "Use case “{identifiant}” neither underlies nor prepares individual decisions "
@@ -382,17 +436,17 @@ EN: dict[str, str] = {
     "reponse.titre": "Communication of the rules of an algorithmic processing",
     "reponse.reference": "Your request",
     "reponse.date": "Decision of",
-    "reponse.intro": "In answer to your request, {collectivite} communicates to you the rules of the algorithmic "
-                     "processing “{nom}” and the main features of its implementation, applied to your situation "
-                     "({ref}).",
+    "reponse.intro": "In answer to your request, the local authority ({collectivite}) communicates to you the rules "
+                     "of the algorithmic processing “{nom}” and the main features of its implementation, applied to "
+                     "your situation ({ref}).",
     "reponse.incomplete.titre": "Incomplete answer",
     "reponse.incomplete.texte": "Items required by law are missing; complete them before sending this answer:",
     "reponse.s.parametres": "3. Parameters and weighting applied to your situation",
     "reponse.valeur": "Value taken for you",
     "reponse.a-completer": "to be completed",
-    "reponse.sans-ponderation": "—",
-    "reponse.recours": "If you consider this communication incomplete, you may refer the matter to the Commission "
-                       "d'accès aux documents administratifs (CADA, www.cada.fr) within two months ({ref}).",
+    "reponse.recours": "If you consider this communication incomplete, which amounts to a partial refusal, you may "
+                       "refer the matter to the Commission d'accès aux documents administratifs (CADA, www.cada.fr) "
+                       "within two months of receiving this answer ({ref}).",
     "reponse.genere": "Answer prepared on {date} with iaterr {version}.",
     # ------------------------------------------------------------ the file to fill for one person
     "modele.entete": "Answer to a request for the rules of the processing “{nom}” ({identifiant}, {collectivite})",
@@ -406,7 +460,8 @@ EN: dict[str, str] = {
     "modele.description": "{texte}",
     "modele.valeur": "to fill in",
     "modele.ponderation": "weighting of the processing: {ponderation}; if another was applied, write it below",
-    "modele.ponderation-facultative": "optional: the weighting applied",
+    "modele.ponderation-facultative": "the weighting applied, or “aucune” (none) if this parameter is not "
+                                      "weighted",
     # ------------------------------------------------------------ reading that file
     "notice.pour.introuvable": "File “{fichier}” does not exist.",
     "notice.pour.illisible": "File “{fichier}” cannot be read: {erreur}.",
@@ -446,6 +501,17 @@ EN: dict[str, str] = {
     "notice.cli.degre-inconnu": "The record does not declare the level of automation of the decision "
                                 "(“niveau_automatisation”): the mention says nothing about it. Fill it in.",
     "notice.cli.mention-incomplete": "Incomplete mention: {champs} missing. Do not use it as it is.",
+    "notice.cli.conditionnel": "If the processing underlies or prepares individual decisions, also missing: "
+                               "{champs}.",
+    "notice.cli.recommande": "Notice to be completed (recommended, not required by law): {champs}.",
+    "notice.cli.bloquant": "What the record declares is forbidden by law or remains to be specified: {regimes}. "
+                           "Use neither the notice nor the mention as they are (see “iaterr qualification”).",
+    "notice.cli.a-verifier": "To be checked with the legal department before publishing: {regimes} (see “iaterr "
+                             "qualification”).",
+    "notice.cli.degre-contradictoire": "The record declares individual decisions (“decisions_individuelles: yes”) "
+                                       "and “niveau_automatisation: sans_decision”: it contradicts itself, and "
+                                       "the mention says nothing of the degree of automation. Correct one of "
+                                       "them.",
     "notice.cli.reponse-incomplete": "Incomplete answer: {champs} missing. Do not send it as it is.",
     "notice.cli.pour-sans-objet": "Use case “{identifiant}” neither underlies nor prepares individual decisions "
                                   "(decisions_individuelles: false): there are no parameters to apply to a "

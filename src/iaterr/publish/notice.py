@@ -30,8 +30,20 @@ from iaterr import __version__
 from iaterr.base.text import is_web_url, printable
 from iaterr.model import CasUsage
 from iaterr.model.collectivite import Collectivite
-from iaterr.model.droit import announce, long_date, reference
+from iaterr.model.droit import announce_since, long_date, reference
 from iaterr.model.introspect import specs
+from iaterr.model.qualification import (
+    A_PRECISER,
+    A_VENIR,
+    A_VERIFIER,
+    APPLIQUE,
+    EU_NON_PUBLIC,
+    Qualification,
+    in_service,
+    qualify,
+    registration_route,
+)
+from iaterr.model.values import boolean, code_of, is_blank, known_codes_of
 from iaterr.model.vocab import (
     DOMAINES_ANNEXE_III,
     MODES_COLLECTE,
@@ -68,8 +80,15 @@ FOUR_ITEMS = ("contribution", "donnees", "parametres", "operations")
 DEGREES = ("aide_decision", "decision_assistee", "decision_automatisee")
 
 
-def _cite(code: str, part: str = "") -> str:
-    return f"{reference(code)}, {part}" if part else reference(code)
+def _cite(code: str, part: str = "", lang: str = "fr") -> str:
+    return f"{reference(code, lang)}, {part}" if part else reference(code, lang)
+
+
+#: What a missing item is: required by law (« Élément manquant »); required only if the processing takes or
+#: prepares individual decisions, which the record does not say (« Élément non renseigné »); recommended, not
+#: required (« Élément recommandé »: where to send a request for documents, when no decision is taken).
+REQUIS, CONDITIONNEL, RECOMMANDE = "requis", "conditionnel", "recommande"
+KINDS = (REQUIS, CONDITIONNEL, RECOMMANDE)
 
 
 @dataclass
@@ -79,8 +98,10 @@ class Missing:
     field: str
     reference: str
     title: str
-    #: where the document shows it: traitement, contribution, donnees, parametres, operations, droits, rgpd
+    #: where the document shows it: traitement, contribution, donnees, parametres, operations, droits, rgpd, ia
     place: str = ""
+    #: :data:`REQUIS`, :data:`CONDITIONNEL` or :data:`RECOMMANDE`
+    kind: str = REQUIS
 
 
 @dataclass(frozen=True)
@@ -146,10 +167,21 @@ class Notice:
     ai_intro: list[Phrase] = field(default_factory=list)
     ai_items: list[Item] = field(default_factory=list)
     ai_after: list[Phrase] = field(default_factory=list)
+    #: what the law forbids or leaves open in what the record declares (a fully automated decision with
+    #: sensitive data, a prohibited practice…): neither the notice nor the mention may be used as they are
+    blocking: list[Phrase] = field(default_factory=list)
+    #: the titles of the regimes that block
+    blocked: list[str] = field(default_factory=list)
+    #: regimes the qualification leaves to the legal department (not shown in the document, said by the CLI)
+    to_check: list[str] = field(default_factory=list)
+    qualification: Qualification | None = None
 
     @property
     def complete(self) -> bool:
-        return not self.missing and self.decisions is not None
+        return not self.missing and not self.blocking and self.decisions is not None
+
+    def missing_of(self, kind: str) -> list[Missing]:
+        return [m for m in self.missing if m.kind == kind]
 
     def missing_fields(self) -> set[str]:
         return {m.field for m in self.missing}
@@ -159,7 +191,7 @@ class Notice:
 
     @property
     def deadlines(self) -> list[Phrase]:
-        return deadlines()
+        return deadlines(self.lang)
 
     @property
     def mention_missing(self) -> list[Missing]:
@@ -187,7 +219,8 @@ class Notice:
         from iaterr.i18n import join, message
 
         if isinstance(phrase, Missing):
-            return message("notice.element-manquant", self.lang, titre=phrase.title, reference=phrase.reference)
+            return message(f"notice.element.{phrase.kind}", self.lang, titre=md_escape(phrase.title),
+                           reference=phrase.reference)
         values: dict[str, Any] = {}
         for name, value in phrase.params.items():
             if isinstance(value, list):
@@ -203,7 +236,7 @@ class Notice:
         from iaterr.i18n import join, message
 
         if isinstance(phrase, Missing):
-            return escape(message("notice.element-manquant", self.lang, titre=phrase.title,
+            return escape(message(f"notice.element.{phrase.kind}", self.lang, titre=phrase.title,
                                   reference=phrase.reference))
         slots: dict[str, str] = {}
         for name, value in phrase.params.items():
@@ -228,8 +261,8 @@ class Notice:
         return Markup(_html_value(value))
 
     def ref(self, code: str) -> str:
-        """How the text ``code`` of :mod:`iaterr.model.droit` is cited."""
-        return reference(code)
+        """How the text ``code`` of :mod:`iaterr.model.droit` is cited in the reader's language."""
+        return reference(code, self.lang)
 
     def text(self, key: str, **params: Any) -> str:
         from iaterr.i18n import message
@@ -286,7 +319,10 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
         decisions=decisions if isinstance(decisions, bool) else None,
         generated=day.isoformat(),
     )
-    if notice.decisions:
+    notice.qualification = qualify(cas, item.collectivite, day)
+    if notice.decisions is not False:
+        # taking decisions: required; not said whether it does: each item shown « non renseigné » where it goes
+        kind = REQUIS if notice.decisions else CONDITIONNEL
         for name, (code, part, place) in LEGAL_ITEMS.items():
             value = cas.get(name)
             if name == "donnees":
@@ -294,25 +330,47 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
             else:
                 ok = _present(value)
             if not ok:
-                notice.missing.append(Missing(name, _cite(code, part), notice.title(name), place))
-    level = cas.get("niveau_automatisation")
+                notice.missing.append(Missing(name, _cite(code, part, lang), notice.title(name), place, kind))
+    level = code_of(NIVEAUX_AUTOMATISATION, cas.get("niveau_automatisation"))
+    if notice.decisions and level == "sans_decision":
+        # « decisions_individuelles: true » and « no decision »: the record contradicts itself
+        code, part, place = LEGAL_ITEMS["niveau_automatisation"]
+        notice.missing.append(Missing("niveau_automatisation", _cite(code, part, lang),
+                                      notice.text("notice.titre.niveau-contradictoire"), place))
     if level in DEGREES:
         notice.degree = Phrase(f"mention.degre.{level}")
+    _blocking(notice, notice.qualification, level)
     _rights(notice)
-    _personal(notice)
-    _ai(notice, day)
+    _personal(notice, level)
+    _ai(notice, notice.qualification)
     return notice
+
+
+def _blocking(n: Notice, q: Qualification, level: str | None) -> None:
+    """What the law forbids in what the record declares, or leaves open for a fully automated decision: the
+    qualification's reasons, at the top of the notice and of the mention."""
+    for regime in q.interdits:
+        n.blocked.append(regime.titre(n.lang))
+        n.blocking.append(Phrase("notice.bloquant.interdit", {
+            "regime": Ours(regime.titre(n.lang)), "motifs": " ".join(m.texte(n.lang) for m in regime.motifs),
+            "refs": Ours(" ; ".join(regime.citations(n.lang)) if n.lang == "fr"
+                         else "; ".join(regime.citations(n.lang)))}))
+    art22 = q.regime("rgpd-decision-automatisee")
+    if art22.statut == A_PRECISER and level == "decision_automatisee":
+        n.blocked.append(art22.titre(n.lang))
+        n.blocking.append(Phrase("notice.bloquant.a-preciser", {
+            "regime": Ours(art22.titre(n.lang)), "motifs": " ".join(m.texte(n.lang) for m in art22.motifs)}))
 
 
 def _rights(n: Notice) -> None:
     """« Vos droits »: what may be asked and under which text, where to send it, the deadlines, the CADA step,
     the secrets. Requests go to the administration or its PRADA, never to the DPO."""
-    cas, coll = n.data, n.collectivite_data
+    cas, coll, lang = n.data, n.collectivite_data, n.lang
     if n.decisions:
         n.rights_intro.append(Phrase("notice.droits.regles", {
-            "l": Ours(reference("crpa.L311-3-1")), "r": Ours(reference("crpa.R311-3-1-2"))}))
+            "l": Ours(reference("crpa.L311-3-1", lang)), "r": Ours(reference("crpa.R311-3-1-2", lang))}))
     else:
-        n.rights_intro.append(Phrase("notice.droits.documents", {"ref": Ours(reference("crpa.L311-1"))}))
+        n.rights_intro.append(Phrase("notice.droits.documents", {"ref": Ours(reference("crpa.L311-1", lang))}))
     if n.contact:
         n.channels.append(Phrase("notice.canal.courriel", {"adresse": Link(n.contact, mail=True)}))
     if _present(coll.get("formulaire_demandes")):
@@ -322,38 +380,49 @@ def _rights(n: Notice) -> None:
     if _present(coll.get("prada")):
         n.prada = Phrase("notice.canal.prada", {"prada": coll["prada"]})
     if not n.channels:
-        # the mention must say how to exercise the right (R311-3-1-1); any other request is one for documents
-        code = "crpa.R311-3-1-1" if n.decisions else "crpa.L311-1"
-        n.missing.append(Missing(CHANNEL, _cite(code), n.text("notice.titre.canal"), "droits"))
+        # the mention must say how to exercise the right (R311-3-1-1); without a decision, a request is one for
+        # documents (L311-1), which requires no published address: recommended only
+        if n.decisions is False:
+            n.missing.append(Missing(CHANNEL, _cite("crpa.L311-1", "", lang), n.text("notice.titre.canal"),
+                                     "droits", RECOMMANDE))
+        else:
+            n.missing.append(Missing(CHANNEL, _cite("crpa.R311-3-1-1", "", lang), n.text("notice.titre.canal"),
+                                     "droits", REQUIS if n.decisions else CONDITIONNEL))
+    publication = n.qualification.regime("crpa-publication") if n.qualification else None
+    if publication is not None and publication.statut == APPLIQUE and not _present(cas.get("url_regles_publiees")):
+        # the collectivité publishes the rules online (L312-1-3): the notice and the mention say where
+        n.missing.append(Missing("url_regles_publiees", _cite("crpa.L312-1-3", "", lang),
+                                 n.title("url_regles_publiees"), "droits"))
     if _present(cas.get("exercice_droits")):
         n.rights_items.append(Item("notice.exercer", cas["exercice_droits"]))
     if _present(cas.get("procedure_objection")):
         n.rights_items.append(Item("notice.objection", cas["procedure_objection"]))
     if _present(cas.get("url_regles_publiees")):
         n.rights_items.append(Item("notice.regles", Link(cas["url_regles_publiees"])))
-    n.rights_after.extend(deadlines())
-    n.rights_after.append(Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6"))}))
+    n.rights_after.extend(deadlines(lang))
+    n.rights_after.append(Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6", lang))}))
     if _present(cas.get("secrets_proteges")):
-        n.rights_after.append(Phrase("notice.droits.secrets-fiche", {
-            "collectivite": n.collectivite, "texte": cas["secrets_proteges"]}))
+        n.rights_after.append(Phrase("notice.droits.secrets-fiche", {"texte": cas["secrets_proteges"]}))
 
 
-def deadlines() -> list[Phrase]:
+def deadlines(lang: str = "fr") -> list[Phrase]:
     """One month of silence is a refusal; two months to refer to the CADA; the CADA before the court."""
-    return [Phrase("notice.droits.silence", {"ref": Ours(reference("crpa.R311-12-R311-13"))}),
-            Phrase("notice.droits.cada", {"ref": Ours(reference("crpa.R343-1"))}),
-            Phrase("notice.droits.cada-prealable", {"ref": Ours(reference("crpa.L342-1"))})]
+    return [Phrase("notice.droits.silence", {"ref": Ours(reference("crpa.R311-12-R311-13", lang))}),
+            Phrase("notice.droits.cada", {"ref": Ours(reference("crpa.R343-1", lang))}),
+            Phrase("notice.droits.cada-prealable", {"ref": Ours(reference("crpa.L342-1", lang))})]
 
 
-def _personal(n: Notice) -> None:
+def _personal(n: Notice, level: str | None) -> None:
     """« Vos données personnelles » (GDPR art. 13 and 14) when a data source is declared personal; when one is
-    not declared either way, the notice says so (it never claims there is none)."""
+    not declared either way, the notice says so (it never claims there is none). A fully automated decision
+    adds what art. 13(2)(f) and 14(2)(g) require and the administrative appeal of loi 78-17 art. 47."""
     sources = [d for d in n.data.get("donnees") or [] if isinstance(d, dict)]
     personal = [str(d.get("nom", "")) for d in sources if d.get("personnelles") is True]
     undeclared = [str(d.get("nom", "")) for d in sources if not isinstance(d.get("personnelles"), bool)]
     if not personal and not undeclared:
         return
-    ref = _cite("rgpd.art13-14")
+    lang = n.lang
+    ref = _cite("rgpd.art13-14", "", lang)
     out: list[Phrase | Item | Missing] = []
     if personal:
         out.append(Phrase("notice.rgpd.intro", {"sources": personal, "ref": Ours(ref)}))
@@ -366,16 +435,25 @@ def _personal(n: Notice) -> None:
         if _present(coll.get("contact_dpo")):
             out.append(Item("notice.rgpd.dpo", Link(coll["contact_dpo"], mail=True)))
         else:
-            out.append(_missing(n, "contact_dpo", specs(Collectivite)["contact_dpo"].meta.titre(n.lang), ref, "rgpd"))
+            out.append(_missing(n, "contact_dpo", specs(Collectivite)["contact_dpo"].meta.titre(lang), ref, "rgpd"))
         for name, label in (("finalite", "notice.rgpd.finalite"), ("base_legale", "notice.rgpd.base"),
                             ("duree_conservation", "notice.rgpd.duree")):
             if _present(cas.get(name)):
                 out.append(Item(label, cas[name]))
             else:
                 out.append(_missing(n, name, n.title(name), ref, "rgpd"))
-        out.append(Phrase("notice.rgpd.droits", {"ref": Ours(reference("rgpd.art15-21"))}))
-        out.append(Phrase("notice.rgpd.demandes", {"collectivite": n.collectivite}))
-        out.append(Phrase("notice.rgpd.cnil", {"ref": Ours(reference("rgpd.art77"))}))
+        if n.decisions and level == "decision_automatisee":
+            out.append(Phrase("notice.rgpd.decision-automatisee", {
+                "ref": Ours(reference("rgpd.art13-2-f", lang))}))
+            if _present(cas.get("procedure_objection")):
+                out.append(Phrase("notice.rgpd.recours", {"texte": cas["procedure_objection"],
+                                                          "ref": Ours(reference("lil.art47", lang))}))
+            else:
+                out.append(_missing(n, "procedure_objection", n.title("procedure_objection"),
+                                    _cite("lil.art47", "", lang), "rgpd"))
+        out.append(Phrase("notice.rgpd.droits", {"ref": Ours(reference("rgpd.art15-21", lang))}))
+        out.append(Phrase("notice.rgpd.demandes"))
+        out.append(Phrase("notice.rgpd.cnil", {"ref": Ours(reference("rgpd.art77", lang))}))
     n.personal = out
 
 
@@ -385,16 +463,19 @@ def _missing(n: Notice, name: str, title: str, ref: str, place: str) -> Missing:
     return found
 
 
-def _ai(n: Notice, today: date) -> None:
-    """The AI Act section: only what the record holds, each duty with its date."""
-    cas = n.data
-    ai = cas.get("systeme_ia")
-    ref = Ours(reference("ria.art3-1"))
+def _ai(n: Notice, q: Qualification) -> None:
+    """The AI Act section: what the record declares, then the duties as the qualification reads them, each with
+    the date it gives (art. 111(2) for a system already in service); a field the answer depends on is missing
+    where the record declares Annex III areas or a high risk; the information art. 50 requires, once it applies
+    to a project in use."""
+    cas, lang = n.data, n.lang
+    today = q.today
+    ai = boolean(cas.get("systeme_ia"))
+    ref = Ours(reference("ria.art3-1", lang))
     if ai is False:
-        n.ai_intro.append(Phrase("notice.ia.pas-ia", {"collectivite": n.collectivite, "ref": ref}))
+        n.ai_intro.append(Phrase("notice.ia.pas-ia", {"ref": ref}))
         return
-    n.ai_intro.append(Phrase("notice.ia.oui" if ai is True else "notice.ia.non-declare",
-                             {"collectivite": n.collectivite, "ref": ref}))
+    n.ai_intro.append(Phrase("notice.ia.oui" if ai is True else "notice.ia.non-declare", {"ref": ref}))
     items = n.ai_items
     tier = cas.get("niveau_risque_ia")
     if tier:
@@ -402,25 +483,46 @@ def _ai(n: Notice, today: date) -> None:
     elif ai:
         items.append(Item("notice.risque", Ours(n.text("notice.non-renseigne"))))
     areas = cas.get("domaines_annexe_iii") or []
+    codes = known_codes_of(DOMAINES_ANNEXE_III, areas)
     if areas:
         items.append(Item("notice.domaines", Ours(" ; ".join(n.labels("domaines_annexe_iii", areas)))))
     if _present(cas.get("information_ia")):
         items.append(Item("notice.info-ia", cas["information_ia"]))
     if _present(cas.get("signalement_contenu_genere")):
         items.append(Item("notice.signalement", cas["signalement_contenu_genere"]))
-    if _present(cas.get("url_base_ue")):
+    # a use registered in the secure non-public section (art. 49(4)) is not shown to the public
+    if _present(cas.get("url_base_ue")) and registration_route(codes) != EU_NON_PUBLIC:
         items.append(Item("notice.base-ue", Link(cas["url_base_ue"])))
     if _present(cas.get("url_base_ue_fournisseur")):
         items.append(Item("notice.base-ue-fournisseur", Link(cas["url_base_ue_fournisseur"])))
-    if areas:
-        n.ai_after.append(Phrase("notice.ia.annexe-iii", {"ref": Ours(reference("ria.annexe-iii")),
-                                                          "quand": Ours(announce("ria.annexe-iii", today, n.lang))}))
-        if n.decisions:
-            n.ai_after.append(Phrase("notice.ia.art86", {"ref": Ours(reference("ria.art86")),
-                                                         "quand": Ours(announce("ria.art86", today, n.lang))}))
-    if cas.get("interaction_public") is True or cas.get("contenu_genere_publie") is True:
-        n.ai_after.append(Phrase("notice.ia.art50", {"ref": Ours(reference("ria.art50")),
-                                                     "quand": Ours(announce("ria.art50", today, n.lang))}))
+    high = q.regime("ria-haut-risque")
+    if high.statut in (APPLIQUE, A_VENIR):
+        when = Ours(announce_since(high.depuis, today, lang))
+        n.ai_after.append(Phrase("notice.ia.annexe-iii", {"ref": Ours(reference("ria.annexe-iii", lang)),
+                                                          "quand": when}))
+        if n.decisions and "ria.art86" in high.references:
+            n.ai_after.append(Phrase("notice.ia.art86", {"ref": Ours(reference("ria.art86", lang)), "quand": when}))
+    elif high.statut == A_PRECISER and (areas or code_of(NIVEAUX_RISQUE, tier) == "eleve"):
+        for name in high.champs:
+            cited = "ria.art3-1" if name == "systeme_ia" else "ria.annexe-iii"
+            n.missing.append(Missing(name, _cite(cited, "", lang), n.title(name), "ia"))
+    elif high.statut == A_VERIFIER:
+        n.to_check.append(high.titre(lang))
+    transparency = q.regime("ria-transparence")
+    declared = any(boolean(cas.get(flag)) is True for flag in ("interaction_public", "contenu_genere_publie"))
+    if transparency.statut == A_PRECISER and declared and "systeme_ia" in transparency.champs \
+            and "systeme_ia" not in n.missing_fields():
+        # it talks with the public or publishes generated text: whether art. 50 binds hangs on systeme_ia
+        n.missing.append(Missing("systeme_ia", _cite("ria.art3-1", "", lang), n.title("systeme_ia"), "ia"))
+    if transparency.statut in (APPLIQUE, A_VENIR):
+        n.ai_after.append(Phrase("notice.ia.art50", {"ref": Ours(reference("ria.art50", lang)),
+                                                     "quand": Ours(announce_since(transparency.depuis, today,
+                                                                                  lang))}))
+    if transparency.statut == APPLIQUE and in_service(code_of(STATUTS, cas.get("statut"))):
+        for flag, name, cited in (("interaction_public", "information_ia", "ria.art50-1"),
+                                  ("contenu_genere_publie", "signalement_contenu_genere", "ria.art50-4")):
+            if boolean(cas.get(flag)) is True and is_blank(cas.get(name)):
+                n.missing.append(Missing(name, _cite(cited, "", lang), n.title(name), "ia"))
 
 
 # ---------------------------------------------------------------- the answer to one person
@@ -619,16 +721,21 @@ def build_answer(notice: Notice, person: PersonFile) -> Answer:
                               noms=_listing([_short(u) for u in unknown[:10]]),
                               connus=_listing([_short(n) for n in names]) if names else "—",
                               proches=close)
+    lang = notice.lang
     missing = [m for m in notice.missing if m.place in FOUR_ITEMS]
-    cite = _cite("crpa.R311-3-1-2", "3°")
+    cite = _cite("crpa.R311-3-1-2", "3°", lang)
     rows = []
     for parameter, name in zip(parameters, names):
         given = person.values.get(name)
         valeur = given.valeur if given else None
-        weight = (given.ponderation if given else None) or str(parameter.get("ponderation") or "")
+        weight = (given.ponderation if given else None) or str(parameter.get("ponderation") or "").strip()
         rows.append(Row(name, str(parameter.get("description") or ""), valeur, weight))
         if valeur is None:
             missing.append(Missing("parametres", cite, notice.text("notice.titre.valeur", nom=_short(name)),
+                                   "parametres"))
+        if not weight:
+            # « le cas échéant »: the answer says the weight applied, or that there is none — only if told so
+            missing.append(Missing("parametres", cite, notice.text("notice.titre.ponderation", nom=_short(name)),
                                    "parametres"))
     when = person.date_decision
     try:
@@ -636,13 +743,12 @@ def build_answer(notice: Notice, person: PersonFile) -> Answer:
     except ValueError:
         pass
     intro = Phrase("reponse.intro", {"collectivite": notice.collectivite, "nom": notice.nom,
-                                     "ref": Ours(reference("crpa.R311-3-1-2"))})
-    after = [Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6"))})]
+                                     "ref": Ours(reference("crpa.R311-3-1-2", lang))})
+    after = [Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6", lang))})]
     if _present(notice.data.get("secrets_proteges")):
-        after.append(Phrase("notice.droits.secrets-fiche", {"collectivite": notice.collectivite,
-                                                            "texte": notice.data["secrets_proteges"]}))
-    after += [Phrase("reponse.recours", {"ref": Ours(reference("crpa.R343-1"))}),
-              Phrase("notice.droits.cada-prealable", {"ref": Ours(reference("crpa.L342-1"))})]
+        after.append(Phrase("notice.droits.secrets-fiche", {"texte": notice.data["secrets_proteges"]}))
+    after += [Phrase("reponse.recours", {"ref": Ours(reference("crpa.R343-1", lang))}),
+              Phrase("notice.droits.cada-prealable", {"ref": Ours(reference("crpa.L342-1", lang))})]
     return Answer(notice, person.reference, when, rows, missing, intro, after)
 
 
