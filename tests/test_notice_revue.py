@@ -347,6 +347,7 @@ def test_english_documents_cite_the_law_in_english(cli, revue, tmp_path):
             assert french not in result.stdout and french not in result.stderr, (french, result.output)
     assert "(GDPR, Arts. 13 and 14)" in outputs[0].stdout
     assert "(CRPA, Arts. R311-12 and R311-13)" in outputs[1].stdout
+    assert "acces-documents@sicoval.fr; through the online form" in outputs[1].stdout  # no French « ; »
     assert "Retention period" in outputs[3].stderr or "(GDPR, Arts. 13 and 14)" in outputs[3].stderr
 
 

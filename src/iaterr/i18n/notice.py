@@ -157,6 +157,7 @@ FR: dict[str, str] = {
     "mention.exercer": "Pour exercer ce droit, adressez votre demande à la collectivité, {collectivite} :",
     "mention.regles": "Les règles de ce traitement sont publiées à l'adresse : {url}",
     "mention.manque": "[À COMPLÉTER : {titre}]",
+    "mention.sep-canaux": " ; ",
     "mention.sans-objet": "Le cas d'usage « {identifiant} » ne fonde ni ne prépare de décision individuelle "
                           "(decisions_individuelles: false) : aucune mention explicite n'est due.",
     "mention.inconnu": "La fiche « {identifiant} » ne dit pas si le traitement fonde ou prépare des décisions "
@@ -428,6 +429,7 @@ EN: dict[str, str] = {
     "mention.exercer": "To exercise this right, send your request to the local authority, {collectivite}:",
     "mention.regles": "The rules of this processing are published at: {url}",
     "mention.manque": "[TO BE COMPLETED: {titre}]",
+    "mention.sep-canaux": "; ",
     "mention.sans-objet": "Use case “{identifiant}” neither underlies nor prepares individual decisions "
                           "(decisions_individuelles: false): no explicit mention is due.",
     "mention.inconnu": "Record “{identifiant}” does not say whether the processing underlies or prepares "
