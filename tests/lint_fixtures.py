@@ -237,6 +237,41 @@ def line_of(root: Path, rel: str, pattern: str) -> int:
     raise AssertionError(f"{pattern!r} not in {rel}")
 
 
+def record_file(record: dict) -> str:
+    """Where a use-case fixture is written in a repository made by :func:`make_repo`."""
+    return f"data/cas-usage/{record['identifiant']}.yaml"
+
+
+def record_line(root: Path, record: dict, start: str, after: str | None = None) -> int:
+    """The number of the first line of ``record``'s file that starts with ``start`` (after the line starting with
+    ``after``)."""
+    lines = (root / record_file(record)).read_text(encoding="utf-8").splitlines()
+    begin = 0
+    if after is not None:
+        begin = next(i for i, line in enumerate(lines) if line.startswith(after)) + 1
+    for number, line in enumerate(lines[begin:], start=begin + 1):
+        if line.startswith(start):
+            return number
+    raise AssertionError(f"no line starting with {start!r}")
+
+
+def lint_json(cli, root: Path) -> list[dict]:
+    """The diagnostics of ``iaterr lint`` on ``root``, through the command line (JSON)."""
+    import json
+
+    result = cli("lint", "--repo", str(root), "--no-cache", "-f", "json")
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)["diagnostics"]
+
+
+def edit_text(root: Path, rel: str, old: str, new: str) -> None:
+    """Replace the first ``old`` by ``new`` in the file ``rel`` of ``root`` (which must hold it)."""
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def found(report, code: str):
     return [d for d in report.diagnostics if d.code == code]
 

@@ -4,7 +4,6 @@ silent where the regulation does not ask for anything — for a system declared 
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
@@ -21,29 +20,16 @@ from lint_fixtures import (
     assert_family_declared,
     assert_silence_hides,
     codes,
+    edit_text,
     lint,
+    lint_json,
+    record_file,
     variant,
 )
+from lint_fixtures import one as only
+from lint_fixtures import record_line as line_of
 
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
-
-
-def record_file(record: dict) -> str:
-    return f"data/cas-usage/{record['identifiant']}.yaml"
-
-
-def line_of(root: Path, record: dict, start: str) -> int:
-    lines = (root / record_file(record)).read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if line.startswith(start):
-            return number
-    raise AssertionError(f"no line starting with {start!r}")
-
-
-def only(report, code: str):
-    found = [d for d in report.diagnostics if d.code == code]
-    assert len(found) == 1, [(d.code, d.message()) for d in report.diagnostics]
-    return found[0]
 
 
 def ia_act_codes(report) -> set[str]:
@@ -511,26 +497,13 @@ def test_odd_types_do_not_crash(tmp_path):
 # ---------------------------------------------------------------- on the real records of data/
 
 
-def _lint_json(cli, root: Path) -> list[dict]:
-    result = cli("lint", "--repo", str(root), "--no-cache", "-f", "json")
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)["diagnostics"]
-
-
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 CALLBOT = "data/cas-usage/aix-marseille-provence-callbot-encombrants.yaml"
 DELIBIA = "data/cas-usage/metropole-rouen-normandie-ia-generative-delibia.yaml"
 FUITES = "data/cas-usage/sicoval-detection-fuites-eau.yaml"
 
 
 def _callbot_disclosure(cli, root: Path) -> list[dict]:
-    return [d for d in _lint_json(cli, root) if d["fichier"] == CALLBOT and d["code"] == "ia-act-information-manquante"]
+    return [d for d in lint_json(cli, root) if d["fichier"] == CALLBOT and d["code"] == "ia-act-information-manquante"]
 
 
 def test_real_callbot_disclosure_is_about_data_not_the_callbot(cli, repo_copy):
@@ -556,27 +529,27 @@ def test_real_callbot_disclosure_is_about_data_not_the_callbot(cli, repo_copy):
 
 def test_real_generated_deliberations_must_be_disclosed(cli, repo_copy):
     """Delibia (Rouen) drafts texts with generative AI: declared as published, they must be disclosed."""
-    _edit(repo_copy, DELIBIA, 'version_schema: "1.0"', 'version_schema: "1.1"')
-    _edit(repo_copy, DELIBIA, "interaction_public: false", "interaction_public: false\ncontenu_genere_publie: true")
-    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == DELIBIA]
+    edit_text(repo_copy, DELIBIA, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    edit_text(repo_copy, DELIBIA, "interaction_public: false", "interaction_public: false\ncontenu_genere_publie: true")
+    found = [d for d in lint_json(cli, repo_copy) if d["fichier"] == DELIBIA]
     assert [d["severite"] for d in found if d["code"] == "ia-act-contenu-genere-non-signale"] == ["erreur"]
-    _edit(repo_copy, DELIBIA, "contenu_genere_publie: true", "contenu_genere_publie: true\n"
+    edit_text(repo_copy, DELIBIA, "contenu_genere_publie: true", "contenu_genere_publie: true\n"
           "signalement_contenu_genere: Chaque texte publié est relu par le secrétariat général, qui en répond.")
-    assert "ia-act-contenu-genere-non-signale" not in {d["code"] for d in _lint_json(cli, repo_copy)}
+    assert "ia-act-contenu-genere-non-signale" not in {d["code"] for d in lint_json(cli, repo_copy)}
 
 
 def test_real_record_declared_not_ai_is_contradicted(cli, repo_copy):
     """Sicoval's leak detection is machine learning: « systeme_ia: false » contradicts it."""
-    _edit(repo_copy, FUITES, 'version_schema: "1.0"', 'version_schema: "1.1"')
-    _edit(repo_copy, FUITES, "interaction_public: false", "interaction_public: false\nsysteme_ia: false")
-    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == FUITES and d["code"].startswith("ia-act-")]
+    edit_text(repo_copy, FUITES, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    edit_text(repo_copy, FUITES, "interaction_public: false", "interaction_public: false\nsysteme_ia: false")
+    found = [d for d in lint_json(cli, repo_copy) if d["fichier"] == FUITES and d["code"].startswith("ia-act-")]
     assert [d["code"] for d in found] == ["ia-act-systeme-ia-contradictoire"]
     assert "Apprentissage automatique" in found[0]["message"]
 
 
 def test_real_data_keeps_its_silences_used(cli, repo_copy):
     """The silences written in data/ for AI Act rules still hide something (none becomes useless)."""
-    found = _lint_json(cli, repo_copy)
+    found = lint_json(cli, repo_copy)
     assert not [d for d in found if d["code"] in ("silence-inutile", "silence-code-inconnu")]
     assert not [d for d in found if d["severite"] == "erreur"]
 
@@ -585,15 +558,15 @@ def test_real_ai_systems_asked_for_staff_literacy(cli, repo_copy):
     """Sicoval's leak detection (machine learning, in service) says nothing of its staff's AI literacy: in
     format 1.0, which cannot say it, mere information; in format 1.1, a warning until « formation_ia » says it."""
     def literacy() -> list[dict]:
-        return [d for d in _lint_json(cli, repo_copy) if d["fichier"] == FUITES
+        return [d for d in lint_json(cli, repo_copy) if d["fichier"] == FUITES
                 and d["code"] == "ia-act-formation-manquante"]
 
     found = literacy()
     assert [d["severite"] for d in found] == ["info"] and "iaterr migrate" in found[0]["message"]
     assert "Apprentissage automatique" in found[0]["message"] and "2 février 2025" in found[0]["message"]
-    _edit(repo_copy, FUITES, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    edit_text(repo_copy, FUITES, 'version_schema: "1.0"', 'version_schema: "1.1"')
     assert [d["severite"] for d in literacy()] == ["avertissement"]
-    _edit(repo_copy, FUITES, "interaction_public: false", "interaction_public: false\nformation_ia: Les "
+    edit_text(repo_copy, FUITES, "interaction_public: false", "interaction_public: false\nformation_ia: Les "
           "techniciens ont été formés à lire le classement des secteurs et à ses limites.")
     assert literacy() == []
 

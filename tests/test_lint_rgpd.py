@@ -3,7 +3,6 @@ Act tier; the information owed to the people concerned; fully automated decision
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -19,29 +18,16 @@ from lint_fixtures import (
     assert_family_declared,
     assert_silence_hides,
     codes,
+    edit_text,
     lint,
+    lint_json,
+    record_file,
     variant,
 )
+from lint_fixtures import one as only
+from lint_fixtures import record_line as line_of
 
 E, W = Severity.ERROR, Severity.WARNING
-
-
-def record_file(record: dict) -> str:
-    return f"data/cas-usage/{record['identifiant']}.yaml"
-
-
-def line_of(root: Path, record: dict, start: str) -> int:
-    lines = (root / record_file(record)).read_text(encoding="utf-8").splitlines()
-    for number, line in enumerate(lines, start=1):
-        if line.startswith(start):
-            return number
-    raise AssertionError(f"no line starting with {start!r}")
-
-
-def only(report, code: str):
-    found = [d for d in report.diagnostics if d.code == code]
-    assert len(found) == 1, [(d.code, d.message()) for d in report.diagnostics]
-    return found[0]
 
 
 def rgpd_codes(report) -> set[str]:
@@ -252,19 +238,6 @@ def test_odd_types_do_not_crash(tmp_path):
 CALLBOT = "data/cas-usage/aix-marseille-provence-callbot-encombrants.yaml"
 
 
-def _lint_json(cli, root: Path) -> list[dict]:
-    result = cli("lint", "--repo", str(root), "--no-cache", "-f", "json")
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)["diagnostics"]
-
-
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def _without_silence(root: Path, rel: str, code: str) -> None:
     """Take out of the copy a justified silence of ``code`` that the data may carry."""
     path = root / rel
@@ -277,24 +250,24 @@ def test_real_callbot_must_tell_legal_basis_retention_and_dpo(cli, repo_copy):
     format 1.0 has: a warning), and neither it nor the Métropole's says how long the data are kept or how to
     reach the DPO (fields of format 1.1: said with the way out)."""
     _without_silence(repo_copy, CALLBOT, "rgpd-information-incomplete")
-    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == CALLBOT and d["code"].startswith("rgpd-")]
+    found = [d for d in lint_json(cli, repo_copy) if d["fichier"] == CALLBOT and d["code"].startswith("rgpd-")]
     assert [d["code"] for d in found] == ["rgpd-information-incomplete"]
     message = found[0]["message"]
     assert found[0]["severite"] == "avertissement"
     assert "« base_legale »" in message and "duree_conservation" in message and "contact_dpo" in message
     assert "« duree_conservation » et « contact_dpo » n'existent qu'à partir du format 1.1" in message
-    _edit(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nbase_legale: Mission de "
+    edit_text(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nbase_legale: Mission de "
           "service public de collecte des déchets (CGCT, L2224-13).")
-    found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
+    found = [d for d in lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
     # both records are in format 1.0, which has neither field left: said as information, with the way out
     assert [d["severite"] for d in found] == ["info"] and "iaterr migrate" in found[0]["message"]
-    _edit(repo_copy, CALLBOT, 'version_schema: "1.0"', 'version_schema: "1.1"')
-    found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
+    edit_text(repo_copy, CALLBOT, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    found = [d for d in lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
     assert [d["severite"] for d in found] == ["avertissement"]
     assert "« contact_dpo » n'existe qu'à partir du format 1.1" in found[0]["message"]
-    _edit(repo_copy, "data/collectivites/aix-marseille-provence.yaml", 'version_schema: "1.0"',
+    edit_text(repo_copy, "data/collectivites/aix-marseille-provence.yaml", 'version_schema: "1.0"',
           'version_schema: "1.1"')
-    found = [d for d in _lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
+    found = [d for d in lint_json(cli, repo_copy) if d["code"] == "rgpd-information-incomplete"]
     assert [d["severite"] for d in found] == ["avertissement"] and "iaterr migrate" not in found[0]["message"]
 
 
@@ -315,21 +288,22 @@ def test_real_callbot_lint_asks_what_the_notice_marks_missing(cli, repo_copy):
         assert notice.exit_code == 1
         marked = {name for name, title in NOTICE_ITEMS.items()
                   if f"Élément manquant : {title} (RGPD, art. 13 et 14)" in notice.stdout}
-        message = next(d["message"] for d in _lint_json(cli, repo_copy) if d["fichier"] == CALLBOT
+        message = next(d["message"] for d in lint_json(cli, repo_copy) if d["fichier"] == CALLBOT
                        and d["code"] == "rgpd-information-incomplete")
         asked = {name for name in NOTICE_ITEMS if f"« {name} »" in message}
         assert marked == asked, step
         assert ("base_legale" in asked) is (step == 0)
-        _edit(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nbase_legale: Mission de "
+        edit_text(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nbase_legale: Mission de "
               "service public de collecte des déchets (CGCT, L2224-13).")
 
 
 def test_real_callbot_needs_a_dpia_once_it_declares_two_criteria(cli, repo_copy):
     """Declared an AI system (innovative use) recording callers' voices at scale: two criteria, a DPIA."""
-    _edit(repo_copy, CALLBOT, 'version_schema: "1.0"', 'version_schema: "1.1"')
-    _edit(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nsysteme_ia: true\n"
+    _without_silence(repo_copy, CALLBOT, "rgpd-information-incomplete")
+    edit_text(repo_copy, CALLBOT, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    edit_text(repo_copy, CALLBOT, "interaction_public: true", "interaction_public: true\nsysteme_ia: true\n"
           "criteres_aipd: [grande_echelle]\nduree_conservation: Les enregistrements sont effacés après un mois.")
-    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == CALLBOT and d["code"].startswith("rgpd-")]
+    found = [d for d in lint_json(cli, repo_copy) if d["fichier"] == CALLBOT and d["code"].startswith("rgpd-")]
     assert sorted(d["code"] for d in found) == ["rgpd-aipd-requise", "rgpd-information-incomplete"]
     dpia = next(d for d in found if d["code"] == "rgpd-aipd-requise")
     assert "« systeme_ia: true »" in dpia["message"] and "Traitement à grande échelle" in dpia["message"]

@@ -3,9 +3,7 @@ and keeps silent where the law does not apply."""
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -18,33 +16,16 @@ from lint_fixtures import (
     assert_family_declared,
     assert_silence_hides,
     codes,
+    edit_text,
     lint,
+    lint_json,
+    record_file,
     variant,
 )
+from lint_fixtures import one as only
+from lint_fixtures import record_line as line_of
 
 E, W = Severity.ERROR, Severity.WARNING
-
-
-def record_file(root: Path, record: dict) -> str:
-    return f"data/cas-usage/{record['identifiant']}.yaml"
-
-
-def line_of(root: Path, record: dict, start: str, after: str | None = None) -> int:
-    """The number of the first line that starts with ``start`` (after the line starting with ``after``)."""
-    lines = (root / record_file(root, record)).read_text(encoding="utf-8").splitlines()
-    begin = 0
-    if after is not None:
-        begin = next(i for i, line in enumerate(lines) if line.startswith(after)) + 1
-    for number, line in enumerate(lines[begin:], start=begin + 1):
-        if line.startswith(start):
-            return number
-    raise AssertionError(f"no line starting with {start!r}")
-
-
-def only(report, code: str):
-    found = [d for d in report.diagnostics if d.code == code]
-    assert len(found) == 1, [(d.code, d.message()) for d in report.diagnostics]
-    return found[0]
 
 
 # code, record, severity, line (start of the line, and optionally the line it follows), words in the French
@@ -96,7 +77,7 @@ def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
     report = lint(root, [record], collectivite=coll)
     d = only(report, code)
     assert d.severity == severity == RULES[code].severite
-    assert d.file == record_file(root, record)
+    assert d.file == record_file(record)
     assert d.line == line_of(root, record, *where)
     assert fr in d.message("fr") and "{" not in d.message("fr")
     assert en in d.message("en") and "{" not in d.message("en")
@@ -303,52 +284,39 @@ def test_publication_threshold_cites_the_decree():
         assert "D312-1-1-A" not in text and "Etalab" not in text
 
 
-def _lint_json(cli, root: Path) -> list[dict]:
-    result = cli("lint", "--repo", str(root), "--no-cache", "-f", "json")
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)["diagnostics"]
-
-
-def _edit(root: Path, rel: str, old: str, new: str) -> None:
-    path = root / rel
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_real_record_with_automated_decisions_accepts_the_collectivite_s_channel(cli, repo_copy):
     """Noisy-le-Grand's record, made to take fully automated decisions with no rights text: its collectivité
     gives no address, so the mention cannot be written (error); once the collectivité gives a postal address,
     the rule is silent, as the mention is."""
     rel = "data/cas-usage/noisy-le-grand-recital.yaml"
-    _edit(repo_copy, rel, "decisions_individuelles: false", "decisions_individuelles: true")
+    edit_text(repo_copy, rel, "decisions_individuelles: false", "decisions_individuelles: true")
     text = (repo_copy / rel).read_text(encoding="utf-8")
     text = re.sub(r"(?m)^niveau_automatisation: .*$", "niveau_automatisation: decision_automatisee", text)
     (repo_copy / rel).write_text(text, encoding="utf-8")
-    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == rel and d["code"] ==
+    found = [d for d in lint_json(cli, repo_copy) if d["fichier"] == rel and d["code"] ==
              "crpa-automatisation-sans-mention"]
     assert [d["severite"] for d in found] == ["erreur"] and "nulle (Loi 78-17, art. 47)" in found[0]["message"]
     coll = "data/collectivites/noisy-le-grand.yaml"
-    _edit(repo_copy, coll, 'version_schema: "1.0"', 'version_schema: "1.1"')
-    _edit(repo_copy, coll, "type: commune", "type: commune\nadresse_postale: Hôtel de ville, place de la "
+    edit_text(repo_copy, coll, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    edit_text(repo_copy, coll, "type: commune", "type: commune\nadresse_postale: Hôtel de ville, place de la "
           "Libération, 93160 Noisy-le-Grand")
-    assert not [d for d in _lint_json(cli, repo_copy) if d["code"] == "crpa-automatisation-sans-mention"]
+    assert not [d for d in lint_json(cli, repo_copy) if d["code"] == "crpa-automatisation-sans-mention"]
 
 
 def test_real_record_taking_decisions_needs_a_request_channel(cli, repo_copy):
     """Noisy-le-Grand's record, made to take decisions with a rights text: its collectivité gives no address,
     form or e-mail for requests; once it gives a postal address, the notice can say where to write."""
     rel = "data/cas-usage/noisy-le-grand-recital.yaml"
-    _edit(repo_copy, rel, "decisions_individuelles: false", "decisions_individuelles: true\n"
+    edit_text(repo_copy, rel, "decisions_individuelles: false", "decisions_individuelles: true\n"
           "exercice_droits: Demander les règles du traitement à la mairie ; sans réponse sous un mois, saisir la "
           "CADA dans les deux mois.")
-    found = [d for d in _lint_json(cli, repo_copy) if d["fichier"] == rel]
+    found = [d for d in lint_json(cli, repo_copy) if d["fichier"] == rel]
     assert [d["severite"] for d in found if d["code"] == "crpa-canal-demandes-manquant"] == ["avertissement"]
     assert "crpa-exercice-droits-manquant" not in {d["code"] for d in found}
     coll = "data/collectivites/noisy-le-grand.yaml"
-    _edit(repo_copy, coll, 'version_schema: "1.0"', 'version_schema: "1.1"')
-    _edit(repo_copy, coll, "type: commune", "type: commune\nadresse_postale: Hôtel de ville, place de la "
+    edit_text(repo_copy, coll, 'version_schema: "1.0"', 'version_schema: "1.1"')
+    edit_text(repo_copy, coll, "type: commune", "type: commune\nadresse_postale: Hôtel de ville, place de la "
           "Libération, 93160 Noisy-le-Grand")
-    found = _lint_json(cli, repo_copy)
+    found = lint_json(cli, repo_copy)
     assert not [d for d in found if d["code"] == "crpa-canal-demandes-manquant"]
     assert not [d for d in found if d["fichier"] == coll and d["severite"] == "erreur"]
