@@ -564,7 +564,7 @@ def test_ai_act_critical_infrastructure_alone_is_registered_at_national_level():
     record, gaps = m.localized("fr")
     assert record["applicable"] is False and record["registration"] == "nationale" and gaps == []
     assert not any(k.startswith("C.") for k in record)
-    assert "niveau national" in record["reason"] and droit.reference("ria.art49") in record["reason"]
+    assert "niveau national" in record["reason"] and droit.reference("ria.art49-5") in record["reason"]
     assert "national level" in m.localized("en")[0]["reason"]
 
 

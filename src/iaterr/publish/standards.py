@@ -777,7 +777,7 @@ def atrs(item: ExportItem, *, include_restricted: bool) -> Mapped:
 def _cite(code: str) -> Txt:
     """« référence : objet » of a text of the law table, in both languages."""
     t = droit.texte(code)
-    return Txt(f"{t.reference} : {t.objet('fr')}", f"{t.reference}: {t.objet('en')}")
+    return Txt(f"{t.reference} : {t.objet('fr')}", f"{droit.reference(code, 'en')}: {t.objet('en')}")
 
 
 def _areas(domains: Iterable[str], lang: str) -> str:
@@ -793,7 +793,7 @@ def _not_ai_system() -> Txt:
 
 
 def _national(domains: list[str]) -> Txt:
-    law = _cite("ria.art49")
+    law = _cite("ria.art49-5")
     return Txt(f"Domaine de l'annexe III déclaré : {_areas(domains, 'fr')}. L'utilisation de ce système ne "
                f"s'enregistre pas dans la base de données de l'UE mais au niveau national. {law['fr']}",
                f"Annex III area declared: {_areas(domains, 'en')}. The use of this system is not registered in "
@@ -801,7 +801,7 @@ def _national(domains: list[str]) -> Txt:
 
 
 def _non_public(domains: list[str]) -> Txt:
-    law = _cite("ria.art49")
+    law = _cite("ria.art49-4")
     return Txt(f"Domaines de l'annexe III déclarés : {_areas(domains, 'fr')}. L'utilisation s'enregistre dans une "
                f"section sécurisée non publique de la base de données de l'UE : cet enregistrement n'est pas à "
                f"publier. {law['fr']}",
