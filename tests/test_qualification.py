@@ -537,6 +537,30 @@ def test_review_19_annex_iii_5a_concerns_natural_persons():
     assert "3. Éducation" in texts(both, "ria-haut-risque") and "5(a)" in r.motifs[0].texte("fr")
 
 
+# ---------------------------------------------------------------- the second legal review of #11
+
+
+def test_review2_3_assisted_decision_on_sensitive_data_and_self_revision_names_both_facts():
+    """vS: decision_assistee, donnees_sensibles and revision_autonome: the reason was the generic one only."""
+    q = qualify(_aide_logement(niveau_automatisation="decision_assistee", donnees_sensibles=True,
+                               revision_autonome=True), coll("sicoval", **SICOVAL_900), DEC_1)
+    r = q.regime("rgpd-decision-automatisee")
+    assert r.statut == A_VERIFIER
+    assert [m.cle for m in r.motifs] == ["qualif.art22.assistee", "qualif.art22.assistee-sensibles",
+                                         "qualif.art22.assistee-revision"]
+    fr, en = texts(q, "rgpd-decision-automatisee"), texts(q, "rgpd-decision-automatisee", "en")
+    assert "« donnees_sensibles : oui »" in fr and "« revision_autonome : oui »" in fr and "interdit" in fr
+    assert "“donnees_sensibles: yes”" in en and "“revision_autonome: yes”" in en and "forbids" in en
+    assert {"cjue.c-634-21", "rgpd.art9", "lil.art47", "cc.2018-765"} <= set(r.references)
+    assert {"donnees_sensibles", "revision_autonome"} <= set(r.fondements)
+    # one fact alone: only that one is named; neither: the generic reason alone
+    q = qualify(_aide_logement(niveau_automatisation="decision_assistee", revision_autonome=True), None, DEC_1)
+    assert [m.cle for m in q.regime("rgpd-decision-automatisee").motifs] == ["qualif.art22.assistee",
+                                                                          "qualif.art22.assistee-revision"]
+    q = qualify(_aide_logement(niveau_automatisation="decision_assistee"), None, DEC_1)
+    assert [m.cle for m in q.regime("rgpd-decision-automatisee").motifs] == ["qualif.art22.assistee"]
+
+
 def test_review_18_english_output_cites_in_english(cli, repo_copy, wide):
     """No French citation reaches an English reader: references and the citations inside the reasons."""
     _write(repo_copy, CALLBOT, systeme_ia=True, domaines_annexe_iii=["prestations_publiques"],

@@ -152,6 +152,14 @@ FR: dict[str, str] = {
                              "résultat du traitement (un score, un classement) y joue un rôle déterminant, ce "
                              "résultat peut être lui-même une décision entièrement automatisée ({ref}), avec ses "
                              "conditions et interdictions : à vérifier avec le service juridique.",
+    "qualif.art22.assistee-sensibles": "La fiche déclare des données sensibles (« donnees_sensibles : oui ») : "
+                                       "si le résultat du traitement est déterminant, la décision est entièrement "
+                                       "automatisée sur des données sensibles, ce que la loi interdit pour une "
+                                       "décision administrative.",
+    "qualif.art22.assistee-revision": "La fiche déclare un algorithme qui révise lui-même ses règles "
+                                      "(« revision_autonome : oui ») : si le résultat du traitement est "
+                                      "déterminant, la décision repose sur un tel algorithme, ce que la loi "
+                                      "interdit pour une décision entièrement automatisée.",
     "qualif.art22.personnes-morales": "Décision entièrement automatisée, mais adressée aux seules personnes "
                                       "morales : le RGPD protège les personnes physiques. La mention explicite du "
                                       "CRPA reste due.",
@@ -333,6 +341,13 @@ EN: dict[str, str] = {
                              "output of the processing (a score, a ranking) plays a determining role in it, that "
                              "output may itself be a fully automated decision ({ref}), with its conditions and "
                              "prohibitions: to be checked with the legal department.",
+    "qualif.art22.assistee-sensibles": "The record declares sensitive data (“donnees_sensibles: yes”): if the "
+                                       "output of the processing is determining, the decision is fully automated "
+                                       "on sensitive data, which the law forbids for an administrative decision.",
+    "qualif.art22.assistee-revision": "The record declares an algorithm that revises its own rules "
+                                      "(“revision_autonome: yes”): if the output of the processing is determining, "
+                                      "the decision rests on such an algorithm, which the law forbids for a fully "
+                                      "automated decision.",
     "qualif.art22.personnes-morales": "Fully automated decision, but addressed to legal persons only: the GDPR "
                                       "protects natural persons. The CRPA's explicit mention is still due.",
     "qualif.art22.automatisee": "“niveau_automatisation: fully automated decision”: allowed with the explicit "

@@ -111,6 +111,8 @@ FONDEMENTS: dict[str, tuple[str, ...]] = {
     "qualif.art22.selon-decisions": _DECISIONS, "qualif.art22.sans-decision": _DECISIONS,
     "qualif.art22.niveau-inconnu": _AUTOMATED, "qualif.art22.personne-decide": _AUTOMATED,
     "qualif.art22.assistee": _AUTOMATED, "qualif.art22.contradiction": _AUTOMATED,
+    "qualif.art22.assistee-sensibles": ("niveau_automatisation", "donnees_sensibles"),
+    "qualif.art22.assistee-revision": ("niveau_automatisation", "revision_autonome"),
     "qualif.art22.personnes-morales": ("niveau_automatisation", "destinataires_decisions"),
     "qualif.art22.automatisee": _AUTOMATED, "qualif.art22.interdit-sensibles": ("donnees_sensibles",),
     "qualif.art22.interdit-revision": ("revision_autonome",), "qualif.art22.recours-a-dire": ("procedure_objection",),
@@ -598,9 +600,16 @@ def _decision_automatisee(f: _Facts) -> Regime:
     if f.niveau == "sans_decision":  # « decisions_individuelles : oui » and « no decision »: one answer is wrong
         return Regime(code, A_PRECISER, (Motif("qualif.art22.contradiction", niveau),), refs, _AUTOMATED)
     if f.niveau == "decision_assistee" and f.destinataires != ["personnes_morales"]:
-        # a person confirms, but a score that plays a determining role may itself be the decision (CJEU)
-        return Regime(code, A_VERIFIER, (Motif("qualif.art22.assistee", {**niveau, "ref": _ref("cjue.c-634-21")}),),
-                      refs + ("cjue.c-634-21",))
+        # a person confirms, but a score that plays a determining role may itself be the decision (CJEU): then
+        # sensitive data or a self-revising model would make it a forbidden one, said by name
+        motifs = [Motif("qualif.art22.assistee", {**niveau, "ref": _ref("cjue.c-634-21")})]
+        extra: tuple[str, ...] = ()
+        if _bool(f.cas.get("donnees_sensibles")) is True:
+            motifs.append(Motif("qualif.art22.assistee-sensibles"))
+            extra += ("rgpd.art9",)
+        if _bool(f.cas.get("revision_autonome")) is True:
+            motifs.append(Motif("qualif.art22.assistee-revision"))
+        return Regime(code, A_VERIFIER, tuple(motifs), refs + ("cjue.c-634-21",) + extra)
     if f.niveau != "decision_automatisee":
         return Regime(code, NON_APPLICABLE, (Motif("qualif.art22.personne-decide", niveau),), refs)
     if f.destinataires == ["personnes_morales"]:
