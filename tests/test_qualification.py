@@ -204,20 +204,23 @@ def test_publication_threshold_of_d312_1_4(agents, expected, said):
 
 
 def test_rules_only_is_outside_the_ai_act():
-    cas = edited(CALLBOT, systeme_ia="false", type_algorithme=["regles"])
+    # a minimal tier is no contradiction (a limited, high or unacceptable one is: see the second review, item 2)
+    cas = edited(CALLBOT, systeme_ia="false", type_algorithme=["regles"], niveau_risque_ia="minimal")
     q = qualify(cas, None, TODAY)
-    assert status(q, "ria-systeme") == NON_APPLICABLE
+    assert status(q, "ria-systeme") == NON_APPLICABLE and not q.contradictions
     assert "barème" not in texts(q, "ria-systeme") and "systeme_ia : non" in texts(q, "ria-systeme")
     for code in ("ria-maitrise", "ria-interdit", "ria-haut-risque", "ria-transparence"):
         assert status(q, code) == NON_APPLICABLE, code
         assert "ne s'applique pas" in texts(q, code)
 
 
-def test_rules_only_contradicted_by_a_learning_kind_is_to_be_specified():
-    cas = edited(CALLBOT, systeme_ia="false")  # the callbot declares natural language processing
+def test_rules_only_contradicted_by_a_learning_kind_is_to_be_checked():
+    # the callbot declares natural language processing and a limited tier
+    cas = edited(CALLBOT, systeme_ia="false", niveau_risque_ia="minimal")
     q = qualify(cas, None, TODAY)
-    assert status(q, "ria-systeme") == A_PRECISER
-    assert q.regime("ria-systeme").champs == ("systeme_ia", "type_algorithme")
+    assert status(q, "ria-systeme") == A_VERIFIER
+    assert q.regime("ria-systeme").contradictoires == ("systeme_ia", "type_algorithme")
+    assert "Traitement automatique du langage" in texts(q, "ria-systeme")
 
 
 def test_a_prohibited_practice_is_forbidden():
@@ -559,6 +562,131 @@ def test_review2_3_assisted_decision_on_sensitive_data_and_self_revision_names_b
                                                                           "qualif.art22.assistee-revision"]
     q = qualify(_aide_logement(niveau_automatisation="decision_assistee"), None, DEC_1)
     assert [m.cle for m in q.regime("rgpd-decision-automatisee").motifs] == ["qualif.art22.assistee"]
+
+
+AI_ACT_DUTIES = ("ria-maitrise", "ria-interdit", "ria-haut-risque", "ria-transparence")
+
+
+def test_review2_2_rules_only_contradicted_by_the_record_is_not_settled():
+    """v4C: systeme_ia false, machine learning, Annex III 5(a), high tier: ria-haut-risque said « ne s'applique
+    pas » on a declaration the record contradicts."""
+    q = qualify(_aide_logement(systeme_ia=False), coll("sicoval", **SICOVAL_900), DEC_1)
+    systeme = q.regime("ria-systeme")
+    assert systeme.statut == A_VERIFIER
+    assert systeme.contradictoires == ("systeme_ia", "type_algorithme", "niveau_risque_ia", "domaines_annexe_iii")
+    assert q.contradictions == ["systeme_ia", "type_algorithme", "niveau_risque_ia", "domaines_annexe_iii"]
+    fr, en = texts(q, "ria-systeme"), texts(q, "ria-systeme", "en")
+    for said in ("Apprentissage automatique", "« niveau_risque_ia » : « Risque élevé", "5(a)", "se contredit"):
+        assert said in fr, said
+    assert "contradicts itself" in en and "“niveau_risque_ia”: “High risk" in en
+    for code in AI_ACT_DUTIES:
+        r = q.regime(code)
+        assert r.statut != NON_APPLICABLE, code
+        for lang in ("fr", "en"):
+            assert "ne s'applique pas" not in texts(q, code, lang) + r.statut_texte(lang), code
+        assert r.motifs[0].cle == "qualif.ria.si-systeme"
+    high = q.regime("ria-haut-risque")
+    # read as for an AI system in service since January 2025: art. 111(2), to be checked
+    assert high.statut == A_VERIFIER and high.statut_confirme == A_VENIR and high.depuis == date(2030, 8, 2)
+    assert high.statut_texte("fr") == "à vérifier avec le service juridique (si c'est confirmé : à partir du " \
+                                      "2 août 2030)"
+    assert high.statut_texte("en") == "to be checked with the legal department (if confirmed: from 2 August 2030)"
+    assert "ria.art86" in high.references and "ria.art111-2" in high.references
+    assert q.regime("ria-maitrise").statut_confirme == APPLIQUE
+    assert q.regime("ria-maitrise").depuis == depuis("ria.art4")
+
+
+@pytest.mark.parametrize("changes", [
+    {"type_algorithme": ["regles"], "niveau_risque_ia": "minimal"},  # Annex III areas alone
+    {"type_algorithme": ["regles"], "domaines_annexe_iii": [], "niveau_risque_ia": "limite"},  # a tier alone
+    {"type_algorithme": ["reseaux_neurones"], "domaines_annexe_iii": [], "niveau_risque_ia": None},  # a kind alone
+])
+def test_review2_2_each_contradiction_alone_is_to_be_checked(changes):
+    q = qualify(_aide_logement(systeme_ia=False, **changes), None, DEC_1)
+    assert status(q, "ria-systeme") == A_VERIFIER and len(q.contradictions) == 2
+    assert all(status(q, code) != NON_APPLICABLE for code in ("ria-maitrise", "ria-interdit"))
+
+
+def test_review2_2_rules_only_without_contradiction_stays_outside():
+    q = qualify(_aide_logement(systeme_ia=False, type_algorithme=["regles"], domaines_annexe_iii=[],
+                               niveau_risque_ia="minimal"), None, DEC_1)
+    assert status(q, "ria-systeme") == NON_APPLICABLE and not q.contradictions
+    assert all(status(q, code) == NON_APPLICABLE for code in AI_ACT_DUTIES)
+
+
+def test_review2_2_command_exits_1_and_names_the_contradiction(cli, repo_copy, wide, monkeypatch):
+    monkeypatch.setenv("IATERR_AUJOURDHUI", "2026-12-01")
+    _write(repo_copy, FUITES, systeme_ia=False, domaines_annexe_iii=["prestations_publiques"],
+           niveau_risque_ia="eleve", decisions_individuelles=True, destinataires_decisions=["personnes_physiques"],
+           niveau_automatisation="aide_decision", statut="en_deploiement", date_debut="2025-01")
+    result = cli("qualification", FUITES, "--repo", str(repo_copy))
+    assert result.exit_code == 1, result.output
+    assert "La fiche se contredit, à corriger ou à confirmer avec le service juridique : systeme_ia, " \
+           "type_algorithme, niveau_risque_ia, domaines_annexe_iii." in result.stdout
+    assert "ne s'applique pas" not in _row(result.stdout, "Système d'IA à haut risque")
+    data = json.loads(cli("qualification", FUITES, "--repo", str(repo_copy), "--format", "json").stdout)
+    high = next(r for r in data["regimes"] if r["code"] == "ria-haut-risque")
+    assert high["statut"] == "a_verifier" and high["depuis"] == "2030-08-02" and high["statut_confirme"] == "a_venir"
+    assert data["contradictions"][0] == "systeme_ia" and "ria-systeme" in data["a_verifier"]
+
+
+def test_review2_4a_publication_presumed_due_while_the_headcount_is_unknown():
+    """nombre_agents absent: « à préciser », but the duty (L312-1-3) is presumed until D312-1-4 is shown."""
+    q = qualify(_aide_logement(), coll("sicoval"), DEC_1)
+    r = q.regime("crpa-publication")
+    assert "nombre_agents" not in coll("sicoval")
+    assert r.statut == A_PRECISER and r.presumee and r.champs == ("collectivite.nombre_agents",)
+    assert r.statut_texte("fr") == "à préciser (due jusqu'à preuve de la dispense)"
+    assert r.statut_texte("en") == "to be specified (due unless the exemption is shown)"
+    fr, en = texts(q, "crpa-publication"), texts(q, "crpa-publication", "en")
+    assert "est due (CRPA, art. L312-1-3)" in fr and "sauf si" in fr and "CRPA, art. D312-1-4" in fr
+    assert "is due (CRPA, Art. L312-1-3)" in en and "unless" in en
+    # declared: no presumption either way
+    assert not qualify(_aide_logement(), coll("sicoval", nombre_agents=30), DEC_1).regime("crpa-publication").presumee
+    assert not qualify(_aide_logement(), coll("sicoval", **SICOVAL_900), DEC_1).regime("crpa-publication").presumee
+
+
+@pytest.mark.parametrize(("statut", "debut", "today", "expected"), [
+    ("en_construction", None, DEC_1, (A_VENIR, date(2027, 12, 2))),
+    ("en_deploiement", "2025-01", DEC_1, (A_VENIR, date(2030, 8, 2))),
+    ("en_experimentation", "2026-03", DEC_1, (A_VENIR, date(2030, 8, 2))),
+    ("en_deploiement", "2028-01", date(2028, 6, 1), (APPLIQUE, date(2027, 12, 2))),  # put in use after the date
+    ("en_deploiement", "2025-01", date(2030, 9, 1), (APPLIQUE, date(2030, 8, 2))),  # art. 111(2) reached
+])
+def test_review2_6_high_risk_depuis_is_the_date_the_export_reads(statut, debut, today, expected):
+    """The AI Act export takes its applies_from from ``qualify(...).regime("ria-haut-risque").depuis``."""
+    r = qualify(_aide_logement(statut=statut, date_debut=debut), None, today).regime("ria-haut-risque")
+    assert (r.statut, r.depuis) == expected
+    assert ("ria.art111-2" in r.references) is (expected[1] == date(2030, 8, 2))
+
+
+def test_review2_6_depuis_also_given_when_the_regime_is_to_be_checked_or_specified():
+    checked = qualify(_aide_logement(niveau_risque_ia="minimal"), None, DEC_1).regime("ria-haut-risque")
+    assert checked.statut == A_VERIFIER and checked.depuis == date(2030, 8, 2) and checked.statut_confirme == A_VENIR
+    assert "ria.art111-2" in checked.references
+    unassessed = qualify(_aide_logement(niveau_risque_ia=None, statut="en_construction"), None, DEC_1)
+    assert unassessed.regime("ria-haut-risque").depuis == date(2027, 12, 2)
+
+
+def test_review2_14_dpia_reason_spaced_and_said_the_reader_way():
+    q = qualify(_aide_logement(criteres_aipd=["evaluation"]), None, DEC_1)
+    fr, en = texts(q, "rgpd-aipd"), texts(q, "rgpd-aipd", "en")
+    assert "(« criteres_aipd ») ; " in fr and "(« criteres_aipd »);" not in fr
+    assert "« systeme_ia : oui »" in fr and "systeme_ia: true" not in fr
+    assert "(“criteres_aipd”); " in en and "“systeme_ia: yes”" in en and "true" not in en
+    # the lint rules keep the record's own words (one function: dpia_criteria)
+    assert dpia_criteria(_aide_logement())["usage_innovant"]["fr"] == "« systeme_ia: true »"
+
+
+def test_review2_14_prohibited_practices_rest_on_the_declared_tier_only():
+    q = qualify(_aide_logement(), None, DEC_1)
+    r = q.regime("ria-interdit")
+    assert r.statut == NON_APPLICABLE
+    fr, en = texts(q, "ria-interdit"), texts(q, "ria-interdit", "en")
+    assert "Niveau de risque déclaré : « Risque élevé" in fr
+    assert "ne repose que sur le niveau que la collectivité déclare" in fr and "n'examine pas" in fr
+    assert "notation sociale" in fr and "Règlement (UE) 2024/1689, art. 5" in fr
+    assert "rests only on the tier" in en and "social scoring" in en and "Regulation (EU) 2024/1689, Art. 5" in en
 
 
 def test_review_18_english_output_cites_in_english(cli, repo_copy, wide):

@@ -63,12 +63,15 @@ def qualification_table(q: Qualification, lang: str, title: str) -> Table:
 
 
 def closing_lines(q: Qualification, lang: str) -> list[tuple[str, str]]:
-    """What the table leaves to do, as (text, style): the fields to specify, the forbidden uses."""
+    """What the table leaves to do, as (text, style): the forbidden uses, the answers that contradict each other,
+    the fields to specify."""
     from iaterr.i18n import message
 
     out = []
     if q.interdits:
         out.append((message("qualif.interdits", lang, regimes=[r.titre(lang) for r in q.interdits]), "bold red"))
+    if q.contradictions:
+        out.append((message("qualif.contradictions", lang, champs=", ".join(q.contradictions)), "magenta"))
     if q.champs:
         out.append((message("qualif.champs-a-preciser", lang, champs=", ".join(q.champs)), "yellow"))
     if not out:
@@ -105,6 +108,9 @@ def as_json(q: Qualification, identifiant: str, lang: str) -> str:
             "statut": r.statut,
             "statut_texte": r.statut_texte(lang),
             "depuis": r.depuis.isoformat() if r.depuis else None,
+            "statut_confirme": r.statut_confirme,
+            "presumee": r.presumee,
+            "contradictoires": list(r.contradictoires),
             "champs_a_preciser": list(r.champs),
             "fondements": list(r.fondements),
             "motifs": [{"cle": m.cle, "parametres": m.params, "champs": list(m.champs), "texte": m.texte(lang)}
@@ -112,7 +118,9 @@ def as_json(q: Qualification, identifiant: str, lang: str) -> str:
             "references": [{"code": code, "reference": text} for code, text in zip(r.references, r.citations(lang))],
         })
     return json.dumps({"identifiant": identifiant, "date": q.today.isoformat(), "langue": lang,
-                       "a_preciser": q.champs, "interdits": [r.code for r in q.interdits], "regimes": regimes},
+                       "a_preciser": q.champs, "interdits": [r.code for r in q.interdits],
+                       "a_verifier": [r.code for r in q.a_verifier], "contradictions": q.contradictions,
+                       "regimes": regimes},
                       ensure_ascii=False, indent=2)
 
 
@@ -147,5 +155,5 @@ def register(app: typer.Typer) -> None:
             else:
                 title = message("qualif.titre", ui.lang, identifiant=identifiant, date=long_date(q.today, ui.lang))
                 print_qualification(ui, q, title)
-            code = FINDINGS if q.a_preciser or q.interdits else OK
+            code = FINDINGS if q.a_preciser or q.interdits or q.contradictions else OK
         raise typer.Exit(code)

@@ -23,6 +23,11 @@ FR: dict[str, str] = {
     "qualif.statut.interdit": "interdit",
     "qualif.statut.a_preciser": "à préciser",
     "qualif.statut.a_verifier": "à vérifier avec le service juridique",
+    "qualif.statut.a_verifier.applique": "à vérifier avec le service juridique (si c'est confirmé : s'applique "
+                                         "depuis le {date})",
+    "qualif.statut.a_verifier.a_venir": "à vérifier avec le service juridique (si c'est confirmé : à partir du "
+                                        "{date})",
+    "qualif.statut.a_preciser.presumee": "à préciser (due jusqu'à preuve de la dispense)",
     # ------------------------------------------------------------ CRPA: individual decision
     "qualif.crpa.decisions-inconnues": "La fiche ne dit pas si le traitement fonde ou prépare des décisions "
                                        "individuelles (« decisions_individuelles »).",
@@ -50,9 +55,11 @@ FR: dict[str, str] = {
     "qualif.publication.selon-crpa": "Dépend de la qualification des décisions (ligne CRPA ci-dessus).",
     "qualif.publication.selon-crpa-agents": "Comme pour la mention explicite : décisions adressées aux seuls "
                                             "agents, à vérifier avec le service juridique.",
-    "qualif.publication.effectif-inconnu": "La collectivité « {collectivite} » ne déclare pas son effectif (« "
-                                           "nombre_agents ») : sous 50 agents en équivalent temps plein, elle est "
-                                           "dispensée de la publication en ligne ({ref}).",
+    "qualif.publication.effectif-inconnu": "La collectivité « {collectivite} » ne déclare pas son effectif "
+                                           "(« nombre_agents ») : la publication en ligne des règles est due "
+                                           "({l312}), sauf si elle emploie moins de 50 agents en équivalent temps "
+                                           "plein ({ref}). Tant que l'effectif n'est pas déclaré, iaterr la tient "
+                                           "pour due.",
     "qualif.publication.dispense": "La collectivité « {collectivite} » déclare {n} agents, moins de 50 : elle est "
                                    "dispensée de la publication en ligne ({ref}). La mention explicite et la "
                                    "communication des règles sur demande restent dues.",
@@ -69,6 +76,18 @@ FR: dict[str, str] = {
                                 "vraisemblablement pas un système d'IA.",
     "qualif.ria.contradiction": "« systeme_ia : non », mais « type_algorithme » déclare {types}, qui infèrent : "
                                 "l'une des deux réponses est à corriger.",
+    "qualif.ria.contradiction-niveau": "« systeme_ia : non », mais la fiche déclare un niveau de risque au sens du "
+                                       "règlement sur l'IA (« niveau_risque_ia » : {niveau}) : ce niveau ne se "
+                                       "conçoit que pour un système d'IA.",
+    "qualif.ria.contradiction-annexe": "« systeme_ia : non », mais la fiche déclare des domaines de l'annexe III "
+                                       "(« domaines_annexe_iii » : {domaines}), qui ne visent que des systèmes "
+                                       "d'IA.",
+    "qualif.ria.contradiction-a-verifier": "La fiche se contredit : vérifiez avec le service juridique si le "
+                                           "système infère ({ref}) et corrigez la réponse fausse. D'ici là, iaterr "
+                                           "n'écarte pas le règlement sur l'IA : ses obligations ci-dessous sont "
+                                           "à vérifier.",
+    "qualif.ria.si-systeme": "« systeme_ia : non » est contredit par la fiche (ligne « Système d'IA ») ; si c'est "
+                             "un système d'IA :",
     "qualif.ria.regles": "« systeme_ia : non » : des personnes ont fixé toutes les règles ; le règlement sur l'IA "
                          "ne s'applique pas (le CRPA et le RGPD peuvent s'appliquer).",
     "qualif.ria.systeme": "« systeme_ia : oui » : le système infère lui-même comment produire ses résultats.",
@@ -82,6 +101,9 @@ FR: dict[str, str] = {
     "qualif.ria.pratique-interdite": "« niveau_risque_ia : inacceptable » : une pratique interdite ne peut pas "
                                      "être utilisée.",
     "qualif.ria.niveau": "Niveau de risque déclaré : {niveau}.",
+    "qualif.ria.niveau-seul": "Cette réponse ne repose que sur le niveau que la collectivité déclare : iaterr "
+                              "n'examine pas si l'usage relève d'une pratique interdite ({ref} : notation sociale, "
+                              "évaluation du risque d'infraction par profilage, reconnaissance des émotions…).",
     "qualif.ria.eleve-sans-domaine": "« niveau_risque_ia : élevé » sans domaine de l'annexe III "
                                      "(« domaines_annexe_iii ») : dites lequel, ou s'il s'agit d'un produit de "
                                      "l'annexe I.",
@@ -180,6 +202,12 @@ FR: dict[str, str] = {
     "qualif.aipd.sans-donnees": "Pas de donnée personnelle.",
     "qualif.aipd.selon-rgpd": "Dépend des données personnelles (ligne RGPD ci-dessus).",
     "qualif.aipd.criteres": "Critères de risque remplis, déclarés ou impliqués par d'autres réponses : {criteres}.",
+    "qualif.aipd.source.criteres": "« criteres_aipd »",
+    "qualif.aipd.source.sensibles": "« donnees_sensibles : oui »",
+    "qualif.aipd.source.systeme-ia": "« systeme_ia : oui »",
+    "qualif.aipd.source.automatisee": "« niveau_automatisation : décision entièrement automatisée »",
+    "qualif.aipd.source.agents": "« destinataires_decisions : agents »",
+    "qualif.aipd.source.beneficiaires": "« publics : bénéficiaires »",
     "qualif.aipd.haut-risque": "Système d'IA à haut risque traitant des données personnelles : le déployeur mène "
                                "l'AIPD avec les informations du fournisseur.",
     "qualif.aipd.realisee": "Une AIPD est déclarée (« analyses_impact », {date}).",
@@ -194,6 +222,8 @@ FR: dict[str, str] = {
     "qualif.colonne.references": "Références",
     "qualif.champs-a-preciser": "À préciser dans la fiche : {champs}.",
     "qualif.interdits": "Interdit par ce que déclare la fiche : {regimes}.",
+    "qualif.contradictions": "La fiche se contredit, à corriger ou à confirmer avec le service juridique : "
+                             "{champs}.",
     "qualif.tout-qualifie": "Chaque régime est qualifié.",
     "help.qualification": "Dit quels régimes juridiques s'appliquent à un cas d'usage (CRPA, règlement sur l'IA, "
                           "RGPD), pourquoi, et ce qui reste à préciser dans la fiche (code de sortie 1).",
@@ -222,6 +252,10 @@ EN: dict[str, str] = {
     "qualif.statut.interdit": "forbidden",
     "qualif.statut.a_preciser": "to be specified",
     "qualif.statut.a_verifier": "to be checked with the legal department",
+    "qualif.statut.a_verifier.applique": "to be checked with the legal department (if confirmed: applies since "
+                                         "{date})",
+    "qualif.statut.a_verifier.a_venir": "to be checked with the legal department (if confirmed: from {date})",
+    "qualif.statut.a_preciser.presumee": "to be specified (due unless the exemption is shown)",
     # ------------------------------------------------------------ CRPA: individual decision
     "qualif.crpa.decisions-inconnues": "The record does not say whether the processing underlies or prepares "
                                        "individual decisions (“decisions_individuelles”).",
@@ -248,8 +282,9 @@ EN: dict[str, str] = {
     "qualif.publication.selon-crpa-agents": "As for the explicit mention: decisions addressed to the staff only, "
                                             "to be checked with the legal department.",
     "qualif.publication.effectif-inconnu": "The authority “{collectivite}” does not declare its headcount "
-                                           "(“nombre_agents”): under 50 staff in full-time equivalent, it is exempt "
-                                           "from online publication ({ref}).",
+                                           "(“nombre_agents”): online publication of the rules is due ({l312}), "
+                                           "unless it employs fewer than 50 staff in full-time equivalent ({ref}). "
+                                           "Until the headcount is declared, iaterr treats it as due.",
     "qualif.publication.dispense": "The authority “{collectivite}” declares {n} staff, fewer than 50: it is exempt "
                                    "from online publication ({ref}). The explicit mention and disclosure of the "
                                    "rules on request are still due.",
@@ -265,6 +300,17 @@ EN: dict[str, str] = {
                                 "system.",
     "qualif.ria.contradiction": "“systeme_ia: no”, but “type_algorithme” declares {types}, which infer: one of "
                                 "the two answers needs correcting.",
+    "qualif.ria.contradiction-niveau": "“systeme_ia: no”, but the record declares an AI Act risk tier "
+                                       "(“niveau_risque_ia”: {niveau}): such a tier only makes sense for an AI "
+                                       "system.",
+    "qualif.ria.contradiction-annexe": "“systeme_ia: no”, but the record declares Annex III areas "
+                                       "(“domaines_annexe_iii”: {domaines}), which concern AI systems only.",
+    "qualif.ria.contradiction-a-verifier": "The record contradicts itself: check with the legal department "
+                                           "whether the system infers ({ref}) and correct the wrong answer. Until "
+                                           "then, iaterr does not rule the AI Act out: its duties below are to be "
+                                           "checked.",
+    "qualif.ria.si-systeme": "“systeme_ia: no” is contradicted by the record (row “AI system”); if it is an AI "
+                             "system:",
     "qualif.ria.regles": "“systeme_ia: no”: people set all the rules; the AI Act does not apply (the CRPA and the "
                          "GDPR may).",
     "qualif.ria.systeme": "“systeme_ia: yes”: the system infers by itself how to produce its output.",
@@ -276,6 +322,9 @@ EN: dict[str, str] = {
                                  "the system is a prohibited practice.",
     "qualif.ria.pratique-interdite": "“niveau_risque_ia: unacceptable”: a prohibited practice may not be used.",
     "qualif.ria.niveau": "Declared risk tier: {niveau}.",
+    "qualif.ria.niveau-seul": "This answer rests only on the tier the authority declares: iaterr does not examine "
+                              "whether the use is a prohibited practice ({ref}: social scoring, assessing the risk "
+                              "of offences by profiling, emotion recognition…).",
     "qualif.ria.eleve-sans-domaine": "“niveau_risque_ia: high” with no Annex III area (“domaines_annexe_iii”): "
                                      "say which, or whether it is an Annex I product.",
     "qualif.ria.agents-emploi": "Decisions concern the staff, with no Annex III area declared: the area {emploi} may "
@@ -365,6 +414,12 @@ EN: dict[str, str] = {
     "qualif.aipd.sans-donnees": "No personal data.",
     "qualif.aipd.selon-rgpd": "Depends on the personal data (GDPR row above).",
     "qualif.aipd.criteres": "Risk criteria met, declared or implied by other answers: {criteres}.",
+    "qualif.aipd.source.criteres": "“criteres_aipd”",
+    "qualif.aipd.source.sensibles": "“donnees_sensibles: yes”",
+    "qualif.aipd.source.systeme-ia": "“systeme_ia: yes”",
+    "qualif.aipd.source.automatisee": "“niveau_automatisation: fully automated decision”",
+    "qualif.aipd.source.agents": "“destinataires_decisions: staff”",
+    "qualif.aipd.source.beneficiaires": "“publics: beneficiaries”",
     "qualif.aipd.haut-risque": "High-risk AI system processing personal data: the deployer carries out the DPIA with "
                                "the provider's information.",
     "qualif.aipd.realisee": "A DPIA is declared (“analyses_impact”, {date}).",
@@ -379,6 +434,8 @@ EN: dict[str, str] = {
     "qualif.colonne.references": "References",
     "qualif.champs-a-preciser": "To specify in the record: {champs}.",
     "qualif.interdits": "Forbidden by what the record declares: {regimes}.",
+    "qualif.contradictions": "The record contradicts itself, to correct or confirm with the legal department: "
+                             "{champs}.",
     "qualif.tout-qualifie": "Every regime is qualified.",
     "help.qualification": "Say which legal regimes apply to a use case (CRPA, AI Act, GDPR), why, and what the "
                           "record still has to specify (exit code 1).",

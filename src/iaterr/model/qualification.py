@@ -18,8 +18,8 @@ is qualified as far as it can be, never with an exception. This module prints no
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
@@ -86,11 +86,15 @@ FONDEMENTS: dict[str, tuple[str, ...]] = {
     "qualif.publication.effectif": ("collectivite.nombre_agents",),
     "qualif.ria.systeme-inconnu": ("systeme_ia",), "qualif.ria.indice-apprentissage": ("type_algorithme",),
     "qualif.ria.indice-regles": ("type_algorithme",), "qualif.ria.contradiction": ("systeme_ia", "type_algorithme"),
+    "qualif.ria.contradiction-niveau": ("systeme_ia", "niveau_risque_ia"),
+    "qualif.ria.contradiction-annexe": ("systeme_ia", "domaines_annexe_iii"),
+    "qualif.ria.contradiction-a-verifier": ("systeme_ia",), "qualif.ria.si-systeme": ("systeme_ia",),
     "qualif.ria.regles": ("systeme_ia",), "qualif.ria.systeme": ("systeme_ia",),
     "qualif.ria.hors-champ": ("systeme_ia",),
     "qualif.ria.selon-systeme": ("systeme_ia",), "qualif.ria.maitrise": ("systeme_ia",),
     "qualif.ria.maitrise-a-decrire": ("formation_ia",), "qualif.ria.niveau-inconnu": ("niveau_risque_ia",),
     "qualif.ria.pratique-interdite": ("niveau_risque_ia",), "qualif.ria.niveau": ("niveau_risque_ia",),
+    "qualif.ria.niveau-seul": ("niveau_risque_ia",),
     "qualif.ria.eleve-sans-domaine": ("niveau_risque_ia", "domaines_annexe_iii"),
     "qualif.ria.agents-emploi": ("destinataires_decisions", "domaines_annexe_iii"),
     "qualif.ria.hors-annexe-iii": ("domaines_annexe_iii",),
@@ -151,8 +155,19 @@ class Regime:
     #: the fields to fill in before the question can be answered (``collectivite.nombre_agents`` for the
     #: collectivité's)
     champs: tuple[str, ...] = ()
-    #: the date from which it applies, when the law gives one
+    #: the date from which it applies, when the law gives one; for a regime « à vérifier » or « à préciser »,
+    #: the date from which it would apply if the check or the missing field confirms it (the Annex III duties:
+    #: 2 December 2027, or 2 August 2030 for a public authority's system already in service, art. 111(2))
     depuis: date | None = None
+    #: declared fields that contradict each other (the record is to be corrected, or confirmed with the legal
+    #: department): ``systeme_ia`` said false by a record that declares a learning kind of algorithm, a risk
+    #: tier or Annex III areas; ``decisions_individuelles`` with « sans_decision »
+    contradictoires: tuple[str, ...] = ()
+    #: for a regime « à vérifier »: its status if the check confirms it (APPLIQUE or A_VENIR, with ``depuis``)
+    statut_confirme: str | None = None
+    #: « à préciser », but the duty is presumed until the missing field shows otherwise (online publication,
+    #: L312-1-3, while the collectivité's headcount is unknown: only the D312-1-4 exemption lifts it)
+    presumee: bool = False
 
     def titre(self, lang: str = "fr") -> str:
         return message(f"qualif.regime.{self.code}", lang)
@@ -160,6 +175,10 @@ class Regime:
     def statut_texte(self, lang: str = "fr") -> str:
         if self.statut in (APPLIQUE, A_VENIR) and self.depuis is not None:
             return message(f"qualif.statut.{self.statut}.date", lang, date=_day(self.depuis))
+        if self.statut == A_VERIFIER and self.statut_confirme in (APPLIQUE, A_VENIR) and self.depuis is not None:
+            return message(f"qualif.statut.a_verifier.{self.statut_confirme}", lang, date=_day(self.depuis))
+        if self.statut == A_PRECISER and self.presumee:
+            return message("qualif.statut.a_preciser.presumee", lang)
         return message(f"qualif.statut.{self.statut}", lang)
 
     def citations(self, lang: str = "fr") -> list[str]:
@@ -190,6 +209,19 @@ class Qualification:
     @property
     def interdits(self) -> list[Regime]:
         return [r for r in self.regimes if r.statut == INTERDIT]
+
+    @property
+    def a_verifier(self) -> list[Regime]:
+        """The regimes to check with the legal department."""
+        return [r for r in self.regimes if r.statut == A_VERIFIER]
+
+    @property
+    def contradictions(self) -> list[str]:
+        """Every declared field that another contradicts, once, in the order of the regimes."""
+        out: list[str] = []
+        for r in self.regimes:
+            out += [c for c in r.contradictoires if c not in out]
+        return out
 
     @property
     def champs(self) -> list[str]:
@@ -281,10 +313,16 @@ def dpia_criteria(cas: Record) -> dict[str, dict[str, str]]:
     so, in both languages: those declared in ``criteres_aipd``, then those other fields imply — sensitive data,
     an AI system (an innovative use), a fully automated decision, decisions about the authority's own staff or
     a service for aid beneficiaries (vulnerable people for the EDPB, WP248). Each criterion counts once. The
-    one function for the qualification and the lint rules."""
-    out: dict[str, dict[str, str]] = {}
+    one function for the qualification and the lint rules (the record's own words: ``systeme_ia: true``; the
+    qualification says them the reader's way, :func:`dpia_criteria_read`)."""
+    return {code: {"fr": f"« {said} »", "en": f"“{said}”"} for code, said in _dpia_sources(cas).items()}
+
+
+def _dpia_sources(cas: Record) -> dict[str, str]:
+    """Each criterion met → the field (and value) of the record that meets it, as written in the record."""
+    out: dict[str, str] = {}
     for code in _codes(CRITERES_AIPD, cas.get("criteres_aipd")):
-        out.setdefault(code, {"fr": "« criteres_aipd »", "en": "“criteres_aipd”"})
+        out.setdefault(code, "criteres_aipd")
     implied: list[tuple[bool, str, str]] = [
         (_bool(cas.get("donnees_sensibles")) is True, "donnees_sensibles", "donnees_sensibles: true"),
         (_bool(cas.get("systeme_ia")) is True, "usage_innovant", "systeme_ia: true"),
@@ -296,8 +334,24 @@ def dpia_criteria(cas: Record) -> dict[str, dict[str, str]]:
     ]
     for holds, code, said in implied:
         if holds:
-            out.setdefault(code, {"fr": f"« {said} »", "en": f"“{said}”"})
+            out.setdefault(code, said)
     return out
+
+
+#: How the qualification says where the record meets a criterion, in the reader's language (message keys).
+_DPIA_READ = {"criteres_aipd": "qualif.aipd.source.criteres",
+              "donnees_sensibles: true": "qualif.aipd.source.sensibles",
+              "systeme_ia: true": "qualif.aipd.source.systeme-ia",
+              "niveau_automatisation: decision_automatisee": "qualif.aipd.source.automatisee",
+              "destinataires_decisions: agents": "qualif.aipd.source.agents",
+              "publics: beneficiaires": "qualif.aipd.source.beneficiaires"}
+
+
+def dpia_criteria_read(cas: Record) -> dict[str, dict[str, str]]:
+    """The criteria of :func:`dpia_criteria`, each with where the record meets it said the reader's way
+    (« systeme_ia : oui », “systeme_ia: yes”), in both languages."""
+    return {code: {lang: message(_DPIA_READ[said], lang) for lang in ("fr", "en")}
+            for code, said in _dpia_sources(cas).items()}
 
 
 def personal_data(cas: Record) -> bool | None:
@@ -383,9 +437,10 @@ def _publication(f: _Facts, crpa: Regime) -> Regime:
     agents = _int(coll.get("nombre_agents"))
     ident = str(coll.get("identifiant") or f.cas.get("collectivite") or "?")
     if agents is None:
-        return Regime("crpa-publication", A_PRECISER, (Motif("qualif.publication.effectif-inconnu",
-                                                             {"collectivite": ident, "ref": _ref("crpa.D312-1-4")}),),
-                      refs, ("collectivite.nombre_agents",))
+        # the duty is the rule (L312-1-3), the exemption (D312-1-4) the exception the record does not show
+        return Regime("crpa-publication", A_PRECISER, (Motif("qualif.publication.effectif-inconnu", {
+            "collectivite": ident, "ref": _ref("crpa.D312-1-4"), "l312": _ref("crpa.L312-1-3")}),),
+            refs, ("collectivite.nombre_agents",), presumee=True)
     if agents < 50:
         return Regime("crpa-publication", NON_APPLICABLE, (Motif("qualif.publication.dispense",
                                                                  {"collectivite": ident, "n": agents,
@@ -405,12 +460,43 @@ def _systeme(f: _Facts) -> Regime:
             motifs.append(Motif("qualif.ria.indice-regles"))
         return Regime("ria-systeme", A_PRECISER, tuple(motifs), refs, ("systeme_ia",))
     if f.ia is False:
+        # « not an AI system » while the record declares what only an AI system has: the tool does not rule the
+        # AI Act out on a declaration it knows is contradicted
+        motifs = []
+        against = ["systeme_ia"]
         if learning:
-            return Regime("ria-systeme", A_PRECISER, (
-                Motif("qualif.ria.contradiction", {"types": _labels(TYPES_ALGORITHME, learning)}),), refs,
-                ("systeme_ia", "type_algorithme"))
+            motifs.append(Motif("qualif.ria.contradiction", {"types": _labels(TYPES_ALGORITHME, learning)}))
+            against.append("type_algorithme")
+        if f.risque in ("eleve", "limite", "inacceptable"):
+            motifs.append(Motif("qualif.ria.contradiction-niveau", {"niveau": _labels(NIVEAUX_RISQUE, [f.risque])}))
+            against.append("niveau_risque_ia")
+        if f.domaines:
+            motifs.append(Motif("qualif.ria.contradiction-annexe", {
+                "domaines": _labels(DOMAINES_ANNEXE_III, f.domaines)}))
+            against.append("domaines_annexe_iii")
+        if motifs:
+            motifs.append(Motif("qualif.ria.contradiction-a-verifier", {"ref": _ref("ria.art3-1")}))
+            return Regime("ria-systeme", A_VERIFIER, tuple(motifs), refs, contradictoires=tuple(against))
         return Regime("ria-systeme", NON_APPLICABLE, (Motif("qualif.ria.regles"),), refs)
     return Regime("ria-systeme", APPLIQUE, (Motif("qualif.ria.systeme"),), refs)
+
+
+#: The AI-system regime as if it applied: to read a duty while ``systeme_ia`` is to be checked.
+_AS_AI = Regime("ria-systeme", APPLIQUE, (), ())
+
+
+def _under_ai_act(build: Callable[[_Facts, Regime], Regime], f: _Facts, systeme: Regime) -> Regime:
+    """An AI Act duty. While ``systeme_ia : non`` is contradicted by the record (« à vérifier »), the duty is read
+    as for an AI system and said « à vérifier » with the date it would apply from, never « ne s'applique pas »;
+    a prohibited practice or a missing field keeps its status."""
+    if systeme.statut != A_VERIFIER:
+        return build(f, systeme)
+    r = build(f, _AS_AI)
+    motifs = (Motif("qualif.ria.si-systeme"), *r.motifs)
+    if r.statut in (INTERDIT, A_PRECISER):
+        return replace(r, motifs=motifs)
+    confirmed = r.statut if r.statut in (APPLIQUE, A_VENIR) else None
+    return replace(r, statut=A_VERIFIER, motifs=motifs, statut_confirme=confirmed)
 
 
 def _outside(code: str, systeme: Regime, refs: tuple[str, ...]) -> Regime | None:
@@ -445,8 +531,10 @@ def _interdit(f: _Facts, systeme: Regime) -> Regime:
         statut, since = _dated("ria.art5", f.today)
         return Regime("ria-interdit", INTERDIT if statut == APPLIQUE else A_VENIR,
                       (Motif("qualif.ria.pratique-interdite"),), refs, depuis=since)
+    # the tier is the collectivité's own assessment: the tool does not examine the practices of art. 5
     return Regime("ria-interdit", NON_APPLICABLE,
-                  (Motif("qualif.ria.niveau", {"niveau": _labels(NIVEAUX_RISQUE, [f.risque])}),), refs)
+                  (Motif("qualif.ria.niveau", {"niveau": _labels(NIVEAUX_RISQUE, [f.risque])}),
+                   Motif("qualif.ria.niveau-seul", {"ref": _ref("ria.art5")})), refs)
 
 
 #: Annex III areas that concern natural persons only: 5(a), the eligibility of natural persons for public
@@ -505,14 +593,18 @@ def _haut_risque(f: _Facts, systeme: Regime) -> Regime:
             if not domains:
                 return Regime("ria-haut-risque", NON_APPLICABLE, tuple(motifs), ("ria.annexe-iii",))
     domaines = {"domaines": _labels(DOMAINES_ANNEXE_III, domains)}
+    statut, since, in_use = _high_risk_date(f)
     if f.risque in ("limite", "minimal") and not profiling:
         # the record declares a tier, not the exception: art. 6(3) is for the legal department to confirm
         motifs.append(Motif("qualif.ria.exception-6-3", {
             **domaines, "niveau": _labels(NIVEAUX_RISQUE, [f.risque]), "ref": _ref("ria.art6-3")}))
-        return Regime("ria-haut-risque", A_VERIFIER, tuple(motifs), base)
+        if in_use is not None:
+            motifs.append(in_use)
+        return Regime("ria-haut-risque", A_VERIFIER, tuple(motifs), base + (("ria.art111-2",) if in_use else ()),
+                      depuis=since, statut_confirme=statut)
     if f.risque in (None, "non_evalue") and not profiling:
         motifs.append(Motif("qualif.ria.annexe-sans-niveau", {**domaines, "ref": _ref("ria.art6-3")}))
-        return Regime("ria-haut-risque", A_PRECISER, tuple(motifs), base, ("niveau_risque_ia",))
+        return Regime("ria-haut-risque", A_PRECISER, tuple(motifs), base, ("niveau_risque_ia",), depuis=since)
     motifs.append(Motif("qualif.ria.haut-risque", domaines))
     if profiling and f.risque != "eleve":
         motifs.append(Motif("qualif.ria.profilage", {"ref": _ref("ria.art6-3")}))
@@ -520,19 +612,29 @@ def _haut_risque(f: _Facts, systeme: Regime) -> Regime:
     refs = ["ria.annexe-iii", *duty_refs]
     if profiling and f.risque != "eleve":
         refs.append("ria.art6-3")
+    if in_use is not None:
+        refs.append("ria.art111-2")
+        motifs.append(in_use)
+    motifs.append(duties)
+    return Regime("ria-haut-risque", statut, tuple(motifs), tuple(refs), depuis=since)
+
+
+def _high_risk_date(f: _Facts) -> tuple[str, date | None, Motif | None]:
+    """When the Annex III duties bind this use: from 2 December 2027 (art. 6(2), art. 113); for a public
+    authority's system already in use before that date (pilots included, :func:`in_service`), from 2 August 2030
+    (art. 111(2)), with the reason that says so. The status (APPLIQUE or A_VENIR) and the date, both read from
+    :mod:`iaterr.model.droit`: the one date the notice and the AI Act export read (``Regime.depuis``)."""
     statut, since = _dated("ria.annexe-iii", f.today)
     since_iii = depuis("ria.annexe-iii")
     start = f.cas.get("date_debut")
     already = in_service(f.statut) and (
         statut == A_VENIR or (isinstance(start, str) and since_iii is not None and start < since_iii.isoformat()))
-    if already and not applicable("ria.art111-2", f.today):
-        statut, since = A_VENIR, depuis("ria.art111-2")
-        refs.append("ria.art111-2")
-        motifs.append(Motif("qualif.ria.en-service", {"date": _day(since_iii) if since_iii else "",
-                                                      "statut": _labels(STATUTS, [f.statut or ""]),
-                                                      "ref": _ref("ria.art111-2")}))
-    motifs.append(duties)
-    return Regime("ria-haut-risque", statut, tuple(motifs), tuple(refs), depuis=since)
+    if not already:
+        return statut, since, None
+    statut, since = _dated("ria.art111-2", f.today)
+    return statut, since, Motif("qualif.ria.en-service", {"date": _day(since_iii) if since_iii else "",
+                                                          "statut": _labels(STATUTS, [f.statut or ""]),
+                                                          "ref": _ref("ria.art111-2")})
 
 
 def _transparence(f: _Facts, systeme: Regime) -> Regime:
@@ -598,7 +700,8 @@ def _decision_automatisee(f: _Facts) -> Regime:
         return Regime(code, A_PRECISER, (Motif("qualif.art22.niveau-inconnu"),), refs, ("niveau_automatisation",))
     niveau = {"niveau": _labels(NIVEAUX_AUTOMATISATION, [f.niveau])}
     if f.niveau == "sans_decision":  # « decisions_individuelles : oui » and « no decision »: one answer is wrong
-        return Regime(code, A_PRECISER, (Motif("qualif.art22.contradiction", niveau),), refs, _AUTOMATED)
+        return Regime(code, A_PRECISER, (Motif("qualif.art22.contradiction", niveau),), refs, _AUTOMATED,
+                      contradictoires=_AUTOMATED)
     if f.niveau == "decision_assistee" and f.destinataires != ["personnes_morales"]:
         # a person confirms, but a score that plays a determining role may itself be the decision (CJEU): then
         # sensitive data or a self-revising model would make it a forbidden one, said by name
@@ -643,11 +746,12 @@ def _aipd(f: _Facts, rgpd: Regime, haut_risque: Regime) -> Regime:
         return Regime("rgpd-aipd", NON_APPLICABLE, (Motif("qualif.aipd.sans-donnees"),), refs)
     if rgpd.statut == A_PRECISER:
         return Regime("rgpd-aipd", A_PRECISER, (Motif("qualif.aipd.selon-rgpd"),), refs, rgpd.champs)
-    criteria = dpia_criteria(f.cas)
+    criteria = dpia_criteria_read(f.cas)
     motifs = []
     if criteria:
         motifs.append(Motif("qualif.aipd.criteres", {"criteres": {
-            lang: "; ".join(f"{CRITERES_AIPD.label(code, lang)} ({said[lang]})" for code, said in criteria.items())
+            lang: (" ; " if lang == "fr" else "; ").join(f"{CRITERES_AIPD.label(code, lang)} ({said[lang]})"
+                                                         for code, said in criteria.items())
             for lang in ("fr", "en")}}))
     high = haut_risque.statut == APPLIQUE  # the deployer's DPIA duty (AI Act art. 26(9)) binds from its date
     if high:
@@ -667,16 +771,16 @@ def qualify(cas: dict[str, Any], collectivite: dict[str, Any] | None, today: dat
     f = _Facts(cas if isinstance(cas, dict) else {}, collectivite if isinstance(collectivite, dict) else None, today)
     crpa = _crpa(f)
     systeme = _systeme(f)
-    haut_risque = _haut_risque(f, systeme)
+    haut_risque = _under_ai_act(_haut_risque, f, systeme)
     rgpd = _rgpd(f)
     regimes = (
         crpa,
         _publication(f, crpa),
         systeme,
-        _maitrise(f, systeme),
-        _interdit(f, systeme),
+        _under_ai_act(_maitrise, f, systeme),
+        _under_ai_act(_interdit, f, systeme),
         haut_risque,
-        _transparence(f, systeme),
+        _under_ai_act(_transparence, f, systeme),
         rgpd,
         _decision_automatisee(f),
         _aipd(f, rgpd, haut_risque),
@@ -725,6 +829,7 @@ __all__ = [
     "APPLIQUE", "A_PRECISER", "A_VENIR", "A_VERIFIER", "FONDEMENTS", "INTERDIT", "NON_APPLICABLE", "Motif",
     "Qualification",
     "REGIMES", "Regime", "STATUTS_QUALIFICATION", "TYPES_APPRENTISSAGE", "TEXTES_CITES",
-    "CALENDRIER_DEBUT", "CALENDRIER_FIN", "calendrier_markdown", "dpia_criteria", "dpia_required",
+    "CALENDRIER_DEBUT", "CALENDRIER_FIN", "calendrier_markdown", "dpia_criteria", "dpia_criteria_read",
+    "dpia_required",
     "EU_NON_PUBLIC", "EU_PUBLIC", "NATIONAL", "in_service", "personal_data", "qualify", "registration_route",
 ]
