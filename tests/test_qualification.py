@@ -666,6 +666,9 @@ def test_review2_6_depuis_also_given_when_the_regime_is_to_be_checked_or_specifi
     assert "ria.art111-2" in checked.references
     unassessed = qualify(_aide_logement(niveau_risque_ia=None, statut="en_construction"), None, DEC_1)
     assert unassessed.regime("ria-haut-risque").depuis == date(2027, 12, 2)
+    # systeme_ia not said: to be specified, the date it would apply from given all the same
+    unsaid = qualify(_aide_logement(systeme_ia=None), None, DEC_1).regime("ria-haut-risque")
+    assert unsaid.statut == A_PRECISER and unsaid.champs == ("systeme_ia",) and unsaid.depuis == date(2030, 8, 2)
 
 
 def test_review2_14_dpia_reason_spaced_and_said_the_reader_way():

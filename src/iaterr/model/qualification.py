@@ -488,7 +488,12 @@ _AS_AI = Regime("ria-systeme", APPLIQUE, (), ())
 def _under_ai_act(build: Callable[[_Facts, Regime], Regime], f: _Facts, systeme: Regime) -> Regime:
     """An AI Act duty. While ``systeme_ia : non`` is contradicted by the record (« à vérifier »), the duty is read
     as for an AI system and said « à vérifier » with the date it would apply from, never « ne s'applique pas »;
-    a prohibited practice or a missing field keeps its status."""
+    a prohibited practice or a missing field keeps its status. While ``systeme_ia`` is missing, the duty is « à
+    préciser » and its ``depuis`` the date it would apply from."""
+    if systeme.statut == A_PRECISER:
+        # whether it is an AI system is to be specified: the duty waits on it, with the date it would apply from
+        gated = build(f, systeme)
+        return replace(gated, depuis=build(f, _AS_AI).depuis)
     if systeme.statut != A_VERIFIER:
         return build(f, systeme)
     r = build(f, _AS_AI)
