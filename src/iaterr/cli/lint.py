@@ -160,7 +160,7 @@ def explain(rule, lang: str) -> Text:
     rows = [
         ("lint.regles.famille", family),
         ("lint.regles.gravite", message(f"severite.{rule.severite.value}", lang)),
-        ("lint.regles.reference", rule.reference),
+        ("lint.regles.reference", rule.citation(lang)),
         ("lint.regles.correction", message("new.oui" if rule.correction else "new.non", lang)),
     ]
     for key, value in rows:

@@ -64,7 +64,7 @@ def render_rules_doc(lang: str = "fr") -> str:
         for r in rules:
             out += [f"### `{r.code}`", "", f"**{r.titre(lang)}**", "", r.justification(lang), "",
                     f"- {t['sev']}{sep}{message(f'severite.{r.severite.value}', lang)}",
-                    f"- {t['ref']}{sep}{r.reference}",
+                    f"- {t['ref']}{sep}{r.citation(lang)}",
                     f"- {t['fix']}{sep}{t['yes'] if r.correction else t['no']}",
                     f"- {t['msg']}{sep}« {r.message_fr} »" if lang == "fr" else f"- {t['msg']}{sep}“{r.message_en}”",
                     ""]

@@ -98,6 +98,8 @@ class Rule:
     aide_en: str = ""
     correction: bool = False
     check: Callable[..., Iterable[Finding]] | None = None
+    #: how ``reference`` is cited in English (build it with ``iaterr.model.droit.reference(code, "en")``)
+    reference_en: str = ""
 
     @property
     def texts(self) -> dict[str, str]:
@@ -112,6 +114,10 @@ class Rule:
 
     def justification(self, lang: str) -> str:
         return self.justification_en if lang == "en" else self.justification_fr
+
+    def citation(self, lang: str) -> str:
+        """The rule's reference, cited in ``lang``."""
+        return self.reference_en if lang == "en" else self.reference
 
 
 def rule(**kwargs: Any) -> Callable[[Callable[..., Iterable[Finding]]], Rule]:

@@ -453,6 +453,7 @@ def premiers_proches(names: list[str], descriptions: list[str]) -> dict[int, tup
 @rule(
     code="doublon-probable", famille="doublons", severite=Severity.WARNING, portee="depot",
     reference="iaterr : un cas d'usage, une fiche ; Bibliothèque d'IA territoriales (une carte par projet)",
+    reference_en="iaterr: one use case, one record; Bibliothèque d'IA territoriales (one card per project)",
     titre_fr="Cas d'usage probablement en double", titre_en="Probable duplicate use case",
     justification_fr="Deux fiches d'une même collectivité aux noms presque identiques, ou aux descriptions "
                      "presque identiques, décrivent souvent le même projet saisi deux fois (par deux services, "

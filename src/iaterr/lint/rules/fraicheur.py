@@ -13,6 +13,7 @@ from iaterr.model.types import parse_partial_date
 @rule(
     code="fraicheur-fiche-ancienne", famille="fraicheur", severite=Severity.WARNING, portee="cas_usage",
     reference="CRPA L312-1-3 (règles publiées à jour) ; Etalab, date de mise à jour des informations",
+    reference_en="CRPA, Art. L312-1-3 (published rules kept up to date); Etalab, date the information was updated",
     titre_fr="Fiche non modifiée depuis longtemps", titre_en="Record not modified for a long time",
     justification_fr="Un registre n'est digne de confiance que s'il est tenu à jour : une fiche que personne "
                      "n'a touchée depuis plus d'un an (réglable : `lint.fraicheur_mois`) décrit peut-être un "
@@ -45,6 +46,7 @@ def fiche_ancienne(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="fraicheur-experimentation-longue", famille="fraicheur", severite=Severity.WARNING, portee="cas_usage",
     reference="Bibliothèque d'IA territoriales : maturité du projet",
+    reference_en="Bibliothèque d'IA territoriales: project maturity",
     titre_fr="Expérimentation qui dure", titre_en="Long-running pilot",
     justification_fr="Une expérimentation de plus de deux ans (réglable : `lint.experimentation_mois`) est "
                      "souvent devenue un service en production, ou a été arrêtée : le statut affiché au public "
@@ -79,6 +81,7 @@ def experimentation_longue(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="fraicheur-historique-incomplet", famille="fraicheur", severite=Severity.INFO, portee="depot",
     reference="iaterr : fraîcheur lue dans l'historique git",
+    reference_en="iaterr: freshness read from the git history",
     titre_fr="Historique git absent ou incomplet", titre_en="Git history missing or incomplete",
     justification_fr="La fraîcheur des fiches se lit dans l'historique git. Sans dépôt git, ou dans un clone "
                      "superficiel (`git clone --depth`, `actions/checkout` par défaut), les dates sont inconnues "

@@ -68,6 +68,8 @@ def _line_of(ctx: RecordContext, *path: Any) -> int:
 @rule(
     code="qualite-description-courte", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
     reference="Bibliothèque d'IA territoriales : « Description du service et de ses usages » ; CRPA L312-1-3",
+    reference_en="Bibliothèque d'IA territoriales: field “Description of the service and its uses”; CRPA, "
+                 "Art. L312-1-3",
     titre_fr="Description trop courte", titre_en="Description too short",
     justification_fr="La description est le premier, souvent le seul, texte que lit le public et qu'une autre "
                      "collectivité parcourt : en quelques mots, elle ne dit ni à quoi sert le service, ni pour "
@@ -158,6 +160,7 @@ def placeholder_in(value: str) -> str | None:
 @rule(
     code="qualite-texte-de-remplissage", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
     reference="CRPA L312-1-3 et R311-3-1-2 (informations intelligibles) ; Bibliothèque d'IA territoriales",
+    reference_en="CRPA, Arts. L312-1-3 and R311-3-1-2 (intelligible information); Bibliothèque d'IA territoriales",
     titre_fr="Texte de remplissage", titre_en="Placeholder text",
     justification_fr="« NSP », « TODO », « à compléter », « xxx » ou « idem » sont des notes de travail : "
                      "publiées, elles laissent croire que le champ est renseigné alors qu'il ne l'est pas, et "
@@ -190,6 +193,7 @@ def texte_de_remplissage(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="qualite-nsp-juridique", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
     reference="CRPA R311-3-1-2 (2° données traitées et leurs sources) ; RGPD art. 5(2), 30(1)(e) et 44",
+    reference_en="CRPA, Art. R311-3-1-2, 2° (data processed and their sources); GDPR, Arts. 5(2), 30(1)(e) and 44",
     titre_fr="« Ne sait pas » là où la loi demande une réponse",
     titre_en="“Unknown” where the law requires an answer",
     justification_fr="Quand le traitement fonde des décisions individuelles, la personne concernée peut "
@@ -248,6 +252,7 @@ def nsp_juridique(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="qualite-logo-manquant", famille="qualite", severite=Severity.INFO, portee="collectivite",
     reference="Bibliothèque d'IA territoriales : champ obligatoire « image_url » (Logo)",
+    reference_en="Bibliothèque d'IA territoriales: required field “image_url” (logo)",
     titre_fr="Logo de la collectivité absent", titre_en="Authority's logo missing",
     justification_fr="La Bibliothèque d'IA territoriales exige le logo de la collectivité : ses fiches et sa "
                      "carte l'affichent, et un export sans logo y est incomplet.",
@@ -266,6 +271,7 @@ def logo_manquant(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="qualite-url-informations-manquante", famille="qualite", severite=Severity.INFO, portee="cas_usage",
     reference="Bibliothèque d'IA territoriales : « URL d'information » (url_infos)",
+    reference_en="Bibliothèque d'IA territoriales: “URL d'information” (url_infos)",
     titre_fr="Service déployé sans page d'information", titre_en="Deployed service without an information page",
     justification_fr="Un service en production touche des usagers ou des agents qui cherchent à en savoir "
                      "plus : une page d'information (celle du service, de la collectivité ou du fournisseur) "
@@ -286,6 +292,7 @@ def url_informations_manquante(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="qualite-abandon-sans-motif", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
     reference="Bibliothèque d'IA territoriales : « Description d'un projet abandonné » (status_abandon)",
+    reference_en="Bibliothèque d'IA territoriales: “Description d'un projet abandonné” (status_abandon)",
     titre_fr="Projet abandonné sans motif", titre_en="Abandoned project without a reason",
     justification_fr="Ce que les collectivités attendent le plus les unes des autres, ce sont les leçons des "
                      "échecs : pourquoi un projet a été arrêté (données inadaptées, coût, RGPD, adhésion des "
@@ -306,6 +313,7 @@ def abandon_sans_motif(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="qualite-fin-sans-date", famille="qualite", severite=Severity.WARNING, portee="cas_usage",
     reference="Registres de transparence algorithmique : date de fin (end_date, standard néerlandais)",
+    reference_en="Algorithmic transparency registers: end date (end_date, Dutch standard)",
     titre_fr="Projet terminé ou abandonné sans date de fin", titre_en="Completed or abandoned project without an "
                                                                       "end date",
     justification_fr="Le public doit savoir depuis quand un système ne sert plus : une décision prise avant "
@@ -339,6 +347,7 @@ def clean_spaces(value: str) -> str:
 @rule(
     code="qualite-espaces-superflus", famille="qualite", severite=Severity.INFO, portee="cas_usage",
     reference="Bibliothèque d'IA territoriales : espaces en fin de valeur relevés dans son export",
+    reference_en="Bibliothèque d'IA territoriales: trailing spaces found in its export",
     titre_fr="Espaces superflus", titre_en="Superfluous spaces",
     justification_fr="Des espaces en début ou en fin de valeur, ou doublés, viennent souvent d'un copier-coller : "
                      "ils gênent les filtres et les comparaisons de la Bibliothèque (son export en contient). "

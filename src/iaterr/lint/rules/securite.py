@@ -46,6 +46,7 @@ def _findings(ctx: RecordContext) -> Iterable[Finding]:
 _COMMON = dict(
     famille="securite", severite=Severity.ERROR,
     reference="Unicode, annexe UAX #9 (algorithme bidirectionnel) ; CVE-2021-42574 (« Trojan Source »)",
+    reference_en="Unicode, Annex UAX #9 (bidirectional algorithm); CVE-2021-42574 (“Trojan Source”)",
     justification_fr="Un caractère invisible qui change le sens d'écriture (U+202E…) fait lire un texte autrement "
                      "qu'il n'est écrit : dans le registre publié, une notice, un tableur ou un terminal, la valeur "
                      "affichée n'est plus la valeur vérifiée. Les caractères de largeur nulle cachent des mots à la "

@@ -4,9 +4,11 @@ from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import declare
 
 _REF = "iaterr : silences (`# iaterr: ignore[code] justification`)"
+_REF_EN = "iaterr: silences (`# iaterr: ignore[code] reason`)"
 
 SILENCE_INUTILE = declare(
     code="silence-inutile", famille="silences", severite=Severity.WARNING, portee="depot", reference=_REF,
+    reference_en=_REF_EN,
     titre_fr="Silence qui ne cache rien", titre_en="Silence that hides nothing",
     justification_fr="Un silence qui ne cache plus rien (la fiche a été corrigée, ou la règle a changé) trompe "
                      "le lecteur : il laisse croire à un écart accepté qui n'existe pas.",
@@ -20,6 +22,7 @@ SILENCE_INUTILE = declare(
 
 SILENCE_CODE_INCONNU = declare(
     code="silence-code-inconnu", famille="silences", severite=Severity.WARNING, portee="depot", reference=_REF,
+    reference_en=_REF_EN,
     titre_fr="Silence d'une règle inconnue", titre_en="Silence of an unknown rule",
     justification_fr="Un code mal orthographié ne fait taire aucune règle ; seuls les avertissements et les "
                      "règles de `iaterr lint` peuvent être tus, jamais une erreur de validation.",
@@ -34,6 +37,7 @@ SILENCE_CODE_INCONNU = declare(
 SILENCE_SANS_JUSTIFICATION = declare(
     code="silence-sans-justification", famille="silences", severite=Severity.WARNING, portee="depot",
     reference=_REF,
+    reference_en=_REF_EN,
     titre_fr="Silence sans justification", titre_en="Silence without a reason",
     justification_fr="Taire une règle est une décision : la raison doit être écrite à côté, pour le prochain "
                      "relecteur et pour un contrôle.",
@@ -48,6 +52,7 @@ SILENCE_SANS_JUSTIFICATION = declare(
 CONFIG_REGLE_INCONNUE = declare(
     code="config-regle-inconnue", famille="configuration", severite=Severity.WARNING, portee="depot",
     reference="iaterr.yaml, section lint.regles",
+    reference_en="iaterr.yaml, section lint.regles",
     titre_fr="Réglage d'une règle inconnue", titre_en="Setting of an unknown rule",
     justification_fr="Un réglage dont le code ne correspond à aucune règle ne change rien : c'est presque "
                      "toujours une faute de frappe, et la règle visée reste active.",
@@ -62,6 +67,7 @@ CONFIG_REGLE_INCONNUE = declare(
 CONFIG_SEVERITE_INCONNUE = declare(
     code="config-severite-inconnue", famille="configuration", severite=Severity.WARNING, portee="depot",
     reference="iaterr.yaml, section lint.regles",
+    reference_en="iaterr.yaml, section lint.regles",
     titre_fr="Réglage de gravité inconnu", titre_en="Unknown severity setting",
     justification_fr="Seules quatre valeurs ont un sens : erreur, avertissement, info, desactivee ; une autre "
                      "laisserait la règle à sa gravité par défaut sans le dire.",

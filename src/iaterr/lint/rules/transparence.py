@@ -46,6 +46,7 @@ from iaterr.model.vocab import NIVEAUX_AUTOMATISATION, STATUTS
 @rule(
     code="crpa-finalite-manquante", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
     reference="CRPA L311-3-1 et R311-3-1-1 (finalité)",
+    reference_en=f"{reference('crpa.L311-3-1', 'en')}; {reference('crpa.R311-3-1-1', 'en')} (purpose)",
     titre_fr="Finalité du traitement absente", titre_en="Purpose of the processing missing",
     justification_fr="Une décision individuelle prise sur le fondement d'un traitement algorithmique comporte une "
                      "mention explicite qui en informe la personne (CRPA L311-3-1). Cette mention indique d'abord "
@@ -80,6 +81,7 @@ def finalite_manquante(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="crpa-contribution-manquante", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
     reference="CRPA R311-3-1-2, 1°",
+    reference_en=f"{reference('crpa.R311-3-1-2', 'en')}, 1°",
     titre_fr="Contribution du traitement à la décision non décrite",
     titre_en="Contribution of the processing to the decision not described",
     justification_fr="À la personne qui fait l'objet d'une décision individuelle fondée sur un traitement "
@@ -115,6 +117,7 @@ def contribution_manquante(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="crpa-automatisation-manquante", famille="transparence", severite=Severity.WARNING, portee="cas_usage",
     reference="CRPA R311-3-1-2, 1° ; loi 78-17, art. 47",
+    reference_en=f"{reference('crpa.R311-3-1-2', 'en')}, 1°; {reference('lil.art47', 'en')}",
     titre_fr="Niveau d'automatisation absent ou contradictoire",
     titre_en="Level of automation missing or contradictory",
     justification_fr="Le degré de contribution du traitement à la décision est la première information à "
@@ -161,6 +164,7 @@ def automatisation_manquante(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="crpa-donnees-manquantes", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
     reference="CRPA R311-3-1-2, 2°",
+    reference_en=f"{reference('crpa.R311-3-1-2', 'en')}, 2°",
     titre_fr="Données traitées ou leurs sources non décrites", titre_en="Data processed or their sources not described",
     justification_fr="Toute personne qui fait l'objet d'une décision individuelle fondée sur un traitement "
                      "algorithmique peut obtenir les données traitées et leurs sources (R311-3-1-2, 2°). Etalab "
@@ -207,6 +211,7 @@ def donnees_manquantes(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="crpa-parametres-manquants", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
     reference="CRPA R311-3-1-2, 3°",
+    reference_en=f"{reference('crpa.R311-3-1-2', 'en')}, 3°",
     titre_fr="Paramètres du traitement non décrits", titre_en="Parameters of the processing not described",
     justification_fr="À la personne qui le demande, l'administration communique les paramètres du traitement et, le "
                      "cas échéant, leur pondération, appliqués à sa situation (R311-3-1-2, 3°). Sans liste des "
@@ -236,6 +241,7 @@ def parametres_manquants(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="crpa-operations-manquantes", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
     reference="CRPA R311-3-1-2, 4°",
+    reference_en=f"{reference('crpa.R311-3-1-2', 'en')}, 4°",
     titre_fr="Opérations du traitement non décrites", titre_en="Operations of the processing not described",
     justification_fr="À la personne qui le demande, l'administration communique les opérations effectuées par le "
                      "traitement (R311-3-1-2, 4°), sous une forme intelligible et sous réserve des secrets protégés "
@@ -262,6 +268,7 @@ def operations_manquantes(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="crpa-exercice-droits-manquant", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
     reference=reference("crpa.R311-3-1-1"),
+    reference_en=reference('crpa.R311-3-1-1', 'en'),
     titre_fr="Exercice du droit d'obtenir les règles non indiqué",
     titre_en="How to exercise the right to obtain the rules not stated",
     justification_fr="La mention explicite rappelle à la personne son droit d'obtenir la communication des règles "
@@ -312,6 +319,7 @@ def request_channel(ctx: RecordContext) -> bool:
 @rule(
     code="crpa-canal-demandes-manquant", famille="transparence", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{reference('crpa.R311-3-1-1')} ; {reference('crpa.R311-12-R311-13')}",
+    reference_en=f"{reference('crpa.R311-3-1-1', 'en')}; {reference('crpa.R311-12-R311-13', 'en')}",
     titre_fr="Aucune adresse où envoyer une demande", titre_en="No address to send a request to",
     justification_fr="La mention explicite précise les modalités d'exercice du droit d'obtenir les règles du "
                      "traitement (R311-3-1-1) : une personne doit savoir où envoyer sa demande, à l'administration "
@@ -364,6 +372,7 @@ _D312_SOURCE = texte("crpa.D312-1-4").source
 @rule(
     code="crpa-regles-non-publiees", famille="transparence", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{reference('crpa.L312-1-3')} ; {_D312} (seuil de 50 agents)",
+    reference_en=f"{reference('crpa.L312-1-3', 'en')}; {reference('crpa.D312-1-4', 'en')} (50-staff threshold)",
     titre_fr="Règles du traitement non publiées en ligne", titre_en="Rules of the processing not published online",
     justification_fr="Sous réserve des secrets protégés par la loi, les administrations publient en ligne les règles "
                      "définissant les principaux traitements algorithmiques utilisés dans l'accomplissement de leurs "
@@ -378,7 +387,8 @@ _D312_SOURCE = texte("crpa.D312-1-4").source
     justification_en="Subject to secrets protected by law, administrations publish online the rules defining the main "
                      "algorithmic processings used in carrying out their tasks when they underlie individual decisions "
                      "(L312-1-3). Legal persons with fewer than 50 staff in full-time equivalent are exempt: the "
-                     f"threshold is set by decree ({_D312}, {_D312_SOURCE}). iaterr keeps silent "
+                     f"threshold is set by decree ({reference('crpa.D312-1-4', 'en')}, {_D312_SOURCE}). iaterr keeps "
+                     "silent "
                      "when the authority's record declares “nombre_agents” below 50, and reports the missing "
                      "publication when the headcount is unknown. The exemption affects neither the explicit mention "
                      "(L311-3-1) nor disclosure of the rules on request (R311-3-1-2). If this processing is not one of "
@@ -425,6 +435,7 @@ def _over(ctx: RecordContext) -> bool:
 @rule(
     code="crpa-decisions-non-renseignees", famille="transparence", severite=Severity.WARNING, portee="cas_usage",
     reference="CRPA L311-3-1",
+    reference_en=reference('crpa.L311-3-1', 'en'),
     titre_fr="Décisions individuelles : question sans réponse", titre_en="Individual decisions: question unanswered",
     justification_fr="Les obligations du CRPA — mention explicite (L311-3-1), communication des règles sur demande "
                      "(R311-3-1-2), publication en ligne (L312-1-3) — ne visent que les traitements qui fondent "
@@ -463,6 +474,7 @@ def decisions_non_renseignees(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="crpa-automatisation-sans-mention", famille="transparence", severite=Severity.ERROR, portee="cas_usage",
     reference="Loi 78-17, art. 47 ; CRPA L311-3-1",
+    reference_en=f"{reference('lil.art47', 'en')}; {reference('crpa.L311-3-1', 'en')}",
     titre_fr="Décision entièrement automatisée sans mention explicite",
     titre_en="Fully automated decision without explicit mention",
     justification_fr="Loi Informatique et Libertés, art. 47 : une décision administrative individuelle ne peut être "

@@ -24,6 +24,8 @@ from iaterr.model.vocab import fold
 _REFERENCE = ("RGPD art. 5(1)(c) (minimisation) ; CRPA L312-1-2 (occultation des données personnelles avant "
               "publication en ligne) ; CNIL et CADA, guide pratique de la publication en ligne et de la "
               "réutilisation des données publiques (2019)")
+_REFERENCE_EN = ("GDPR, Art. 5(1)(c) (data minimisation); CRPA, Art. L312-1-2 (personal data removed before online "
+                 "publication); CNIL and CADA, practical guide to online publication and re-use of public data (2019)")
 
 # ---------------------------------------------------------------- e-mail addresses
 
@@ -72,6 +74,7 @@ def personal_emails(text: str) -> list[str]:
 _EMAIL_RULE = dict(
     famille="vie_privee", severite=Severity.WARNING,
     reference=_REFERENCE,
+    reference_en=_REFERENCE_EN,
     justification_fr="Une adresse de la forme prenom.nom@… désigne une personne : publiée dans le registre, "
                      "elle expose l'agent au démarchage, à l'hameçonnage et aux sollicitations directes, et "
                      "devient fausse à son départ. Le principe de minimisation (RGPD, art. 5(1)(c)), l'occultation "
@@ -146,6 +149,7 @@ def phone_numbers(text: str) -> list[str]:
 @rule(
     code="vie-privee-telephone", famille="vie_privee", severite=Severity.WARNING, portee="cas_usage",
     reference=_REFERENCE,
+    reference_en=_REFERENCE_EN,
     titre_fr="Numéro de téléphone dans un champ public", titre_en="Phone number in a public field",
     justification_fr="Un numéro de téléphone dans un texte publié est le plus souvent la ligne directe ou le "
                      "portable de l'agent qui a rempli la fiche : c'est une donnée personnelle, que la "
@@ -346,6 +350,7 @@ def person_names(text: str) -> list[str]:
 @rule(
     code="vie-privee-nom-personne", famille="vie_privee", severite=Severity.WARNING, portee="cas_usage",
     reference=_REFERENCE,
+    reference_en=_REFERENCE_EN,
     titre_fr="Nom de personne dans un champ public", titre_en="Person's name in a public field",
     justification_fr="Le registre décrit des traitements, pas les agents qui les conduisent : le nom d'un chef "
                      "de projet, d'un agent ou d'un usager dans un texte publié est une donnée personnelle dont "
@@ -414,6 +419,8 @@ def _whole(needle: str, address: bool) -> re.Pattern:
     code="vie-privee-restreint-dans-public", famille="vie_privee", severite=Severity.ERROR, portee="cas_usage",
     reference="Bibliothèque d'IA territoriales : champs restreints, partagés entre collectivités et jamais "
               "publiés ; RGPD art. 5(1)(f) (confidentialité), quand l'information est une donnée personnelle",
+    reference_en=("Bibliothèque d'IA territoriales: restricted fields, shared between authorities and never "
+              "published; GDPR, Art. 5(1)(f) (confidentiality), where the information is personal data"),
     titre_fr="Information restreinte recopiée dans un champ public",
     titre_en="Restricted information copied into a public field",
     justification_fr="Les champs restreints (contact, nom et description technique de l'algorithme, évaluation "
