@@ -57,7 +57,12 @@ FIRING = [
     ("rgpd-decision-automatisee-a-preciser", variant(AUTOMATED, drop=("donnees_sensibles",), revision_autonome=False),
      E, "niveau_automatisation:", "la fiche ne dit pas « donnees_sensibles »", "does not say “donnees_sensibles”"),
     ("rgpd-decision-automatisee-sans-recours", variant(AUTOMATED, drop=("procedure_objection",)), E,
-     "niveau_automatisation:", "procedure_objection", "is mandatory (French Data Protection Act (law 78-17), Art. 47)"),
+     "niveau_automatisation:", "procedure_objection", "is mandatory (French Data Protection Act (law 78-17), Art. 47; "
+     "Conseil constitutionnel, decision No. 2018-765 DC of 12 June 2018)"),
+    ("rgpd-decision-assistee-a-verifier",
+     variant(GOOD_DECISION, niveau_automatisation="decision_assistee", donnees_sensibles=True), W,
+     "niveau_automatisation:", "la fiche déclare « donnees_sensibles: true »",
+     "the record declares “donnees_sensibles: true”"),
 ]
 
 
@@ -219,11 +224,11 @@ def test_automated_decision_unanswered_agrees_with_the_mention(cli, tmp_path):
     refused = cli("mention", record["identifiant"], "--repo", str(root))
     assert refused.exit_code == 1 and "revision_autonome" in cli("qualification", record["identifiant"], "--repo",
                                                                    str(root)).stdout
-    assert "reste à préciser" in refused.stderr
+    assert "à préciser" in refused.stderr.lower()
     assert "rgpd-decision-automatisee-a-preciser" in codes(lint(tmp_path / "b", [record]))
     answered = variant(record, revision_autonome=False)
     root = make_repo(tmp_path / "c", [answered])
-    assert "reste à préciser" not in cli("mention", record["identifiant"], "--repo", str(root)).stderr
+    assert "à préciser" not in cli("mention", record["identifiant"], "--repo", str(root)).stderr.lower()
     assert "rgpd-decision-automatisee-a-preciser" not in codes(lint(tmp_path / "d", [answered]))
 
 

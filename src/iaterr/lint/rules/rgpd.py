@@ -132,6 +132,7 @@ def dpia_required(ctx: RecordContext) -> bool:
 @rule(
     code="rgpd-aipd-requise", famille="rgpd", severite=Severity.WARNING, portee="cas_usage",
     reference=reference("rgpd.art35"),
+    reference_en=reference('rgpd.art35', 'en'),
     titre_fr="Analyse d'impact relative à la protection des données (AIPD) requise",
     titre_en="Data protection impact assessment (DPIA) required",
     justification_fr="RGPD, art. 35 : une analyse d'impact relative à la protection des données précède tout "
@@ -207,6 +208,7 @@ def _enumerated(items: list[str], word: str) -> str:
 @rule(
     code="rgpd-information-incomplete", famille="rgpd", severite=Severity.WARNING, portee="cas_usage",
     reference=reference("rgpd.art13-14"),
+    reference_en=reference('rgpd.art13-14', 'en'),
     titre_fr="Information des personnes incomplète (finalité, base légale, durée de conservation, délégué à la "
              "protection des données)",
     titre_en="Information of the people concerned incomplete (purpose, legal basis, retention period, data "
@@ -324,6 +326,7 @@ _STATUS_EN = ("An error for a system being piloted or in service; a warning for 
     code="rgpd-decision-automatisee-donnees-sensibles", famille="rgpd", severite=Severity.ERROR,
     portee="cas_usage",
     reference=f"{reference('lil.art47')} ; {reference('rgpd.art22')}(4) ; {reference('rgpd.art9')}",
+    reference_en=f"{reference('lil.art47', 'en')}; {reference('rgpd.art22', 'en')}(4); {reference('rgpd.art9', 'en')}",
     titre_fr="Décision entièrement automatisée sur des données sensibles",
     titre_en="Fully automated decision on sensitive data",
     justification_fr="Loi Informatique et Libertés, art. 47 : une décision administrative individuelle ne peut être "
@@ -357,6 +360,7 @@ def decision_automatisee_donnees_sensibles(ctx: RecordContext) -> Iterable[Findi
 @rule(
     code="rgpd-decision-automatisee-revision-autonome", famille="rgpd", severite=Severity.ERROR,
     portee="cas_usage", reference=f"{reference('cc.2018-765')} ; {reference('lil.art47')}",
+    reference_en=f"{reference('cc.2018-765', 'en')}; {reference('lil.art47', 'en')}",
     titre_fr="Décision entièrement automatisée par un algorithme qui révise lui-même ses règles",
     titre_en="Fully automated decision by an algorithm that revises its own rules",
     justification_fr="Conseil constitutionnel, décision n° 2018-765 DC : le responsable du traitement doit maîtriser "
@@ -386,22 +390,34 @@ def decision_automatisee_revision_autonome(ctx: RecordContext) -> Iterable[Findi
         yield _automated_finding(ctx, ("revision_autonome",), "cc.2018-765")
 
 
+#: Where the administrative appeal against a fully automated decision comes from: an administrative decision rests
+#: on art. 22(2)(b) GDPR through loi 78-17 art. 47 (art. 22(3) covers only 22(2)(a) and (c)); the appeal is required
+#: by 2018-765 DC and governed by the CRPA's book IV.
+_RECOURS = {"fr": f"{reference('lil.art47')} ; {reference('cc.2018-765')} ; {reference('rgpd.art22')}(2)(b) ; "
+                  f"{reference('crpa.L410-1')}",
+            "en": f"{reference('lil.art47', 'en')}; {reference('cc.2018-765', 'en')}; "
+                  f"{reference('rgpd.art22', 'en')}(2)(b); {reference('crpa.L410-1', 'en')}"}
+
+
 @rule(
     code="rgpd-decision-automatisee-sans-recours", famille="rgpd", severite=Severity.ERROR, portee="cas_usage",
-    reference=f"{reference('lil.art47')} ; {reference('cc.2018-765')} ; {reference('rgpd.art22')}(3)",
+    reference=_RECOURS["fr"],
+    reference_en=_RECOURS['en'],
     titre_fr="Décision entièrement automatisée sans recours examiné par une personne",
     titre_en="Fully automated decision without an appeal examined by a person",
     justification_fr="Une décision administrative individuelle prise sur le seul fondement d'un traitement "
-                     "automatisé doit pouvoir faire l'objet d'un recours administratif, et la décision prise sur ce "
-                     "recours ne peut pas, elle, être entièrement automatisée (loi 78-17, art. 47 ; Conseil "
-                     "constitutionnel, 2018-765 DC) ; le RGPD exige au moins le droit d'obtenir une intervention "
-                     "humaine et de contester la décision (art. 22(3)). La fiche le dit dans "
-                     "« procedure_objection ». " + _STATUS_FR,
-    justification_en="An individual administrative decision taken solely on the basis of automated processing must "
-                     "be open to an administrative appeal, and the decision on that appeal may not itself be fully "
-                     "automated (loi 78-17, art. 47; Conseil constitutionnel, 2018-765 DC); the GDPR requires at "
-                     "least the right to obtain human intervention and to contest the decision (art. 22(3)). The "
-                     "record says so in “procedure_objection”. " + _STATUS_EN,
+                     "automatisé n'est permise par le RGPD que parce que le droit national l'autorise avec des "
+                     "garanties (RGPD, art. 22(2)(b)) : c'est la loi 78-17, art. 47. Le Conseil constitutionnel "
+                     "(2018-765 DC, cons. 70) en a fait une condition : la décision doit pouvoir faire l'objet d'un "
+                     "recours administratif (CRPA, art. L410-1 et suivants), et la décision prise sur ce recours ne "
+                     "peut pas, elle, être entièrement automatisée. La fiche le dit dans « procedure_objection ». "
+                     + _STATUS_FR,
+    justification_en="An individual administrative decision taken solely on the basis of automated processing is "
+                     "allowed by the GDPR only because national law authorises it with safeguards (GDPR, "
+                     "Art. 22(2)(b)): that law is loi 78-17, Art. 47. The Conseil constitutionnel (2018-765 DC, "
+                     "para. 70) made it a condition: the decision must be open to an administrative appeal (CRPA, "
+                     "Arts. L410-1 and following), and the decision on that appeal may not itself be fully "
+                     "automated. The record says so in “procedure_objection”. " + _STATUS_EN,
     message_fr="La décision est entièrement automatisée (« niveau_automatisation: decision_automatisee ») mais la "
                "fiche ne dit pas comment la contester devant une personne (« procedure_objection ») : un recours "
                "administratif, examiné par une personne, est obligatoire ({ref}){avant}.",
@@ -415,7 +431,10 @@ def decision_automatisee_revision_autonome(ctx: RecordContext) -> Iterable[Findi
 )
 def decision_automatisee_sans_recours(ctx: RecordContext) -> Iterable[Finding]:
     if _automated(ctx) and _blank(ctx.get("procedure_objection")):
-        yield _automated_finding(ctx, ("niveau_automatisation",), "lil.art47")
+        finding = _automated_finding(ctx, ("niveau_automatisation",), "lil.art47")
+        finding.params["ref"] = {"fr": f"{reference('lil.art47')} ; {reference('cc.2018-765')}",
+                                 "en": f"{reference('lil.art47', 'en')}; {reference('cc.2018-765', 'en')}"}
+        yield finding
 
 
 #: The answers the law needs before a fully automated decision can be allowed (loi 78-17, art. 47; 2018-765 DC).
@@ -425,6 +444,7 @@ _ANSWERS = ("donnees_sensibles", "revision_autonome")
 @rule(
     code="rgpd-decision-automatisee-a-preciser", famille="rgpd", severite=Severity.ERROR, portee="cas_usage",
     reference=f"{reference('lil.art47')} ; {reference('cc.2018-765')}",
+    reference_en=f"{reference('lil.art47', 'en')}; {reference('cc.2018-765', 'en')}",
     titre_fr="Décision entièrement automatisée : données sensibles ou révision autonome non dites",
     titre_en="Fully automated decision: sensitive data or self-revision not stated",
     justification_fr="Une décision administrative individuelle entièrement automatisée est interdite si le "
@@ -482,6 +502,75 @@ def decision_automatisee_a_preciser(ctx: RecordContext) -> Iterable[Finding]:
     yield finding
 
 
+#: The qualification's reasons for an assisted decision that would be forbidden were the score determining, and the
+#: texts each rests on.
+_ASSISTED = {"qualif.art22.assistee-sensibles": ("donnees_sensibles", ("lil.art47", "rgpd.art9")),
+             "qualif.art22.assistee-revision": ("revision_autonome", ("cc.2018-765",))}
+
+
+@rule(
+    code="rgpd-decision-assistee-a-verifier", famille="rgpd", severite=Severity.WARNING, portee="cas_usage",
+    reference=f"{reference('rgpd.art22')} ; {reference('cjue.c-634-21')} ; {reference('lil.art47')} ; "
+              f"{reference('cc.2018-765')}",
+    reference_en=f"{reference('rgpd.art22', 'en')}; {reference('cjue.c-634-21', 'en')}; "
+                 f"{reference('lil.art47', 'en')}; {reference('cc.2018-765', 'en')}",
+    titre_fr="Décision assistée sur des données sensibles ou par un algorithme qui révise ses règles",
+    titre_en="Assisted decision on sensitive data or by an algorithm that revises its rules",
+    justification_fr="Quand une personne prend la décision avec l'aide du traitement (« niveau_automatisation: "
+                     "decision_assistee »), la décision n'est pas, en principe, entièrement automatisée. Mais le "
+                     "calcul automatisé d'un score est lui-même une décision au sens de l'article 22 du RGPD quand "
+                     "ce score joue un rôle déterminant dans la décision (CJUE, SCHUFA, C-634/21) : la décision "
+                     "serait alors interdite si le traitement porte sur des données sensibles (RGPD, art. 22(4) ; "
+                     "loi 78-17, art. 47) ou si l'algorithme révise lui-même ses règles (Conseil constitutionnel, "
+                     "2018-765 DC). La règle lit la qualification (`iaterr qualification`), qui laisse ce régime "
+                     "« à vérifier » et nomme ce que la fiche déclare ; c'est au service juridique de dire si la "
+                     "personne qui décide suit le score ou l'examine vraiment. Silence pour un projet terminé ou "
+                     "abandonné, et quand les décisions ne visent que des personnes morales.",
+    justification_en="When a person takes the decision with the help of the processing (“niveau_automatisation: "
+                     "decision_assistee”), the decision is not, in principle, fully automated. But the automated "
+                     "calculation of a score is itself a decision within the meaning of GDPR art. 22 when that score "
+                     "plays a determining role in the decision (CJEU, SCHUFA, C-634/21): the decision would then be "
+                     "prohibited if the processing involves sensitive data (GDPR, Art. 22(4); loi 78-17, Art. 47) "
+                     "or if the algorithm revises its own rules (Conseil constitutionnel, 2018-765 DC). The rule "
+                     "reads the qualification (`iaterr qualification`), which leaves this regime “to be checked” "
+                     "and names what the record declares; the legal department says whether the person who "
+                     "decides follows the score or really examines it. Silent for a completed or abandoned project, "
+                     "and when the decisions concern legal persons only.",
+    message_fr="Une personne prend la décision avec l'aide du traitement (« niveau_automatisation: "
+               "decision_assistee ») mais la fiche déclare {faits} : si le résultat du traitement joue un rôle "
+               "déterminant dans la décision, celle-ci est une décision automatisée ({cjue}) et serait interdite "
+               "({ref}) ; à vérifier avec le service juridique.",
+    message_en="A person takes the decision with the help of the processing (“niveau_automatisation: "
+               "decision_assistee”) but the record declares {faits}: if the result of the processing plays a "
+               "determining role in the decision, it is an automated decision ({cjue}) and would be prohibited "
+               "({ref}); to be checked with the legal department.",
+    aide_fr="Décrivez dans « contribution_decision » et « supervision_humaine » ce que la personne examine au-delà "
+            "du résultat et quand elle s'en écarte ; sinon retirez les données sensibles du traitement, ou figez le "
+            "modèle (« revision_autonome: false »). Une fois la vérification faite, taisez la règle par un silence "
+            "justifié.",
+    aide_en="Describe in “contribution_decision” and “supervision_humaine” what the person examines beyond the "
+            "result and when they depart from it; otherwise remove the sensitive data from the processing, or "
+            "freeze the model (“revision_autonome: false”). Once checked, silence the rule with a justified "
+            "silence.",
+)
+def decision_assistee_a_verifier(ctx: RecordContext) -> Iterable[Finding]:
+    if (_code(NIVEAUX_AUTOMATISATION, ctx.get("niveau_automatisation")) != "decision_assistee"
+            or not _in_progress(ctx) or not isinstance(ctx.data, dict)):
+        return
+    regime = qualify(ctx.data, ctx.collectivite if isinstance(ctx.collectivite, dict) else None,
+                     ctx.today).regime("rgpd-decision-automatisee")
+    found = [_ASSISTED[m.cle] for m in regime.motifs if m.cle in _ASSISTED]
+    if not found:
+        return
+    codes = [code for _, refs in found for code in refs]
+    yield Finding(where(ctx, "niveau_automatisation"), {
+        "faits": {"fr": " et ".join(f"« {name}: true »" for name, _ in found),
+                  "en": " and ".join(f"“{name}: true”" for name, _ in found)},
+        "cjue": references("cjue.c-634-21"),
+        "ref": {"fr": " ; ".join(reference(c) for c in codes), "en": "; ".join(reference(c, "en") for c in codes)},
+    })
+
+
 #: The rules of this family, in the order they are listed.
 RULES = (
     aipd_requise,
@@ -490,4 +579,5 @@ RULES = (
     decision_automatisee_revision_autonome,
     decision_automatisee_sans_recours,
     decision_automatisee_a_preciser,
+    decision_assistee_a_verifier,
 )
