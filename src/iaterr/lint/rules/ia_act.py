@@ -37,7 +37,7 @@ from iaterr.lint.values import label as _label
 from iaterr.model import CasUsage
 from iaterr.model.dates import parse_partial_date
 from iaterr.model.droit import announce, applicable, depuis, long_date, reference
-from iaterr.model.qualification import EU_PUBLIC, in_service, registration_route
+from iaterr.model.qualification import EU_PUBLIC, in_service, qualify, registration_route
 from iaterr.model.vocab import (
     DESTINATAIRES_DECISIONS,
     DOMAINES_ANNEXE_III,
@@ -67,6 +67,7 @@ _R111 = reference("ria.art111-2")
 _R111_SHORT = _R111.rsplit(", ", 1)[-1]
 _R26 = reference("ria.art26")
 _R50 = reference("ria.art50")
+_R26_EN = reference("ria.art26", "en")
 
 #: The calendar of the high-risk duties, for the rules' justifications.
 _CALENDRIER_FR = (f"Calendrier ({reference('ria.annexe-iii')}) : les obligations des systèmes à haut risque de "
@@ -77,10 +78,12 @@ _CALENDRIER_FR = (f"Calendrier ({reference('ria.annexe-iii')}) : les obligations
                   f"l'annonce avec sa date, en avertissement ; pour un projet en réflexion ou en construction, il "
                   f"la présente comme « à prévoir avant la mise en service » ; il se tait pour un projet terminé "
                   f"ou abandonné.")
-_CALENDRIER_EN = (f"Timing ({reference('ria.annexe-iii')}): the duties for Annex III high-risk systems apply from "
+_CALENDRIER_EN = (f"Timing ({reference('ria.annexe-iii', 'en')}): the duties for Annex III high-risk systems apply "
+                  f"from "
                   f"{_on('ria.annexe-iii', 'en')}, those for Annex I products from {_on('ria.annexe-i', 'en')}; a "
                   f"system intended for public authorities and already in service before those dates must be "
-                  f"brought into compliance by {_on('ria.art111-2', 'en')} at the latest ({_R111}). As long as a "
+                  f"brought into compliance by {_on('ria.art111-2', 'en')} at the latest "
+                  f"({reference('ria.art111-2', 'en')}). As long as a "
                   f"duty does not apply, iaterr announces it with its date, as a warning; for a project under "
                   f"consideration or being built, it presents it as “to be arranged before going live”; it keeps "
                   f"silent for a completed or abandoned project.")
@@ -247,16 +250,22 @@ def _gap(n: int) -> str:
     return r"(?:[^\s.;!?]+\s+){0," + str(n) + r"}?(?:[a-z]+')?"
 
 
+#: Between « est » and the agent it names: articles and a few adverbs, or a first name and a comma (« je suis
+#: Clara, l'assistante virtuelle ») — not any words, or « sont informés que l'IA est utilisée » would read as
+#: « sont … IA ».
+_ARTICLES = (r"(?:[^\s.;!?,]+,\s+)?(?:(?:un|une|des|du|le|la|les|votre|vos|notre|nos|bien|seulement|simplement|en fait"
+             r"|a|an|the|your|our|only|simply|just)\s+|l'|d'){0,3}")
+
 #: The ways a text tells the person they deal with an AI or an automated agent. A word alone (« callbot ») does
-#: not: the agent must be their interlocutor, introduce itself, answer them or produce what they receive, or
-#: be what a quoted wording or a label shows them.
+#: not, nor a sentence saying that AI is used: the agent must be their interlocutor, introduce itself as such,
+#: answer them or produce what they receive, or be what a quoted wording or a label shows them.
 DISCLOSURE_RE = re.compile("|".join((
     # « vous échangez avec un assistant virtuel », "you are talking to an AI"
     r"(?:echang|parl|dialogu|interag|convers|discut|adress|relation|contact|talk|speak|chat|interact|deal"
     r"|communicat)\w*\s+" + _gap(3) + r"(?:avec|a|with|to)\s+" + _gap(3) + AGENT,
     # « je suis un robot », « il s'agit d'une IA », « se présente comme un assistant virtuel », "this is an AI"
     r"(?<!\w)(?:je suis|i am|i'm|this is|it is|c'est|il s'agit d|est|sont|is|are|comme|as|en tant qu|etre|to be)"
-    r"(?:\s+|')" + _gap(2) + AGENT,
+    r"(?:\s+|')" + _ARTICLES + AGENT,
     # « le callbot se présente », « l'agent annonce qu'il… », "the chatbot introduces itself"
     AGENT + r"\s+" + _gap(3) + r"(?:se presente|s'annonce|se signale|s'identifie|se declare|introduces itself"
     r"|identifies itself|announces itself|(?:annonce|previent|informe|indique|precise|signale|dit|explique|tells"
@@ -266,9 +275,7 @@ DISCLOSURE_RE = re.compile("|".join((
     # « réponses générées par une IA », « appel pris en charge par un callbot », "answered by a chatbot"
     r"(?:genere|produit|redige|ecrit|fourni|formule|donne|assure|pris en charge|prise en charge|anime|repondu"
     r"|generated|produced|written|provided|given|answered|handled|drafted)\w*\s+(?:par|by)\s+" + _gap(2) + AGENT,
-    # « informés qu'ils parlent à un robot », "told that an AI…"
-    r"(?:inform|averti|previen|prevenu|sav|sai|apprenn|apprend|know|told|aware|notified|warned)\w*\s+" + _gap(4)
-    + r"(?:que|qu'|that)\s*" + _gap(8) + AGENT,
+    # (« informés qu'ils parlent à un robot » is read by the first form: being told that AI is used is not enough)
     # a wording quoted: « Je suis Clara, assistante virtuelle », “AI assistant”
     r"[«“\"][^»”\"]*?" + AGENT + r"[^»”\"]*[»”\"]",
     # a label shown: « mention IA », « bandeau assistant virtuel », "AI badge"
@@ -277,11 +284,57 @@ DISCLOSURE_RE = re.compile("|".join((
 
 _AGENT_RE = re.compile(AGENT)
 
+#: A negation before the words that would disclose the AI (« vous ne parlez pas à une IA », "you are not talking
+#: to an AI"), on folded text.
+_NEGATION_RE = re.compile(r"(?<!\w)(?:ne|n'|pas|jamais|aucun\w*|nullement|not|never|no)(?!\w)|n't")
+
+#: A self-introduction (« se présente comme Léa, conseillère de la Métropole »): what follows is the persona.
+_PERSONA_RE = re.compile(
+    r"(?:se presente|s'annonce|s'identifie|se fait appeler|introduces itself|presents itself|identifies itself"
+    r"|calls itself)\s+(?:comme\s+|en tant qu'?\s*|sous le nom d'?\s*|as\s+|under the name\s+)?([^.;!?]*)")
+
+#: Words that make a persona human: an AI that introduces itself as one deceives the person (art. 50(1)).
+_HUMAN_RE = re.compile(
+    r"(?<!\w)(?:conseill\w*|agent(?:e)?s? d'accueil|hotesse|hote|operat(?:eur|rice)s?|standardiste|employe\w*"
+    r"|charge\w* de clientele|humain\w*|advis[oe]rs?|operators?|receptionists?|human|(?:member of )?staff)(?!\w)")
+
+
+#: A word that makes a persona an artificial one (« conseillère virtuelle »).
+_ARTIFICIAL_RE = re.compile(r"virtuel|numerique|artificiel|automati|robot|conversationnel|vocal|virtual|digital"
+                            r"|(?<!\w)(?:ia|ai|i\.a\.?|a\.i\.?)(?!\w)")
+
+
+def persona(text: str) -> str | None:
+    """The human persona an agent of ``text`` introduces itself as (« Léa, conseillère de la Métropole »), when
+    nothing in that introduction says it is an AI; None otherwise."""
+    folded = fold(text)
+    for m in _PERSONA_RE.finditer(folded):
+        said = m.group(1).strip(" ,")
+        if _HUMAN_RE.search(said) and not _AGENT_RE.search(said) and not _ARTIFICIAL_RE.search(said):
+            return said
+    return None
+
+
+def _negated(folded: str, m: re.Match[str]) -> bool:
+    """The match is said in the negative: a negation in its words or just before them, in the same sentence."""
+    start = max(m.start() - 20, max(folded.rfind(c, 0, m.start()) for c in ".;!?,") + 1)
+    return _NEGATION_RE.search(folded, start, m.end()) is not None
+
 
 def discloses_ai(text: str) -> str | None:
-    """The words of ``text`` that tell the reader they deal with an AI or an automated agent, or None."""
-    m = DISCLOSURE_RE.search(fold(text))
-    return m.group(0) if m else None
+    """The words of ``text`` that tell the reader they deal with an AI or an automated agent, or None: not when
+    said in the negative (« vous ne parlez pas à une IA »), nor when the agent introduces itself as a person
+    (« se présente comme Léa, conseillère »)."""
+    if persona(text) is not None:
+        return None
+    folded = fold(text)
+    return next((m.group(0) for m in DISCLOSURE_RE.finditer(folded) if not _negated(folded, m)), None)
+
+
+def negated_disclosure(text: str) -> str | None:
+    """The words of ``text`` that would disclose the AI but say the opposite (« parlez pas a une ia »), or None."""
+    folded = fold(text)
+    return next((m.group(0) for m in DISCLOSURE_RE.finditer(folded) if _negated(folded, m)), None)
 
 
 def agent_word(text: str) -> str | None:
@@ -296,6 +349,7 @@ _R50_1 = f"{_R50}(1)"
 @rule(
     code="ia-act-information-manquante", famille="ia_act", severite=Severity.ERROR, portee="cas_usage",
     reference=_R50_1,
+    reference_en=reference('ria.art50-1', 'en'),
     titre_fr="Information sur l'interaction avec une IA absente",
     titre_en="Disclosure of interaction with an AI missing",
     justification_fr="Article 50(1) du règlement sur l'IA : un système destiné à interagir directement avec des "
@@ -311,7 +365,10 @@ _R50_1 = f"{_R50}(1)"
                      "un assistant virtuel »), lui répond ou produit les réponses qu'elle reçoit, ou qu'une mention "
                      "ou un texte cité le lui montre (sans tenir compte des accents ni de la casse). Nommer le "
                      "système ne suffit pas, ni « automatique », « automatisé » ou « algorithme » seuls, ni une "
-                     "phrase sur ses données ou le RGPD. Applicable à compter du "
+                     "phrase sur ses données ou le RGPD, ni dire qu'une IA est utilisée sans dire que la personne "
+                     "échange avec elle ; une phrase à la forme négative (« vous ne parlez pas à une IA ») ou un "
+                     "agent qui se présente comme une personne (« Léa, conseillère de la Métropole ») disent le "
+                     "contraire de ce qui est dû. Applicable à compter du "
                      f"{_on('ria.art50', 'fr')} ; erreur pour un système en expérimentation ou en service, "
                      "avertissement pour un projet qui n'est pas encore en service ; silence pour un projet terminé "
                      "ou abandonné, ou déclaré comme n'étant pas un système d'IA.",
@@ -326,7 +383,10 @@ _R50_1 = f"{_R50}(1)"
                      "introduces itself as such (“I am a virtual assistant”), answers them or produces the answers "
                      "they receive, or that a label or a quoted wording shows it to them (ignoring accents and "
                      "case). Naming the system is not enough, nor “automatic”, “automated” or “algorithm” alone, "
-                     "nor a sentence about their data or the GDPR. Applies from "
+                     "nor a sentence about their data or the GDPR, nor saying that AI is used without saying that the "
+                     "person is dealing with it; a sentence in the negative (“you are not talking to an AI”) or an "
+                     "agent introducing itself as a person (“Léa, adviser at the Métropole”) say the opposite of "
+                     "what is owed. Applies from "
                      f"{_on('ria.art50', 'en')}; an error for a system being piloted or in service, a warning for a "
                      "project not yet in service; silent for a completed or abandoned project, or one declared not "
                      "to be an AI system.",
@@ -358,10 +418,21 @@ def information_manquante(ctx: RecordContext) -> Iterable[Finding]:
     elif isinstance(text, str) and discloses_ai(text) is None:
         said = excerpt(text, 90)
         word = agent_word(text)
-        named_fr = (f" ; le texte nomme « {word} » sans dire que la personne échange avec lui" if word else
-                    " ; « automatique », « algorithme » ou une phrase sur les données ne le disent pas")
-        named_en = (f"; the text names “{word}” without saying that the person is dealing with it" if word else
-                    "; “automatic”, “algorithm” or a sentence about data do not say it")
+        human, negated = persona(text), negated_disclosure(text)
+        if human is not None:
+            named_fr = " ; l'agent s'y présente comme une personne : c'est le contraire de l'information due"
+            named_en = "; the agent introduces itself there as a person: the opposite of the disclosure owed"
+        elif negated is not None:
+            named_fr = " ; le texte le dit à la forme négative : c'est le contraire de l'information due"
+            named_en = "; the text says it in the negative: the opposite of the disclosure owed"
+        elif word:
+            named_fr = (f" ; le texte nomme « {word} » sans dire que la personne échange avec lui : dire qu'une IA "
+                        "est utilisée ne suffit pas")
+            named_en = (f"; the text names “{word}” without saying that the person is dealing with it: saying that "
+                        "AI is used is not enough")
+        else:
+            named_fr = " ; « automatique », « algorithme » ou une phrase sur les données ne le disent pas"
+            named_en = "; “automatic”, “algorithm” or a sentence about data do not say it"
         probleme = {"fr": f"« information_ia » (« {said} ») ne leur dit pas qu'elles échangent avec une IA ou un "
                           f"agent automatisé{named_fr}",
                     "en": f"“information_ia” (“{said}”) does not tell them they are dealing with an AI or an "
@@ -399,6 +470,7 @@ def chatbot_word(text: str) -> str | None:
 @rule(
     code="ia-act-chatbot-sans-interaction", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=_R50_1,
+    reference_en=reference('ria.art50-1', 'en'),
     titre_fr="Agent conversationnel non déclaré comme interagissant avec des personnes",
     titre_en="Conversational agent not declared as interacting with people",
     justification_fr="L'article 50(1) vise tout système destiné à interagir directement avec des personnes "
@@ -444,6 +516,7 @@ def chatbot_sans_interaction(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-contenu-genere-non-signale", famille="ia_act", severite=Severity.ERROR, portee="cas_usage",
     reference=f"{_R50}(4)",
+    reference_en=reference('ria.art50-4', 'en'),
     titre_fr="Textes générés publiés sans signalement", titre_en="Published generated text not disclosed",
     justification_fr="Article 50(4) du règlement sur l'IA : le déployeur d'un système d'IA qui génère ou manipule "
                      "des textes publiés dans le but d'informer le public sur des questions d'intérêt public "
@@ -488,6 +561,7 @@ def contenu_genere_non_signale(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-formation-manquante", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=reference("ria.art4"),
+    reference_en=reference('ria.art4', 'en'),
     titre_fr="Maîtrise de l'IA par les agents non décrite", titre_en="Staff AI literacy not described",
     justification_fr="Article 4 du règlement sur l'IA : les fournisseurs et les déployeurs de systèmes d'IA prennent "
                      "des mesures pour garantir, dans toute la mesure du possible, un niveau suffisant de maîtrise "
@@ -536,6 +610,7 @@ def formation_manquante(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-systeme-ia-contradictoire", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=reference("ria.art3-1"),
+    reference_en=reference('ria.art3-1', 'en'),
     titre_fr="« systeme_ia: false » contredit par la fiche", titre_en="“systeme_ia: false” contradicted by the record",
     justification_fr="Article 3(1) du règlement sur l'IA : un système d'IA infère, à partir des entrées qu'il "
                      "reçoit, la manière de générer des prédictions, des contenus, des recommandations ou des "
@@ -588,6 +663,7 @@ def systeme_ia_contradictoire(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-annexe-iii-sans-risque-eleve", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{reference('ria.annexe-iii')} ; art. 6(3) et 6(4)",
+    reference_en=f"{reference('ria.annexe-iii', 'en')}; Arts. 6(3) and 6(4)",
     titre_fr="Domaine de l'annexe III sans niveau de risque élevé", titre_en="Annex III area without high-risk tier",
     justification_fr="Article 6(2) : les systèmes d'IA utilisés dans un domaine de l'annexe III sont à haut risque. "
                      "Article 6(3) : ils ne le sont pas s'ils ne présentent pas de risque important, parce qu'ils "
@@ -596,18 +672,22 @@ def systeme_ia_contradictoire(ctx: RecordContext) -> Iterable[Finding]:
                      "l'évaluation humaine faite avant, ou n'effectuent qu'une tâche préparatoire ; l'exception ne "
                      "joue jamais quand le système fait du profilage de personnes. Celui qui s'en prévaut documente "
                      "son évaluation (art. 6(4)). Une fiche qui déclare un domaine de l'annexe III sans le niveau "
-                     "« eleve » doit donc porter cette justification. " + _CALENDRIER_FR,
+                     "« eleve » doit donc porter cette justification ; quand elle déclare que le traitement évalue "
+                     "ou profile des personnes (« criteres_aipd » : evaluation), l'exception est exclue, comme le dit "
+                     "la qualification (`iaterr qualification`), dont la règle reprend la lecture. " + _CALENDRIER_FR,
     justification_en="Article 6(2): AI systems used in an Annex III area are high-risk. Article 6(3): they are not "
                      "if they pose no significant risk, because they only perform a narrow procedural task, improve "
                      "the result of a previously completed human activity, detect decision-making patterns without "
                      "replacing or influencing the prior human assessment, or only perform a preparatory task; the "
                      "exception never applies when the system profiles people. Whoever relies on it documents the "
                      "assessment (art. 6(4)). A record declaring an Annex III area without the “eleve” tier must "
-                     "therefore carry that justification. " + _CALENDRIER_EN,
+                     "therefore carry that justification; when it declares that the processing evaluates or profiles "
+                     "people (“criteres_aipd”: evaluation), the exception is ruled out, as the qualification says "
+                     "(`iaterr qualification`), whose reading the rule uses. " + _CALENDRIER_EN,
     message_fr="Le système relève de l'annexe III — {domaines} — mais son niveau de risque est {niveau} : un "
-               "système de l'annexe III est à haut risque, sauf exception de l'article 6(3) à justifier.",
+               "système de l'annexe III est à haut risque, {exception}.",
     message_en="The system falls under Annex III — {domaines} — but its risk tier is {niveau}: an Annex III system "
-               "is high-risk, unless the article 6(3) exception applies and is justified.",
+               "is high-risk, {exception}.",
     aide_fr="Passez « niveau_risque_ia » à eleve. Si le système n'accomplit qu'une tâche procédurale étroite ou "
             "préparatoire (art. 6(3)) et ne fait aucun profilage, gardez le niveau choisi et justifiez-le dans la "
             "fiche : « # iaterr: ignore[ia-act-annexe-iii-sans-risque-eleve] tâche préparatoire étroite "
@@ -629,13 +709,30 @@ def annexe_iii_sans_risque_eleve(ctx: RecordContext) -> Iterable[Finding]:
               {"fr": "non renseigné (« niveau_risque_ia »)", "en": "not given (“niveau_risque_ia”)"})
     if risk:
         niveau = {lang: f"« {text} »" if lang == "fr" else f"“{text}”" for lang, text in niveau.items()}
+    exception = ({"fr": "et l'exception de l'article 6(3) ne peut pas jouer : le traitement évalue ou profile des "
+                        "personnes (« criteres_aipd » : évaluation)",
+                  "en": "and the article 6(3) exception cannot apply: the processing evaluates or profiles people "
+                        "(“criteres_aipd”: evaluation)"} if profiling_rules_out_6_3(ctx) else
+                 {"fr": "sauf exception de l'article 6(3) à justifier",
+                  "en": "unless the article 6(3) exception applies and is justified"})
     yield _at(ctx, ("niveau_risque_ia", "domaines_annexe_iii"),
-              {"domaines": _domain_labels(domains), "niveau": niveau})
+              {"domaines": _domain_labels(domains), "niveau": niveau, "exception": exception})
+
+
+def profiling_rules_out_6_3(ctx: RecordContext) -> bool:
+    """The qualification rules the art. 6(3) exception out because the processing profiles people (the one
+    reading of « criteres_aipd » shared with `iaterr qualification`)."""
+    if not isinstance(ctx.data, dict):
+        return False
+    collectivite = ctx.collectivite if isinstance(ctx.collectivite, dict) else None
+    regime = qualify(ctx.data, collectivite, ctx.today).regime("ria-haut-risque")
+    return any(m.cle == "qualif.ria.profilage" for m in regime.motifs)
 
 
 @rule(
     code="ia-act-risque-eleve-sans-domaine", famille="ia_act", severite=Severity.INFO, portee="cas_usage",
     reference=f"{reference('ria.annexe-i')} ; {reference('ria.annexe-iii')}",
+    reference_en=f"{reference('ria.annexe-i', 'en')}; {reference('ria.annexe-iii', 'en')}",
     titre_fr="Haut risque sans domaine de l'annexe III", titre_en="High risk without an Annex III area",
     justification_fr="Un système est à haut risque soit parce qu'il est un produit, ou le composant de sécurité d'un "
                      "produit, couvert par la législation de l'annexe I (art. 6(1) ; obligations applicables à "
@@ -675,6 +772,7 @@ def risque_eleve_sans_domaine(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-eleve-sans-aipd", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{reference('rgpd.art35')} ; {_R26}(9)",
+    reference_en=f"{reference('rgpd.art35', 'en')}; {_R26_EN}(9)",
     titre_fr="Haut risque sans analyse d'impact sur la protection des données (AIPD)",
     titre_en="High risk without a data protection impact assessment (DPIA)",
     justification_fr="RGPD, art. 35 : une AIPD précède tout traitement susceptible d'engendrer un risque élevé pour "
@@ -727,6 +825,7 @@ _SANS_AIDF = {"infrastructures_critiques"}
 @rule(
     code="ia-act-eleve-sans-aidf", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=reference("ria.art27"),
+    reference_en=reference('ria.art27', 'en'),
     titre_fr="Haut risque sans analyse d'impact sur les droits fondamentaux (AIDF)",
     titre_en="High risk without a fundamental rights impact assessment (FRIA)",
     justification_fr="Article 27 : avant de déployer un système à haut risque de l'article 6(2) — un système de "
@@ -772,6 +871,7 @@ def eleve_sans_aidf(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-eleve-sans-base-ue", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{_R26}(8) ; {reference('ria.art49')}",
+    reference_en=f"{_R26_EN}(8); {reference('ria.art49', 'en')}",
     titre_fr="Haut risque sans enregistrement dans la base de l'UE", titre_en="High risk without an EU database entry",
     justification_fr="Article 26(8) : un déployeur qui est une autorité publique n'utilise pas un système à haut "
                      "risque de l'annexe III qui n'est pas enregistré dans la base de données de l'UE. Article "
@@ -830,6 +930,7 @@ def _deployer_finding(ctx: RecordContext, fields: tuple[str, ...]) -> Finding | 
 @rule(
     code="ia-act-supervision-humaine-manquante", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{_R26}(2)",
+    reference_en=f"{_R26_EN}(2)",
     titre_fr="Haut risque sans contrôle humain décrit", titre_en="High risk without human oversight described",
     justification_fr="Article 26(2) : le déployeur d'un système à haut risque en confie le contrôle humain à des "
                      "personnes qui ont la compétence, la formation et l'autorité nécessaires, ainsi que le soutien "
@@ -863,6 +964,7 @@ JOURNAUX_MOIS = 6
 @rule(
     code="ia-act-conservation-journaux", famille="ia_act", severite=Severity.ERROR, portee="cas_usage",
     reference=f"{_R26}(6)",
+    reference_en=f"{_R26_EN}(6)",
     titre_fr="Conservation des journaux d'un système à haut risque", titre_en="Log retention of a high-risk system",
     justification_fr="Article 26(6) : le déployeur d'un système à haut risque conserve les journaux générés "
                      "automatiquement par le système, dans la mesure où il les contrôle, pendant une durée adaptée "
@@ -912,6 +1014,7 @@ def conservation_journaux(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-information-travailleurs-manquante", famille="ia_act", severite=Severity.WARNING,
     portee="cas_usage", reference=f"{_R26}(7)",
+    reference_en=f"{_R26_EN}(7)",
     titre_fr="Agents non informés d'un système à haut risque utilisé au travail",
     titre_en="Workers not informed of a high-risk system used at work",
     justification_fr="Article 26(7) : avant de mettre en service ou d'utiliser un système à haut risque sur le lieu "
@@ -956,6 +1059,7 @@ def information_travailleurs_manquante(ctx: RecordContext) -> Iterable[Finding]:
 @rule(
     code="ia-act-inacceptable-en-service", famille="ia_act", severite=Severity.ERROR, portee="cas_usage",
     reference=reference("ria.art5"),
+    reference_en=reference('ria.art5', 'en'),
     titre_fr="Pratique interdite en service", titre_en="Prohibited practice in service",
     justification_fr="Article 5 du règlement sur l'IA : sont interdites la mise sur le marché, la mise en service et "
                      "l'utilisation de certains systèmes — notation sociale, exploitation des vulnérabilités, "
@@ -1010,6 +1114,7 @@ def _rules_only(ctx: RecordContext) -> bool:
 @rule(
     code="ia-act-risque-non-evalue", famille="ia_act", severite=Severity.WARNING, portee="cas_usage",
     reference=f"{reference('ria.art5')} ; {reference('ria.annexe-iii')} ; {_R50}",
+    reference_en=f"{reference('ria.art5', 'en')}; {reference('ria.annexe-iii', 'en')}; {reference('ria.art50', 'en')}",
     titre_fr="Système en service sans niveau de risque", titre_en="System in service without a risk tier",
     justification_fr="Le règlement sur l'IA attache les obligations au niveau de risque : interdiction (art. 5, "
                      f"depuis le {_on('ria.art5', 'fr')}), haut risque (art. 6 et annexe III, à compter du "
