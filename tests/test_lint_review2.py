@@ -158,8 +158,8 @@ def test_persona_is_the_human_introduction_only():
 
 
 @pytest.mark.parametrize("text, fr, en", [
-    (REVIEWER_TEXTS[0], "le texte nomme « ia » sans dire que la personne échange avec lui : dire qu'une IA est "
-                        "utilisée ne suffit pas", "saying that AI is used is not enough"),
+    (REVIEWER_TEXTS[0], "le texte nomme « ia » sans dire que la personne échange avec lui (dire qu'une IA est "
+                        "utilisée ne suffit pas)", "(saying that AI is used is not enough)"),
     (REVIEWER_TEXTS[1], "l'agent s'y présente comme une personne", "introduces itself there as a person"),
     (REVIEWER_TEXTS[2], "le texte le dit à la forme négative", "the text says it in the negative"),
 ])

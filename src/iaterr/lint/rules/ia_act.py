@@ -420,16 +420,16 @@ def information_manquante(ctx: RecordContext) -> Iterable[Finding]:
         word = agent_word(text)
         human, negated = persona(text), negated_disclosure(text)
         if human is not None:
-            named_fr = " ; l'agent s'y présente comme une personne : c'est le contraire de l'information due"
-            named_en = "; the agent introduces itself there as a person: the opposite of the disclosure owed"
+            named_fr = " ; l'agent s'y présente comme une personne, le contraire de l'information due"
+            named_en = "; the agent introduces itself there as a person, the opposite of the disclosure owed"
         elif negated is not None:
-            named_fr = " ; le texte le dit à la forme négative : c'est le contraire de l'information due"
-            named_en = "; the text says it in the negative: the opposite of the disclosure owed"
+            named_fr = " ; le texte le dit à la forme négative, le contraire de l'information due"
+            named_en = "; the text says it in the negative, the opposite of the disclosure owed"
         elif word:
-            named_fr = (f" ; le texte nomme « {word} » sans dire que la personne échange avec lui : dire qu'une IA "
-                        "est utilisée ne suffit pas")
-            named_en = (f"; the text names “{word}” without saying that the person is dealing with it: saying that "
-                        "AI is used is not enough")
+            named_fr = (f" ; le texte nomme « {word} » sans dire que la personne échange avec lui (dire qu'une IA "
+                        "est utilisée ne suffit pas)")
+            named_en = (f"; the text names “{word}” without saying that the person is dealing with it (saying that "
+                        "AI is used is not enough)")
         else:
             named_fr = " ; « automatique », « algorithme » ou une phrase sur les données ne le disent pas"
             named_en = "; “automatic”, “algorithm” or a sentence about data do not say it"
