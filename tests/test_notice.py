@@ -228,8 +228,9 @@ def test_personal_data_not_declared_is_said_not_denied(cli, tmp_path):
 
 
 def test_a_rules_only_processing_is_not_an_ai_system(cli, tmp_path):
-    """The crèche points grid: systeme_ia false, so no risk tier, even one left in the record."""
-    record = variant(CRECHE, niveau_risque_ia="eleve", domaines_annexe_iii=["prestations_publiques"])
+    """The crèche points grid: systeme_ia false, so no risk tier, even one left in the record (a tier or areas
+    that contradict the declaration are a contradiction: test_notice_revue2)."""
+    record = variant(CRECHE, niveau_risque_ia="minimal")
     section = _section(_run(cli, tmp_path, record).stdout, "Règlement européen")
     assert "La collectivité déclare que ce traitement n'est pas un système d'intelligence artificielle au sens " \
            "du règlement européen sur l'IA (Règlement (UE) 2024/1689, art. 3(1)) : les obligations de ce " \

@@ -63,14 +63,18 @@ def _champs(missing) -> str:
     return ", ".join(f"{m.title} ({m.reference})" for m in missing)
 
 
-def _blocking(ui: App, doc) -> int:
-    """What the law forbids or leaves open in the record (said in the document too), and what the legal department
-    is to check (said here only): FINDINGS when something blocks."""
-    if doc.to_check:
-        ui.say("notice.cli.a-verifier", style="yellow", regimes=", ".join(doc.to_check))
+def _blocking(ui: App, doc, key: str = "notice.cli.bloquant") -> int:
+    """What the law forbids or leaves open in the record (said in the document too), then every regime the
+    qualification leaves « à vérifier » or « à préciser », with its reasons (said here only, the same way for the
+    notice, the mention and the answer): FINDINGS when something blocks."""
+    for header, lines in (("notice.cli.a-verifier", doc.to_check), ("notice.cli.a-preciser", doc.to_specify)):
+        if lines:
+            ui.say(header, style="yellow")
+            for line in lines:
+                ui.say("notice.cli.ligne", style="yellow", texte=line)
     if not doc.blocking:
         return OK
-    ui.fail("notice.cli.bloquant", regimes=", ".join(doc.blocked))
+    ui.fail(key, regimes=", ".join(doc.blocked))
     return FINDINGS
 
 
@@ -194,10 +198,11 @@ def _answer(ui: App, repo: Optional[Path], identifiant: str, pour: Path, fmt: st
     if _inside(root, pour):
         ui.say("notice.cli.pour-dans-depot", style="yellow", chemin=str(pour))
     write_document(ui, render_answer(answer, fmt), target)
+    code = _blocking(ui, doc, "notice.cli.bloquant-reponse")
     if answer.missing:
         ui.fail("notice.cli.reponse-incomplete", champs=_champs(answer.missing))
-        return FINDINGS
-    return OK
+        code = FINDINGS
+    return code
 
 
 def _template_for(ui: App, repo: Optional[Path], identifiant: str, path: Path) -> int:

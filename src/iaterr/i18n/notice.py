@@ -109,10 +109,13 @@ FR: dict[str, str] = {
     "notice.rgpd.demandes": "Pour exercer ces droits, adressez-vous au délégué à la protection des données "
                             "indiqué ci-dessus.",
     "notice.rgpd.decision-automatisee": "Les décisions prises avec ce traitement sont entièrement automatisées. "
-                                        "La logique sous-jacente est décrite par les paramètres et les opérations "
-                                        "ci-dessus (points 3 et 4) ; son importance et ses conséquences pour "
-                                        "vous, par le degré et le mode de sa contribution à la décision "
-                                        "(point 1) ({ref}).",
+                                        "La logique sous-jacente est décrite par le degré et le mode de sa "
+                                        "contribution à la décision, les paramètres et les opérations ci-dessus "
+                                        "(points 1, 3 et 4) ; ses conséquences envisagées pour vous sont "
+                                        "indiquées ci-dessous ({ref}).",
+    "notice.rgpd.consequences": "Conséquences envisagées pour vous (portée de la décision)",
+    "notice.rgpd.destinataires": "Destinataires des données",
+    "notice.rgpd.destinataires-non-indiques": "la fiche ne les indique pas",
     "notice.rgpd.recours": "Recours administratif contre une décision entièrement automatisée : {texte} ({ref})",
     "notice.rgpd.cnil": "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une "
                         "réclamation à la Commission nationale de l'informatique et des libertés (CNIL, "
@@ -121,6 +124,17 @@ FR: dict[str, str] = {
     "notice.ia.pas-ia": "La collectivité déclare que ce traitement n'est pas un système d'intelligence "
                         "artificielle au sens du règlement européen sur l'IA ({ref}) : les obligations de ce "
                         "règlement ne s'y appliquent pas.",
+    "notice.ia.pas-ia-contredit": "La collectivité déclare que ce traitement n'est pas un système d'intelligence "
+                                  "artificielle au sens du règlement européen sur l'IA ({ref}), mais d'autres "
+                                  "réponses de la fiche le contredisent ({champs}). Tant que la fiche n'est pas "
+                                  "corrigée, cette notice ne dit pas quelles obligations de ce règlement "
+                                  "s'appliquent.",
+    "notice.titre.ia-contredit": "Système d'intelligence artificielle : la réponse « non » est contredite par "
+                                 "d'autres réponses de la fiche",
+    "notice.titre.regles-presumees": "{titre} — dues sauf si la collectivité en est dispensée par son effectif, "
+                                     "que sa fiche ne donne pas (« nombre_agents »)",
+    "notice.et": " et ",
+    "notice.sep-liste": " ; ",
     "notice.ia.oui": "La collectivité déclare que ce traitement est un système d'intelligence artificielle au sens "
                      "du règlement européen sur l'IA ({ref}).",
     "notice.ia.non-declare": "La fiche ne dit pas si ce traitement est un système d'intelligence artificielle au "
@@ -175,9 +189,12 @@ FR: dict[str, str] = {
     "reponse.s.parametres": "3. Paramètres et pondération appliqués à votre situation",
     "reponse.valeur": "Valeur retenue pour vous",
     "reponse.a-completer": "à compléter",
-    "reponse.recours": "Si vous estimez que cette communication est incomplète, ce qui vaut refus partiel, vous "
-                       "pouvez saisir la Commission d'accès aux documents administratifs (CADA, www.cada.fr) dans "
-                       "les deux mois suivant la réception de cette réponse ({ref}).",
+    "reponse.recours": "Si vous estimez que cette communication est incomplète, vous pouvez saisir la Commission "
+                       "d'accès aux documents administratifs (CADA, www.cada.fr) dans les deux mois suivant la "
+                       "réception de cette réponse ({ref}) : la CADA traite une communication incomplète comme un "
+                       "refus partiel.",
+    "reponse.bloquant.texte": "Ce que la fiche déclare n'est pas permis par la loi, ou ne permet pas de dire si "
+                              "ça l'est ; cette réponse ne peut pas être envoyée en l'état :",
     "reponse.genere": "Réponse préparée le {date} avec iaterr {version}.",
     # ------------------------------------------------------------ the file to fill for one person
     "modele.entete": "Réponse à une demande de communication des règles du traitement « {nom} » ({identifiant}, "
@@ -241,8 +258,15 @@ FR: dict[str, str] = {
     "notice.cli.recommande": "Notice à compléter (recommandé, non exigé par la loi) : {champs}.",
     "notice.cli.bloquant": "Ce que la fiche déclare est interdit par la loi ou reste à préciser : {regimes}. "
                            "N'utilisez ni la notice ni la mention en l'état (voir « iaterr qualification »).",
-    "notice.cli.a-verifier": "À vérifier avec le service juridique avant publication : {regimes} (voir « iaterr "
-                             "qualification »).",
+    "notice.cli.bloquant-reponse": "Ce que la fiche déclare est interdit par la loi ou reste à préciser : "
+                                   "{regimes}. N'envoyez pas cette réponse en l'état (voir « iaterr "
+                                   "qualification »).",
+    "notice.cli.a-verifier": "À vérifier avec le service juridique avant publication (voir « iaterr "
+                             "qualification ») :",
+    "notice.cli.a-preciser": "À préciser dans la fiche : sans ces réponses, la qualification ne peut pas conclure "
+                             "(voir « iaterr qualification ») :",
+    "notice.cli.regime": "{regime} : {motifs}",
+    "notice.cli.ligne": "  – {texte}",
     "notice.cli.degre-contradictoire": "La fiche déclare des décisions individuelles (« decisions_individuelles : "
                                        "oui ») et « niveau_automatisation : sans_decision » : elle se contredit, "
                                        "la mention ne dit rien du degré d'automatisation. Corrigez l'un des deux.",
@@ -383,9 +407,12 @@ EN: dict[str, str] = {
                           "set by the regulation ({ref}).",
     "notice.rgpd.demandes": "To exercise these rights, contact the data protection officer given above.",
     "notice.rgpd.decision-automatisee": "The decisions taken with this processing are fully automated. The logic "
-                                        "involved is described by the parameters and operations above (items 3 "
-                                        "and 4); its significance and consequences for you, by the degree and "
-                                        "mode of its contribution to the decision (item 1) ({ref}).",
+                                        "involved is described by the degree and mode of its contribution to the "
+                                        "decision, the parameters and the operations above (items 1, 3 and 4); "
+                                        "its envisaged consequences for you are given below ({ref}).",
+    "notice.rgpd.consequences": "Envisaged consequences for you (scope of the decision)",
+    "notice.rgpd.destinataires": "Recipients of the data",
+    "notice.rgpd.destinataires-non-indiques": "not given by the record",
     "notice.rgpd.recours": "Administrative appeal against a fully automated decision: {texte} ({ref})",
     "notice.rgpd.cnil": "If you consider that your rights are not respected, you may lodge a complaint with the "
                         "Commission nationale de l'informatique et des libertés (CNIL, www.cnil.fr) ({ref}).",
@@ -393,6 +420,16 @@ EN: dict[str, str] = {
     "notice.ia.pas-ia": "The local authority states that this processing is not an artificial intelligence system "
                         "within the meaning of the EU AI Act ({ref}): the duties of that regulation do not "
                         "apply to it.",
+    "notice.ia.pas-ia-contredit": "The local authority states that this processing is not an artificial "
+                                  "intelligence system within the meaning of the EU AI Act ({ref}), but other "
+                                  "answers of the record contradict it ({champs}). Until the record is corrected, "
+                                  "this notice does not say which duties of that regulation apply.",
+    "notice.titre.ia-contredit": "Artificial intelligence system: the answer “no” is contradicted by other answers "
+                                 "of the record",
+    "notice.titre.regles-presumees": "{titre} — due unless the local authority is exempt by its headcount, which "
+                                     "its record does not give (“nombre_agents”)",
+    "notice.et": " and ",
+    "notice.sep-liste": "; ",
     "notice.ia.oui": "The local authority states that this processing is an artificial intelligence system within "
                      "the meaning of the EU AI Act ({ref}).",
     "notice.ia.non-declare": "The record does not say whether this processing is an artificial intelligence "
@@ -446,9 +483,11 @@ EN: dict[str, str] = {
     "reponse.s.parametres": "3. Parameters and weighting applied to your situation",
     "reponse.valeur": "Value taken for you",
     "reponse.a-completer": "to be completed",
-    "reponse.recours": "If you consider this communication incomplete, which amounts to a partial refusal, you may "
-                       "refer the matter to the Commission d'accès aux documents administratifs (CADA, www.cada.fr) "
-                       "within two months of receiving this answer ({ref}).",
+    "reponse.recours": "If you consider this communication incomplete, you may refer the matter to the Commission "
+                       "d'accès aux documents administratifs (CADA, www.cada.fr) within two months of receiving "
+                       "this answer ({ref}): the CADA treats an incomplete communication as a partial refusal.",
+    "reponse.bloquant.texte": "What the record declares is not allowed by law, or does not tell whether it is; this "
+                              "answer cannot be sent as it is:",
     "reponse.genere": "Answer prepared on {date} with iaterr {version}.",
     # ------------------------------------------------------------ the file to fill for one person
     "modele.entete": "Answer to a request for the rules of the processing “{nom}” ({identifiant}, {collectivite})",
@@ -508,8 +547,14 @@ EN: dict[str, str] = {
     "notice.cli.recommande": "Notice to be completed (recommended, not required by law): {champs}.",
     "notice.cli.bloquant": "What the record declares is forbidden by law or remains to be specified: {regimes}. "
                            "Use neither the notice nor the mention as they are (see “iaterr qualification”).",
-    "notice.cli.a-verifier": "To be checked with the legal department before publishing: {regimes} (see “iaterr "
-                             "qualification”).",
+    "notice.cli.bloquant-reponse": "What the record declares is forbidden by law or remains to be specified: "
+                                   "{regimes}. Do not send this answer as it is (see “iaterr qualification”).",
+    "notice.cli.a-verifier": "To be checked with the legal department before publishing (see “iaterr "
+                             "qualification”):",
+    "notice.cli.a-preciser": "To be specified in the record: without these answers, the qualification cannot "
+                             "conclude (see “iaterr qualification”):",
+    "notice.cli.regime": "{regime}: {motifs}",
+    "notice.cli.ligne": "  – {texte}",
     "notice.cli.degre-contradictoire": "The record declares individual decisions (“decisions_individuelles: yes”) "
                                        "and “niveau_automatisation: sans_decision”: it contradicts itself, and "
                                        "the mention says nothing of the degree of automation. Correct one of "

@@ -38,6 +38,7 @@ from iaterr.model.qualification import (
     A_VERIFIER,
     APPLIQUE,
     EU_NON_PUBLIC,
+    NON_APPLICABLE,
     Qualification,
     in_service,
     qualify,
@@ -129,6 +130,13 @@ class Phrase:
 
 
 @dataclass(frozen=True)
+class Every:
+    """Record values that all hold, joined « a », « b » et « c » (a plain list is joined with « ou »)."""
+
+    values: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Item:
     """A labelled value of a list (« Contact : … »): the label's message key and the value."""
 
@@ -172,9 +180,21 @@ class Notice:
     blocking: list[Phrase] = field(default_factory=list)
     #: the titles of the regimes that block
     blocked: list[str] = field(default_factory=list)
-    #: regimes the qualification leaves to the legal department (not shown in the document, said by the CLI)
+    #: regimes the qualification leaves to the legal department (« à vérifier »), each as « title : reasons »;
+    #: not shown in the document, said by the CLI for the notice, the mention and the answer alike
     to_check: list[str] = field(default_factory=list)
+    #: regimes the qualification cannot settle until fields are filled in (« à préciser »), each as « title
+    #: (fields) »; said by the CLI the same way (those that block are in :attr:`blocking` instead)
+    to_specify: list[str] = field(default_factory=list)
     qualification: Qualification | None = None
+
+    def add(self, missing: Missing) -> Missing:
+        """Record a missing item once: the same field at the same place is said once, whoever finds it."""
+        for known in self.missing:
+            if (known.field, known.place) == (missing.field, missing.place):
+                return known
+        self.missing.append(missing)
+        return missing
 
     @property
     def complete(self) -> bool:
@@ -225,6 +245,8 @@ class Notice:
         for name, value in phrase.params.items():
             if isinstance(value, list):
                 values[name] = Ours(join([md_escape(v) for v in value], self.lang))
+            elif isinstance(value, Every):
+                values[name] = Ours(self._every([md_escape(v) for v in value.values]))
             else:
                 values[name] = _md_value(value)
         return message(phrase.key, self.lang, **{k: v.text for k, v in values.items()})
@@ -242,6 +264,8 @@ class Notice:
         for name, value in phrase.params.items():
             if isinstance(value, list):
                 slots[name] = join([str(escape(printable(str(v)))) for v in value], self.lang)
+            elif isinstance(value, Every):
+                slots[name] = self._every([str(escape(printable(str(v)))) for v in value.values])
             else:
                 slots[name] = _html_value(value)
         names = list(slots)
@@ -249,6 +273,20 @@ class Notice:
         text = str(escape(message(phrase.key, self.lang, **tokens)))
         # one pass: a value put in is never searched again for a token
         return Markup(_TOKEN.sub(lambda found: slots[names[int(found.group(1))]], text))
+
+    def _every(self, shown: list[str]) -> str:
+        """« a », « b » et « c » / “a”, “b” and “c”: values already escaped for the format."""
+        from iaterr.i18n import message, quote
+
+        items = [quote(v, self.lang) for v in shown]
+        if len(items) <= 1:
+            return "".join(items)
+        return ", ".join(items[:-1]) + message("notice.et", self.lang) + items[-1]
+
+    @property
+    def separator(self) -> str:
+        """Between the parts of one line (« ; » in French, "; " in English)."""
+        return self.text("notice.sep-liste")
 
     def md_value(self, value: Any) -> str:
         """A value of a labelled item in Markdown."""
@@ -330,20 +368,33 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
             else:
                 ok = _present(value)
             if not ok:
-                notice.missing.append(Missing(name, _cite(code, part, lang), notice.title(name), place, kind))
+                notice.add(Missing(name, _cite(code, part, lang), notice.title(name), place, kind))
     level = code_of(NIVEAUX_AUTOMATISATION, cas.get("niveau_automatisation"))
     if notice.decisions and level == "sans_decision":
         # « decisions_individuelles: true » and « no decision »: the record contradicts itself
         code, part, place = LEGAL_ITEMS["niveau_automatisation"]
-        notice.missing.append(Missing("niveau_automatisation", _cite(code, part, lang),
-                                      notice.text("notice.titre.niveau-contradictoire"), place))
+        notice.add(Missing("niveau_automatisation", _cite(code, part, lang),
+                           notice.text("notice.titre.niveau-contradictoire"), place))
     if level in DEGREES:
         notice.degree = Phrase(f"mention.degre.{level}")
     _blocking(notice, notice.qualification, level)
     _rights(notice)
     _personal(notice, level)
     _ai(notice, notice.qualification)
+    _open_questions(notice, notice.qualification)
     return notice
+
+
+def _open_questions(n: Notice, q: Qualification) -> None:
+    """Every regime the qualification leaves « à vérifier » or « à préciser », with its reasons, as the
+    qualification words them (the CLI says them for the notice, the mention and the answer alike); those that
+    block are said in :attr:`Notice.blocking` already."""
+    for regime in q.regimes:
+        title = regime.titre(n.lang)
+        if title in n.blocked or regime.statut not in (A_VERIFIER, A_PRECISER):
+            continue
+        line = n.text("notice.cli.regime", regime=title, motifs=" ".join(m.texte(n.lang) for m in regime.motifs))
+        (n.to_check if regime.statut == A_VERIFIER else n.to_specify).append(line)
 
 
 def _blocking(n: Notice, q: Qualification, level: str | None) -> None:
@@ -353,8 +404,7 @@ def _blocking(n: Notice, q: Qualification, level: str | None) -> None:
         n.blocked.append(regime.titre(n.lang))
         n.blocking.append(Phrase("notice.bloquant.interdit", {
             "regime": Ours(regime.titre(n.lang)), "motifs": " ".join(m.texte(n.lang) for m in regime.motifs),
-            "refs": Ours(" ; ".join(regime.citations(n.lang)) if n.lang == "fr"
-                         else "; ".join(regime.citations(n.lang)))}))
+            "refs": Ours(n.separator.join(regime.citations(n.lang)))}))
     art22 = q.regime("rgpd-decision-automatisee")
     if art22.statut == A_PRECISER and level == "decision_automatisee":
         n.blocked.append(art22.titre(n.lang))
@@ -383,16 +433,25 @@ def _rights(n: Notice) -> None:
         # the mention must say how to exercise the right (R311-3-1-1); without a decision, a request is one for
         # documents (L311-1), which requires no published address: recommended only
         if n.decisions is False:
-            n.missing.append(Missing(CHANNEL, _cite("crpa.L311-1", "", lang), n.text("notice.titre.canal"),
-                                     "droits", RECOMMANDE))
+            n.add(Missing(CHANNEL, _cite("crpa.L311-1", "", lang), n.text("notice.titre.canal"), "droits",
+                          RECOMMANDE))
         else:
-            n.missing.append(Missing(CHANNEL, _cite("crpa.R311-3-1-1", "", lang), n.text("notice.titre.canal"),
-                                     "droits", REQUIS if n.decisions else CONDITIONNEL))
+            n.add(Missing(CHANNEL, _cite("crpa.R311-3-1-1", "", lang), n.text("notice.titre.canal"), "droits",
+                          REQUIS if n.decisions else CONDITIONNEL))
     publication = n.qualification.regime("crpa-publication") if n.qualification else None
-    if publication is not None and publication.statut == APPLIQUE and not _present(cas.get("url_regles_publiees")):
+    # the headcount unknown: the duty is presumed until the collectivité shows the exemption (D312-1-4)
+    presumed = publication is not None and publication.statut == A_PRECISER \
+        and "collectivite.nombre_agents" in publication.champs
+    if publication is not None and (publication.statut == APPLIQUE or presumed) \
+            and not _present(cas.get("url_regles_publiees")):
         # the collectivité publishes the rules online (L312-1-3): the notice and the mention say where
-        n.missing.append(Missing("url_regles_publiees", _cite("crpa.L312-1-3", "", lang),
-                                 n.title("url_regles_publiees"), "droits"))
+        if presumed:
+            n.add(Missing("url_regles_publiees",
+                          reference("crpa.L312-1-3", lang) + n.separator + reference("crpa.D312-1-4", lang),
+                          n.text("notice.titre.regles-presumees", titre=n.title("url_regles_publiees")), "droits"))
+        else:
+            n.add(Missing("url_regles_publiees", _cite("crpa.L312-1-3", "", lang), n.title("url_regles_publiees"),
+                          "droits"))
     if _present(cas.get("exercice_droits")):
         n.rights_items.append(Item("notice.exercer", cas["exercice_droits"]))
     if _present(cas.get("procedure_objection")):
@@ -425,7 +484,8 @@ def _personal(n: Notice, level: str | None) -> None:
     ref = _cite("rgpd.art13-14", "", lang)
     out: list[Phrase | Item | Missing] = []
     if personal:
-        out.append(Phrase("notice.rgpd.intro", {"sources": personal, "ref": Ours(ref)}))
+        # every source declared personal is used: « a » et « b », never « ou »
+        out.append(Phrase("notice.rgpd.intro", {"sources": Every(tuple(personal)), "ref": Ours(ref)}))
     if undeclared:
         out.append(Phrase("notice.rgpd.non-declare", {"sources": undeclared}))
         out.append(_missing(n, "personnelles", n.text("notice.titre.personnelles"), ref, "rgpd"))
@@ -442,9 +502,16 @@ def _personal(n: Notice, level: str | None) -> None:
                 out.append(Item(label, cas[name]))
             else:
                 out.append(_missing(n, name, n.title(name), ref, "rgpd"))
+        # art. 13(1)(e): the format has no field for the recipients; the notice says the record does not name them
+        out.append(Item("notice.rgpd.destinataires", Ours(n.text("notice.rgpd.destinataires-non-indiques"))))
         if n.decisions and level == "decision_automatisee":
-            out.append(Phrase("notice.rgpd.decision-automatisee", {
-                "ref": Ours(reference("rgpd.art13-2-f", lang))}))
+            cited = reference("rgpd.art13-2-f", lang)
+            out.append(Phrase("notice.rgpd.decision-automatisee", {"ref": Ours(cited)}))
+            # the envisaged consequences for the person: what the record says of the decision's scope
+            if _present(cas.get("portee_decision")):
+                out.append(Item("notice.rgpd.consequences", cas["portee_decision"]))
+            else:
+                out.append(_missing(n, "portee_decision", n.title("portee_decision"), cited, "rgpd"))
             if _present(cas.get("procedure_objection")):
                 out.append(Phrase("notice.rgpd.recours", {"texte": cas["procedure_objection"],
                                                           "ref": Ours(reference("lil.art47", lang))}))
@@ -458,9 +525,7 @@ def _personal(n: Notice, level: str | None) -> None:
 
 
 def _missing(n: Notice, name: str, title: str, ref: str, place: str) -> Missing:
-    found = Missing(name, ref, title, place)
-    n.missing.append(found)
-    return found
+    return n.add(Missing(name, ref, title, place))
 
 
 def _ai(n: Notice, q: Qualification) -> None:
@@ -472,10 +537,22 @@ def _ai(n: Notice, q: Qualification) -> None:
     today = q.today
     ai = boolean(cas.get("systeme_ia"))
     ref = Ours(reference("ria.art3-1", lang))
-    if ai is False:
+    systeme = q.regime("ria-systeme")
+    # « not an AI system » stands only if the qualification accepts it; contradicted by other answers of the
+    # record (a learning algorithm, a tier, Annex III areas…), it is an item to correct, and nothing is said to
+    # be outside the regulation
+    contradicted = ai is False and systeme.statut != NON_APPLICABLE
+    if ai is False and not contradicted:
         n.ai_intro.append(Phrase("notice.ia.pas-ia", {"ref": ref}))
         return
-    n.ai_intro.append(Phrase("notice.ia.oui" if ai is True else "notice.ia.non-declare", {"ref": ref}))
+    if contradicted:
+        others = [name for name in systeme.fondements if name != "systeme_ia" and name in specs(CasUsage)]
+        n.ai_intro.append(Phrase("notice.ia.pas-ia-contredit", {
+            "ref": ref, "champs": Every(tuple(n.title(name) for name in others))}))
+        n.add(Missing("systeme_ia", _cite("ria.art3-1", "", lang), n.text("notice.titre.ia-contredit"), "ia"))
+        ai = None  # what follows is what the record says, not what applies
+    else:
+        n.ai_intro.append(Phrase("notice.ia.oui" if ai is True else "notice.ia.non-declare", {"ref": ref}))
     items = n.ai_items
     tier = cas.get("niveau_risque_ia")
     if tier:
@@ -485,16 +562,20 @@ def _ai(n: Notice, q: Qualification) -> None:
     areas = cas.get("domaines_annexe_iii") or []
     codes = known_codes_of(DOMAINES_ANNEXE_III, areas)
     if areas:
-        items.append(Item("notice.domaines", Ours(" ; ".join(n.labels("domaines_annexe_iii", areas)))))
+        items.append(Item("notice.domaines", Ours(n.separator.join(n.labels("domaines_annexe_iii", areas)))))
     if _present(cas.get("information_ia")):
         items.append(Item("notice.info-ia", cas["information_ia"]))
     if _present(cas.get("signalement_contenu_genere")):
         items.append(Item("notice.signalement", cas["signalement_contenu_genere"]))
-    # a use registered in the secure non-public section (art. 49(4)) is not shown to the public
-    if _present(cas.get("url_base_ue")) and registration_route(codes) != EU_NON_PUBLIC:
-        items.append(Item("notice.base-ue", Link(cas["url_base_ue"])))
-    if _present(cas.get("url_base_ue_fournisseur")):
-        items.append(Item("notice.base-ue-fournisseur", Link(cas["url_base_ue_fournisseur"])))
+    # a use registered in the secure non-public section (art. 49(4)) is not shown to the public, nor the
+    # provider's registration, which the same paragraph puts in that section
+    if registration_route(codes) != EU_NON_PUBLIC:
+        if _present(cas.get("url_base_ue")):
+            items.append(Item("notice.base-ue", Link(cas["url_base_ue"])))
+        if _present(cas.get("url_base_ue_fournisseur")):
+            items.append(Item("notice.base-ue-fournisseur", Link(cas["url_base_ue_fournisseur"])))
+    if contradicted:
+        return
     high = q.regime("ria-haut-risque")
     if high.statut in (APPLIQUE, A_VENIR):
         when = Ours(announce_since(high.depuis, today, lang))
@@ -505,15 +586,12 @@ def _ai(n: Notice, q: Qualification) -> None:
     elif high.statut == A_PRECISER and (areas or code_of(NIVEAUX_RISQUE, tier) == "eleve"):
         for name in high.champs:
             cited = "ria.art3-1" if name == "systeme_ia" else "ria.annexe-iii"
-            n.missing.append(Missing(name, _cite(cited, "", lang), n.title(name), "ia"))
-    elif high.statut == A_VERIFIER:
-        n.to_check.append(high.titre(lang))
+            n.add(Missing(name, _cite(cited, "", lang), n.title(name), "ia"))
     transparency = q.regime("ria-transparence")
     declared = any(boolean(cas.get(flag)) is True for flag in ("interaction_public", "contenu_genere_publie"))
-    if transparency.statut == A_PRECISER and declared and "systeme_ia" in transparency.champs \
-            and "systeme_ia" not in n.missing_fields():
+    if transparency.statut == A_PRECISER and declared and "systeme_ia" in transparency.champs:
         # it talks with the public or publishes generated text: whether art. 50 binds hangs on systeme_ia
-        n.missing.append(Missing("systeme_ia", _cite("ria.art3-1", "", lang), n.title("systeme_ia"), "ia"))
+        n.add(Missing("systeme_ia", _cite("ria.art3-1", "", lang), n.title("systeme_ia"), "ia"))
     if transparency.statut in (APPLIQUE, A_VENIR):
         n.ai_after.append(Phrase("notice.ia.art50", {"ref": Ours(reference("ria.art50", lang)),
                                                      "quand": Ours(announce_since(transparency.depuis, today,
@@ -522,7 +600,7 @@ def _ai(n: Notice, q: Qualification) -> None:
         for flag, name, cited in (("interaction_public", "information_ia", "ria.art50-1"),
                                   ("contenu_genere_publie", "signalement_contenu_genere", "ria.art50-4")):
             if boolean(cas.get(flag)) is True and is_blank(cas.get(name)):
-                n.missing.append(Missing(name, _cite(cited, "", lang), n.title(name), "ia"))
+                n.add(Missing(name, _cite(cited, "", lang), n.title(name), "ia"))
 
 
 # ---------------------------------------------------------------- the answer to one person
