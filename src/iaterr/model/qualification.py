@@ -157,7 +157,7 @@ class Regime:
     champs: tuple[str, ...] = ()
     #: the date from which it applies, when the law gives one; for a regime « à vérifier » or « à préciser »,
     #: the date from which it would apply if the check or the missing field confirms it (the Annex III duties:
-    #: 2 December 2027, or 2 August 2030 for a public authority's system already in service, art. 111(2))
+    #: the date of ``ria.annexe-iii``, or that of ``ria.art111-2`` for a public authority's system already in service)
     depuis: date | None = None
     #: declared fields that contradict each other (the record is to be corrected, or confirmed with the legal
     #: department): ``systeme_ia`` said false by a record that declares a learning kind of algorithm, a risk
@@ -625,8 +625,8 @@ def _haut_risque(f: _Facts, systeme: Regime) -> Regime:
 
 
 def _high_risk_date(f: _Facts) -> tuple[str, date | None, Motif | None]:
-    """When the Annex III duties bind this use: from 2 December 2027 (art. 6(2), art. 113); for a public
-    authority's system already in use before that date (pilots included, :func:`in_service`), from 2 August 2030
+    """When the Annex III duties bind this use: from the date of ``ria.annexe-iii``; for a public authority's
+    system already in use before that date (pilots included, :func:`in_service`), from that of ``ria.art111-2``
     (art. 111(2)), with the reason that says so. The status (APPLIQUE or A_VENIR) and the date, both read from
     :mod:`iaterr.model.droit`: the one date the notice and the AI Act export read (``Regime.depuis``)."""
     statut, since = _dated("ria.annexe-iii", f.today)
