@@ -550,12 +550,15 @@ def test_ai_act_postal_address_of_the_deployer():
 
 
 def test_ai_act_says_when_the_registration_duty_applies():
-    record, _ = mapped("ai-act", COMPLETE).localized("fr")
+    """A system still being built: the date the duty applies from, and art. 111(2) for systems in service (the
+    date of a system in service: test_ai_act_applies_from_is_the_qualification_s_date)."""
+    building = variant(COMPLETE, statut="en_construction")
+    record, _ = mapped("ai-act", building).localized("fr")
     since = droit.depuis("ria.art49")
     assert since is not None and record["applies_from"] == since.isoformat()
     assert any(droit.long_date(since, "fr") in note and droit.reference("ria.art111-2") in note
                for note in record["notes"])
-    english, _ = mapped("ai-act", COMPLETE).localized("en")
+    english, _ = mapped("ai-act", building).localized("en")
     assert any(droit.long_date(since, "en") in note for note in english["notes"])
 
 
@@ -861,3 +864,18 @@ def test_ai_act_the_deployer_contact_is_the_authority_s_own_not_the_address_for_
     assert "acces-documents" not in json.dumps(m.localized("fr")[0])
     m = mapped("ai-act", COMPLETE, collectivite=coll)
     assert m.record["C.1"]["contact_details"]["email"] == coll["contact"]
+
+
+@pytest.mark.parametrize(("statut", "expected"), [("en_deploiement", "2030-08-02"), ("en_experimentation", "2030-08-02"),
+                                                  ("en_construction", "2027-12-02")])
+def test_ai_act_applies_from_is_the_qualification_s_date(statut, expected, monkeypatch):
+    """The export and `iaterr qualification` give the same date: a public authority's system already in service
+    (a pilot is a use) has until 2 August 2030 (art. 111(2)); a system still being built, 2 December 2027."""
+    from iaterr.model.qualification import qualify
+
+    monkeypatch.setenv("IATERR_AUJOURDHUI", "2026-12-01")
+    record = variant(COMPLETE, statut=statut)
+    m = mapped("ai-act", record, collectivite=COMPLETE_COLLECTIVITE)
+    assert m.record["applies_from"] == expected
+    item = item_of(record, collectivite=COMPLETE_COLLECTIVITE)
+    assert qualify(item.cas, item.collectivite, droit.today()).regime("ria-haut-risque").depuis.isoformat() == expected

@@ -30,7 +30,7 @@ from iaterr.cli.common import (
 
 
 def _notice_of(ui: App, repo: Optional[Path], identifiant: str):
-    from iaterr.lint.run import environment_today
+    from iaterr.model.droit import environment_today
     from iaterr.publish.notice import build_notice
 
     item, repository = use_case_item(ui, repo, identifiant)

@@ -51,7 +51,8 @@ def register(app: typer.Typer) -> None:
 
         from iaterr.base.text import printable
         from iaterr.lint.fix import NotWritten, apply_fixes
-        from iaterr.lint.run import environment_today, run_lint
+        from iaterr.lint.run import run_lint
+        from iaterr.model.droit import environment_today
 
         with guarded(lang) as ui:
             fmt = output_format(format)

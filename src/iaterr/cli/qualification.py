@@ -37,7 +37,7 @@ _STYLES = {"applique": "bold", "a_venir": "cyan", "non_applicable": "dim", "inte
 
 def today() -> date:
     """Today, or the day fixed by ``IATERR_AUJOURDHUI``."""
-    from iaterr.lint.run import environment_today
+    from iaterr.model.droit import environment_today
 
     return environment_today() or date.today()
 

@@ -322,15 +322,6 @@ def _engine_diagnostic(r: Rule, rel: str, s: Silence, params: dict[str, Any]) ->
                       r.texts)
 
 
-def environment_today() -> date | None:
-    """``IATERR_AUJOURDHUI=AAAA-MM-JJ`` fixes "today" (reproducible runs and tests)."""
-    value = os.environ.get("IATERR_AUJOURDHUI")
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
-__all__ = ["LintReport", "run_lint", "settings_of", "environment_today", "Silence"]
+__all__ = ["LintReport", "run_lint", "settings_of", "Silence"]

@@ -13,6 +13,7 @@ checked here, so it is cited by name. ``docs/droit.md`` is generated from this t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -345,6 +346,22 @@ REFERENCES_EN: dict[str, str] = {
     "ria.art50-4": "Regulation (EU) 2024/1689, Art. 50(4)",
     "crpa.L410-1": "CRPA, Arts. L410-1 and following",
 }
+
+
+def environment_today() -> date | None:
+    """``IATERR_AUJOURDHUI=AAAA-MM-JJ`` fixes "today" (reproducible runs and tests); None when not set."""
+    value = os.environ.get("IATERR_AUJOURDHUI")
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def today() -> date:
+    """The day the law is read on: ``IATERR_AUJOURDHUI``, else the machine's date."""
+    return environment_today() or date.today()
 
 
 def texte(code: str) -> Texte:

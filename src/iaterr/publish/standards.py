@@ -36,7 +36,7 @@ from typing import Any
 
 from iaterr import __version__
 from iaterr.model import CasUsage, Collectivite, droit
-from iaterr.model.qualification import EU_NON_PUBLIC, EU_PUBLIC, NATIONAL, registration_route
+from iaterr.model.qualification import EU_NON_PUBLIC, EU_PUBLIC, NATIONAL, qualify, registration_route
 from iaterr.model.visibility import View, path_is_public
 from iaterr.model.vocab import (
     DOMAINES_ANNEXE_III,
@@ -926,7 +926,8 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
             return None
         return {"summary": found.get("resume"), "url": found.get("url"), "date": found.get("date")}
 
-    since = droit.depuis("ria.art49")
+    # from the qualification: 2 December 2027, or 2 August 2030 for a system already in service (art. 111(2))
+    since = qualify(cas, coll, droit.today()).regime("ria-haut-risque").depuis
     record = {
         "applicable": True,
         **base,

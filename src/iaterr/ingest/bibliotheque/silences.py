@@ -24,7 +24,8 @@ from iaterr.ingest.bibliotheque.legacy import is_legacy_reason
 from iaterr.ingest.bibliotheque.merge import header_index, is_empty
 from iaterr.lint.engine import SILENCE_RE, RecordContext, find_silences, setting_severity
 from iaterr.lint.rules import RULES
-from iaterr.lint.run import environment_today, settings_of
+from iaterr.lint.run import settings_of
+from iaterr.model.droit import environment_today
 from iaterr.repo.config import Repository
 from iaterr.repo.gitops import GitHistory
 
