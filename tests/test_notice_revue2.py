@@ -227,3 +227,10 @@ def test_english_lists_use_english_spacing(cli, revue, tmp_path):
         assert "user; Collection" in result.stdout and "user ; Collection" not in result.stdout, result.stdout
     fr = _run(cli, revue, record)
     assert "l'usager ; Collecte" in fr.stdout
+
+
+def test_the_html_notice_never_says_no_personal_data_when_the_record_does_not_say(cli, revue):
+    """Found on the way: the HTML notice printed « Données personnelles : non » for « personnelles: null »."""
+    record = variant(AIDE, donnees=[{"nom": "Dossier", "source": "usager", "personnelles": None}])
+    page = html.unescape(_run(cli, revue, record, "--format", "html").stdout)
+    assert "Données personnelles : non" not in page and "Dossier" in page
