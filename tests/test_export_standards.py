@@ -866,8 +866,8 @@ def test_ai_act_the_deployer_contact_is_the_authority_s_own_not_the_address_for_
     assert m.record["C.1"]["contact_details"]["email"] == coll["contact"]
 
 
-@pytest.mark.parametrize(("statut", "expected"), [("en_deploiement", "2030-08-02"), ("en_experimentation", "2030-08-02"),
-                                                  ("en_construction", "2027-12-02")])
+@pytest.mark.parametrize(("statut", "expected"), [
+    ("en_deploiement", "2030-08-02"), ("en_experimentation", "2030-08-02"), ("en_construction", "2027-12-02")])
 def test_ai_act_applies_from_is_the_qualification_s_date(statut, expected, monkeypatch):
     """The export and `iaterr qualification` give the same date: a public authority's system already in service
     (a pilot is a use) has until 2 August 2030 (art. 111(2)); a system still being built, 2 December 2027."""

@@ -926,7 +926,7 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
             return None
         return {"summary": found.get("resume"), "url": found.get("url"), "date": found.get("date")}
 
-    # from the qualification: 2 December 2027, or 2 August 2030 for a system already in service (art. 111(2))
+    # from the qualification: the Annex III date, or the art. 111(2) one for a system already in service
     since = qualify(cas, coll, droit.today()).regime("ria-haut-risque").depuis
     record = {
         "applicable": True,
