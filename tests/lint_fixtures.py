@@ -272,6 +272,20 @@ def edit_text(root: Path, rel: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def assert_fires(root: Path, report, code: str, record: dict, severity, where: tuple[str, ...], fr: str,
+                 en: str):
+    """``code`` is reported once for ``record``, with ``severity``, at the line that starts with ``where[0]``
+    (after ``where[1]``), its message holding ``fr`` and ``en``, message and hint filled in both languages."""
+    d = one(report, code)
+    assert d.severity == severity
+    assert d.file == record_file(record)
+    assert d.line == record_line(root, record, *where)
+    assert fr in d.message("fr") and "{" not in d.message("fr")
+    assert en in d.message("en") and "{" not in d.message("en")
+    assert d.hint("fr") and d.hint("en") and "{" not in d.hint("en")
+    return d
+
+
 def found(report, code: str):
     return [d for d in report.diagnostics if d.code == code]
 

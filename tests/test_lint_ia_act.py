@@ -18,12 +18,12 @@ from lint_fixtures import (
     GOOD_HIGH_RISK,
     GOOD_SIMPLE,
     assert_family_declared,
+    assert_fires,
     assert_silence_hides,
     codes,
     edit_text,
     lint,
     lint_json,
-    record_file,
     variant,
 )
 from lint_fixtures import one as only
@@ -84,14 +84,7 @@ FIRING = [
 @pytest.mark.parametrize("code, record, severity, where, fr, en", FIRING, ids=[case[0] for case in FIRING])
 def test_rule_fires(tmp_path, code, record, severity, where, fr, en):
     root = tmp_path / "depot"
-    report = lint(root, [record])
-    d = only(report, code)
-    assert d.severity == severity
-    assert d.file == record_file(record)
-    assert d.line == line_of(root, record, where)
-    assert fr in d.message("fr") and "{" not in d.message("fr")
-    assert en in d.message("en") and "{" not in d.message("en")
-    assert d.hint("fr") and d.hint("en") and "{" not in d.hint("en")
+    assert_fires(root, lint(root, [record]), code, record, severity, (where,), fr, en)
 
 
 @pytest.mark.parametrize("code, record", [(case[0], case[1]) for case in FIRING], ids=[case[0] for case in FIRING])
