@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -14,6 +17,7 @@ import yaml
 
 import iaterr.cli.init as init_cli
 from conftest import ROOT
+from iaterr.authoring.scaffold import detect_installation as real_detection
 from iaterr.repo.config import load_config
 
 SIRET = "24310063300391"  # the Sicoval's real SIRET
@@ -38,6 +42,39 @@ def _files(root: Path) -> dict[str, bytes]:
     """Every file of the repository but git's and the validation cache."""
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
             if p.is_file() and not {".git", ".iaterr-cache"} & set(p.relative_to(root).parts)}
+
+
+#: what the tests pretend this iaterr was installed from (the real origin depends on the machine)
+PINNED = "iaterr @ git+https://forge.example/iaterr.git@0123456789abcdef0123456789abcdef01234567"
+
+
+@pytest.fixture(autouse=True)
+def _pinned_origin(monkeypatch):
+    from iaterr.authoring import scaffold
+
+    monkeypatch.setattr(scaffold, "detect_installation", lambda: scaffold.Installation(
+        PINNED, "git+https://forge.example/iaterr.git@0123456789abcdef0123456789abcdef01234567"))
+
+
+def _git_config(monkeypatch, tmp_path, text: str) -> None:
+    """git's global configuration for this test only (and no system one, no identity from the environment)."""
+    config = tmp_path / "gitconfig"
+    config.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for variable in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL", "EMAIL"):
+        monkeypatch.delenv(variable, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def identity(monkeypatch, tmp_path):
+    """git knows who commits (a test without it says so)."""
+    _git_config(monkeypatch, tmp_path, "[user]\n\tname = Agent de Testville\n\temail = agent@testville.fr\n")
+
+
+@pytest.fixture
+def no_identity(monkeypatch, tmp_path):
+    _git_config(monkeypatch, tmp_path, "")
 
 
 @pytest.fixture
@@ -125,11 +162,20 @@ def test_collectivite_options_without_a_name(cli, depot):
     assert not depot.exists()
 
 
-def test_git_init(cli, depot, tmp_path):
+def test_git_init_and_the_first_commit(cli, depot, tmp_path):
     result = cli("init", str(depot), "--non-interactif")
     assert result.exit_code == 0, result.output
-    assert Path(git.Repo(depot).working_tree_dir) == depot.resolve()
-    assert "Dépôt git initialisé" in result.stdout and "git add ." in result.stdout
+    repo = git.Repo(depot)
+    assert Path(repo.working_tree_dir) == depot.resolve()
+    assert "Dépôt git initialisé" in result.stdout
+    # what init wrote is committed, all of it: nothing left untracked, no step « git add » left to do
+    assert not repo.is_dirty(untracked_files=True)
+    assert repo.head.commit.message.strip() == "Registre iaterr (iaterr init)"
+    assert repo.head.commit.author.email == "agent@testville.fr"
+    committed = set(repo.git.ls_files().splitlines())
+    assert committed == set(_files(depot)) and set(FILES) <= committed
+    assert f"Premier commit {repo.head.commit.hexsha[:7]}" in result.stdout
+    assert "git add" not in result.stdout
 
     plain = tmp_path / "sans-git"
     result = cli("init", str(plain), "--no-git", "--non-interactif")
@@ -146,6 +192,50 @@ def test_no_git_init_inside_an_existing_git_repository(cli, tmp_path):
     assert not (inner / ".git").exists()
     assert "Déjà dans le dépôt git" in result.stdout
     assert "n'est pas la racine du dépôt git" in result.stdout  # CI files only work at the root
+    assert "Premier commit" not in result.stdout  # not its repository: nothing committed in it
+    assert not git.Repo(tmp_path / "projet").head.is_valid()
+
+
+def test_no_commit_without_a_git_identity(cli, depot, no_identity):
+    result = cli("init", str(depot), "--non-interactif")
+    assert result.exit_code == 0, result.output
+    repo = git.Repo(depot)
+    assert not repo.head.is_valid() and repo.untracked_files  # written, not committed
+    assert "git ne sait pas encore qui vous êtes" in result.stdout
+    assert 'git config --global user.email' in result.stdout
+    assert 'git add . && git commit -m "Registre iaterr (iaterr init)"' in result.stdout
+    english = cli("init", str(depot.parent / "en"), "--non-interactif", "--lang", "en")
+    assert "git does not know yet who you are" in english.stdout and english.exit_code == 0
+
+
+def test_no_commit_when_told_or_in_a_repository_with_a_history(cli, depot, tmp_path):
+    result = cli("init", str(depot), "--non-interactif", "--no-commit")
+    assert result.exit_code == 0, result.output
+    assert not git.Repo(depot).head.is_valid() and "git add ." in result.stdout
+    # a repository with commits already: its owner commits what init adds
+    assert cli("init", str(tmp_path / "r"), "--non-interactif").exit_code == 0
+    repo = git.Repo(tmp_path / "r")
+    first = repo.head.commit.hexsha
+    later = cli("init", str(tmp_path / "r"), "--nom", "Labège", "--type", "commune")
+    assert later.exit_code == 0, later.output
+    assert repo.head.commit.hexsha == first and "data/collectivites/labege.yaml" in repo.untracked_files
+    assert "git add ." in later.stdout
+
+
+def test_new_commit_right_after_init_leaves_nothing_untracked(cli, depot):
+    """The issue's case: `new --commit` just after `init` committed the record and left nine files untracked."""
+    assert cli("init", str(depot), "--nom", "Ville de Testville", "--type", "commune").exit_code == 0
+    result = cli("new", "--repo", str(depot), "--defaults", "--commit",
+                 "--set", "nom=Détection des fuites d'eau", "--set", "statut=en_experimentation",
+                 "--set", "description=Analyse des débits de nuit pour cibler la recherche de fuites.",
+                 "--set", "theme=Transition écologique et énergétique", "--set", "sous_themes=gestion_eau",
+                 "--set", "decisions_individuelles=false")
+    assert result.exit_code == 0, result.output
+    repo = git.Repo(depot)
+    assert not repo.is_dirty(untracked_files=True), repo.untracked_files
+    assert [c.message.strip() for c in repo.iter_commits()][1:] == ["Registre iaterr (iaterr init)"]
+    assert repo.git.show("--name-only", "--format=", "HEAD").split() == [
+        "data/cas-usage/detection-des-fuites-d-eau.yaml"]
 
 
 def test_without_terminal_nor_name_the_repository_has_no_collectivite(cli, depot):
@@ -224,8 +314,10 @@ def test_ci_files(cli, depot):
     python = next(s for s in steps if s.get("uses", "").startswith("actions/setup-python"))
     assert python["with"]["python-version"] == "3.11"
     runs = [s.get("run", "") for s in steps]
-    assert "pip install iaterr" in runs
+    assert not any(re.search(r"pip install iaterr\b", r) for r in runs)  # iaterr is not on PyPI
+    install_at = next(i for i, r in enumerate(runs) if "installation" in r)
     validate_at = runs.index("iaterr validate")
+    assert install_at < validate_at
     lint_at = next(i for i, r in enumerate(runs) if "iaterr lint" in r)
     assert validate_at < lint_at
     assert runs[lint_at] == "iaterr lint"
@@ -233,7 +325,11 @@ def test_ci_files(cli, depot):
     gitlab = yaml.safe_load((depot / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     job = gitlab["iaterr"]
     assert job["image"].startswith("python:3.11") and str(job["variables"]["GIT_DEPTH"]) == "0"
-    assert job["script"] == ["pip install iaterr", "iaterr validate", "iaterr lint"]
+    assert job["script"][1:] == ["iaterr validate", "iaterr lint"]
+    assert job["script"][0] == runs[install_at].replace("::error file=iaterr.yaml::", "")  # the same step
+    assert load_config(depot).installation == PINNED
+    readme = (depot / "README.md").read_text(encoding="utf-8")
+    assert f'.venv/bin/pip install "{PINNED}"' in readme and "pip install iaterr\n" not in readme
     assert "IATERR_LANG" not in json.dumps(gitlab) and "--format" not in json.dumps(gitlab)
 
     hooks = yaml.safe_load((depot / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
@@ -243,6 +339,155 @@ def test_ci_files(cli, depot):
     assert hook["language"] == "system" and hook["pass_filenames"] is True
     assert re.search(hook["files"], "data/cas-usage/ma-fiche.yaml")
     assert not re.search(hook["files"], "iaterr.yaml")
+
+
+# ---------------------------------------------------------------- how the CI installs iaterr
+
+
+def _run_install_step(depot: Path, tmp_path: Path, ci: str = "github") -> tuple[subprocess.CompletedProcess, list]:
+    """The install step of the CI written by init, run for real by a shell in the repository, with a `pip`
+    that records what it is asked to install (a `pip` package of the current folder comes first for
+    `python -m pip`)."""
+    if ci == "github":
+        workflow = yaml.safe_load((depot / ".github/workflows/iaterr.yml").read_text(encoding="utf-8"))
+        script = next(s["run"] for s in next(iter(workflow["jobs"].values()))["steps"]
+                      if "installation" in s.get("run", ""))
+    else:
+        script = yaml.safe_load((depot / ".gitlab-ci.yml").read_text(encoding="utf-8"))["iaterr"]["script"][0]
+    log = tmp_path / "pip.log"
+    fake = depot / "pip"
+    fake.mkdir()
+    (fake / "__init__.py").write_text("", encoding="utf-8")
+    (fake / "__main__.py").write_text(
+        f"import json, sys\nopen({str(log)!r}, 'a').write(json.dumps(sys.argv[1:]) + '\\n')\n", encoding="utf-8")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").symlink_to(sys.executable)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    proc = subprocess.run(["bash", "-e", "-c", script], cwd=depot, env=env, capture_output=True, text=True,
+                          timeout=60)
+    calls = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+    return proc, calls
+
+
+def test_the_ci_installs_the_specification_of_iaterr_yaml(cli, depot, tmp_path):
+    assert cli("init", str(depot), "--no-git", "--no-input").exit_code == 0
+    proc, calls = _run_install_step(depot, tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert calls == [["install", "--quiet", "PyYAML"], ["install", PINNED]]
+    # the user changes the key: the CI follows
+    config = depot / "iaterr.yaml"
+    config.write_text(config.read_text(encoding="utf-8").replace(PINNED, "iaterr==0.1.0"), encoding="utf-8")
+    assert load_config(depot).installation == "iaterr==0.1.0"
+    shutil.rmtree(depot / "pip")
+    (tmp_path / "gitlab").mkdir()
+    proc, calls = _run_install_step(depot, tmp_path / "gitlab", ci="gitlab")
+    assert proc.returncode == 0, proc.stderr
+    assert calls == [["install", "--quiet", "PyYAML"], ["install", "iaterr==0.1.0"]]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_unknown_origin_writes_a_placeholder_the_ci_stops_on(cli, depot, tmp_path, monkeypatch, lang):
+    from iaterr.authoring import scaffold
+
+    monkeypatch.setattr(scaffold, "detect_installation",
+                        lambda: scaffold.Installation(None, "file:///home/agent/iaterr, commit 0123456789ab"))
+    result = cli("init", str(depot), "--no-git", "--no-input", "--lang", lang)
+    assert result.exit_code == 0, result.output
+    config = load_config(depot)
+    assert config.installation_a_renseigner
+    text = (depot / "iaterr.yaml").read_text(encoding="utf-8")
+    assert ("À RENSEIGNER" if lang == "fr" else "TO FILL IN") in text and "file:///home/agent/iaterr" in text
+    assert ("installation: A-RENSEIGNER" if lang == "fr" else "installation: TO-FILL-IN") in result.stdout
+    readme = (depot / "README.md").read_text(encoding="utf-8")
+    assert ("À faire d'abord" if lang == "fr" else "To do first") in readme
+    assert "pip install iaterr" not in readme and "pip install \"iaterr" not in readme
+    proc, calls = _run_install_step(depot, tmp_path)
+    assert proc.returncode == 1 and calls == [["install", "--quiet", "PyYAML"]]  # never pip install a guess
+    assert proc.stdout.startswith("::error file=iaterr.yaml::iaterr.yaml")
+    assert ("« installation » est à renseigner" if lang == "fr" else "fill in the key “installation”") in proc.stdout
+
+
+def test_the_installation_option(cli, depot):
+    spec = "iaterr @ git+https://forge.example/iaterr.git@v0.1.0"
+    result = cli("init", str(depot), "--no-git", "--no-input", "--installation", spec)
+    assert result.exit_code == 0, result.output
+    assert load_config(depot).installation == spec and f"« {spec} »" in result.stdout
+    assert "--installation" in (depot / "iaterr.yaml").read_text(encoding="utf-8")
+
+
+def test_the_installation_key_is_read_strictly(depot, tmp_path):
+    from iaterr.repo.config import RepositoryError
+
+    depot.mkdir()
+    for value, fine in (('"iaterr==0.1.0"', True), ("[iaterr]", False), ('""', False), ("{a: b}", False)):
+        (depot / "iaterr.yaml").write_text(f"installation: {value}\n", encoding="utf-8")
+        if fine:
+            assert load_config(depot).installation == "iaterr==0.1.0"
+            assert not load_config(depot).installation_a_renseigner
+        else:
+            with pytest.raises(RepositoryError) as caught:
+                load_config(depot)
+            assert "installation" in caught.value.params["detail"]["fr"], value
+    (depot / "iaterr.yaml").write_text("instalation: iaterr==0.1.0\n", encoding="utf-8")
+    with pytest.raises(RepositoryError):  # the strict check of unknown keys still holds
+        load_config(depot)
+
+
+class _Dist:
+    def __init__(self, direct_url: dict | None, version: str = "0.1.0") -> None:
+        self.version = version
+        self._text = json.dumps(direct_url) if direct_url is not None else None
+
+    def read_text(self, name: str) -> str | None:
+        return self._text if name == "direct_url.json" else None
+
+
+@pytest.mark.parametrize(("direct_url", "spec"), [
+    (None, "iaterr==0.1.0"),  # from a package index: its exact version
+    ({"url": "https://forge.example/iaterr.git", "vcs_info": {"vcs": "git", "commit_id": "a" * 40,
+                                                              "requested_revision": "v0.1.0"}},
+     f"iaterr @ git+https://forge.example/iaterr.git@{'a' * 40}"),
+    ({"url": "ssh://git@forge.example/collectivites/iaterr.git", "vcs_info": {"vcs": "git", "commit_id": "b" * 40},
+      "subdirectory": "outil"},
+     f"iaterr @ git+https://forge.example/collectivites/iaterr.git@{'b' * 40}#subdirectory=outil"),
+    ({"url": "https://jeton:secret@forge.example/iaterr.git", "vcs_info": {"vcs": "git", "commit_id": "c" * 40}},
+     f"iaterr @ git+https://forge.example/iaterr.git@{'c' * 40}"),  # never a credential written
+    ({"url": "https://forge.example/dl/iaterr-0.1.0-py3-none-any.whl", "archive_info": {}},
+     "iaterr @ https://forge.example/dl/iaterr-0.1.0-py3-none-any.whl"),
+    ({"url": "file:///tmp/iaterr-0.1.0-py3-none-any.whl", "archive_info": {}}, None),
+    ({"url": "file:///nulle/part", "dir_info": {"editable": True}}, None),
+])
+def test_what_iaterr_knows_of_its_origin(monkeypatch, direct_url, spec):
+    from importlib import metadata
+
+
+    monkeypatch.setattr(metadata, "distribution", lambda name: _Dist(direct_url))
+    found = real_detection()  # the real detection, on a fake distribution
+    assert found.spec == spec
+    assert "secret" not in found.source
+
+
+def test_a_local_checkout_is_installed_from_the_remote_that_holds_its_commit(monkeypatch, tmp_path):
+    from importlib import metadata
+
+
+    source = tmp_path / "iaterr"
+    repo = git.Repo.init(source)
+    (source / "pyproject.toml").write_text("[project]\nname = 'iaterr'\n", encoding="utf-8")
+    repo.git.add("-A")
+    repo.git.commit("-qm", "iaterr", "--author", "A <a@example.fr>")
+    sha = repo.head.commit.hexsha
+    monkeypatch.setattr(metadata, "distribution", lambda name: _Dist({"url": source.as_uri(),
+                                                                       "dir_info": {"editable": True}}))
+    # no remote: only this computer has it
+    assert real_detection().spec is None
+    assert sha[:12] in real_detection().source
+    repo.create_remote("origin", "git@forge.example:collectivites/iaterr.git")
+    assert real_detection().spec is None  # a remote that does not hold the commit (not pushed)
+    repo.git.update_ref("refs/remotes/origin/main", sha)  # pushed
+    assert real_detection().spec == f"iaterr @ git+https://forge.example/collectivites/iaterr.git@{sha}"
+    repo.close()
 
 
 def test_iaterr_ships_its_pre_commit_hook():

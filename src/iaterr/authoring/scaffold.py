@@ -20,6 +20,7 @@ The collectivité is checked by the model before anything is written:
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -35,7 +36,7 @@ from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
 from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.identifiers import slugify
-from iaterr.repo.config import CONFIG_FILE, Config, Repository, RepositoryError
+from iaterr.repo.config import CONFIG_FILE, INSTALLATION_PLACEHOLDERS, Config, Repository, RepositoryError
 from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
@@ -91,6 +92,14 @@ class InitResult:
     git_root: Path | None = None
     #: why ``git init`` could not run (git missing, command failed)
     git_error: str | None = None
+    #: the first commit made of what was written (its hexadecimal name), None when none was made
+    commit: str | None = None
+    #: no commit because git does not know who is committing (``user.name`` / ``user.email`` not set)
+    commit_without_identity: bool = False
+    #: why the first commit failed (a hook, a signature…): git's last words
+    commit_error: str | None = None
+    #: how the CI written installs iaterr (``installation`` of ``iaterr.yaml`` when it was written now)
+    installation: Installation | None = None
 
     @property
     def changed(self) -> bool:
@@ -122,6 +131,127 @@ def check_collectivite(data: dict[str, Any]) -> dict[str, Any]:
 
 def register_name(nom: str, lang: str) -> str:
     return message("init.nom-registre", lang, nom=nom)
+
+
+# ---------------------------------------------------------------- where this iaterr comes from
+
+
+@dataclass(frozen=True)
+class Installation:
+    """How the CI of a new repository installs the iaterr that created it."""
+
+    #: a pip specification that works from a CI runner, or None when nothing reliable is known
+    spec: str | None
+    #: what the package knows of its origin (an address, ``index``, or ``inconnue``), said in the report and the
+    #: comment of ``iaterr.yaml``
+    source: str
+    #: True when ``spec`` was given (``--installation``), not found
+    given: bool = False
+
+
+def _public_git_url(url: str) -> str | None:
+    """A git address a CI runner can clone, without credentials: https as is, ssh and git:// read as https;
+    a local path or ``file://`` is None (it exists only on this computer)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    url = url.strip()
+    if url.startswith("git+"):
+        url = url[4:]
+    scp = re.fullmatch(r"[\w.-]+@([\w.-]+):(?!//)(.+)", url)  # git@forge.example:owner/iaterr.git
+    if scp:
+        return f"https://{scp.group(1)}/{scp.group(2).lstrip('/')}"
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http", "ssh", "git") or not parts.hostname or not parts.path.strip("/"):
+        return None
+    scheme = "https" if parts.scheme in ("ssh", "git") else parts.scheme
+    host = parts.hostname if parts.scheme in ("ssh", "git") or parts.port is None else f"{parts.hostname}:{parts.port}"
+    return urlunsplit((scheme, host, parts.path, "", ""))  # never a user, a token, a query
+
+
+def _from_local_git(folder: Path) -> tuple[str | None, str]:
+    """A source folder under git: its commit, on a remote that holds it (a branch of it contains it)."""
+    try:
+        import git
+    except ImportError:
+        return None, folder.as_uri()
+    try:
+        repo = git.Repo(folder, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return None, folder.as_uri()
+    try:
+        commit = repo.head.commit.hexsha
+        top = Path(repo.working_tree_dir or folder).resolve()
+        sub = folder.resolve().relative_to(top).as_posix() if folder.resolve() != top else ""
+        for remote in repo.remotes:
+            public = _public_git_url(next(iter(remote.urls), ""))
+            if public is None:
+                continue
+            held = repo.git.branch("-r", "--contains", commit, "--list", f"{remote.name}/*").strip()
+            if held:
+                fragment = f"#subdirectory={sub}" if sub else ""
+                return f"iaterr @ git+{public}@{commit}{fragment}", f"git+{public}@{commit}"
+        return None, f"{folder.as_uri()}, commit {commit[:12]}"
+    except (git.GitCommandError, ValueError, OSError):
+        return None, folder.as_uri()
+    finally:
+        repo.close()
+
+
+def detect_installation(name: str = "iaterr") -> Installation:
+    """Where the running iaterr was installed from, as a pip specification a CI runner can use.
+
+    Read from the package's metadata (PEP 610 ``direct_url.json``): a git install gives its address and exact
+    commit; an archive downloaded over https its address; a local folder the commit of its git repository when
+    a remote holds it; no ``direct_url.json`` means a package index, so the exact version. Anything else (a
+    local wheel, a folder outside git, a commit no remote holds, iaterr run from its sources) is unknown:
+    ``spec`` is None and ``iaterr init`` writes the placeholder."""
+    from importlib import metadata
+
+    try:
+        dist = metadata.distribution(name)
+    except metadata.PackageNotFoundError:
+        return Installation(None, "inconnue")
+    raw = dist.read_text("direct_url.json")
+    if raw is None:
+        return Installation(f"iaterr=={dist.version}", "index")
+    try:
+        info = json.loads(raw)
+        url = str(info.get("url") or "")
+    except (ValueError, AttributeError):
+        return Installation(None, "inconnue")
+    subdir = str(info.get("subdirectory") or "")
+    fragment = f"#subdirectory={subdir}" if subdir else ""
+    vcs = info.get("vcs_info")
+    if isinstance(vcs, dict):
+        public = _public_git_url(url) if vcs.get("vcs") == "git" else None
+        commit = str(vcs.get("commit_id") or "")
+        if public and re.fullmatch(r"[0-9a-f]{7,64}", commit):
+            return Installation(f"iaterr @ git+{public}@{commit}{fragment}", f"git+{public}@{commit}")
+        if url.startswith("file:"):
+            return Installation(*_from_local_git(_file_path(url) / subdir))
+        return Installation(None, url or "inconnue")
+    if isinstance(info.get("archive_info"), dict) and url.startswith("https://"):
+        from urllib.parse import urlsplit
+
+        if urlsplit(url).username is None:  # never a credential written in a repository
+            return Installation(f"iaterr @ {url}", url)
+        return Installation(None, "https://…")
+    if isinstance(info.get("dir_info"), dict) and url.startswith("file:"):
+        return Installation(*_from_local_git(_file_path(url) / subdir))
+    return Installation(None, url or "inconnue")
+
+
+def _file_path(url: str) -> Path:
+    from urllib.parse import unquote, urlsplit
+
+    return Path(unquote(urlsplit(url).path))
+
+
+def installation_for(given: str | None) -> Installation:
+    """``--installation`` when given, else what :func:`detect_installation` finds."""
+    if given is not None and given.strip():
+        return Installation(given.strip(), "option", given=True)
+    return detect_installation()
 
 
 # ---------------------------------------------------------------- templates
@@ -158,10 +288,18 @@ def render_template(name: str, **context: Any) -> str:
     return _environment().get_template(name).render(**context)
 
 
-def render_files(lang: str, collectivite: dict[str, Any] | None) -> dict[str, str]:
+def render_files(lang: str, collectivite: dict[str, Any] | None,
+                 installation: Installation | None = None) -> dict[str, str]:
     """The text of every templated file of a new repository, by path."""
     registre = register_name(collectivite["nom"], lang) if collectivite else None
+    installation = installation or Installation(None, "inconnue")
     context = {
+        "installation": installation.spec or INSTALLATION_PLACEHOLDERS[lang] + (
+            " (voir le commentaire ci-dessus)" if lang == "fr" else " (see the comment above)"),
+        "installation_source": installation.source,
+        "installation_connue": installation.spec is not None,
+        "installation_donnee": installation.given,
+        "placeholders": tuple(INSTALLATION_PLACEHOLDERS.values()),
         "lang": lang,
         "version": __version__,
         "schema_version": SCHEMA_VERSION,
@@ -178,8 +316,12 @@ def render_files(lang: str, collectivite: dict[str, Any] | None) -> dict[str, st
 
 
 def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None, lang: str = "fr",
-                    git: bool = True) -> InitResult:
+                    git: bool = True, commit: bool = True, installation: Installation | None = None) -> InitResult:
     """Create (or complete) the data repository in ``target``; see the module's docstring.
+
+    ``installation`` is how the CI installs iaterr (by default what :func:`detect_installation` finds). With
+    ``git`` and ``commit``, what is written is committed when the git repository is new (``git init`` now, or
+    one without any commit whose root is ``target``) and git knows who commits; else the result says why not.
 
     Raises :class:`InvalidCollectivite` before writing anything when the
     collectivité is not valid, and :class:`RepositoryError` when ``target`` cannot
@@ -205,9 +347,12 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
         write_whole(path, text, root=root)
         result.created.append(path)
 
-    files = render_files(lang, collectivite)
+    installation = installation or detect_installation()
+    files = render_files(lang, collectivite, installation)
     config_existed = (root / CONFIG_FILE).exists()
     write(root / CONFIG_FILE, files.pop(CONFIG_FILE))
+    if not config_existed:
+        result.installation = installation
 
     if collectivite is not None:
         record = new_record(repo, "collectivite", collectivite, lang=lang)
@@ -241,6 +386,8 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
         }, result)
     if git:
         _git_init(root, result)
+        if commit and result.git_root == root and (result.created or result.updated):
+            _first_commit(root, result, lang)
     return result
 
 
@@ -308,3 +455,50 @@ def _git_init(root: Path, result: InitResult) -> None:
     created.close()
     result.git_initialised = True
     result.git_root = root
+
+
+def _has_identity(repo: Any) -> bool:
+    """Whether git knows who commits: ``user.name`` and ``user.email`` (or their environment variables)."""
+    import os
+
+    import git
+
+    def setting(key: str, *variables: str) -> str:
+        for variable in variables:
+            if os.environ.get(variable, "").strip():
+                return os.environ[variable]
+        try:
+            return str(repo.git.config("--get", key)).strip()
+        except git.GitCommandError:  # not set: git config exits 1
+            return ""
+
+    return bool(setting("user.name", "GIT_AUTHOR_NAME") and setting("user.email", "GIT_AUTHOR_EMAIL", "EMAIL"))
+
+
+def _first_commit(root: Path, result: InitResult, lang: str) -> None:
+    """Commit what was written, in a git repository without any commit yet (only these paths: anything the
+    user had staged stays staged)."""
+    import git
+
+    try:
+        repo = git.Repo(root)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        return
+    try:
+        try:
+            repo.head.commit  # noqa: B018 - raises ValueError while the repository has no commit
+            return  # a repository with a history: its owner commits
+        except ValueError:
+            pass
+        if not _has_identity(repo):
+            result.commit_without_identity = True
+            return
+        paths = sorted({p.relative_to(root).as_posix() for p in result.created + result.updated})
+        repo.git.add("--", *paths)
+        repo.git.commit("-q", "-m", message("init.message-commit", lang), "--", *paths)
+        result.commit = repo.head.commit.hexsha
+    except git.GitCommandError as exc:
+        lines = [line for line in str(exc.stderr or exc).strip().splitlines() if line.strip()]
+        result.commit_error = lines[-1].strip().removeprefix("stderr: ").strip("'") if lines else str(exc)
+    finally:
+        repo.close()

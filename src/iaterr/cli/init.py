@@ -147,6 +147,12 @@ def _render(ui: App, result, directory: Optional[Path], *, reason: str | None, g
         say("init.sans-collectivite.aide", "green",
             commande=_command(init_cmd, '--nom "…"', "--type commune", "--siret …"))
 
+    if result.installation is not None and result.installation.spec is None:
+        say("init.installation-a-renseigner", "yellow", source=_source(result.installation.source))
+        say("init.installation-a-renseigner.aide", "green")
+    elif result.installation is not None:
+        say("init.installation", spec=result.installation.spec)
+
     if not git:
         say("init.git-desactive", "dim")
     elif result.git_error is not None:
@@ -157,6 +163,14 @@ def _render(ui: App, result, directory: Optional[Path], *, reason: str | None, g
         say("init.git-existant", chemin=str(result.git_root))
         if result.git_root != root:
             say("init.git-hors-racine", "yellow", chemin=str(root), racine=str(result.git_root))
+    if result.commit is not None:
+        say("init.commit-fait", "green", commit=result.commit[:7], message=message("init.message-commit", ui.lang),
+            nombre=len(result.created) + len(result.updated))
+    elif result.commit_without_identity:
+        say("init.commit-sans-identite", "yellow")
+        say("init.commit-sans-identite.aide", "green")
+    elif result.commit_error is not None:
+        say("init.commit-impossible", "yellow", erreur=result.commit_error)
 
     say("init.etapes", "bold")
     steps: list[tuple[str, str]] = []
@@ -164,12 +178,18 @@ def _render(ui: App, result, directory: Optional[Path], *, reason: str | None, g
         steps.append(("init.etape-cd", f"cd {shlex.quote(str(directory))}"))
     steps.append(("init.etape-new", "iaterr new"))
     steps.append(("init.etape-validate", "iaterr validate"))
-    if git and result.git_root is not None and result.changed:
-        steps.append(("init.etape-git", 'git add . && git commit -m "Registre iaterr"'
-                      if ui.lang == "fr" else 'git add . && git commit -m "iaterr register"'))
+    if git and result.git_root is not None and result.changed and result.commit is None:
+        steps.append(("init.etape-git", f'git add . && git commit -m "{message("init.message-commit", ui.lang)}"'))
     steps.append(("init.etape-pre-commit", "pre-commit install"))
     for number, (key, command) in enumerate(steps, start=1):
         say(key, commande=f"  {number}. {command}")
+
+
+def _source(source: str) -> dict[str, Any]:
+    """What iaterr knows of its origin, said in the reader's language."""
+    if source == "inconnue":
+        return {"t": "init.source-inconnue"}
+    return {"t": "init.source", "p": {"source": source}}
 
 
 def register(app: typer.Typer) -> None:
@@ -202,12 +222,20 @@ def register(app: typer.Typer) -> None:
         identifiant: Optional[str] = text_option("--identifiant", help_key="help.init.identifiant",
                                                  metavar="metavar.init.code"),
         no_git: bool = typer.Option(False, "--no-git", help=h("help.init.no-git")),
+        no_commit: bool = typer.Option(False, "--no-commit", help=h("help.init.no-commit")),
+        installation: Optional[str] = text_option("--installation", help_key="help.init.installation",
+                                                  metavar="metavar.init.specification"),
         non_interactive: bool = typer.Option(False, "--non-interactif", "--no-input",
                                              help=h("help.init.non-interactif")),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        from iaterr.authoring.scaffold import InvalidCollectivite, check_collectivite, init_repository
+        from iaterr.authoring.scaffold import (
+            InvalidCollectivite,
+            check_collectivite,
+            init_repository,
+            installation_for,
+        )
         from iaterr.repo.config import RepositoryError
 
         with guarded(lang) as ui:
@@ -241,7 +269,8 @@ def register(app: typer.Typer) -> None:
                     _report_invalid(ui, exc.diagnostics, answered)
                     raise typer.Exit(FAILURE) from None
             try:
-                result = init_repository(target, collectivite=data, lang=ui.lang, git=not no_git)
+                result = init_repository(target, collectivite=data, lang=ui.lang, git=not no_git,
+                                         commit=not no_commit, installation=installation_for(installation))
             except RepositoryError as exc:
                 raise Abort(exc.key, **exc.params) from exc
             _render(ui, result, directory, reason=reason, git=not no_git)

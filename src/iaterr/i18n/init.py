@@ -15,6 +15,11 @@ FR: dict[str, str] = {
     "help.init.code-insee": "Code INSEE de la commune siège (5 caractères).",
     "help.init.identifiant": "Identifiant de la collectivité, nom de sa fiche (par défaut : tiré du nom).",
     "help.init.no-git": "Ne lance pas « git init ».",
+    "help.init.no-commit": "Ne fait pas le premier commit de ce qui est écrit (fait sinon dans un dépôt git "
+                           "nouveau, quand git sait qui vous êtes).",
+    "help.init.installation": "Spécification pip avec laquelle l'intégration continue installe iaterr (clé "
+                              "« installation » d'iaterr.yaml ; par défaut : d'après l'origine de cet iaterr).",
+    "metavar.init.specification": "SPÉCIFICATION",
     "help.init.non-interactif": "Ne pose aucune question : sans --nom, le dépôt est créé sans collectivité.",
     "metavar.init.texte": "TEXTE",
     "metavar.init.code": "CODE",
@@ -65,6 +70,25 @@ FR: dict[str, str] = {
     "init.git-desactive": "Sans git (--no-git) : lancez « git init » pour versionner le registre.",
     "init.git-impossible": "git init impossible ({erreur}) : le dépôt est créé sans git ; installez git puis "
                            "lancez « git init ».",
+    "init.message-commit": "Registre iaterr (iaterr init)",
+    "init.commit-fait": "Premier commit {commit} « {message} » : les {nombre} fichiers écrits.",
+    "init.commit-sans-identite": "Pas de commit : git ne sait pas encore qui vous êtes (user.name et "
+                                 "user.email).",
+    "init.commit-sans-identite.aide": "Une fois pour toutes : git config --global user.name \"Prénom Nom\" && "
+                                      "git config --global user.email \"prenom.nom@collectivite.fr\", puis "
+                                      "l'étape « git add » ci-dessous.",
+    "init.commit-impossible": "Le premier commit a échoué ({erreur}) : les fichiers sont écrits ; faites-le "
+                              "vous-même (étape « git add » ci-dessous).",
+    "init.installation": "L'intégration continue installera iaterr par « {spec} » (clé « installation » "
+                         "d'iaterr.yaml, à changer pour une autre version).",
+    "init.installation-a-renseigner": "iaterr ne sait pas d'où l'intégration continue peut l'installer "
+                                      "({source}) : iaterr.yaml porte « installation: A-RENSEIGNER », et la CI "
+                                      "s'arrête en le disant tant que la clé n'est pas renseignée.",
+    "init.installation-a-renseigner.aide": "Écrivez dans iaterr.yaml la spécification pip de votre iaterr, par "
+                                           "exemple installation: \"iaterr @ git+https://forge.example/iaterr.git"
+                                           "@v0.1.0\" (ou relancez init sur un dossier neuf avec --installation).",
+    "init.source": "installé depuis {source}, qui n'existe que sur ce poste",
+    "init.source-inconnue": "lancé depuis ses sources, sans installation par pip",
     "init.etapes": "Étapes suivantes :",
     "init.etape-cd": "{commande}",
     "init.etape-new": "{commande} : décrire un cas d'usage, question par question",
@@ -89,6 +113,11 @@ EN: dict[str, str] = {
     "help.init.code-insee": "INSEE code of the seat municipality (5 characters).",
     "help.init.identifiant": "Identifier of the local authority, name of its record (default: made from the name).",
     "help.init.no-git": "Do not run “git init”.",
+    "help.init.no-commit": "Do not make the first commit of what is written (made otherwise in a new git "
+                           "repository, when git knows who you are).",
+    "help.init.installation": "pip specification with which continuous integration installs iaterr (key "
+                              "“installation” of iaterr.yaml; by default: from where this iaterr came from).",
+    "metavar.init.specification": "SPECIFICATION",
     "help.init.non-interactif": "Ask no question: without --nom, the repository is created without a local "
                                 "authority.",
     "metavar.init.texte": "TEXT",
@@ -140,6 +169,24 @@ EN: dict[str, str] = {
     "init.git-desactive": "Without git (--no-git): run “git init” to version the register.",
     "init.git-impossible": "git init failed ({erreur}): the repository is created without git; install git, then "
                            "run “git init”.",
+    "init.message-commit": "iaterr register (iaterr init)",
+    "init.commit-fait": "First commit {commit} “{message}”: the {nombre} files written.",
+    "init.commit-sans-identite": "No commit: git does not know yet who you are (user.name and user.email).",
+    "init.commit-sans-identite.aide": "Once and for all: git config --global user.name \"First Last\" && "
+                                      "git config --global user.email \"first.last@authority.fr\", then the "
+                                      "“git add” step below.",
+    "init.commit-impossible": "The first commit failed ({erreur}): the files are written; make it yourself "
+                              "(“git add” step below).",
+    "init.installation": "Continuous integration will install iaterr with “{spec}” (key “installation” of "
+                         "iaterr.yaml, to change for another version).",
+    "init.installation-a-renseigner": "iaterr does not know where continuous integration can install it from "
+                                      "({source}): iaterr.yaml holds “installation: TO-FILL-IN”, and the CI stops "
+                                      "saying so until the key is filled in.",
+    "init.installation-a-renseigner.aide": "Write the pip specification of your iaterr in iaterr.yaml, for "
+                                           "instance installation: \"iaterr @ git+https://forge.example/iaterr.git"
+                                           "@v0.1.0\" (or run init on a new folder with --installation).",
+    "init.source": "installed from {source}, which exists only on this computer",
+    "init.source-inconnue": "run from its sources, not installed by pip",
     "init.etapes": "Next steps:",
     "init.etape-cd": "{commande}",
     "init.etape-new": "{commande}: describe a use case, question by question",

@@ -47,10 +47,27 @@ class Config:
     nom: Optional[str] = None
     #: collectivité offered by default to new records (identifier)
     collectivite_defaut: Optional[str] = None
+    #: how CI installs iaterr: a pip specification (``iaterr==0.1.0``, ``iaterr @ git+https://…@v0.1.0``), or
+    #: the placeholder ``iaterr init`` writes when it could not tell where it was installed from
+    installation: Optional[str] = None
     lint: LintConfig = field(default_factory=LintConfig)
 
+    @property
+    def installation_a_renseigner(self) -> bool:
+        """True while ``installation`` is the placeholder written by ``iaterr init`` (CI cannot install iaterr)."""
+        return is_installation_placeholder(self.installation)
 
-_TOP = {"version_schema", "langue", "nom", "collectivite_defaut", "lint"}
+
+#: The value ``iaterr init`` writes for ``installation`` when nothing reliable is known of its own origin, by
+#: language: the CI it writes stops on it with a message, and :func:`is_installation_placeholder` knows it.
+INSTALLATION_PLACEHOLDERS = {"fr": "A-RENSEIGNER", "en": "TO-FILL-IN"}
+
+
+def is_installation_placeholder(value: Optional[str]) -> bool:
+    return value is not None and any(value.strip().startswith(p) for p in INSTALLATION_PLACEHOLDERS.values())
+
+
+_TOP = {"version_schema", "langue", "nom", "collectivite_defaut", "installation", "lint"}
 _LINT_NUMBERS = {"fraicheur_mois": 1, "experimentation_mois": 1, "description_min": 0}
 
 
@@ -92,6 +109,13 @@ def _config_from(data: Any) -> Config:
         config.langue = langue
     config.nom = _optional_text(data.get("nom"), "nom")
     config.collectivite_defaut = _optional_text(data.get("collectivite_defaut"), "collectivite_defaut")
+    if data.get("installation") is not None:
+        installation = _text(data["installation"], "installation")
+        if "\n" in installation.strip():
+            raise _Invalid("installation", "une spécification pip sur une ligne attendue (par exemple "
+                           "« iaterr==0.1.0 »)", "a one-line pip specification expected (for instance "
+                           "“iaterr==0.1.0”)")
+        config.installation = installation.strip()
     lint = data.get("lint")
     if lint is not None:
         if not isinstance(lint, dict):
