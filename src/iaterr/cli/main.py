@@ -76,6 +76,92 @@ def _translate_typer() -> None:
 
     formatting.HelpFormatter._iaterr_write_usage = original  # type: ignore[attr-defined]
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    from typer._click import termui
+
+    confirm = _confirm(common.HELP_LANG)
+    termui.confirm = confirm
+    typer.confirm = confirm
+
+
+#: click's fixed sentences (typer vendors click without gettext: they are matched in the message) → message
+#: keys, whose parameters are the named groups. Matched whole, in this order; the details of "Invalid value
+#: for X: …" are matched again. A sentence not listed stays as click says it.
+_CLICK_SENTENCES: tuple[tuple[str, str], ...] = (
+    (r"(?s)(?P<tete>.*?)\.? Did you mean (?P<suggestions>.+)\?", "help.click.vouliez-vous-dire"),
+    (r"(?s)(?P<tete>.*?) \(Possible options: (?P<options>.+)\)", "help.click.options-possibles"),
+    (r"No such option: (?P<nom>.+)", "help.click.option-inconnue"),
+    (r"No such command (?P<nom>.+)\.", "help.click.commande-inconnue-nommee"),
+    (r"Missing command\.", "help.click.commande-manquante"),
+    (r"Missing argument (?P<nom>.+?)\.(?: (?P<suite>.*))?", "help.click.argument-manquant"),
+    (r"Missing option (?P<nom>.+?)\.(?: (?P<suite>.*))?", "help.click.option-manquante"),
+    (r"Missing parameter:? (?P<nom>.+?)\.?", "help.click.parametre-manquant"),
+    (r"Option (?P<nom>\S+) requires an argument\.", "help.click.option-sans-valeur"),
+    (r"Option (?P<nom>\S+) requires (?P<nombre>\d+) arguments\.", "help.click.option-valeurs"),
+    (r"Option (?P<nom>\S+) does not take a value\.", "help.click.option-sans-valeur-attendue"),
+    (r"Got unexpected extra arguments? \((?P<arguments>.*)\)", "help.click.arguments-en-trop"),
+    (r"Got unexpected extra argument\(s\) \((?P<arguments>.*)\)", "help.click.arguments-en-trop"),
+    (r"(?s)Invalid value for (?P<nom>.+?): (?P<detail>.*)", "help.click.valeur-invalide-pour"),
+    (r"(?s)Invalid value: (?P<detail>.*)", "help.click.valeur-invalide"),
+    (r"(?P<valeur>.+) is not a valid integer\.", "help.click.pas-un-entier"),
+    (r"(?P<valeur>.+) is not a valid float\.", "help.click.pas-un-nombre"),
+    (r"(?s)(?P<valeur>.+) is not a valid boolean\..*", "help.click.pas-un-booleen"),
+    (r"(?s)(?P<valeur>.+) is not one of (?P<valeurs>.+)\.", "help.click.pas-dans-la-liste"),
+    (r"(?P<valeur>.+) is not in the range (?P<intervalle>.+)\.", "help.click.hors-intervalle"),
+    (r"(?:File|Directory|Path) (?P<chemin>.+) does not exist\.", "help.click.chemin-inexistant"),
+    (r"(?:File|Directory|Path) (?P<chemin>.+) is a file\.", "help.click.chemin-fichier"),
+    (r"(?:File|Directory|Path) (?P<chemin>.+) is a directory\.", "help.click.chemin-dossier"),
+    (r"(?:File|Directory|Path) (?P<chemin>.+) is not (?:readable|writable)\.", "help.click.chemin-interdit"),
+)
+#: the groups that hold click's words again, said in ours in turn
+_NESTED = ("tete", "detail")
+
+
+def in_our_words(text: str, lang: str) -> str:
+    """A message of click or typer (usage errors) in the run's language; what is not recognised is kept."""
+    import re
+
+    for pattern, key in _CLICK_SENTENCES:
+        found = re.fullmatch(pattern, text.strip())
+        if found is None:
+            continue
+        params = {name: in_our_words(value, lang) if name in _NESTED else value
+                  for name, value in found.groupdict().items() if name != "suite"}
+        said = message(key, lang, **params)
+        suite = found.groupdict().get("suite")  # click's list of choices after a missing value: as it is
+        return f"{said} {suite}" if suite else said
+    return text
+
+
+def _confirm(lang: str):
+    """typer's confirmation (« [y/N] ») in the run's language: « [o/N] », o/oui and n/non understood too."""
+    from typer._click import termui
+
+    def confirm(text: str, default: bool | None = False, abort: bool = False, prompt_suffix: str = ": ",
+                show_default: bool = True, err: bool = False) -> bool:
+        choices = message("help.click.oui-non" if default is None else
+                          "help.click.Oui-non" if default else "help.click.oui-Non", lang)
+        prompt = f"{text} [{choices}]{prompt_suffix}" if show_default else f"{text}{prompt_suffix}"
+        while True:
+            try:
+                termui.echo(prompt[:-1], nl=False, err=err)
+                value = termui.visible_prompt_func(prompt[-1:]).lower().strip()
+            except (KeyboardInterrupt, EOFError):
+                raise typer.Abort() from None
+            if value in ("o", "oui", "y", "yes"):
+                answer = True
+            elif value in ("n", "non", "no"):
+                answer = False
+            elif default is not None and value == "":
+                answer = default
+            else:
+                termui.echo(message("help.click.oui-non.erreur", lang), err=err)
+                continue
+            break
+        if abort and not answer:
+            raise typer.Abort()
+        return answer
+
+    return confirm
 
 
 def _err(text: str) -> None:
@@ -135,13 +221,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = command.main(args=args, prog_name="iaterr", standalone_mode=False)
         code = result if isinstance(result, int) else 0
-    except _NO_ARGS:  # typer has shown the help already
+    except _NO_ARGS as exc:  # `iaterr`, `iaterr import` alone: the help, which the error carries
+        sys.stdout.write(_text_of(exc).rstrip("\n") + "\n")
         code = 0
     except _USAGE as exc:
         ctx = getattr(exc, "ctx", None)
         path = getattr(ctx, "command_path", "") or ""
         name = path.split(" ", 1)[1] if " " in path else ""  # "iaterr import bibliotheque" → "import bibliotheque"
-        _err("✗ " + message("cli.erreur-usage", lang, detail=_text_of(exc)))
+        detail = in_our_words(_text_of(exc), lang)
+        _err("✗ " + message("cli.erreur-usage", lang, detail=detail))
         _err("  → " + message("cli.erreur-usage.aide", lang, commande=name).replace("iaterr  ", "iaterr "))
         code = common.FAILURE
     except _EXIT as exc:
