@@ -172,11 +172,16 @@ class Driver:
         if self.stop_at and self.stop_at in prompt:
             self.pipe.send_text(CTRL_C)
             return
+        if kind == "confirm" and "Aucune case cochée" in prompt and not any(
+                k in prompt and v for k, v in self.answers.items() if "Aucune case cochée" in k):
+            self.pipe.send_text("o")
+            return
         for key, queue in self.answers.items():
             if key in prompt and queue:
                 self.pipe.send_text(queue.pop(0))
                 return
-        # anything else: Enter (skip or first choice) or No for a yes/no question
+        # anything else: Enter (skip or first choice) or No for a yes/no question; nothing ticked in a
+        # checkbox list is confirmed above (« Aucune case cochée : laisser … sans réponse ? »)
         self.pipe.send_text("n" if kind == "confirm" else "\r")
 
 
@@ -209,12 +214,12 @@ def test_questionnaire_no_decision_and_a_wrong_answer_corrected(drive, repo_copy
         "Statut": _select(2),  # en_experimentation
         # empty first: refused ("Réponse obligatoire"), then answered
         "Description du service": "\rAnalyse des débits de nuit pour cibler les fuites.\r",
-        "Date de démarrage": "05/2024\r" + "\x7f" * 7 + "2024-05\r",  # refused, erased, corrected
+        "Date de démarrage": "mai\r" + "\x7f" * 3 + "2024-05\r",  # refused, erased, corrected
         "Thème principal": "\r",
         "Sous-thèmes": DOWN * 2 + " \r",  # gestion_eau
         "Décisions individuelles": _select(1),  # Non
         "Interagit avec le public": _select(1),  # Non
-        "Niveau de risque": _select(4),  # non_evalue
+        "Niveau de risque": "\r",  # non_evalue, the first and the default
         "Enregistrer cette fiche": "y",
     })
     result = drive(repo_copy, driver)
@@ -252,7 +257,7 @@ def test_questionnaire_individual_decisions_public_chatbot_and_high_risk(drive, 
         "Paramètre *": "Quotient familial\r",
         "Ajouter un autre élément à « Paramètres et pondération »": "n",
         "Domaines de l'annexe III": DOWN * 4 + " \r",  # prestations_publiques
-        "Niveau de risque": _select(1),  # eleve
+        "Niveau de risque": _select(3),  # eleve (from the least severe: non_evalue, minimal, limite, eleve)
         "Interagit avec le public": _select(0),  # Oui
         "Information sur l'usage de l'IA": "Un message l'annonce.\r",
         "Ajouter un élément à « Analyses d'impact »": "y",
@@ -419,7 +424,7 @@ def test_questionnaire_ai_chatbot_with_personal_data_shows_the_regimes_it_trigge
         "Critères de risque (protection des données)": " \r",  # evaluation
         "Système d'intelligence artificielle": _select(0),  # Oui
         "Domaines de l'annexe III": "\r",  # none
-        "Niveau de risque": _select(2),  # limite
+        "Niveau de risque": _select(2),  # limite (non_evalue, minimal, limite)
         "Interagit avec le public": _select(0),  # Oui
         "Information sur l'usage de l'IA": "Le bandeau de la fenêtre annonce un assistant automatique.\r",
         "Textes générés publiés": _select(0),  # Oui

@@ -22,6 +22,7 @@ This module asks nothing itself: it plans questions and checks answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -30,6 +31,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from iaterr.base.diagnostics import Diagnostic
+from iaterr.model.dates import french_date_to_iso, parse_partial_date
 from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.qualification import TYPES_APPRENTISSAGE
@@ -196,6 +198,18 @@ def automatic_values(model: type[BaseModel], answers: Answers) -> Answers:
     return out
 
 
+#: The AI Act's risk tiers as the questionnaire offers them: « non évalué » first (the default: a tier is
+#: never claimed by pressing Enter), then from the least severe to the most.
+RISK_TIERS = ("non_evalue", "minimal", "limite", "eleve", "inacceptable")
+
+#: The answer a select starts on when nothing was answered yet (the safe one).
+SAFE_DEFAULTS: dict[str, str] = {"niveau_risque_ia": "non_evalue"}
+
+
+def risk_order(code: str) -> int:
+    return RISK_TIERS.index(code) if code in RISK_TIERS else len(RISK_TIERS)
+
+
 def choices(spec: FieldSpec, answers: Answers) -> list[tuple[str, str, str]]:
     """(code, French label, English label) offered for a vocabulary field."""
     assert spec.vocab is not None
@@ -204,6 +218,8 @@ def choices(spec: FieldSpec, answers: Answers) -> list[tuple[str, str, str]]:
         terms = [t for t in terms if t.parent == answers["theme"]]
     if spec.name == "niveau_automatisation" and answers.get("decisions_individuelles") is True:
         terms = [t for t in terms if t.code != "sans_decision"]
+    if spec.name == "niveau_risque_ia":
+        terms = sorted(terms, key=lambda t: risk_order(t.code))
     return [(t.code, t.fr, t.en) for t in terms]
 
 
@@ -237,6 +253,85 @@ def check_answer(model: type[BaseModel], name: str, value: Any, *, redact: bool 
         return None, diags
 
 
+# ---------------------------------------------------------------- tolerant input
+
+_MOIS = {"janvier": 1, "fevrier": 2, "février": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+         "aout": 8, "août": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12, "décembre": 12,
+         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+         "september": 9, "october": 10, "november": 11, "december": 12}
+_APPROX = re.compile(r"^(?:environ|env\.|à peu près|a peu pres|près de|pres de|approximativement|about|around|"
+                     r"approximately|~|≈|\+/-)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """An answer written the way a person writes it, and the value the record will hold. ``note``: a
+    message key saying what was changed beyond the spelling (an approximate number), or None."""
+
+    typed: str
+    value: str
+    note: str | None = None
+
+
+def normalise_date(text: str) -> str | None:
+    """``01/03/2024`` → ``2024-03-01``, ``03/2024`` → ``2024-03``, ``mars 2024`` → ``2024-03``,
+    ``1er mars 2024`` → ``2024-03-01``; None when the text is no date."""
+    value = " ".join(text.split())
+    iso = french_date_to_iso(value)
+    if iso is None and re.fullmatch(r"\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{1,2}[-.]\d{4}", value):
+        iso = french_date_to_iso(re.sub(r"[-.]", "/", value))
+    m = re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([^\W\d_]+)\.?\s+(\d{4})", value.casefold())
+    if iso is None and m and m.group(2) in _MOIS:
+        iso = f"{m.group(3)}-{_MOIS[m.group(2)]:02d}" + (f"-{int(m.group(1)):02d}" if m.group(1) else "")
+    return iso if iso and parse_partial_date(iso) else None
+
+
+def normalise_number(text: str) -> str | None:
+    """``43,4986`` → ``43.4986``, ``1 200,5`` → ``1200.5``; None when nothing is to change."""
+    value = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if re.fullmatch(r"[+-]?\d+,\d+", value):
+        return value.replace(",", ".")
+    if value != text.strip() and re.fullmatch(r"[+-]?\d+(\.\d+)?", value):
+        return value
+    return None
+
+
+def normalise_integer(text: str) -> tuple[str, bool] | None:
+    """``environ 400`` → (``400``, True: an approximate value), ``1 200`` → (``1200``, False)."""
+    value = text.strip()
+    approx = bool(_APPROX.match(value))
+    value = _APPROX.sub("", value)
+    if re.fullmatch(r"\d{1,3}([\s\u00a0\u202f.]\d{3})+", value):  # 1 200, 1.200
+        value = re.sub(r"[\s\u00a0\u202f.]", "", value)
+    if re.fullmatch(r"\d+", value) and (approx or value != text.strip()):
+        return value, approx
+    return None
+
+
+def normalise_siret(text: str) -> str | None:
+    """``243 100 633 00391`` → ``24310063300391`` (spaces, dots and dashes dropped); None otherwise."""
+    compact = re.sub(r"[\s.\u00a0\u202f-]", "", text)
+    return compact if re.fullmatch(r"\d{14}", compact) and compact != text.strip() else None
+
+
+def normalise(spec: FieldSpec, text: str) -> Normalised | None:
+    """The value a refused answer was meant to be, by the field's type; None when there is none."""
+    fixed: str | None = None
+    note = None
+    if spec.kind == "date":
+        fixed = normalise_date(text)
+    elif spec.kind == "nombre":
+        fixed = normalise_number(text)
+    elif spec.kind == "entier":
+        found = normalise_integer(text)
+        if found is not None:
+            fixed, approx = found
+            note = "new.normalise.approx" if approx else None
+    elif spec.kind == "siret":
+        fixed = normalise_siret(text)
+    return Normalised(text.strip(), fixed, note) if fixed is not None else None
+
+
 def is_list_of_text(spec: FieldSpec) -> bool:
     return spec.is_list and spec.submodel is None and spec.vocab is None
 
@@ -264,6 +359,7 @@ def parse_set_value(spec: FieldSpec, raw: str) -> Any:
 
 __all__ = [
     "Answers", "Question", "applies", "required_by_law", "automatic_values", "check_answer", "choices",
-    "is_list_of_text", "plan",
+    "is_list_of_text", "plan", "Normalised", "normalise", "normalise_date", "normalise_number",
+    "normalise_integer", "normalise_siret", "risk_order",
     "parse_set_value", "today_iso",
 ]
