@@ -288,7 +288,7 @@ def test_this_repository_lints_clean(cli):
 
 def test_a_freshly_initialised_repository(cli, tmp_path):
     root = tmp_path / "registre"
-    assert cli("init", str(root), "--nom", "Ville de Testville", "--type", "commune").exit_code == 0
+    assert cli("init", str(root), "--nom", "Ville de Testville", "--type", "commune", "--no-commit").exit_code == 0
     result = cli("lint", "--repo", str(root), "--format", "json")
     found = {d["code"] for d in json.loads(result.stdout)["diagnostics"]}
     # no SIRET given: flagged, never made up; git initialised but nothing committed yet: said so

@@ -7,17 +7,18 @@ import subprocess
 import git
 
 
-def test_init_then_new_commit_then_validate(cli, tmp_path):
+def test_init_then_new_commit_then_validate(cli, tmp_path, monkeypatch):
+    """A civil servant whose git knows who they are: init commits the register, new --commit the record, and
+    nothing is left untracked."""
+    for key, value in (("GIT_AUTHOR_NAME", "Agent de Testville"), ("GIT_AUTHOR_EMAIL", "agent@testville.fr"),
+                       ("GIT_COMMITTER_NAME", "Agent de Testville"), ("GIT_COMMITTER_EMAIL", "agent@testville.fr")):
+        monkeypatch.setenv(key, value)
     target = tmp_path / "registre"
     result = cli("init", str(target), "--nom", "Ville de Testville", "--type", "commune",
                  "--siret", "24310063300391", "--contact", "contact@testville.fr")
     assert result.exit_code == 0, result.output
     repo = git.Repo(target)
-    with repo.config_writer() as config:
-        config.set_value("user", "name", "Agent de Testville")
-        config.set_value("user", "email", "agent@testville.fr")
-    repo.git.add("-A")
-    repo.git.commit("-m", "Registre iaterr")
+    assert not repo.is_dirty(untracked_files=True) and len(list(repo.iter_commits())) == 1
 
     result = cli("new", "--repo", str(target), "--defaults", "--commit",
                  "--set", "nom=Détection des fuites d'eau",
