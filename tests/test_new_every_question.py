@@ -151,7 +151,9 @@ main()
 def run_in_terminal(repo, channel, answerer: Answerer, timeout: float = 300) -> tuple[int, str]:
     import pty
 
-    env = {**os.environ, "IATERR_LANG": "fr", "IATERR_AUJOURDHUI": "2026-11-22", "COLUMNS": "160"}
+    # no cursor-position request: nothing in this pseudo-terminal would answer it, and prompt_toolkit would wait
+    env = {**os.environ, "IATERR_LANG": "fr", "IATERR_AUJOURDHUI": "2026-11-22", "COLUMNS": "160",
+           "PROMPT_TOOLKIT_NO_CPR": "1"}
     channel.write_text("", encoding="utf-8")
     pid, fd = pty.fork()
     if pid == 0:  # child
