@@ -23,7 +23,16 @@ from datetime import date
 
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
-from iaterr.lint.rules.rgpd import FORMAT_EN, FORMAT_FR, dpia_required, format_clause, personal_data_reason, predates
+from iaterr.lint.rules.rgpd import (
+    FORMAT_EN,
+    FORMAT_FR,
+    dpia_required,
+    format_clause,
+    over,
+    personal_data_reason,
+    predates,
+)
+from iaterr.lint.rules.rgpd import status as _statut
 from iaterr.lint.values import as_int as _int
 from iaterr.lint.values import code_of as _code
 from iaterr.lint.values import codes_of as _codes
@@ -90,15 +99,6 @@ _CALENDRIER_EN = (f"Timing ({reference('ria.annexe-iii', 'en')}): the duties for
 
 # ---------------------------------------------------------------- the project's status and timing
 
-#: A completed or abandoned project: the rules keep silent. Whether a project is in use (pilots included) is
-#: :func:`iaterr.model.qualification.in_service`, the one reading shared with the qualification.
-_FINI = ("termine", "abandonne")
-
-
-def _statut(ctx: RecordContext) -> str | None:
-    return _code(STATUTS, ctx.get("statut"))
-
-
 def _start(ctx: RecordContext) -> date | None:
     """The project's start date (its first day when partial), None when not given or not a date."""
     raw = ctx.get("date_debut")
@@ -148,9 +148,9 @@ def quand(ctx: RecordContext, code: str, *, annexe_iii: bool = False) -> Quand |
     """When the duty ``code`` of :mod:`iaterr.model.droit` applies to this record on ``ctx.today``, from its
     status; None for a completed or abandoned project (the rules keep silent). ``annexe_iii``: a high-risk
     duty, for which a system already in service before its date has until the art. 111(2) deadline."""
-    statut = _statut(ctx)
-    if statut in _FINI:
+    if over(ctx):
         return None
+    statut = _statut(ctx)
     today = ctx.today
     since = _day(code)
     if not in_service(statut):
@@ -809,7 +809,7 @@ def risque_eleve_sans_domaine(ctx: RecordContext) -> Iterable[Finding]:
             "set “personnelles: false” in every “donnees” entry.",
 )
 def eleve_sans_aipd(ctx: RecordContext) -> Iterable[Finding]:
-    if not_ai(ctx) or _risk(ctx) != "eleve" or "aipd" in _assessment_types(ctx) or _statut(ctx) in _FINI:
+    if not_ai(ctx) or _risk(ctx) != "eleve" or "aipd" in _assessment_types(ctx) or over(ctx):
         return
     if dpia_required(ctx):
         return  # rgpd-aipd-requise says it, with its criteria

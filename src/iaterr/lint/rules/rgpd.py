@@ -46,13 +46,20 @@ from iaterr.model.vocab import (
 _FINI = ("termine", "abandonne")
 
 
-def _statut(ctx: RecordContext) -> str | None:
+def status(ctx: RecordContext) -> str | None:
+    """The project's status, a code of ``STATUTS`` (None when not given or unknown)."""
     return _code(STATUTS, ctx.get("statut"))
+
+
+def over(ctx: RecordContext) -> bool:
+    """A completed or abandoned project: the rules of the ``ia_act``, ``rgpd`` and ``transparence`` families
+    that follow a project's status keep silent on it."""
+    return status(ctx) in _FINI
 
 
 def _in_progress(ctx: RecordContext) -> bool:
     """Not a completed or abandoned project."""
-    return _statut(ctx) not in _FINI
+    return not over(ctx)
 
 
 # ---------------------------------------------------------------- a field the record's format does not have
@@ -308,7 +315,7 @@ def _automated(ctx: RecordContext) -> bool:
 def _automated_finding(ctx: RecordContext, path: tuple, ref: str) -> Finding:
     """An error for a system piloted or in service; a warning, to be corrected before going live, for a
     project under consideration or being built. ``ref``: the text the message cites (a code of the law table)."""
-    projet = not in_service(_statut(ctx))
+    projet = not in_service(status(ctx))
     avant = ({"fr": " ; à corriger avant la mise en service", "en": "; to be corrected before going live"}
              if projet else {"fr": "", "en": ""})
     return Finding(path, {"avant": avant, "ref": references(ref)}, severite=Severity.WARNING if projet else None)

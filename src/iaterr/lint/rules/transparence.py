@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from iaterr.base.diagnostics import Severity
 from iaterr.lint.engine import Finding, RecordContext, rule
+from iaterr.lint.rules.rgpd import over
 from iaterr.lint.values import (
     as_int as _int,
 )
@@ -410,7 +411,7 @@ _D312_SOURCE = texte("crpa.D312-1-4").source
             "record.",
 )
 def regles_non_publiees(ctx: RecordContext) -> Iterable[Finding]:
-    if not _decisions(ctx) or not _blank(ctx.get("url_regles_publiees")) or _over(ctx):
+    if not _decisions(ctx) or not _blank(ctx.get("url_regles_publiees")) or over(ctx):
         return
     coll = ctx.collectivite if isinstance(ctx.collectivite, dict) else None
     agents = _int(coll.get("nombre_agents")) if coll else None
@@ -422,11 +423,6 @@ def regles_non_publiees(ctx: RecordContext) -> Iterable[Finding]:
     else:
         effectif = {"fr": f"la collectivité déclare {agents} agents", "en": f"the authority declares {agents} staff"}
     yield _at(ctx, ("url_regles_publiees", "decisions_individuelles"), {"effectif": effectif})
-
-
-def _over(ctx: RecordContext) -> bool:
-    """A completed or abandoned project."""
-    return _code(STATUTS, ctx.get("statut")) in ("termine", "abandonne")
 
 
 # ---------------------------------------------------------------- does the law apply? (L311-3-1)
