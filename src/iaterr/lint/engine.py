@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the model (pydantic) is imported when a record is walked
     from pydantic import BaseModel
 
     from iaterr.model.introspect import FieldSpec
+    from iaterr.model.qualification import Qualification
 
 Scope = Literal["cas_usage", "collectivite", "depot"]
 
@@ -178,6 +179,14 @@ class RecordContext:
         from iaterr.model.kinds import model_of
 
         return list(iter_texts(model_of(self.kind), self.data))
+
+    @cached_property
+    def qualification(self) -> Qualification:
+        """:func:`iaterr.model.qualification.qualify` of the record and its collectivité on ``today``, computed once
+        for all the rules that read it."""
+        from iaterr.model.qualification import qualify
+
+        return qualify(self.data, self.collectivite, self.today)
 
 
 def iter_texts(model: type[BaseModel], data: Any, _path: tuple = (), _restricted: bool = False,

@@ -46,7 +46,7 @@ from iaterr.lint.values import label as _label
 from iaterr.model import CasUsage
 from iaterr.model.dates import parse_partial_date
 from iaterr.model.droit import announce, applicable, depuis, long_date, reference
-from iaterr.model.qualification import EU_PUBLIC, in_service, qualify, registration_route
+from iaterr.model.qualification import EU_PUBLIC, in_service, registration_route
 from iaterr.model.vocab import (
     DESTINATAIRES_DECISIONS,
     DOMAINES_ANNEXE_III,
@@ -724,8 +724,7 @@ def profiling_rules_out_6_3(ctx: RecordContext) -> bool:
     reading of « criteres_aipd » shared with `iaterr qualification`)."""
     if not isinstance(ctx.data, dict):
         return False
-    collectivite = ctx.collectivite if isinstance(ctx.collectivite, dict) else None
-    regime = qualify(ctx.data, collectivite, ctx.today).regime("ria-haut-risque")
+    regime = ctx.qualification.regime("ria-haut-risque")
     return any(m.cle == "qualif.ria.profilage" for m in regime.motifs)
 
 

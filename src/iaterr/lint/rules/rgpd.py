@@ -33,7 +33,7 @@ from iaterr.lint.values import where
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.droit import reference, references
 from iaterr.model.fields import fields_of, newer_than
-from iaterr.model.qualification import dpia_criteria, in_service, qualify
+from iaterr.model.qualification import dpia_criteria, in_service
 from iaterr.model.vocab import (
     CRITERES_AIPD,
     NIVEAUX_AUTOMATISATION,
@@ -490,8 +490,7 @@ _ANSWERS = ("donnees_sensibles", "revision_autonome")
 def decision_automatisee_a_preciser(ctx: RecordContext) -> Iterable[Finding]:
     if not _automated(ctx) or not isinstance(ctx.data, dict):
         return
-    regime = qualify(ctx.data, ctx.collectivite if isinstance(ctx.collectivite, dict) else None,
-                     ctx.today).regime("rgpd-decision-automatisee")
+    regime = ctx.qualification.regime("rgpd-decision-automatisee")
     missing = [name for name in _ANSWERS if name in regime.champs]
     if not missing:
         return
@@ -564,8 +563,7 @@ def decision_assistee_a_verifier(ctx: RecordContext) -> Iterable[Finding]:
     if (_code(NIVEAUX_AUTOMATISATION, ctx.get("niveau_automatisation")) != "decision_assistee"
             or not _in_progress(ctx) or not isinstance(ctx.data, dict)):
         return
-    regime = qualify(ctx.data, ctx.collectivite if isinstance(ctx.collectivite, dict) else None,
-                     ctx.today).regime("rgpd-decision-automatisee")
+    regime = ctx.qualification.regime("rgpd-decision-automatisee")
     found = [_ASSISTED[m.cle] for m in regime.motifs if m.cle in _ASSISTED]
     if not found:
         return
