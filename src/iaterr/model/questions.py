@@ -273,13 +273,30 @@ class Normalised:
     note: str | None = None
 
 
+def numeric_french_date(value: str) -> str | None:
+    """``13/05/2024``, ``13-05-2024`` or ``13.05.2024`` (the day may be left out) → ``2024-05-13``; None
+    otherwise. Shared with the importer's repairs (:mod:`iaterr.ingest.bibliotheque.cells`)."""
+    iso = french_date_to_iso(value)
+    if iso is None and re.fullmatch(r"\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{1,2}[-.]\d{4}", value):
+        iso = french_date_to_iso(re.sub(r"[-.]", "/", value))
+    return iso
+
+
+def decimal_comma(text: str) -> str | None:
+    """``43,4986`` → ``43.4986``; None when ``text`` is not a number written with a decimal comma."""
+    return text.replace(",", ".") if re.fullmatch(r"[+-]?\d+,\d+", text) else None
+
+
+def compact_siret(text: str) -> str:
+    """``243 100 633 00391`` → ``24310063300391``: spaces, dots and dashes dropped (nothing checked)."""
+    return re.sub(r"[\s.\u00a0\u202f-]", "", text)
+
+
 def normalise_date(text: str) -> str | None:
     """``01/03/2024`` → ``2024-03-01``, ``03/2024`` → ``2024-03``, ``mars 2024`` → ``2024-03``,
     ``1er mars 2024`` → ``2024-03-01``; None when the text is no date."""
     value = " ".join(text.split())
-    iso = french_date_to_iso(value)
-    if iso is None and re.fullmatch(r"\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{1,2}[-.]\d{4}", value):
-        iso = french_date_to_iso(re.sub(r"[-.]", "/", value))
+    iso = numeric_french_date(value)
     m = re.fullmatch(r"(?:(\d{1,2})(?:er)?\s+)?([^\W\d_]+)\.?\s+(\d{4})", value.casefold())
     if iso is None and m and m.group(2) in _MOIS:
         iso = f"{m.group(3)}-{_MOIS[m.group(2)]:02d}" + (f"-{int(m.group(1)):02d}" if m.group(1) else "")
@@ -289,8 +306,9 @@ def normalise_date(text: str) -> str | None:
 def normalise_number(text: str) -> str | None:
     """``43,4986`` → ``43.4986``, ``1 200,5`` → ``1200.5``; None when nothing is to change."""
     value = re.sub(r"[\s\u00a0\u202f]", "", text)
-    if re.fullmatch(r"[+-]?\d+,\d+", value):
-        return value.replace(",", ".")
+    fixed = decimal_comma(value)
+    if fixed is not None:
+        return fixed
     if value != text.strip() and re.fullmatch(r"[+-]?\d+(\.\d+)?", value):
         return value
     return None
@@ -310,7 +328,7 @@ def normalise_integer(text: str) -> tuple[str, bool] | None:
 
 def normalise_siret(text: str) -> str | None:
     """``243 100 633 00391`` → ``24310063300391`` (spaces, dots and dashes dropped); None otherwise."""
-    compact = re.sub(r"[\s.\u00a0\u202f-]", "", text)
+    compact = compact_siret(text)
     return compact if re.fullmatch(r"\d{14}", compact) and compact != text.strip() else None
 
 
@@ -360,6 +378,6 @@ def parse_set_value(spec: FieldSpec, raw: str) -> Any:
 __all__ = [
     "Answers", "Question", "applies", "required_by_law", "automatic_values", "check_answer", "choices",
     "is_list_of_text", "plan", "Normalised", "normalise", "normalise_date", "normalise_number",
-    "normalise_integer", "normalise_siret", "risk_order",
+    "normalise_integer", "normalise_siret", "numeric_french_date", "decimal_comma", "compact_siret", "risk_order",
     "parse_set_value", "today_iso",
 ]

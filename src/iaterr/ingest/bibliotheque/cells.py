@@ -15,7 +15,7 @@ from iaterr.ingest.bibliotheque.columns import MODELS, Target
 from iaterr.ingest.bibliotheque.lists import SPACED_DASH, STRONG, is_placeholder, split_list
 from iaterr.ingest.bibliotheque.report import ECARTE, REPARE, Finding, diagnostic_param
 from iaterr.model.introspect import specs
-from iaterr.model.questions import check_answer
+from iaterr.model.questions import check_answer, compact_siret, decimal_comma, numeric_french_date
 from iaterr.model.types import french_date_to_iso, parse_partial_date, siret_checksum_ok
 from iaterr.model.visibility import is_public
 from iaterr.model.vocab import SOUS_THEMES, THEMES, Term, Vocabulary
@@ -139,8 +139,8 @@ class RowParser:
         elif spec.kind == "date":
             return self._date(target, text, column)
         elif spec.kind == "nombre":
-            if re.fullmatch(r"[+-]?\d+,\d+", text):
-                fixed = text.replace(",", ".")
+            fixed = decimal_comma(text)
+            if fixed is not None:
                 self.note(REPARE, "importer.virgule-decimale", target, colonne=column, valeur=text, nombre=fixed)
                 text = fixed
             return self._checked(target, text, column, typed=True)
@@ -211,7 +211,7 @@ class RowParser:
         return kept or None
 
     def _siret(self, target: Target, text: str, column: str) -> str | None:
-        compact = re.sub(r"[\s.\u00a0\u202f-]", "", text)
+        compact = compact_siret(text)
         if re.fullmatch(r"\d{14}0+", compact) and re.fullmatch(r"\d{14}\.0+", text.strip()):
             compact = compact[:14]  # a number a spreadsheet wrote as 24310063300391.0
         if not re.fullmatch(r"\d{14}", compact):
@@ -248,10 +248,8 @@ class RowParser:
         serial = False
         if parse_partial_date(value):
             iso = value
-        elif french_date_to_iso(value):
-            iso = french_date_to_iso(value)
-        elif re.fullmatch(r"\d{1,2}[-.]\d{1,2}[-.]\d{4}|\d{1,2}[-.]\d{4}", value):
-            iso = french_date_to_iso(re.sub(r"[-.]", "/", value))
+        elif (found := numeric_french_date(value)):
+            iso = found
         elif (m2 := re.fullmatch(r"(\d{4})/(\d{1,2})(?:/(\d{1,2}))?", value)):
             candidate = f"{m2.group(1)}-{int(m2.group(2)):02d}" + (f"-{int(m2.group(3)):02d}" if m2.group(3) else "")
             iso = candidate if parse_partial_date(candidate) else None
