@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
@@ -33,13 +32,6 @@ FORMATS = ("text", "json")
 #: The style of each status in the table.
 _STYLES = {"applique": "bold", "a_venir": "cyan", "non_applicable": "dim", "interdit": "bold red",
            "a_preciser": "yellow", "a_verifier": "magenta"}
-
-
-def today() -> date:
-    """Today, or the day fixed by ``IATERR_AUJOURDHUI``."""
-    from iaterr.model.droit import environment_today
-
-    return environment_today() or date.today()
 
 
 def qualification_table(q: Qualification, lang: str, title: str) -> Table:
@@ -91,7 +83,7 @@ def print_qualification(ui: App, q: Qualification, title: str) -> None:
 def show_for_new(ui: App, data: dict[str, Any], collectivite: dict[str, Any] | None) -> Qualification:
     """At the end of ``iaterr new``, before the confirmation: the regimes the answers trigger."""
     from iaterr.i18n import message
-    from iaterr.model.droit import long_date
+    from iaterr.model.droit import long_date, today
     from iaterr.model.qualification import qualify
 
     q = qualify(data, collectivite, today())
@@ -141,7 +133,7 @@ def register(app: typer.Typer) -> None:
         help_: bool = help_option(),
     ) -> None:
         from iaterr.i18n import message
-        from iaterr.model.droit import long_date
+        from iaterr.model.droit import long_date, today
         from iaterr.model.qualification import qualify
 
         with guarded(lang) as ui:
