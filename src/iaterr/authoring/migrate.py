@@ -146,8 +146,8 @@ def migrate_bytes(raw: bytes, rel: str, kind: str, *, steps: Iterable[Step] = ST
     ``after`` holds the new bytes when the status is :data:`MIGREE`."""
     steps = tuple(steps)
     doc = read_document(raw, rel)
+    first = next((d for d in doc.diagnostics if d.code != "bom"), None)  # what the reader said first
     if not isinstance(doc.data, dict):
-        first = next((d for d in doc.diagnostics if d.code != "bom"), None)
         if first is None:  # a root that is not a mapping gives a diagnostic: this is a safeguard
             return Outcome(rel, "illisible", raison={"t": "migration.pas-une-table"})
         return Outcome(rel, "illisible", line=first.line, column=first.column, diagnostic=first)
@@ -170,7 +170,6 @@ def migrate_bytes(raw: bytes, rel: str, kind: str, *, steps: Iterable[Step] = ST
     try:
         tree = roundtrip_yaml().load(io.StringIO(plain))
     except Exception as exc:  # noqa: BLE001 - what ruamel refuses (a duplicate key…) is said, never raised
-        first = next((d for d in doc.diagnostics if d.code != "bom"), None)
         outcome.status, outcome.vers = "illisible", None
         if first is not None:
             outcome.line, outcome.column, outcome.diagnostic = first.line, first.column, first
