@@ -78,14 +78,14 @@ def _blocking(ui: App, doc, key: str = "notice.cli.bloquant") -> int:
     return FINDINGS
 
 
-def _missing_messages(ui: App, doc, places: tuple[str, ...] | None = None) -> int:
+def _missing_messages(ui: App, doc) -> int:
     """One message per kind of missing item (required, required if the processing decides, recommended)."""
     from iaterr.publish.notice import CONDITIONNEL, RECOMMANDE, REQUIS
 
     code = OK
     for kind, key in ((REQUIS, "notice.cli.incomplete"), (CONDITIONNEL, "notice.cli.conditionnel"),
                       (RECOMMANDE, "notice.cli.recommande")):
-        found = [m for m in doc.missing_of(kind) if places is None or m.place in places]
+        found = doc.missing_of(kind)
         if found:
             ui.fail(key, champs=_champs(found))
             code = FINDINGS

@@ -357,7 +357,7 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
         decisions=decisions if isinstance(decisions, bool) else None,
         generated=day.isoformat(),
     )
-    notice.qualification = qualify(cas, item.collectivite, day)
+    notice.qualification = q = qualify(cas, item.collectivite, day)
     if notice.decisions is not False:
         # taking decisions: required; not said whether it does: each item shown « non renseigné » where it goes
         kind = REQUIS if notice.decisions else CONDITIONNEL
@@ -377,11 +377,11 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
                            notice.text("notice.titre.niveau-contradictoire"), place))
     if level in DEGREES:
         notice.degree = Phrase(f"mention.degre.{level}")
-    _blocking(notice, notice.qualification, level)
-    _rights(notice)
+    _blocking(notice, q, level)
+    _rights(notice, q)
     _personal(notice, level)
-    _ai(notice, notice.qualification)
-    _open_questions(notice, notice.qualification)
+    _ai(notice, q)
+    _open_questions(notice, q)
     return notice
 
 
@@ -412,7 +412,7 @@ def _blocking(n: Notice, q: Qualification, level: str | None) -> None:
             "regime": Ours(art22.titre(n.lang)), "motifs": " ".join(m.texte(n.lang) for m in art22.motifs)}))
 
 
-def _rights(n: Notice) -> None:
+def _rights(n: Notice, q: Qualification) -> None:
     """« Vos droits »: what may be asked and under which text, where to send it, the deadlines, the CADA step,
     the secrets. Requests go to the administration or its PRADA, never to the DPO."""
     cas, coll, lang = n.data, n.collectivite_data, n.lang
@@ -438,12 +438,10 @@ def _rights(n: Notice) -> None:
         else:
             n.add(Missing(CHANNEL, _cite("crpa.R311-3-1-1", "", lang), n.text("notice.titre.canal"), "droits",
                           REQUIS if n.decisions else CONDITIONNEL))
-    publication = n.qualification.regime("crpa-publication") if n.qualification else None
+    publication = q.regime("crpa-publication")
     # the headcount unknown: the duty is presumed until the collectivité shows the exemption (D312-1-4)
-    presumed = publication is not None and publication.statut == A_PRECISER \
-        and "collectivite.nombre_agents" in publication.champs
-    if publication is not None and (publication.statut == APPLIQUE or presumed) \
-            and not _present(cas.get("url_regles_publiees")):
+    presumed = publication.statut == A_PRECISER and "collectivite.nombre_agents" in publication.champs
+    if (publication.statut == APPLIQUE or presumed) and not _present(cas.get("url_regles_publiees")):
         # the collectivité publishes the rules online (L312-1-3): the notice and the mention say where
         if presumed:
             n.add(Missing("url_regles_publiees",
