@@ -250,14 +250,9 @@ def _day(day: date) -> dict[str, str]:
     return {"fr": long_date(day, "fr"), "en": long_date(day, "en")}
 
 
-def _ref(code: str) -> dict[str, str]:
-    """The citation of ``code`` in both languages, as a message parameter."""
-    return references(code)
-
-
 def _hr() -> dict[str, Any]:
     """What clearly applies to decisions about the staff: GDPR art. 22, Annex III point 4 (employment)."""
-    return {"art22": _ref("rgpd.art22"), "emploi": _labels(DOMAINES_ANNEXE_III, ["emploi"])}
+    return {"art22": references("rgpd.art22"), "emploi": _labels(DOMAINES_ANNEXE_III, ["emploi"])}
 
 
 def _names(sources: list[dict[str, Any]]) -> list[str]:
@@ -439,12 +434,12 @@ def _publication(f: _Facts, crpa: Regime) -> Regime:
     if agents is None:
         # the duty is the rule (L312-1-3), the exemption (D312-1-4) the exception the record does not show
         return Regime("crpa-publication", A_PRECISER, (Motif("qualif.publication.effectif-inconnu", {
-            "collectivite": ident, "ref": _ref("crpa.D312-1-4"), "l312": _ref("crpa.L312-1-3")}),),
+            "collectivite": ident, "ref": references("crpa.D312-1-4"), "l312": references("crpa.L312-1-3")}),),
             refs, ("collectivite.nombre_agents",), presumee=True)
     if agents < 50:
         return Regime("crpa-publication", NON_APPLICABLE, (Motif("qualif.publication.dispense",
                                                                  {"collectivite": ident, "n": agents,
-                                                                  "ref": _ref("crpa.D312-1-4")}),), refs)
+                                                                  "ref": references("crpa.D312-1-4")}),), refs)
     return Regime("crpa-publication", APPLIQUE, (Motif("qualif.publication.effectif",
                                                        {"collectivite": ident, "n": agents}),), refs)
 
@@ -475,7 +470,7 @@ def _systeme(f: _Facts) -> Regime:
                 "domaines": _labels(DOMAINES_ANNEXE_III, f.domaines)}))
             against.append("domaines_annexe_iii")
         if motifs:
-            motifs.append(Motif("qualif.ria.contradiction-a-verifier", {"ref": _ref("ria.art3-1")}))
+            motifs.append(Motif("qualif.ria.contradiction-a-verifier", {"ref": references("ria.art3-1")}))
             return Regime("ria-systeme", A_VERIFIER, tuple(motifs), refs, contradictoires=tuple(against))
         return Regime("ria-systeme", NON_APPLICABLE, (Motif("qualif.ria.regles"),), refs)
     return Regime("ria-systeme", APPLIQUE, (Motif("qualif.ria.systeme"),), refs)
@@ -539,7 +534,7 @@ def _interdit(f: _Facts, systeme: Regime) -> Regime:
     # the tier is the collectivité's own assessment: the tool does not examine the practices of art. 5
     return Regime("ria-interdit", NON_APPLICABLE,
                   (Motif("qualif.ria.niveau", {"niveau": _labels(NIVEAUX_RISQUE, [f.risque])}),
-                   Motif("qualif.ria.niveau-seul", {"ref": _ref("ria.art5")})), refs)
+                   Motif("qualif.ria.niveau-seul", {"ref": references("ria.art5")})), refs)
 
 
 #: Annex III areas that concern natural persons only: 5(a), the eligibility of natural persons for public
@@ -602,17 +597,17 @@ def _haut_risque(f: _Facts, systeme: Regime) -> Regime:
     if f.risque in ("limite", "minimal") and not profiling:
         # the record declares a tier, not the exception: art. 6(3) is for the legal department to confirm
         motifs.append(Motif("qualif.ria.exception-6-3", {
-            **domaines, "niveau": _labels(NIVEAUX_RISQUE, [f.risque]), "ref": _ref("ria.art6-3")}))
+            **domaines, "niveau": _labels(NIVEAUX_RISQUE, [f.risque]), "ref": references("ria.art6-3")}))
         if in_use is not None:
             motifs.append(in_use)
         return Regime("ria-haut-risque", A_VERIFIER, tuple(motifs), base + (("ria.art111-2",) if in_use else ()),
                       depuis=since, statut_confirme=statut)
     if f.risque in (None, "non_evalue") and not profiling:
-        motifs.append(Motif("qualif.ria.annexe-sans-niveau", {**domaines, "ref": _ref("ria.art6-3")}))
+        motifs.append(Motif("qualif.ria.annexe-sans-niveau", {**domaines, "ref": references("ria.art6-3")}))
         return Regime("ria-haut-risque", A_PRECISER, tuple(motifs), base, ("niveau_risque_ia",), depuis=since)
     motifs.append(Motif("qualif.ria.haut-risque", domaines))
     if profiling and f.risque != "eleve":
-        motifs.append(Motif("qualif.ria.profilage", {"ref": _ref("ria.art6-3")}))
+        motifs.append(Motif("qualif.ria.profilage", {"ref": references("ria.art6-3")}))
     duties, duty_refs = _deployer_duties(domains)
     refs = ["ria.annexe-iii", *duty_refs]
     if profiling and f.risque != "eleve":
@@ -639,7 +634,7 @@ def _high_risk_date(f: _Facts) -> tuple[str, date | None, Motif | None]:
     statut, since = _dated("ria.art111-2", f.today)
     return statut, since, Motif("qualif.ria.en-service", {"date": _day(since_iii) if since_iii else "",
                                                           "statut": _labels(STATUTS, [f.statut or ""]),
-                                                          "ref": _ref("ria.art111-2")})
+                                                          "ref": references("ria.art111-2")})
 
 
 def _transparence(f: _Facts, systeme: Regime) -> Regime:
@@ -674,7 +669,7 @@ def _rgpd(f: _Facts) -> Regime:
     personal = [d for d in sources if _bool(d.get("personnelles")) is True]
     unknown = [(i, d) for i, d in enumerate(sources) if _bool(d.get("personnelles")) is None]
     if personal:
-        motifs = [Motif("qualif.rgpd.personnelles", {"sources": _names(personal), "ref": _ref("rgpd.art13-14")})]
+        motifs = [Motif("qualif.rgpd.personnelles", {"sources": _names(personal), "ref": references("rgpd.art13-14")})]
         if _bool(f.cas.get("donnees_sensibles")) is True:
             motifs.append(Motif("qualif.rgpd.sensibles"))
             refs += ("rgpd.art9",)
@@ -710,7 +705,7 @@ def _decision_automatisee(f: _Facts) -> Regime:
     if f.niveau == "decision_assistee" and f.destinataires != ["personnes_morales"]:
         # a person confirms, but a score that plays a determining role may itself be the decision (CJEU): then
         # sensitive data or a self-revising model would make it a forbidden one, said by name
-        motifs = [Motif("qualif.art22.assistee", {**niveau, "ref": _ref("cjue.c-634-21")})]
+        motifs = [Motif("qualif.art22.assistee", {**niveau, "ref": references("cjue.c-634-21")})]
         extra: tuple[str, ...] = ()
         if _bool(f.cas.get("donnees_sensibles")) is True:
             motifs.append(Motif("qualif.art22.assistee-sensibles"))
@@ -767,7 +762,7 @@ def _aipd(f: _Facts, rgpd: Regime, haut_risque: Regime) -> Regime:
         if done:
             motifs.append(Motif("qualif.aipd.realisee", {"date": str(done[0].get("date") or "?")}))
         return Regime("rgpd-aipd", APPLIQUE, tuple(motifs), refs)
-    motifs.append(Motif("qualif.aipd.moins-de-deux", {"n": len(criteria), "ref": _ref("rgpd.art35")}))
+    motifs.append(Motif("qualif.aipd.moins-de-deux", {"n": len(criteria), "ref": references("rgpd.art35")}))
     return Regime("rgpd-aipd", NON_APPLICABLE, tuple(motifs), refs)
 
 
