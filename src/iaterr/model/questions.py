@@ -36,6 +36,7 @@ from iaterr.model.errors import diagnostic_from_pydantic
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.qualification import TYPES_APPRENTISSAGE
 from iaterr.model.usecase import CasUsage
+from iaterr.model.values import is_true as _yes
 from iaterr.model.vocab import SOUS_THEMES
 
 Answers = dict[str, Any]
@@ -48,10 +49,6 @@ def _decides(a: Answers) -> bool:
 
 def _high_risk(a: Answers) -> bool:
     return a.get("niveau_risque_ia") == "eleve" or bool(a.get("domaines_annexe_iii"))
-
-
-def _yes(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.strip().casefold() in ("true", "oui"))
 
 
 def _personal(a: Answers) -> bool:
@@ -105,7 +102,7 @@ CONDITIONS: dict[type[BaseModel], dict[str, Condition]] = {
         "criteres_aipd": _personal,
         "domaines_annexe_iii": _maybe_ai,
         "niveau_risque_ia": _maybe_ai,
-        "information_ia": lambda a: a.get("interaction_public") is True,
+        "information_ia": lambda a: _yes(a.get("interaction_public")),
         "contenu_genere_publie": _ai,
         "signalement_contenu_genere": lambda a: _yes(a.get("contenu_genere_publie")),
         "formation_ia": _ai,
