@@ -36,6 +36,10 @@ class Collectivite(BaseModel):
         bibliotheque="coll_nom", bibliotheque_export="Nom_collectivite",
         standards={"etalab": "Nom de l'administration concernée", "nl": "organization",
                    "uk": "organisation_name", "eurocities": "organization", "ai_act": "Annex VIII C.1"},
+        pourquoi_fr="Le nom officiel désigne le responsable du traitement dans les notices et les mentions ; pour "
+                    "un système à haut risque, l'enregistrement européen le reprend (annexe VIII, C.1).",
+        pourquoi_en="The official name identifies who is responsible for the processing in notices and mentions; "
+                    "for a high-risk system, the European registration repeats it (Annex VIII, C.1).",
     )
     siret: Optional[Siret] = champ(
         fr="SIRET", en="SIRET", section=S, exigence="recommande", exemple="24310063300391",
@@ -71,6 +75,12 @@ class Collectivite(BaseModel):
                 "processing and for administrative documents: the legal department, or the PRADA when one is "
                 "designated. Default for the notices and explicit mentions of every use case.",
         standards={"crpa": "R311-3-1-1", "etalab": "Contact au sein de l'administration concernée"},
+        pourquoi_fr="La mention explicite (l'indication, sur la décision, qu'un algorithme a servi) dit où demander "
+                    "les règles : à un service ou à la PRADA (personne responsable de l'accès aux documents "
+                    "administratifs).",
+        pourquoi_en="The explicit mention (a statement, on the decision, that an algorithm was used) says where to "
+                    "ask for the rules: a department or the PRADA (person responsible for access to administrative "
+                    "documents).",
     )
     formulaire_demandes: Optional[Url] = champ(
         fr="Formulaire de demande en ligne", en="Online request form", section=S, depuis="1.1",
@@ -80,6 +90,11 @@ class Collectivite(BaseModel):
         aide_en="Page of the online form to request an administrative document or the rules of a processing, "
                 "if there is one.",
         standards={"crpa": "R311-3-1-1"},
+        pourquoi_fr="La loi impose de dire comment demander les règles d'un traitement (R311-3-1-1) : un formulaire "
+                    "en ligne facilite la demande et en garde la date, qui fait courir le délai de réponse d'un "
+                    "mois.",
+        pourquoi_en="The law requires saying how to ask for the rules of a processing (R311-3-1-1): an online form "
+                    "makes asking easier and records when, which starts the one-month time limit for an answer.",
     )
     adresse_postale: Optional[Texte] = champ(
         fr="Adresse postale", en="Postal address", section=S, depuis="1.1",
@@ -87,6 +102,10 @@ class Collectivite(BaseModel):
         aide_fr="Adresse où une personne peut écrire par courrier à la collectivité.",
         aide_en="Address where a person can write to the authority by post.",
         standards={"crpa": "R311-3-1-1"},
+        pourquoi_fr="La loi impose de dire comment demander les règles d'un traitement (R311-3-1-1) ; tout le monde "
+                    "n'écrit pas par courriel : une adresse postale garde ce droit ouvert à tous.",
+        pourquoi_en="The law requires saying how to ask for the rules of a processing (R311-3-1-1); not everyone "
+                    "writes by e-mail: a postal address keeps that right open to all.",
     )
     prada: Optional[Texte] = champ(
         fr="PRADA", en="PRADA (access-to-documents officer)", section=S, depuis="1.1",
@@ -97,6 +116,12 @@ class Collectivite(BaseModel):
         aide_en="Function or department of the person responsible for access to administrative documents "
                 "(PRADA), if the authority designated one: they receive requests for communication and liaise "
                 "with the CADA. No person's name.",
+        pourquoi_fr="La PRADA, personne responsable de l'accès aux documents administratifs, reçoit les demandes et "
+                    "fait le lien avec la CADA (Commission d'accès aux documents administratifs) ; la notice la "
+                    "nomme.",
+        pourquoi_en="The PRADA, the person responsible for access to administrative documents, receives requests "
+                    "and liaises with the CADA (commission for access to administrative documents); the notice "
+                    "names it.",
     )
     contact_dpo: Optional[Email] = champ(
         fr="Délégué à la protection des données", en="Data protection officer", section=S, depuis="1.1",
@@ -106,6 +131,12 @@ class Collectivite(BaseModel):
         aide_en="Generic address of the data protection officer (GDPR art. 37), who handles requests about "
                 "personal data (access, rectification, objection).",
         standards={"rgpd": "Art. 13(1)(b)"},
+        pourquoi_fr="Le délégué à la protection des données traite les demandes sur les données personnelles "
+                    "(information sur une personne identifiable) ; le règlement général sur la protection des "
+                    "données impose d'indiquer son contact (art. 13).",
+        pourquoi_en="The data protection officer handles requests about personal data (information about an "
+                    "identifiable person); the General Data Protection Regulation requires giving their contact "
+                    "(art. 13).",
     )
     logo: Optional[Url] = champ(
         fr="Logo", en="Logo", section=S, exigence="recommande",
@@ -137,4 +168,8 @@ class Collectivite(BaseModel):
                 "des algorithmes (L312-1-3) n'est pas obligatoire (D312-1-4).",
         aide_en="Headcount, full-time equivalent. Under 50 staff, online publication of algorithm rules "
                 "(L312-1-3) is not mandatory (D312-1-4).",
+        pourquoi_fr="Sous 50 agents en équivalent temps plein, une administration n'a pas à publier en ligne les "
+                    "règles de ses algorithmes (D312-1-4) ; ses autres obligations de transparence demeurent.",
+        pourquoi_en="Under 50 full-time equivalent staff, an administration need not publish its algorithms' rules "
+                    "online (D312-1-4); its other transparency duties remain.",
     )

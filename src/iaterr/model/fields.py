@@ -3,7 +3,8 @@
 ``champ()`` wraps :func:`pydantic.Field`: the French title and help become the
 JSON Schema ``title``/``description`` (what editors show), and everything else
 (English text, visibility, requirement level, section, example, Bibliothèque
-column, names in other standards) goes under ``x-iaterr``. :func:`meta` reads it
+column, names in other standards, the one-line « pourquoi » of a legal question) goes
+under ``x-iaterr``. :func:`meta` reads it
 back as a :class:`FieldMeta` for validation, prompts, exports and docs.
 """
 
@@ -28,9 +29,18 @@ class Section:
     en: str
     aide_fr: str = ""
     aide_en: str = ""
+    #: Why these questions are asked, in plain words, when the header names a legal term (see ``FieldMeta``).
+    pourquoi_fr: str = ""
+    pourquoi_en: str = ""
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.fr
+
+    def aide(self, lang: str) -> str:
+        return self.aide_en if lang == "en" else self.aide_fr
+
+    def pourquoi(self, lang: str) -> str:
+        return self.pourquoi_en if lang == "en" else self.pourquoi_fr
 
 
 SECTIONS: dict[str, Section] = {
@@ -45,13 +55,23 @@ SECTIONS: dict[str, Section] = {
                 "Ce que la loi demande d'expliquer quand un traitement algorithmique fonde ou prépare des "
                 "décisions individuelles (L311-3-1, R311-3-1-1, R311-3-1-2, L312-1-3).",
                 "What French law requires to explain when an algorithmic processing underlies or prepares "
-                "individual decisions (L311-3-1, R311-3-1-1, R311-3-1-2, L312-1-3)."),
+                "individual decisions (L311-3-1, R311-3-1-1, R311-3-1-2, L312-1-3).",
+                "Le CRPA (code des relations entre le public et l'administration) donne à chacun le droit de "
+                "savoir comment un algorithme a pesé sur une décision individuelle, c'est-à-dire une décision qui "
+                "vise une personne ou un organisme désigné.",
+                "The CRPA (French code of relations between the public and the administration) gives everyone the "
+                "right to know how an algorithm weighed on an individual decision, that is a decision about a "
+                "named person or body."),
         Section("fonctionnement", "Fonctionnement de l'algorithme", "How the algorithm works",
                 "Données, paramètres et opérations : les éléments communicables de l'article R311-3-1-2.",
                 "Data, parameters and operations: the items communicable under article R311-3-1-2."),
         Section("ia_act", "Règlement européen sur l'IA", "EU AI Act",
                 "Classification du risque et obligations du déployeur public (règlement (UE) 2024/1689).",
-                "Risk classification and the duties of a public deployer (Regulation (EU) 2024/1689)."),
+                "Risk classification and the duties of a public deployer (Regulation (EU) 2024/1689).",
+                "Le règlement européen sur l'intelligence artificielle fixe des devoirs selon le risque du système ; "
+                "la collectivité y est le déployeur, l'organisme qui utilise le système d'IA sous sa responsabilité.",
+                "The European regulation on artificial intelligence sets duties by the system's risk; the authority "
+                "is the deployer, the body that uses the AI system under its authority."),
         Section("evaluation", "Évaluation", "Evaluation",
                 "Proportionnalité, réversibilité, risques et efficacité.",
                 "Proportionality, reversibility, risks and effectiveness."),
@@ -91,12 +111,20 @@ class FieldMeta:
     #: The record format (``version_schema``) that introduced the field; a record of an older format
     #: cannot hold it.
     depuis: str = "1.0"
+    #: For a legal question: one line in plain words saying what the legal term means and which duty the
+    #: question serves (``iaterr.model.glossaire.is_legal`` says which questions are legal ones).
+    pourquoi_fr: str = ""
+    pourquoi_en: str = ""
 
     def titre(self, lang: str) -> str:
         return self.titre_en if lang == "en" else self.titre_fr
 
     def aide(self, lang: str) -> str:
         return self.aide_en if lang == "en" else self.aide_fr
+
+    def pourquoi(self, lang: str) -> str:
+        """Why the question is asked, in plain words (empty for a question that is not a legal one)."""
+        return self.pourquoi_en if lang == "en" else self.pourquoi_fr
 
     @property
     def public(self) -> bool:
@@ -133,6 +161,8 @@ def champ(
     note_visibilite_fr: str = "",
     note_visibilite_en: str = "",
     depuis: str = "1.0",
+    pourquoi_fr: str = "",
+    pourquoi_en: str = "",
     **kwargs: Any,
 ) -> Any:
     assert section in SECTIONS, section
@@ -148,6 +178,8 @@ def champ(
         "note_visibilite_fr": note_visibilite_fr,
         "note_visibilite_en": note_visibilite_en,
         "depuis": depuis if depuis != "1.0" else None,
+        "pourquoi_fr": pourquoi_fr,
+        "pourquoi_en": pourquoi_en,
     }
     extra = {k: v for k, v in extra.items() if v not in (None, "", {})}
     # a pattern, stated at the property level (it only binds strings, so ``null`` still passes):
@@ -187,6 +219,8 @@ def meta_of(name: str, info: FieldInfo) -> FieldMeta:
         note_visibilite_fr=extra.get("note_visibilite_fr", ""),
         note_visibilite_en=extra.get("note_visibilite_en", ""),
         depuis=extra.get("depuis", "1.0"),
+        pourquoi_fr=extra.get("pourquoi_fr", ""),
+        pourquoi_en=extra.get("pourquoi_en", ""),
     )
 
 

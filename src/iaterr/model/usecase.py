@@ -48,6 +48,10 @@ class SourceDonnees(BaseModel):
         exemple="Débits de nuit des compteurs de sectorisation",
         aide_fr="Quelles données sont traitées.", aide_en="Which data are processed.",
         standards={"crpa": "R311-3-1-2 2°", "etalab": "Données traitées"},
+        pourquoi_fr="Chaque donnée utilisée fait partie de ce qui est communiqué à la personne qui le demande "
+                    "(R311-3-1-2, 2°) : la nommer clairement rend la réponse possible.",
+        pourquoi_en="Each piece of data used is part of what is communicated to a person who asks (R311-3-1-2, 2°): "
+                    "naming it clearly makes the answer possible.",
     )
     source: Optional[code_of(SOURCES_DONNEES)] = champ(  # type: ignore[valid-type]
         fr="Source", en="Source", section="fonctionnement", exigence="recommande", exemple="interne",
@@ -71,6 +75,12 @@ class SourceDonnees(BaseModel):
         fr="Données personnelles", en="Personal data", section="fonctionnement", exemple=False,
         aide_fr="Ces données se rapportent-elles à des personnes identifiées ou identifiables ?",
         aide_en="Do these data relate to identified or identifiable people?",
+        pourquoi_fr="Des données personnelles (toute information sur une personne identifiable, même indirectement) "
+                    "soumettent le traitement au règlement général sur la protection des données : information, "
+                    "droits, sécurité.",
+        pourquoi_en="Personal data (any information about an identifiable person, even indirectly) bring the "
+                    "processing under the General Data Protection Regulation: informing people, their rights, "
+                    "security.",
     )
 
 
@@ -95,6 +105,10 @@ class Parametre(BaseModel):
         aide_fr="Poids relatif du paramètre dans le résultat, s'il y en a un.",
         aide_en="Relative weight of the parameter in the result, if any.",
         standards={"crpa": "R311-3-1-2 3°"},
+        pourquoi_fr="Le poids de chaque paramètre est communiqué à la personne qui le demande, appliqué à sa "
+                    "situation (R311-3-1-2, 3°) : il montre ce qui a le plus compté.",
+        pourquoi_en="The weight of each parameter is communicated to a person who asks, applied to their situation "
+                    "(R311-3-1-2, 3°): it shows what counted most.",
     )
 
 
@@ -108,21 +122,40 @@ class AnalyseImpact(BaseModel):
         aide_fr="AIPD (RGPD, art. 35), analyse d'impact sur les droits fondamentaux (règlement IA, art. 27) "
                 "ou autre.",
         aide_en="DPIA (GDPR art. 35), fundamental rights impact assessment (AI Act art. 27) or other.",
+        pourquoi_fr="L'AIPD (analyse d'impact relative à la protection des données) relève du règlement général sur "
+                    "la protection des données ; l'analyse sur les droits fondamentaux, du règlement européen sur "
+                    "l'intelligence artificielle.",
+        pourquoi_en="The DPIA (data protection impact assessment) comes from the General Data Protection "
+                    "Regulation; the fundamental rights assessment from the European regulation on artificial "
+                    "intelligence.",
     )
     date: Optional[DatePartielle] = champ(
         fr="Date", en="Date", section="ia_act", exemple="2024-03",
         aide_fr="Date de réalisation (AAAA, AAAA-MM ou AAAA-MM-JJ).",
         aide_en="Date carried out (YYYY, YYYY-MM or YYYY-MM-DD).",
+        pourquoi_fr="Une analyse d'impact se fait avant de commencer le traitement : sa date montre qu'elle a "
+                    "précédé la mise en service, et quand la revoir.",
+        pourquoi_en="An impact assessment is carried out before processing starts: its date shows it came before "
+                    "going live, and when to review it.",
     )
     url: Optional[Url] = champ(
         fr="Lien", en="Link", section="ia_act", exemple="https://www.example.fr/aipd-callbot.pdf",
         aide_fr="Lien vers l'analyse ou son résumé publié.", aide_en="Link to the assessment or its published summary.",
+        pourquoi_fr="Publier l'analyse d'impact, ou son résumé, montre au public les risques pesés ; pour un "
+                    "système à haut risque, l'enregistrement européen en reprend le résumé (annexe VIII, section C).",
+        pourquoi_en="Publishing the impact assessment, or its summary, shows the public the risks weighed; for a "
+                    "high-risk system, the European registration includes its summary (Annex VIII, section C).",
     )
     resume: Optional[Texte] = champ(
         fr="Résumé", en="Summary", section="ia_act",
         exemple="Risques identifiés : erreurs de transcription des adresses ; mesures : confirmation orale.",
         aide_fr="Résumé des risques identifiés et des mesures prises.",
         aide_en="Summary of the risks found and the measures taken.",
+        pourquoi_fr="Le résumé des risques et des mesures est ce que le public et les personnes concernées lisent ; "
+                    "pour un système à haut risque, il figure dans l'enregistrement européen (annexe VIII, section "
+                    "C).",
+        pourquoi_en="The summary of risks and measures is what the public and the people affected read; for a "
+                    "high-risk system, it appears in the European registration (Annex VIII, section C).",
     )
 
 
@@ -195,6 +228,12 @@ class CasUsage(BaseModel):
         bibliotheque="coll_nom", bibliotheque_export="Nom_collectivite",
         standards={"etalab": "Nom de l'administration concernée", "nl": "organization",
                    "uk": "organisation_name", "eurocities": "organization", "ai_act": "Annex VIII C.1"},
+        pourquoi_fr="Savoir qui répond du traitement : pour un système d'IA à haut risque, le règlement européen "
+                    "sur l'intelligence artificielle prévoit que l'enregistrement nomme la collectivité qui "
+                    "l'utilise (annexe VIII, C.1).",
+        pourquoi_en="Who answers for the processing: for a high-risk AI system, the European regulation on "
+                    "artificial intelligence provides that the registration names the authority using it (Annex "
+                    "VIII, C.1).",
     )
     nom: Texte = champ(
         fr="Nom du projet", en="Project name", section="identification", exigence="obligatoire",
@@ -260,6 +299,10 @@ class CasUsage(BaseModel):
                 "explicit mention (R311-3-1-1).",
         standards={"crpa": "R311-3-1-1 (finalité)", "etalab": "Finalité de l'algorithme", "nl": "goal",
                    "uk": "benefit", "eurocities": "goal", "ai_act": "Art. 27(1)(a)"},
+        pourquoi_fr="La finalité est le premier élément de la mention explicite (l'indication, sur la décision, "
+                    "qu'un algorithme a servi, R311-3-1-1) : elle dit aux personnes à quoi sert le traitement.",
+        pourquoi_en="The purpose is the first item of the explicit mention (the statement, on the decision, that an "
+                    "algorithm was used, R311-3-1-1): it tells people what the processing is for.",
     )
     theme: code_of(THEMES) = champ(  # type: ignore[valid-type]
         fr="Thème principal", en="Main theme", section="description", exigence="obligatoire",
@@ -303,6 +346,11 @@ class CasUsage(BaseModel):
         aide_en="Companies that supply the solution or the model, one per line.",
         standards={"nl": "provider", "uk": "external_supplier", "eurocities": "product_information",
                    "ai_act": "Annex VIII A.1 (via C.3)"},
+        pourquoi_fr="Le fournisseur, au sens du règlement européen sur l'intelligence artificielle, est "
+                    "l'entreprise qui développe le système d'IA et le met sur le marché ; ses obligations ne sont "
+                    "pas celles de la collectivité.",
+        pourquoi_en="The provider, under the European regulation on artificial intelligence, is the company that "
+                    "develops the AI system and places it on the market; its duties are not those of the authority.",
     )
 
     # ------------------------------------------------------------ decisions (CRPA)
@@ -315,6 +363,12 @@ class CasUsage(BaseModel):
         aide_en="Does the processing underlie or prepare individual decisions (a benefit, a place, a permit, "
                 "a penalty…)? If so, the law requires the explicit mention and disclosure of its rules.",
         standards={"crpa": "L311-3-1"},
+        pourquoi_fr="Une décision individuelle vise une personne ou un organisme désigné ; si un algorithme y "
+                    "contribue, la loi exige une mention explicite : l'indication, sur la décision, qu'un "
+                    "algorithme a servi (L311-3-1).",
+        pourquoi_en="An individual decision is a decision about a named person or body; if an algorithm "
+                    "contributes, the law requires an explicit mention: a statement, on the decision, that an "
+                    "algorithm was used (L311-3-1).",
     )
     destinataires_decisions: list[code_of(DESTINATAIRES_DECISIONS)] = champ(  # type: ignore[valid-type]
         fr="Destinataires des décisions", en="Who the decisions concern", section="decision",
@@ -327,6 +381,12 @@ class CasUsage(BaseModel):
                 "associations) — the CRPA protects both —, or the authority's staff (internal human-resources "
                 "decisions, where the AI Act and the GDPR apply).",
         standards={"crpa": "L311-3-1"},
+        pourquoi_fr="Le code des relations entre le public et l'administration protège usagers et entreprises ; "
+                    "pour les agents s'appliquent le règlement général sur la protection des données et le "
+                    "règlement européen sur l'intelligence artificielle.",
+        pourquoi_en="The French code of relations between the public and the administration protects users and "
+                    "businesses; for staff, the General Data Protection Regulation and the European regulation on "
+                    "artificial intelligence apply.",
     )
     nombre_decisions_par_an: Optional[Entier] = champ(
         fr="Nombre de décisions par an", en="Decisions per year", section="decision", exemple=1200, ge=0,
@@ -334,6 +394,11 @@ class CasUsage(BaseModel):
         aide_en="Approximate number of individual decisions taken each year with this processing.",
         standards={"etalab": "Nombre de décisions administratives prises par an",
                    "uk": "frequency_and_scale_of_usage", "ai_act": "Art. 27(1)(b)"},
+        pourquoi_fr="Le nombre de décisions individuelles (chacune vise une personne ou un organisme désigné) "
+                    "montre combien de gens le traitement touche : c'est une mesure de son ampleur et de ses "
+                    "risques.",
+        pourquoi_en="The number of individual decisions (decisions about a named person or body) shows how many "
+                    "people the processing affects: it measures its scale and its risks.",
     )
     personnes_concernees: Optional[Texte] = champ(
         fr="Personnes concernées", en="People affected", section="decision", exigence="recommande",
@@ -341,6 +406,12 @@ class CasUsage(BaseModel):
         aide_fr="Qui est concerné par le traitement ou par les décisions qu'il fonde.",
         aide_en="Who is affected by the processing or the decisions it underlies.",
         standards={"etalab": "Public concerné par la décision", "eurocities": "impact", "ai_act": "Art. 27(1)(c)"},
+        pourquoi_fr="Savoir qui est touché permet d'informer ces personnes et de peser les risques ; l'analyse "
+                    "d'impact sur les droits fondamentaux du règlement européen sur l'intelligence artificielle les "
+                    "décrit (art. 27).",
+        pourquoi_en="Knowing who is affected lets the authority inform them and weigh the risks; the fundamental "
+                    "rights impact assessment of the European regulation on artificial intelligence describes them "
+                    "(art. 27).",
     )
     niveau_automatisation: Optional[code_of(NIVEAUX_AUTOMATISATION)] = champ(  # type: ignore[valid-type]
         fr="Niveau d'automatisation", en="Level of automation", section="decision", exigence="recommande",
@@ -351,6 +422,12 @@ class CasUsage(BaseModel):
                 "alone.",
         bibliotheque="automatisation_decision",
         standards={"etalab": "Niveau d'automatisation de la décision", "nl": "human_intervention"},
+        pourquoi_fr="Une décision entièrement automatisée, prise par l'algorithme seul, est strictement encadrée : "
+                    "sans données sensibles, explicable en détail, ouverte à un recours (Loi 78-17, art. 47 ; "
+                    "Conseil constitutionnel, 2018-765 DC).",
+        pourquoi_en="A fully automated decision, taken by the algorithm alone, is strictly framed: no sensitive "
+                    "data, explainable in detail, open to an appeal (law 78-17, art. 47; Conseil constitutionnel, "
+                    "2018-765 DC).",
     )
     contribution_decision: Optional[Texte] = champ(
         fr="Degré et mode de contribution à la décision", en="Degree and mode of contribution to the decision",
@@ -362,6 +439,10 @@ class CasUsage(BaseModel):
         standards={"crpa": "R311-3-1-2 1°",
                    "etalab": "Comment et quand l'algorithme intervient-il dans la prise de décision ?",
                    "uk": "process_integration", "eurocities": "decision_making_process", "ai_act": "Art. 86"},
+        pourquoi_fr="Chacun a le droit de savoir comment et à quel moment l'algorithme a pesé sur la décision qui "
+                    "le vise : c'est le premier élément communiqué à sa demande (R311-3-1-2, 1°).",
+        pourquoi_en="Everyone has the right to know how and when the algorithm weighed on the decision about them: "
+                    "it is the first item communicated on request (R311-3-1-2, 1°).",
     )
     supervision_humaine: Optional[Texte] = champ(
         fr="Supervision humaine", en="Human oversight", section="decision", exigence="recommande",
@@ -370,6 +451,12 @@ class CasUsage(BaseModel):
         aide_en="How people check, correct or set aside the results of the processing.",
         standards={"nl": "human_intervention", "uk": "human_decisions_and_review",
                    "eurocities": "human_intervention", "ai_act": "Art. 26(2), 27(1)(e)"},
+        pourquoi_fr="Une personne compétente doit pouvoir vérifier, corriger ou écarter le résultat : le règlement "
+                    "européen sur l'intelligence artificielle le prévoit pour les systèmes à haut risque (art. 26), "
+                    "et la notice l'explique.",
+        pourquoi_en="A competent person must be able to check, correct or set aside the result: the European "
+                    "regulation on artificial intelligence provides for it for high-risk systems (art. 26), and the "
+                    "notice explains it.",
     )
     base_legale: Optional[Texte] = champ(
         fr="Base légale", en="Legal basis", section="decision",
@@ -377,6 +464,11 @@ class CasUsage(BaseModel):
         aide_fr="Le texte ou la mission qui fonde le traitement.",
         aide_en="The legal text or public task the processing rests on.",
         standards={"etalab": "Fondements juridiques", "nl": "lawful_basis", "eurocities": "lawful_basis"},
+        pourquoi_fr="Une administration n'agit qu'en vertu d'un texte ou d'une mission de service public : les "
+                    "personnes ont le droit de connaître ce fondement, que la notice et l'information sur leurs "
+                    "données rappellent.",
+        pourquoi_en="An administration only acts under a legal text or a public task: people have the right to know "
+                    "that basis, which the notice and the information about their data recall.",
     )
     exercice_droits: Optional[Texte] = champ(
         fr="Exercice des droits", en="Exercising one's rights", section="decision", exigence="recommande",
@@ -387,6 +479,12 @@ class CasUsage(BaseModel):
         aide_en="How a person obtains the rules of the processing and the main features of its "
                 "implementation, and how to refer the matter to the CADA (R311-3-1-1).",
         standards={"crpa": "R311-3-1-1", "uk": "appeals_and_review"},
+        pourquoi_fr="Chacun peut demander les règles du traitement ; après un refus, il saisit la CADA (Commission "
+                    "d'accès aux documents administratifs) avant tout juge. La loi impose de dire comment faire "
+                    "(R311-3-1-1).",
+        pourquoi_en="Anyone may ask for the rules of the processing; after a refusal, they refer to the CADA "
+                    "(commission for access to administrative documents) before any court. The law requires saying "
+                    "how (R311-3-1-1).",
     )
     contact_droits: Optional[Email] = champ(
         fr="Contact pour l'exercice des droits", en="Contact for exercising rights", section="decision",
@@ -399,6 +497,12 @@ class CasUsage(BaseModel):
                 "protection officer instead.",
         standards={"crpa": "R311-3-1-1", "etalab": "Contact au sein de l'administration concernée",
                    "nl": "contact_email", "uk": "contact_email", "eurocities": "contact_email"},
+        pourquoi_fr="Les règles se demandent à un service ou à la PRADA (personne responsable de l'accès aux "
+                    "documents administratifs) ; les données personnelles (information sur une personne "
+                    "identifiable), au délégué à la protection des données.",
+        pourquoi_en="Rules are asked of a department or the PRADA (person responsible for access to administrative "
+                    "documents); personal data (information about an identifiable person), of the data protection "
+                    "officer.",
     )
     procedure_objection: Optional[Texte] = champ(
         fr="Procédure d'objection", en="Objection procedure", section="decision",
@@ -406,6 +510,12 @@ class CasUsage(BaseModel):
         aide_fr="Comment les personnes peuvent s'opposer à l'usage ou au résultat de l'algorithme.",
         aide_en="How people can object to the use or the result of the algorithm.",
         bibliotheque="objection", standards={"eurocities": "objection_procedure", "ai_act": "Art. 27(1)(f)"},
+        pourquoi_fr="Une personne doit pouvoir contester le résultat et obtenir un réexamen par un agent ; "
+                    "l'analyse d'impact du règlement européen sur l'intelligence artificielle décrit ces voies de "
+                    "réclamation (art. 27).",
+        pourquoi_en="A person must be able to contest the result and get a review by a staff member; the impact "
+                    "assessment of the European regulation on artificial intelligence describes these complaint "
+                    "routes (art. 27).",
     )
     url_regles_publiees: Optional[Url] = champ(
         fr="Règles publiées", en="Published rules", section="decision",
@@ -413,6 +523,10 @@ class CasUsage(BaseModel):
         aide_fr="Page où sont publiées en ligne les règles de l'algorithme (L312-1-3).",
         aide_en="Page where the rules of the algorithm are published online (L312-1-3).",
         standards={"crpa": "L312-1-3", "etalab": "Ressources connexes"},
+        pourquoi_fr="Les administrations de 50 agents ou plus publient en ligne les règles de leurs principaux "
+                    "traitements algorithmiques qui fondent des décisions sur des personnes (L312-1-3, D312-1-4).",
+        pourquoi_en="Administrations with 50 staff or more publish online the rules of their main algorithmic "
+                    "processings that underlie decisions about people (L312-1-3, D312-1-4).",
     )
     secrets_proteges: Optional[Texte] = champ(
         fr="Secrets protégés par la loi", en="Secrets protected by law", section="decision", depuis="1.1",
@@ -424,6 +538,10 @@ class CasUsage(BaseModel):
                 "what can be communicated, say which and what it covers. Leave empty otherwise: the notice will "
                 "only recall the general reservation of secrets protected by law.",
         standards={"crpa": "L311-5, L311-6"},
+        pourquoi_fr="La loi permet de taire ce qu'un secret protégé couvre (sécurité publique, vie privée, secret "
+                    "des affaires… : L311-5, L311-6) ; dire lequel justifie ce qui n'est pas communiqué.",
+        pourquoi_en="The law allows withholding what a protected secret covers (public safety, privacy, business "
+                    "secrets…: L311-5, L311-6); naming it justifies what is not communicated.",
     )
 
     # ------------------------------------------------------------ how it works
@@ -440,6 +558,12 @@ class CasUsage(BaseModel):
                 "(art. 3(1)). No for an algorithm whose rules were all set by people (a scale, a points grid): "
                 "only the CRPA and the GDPR apply then.",
         standards={"ai_act": "Art. 3(1)"},
+        pourquoi_fr="Un barème relève du code des relations entre le public et l'administration et du règlement "
+                    "général sur la protection des données ; un système qui infère relève en plus du règlement "
+                    "européen sur l'intelligence artificielle.",
+        pourquoi_en="A scale falls under the French code of relations between the public and the administration and "
+                    "the General Data Protection Regulation; a system that infers also falls under the European "
+                    "regulation on artificial intelligence.",
     )
     type_algorithme: list[code_of(TYPES_ALGORITHME)] = champ(  # type: ignore[valid-type]
         fr="Type d'algorithme", en="Type of algorithm", section="fonctionnement", exigence="recommande",
@@ -462,6 +586,10 @@ class CasUsage(BaseModel):
         aide_en="In service, does the model change the rules it applies by itself (continuous learning), "
                 "without the authority approving each change? A fully automated decision may not rest on such "
                 "an algorithm (French Constitutional Council, 2018-765 DC).",
+        pourquoi_fr="Une décision entièrement automatisée ne peut pas reposer sur un algorithme qui change seul ses "
+                    "règles sans contrôle de la collectivité (Conseil constitutionnel, 2018-765 DC).",
+        pourquoi_en="A fully automated decision may not rest on an algorithm that changes its own rules without the "
+                    "authority's control (Conseil constitutionnel, 2018-765 DC).",
     )
     donnees: list[SourceDonnees] = champ(
         fr="Données traitées et sources", en="Data processed and sources", section="fonctionnement",
@@ -478,6 +606,10 @@ class CasUsage(BaseModel):
                                                  "communicables (R311-3-1-2, 2°)"),
         note_visibilite_en=_VIS_BIBLIO_EN.format(reason="the data processed and their sources must be "
                                                  "disclosed (R311-3-1-2, 2°)"),
+        pourquoi_fr="Les données traitées et leurs sources sont communiquées à toute personne qui le demande "
+                    "(R311-3-1-2, 2°) : elles permettent de comprendre sur quoi repose le résultat.",
+        pourquoi_en="The data processed and their sources are communicated to anyone who asks (R311-3-1-2, 2°): "
+                    "they show what the result rests on.",
     )
     donnees_sensibles: Optional[Booleen] = champ(
         fr="Données sensibles", en="Sensitive data", section="fonctionnement", exemple=False, depuis="1.1",
@@ -487,6 +619,11 @@ class CasUsage(BaseModel):
         aide_en="Does the processing use sensitive data (GDPR art. 9): health, origin, political opinions, "
                 "religious beliefs, trade-union membership, biometrics, sex life or orientation?",
         standards={"rgpd": "Art. 9"},
+        pourquoi_fr="Santé, origine, opinions, religion, syndicat, biométrie, sexualité : le règlement général sur "
+                    "la protection des données les protège davantage (art. 9) ; une décision entièrement "
+                    "automatisée ne peut pas s'en servir.",
+        pourquoi_en="Health, origin, opinions, religion, trade union, biometrics, sex life: the General Data "
+                    "Protection Regulation protects them more (art. 9); a fully automated decision may not use them.",
     )
     duree_conservation: Optional[Texte] = champ(
         fr="Durée de conservation des données", en="Data retention period", section="fonctionnement",
@@ -496,6 +633,11 @@ class CasUsage(BaseModel):
         aide_en="How long personal data are kept, or by what criterion (GDPR art. 13(2)(a)); the notice tells "
                 "the people concerned.",
         standards={"rgpd": "Art. 13(2)(a)"},
+        pourquoi_fr="Les données personnelles (information sur une personne identifiable) ne sont gardées que le "
+                    "temps nécessaire ; le règlement général sur la protection des données impose de dire combien "
+                    "de temps (art. 13).",
+        pourquoi_en="Personal data (information about an identifiable person) are kept only as long as needed; the "
+                    "General Data Protection Regulation requires telling people for how long (art. 13).",
     )
     criteres_aipd: list[code_of(CRITERES_AIPD)] = champ(  # type: ignore[valid-type]
         fr="Critères de risque (protection des données)", en="Data protection risk criteria",
@@ -508,6 +650,11 @@ class CasUsage(BaseModel):
                 "the CNIL's list (délibération 2018-327), make a data protection impact assessment mandatory "
                 "(GDPR art. 35).",
         standards={"rgpd": "Art. 35"},
+        pourquoi_fr="Deux critères, ou un type listé par la Commission nationale de l'informatique et des libertés, "
+                    "rendent obligatoire une analyse d'impact préalable (règlement général sur la protection des "
+                    "données, art. 35).",
+        pourquoi_en="Two criteria, or a type listed by the French data protection authority (CNIL), make a prior "
+                    "data protection impact assessment mandatory (General Data Protection Regulation, art. 35).",
     )
     parametres: list[Parametre] = champ(
         fr="Paramètres et pondération", en="Parameters and weighting", section="fonctionnement",
@@ -516,6 +663,10 @@ class CasUsage(BaseModel):
         aide_fr="Les paramètres du traitement et, le cas échéant, leur pondération (R311-3-1-2, 3°).",
         aide_en="The parameters of the processing and, where relevant, their weighting (R311-3-1-2, 3°).",
         standards={"crpa": "R311-3-1-2 3°", "uk": "model_input", "ai_act": "Art. 86"},
+        pourquoi_fr="La personne qui le demande obtient les paramètres et leur pondération appliqués à sa propre "
+                    "situation (R311-3-1-2, 3°) : c'est ce qui lui permet de vérifier la décision.",
+        pourquoi_en="A person who asks gets the parameters and their weighting as applied to their own situation "
+                    "(R311-3-1-2, 3°): this lets them check the decision.",
     )
     operations: Optional[Texte] = champ(
         fr="Opérations effectuées", en="Operations carried out", section="fonctionnement", exigence="recommande",
@@ -530,6 +681,10 @@ class CasUsage(BaseModel):
                                                  "(R311-3-1-2, 4°)"),
         note_visibilite_en=_VIS_BIBLIO_EN.format(reason="the operations carried out must be disclosed "
                                                  "(R311-3-1-2, 4°)"),
+        pourquoi_fr="Les opérations effectuées par le traitement sont communiquées, sous une forme intelligible, à "
+                    "la personne qui le demande (R311-3-1-2, 4°) : écrivez-les pour un non-spécialiste.",
+        pourquoi_en="The operations carried out by the processing are communicated, in an intelligible form, to a "
+                    "person who asks (R311-3-1-2, 4°): write them for a non-specialist.",
     )
     url_code_source: Optional[Url] = champ(
         fr="Code source", en="Source code", section="fonctionnement",
@@ -539,6 +694,10 @@ class CasUsage(BaseModel):
         aide_en="Source code repository, if published (source code is a communicable administrative "
                 "document, L300-2).",
         standards={"nl": "publiccode", "eurocities": "codebase_url", "etalab": "Ressources connexes"},
+        pourquoi_fr="Le code source d'un algorithme public est un document administratif communicable (L300-2) : le "
+                    "publier répond d'avance aux demandes.",
+        pourquoi_en="The source code of a public algorithm is a communicable administrative document (L300-2): "
+                    "publishing it answers requests in advance.",
     )
     suivi: Optional[Texte] = champ(
         fr="Suivi et contrôle", en="Monitoring", section="fonctionnement",
@@ -547,6 +706,11 @@ class CasUsage(BaseModel):
         aide_en="How the system's performance, biases and effects are monitored over time.",
         bibliotheque="monitoring_impact",
         standards={"uk": "model_performance", "eurocities": "monitoring", "ai_act": "Art. 26(5)"},
+        pourquoi_fr="Un système peut dériver ou produire des biais avec le temps ; le règlement européen sur "
+                    "l'intelligence artificielle prévoit que la collectivité surveille un système à haut risque en "
+                    "service (art. 26).",
+        pourquoi_en="A system can drift or develop biases over time; the European regulation on artificial "
+                    "intelligence provides that the authority monitors a high-risk system in service (art. 26).",
     )
 
     # ------------------------------------------------------------ AI Act
@@ -558,6 +722,11 @@ class CasUsage(BaseModel):
         aide_en="The high-risk areas of Annex III concerned, if any (social benefits, recruitment, critical "
                 "infrastructure…).",
         standards={"ai_act": "Annex III"},
+        pourquoi_fr="L'annexe III du règlement européen sur l'intelligence artificielle est la liste des usages à "
+                    "haut risque (aides sociales, recrutement, écoles…) : en relever peut entraîner des obligations "
+                    "renforcées.",
+        pourquoi_en="Annex III of the European regulation on artificial intelligence is the list of high-risk uses "
+                    "(social benefits, recruitment, schools…): falling under it can bring stronger duties.",
     )
     niveau_risque_ia: Optional[code_of(NIVEAUX_RISQUE)] = champ(  # type: ignore[valid-type]
         fr="Niveau de risque (règlement IA)", en="Risk tier (AI Act)", section="ia_act", exigence="recommande",
@@ -568,6 +737,12 @@ class CasUsage(BaseModel):
                 "(transparency), minimal.",
         bibliotheque="risque_categorie",
         standards={"nl": "publication_category", "eurocities": "risk_category", "ai_act": "Art. 5, 6, 50"},
+        pourquoi_fr="Le règlement européen sur l'intelligence artificielle gradue les obligations : pratiques "
+                    "interdites, haut risque (liste des usages de l'annexe III), obligation de transparence (art. "
+                    "50), risque minimal.",
+        pourquoi_en="The European regulation on artificial intelligence grades duties: prohibited practices, high "
+                    "risk (the list of high-risk uses of Annex III), transparency obligation (art. 50), minimal "
+                    "risk.",
     )
     interaction_public: Optional[Booleen] = champ(
         fr="Interagit avec le public", en="Interacts with the public", section="ia_act", exigence="recommande",
@@ -577,6 +752,11 @@ class CasUsage(BaseModel):
         aide_en="Does the system talk directly with people (chatbot, callbot)? They must then be told they "
                 "are talking to an AI (art. 50).",
         standards={"ai_act": "Art. 50(1)"},
+        pourquoi_fr="L'art. 50 du règlement européen sur l'intelligence artificielle pose une obligation de "
+                    "transparence : une personne doit savoir qu'elle parle à une IA, par exemple à un agent "
+                    "conversationnel.",
+        pourquoi_en="Art. 50 of the European regulation on artificial intelligence sets a transparency obligation: "
+                    "people must know they are talking to an AI, a chatbot for instance.",
     )
     information_ia: Optional[Texte] = champ(
         fr="Information sur l'usage de l'IA", en="AI disclosure", section="ia_act",
@@ -585,6 +765,10 @@ class CasUsage(BaseModel):
                 "est généré par une IA.",
         aide_en="How people are told they are interacting with an AI or that content is AI-generated.",
         standards={"ai_act": "Art. 50"},
+        pourquoi_fr="Le règlement européen sur l'intelligence artificielle prévoit que les personnes sachent "
+                    "qu'elles échangent avec une IA ou lisent un contenu généré : dites comment elles l'apprennent.",
+        pourquoi_en="The European regulation on artificial intelligence provides that people know they are dealing "
+                    "with an AI or reading generated content: say how they learn it.",
     )
     contenu_genere_publie: Optional[Booleen] = champ(
         fr="Textes générés publiés", en="Generated text published", section="ia_act", exemple=False,
@@ -596,6 +780,12 @@ class CasUsage(BaseModel):
                 "(minutes of council meetings, articles, published answers)? They must then be disclosed as "
                 "AI-generated (art. 50(4)).",
         standards={"ai_act": "Art. 50(4)"},
+        pourquoi_fr="Obligation de transparence de l'art. 50(4) du règlement européen sur l'intelligence "
+                    "artificielle : un texte généré publié pour informer le public est signalé, sauf relecture "
+                    "humaine sous responsabilité éditoriale.",
+        pourquoi_en="Transparency obligation of art. 50(4) of the European regulation on artificial intelligence: a "
+                    "generated text published to inform the public is disclosed, unless a person reviewed it under "
+                    "editorial responsibility.",
     )
     signalement_contenu_genere: Optional[Texte] = champ(
         fr="Signalement des textes générés", en="Disclosure of generated text", section="ia_act", depuis="1.1",
@@ -606,6 +796,11 @@ class CasUsage(BaseModel):
         aide_en="How published texts are disclosed as AI-generated; or which person reviews them and holds "
                 "editorial responsibility (art. 50(4), second subparagraph).",
         standards={"ai_act": "Art. 50(4)"},
+        pourquoi_fr="L'art. 50(4) pose une obligation de transparence : chaque texte généré publié porte un "
+                    "avertissement, ou une personne le relit et en porte la responsabilité éditoriale ; dites "
+                    "lequel.",
+        pourquoi_en="Art. 50(4) sets a transparency obligation: each generated text published carries a label, or a "
+                    "person reviews it and holds editorial responsibility; say which.",
     )
     formation_ia: Optional[Texte] = champ(
         fr="Maîtrise de l'IA par les agents", en="Staff AI literacy", section="ia_act", depuis="1.1",
@@ -615,6 +810,10 @@ class CasUsage(BaseModel):
         aide_en="How the authority ensures that staff who use or oversee the system have sufficient literacy: "
                 "training, guidance, support (art. 4 of the AI Act).",
         standards={"ai_act": "Art. 4"},
+        pourquoi_fr="Le règlement européen sur l'intelligence artificielle (art. 4) demande que les agents qui "
+                    "utilisent une IA la maîtrisent assez pour en voir les limites et les erreurs.",
+        pourquoi_en="The European regulation on artificial intelligence (art. 4) requires staff who use an AI to "
+                    "master it well enough to see its limits and errors.",
     )
     analyses_impact: list[AnalyseImpact] = champ(
         fr="Analyses d'impact", en="Impact assessments", section="ia_act", default_factory=list,
@@ -623,6 +822,11 @@ class CasUsage(BaseModel):
         aide_en="The impact assessments carried out: DPIA, fundamental rights impact assessment…",
         standards={"nl": "impacttoetsen", "uk": "impact_assessment", "eurocities": "DPIA_url",
                    "ai_act": "Annex VIII C.4, C.5"},
+        pourquoi_fr="L'AIPD (analyse d'impact relative à la protection des données) et, pour un système à haut "
+                    "risque, l'analyse d'impact sur les droits fondamentaux montrent que les risques ont été pesés "
+                    "avant la mise en service.",
+        pourquoi_en="The DPIA (data protection impact assessment) and, for a high-risk system, the fundamental "
+                    "rights impact assessment show that the risks were weighed before going live.",
     )
     url_base_ue: Optional[Url] = champ(
         fr="Enregistrement dans la base de l'UE", en="EU database entry", section="ia_act",
@@ -632,6 +836,12 @@ class CasUsage(BaseModel):
         aide_en="For an Annex III high-risk system: link to the authority's registration of its use in the EU "
                 "database (art. 49(3)).",
         standards={"ai_act": "Art. 49(3)"},
+        pourquoi_fr="La base de l'UE, registre européen des systèmes d'IA à haut risque, est celle où le règlement "
+                    "prévoit qu'une collectivité inscrive son usage d'un système de l'annexe III, liste des usages "
+                    "à haut risque (art. 49(3)).",
+        pourquoi_en="The EU database, the European register of high-risk AI systems, is where the regulation "
+                    "provides that an authority registers its use of an Annex III system, the list of high-risk "
+                    "uses (art. 49(3)).",
     )
     url_base_ue_fournisseur: Optional[Url] = champ(
         fr="Entrée du fournisseur dans la base de l'UE", en="Provider's EU database entry", section="ia_act",
@@ -641,6 +851,12 @@ class CasUsage(BaseModel):
         aide_en="For a high-risk system: link to the system's entry registered by its provider (art. 49(1)); the "
                 "authority's registration refers to it (Annex VIII, section C, point 3).",
         standards={"ai_act": "Annex VIII C.3", "eurocities": "product_information"},
+        pourquoi_fr="Le fournisseur, entreprise qui développe le système d'IA et le met sur le marché, l'inscrit au "
+                    "registre européen des systèmes d'IA à haut risque (art. 49(1)) ; l'inscription de la "
+                    "collectivité y renvoie.",
+        pourquoi_en="The provider, the company that develops the AI system and places it on the market, registers "
+                    "it in the European register of high-risk AI systems (art. 49(1)); the authority's entry refers "
+                    "to it.",
     )
     conservation_journaux_mois: Optional[Entier] = champ(
         fr="Conservation des journaux (mois)", en="Log retention (months)", section="ia_act", exemple=6, ge=0,
@@ -650,6 +866,11 @@ class CasUsage(BaseModel):
         aide_en="For a high-risk system: how many months the authority keeps the logs the system generates "
                 "automatically; at least six months (art. 26(6)).",
         standards={"ai_act": "Art. 26(6)"},
+        pourquoi_fr="Les journaux du système permettent de retrouver ce qui s'est passé après une erreur ou une "
+                    "plainte ; pour un système à haut risque, le règlement prévoit de les garder au moins six mois "
+                    "(art. 26(6)).",
+        pourquoi_en="The system's logs make it possible to trace what happened after an error or a complaint; for a "
+                    "high-risk system, the regulation provides for keeping them at least six months (art. 26(6)).",
     )
     information_travailleurs: Optional[Texte] = champ(
         fr="Information des agents et de leurs représentants", en="Information of workers and their "
@@ -660,6 +881,10 @@ class CasUsage(BaseModel):
         aide_en="For a high-risk system used at the workplace: how the staff concerned and their representatives "
                 "were informed before it was put into service (art. 26(7)).",
         standards={"ai_act": "Art. 26(7)"},
+        pourquoi_fr="Avant d'utiliser un système à haut risque sur le lieu de travail, le règlement prévoit d'en "
+                    "informer les agents concernés et leurs représentants (art. 26(7)) : dites comment ce fut fait.",
+        pourquoi_en="Before a high-risk system is used at the workplace, the regulation provides for informing the "
+                    "staff concerned and their representatives (art. 26(7)): say how it was done.",
     )
 
     # ------------------------------------------------------------ evaluation

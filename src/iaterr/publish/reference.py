@@ -25,6 +25,7 @@ _T: dict[str, dict[str, Any]] = {
         "kinds": {"cas_usage": "Cas d'usage", "collectivite": "Collectivité"},
         "type": "Type", "visibility": "Visibilité", "requirement": "Exigence", "example": "Exemple",
         "biblio": "Bibliothèque d'IA", "export": "export", "standards": "Autres standards", "note": "Note",
+        "why": "Pourquoi cette question : {x}", "why_section": "Pourquoi ces questions : {x}",
         "list_of": "liste de {x}", "values": "valeurs : vocabulaire [{v}](#{a})",
         "each": "Chaque élément a les clés suivantes :",
         "vocabs": "Vocabulaires", "code": "Code", "label_fr": "Libellé (fr)", "label_en": "Libellé (en)",
@@ -52,6 +53,7 @@ _T: dict[str, dict[str, Any]] = {
         "kinds": {"cas_usage": "Use case", "collectivite": "Local authority"},
         "type": "Type", "visibility": "Visibility", "requirement": "Requirement", "example": "Example",
         "biblio": "Bibliothèque d'IA", "export": "export", "standards": "Other standards", "note": "Note",
+        "why": "Why this is asked: {x}", "why_section": "Why these questions are asked: {x}",
         "list_of": "list of {x}", "values": "values: vocabulary [{v}](#{a})",
         "each": "Each item has these keys:",
         "vocabs": "Vocabularies", "code": "Code", "label_fr": "Label (fr)", "label_en": "Label (en)",
@@ -98,6 +100,9 @@ def _field(spec: FieldSpec, lang: str, level: int, out: list[str]) -> None:
     out.append("")
     out.append(m.aide(lang))
     out.append("")
+    if m.pourquoi(lang):
+        out.append(t["why"].format(x=m.pourquoi(lang)))
+        out.append("")
     out.append(f"- {t['type']} : {_type(spec, lang)}" if lang == "fr" else f"- {t['type']}: {_type(spec, lang)}")
     sep = " : " if lang == "fr" else ": "
     out.append(f"- {t['visibility']}{sep}**{t['vis'][m.visibilite]}** · {t['requirement']}{sep}{t['req'][m.exigence]}")
@@ -127,9 +132,12 @@ def _model(model: type[BaseModel], lang: str, out: list[str]) -> None:
             section = SECTIONS[current]
             out.append(f"### {section.label(lang)}")
             out.append("")
-            aide = section.aide_en if lang == "en" else section.aide_fr
+            aide = section.aide(lang)
             if aide:
                 out.append(f"*{aide}*")
+                out.append("")
+            if section.pourquoi(lang):
+                out.append(_T[lang]["why_section"].format(x=section.pourquoi(lang)))
                 out.append("")
         _field(spec, lang, 4, out)
 
