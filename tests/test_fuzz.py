@@ -15,6 +15,9 @@ seed, each case drawn from a generator of its own so that ``make_case(index)`` r
   internal error is shown, JSON parses, no CSV cell can run as a formula, and no raw control character
   reaches the terminal.
 
+The cases are checked in ``CHUNKS`` consecutive slices, one test each (``test_fuzz_library[k]``,
+``test_fuzz_cli[k]``), so that pytest-xdist runs them on every core; together they check every case.
+
 Every call has a time budget (no hang). Failures are gathered, grouped by their cause, and reported at the end
 with the case index, the mutations and a short repr of the mutated bytes.
 """
@@ -43,6 +46,9 @@ from fuzzing import Case, Hang, Record, deadline, load_records, make_case, raw_c
 
 #: Number of mutated records; every one goes through the library.
 N_CASES = 2400
+#: The cases are checked in CHUNKS consecutive slices, each a test of its own, so that pytest-xdist spreads them
+#: over the cores (each worker reads the module's fixtures once).
+CHUNKS = 6
 #: Every CLI_EVERY-th case also goes through the command line (N_CASES // CLI_EVERY cases).
 CLI_EVERY = 24
 #: Time budgets, in seconds: one case through the library, one command.
@@ -54,6 +60,15 @@ TODAY = date(2026, 11, 22)
 SHOWN = 25
 
 RECORDS: list[Record] = load_records(ROOT)
+
+
+def chunk(index: int) -> range:
+    """The indices of the cases of slice ``index`` (slices are consecutive and together cover every case)."""
+    return range(index * N_CASES // CHUNKS, (index + 1) * N_CASES // CHUNKS)
+
+
+def test_the_chunks_cover_every_case_once():
+    assert [i for c in range(CHUNKS) for i in chunk(c)] == list(range(N_CASES))
 
 
 # ---------------------------------------------------------------- failures
@@ -317,7 +332,8 @@ def run_writers(case: Case, shown: Any, lib: Library, failures: Failures) -> Non
                          repr(text[max(0, found.start() - 200):found.end() + 80]))
 
 
-def test_fuzz_library(library, monkeypatch):
+@pytest.mark.parametrize("part", range(CHUNKS))
+def test_fuzz_library(library, monkeypatch, part):
     import functools
 
     import iaterr.publish.notice
@@ -325,7 +341,7 @@ def test_fuzz_library(library, monkeypatch):
     # the notice's Jinja environment compiles its templates on each call (50 ms): once is enough here
     monkeypatch.setattr(iaterr.publish.notice, "_environment", functools.cache(iaterr.publish.notice._environment))
     failures = Failures()
-    for index in range(N_CASES):
+    for index in chunk(part):
         run_library(make_case(index, RECORDS), library, failures)
     if failures.items:
         pytest.fail(failures.report(), pytrace=False)
@@ -456,7 +472,12 @@ def run_command(invoke: Callable[..., Any], cmd: Command, case: Case, failures: 
             failures.add(f"{cmd.name}: CSV cell read as a formula", case, f"{context}\ncells: {cells[:5]!r}")
 
 
-def test_fuzz_cli(depot, monkeypatch):
+def test_enough_cases_go_through_every_command():
+    assert sum(index % CLI_EVERY == 0 for index in range(N_CASES)) >= 100
+
+
+@pytest.mark.parametrize("part", range(CHUNKS))
+def test_fuzz_cli(depot, monkeypatch, part):
     import typer.testing
 
     from iaterr.cli.main import build_app
@@ -473,7 +494,7 @@ def test_fuzz_cli(depot, monkeypatch):
 
     failures = Failures()
     full = 0
-    for index in range(N_CASES):
+    for index in chunk(part):
         case = make_case(index, RECORDS)
         todo = commands(depot, case.record) if index % CLI_EVERY == 0 else []
         full += bool(todo)
@@ -491,6 +512,8 @@ def test_fuzz_cli(depot, monkeypatch):
                 run_command(invoke, cmd, case, failures)
         finally:
             target.write_bytes(case.record.raw)
-    assert full >= 100
+    # every CLI_EVERY-th case of this slice went through every command (over all slices: at least 100 cases, see
+    # test_enough_cases_go_through_every_command)
+    assert full == sum(index % CLI_EVERY == 0 for index in chunk(part))
     if failures.items:
         pytest.fail(failures.report(), pytrace=False)
