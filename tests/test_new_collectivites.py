@@ -85,7 +85,7 @@ def test_the_questionnaire_offers_an_invalid_collectivite(cli, tmp_path, monkeyp
         "Thème principal": "\r",
         "Décisions individuelles": _select(1),  # Non
         "Interagit avec le public": _select(1),  # Non
-        "Enregistrer cette fiche": "y",
+        "Enregistrer cette fiche": "\r",
     })
     with create_pipe_input() as pipe:
         driver.pipe = pipe

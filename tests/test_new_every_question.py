@@ -69,6 +69,8 @@ class Answerer:
 
     def keys(self, kind: str, prompt: str) -> str:
         self.asked.append(prompt)
+        if prompt.startswith("Enregistrer cette fiche"):  # the review: « Oui, enregistrer », the first choice
+            return "\r"
         if kind == "confirm":
             return self._confirm(prompt)
         model, spec = self._spec(prompt)
@@ -118,7 +120,7 @@ class Answerer:
             assert group.submodel is not None
             self.stack.append((group.submodel, group.name, {}))
             return "y"  # (« o » in French; « y » is accepted too, and by the questionnaire before #12)
-        if "Est-ce juste" in prompt or prompt.startswith("Enregistrer cette fiche"):
+        if "Est-ce juste" in prompt:
             return "y"
         raise AssertionError(f"unexpected confirmation: {prompt!r}")
 

@@ -85,7 +85,7 @@ def test_a_list_of_texts_takes_one_item_per_answer_and_can_be_corrected(drive, r
         "Fournisseurs (3)": "\r",
         "Fournisseurs (2": "\r",
         "Fournisseurs : ": ["n", "o"],
-        "Enregistrer cette fiche": "o",
+        "Enregistrer cette fiche": "\r",
     })
     result = drive(repo_copy, driver)
     assert result.exit_code == 0, result.output
@@ -100,7 +100,7 @@ def test_enter_in_a_recommended_checkbox_list_asks_before_leaving_it_empty(drive
         **_base(repo_copy),
         "Aucune case cochée : laisser « Publics du service »": "n",  # (matched before the next key)
         "Publics du service": ["\r", " \r"],  # Enter: nothing ticked; then the first one ticked
-        "Enregistrer cette fiche": "o",
+        "Enregistrer cette fiche": "\r",
     })
     result = drive(repo_copy, driver)
     assert result.exit_code == 0, result.output
@@ -110,7 +110,7 @@ def test_enter_in_a_recommended_checkbox_list_asks_before_leaving_it_empty(drive
 
 
 def test_the_risk_tier_starts_at_not_assessed(drive, repo_copy):
-    driver = Driver({**_base(repo_copy), "Niveau de risque": "\r", "Enregistrer cette fiche": "o"})
+    driver = Driver({**_base(repo_copy), "Niveau de risque": "\r", "Enregistrer cette fiche": "\r"})
     result = drive(repo_copy, driver)
     assert result.exit_code == 0, result.output
     assert record(repo_copy, "assistant-des-habitants")[1]["niveau_risque_ia"] == "non_evalue"
@@ -123,7 +123,7 @@ def test_a_french_date_is_shown_normalised_and_recorded_once_confirmed(drive, re
         "Date de démarrage": ["01/03/2024\r", "\x7f" * 10 + "mars 2024\r"],
         "Enregistrer 2024-03-01 ?": "n",
         "Enregistrer 2024-03 ?": "o",
-        "Enregistrer cette fiche": "o",
+        "Enregistrer cette fiche": "\r",
     })
     result = drive(repo_copy, driver)
     assert result.exit_code == 0, result.output
@@ -138,7 +138,7 @@ def test_about_400_decisions_is_400_with_a_note(drive, repo_copy):
         "Décisions individuelles": _select(0),
         "Nombre de décisions par an": "environ 400\r",
         "Enregistrer 400 ?": "o",
-        "Enregistrer cette fiche": "o",
+        "Enregistrer cette fiche": "\r",
     })
     result = drive(repo_copy, driver)
     assert result.exit_code == 0, result.output

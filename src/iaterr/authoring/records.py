@@ -148,11 +148,20 @@ def new_record(repo: Repository, kind: str, data: dict[str, Any], *, lang: str =
     if kind == "cas_usage" and data.get("collectivite"):
         known = (known_collectivites if known_collectivites is not None
                  else existing_identifiers(repo, "collectivite"))
-        if data["collectivite"] not in known:
-            problems.append(Diagnostic("collectivite-inconnue", rel, path=("collectivite",), params=with_hint(
-                {"collectivite": data["collectivite"], "dossier": f"data/{KINDS['collectivite'][0]}/"},
-                "collectivite-creer", fichier=f"data/{KINDS['collectivite'][0]}/{data['collectivite']}.yaml")))
+        problem = collectivite_problem(rel, str(data["collectivite"]), known)
+        if problem is not None:
+            problems.append(problem)
     return NewRecord(kind, ident, path, rel, {"version_schema": SCHEMA_VERSION, **data}, text, problems)
+
+
+def collectivite_problem(rel: str, collectivite: str, known: Container[str]) -> Diagnostic | None:
+    """The error of a use case ``rel`` naming a collectivité that is not in ``known`` (None when it is)."""
+    if collectivite in known:
+        return None
+    folder = f"data/{KINDS['collectivite'][0]}/"
+    return Diagnostic("collectivite-inconnue", rel, path=("collectivite",), params=with_hint(
+        {"collectivite": collectivite, "dossier": folder}, "collectivite-creer",
+        fichier=f"{folder}{collectivite}.yaml"))
 
 
 def write_record(repo: Repository, record: NewRecord) -> Path:
@@ -167,5 +176,6 @@ def write_record(repo: Repository, record: NewRecord) -> Path:
     return record.path
 
 
-__all__ = ["KnownCollectivite", "NewRecord", "RecordExists", "RecordRefused", "collectivites", "existing_identifiers",
+__all__ = ["KnownCollectivite", "NewRecord", "RecordExists", "RecordRefused", "collectivite_problem", "collectivites",
+           "existing_identifiers",
            "free_identifier", "new_record", "write_record"]

@@ -106,7 +106,16 @@ class App:
     def say(self, key: str, style: str | None = None, **params: Any) -> None:
         from rich.text import Text
 
-        self.err.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""), soft_wrap=True)
+        # at a terminal, lines wrap at word boundaries; elsewhere (a log, a pipe) one message is one line
+        self.err.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""),
+                       soft_wrap=not self.err.is_terminal)
+
+    def say_text(self, text: str, style: str | None = None) -> None:
+        """A text already in the run's language (the questionnaire's help), on the standard output, wrapped
+        at word boundaries at a terminal."""
+        from rich.text import Text
+
+        self.out.print(Text(text, style=style or ""), soft_wrap=not self.out.is_terminal)
 
     @contextmanager
     def working(self, key: str, **params: Any) -> Iterator[None]:

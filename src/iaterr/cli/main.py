@@ -195,7 +195,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     ) -> None:
         common.ROOT_LANG = lang
 
-    from iaterr.cli import documents, export, generate, importer, init, lint, migrate, new, register, validate
+    from iaterr.cli import documents, edit, export, generate, importer, init, lint, migrate, new, register, validate
     from iaterr.cli.qualification import register as register_qualification
 
     init.register(app)
@@ -205,6 +205,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     documents.register(app)
     generate.register(app)
     new.register(app)
+    edit.register(app)
     register_qualification(app)
     importer.register(app)
     register.register(app)

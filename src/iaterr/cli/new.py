@@ -18,6 +18,8 @@ def register(app: typer.Typer) -> None:
                                              dir_okay=False, metavar=h("metavar.fichier")),
         set_: Optional[list[str]] = typer.Option(None, "--set", help=h("help.new.set"), show_default=False,
                                                  metavar=h("metavar.champ-valeur")),
+        like: Optional[str] = typer.Option(None, "--like", "--comme", help=h("help.new.like"), show_default=False,
+                                           metavar=h("metavar.identifiant")),
         defaults: bool = typer.Option(False, "--defaults", help=h("help.new.defaults")),
         resume: bool = typer.Option(False, "--resume", help=h("help.new.resume")),
         commit: bool = typer.Option(False, "--commit", help=h("help.new.commit")),
@@ -31,5 +33,5 @@ def register(app: typer.Typer) -> None:
 
         with guarded(lang) as ui:
             code = run_new(ui, repo, from_, set_ or [], defaults=defaults, resume=resume, commit=commit,
-                           complete=complete, ask=interactive() and not no_input)
+                           complete=complete, ask=interactive() and not no_input, like_id=like)
         raise typer.Exit(code)

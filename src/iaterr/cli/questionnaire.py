@@ -10,17 +10,19 @@ pipe input in the tests); Ctrl-C or the end of input raises
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import BaseModel
 
+from iaterr.base.diagnostics import Diagnostic
 from iaterr.i18n import message
 from iaterr.model import SECTIONS
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.questions import (
     SAFE_DEFAULTS,
     Answers,
+    Normalised,
     applies,
     check_answer,
     choices,
@@ -28,6 +30,7 @@ from iaterr.model.questions import (
     normalise,
     plan,
     required_by_law,
+    suggest,
 )
 
 _SKIP = "__iaterr_passer__"
@@ -48,13 +51,22 @@ class State:
     answers: Answers = field(default_factory=dict)
     asked: list[str] = field(default_factory=list)
     gates: dict[str, bool] = field(default_factory=dict)
+    #: a list being answered when the questionnaire stopped: ``{"champ": name, ...}`` with the items done
+    #: (``elements``, ``textes``), those still to review (``reste``) and the item being asked (``encours``)
+    pending: dict[str, Any] | None = None
+    #: answers set aside because their question no longer applies after a correction: offered again as the
+    #: default if it comes back
+    stash: Answers = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"answers": self.answers, "asked": self.asked, "gates": self.gates}
+        return {"answers": self.answers, "asked": self.asked, "gates": self.gates, "pending": self.pending,
+                "stash": self.stash}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> State:
-        return cls(dict(data.get("answers") or {}), list(data.get("asked") or []), dict(data.get("gates") or {}))
+        pending = data.get("pending")
+        return cls(dict(data.get("answers") or {}), list(data.get("asked") or []), dict(data.get("gates") or {}),
+                   dict(pending) if isinstance(pending, dict) else None, dict(data.get("stash") or {}))
 
 
 class Asker:
@@ -198,43 +210,82 @@ def _label(spec: FieldSpec, lang: str) -> str:
     return spec.meta.titre(lang)
 
 
-def _validator(asker: Asker, model: type[BaseModel], spec: FieldSpec, required: bool, *,
-               item: bool = False) -> Callable[[str], Any]:
-    """Checks an answer as it is typed; ``item``: one item of a list of texts. An answer the model refuses
-    but :func:`normalise` understands passes: its value is shown and confirmed after the prompt."""
+#: What the questionnaire says instead of a hint written for someone editing the YAML file.
+_PROMPT_HINTS = {"url": "new.indice.url", "texte-vide": "new.indice.texte-vide", "liste": "new.indice.liste",
+                 "caractere-controle": "new.indice.caractere-controle"}
+
+
+def refusal(lang: str, spec: FieldSpec, diags: list[Diagnostic]) -> str:
+    """Why an answer is refused, for the person at the prompt: the field named by its title, never by its
+    key, and a hint about answering (not about editing YAML)."""
+    d = diags[0]
+    params = dict(d.params)
+    if "champ" in params:
+        params["champ"] = _label(spec, lang)
+    hint = params.get("_hint")
+    if hint and hint[0] in _PROMPT_HINTS:
+        params["_hint"] = (None, {})
+        said = message(_PROMPT_HINTS[hint[0]], lang, **hint[1])
+    else:
+        said = None
+    shown = replace(d, params=params)
+    said = said if said is not None else shown.hint(lang)
+    return shown.message(lang) + (f" {said}" if said else "")
+
+
+def _required(asker: Asker, required: bool) -> Callable[[str], Any]:
+    """The only check made while typing: a required answer is not empty. Everything else is checked once the
+    answer is given, and explained on its own lines (the prompt's bottom line holds one short line)."""
 
     def validate(text: str) -> Any:
-        text = text.strip()
-        if not text:
-            return True if not required else asker.m("new.obligatoire")
-        _value, diags = check_answer(model, spec.name, [text] if item else text, redact=False)
-        if not diags:
-            return True
-        fixed = None if item else normalise(spec, text)
-        if fixed is not None and not check_answer(model, spec.name, fixed.value, redact=False)[1]:
-            return True
-        d = diags[0]
-        hint = d.hint(asker.lang)
-        return d.message(asker.lang) + (f" {hint}" if hint else "")
+        return True if text.strip() or not required else asker.m("new.obligatoire")
 
     return validate
 
 
-def _ask_text_list(asker: Asker, model: type[BaseModel], spec: FieldSpec, title: str, default: Any) -> Any:
-    """A list of texts, one item per answer, an empty answer ends it; then the list is shown and can be
-    corrected: each item is asked again with its text as the default (emptied, it is removed)."""
-    current = [str(v) for v in default] if isinstance(default, list) else []
-    asker.say(asker.m("new.liste-aide"), "dim")
+def _checked_text(asker: Asker, model: type[BaseModel], spec: FieldSpec, title: str, shown: str, required: bool,
+                  *, item: bool = False) -> tuple[str, Any, Normalised | None]:
+    """Ask a text until the model takes it, or takes it once normalised: (text typed, value, normalisation).
+    A refused answer is explained and offered again, as typed, to be corrected. An empty answer gives
+    ("", None, None)."""
     while True:
-        texts: list[str] = []
-        for old in current:
-            text = asker.text(f"{title} ({len(texts) + 1})", default=old,
-                              validate=_validator(asker, model, spec, False, item=True)).strip()
+        text = asker.text(title, default=shown, validate=_required(asker, required)).strip()
+        if not text:
+            return "", None, None
+        value, diags = check_answer(model, spec.name, [text] if item else text, redact=False)
+        if not diags:
+            return text, (value[0] if item else value), None
+        fixed = None if item else normalise(spec, text)
+        if fixed is not None:
+            value, still = check_answer(model, spec.name, fixed.value, redact=False)
+            if not still:
+                return text, value, fixed
+        asker.say(refusal(asker.lang, spec, diags), "red")
+        shown = text
+
+
+def _ask_text_list(asker: Asker, model: type[BaseModel], spec: FieldSpec, title: str, default: Any,
+                   pending: dict[str, Any] | None, keep: Callable[[dict[str, Any]], None]) -> Any:
+    """A list of texts, one item per answer, an empty answer ends it; then the list is shown and can be
+    corrected: each item is asked again with its text as the default (emptied, it is removed). The items
+    typed are kept (``keep``) as they come: an interruption loses only the one being typed."""
+    if pending is not None:
+        texts, current = list(pending.get("textes") or []), list(pending.get("reste") or [])
+    else:
+        texts, current = [], [str(v) for v in default] if isinstance(default, list) else []
+        asker.say(asker.m("new.liste-aide"), "dim")
+    while True:
+        while current:
+            keep({"textes": texts, "reste": current})
+            text, _value, _fixed = _checked_text(asker, model, spec, f"{title} ({len(texts) + 1})", current[0],
+                                                 False, item=True)
+            current.pop(0)
             if text:
                 texts.append(text)
         while True:
-            text = asker.text(f"{title} ({len(texts) + 1})",
-                              validate=_validator(asker, model, spec, False, item=True)).strip()
+            keep({"textes": texts, "reste": []})
+            text, _value, _fixed = _checked_text(asker, model, spec, f"{title} ({len(texts) + 1})", "", False,
+                                                 item=True)
             if not text:
                 break
             texts.append(text)
@@ -243,7 +294,7 @@ def _ask_text_list(asker: Asker, model: type[BaseModel], spec: FieldSpec, title:
         listed = " ; ".join(f"« {t} »" for t in texts)
         if asker.confirm(asker.m("new.liste-ok", titre=_label(spec, asker.lang), elements=listed), default=True):
             return texts
-        current = texts
+        current, texts = texts, []
         asker.say(asker.m("new.liste-corriger"), "dim")
 
 
@@ -253,21 +304,61 @@ def _ask_text(asker: Asker, model: type[BaseModel], spec: FieldSpec, title: str,
     « environ 400 ») is shown as the value the record will hold, and recorded only once confirmed."""
     shown = "" if default is None else str(default)
     while True:
-        text = asker.text(title, default=shown, validate=_validator(asker, model, spec, required)).strip()
-        if not text:
-            return None
-        value, diags = check_answer(model, spec.name, text)
-        if not diags:
+        text, value, fixed = _checked_text(asker, model, spec, title, shown, required)
+        if fixed is None:
             return value
-        fixed = normalise(spec, text)
-        assert fixed is not None  # the validator let it through
-        value, _diags = check_answer(model, spec.name, fixed.value)
         asker.say(asker.m("new.normalise", saisi=fixed.typed, valeur=fixed.value), "")
         if fixed.note:
             asker.say(asker.m(fixed.note, saisi=fixed.typed, valeur=fixed.value), "dim")
         if asker.confirm(asker.m("new.normalise.confirmer", valeur=fixed.value), default=True):
             return value
         shown = text
+
+
+def _ask_group(asker: Asker, spec: FieldSpec, required: bool, default: Any, pending: dict[str, Any] | None,
+               keep: Callable[[dict[str, Any]], None]) -> Any:
+    """A repeated group (data sources, parameters…): the items already there are reviewed one by one (kept,
+    changed or removed), then more can be added. Each finished item, and each answer of the item being
+    asked, is kept (``keep``): an interruption loses only the answer being typed."""
+    assert spec.submodel is not None
+    lang = asker.lang
+    if pending is not None:
+        items = list(pending.get("elements") or [])
+        rest = list(pending.get("reste") or [])
+        current = pending.get("encours")
+    else:
+        items, rest, current = [], [dict(v) for v in default if isinstance(v, dict)] if isinstance(default, list) \
+            else [], None
+
+    def ask_item(state: State, defaults: Answers | None) -> Answers:
+        def save(s: State) -> None:
+            keep({"elements": items, "reste": rest, "encours": {**s.to_dict(), "defauts": defaults}})
+
+        save(state)
+        return ask_state(spec.submodel, asker, state=state, nested=True, defaults=defaults,  # type: ignore[arg-type]
+                         on_answer=save)
+
+    if isinstance(current, dict):  # the item being answered when the questionnaire stopped
+        items.append(ask_item(State.from_dict(current), current.get("defauts")))
+    while rest:
+        item = rest[0]
+        keep({"elements": items, "reste": rest, "encours": None})
+        options = [(asker.m("new.element.garder"), "garder"), (asker.m("new.element.modifier"), "modifier"),
+                   (asker.m("new.element.retirer"), "retirer")]
+        shown = " ; ".join(f"{k} : {v}" for k, v in item.items() if not isinstance(v, (list, dict)))
+        choice = asker.select(asker.m("new.element.que-faire", titre=_label(spec, lang), n=len(items) + 1,
+                                      element=shown), options, default="garder")
+        rest.pop(0)
+        if choice == "garder":
+            items.append(item)
+        elif choice == "modifier":
+            items.append(ask_item(State(), item))
+    keep({"elements": items, "reste": [], "encours": None})
+    while asker.confirm(asker.m("new.ajouter" if not items else "new.ajouter-autre", titre=_label(spec, lang)),
+                        default=not items and required):
+        items.append(ask_item(State(), None))
+        keep({"elements": items, "reste": [], "encours": None})
+    return items or None
 
 
 def _confirm_empty(asker: Asker, spec: FieldSpec, title: str, *, required: bool, legal: bool) -> bool:
@@ -278,18 +369,29 @@ def _confirm_empty(asker: Asker, spec: FieldSpec, title: str, *, required: bool,
     return asker.confirm(asker.m("new.coche.vide", titre=_label(spec, asker.lang)), default=False)
 
 
+def _say_help(asker: Asker, spec: FieldSpec) -> None:
+    asker.say(spec.meta.aide(asker.lang), "dim")
+    why = getattr(spec.meta, "pourquoi", None)
+    text = why(asker.lang) if callable(why) else ""
+    if text:
+        asker.say(asker.m("new.pourquoi", texte=text), "dim italic")
+
+
 def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: Answers, *,
               required: bool, legal: bool = False, defaults: Answers | None = None,
-              special: dict[str, list[tuple[str, str]]] | None = None) -> Any:
-    """Ask one field; returns its typed value, or None when skipped."""
+              special: dict[str, list[tuple[str, str]]] | None = None, pending: dict[str, Any] | None = None,
+              keep: Callable[[dict[str, Any]], None] | None = None) -> Any:
+    """Ask one field; returns its typed value, or None when skipped. ``pending``: the part of a list
+    answered before an interruption; ``keep(partial)`` is told each step of a list as it is answered."""
     lang = asker.lang
     defaults = defaults or {}
+    keep = keep or (lambda partial: None)
     title = _label(spec, lang)
     if legal:
         title += " " + asker.m("new.exige-par-la-loi")
     if required:
         title += " *"
-    asker.say(spec.meta.aide(lang), "dim")
+    _say_help(asker, spec)
     default = defaults.get(spec.name)
 
     if special and spec.name in special and special[spec.name]:
@@ -300,11 +402,7 @@ def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: An
         return None if value == _SKIP else value
 
     if spec.submodel is not None:
-        items: list[Any] = []
-        while asker.confirm(asker.m("new.ajouter" if not items else "new.ajouter-autre", titre=_label(spec, lang)),
-                            default=not items and required):
-            items.append(ask_state(spec.submodel, asker, state=State(), nested=True))
-        return items or None
+        return _ask_group(asker, spec, required, default, pending, keep)
 
     if spec.vocab is not None:
         options = [(en if lang == "en" else fr, code) for code, fr, en in choices(spec, answers)]
@@ -313,6 +411,13 @@ def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: An
                 picked = asker.checkbox(title, options, checked=default if isinstance(default, list) else None)
                 if picked or _confirm_empty(asker, spec, title, required=required, legal=legal):
                     return picked or None
+        suggestion = suggest(spec.name, answers)
+        if suggestion is not None:
+            code, reasons = suggestion
+            asker.say(asker.m("new.suggestion", valeur=spec.vocab.label(code, lang),
+                              raisons=[asker.m(r[0], **r[1]) for r in reasons]), "cyan")
+            options = [(f"{label} {asker.m('new.suggere')}" if value == code else label, value)
+                       for label, value in options]
         if not required:
             options.append((asker.m("new.passer"), _SKIP))
         if default is None:
@@ -328,20 +433,41 @@ def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: An
         return None if value == _SKIP else value
 
     if is_list_of_text(spec):
-        return _ask_text_list(asker, model, spec, title, default)
+        return _ask_text_list(asker, model, spec, title, default, pending, keep)
 
     return _ask_text(asker, model, spec, title, default, required)
+
+
+class Offers(dict):
+    """The answers offered as defaults: those set aside by a correction first, then ``defaults`` (whose
+    ``get`` may compute them, as :class:`iaterr.cli.recording` does)."""
+
+    def __init__(self, stash: Answers, defaults: Answers | None) -> None:
+        super().__init__(stash)
+        self.defaults = defaults or {}
+
+    def get(self, name: str, default: Any = None) -> Any:
+        if name in self:
+            return self[name]
+        return self.defaults.get(name, default)
 
 
 def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = None, fields: list[str] | None = None,
               complete: bool = False, defaults: Answers | None = None, nested: bool = False,
               special: dict[str, list[tuple[str, str]]] | None = None,
               on_answer: Callable[[State], None] | None = None) -> Answers:
-    """Ask the fields of ``model`` not yet in ``state``; returns the answers."""
+    """Ask the fields of ``model`` not yet in ``state``; returns the answers. ``defaults``: the answers
+    offered (an existing record's values, in ``iaterr edit``); a section whose optional fields have one
+    opens on « Oui »."""
     state = state if state is not None else State()
     questions = plan(model, fields=fields, complete=complete or nested)
     answers = state.answers
     current_section = None
+    offered = Offers(state.stash, defaults)
+
+    def save() -> None:
+        if on_answer is not None:
+            on_answer(state)
 
     def record(name: str, value: Any) -> None:
         if value is not None:
@@ -349,8 +475,20 @@ def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = Non
         else:
             answers.pop(name, None)
         state.asked.append(name)
-        if on_answer is not None:
-            on_answer(state)
+        state.pending = None
+        state.stash.pop(name, None)
+        save()
+
+    def ask(q: Any) -> Any:
+        pending = state.pending if state.pending and state.pending.get("champ") == q.name else None
+
+        def keep(partial: dict[str, Any]) -> None:
+            state.pending = {"champ": q.name, **partial}
+            save()
+
+        return ask_field(asker, model, q.spec, answers, required=q.required and not q.optional_group,
+                         legal=required_by_law(q, answers), defaults=offered, special=special,
+                         pending=pending, keep=keep)
 
     sections: list[str] = []
     for q in questions:
@@ -365,21 +503,20 @@ def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = Non
                 current_section = section
                 asker.say("", "")
                 asker.say(f"— {SECTIONS[section].label(asker.lang)} —", "bold")
-            record(q.name, ask_field(asker, model, q.spec, answers, required=q.required,
-                                     legal=required_by_law(q, answers), defaults=defaults, special=special))
+            record(q.name, ask(q))
         optional = [q for q in in_section if q.optional_group and q.name not in answers and q.name not in state.asked]
         if not optional:
             continue
         if section not in state.gates:
             titles = ", ".join(_label(q.spec, asker.lang) for q in optional)
             state.gates[section] = asker.confirm(
-                asker.m("new.facultatifs", section=SECTIONS[section].label(asker.lang), champs=titles), default=False)
-            if on_answer is not None:
-                on_answer(state)
+                asker.m("new.facultatifs", section=SECTIONS[section].label(asker.lang), champs=titles),
+                default=any(offered.get(q.name) not in (None, "", []) for q in optional))
+            save()
         if state.gates[section]:
             for q in optional:
-                record(q.name, ask_field(asker, model, q.spec, answers, required=False,
-                                         legal=required_by_law(q, answers), defaults=defaults, special=special))
+                if q.name not in answers and q.name not in state.asked:
+                    record(q.name, ask(q))
     return answers
 
 

@@ -11,17 +11,20 @@ from pathlib import Path
 from typing import Any, Optional
 
 from pydantic import BaseModel
-from rich.table import Table
 from rich.text import Text
 
+from iaterr.authoring.edit import EditError
+from iaterr.authoring.like import find_model, like_answers
 from iaterr.authoring.records import (
     KnownCollectivite,
+    NewRecord,
     RecordExists,
     collectivites,
     existing_identifiers,
     new_record,
     write_record,
 )
+from iaterr.base.diagnostics import Diagnostic
 from iaterr.base.text import printable_line
 from iaterr.cli import questionnaire
 from iaterr.cli.common import (
@@ -34,10 +37,11 @@ from iaterr.cli.common import (
 )
 from iaterr.cli.qualification import show_for_new
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
+from iaterr.cli.review import review, summary_table
 from iaterr.i18n import message
 from iaterr.model import CasUsage
 from iaterr.model.introspect import specs
-from iaterr.model.questions import DERIVED, automatic_values, check_answer, parse_set_value, today_iso
+from iaterr.model.questions import DERIVED, automatic_values, canonical, parse_set_value, today_iso
 from iaterr.repo.drafts import DraftError, delete_draft, draft_path, load_draft, save_draft
 from iaterr.repo.gitops import GitError, commit_only
 from iaterr.repo.yamlio import read_document
@@ -93,54 +97,11 @@ def answers_from_set(pairs: list[str]) -> dict[str, Any]:
     return out
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return value.model_dump(exclude_none=True, exclude_defaults=True)
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def normalise(answers: dict[str, Any]) -> dict[str, Any]:
-    """Typed, canonical values (codes for labels) where the model accepts them; raw values otherwise."""
-    out = {}
-    for name, value in answers.items():
-        typed, diags = check_answer(CasUsage, name, value) if name in specs(CasUsage) else (value, ["?"])
-        out[name] = value if diags else _plain(typed)
-    return out
-
-
-# ---------------------------------------------------------------- rendering
-
-
-def summary_table(answers: dict[str, Any], lang: str) -> Table:
-    table = Table(title=message("new.resume", lang), title_justify="left", show_header=True)
-    table.add_column(message("new.resume.champ", lang), style="bold")
-    table.add_column(message("new.resume.valeur", lang))
-    for name, spec in specs(CasUsage).items():
-        value = answers.get(name)
-        if value is None or value == []:
-            continue
-        if spec.submodel is not None:
-            shown = message("new.resume.elements", lang, n=len(value) if isinstance(value, list) else 1)
-        elif spec.vocab is not None:
-            values = value if isinstance(value, list) else [value]
-            shown = ", ".join(spec.vocab.label(str(v), lang) for v in values)
-        elif isinstance(value, bool):
-            shown = message("new.oui" if value else "new.non", lang)
-        elif isinstance(value, list):
-            shown = " ; ".join(str(v) for v in value)
-        else:
-            shown = str(value)
-        table.add_row(spec.meta.titre(lang), Text(printable_line(shown)))
-    return table
-
-
 # ---------------------------------------------------------------- the command
 
 
 def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list[str], *, defaults: bool,
-            resume: bool, commit: bool, complete: bool, ask: bool) -> int:
+            resume: bool, commit: bool, complete: bool, ask: bool, like_id: Optional[str] = None) -> int:
     try:
         repo = open_repo(ui, repo_opt, allow_embedded=False)
     except Abort as exc:
@@ -153,7 +114,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     if from_ is not None:
         given.update(answers_from_file(from_))
     given.update(answers_from_set(sets))
-    given = normalise(given)
+    given = canonical(CasUsage, given)
 
     state = State()
     try:
@@ -167,13 +128,22 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     state.answers.update(given)
     state.asked.extend(n for n in given if n not in state.asked)
 
+    like: dict[str, Any] = {}
+    if like_id:
+        try:
+            model, embedded = find_model(repo, like_id)
+        except EditError as exc:
+            raise Abort(exc.key, "like.introuvable.aide", **exc.params) from exc
+        like = like_answers(model)
+        ui.say("new.like", style="dim", identifiant=like_id, nom=str(model.data.get("nom") or like_id),
+               source={"t": "new.like.bibliotheque" if embedded else "new.like.depot"}, n=len(like))
+
     known = collectivites(repo)
     default_coll = repo.config.collectivite_defaut or (known[0].identifiant if len(known) == 1 else None)
     fallback = {"collectivite": default_coll} if default_coll else {}
 
     if ask:
-        asker = Asker(lang, lambda text, style: ui.out.print(Text(text, style=style or ""), soft_wrap=True),
-                      **questionnaire.PROMPT_IO)
+        asker = Asker(lang, ui.say_text, **questionnaire.PROMPT_IO)
         if previous is not None and not resume:
             ui.say("new.brouillon-existe", style="yellow", chemin=str(draft.path))
             try:
@@ -186,59 +156,51 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         if not known:
             raise Abort("new.aucune-collectivite", "new.aucune-collectivite.aide")
         ui.out.print(Text(message("new.titre", lang, depot=str(repo.root)), style="bold"))
-        ui.out.print(Text(message("new.intro", lang), style="dim"), soft_wrap=True)
+        ui.say_text(message("new.intro", lang), "dim")
         special = {"collectivite": [(printable_line(f"{c.nom} ({c.identifiant})"), c.identifiant) for c in known]}
+        offered = _Defaults(fallback, known, state, like)
+        keep = lambda s: save_draft(draft, s.to_dict())  # noqa: E731
         try:
-            ask_state(CasUsage, asker, state=state, complete=complete, defaults=_Defaults(fallback, known, state),
-                      special=special, on_answer=lambda s: save_draft(draft, s.to_dict()))
+            ask_state(CasUsage, asker, state=state, complete=complete, defaults=offered, special=special,
+                      on_answer=keep)
+            reviewed = review(ui, asker, state, build=lambda: _build(repo, state, known, lang),
+                              show=lambda r: _show(ui, r, known), special=special, defaults=offered,
+                              complete=complete, on_answer=keep)
         except QuestionnaireAborted:
             save_draft(draft, state.to_dict())
             ui.out.print()
             ui.say("new.brouillon-garde", style="yellow", chemin=str(draft.path))
             return FAILURE
-    elif defaults:
-        for name, value in fallback.items():
-            state.answers.setdefault(name, value)
-
-    answers = dict(state.answers)
-    answers.update(automatic_values(CasUsage, answers))
-    missing = [n for n, s in specs(CasUsage).items()
-               if s.required and n not in DERIVED[CasUsage] and answers.get(n) in (None, "", [])]
-    if missing:
-        raise Abort("new.manquants", "new.manquants.aide",
-                    champs=", ".join(f"{n} ({specs(CasUsage)[n].meta.titre(lang)})" for n in missing))
-
-    ident = answers.get("identifiant")
-    if ident and str(ident) in existing_identifiers(repo, "cas_usage"):
-        raise Abort("new.existe", "new.existe.aide", identifiant=ident,
-                    chemin=repo.rel(repo.record_path("cas_usage", str(ident))))
-    # checked before anything is written: the record itself, and the collectivité it names
-    record = new_record(repo, "cas_usage", answers, lang=lang, known_collectivites={c.identifiant for c in known},
-                        today=date.fromisoformat(today_iso()))
-    if record.problems:
-        for d in record.problems:
-            hint = d.hint(lang)
-            ui.err.print(Text(f"  {d.key_path or '-'} : {d.message(lang)}" + (f" → {hint}" if hint else ""),
-                              style="red"), soft_wrap=True)
-        if ask:
+        if reviewed is None:
             save_draft(draft, state.to_dict())
-        ui.fail("new.invalide", "new.invalide.aide")
-        return FINDINGS
+            ui.say("new.non-enregistre", chemin=str(draft.path))
+            return OK
+        assert isinstance(reviewed, NewRecord)
+        record = reviewed
+    else:
+        if defaults:
+            for name, value in {**like, **fallback}.items():
+                state.answers.setdefault(name, value)
+        answers = dict(state.answers)
+        answers.update(automatic_values(CasUsage, answers))
+        missing = [n for n, s in specs(CasUsage).items()
+                   if s.required and n not in DERIVED[CasUsage] and answers.get(n) in (None, "", [])]
+        if missing:
+            raise Abort("new.manquants", "new.manquants.aide",
+                        champs=", ".join(f"{n} ({specs(CasUsage)[n].meta.titre(lang)})" for n in missing))
+        record = _build(repo, state, known, lang)
+        if record.problems:
+            if any(d.code == "identifiant-duplique" for d in record.problems):
+                raise Abort("new.existe", "new.existe.aide", identifiant=record.identifiant, chemin=record.rel)
+            for d in record.problems:
+                hint = d.hint(lang)
+                ui.err.print(Text(f"  {d.key_path or '-'} : {d.message(lang)}" + (f" → {hint}" if hint else ""),
+                                  style="red"), soft_wrap=True)
+            ui.fail("new.invalide", "new.invalide.aide")
+            return FINDINGS
+        _show(ui, record, known)
     data = record.data
-
-    ui.out.print(summary_table(data, lang))
     chosen = next((c for c in known if c.identifiant == data.get("collectivite")), None)
-    show_for_new(ui, data, chosen.data if chosen is not None else None)  # which regimes the answers trigger
-    if ask:
-        try:
-            if not asker.confirm(message("new.confirmer", lang), default=True):
-                save_draft(draft, state.to_dict())
-                ui.say("new.non-enregistre", chemin=str(draft.path))
-                return OK
-        except QuestionnaireAborted:
-            save_draft(draft, state.to_dict())
-            ui.say("new.brouillon-garde", style="yellow", chemin=str(draft.path))
-            return FAILURE
     try:
         path = write_record(repo, record)
     except RecordExists as exc:
@@ -261,12 +223,35 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     return OK
 
 
-class _Defaults(dict):
-    """Default answers offered in prompts: the repository's collectivité, and the contact for rights of
-    the collectivité chosen so far."""
+def _build(repo: Any, state: State, known: list[KnownCollectivite], lang: str) -> NewRecord:
+    """The record the answers make, checked; an identifier given that another record has is refused."""
+    answers = dict(state.answers)
+    answers.update(automatic_values(CasUsage, answers))
+    record = new_record(repo, "cas_usage", answers, lang=lang, known_collectivites={c.identifiant for c in known},
+                        today=date.fromisoformat(today_iso()))
+    ident = answers.get("identifiant")
+    if ident and str(ident) in existing_identifiers(repo, "cas_usage"):
+        other = repo.rel(repo.record_path("cas_usage", str(ident)))
+        record.problems.append(Diagnostic("identifiant-duplique", record.rel, path=("identifiant",),
+                                          params={"identifiant": str(ident), "autre": other}))
+    return record
 
-    def __init__(self, fallback: dict[str, Any], known: list[KnownCollectivite], state: State) -> None:
-        super().__init__(fallback)
+
+def _show(ui: App, record: Any, known: list[KnownCollectivite]) -> None:
+    """The record as it will be written, and the regimes its answers trigger."""
+    ui.out.print(summary_table({"identifiant": record.identifiant, **record.data}, ui.lang))
+    if record.valid:
+        chosen = next((c for c in known if c.identifiant == record.data.get("collectivite")), None)
+        show_for_new(ui, record.data, chosen.data if chosen is not None else None)
+
+
+class _Defaults(dict):
+    """Default answers offered in prompts: the repository's collectivité, the answers of the use case given
+    by ``--like``, and the contact for rights of the collectivité chosen so far."""
+
+    def __init__(self, fallback: dict[str, Any], known: list[KnownCollectivite], state: State,
+                 like: dict[str, Any]) -> None:
+        super().__init__({**like, **fallback})
         self.known, self.state = known, state
 
     def get(self, name: str, default: Any = None) -> Any:

@@ -71,6 +71,81 @@ FR: dict[str, str] = {
     "help.new.commit": "Commite la nouvelle fiche (et elle seule) avec un message explicite.",
     "help.new.complet": "Pose aussi toutes les questions facultatives.",
     "help.new.no-input": "Ne pose aucune question (comme sans terminal).",
+    "new.indice.url": "Une adresse complète commence par https:// ; sans page publique, laissez la réponse vide.",
+    "new.indice.texte-vide": "Donnez une réponse, ou laissez-la vide pour passer la question.",
+    "new.indice.liste": "Une réponse par élément ; une réponse vide termine la liste.",
+    "new.indice.caractere-controle": "Retirez ce caractère invisible (souvent venu d'un copier-coller).",
+    "new.pourquoi": "Pourquoi : {texte}",
+    "new.suggestion": "D'après vos réponses, le niveau probable est « {valeur} » : {raisons}. C'est une "
+                      "suggestion : vérifiez-la, « Non évalué » reste proposé par défaut.",
+    "new.suggere": "(suggéré)",
+    "new.suggestion.annexe-iii": "domaine de l'annexe III coché ({domaines}), sauf si la dérogation de l'article "
+                                 "6, paragraphe 3 s'applique (tâche procédurale étroite, préparatoire…)",
+    "new.suggestion.generatif": "système d'IA qui produit ou comprend du texte ({types}) : les obligations de "
+                                "transparence de l'article 50 le visent s'il dialogue avec des personnes ou "
+                                "publie ce qu'il génère",
+    "new.suggestion.minimal": "système d'IA sans domaine de l'annexe III ni génération de contenu déclarés",
+    "new.element.que-faire": "{titre}, élément {n} : {element}",
+    "new.element.garder": "Le garder tel quel",
+    "new.element.modifier": "Le modifier",
+    "new.element.retirer": "Le retirer",
+    "new.revue.enregistrer": "Oui, enregistrer",
+    "new.revue.corriger": "Corriger une réponse…",
+    "new.revue.plus-tard": "Non, plus tard (les réponses restent dans le brouillon)",
+    "new.revue.quelle-section": "Quelle partie ?",
+    "new.revue.quel-champ": "Quelle réponse corriger ?",
+    "new.revue.retour": "← Retour",
+    "new.revue.sans-reponse": "— sans réponse —",
+    "new.revue.refus": "La fiche ne peut pas encore être enregistrée :",
+    "new.revue.retires": "Ces réponses ne s'appliquent plus et sont retirées (proposées à nouveau si la question "
+                         "revient) : {champs}.",
+    "new.like": "Réponses proposées d'après « {nom} » ({identifiant}, {source}) : {n} champs. Entrée garde la "
+                "réponse proposée ; corrigez ce qui diffère chez vous.",
+    "new.like.depot": "fiche du dépôt",
+    "new.like.bibliotheque": "Bibliothèque d'IA territoriales intégrée à iaterr",
+    "like.introuvable": "Aucun cas d'usage « {identifiant} » dans {dossier} ni dans la bibliothèque intégrée.",
+    "like.introuvable.aide": "Les identifiants sont les noms des fichiers de data/cas-usage/ ; "
+                             "`iaterr export --csv` les liste.",
+    "help.new.like": "Part des réponses d'un cas d'usage semblable (du dépôt ou de la bibliothèque intégrée).",
+    "metavar.identifiant": "IDENTIFIANT",
+    "help.edit": "Modifie un cas d'usage avec le questionnaire de `iaterr new` (réponses actuelles proposées), "
+                 "ou avec --set ; garde les commentaires et la mise en page.",
+    "help.edit.identifiant": "Identifiant du cas d'usage (nom de son fichier, sans .yaml).",
+    "help.edit.set": "Une nouvelle réponse champ=valeur (répétable ; une valeur vide retire le champ).",
+    "help.edit.tout": "Parcourt toutes les questions au lieu de choisir celles à modifier.",
+    "help.edit.resume": "Reprend une modification interrompue.",
+    "help.edit.commit": "Commite la fiche modifiée (et elle seule) ; un renommage est commité avec.",
+    "edit.titre": "Modification de « {nom} » ({chemin})",
+    "edit.mode": "Que voulez-vous faire ?",
+    "edit.mode.choisir": "Choisir les réponses à modifier",
+    "edit.mode.tout": "Parcourir toutes les questions (réponses actuelles proposées)",
+    "edit.intro-tout": "Entrée garde la réponse actuelle ; Ctrl-C interrompt et `iaterr edit … --resume` reprend.",
+    "edit.modifications": "Modifications",
+    "edit.avant": "Avant",
+    "edit.apres": "Après",
+    "edit.aucun-changement": "Aucune modification : la fiche reste telle quelle.",
+    "edit.renommage": "Le fichier sera renommé : {avant} → {apres}.",
+    "edit.version": "La fiche passe au format {apres} (elle était au format {avant}) : un des champs ajoutés "
+                    "n'existe qu'à partir de ce format.",
+    "edit.renommer-aussi": "L'identifiant « {avant} » vient de l'ancien nom. Le remplacer par « {apres} » (le "
+                           "fichier sera renommé) ?",
+    "edit.relecture": "La fiche modifiée ne se relit pas comme prévu ({fichier}) : rien ne sera écrit. Signalez-le, "
+                      "et modifiez le fichier à la main en attendant.",
+    "edit.introuvable": "Aucun cas d'usage « {identifiant} » dans {dossier}.",
+    "edit.introuvable.aide": "L'identifiant est le nom du fichier sans « .yaml » ; `iaterr validate` liste les "
+                             "fichiers du dépôt.",
+    "edit.illisible": "Fiche illisible {chemin} : {erreur}",
+    "edit.invalide": "La fiche modifiée n'est pas valide : rien n'a été écrit.",
+    "edit.invalide.aide": "Corrigez les valeurs données (--set champ=valeur) et relancez.",
+    "edit.identifiant-pris": "L'identifiant « {identifiant} » est déjà celui d'une autre fiche ({chemin}).",
+    "edit.brouillon-garde": "Interrompu. Vos modifications sont gardées dans {chemin} : reprenez avec "
+                            "`iaterr edit {identifiant} --resume`.",
+    "edit.brouillon-absent": "Aucune modification de « {identifiant} » à reprendre ({chemin}).",
+    "edit.resume-sans-terminal": "--resume reprend le questionnaire : il faut un terminal.",
+    "edit.non-enregistre": "Fiche non modifiée ; vos changements restent dans le brouillon ({chemin}) : "
+                           "`iaterr edit {identifiant} --resume`.",
+    "edit.ecrit": "Fiche modifiée : {chemin}",
+    "edit.commit-message": "Modifie le cas d'usage « {nom} » ({champs})",
 }
 
 EN: dict[str, str] = {
@@ -144,4 +219,77 @@ EN: dict[str, str] = {
     "help.new.commit": "Commit the new record (and only it) with a meaningful message.",
     "help.new.complet": "Also ask every optional question.",
     "help.new.no-input": "Ask no questions (as without a terminal).",
+    "new.indice.url": "A full address starts with https://; without a public page, leave the answer empty.",
+    "new.indice.texte-vide": "Give an answer, or leave it empty to skip the question.",
+    "new.indice.liste": "One answer per item; an empty answer ends the list.",
+    "new.indice.caractere-controle": "Remove this invisible character (often from a copy and paste).",
+    "new.pourquoi": "Why: {texte}",
+    "new.suggestion": "From your answers, the likely tier is “{valeur}”: {raisons}. This is a suggestion: check "
+                      "it; “Not assessed” remains the default.",
+    "new.suggere": "(suggested)",
+    "new.suggestion.annexe-iii": "an Annex III area is ticked ({domaines}), unless the derogation of Article 6(3) "
+                                 "applies (narrow procedural or preparatory task…)",
+    "new.suggestion.generatif": "an AI system that produces or understands text ({types}): the transparency "
+                                "duties of Article 50 apply if it talks with people or publishes what it generates",
+    "new.suggestion.minimal": "an AI system with no Annex III area and no generated content declared",
+    "new.element.que-faire": "{titre}, item {n}: {element}",
+    "new.element.garder": "Keep it as it is",
+    "new.element.modifier": "Change it",
+    "new.element.retirer": "Remove it",
+    "new.revue.enregistrer": "Yes, save",
+    "new.revue.corriger": "Correct an answer…",
+    "new.revue.plus-tard": "No, later (the answers stay in the draft)",
+    "new.revue.quelle-section": "Which part?",
+    "new.revue.quel-champ": "Which answer to correct?",
+    "new.revue.retour": "← Back",
+    "new.revue.sans-reponse": "— no answer —",
+    "new.revue.refus": "The record cannot be saved yet:",
+    "new.revue.retires": "These answers no longer apply and are removed (offered again if the question comes "
+                         "back): {champs}.",
+    "new.like": "Answers offered from “{nom}” ({identifiant}, {source}): {n} fields. Enter keeps the offered "
+                "answer; correct what differs for you.",
+    "new.like.depot": "record of the repository",
+    "new.like.bibliotheque": "Bibliothèque d'IA territoriales embedded in iaterr",
+    "like.introuvable": "No use case “{identifiant}” in {dossier} nor in the embedded library.",
+    "like.introuvable.aide": "Identifiers are the file names of data/cas-usage/; `iaterr export --csv` lists them.",
+    "help.new.like": "Start from the answers of a similar use case (of the repository or the embedded library).",
+    "metavar.identifiant": "IDENTIFIER",
+    "help.edit": "Change a use case with the questionnaire of `iaterr new` (current answers offered), or with "
+                 "--set; keeps comments and layout.",
+    "help.edit.identifiant": "Identifier of the use case (its file name, without .yaml).",
+    "help.edit.set": "A new answer field=value (repeatable; an empty value removes the field).",
+    "help.edit.tout": "Go through every question instead of choosing those to change.",
+    "help.edit.resume": "Resume an interrupted change.",
+    "help.edit.commit": "Commit the changed record (and it alone); a rename is committed with it.",
+    "edit.titre": "Changing “{nom}” ({chemin})",
+    "edit.mode": "What do you want to do?",
+    "edit.mode.choisir": "Choose the answers to change",
+    "edit.mode.tout": "Go through every question (current answers offered)",
+    "edit.intro-tout": "Enter keeps the current answer; Ctrl-C stops and `iaterr edit … --resume` resumes.",
+    "edit.modifications": "Changes",
+    "edit.avant": "Before",
+    "edit.apres": "After",
+    "edit.aucun-changement": "No change: the record stays as it is.",
+    "edit.renommage": "The file will be renamed: {avant} → {apres}.",
+    "edit.version": "The record moves to format {apres} (it was format {avant}): a field added exists only from "
+                    "that format.",
+    "edit.renommer-aussi": "The identifier “{avant}” comes from the former name. Replace it with “{apres}” (the "
+                           "file will be renamed)?",
+    "edit.relecture": "The changed record does not read back as expected ({fichier}): nothing will be written. "
+                      "Please report it, and edit the file by hand meanwhile.",
+    "edit.introuvable": "No use case “{identifiant}” in {dossier}.",
+    "edit.introuvable.aide": "The identifier is the file name without “.yaml”; `iaterr validate` lists the "
+                             "repository's files.",
+    "edit.illisible": "Unreadable record {chemin}: {erreur}",
+    "edit.invalide": "The changed record is not valid: nothing was written.",
+    "edit.invalide.aide": "Correct the values given (--set field=value) and run again.",
+    "edit.identifiant-pris": "The identifier “{identifiant}” is already another record's ({chemin}).",
+    "edit.brouillon-garde": "Stopped. Your changes are kept in {chemin}: resume with "
+                            "`iaterr edit {identifiant} --resume`.",
+    "edit.brouillon-absent": "No change of “{identifiant}” to resume ({chemin}).",
+    "edit.resume-sans-terminal": "--resume resumes the questionnaire: it needs a terminal.",
+    "edit.non-enregistre": "Record not changed; your changes stay in the draft ({chemin}): "
+                           "`iaterr edit {identifiant} --resume`.",
+    "edit.ecrit": "Record changed: {chemin}",
+    "edit.commit-message": "Change the use case “{nom}” ({champs})",
 }

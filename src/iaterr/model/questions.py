@@ -207,6 +207,35 @@ def risk_order(code: str) -> int:
     return RISK_TIERS.index(code) if code in RISK_TIERS else len(RISK_TIERS)
 
 
+Reason = tuple[str, dict[str, Any]]
+
+
+def _both(vocab: Any, codes: list[str]) -> dict[str, str]:
+    """Labels of ``codes`` in both languages, as a message parameter."""
+    return {lang: ", ".join(vocab.label(c, lang) for c in codes) for lang in ("fr", "en")}
+
+
+def suggest(name: str, answers: Answers) -> tuple[str, list[Reason]] | None:
+    """The answer the earlier answers point to, with the reasons (message keys and parameters), for a
+    question where one can be inferred: today the AI Act's risk tier. Only a suggestion: the default stays
+    the safe one (« non évalué »), and the person chooses."""
+    if name != "niveau_risque_ia":
+        return None
+    from iaterr.model.vocab import DOMAINES_ANNEXE_III, TYPES_ALGORITHME
+
+    domains = [d for d in answers.get("domaines_annexe_iii") or [] if isinstance(d, str)]
+    if domains:
+        return "eleve", [("new.suggestion.annexe-iii", {"domaines": _both(DOMAINES_ANNEXE_III, domains)})]
+    if not _ai(answers):
+        return None
+    kinds = answers.get("type_algorithme")
+    kinds = [k for k in (kinds if isinstance(kinds, list) else [kinds]) if isinstance(k, str)]
+    talking = [k for k in kinds if k in ("ia_generative", "traitement_langage")]
+    if talking:
+        return "limite", [("new.suggestion.generatif", {"types": _both(TYPES_ALGORITHME, talking)})]
+    return "minimal", [("new.suggestion.minimal", {})]
+
+
 def choices(spec: FieldSpec, answers: Answers) -> list[tuple[str, str, str]]:
     """(code, French label, English label) offered for a vocabulary field."""
     assert spec.vocab is not None
@@ -248,6 +277,24 @@ def check_answer(model: type[BaseModel], name: str, value: Any, *, redact: bool 
             err = {**err, "loc": (name, *err["loc"])}
             diags.append(diagnostic_from_pydantic(err, "-", model, {}, redact=redact))
         return None, diags
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(exclude_none=True, exclude_defaults=True)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def canonical(model: type[BaseModel], answers: Answers) -> Answers:
+    """Typed, canonical values (codes for labels, booleans for « oui », numbers for digits) where the model
+    accepts them; the value as given otherwise (the record's check then says what is wrong)."""
+    out = {}
+    for name, value in answers.items():
+        typed, diags = check_answer(model, name, value) if name in specs(model) else (value, ["?"])
+        out[name] = value if diags else _plain(typed)
+    return out
 
 
 # ---------------------------------------------------------------- tolerant input

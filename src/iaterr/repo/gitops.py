@@ -26,11 +26,13 @@ class GitError(Exception):
     pass
 
 
-def commit_only(path: Path, message: str) -> str:
+def commit_only(path: Path, message: str, *, gone: Path | None = None) -> str:
     """Commit ``path`` and nothing else, even when other changes are staged.
 
     ``git add`` the file, then ``git commit --only -- path``: changes staged
-    before stay staged and out of this commit. Returns the short commit id.
+    before stay staged and out of this commit. ``gone``: the file's former path,
+    when it was renamed (its removal goes into the same commit). Returns the
+    short commit id.
     """
     try:
         import git
@@ -38,9 +40,15 @@ def commit_only(path: Path, message: str) -> str:
         raise GitError(str(exc)) from exc
     try:
         repo = git.Repo(path.parent, search_parent_directories=True)
-        rel = path.resolve().relative_to(Path(str(repo.working_tree_dir)).resolve()).as_posix()
+        top = Path(str(repo.working_tree_dir)).resolve()
+        rel = path.resolve().relative_to(top).as_posix()
         repo.git.add("--", rel)
-        repo.git.commit("--only", "-m", message, "--", rel)
+        paths = [rel]
+        if gone is not None:
+            old = (gone.parent.resolve() / gone.name).relative_to(top).as_posix()
+            if repo.git.ls_tree("HEAD", "--", old) if repo.head.is_valid() else "":
+                paths.append(old)
+        repo.git.commit("--only", "-m", message, "--", *paths)
         return repo.head.commit.hexsha[:8]
     except (git.InvalidGitRepositoryError, git.NoSuchPathError) as exc:
         raise GitError(f"pas de dépôt git autour de {path.parent}") from exc

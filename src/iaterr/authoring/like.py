@@ -1,0 +1,52 @@
+"""``iaterr new --like ID``: the answers of a similar use case, offered as defaults.
+
+The model is looked for in the repository, then in the library embedded in iaterr (the Bibliothèque's
+real use cases). Only what describes a kind of project is taken: its public fields (one function decides
+what is public: :func:`iaterr.model.visibility.view`), without what belongs to that project alone — who
+runs it, its name, status and dates, its pages and contacts, its figures and history.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from iaterr.authoring.edit import EditError, OpenRecord, open_for_edit
+from iaterr.model import CasUsage
+from iaterr.model.questions import canonical
+from iaterr.model.visibility import view
+from iaterr.repo.config import Repository, RepositoryError, embedded_root, load_config
+
+#: Fields that belong to one project and are never offered from another.
+OWN = frozenset({
+    "version_schema", "identifiant", "collectivite", "nom", "statut", "motif_abandon", "date_debut", "date_fin",
+    "date_mise_a_jour", "url_informations", "url_regles_publiees", "url_code_source", "url_base_ue",
+    "url_base_ue_fournisseur", "contact_droits", "nombre_decisions_par_an", "chiffres_cles", "dates_cles",
+    "contexte", "analyses_impact", "suivi",
+})
+
+
+def find_model(repo: Repository, identifiant: str) -> tuple[OpenRecord, bool]:
+    """The use case ``identifiant`` of the repository, else of the embedded library: (record, embedded).
+    Raises :class:`EditError` (``like.introuvable``) when neither has it."""
+    try:
+        return open_for_edit(repo, identifiant), False
+    except EditError as exc:
+        if exc.key != "edit.introuvable":
+            raise
+    root = embedded_root()
+    if root is not None and root.resolve() != repo.root.resolve():
+        try:
+            library = Repository(root, load_config(root), embedded=True)
+            return open_for_edit(library, identifiant), True
+        except (EditError, RepositoryError):
+            pass
+    raise EditError("like.introuvable", identifiant=identifiant, dossier=repo.rel(repo.kind_dir("cas_usage")))
+
+
+def like_answers(record: OpenRecord) -> dict[str, Any]:
+    """The answers of ``record`` worth offering for a new project (see the module's docstring)."""
+    data = canonical(CasUsage, {k: v for k, v in record.data.items() if k not in OWN})
+    return {k: v for k, v in view(CasUsage, data).items() if k not in OWN}
+
+
+__all__ = ["OWN", "find_model", "like_answers"]
