@@ -5,7 +5,8 @@ applies new answers to those bytes through ruamel's round-trip document: a value
 not touched, a changed value is rewritten in place (its end-of-line and following comments kept, section
 comments included), a new field is inserted at its place in the model's order, a removed one takes its
 comments' place to its neighbour. The text is checked exactly as ``validate`` will read it, and read back to
-the data it was made from. :func:`write_edit` writes it atomically; a new identifier renames the file
+the data it was made from. :func:`write_edit` writes it atomically (line ends kept, a byte order mark, which
+``validate`` refuses, dropped); a new identifier renames the file
 (``git mv`` when git tracks it), never over another record.
 """
 
@@ -99,7 +100,8 @@ def open_for_edit(repo: Repository, identifiant: str, kind: str = "cas_usage") -
     except OSError as exc:
         raise EditError("edit.illisible", chemin=rel, erreur=exc.strerror or str(exc)) from exc
     doc = read_document(raw, rel)
-    errors = [d for d in doc.diagnostics if d.severity == Severity.ERROR]
+    # a byte order mark is only refused: the edited record is written without it
+    errors = [d for d in doc.diagnostics if d.severity == Severity.ERROR and d.code != "bom"]
     if not isinstance(doc.data, dict) or errors:
         d = errors[0] if errors else None
         raise EditError("edit.illisible", chemin=f"{rel}:{d.line}" if d else rel,
@@ -222,9 +224,8 @@ def edited_record(repo: Repository, source: OpenRecord, answers: dict[str, Any],
                                        params={"identifiant": ident, "autre": rel}))
     data = {"version_schema": version, **new}
     # the text reads as the same record as one written afresh from the same data
-    prefix = BOM if source.raw.startswith(BOM) else b""
     fresh = read_document(render_record(kind, data, lang=lang).encode("utf-8"), rel).data
-    faithful = read_document(prefix + text.encode("utf-8"), rel).data == fresh
+    faithful = read_document(text.encode("utf-8"), rel).data == fresh
     return EditedRecord(source, ident, path, rel, data, text, changed, problems, version, taken, faithful)
 
 
@@ -319,7 +320,7 @@ def write_edit(repo: Repository, edited: EditedRecord) -> Path:
         raise EditError("edit.identifiant-pris", identifiant=edited.identifiant, chemin=edited.rel)
     if not edited.valid:
         raise EditError("edit.invalide")
-    data = (BOM if edited.source.raw.startswith(BOM) else b"") + edited.text.encode("utf-8")
+    data = edited.text.encode("utf-8")
     if not edited.renamed:
         write_whole(edited.source.path, data, root=repo.root)
         return edited.source.path

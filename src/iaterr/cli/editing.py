@@ -116,7 +116,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
                     if name not in state.asked and name not in state.answers:
                         state.answers[name] = value
         reviewed = review(ui, asker, state, build=lambda: build(state.answers), show=show, special=special,
-                          defaults=None, complete=False, on_answer=keep,
+                          defaults=None, on_answer=keep,
                           after_change=lambda name, old: _follow_name(asker, repo, source, state, name, old))
     except QuestionnaireAborted:
         save_draft(draft, state.to_dict())

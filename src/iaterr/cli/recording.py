@@ -165,7 +165,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
                       on_answer=keep)
             reviewed = review(ui, asker, state, build=lambda: _build(repo, state, known, lang),
                               show=lambda r: _show(ui, r, known), special=special, defaults=offered,
-                              complete=complete, on_answer=keep)
+                              on_answer=keep)
         except QuestionnaireAborted:
             save_draft(draft, state.to_dict())
             ui.out.print()

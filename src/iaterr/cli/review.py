@@ -17,7 +17,7 @@ from rich.text import Text
 from iaterr.base.diagnostics import Diagnostic
 from iaterr.base.text import printable_line
 from iaterr.cli.common import App
-from iaterr.cli.questionnaire import Asker, Offers, State, ask_field, ask_state, refusal
+from iaterr.cli.questionnaire import Asker, Offers, State, ask_field, refusal
 from iaterr.i18n import message
 from iaterr.model import SECTIONS, CasUsage
 from iaterr.model.introspect import FieldSpec, specs
@@ -96,7 +96,7 @@ def print_problems(ui: App, problems: list[Diagnostic]) -> None:
         ui.err.print(Text(f"  {place} : {text}", style="red"), soft_wrap=not ui.err.is_terminal)
 
 
-def _questions(complete: bool) -> dict[str, Question]:
+def _questions() -> dict[str, Question]:
     """Every question that can be corrected, the identifier included, in the model's order."""
     out = {}
     for name, spec in specs(CasUsage).items():
@@ -107,11 +107,13 @@ def _questions(complete: bool) -> dict[str, Question]:
     return {n: out[n] for n in specs(CasUsage) if n in out}
 
 
-def prune(state: State) -> list[str]:
-    """Set aside the answers of questions that no longer apply (until nothing changes: an answer set aside
-    can make another question inapplicable); returns their names. They are asked again if they come back."""
+def prune(state: State, applicable: set[str]) -> list[str]:
+    """Set aside the answers of the questions in ``applicable`` (those that applied before a correction)
+    that no longer apply, until nothing changes (an answer set aside can make another question
+    inapplicable); returns their names. They are asked again if they come back. An answer whose question
+    did not apply before is left alone: a record may hold more than the questionnaire asks."""
     gone: list[str] = []
-    questions = [q for q in plan(CasUsage, complete=True) if q.condition is not None]
+    questions = [q for q in plan(CasUsage, complete=True) if q.condition is not None and q.name in applicable]
     while True:
         drop = [q.name for q in questions if not applies(q, state.answers)
                 and (q.name in state.answers or q.name in state.asked)]
@@ -127,7 +129,7 @@ def prune(state: State) -> list[str]:
 def pick_field(asker: Asker, answers: dict[str, Any], identifiant: str) -> str | None:
     """The answer to correct: a section, then one of its questions (with its current answer)."""
     lang = asker.lang
-    questions = [q for q in _questions(True).values() if applies(q, answers)]
+    questions = [q for q in _questions().values() if applies(q, answers)]
     sections = [s for s in SECTIONS if any(q.section == s for q in questions)]
     while True:
         options = [(SECTIONS[s].label(lang), s) for s in sections] + [(asker.m("new.revue.retour"), _BACK)]
@@ -149,10 +151,12 @@ def pick_field(asker: Asker, answers: dict[str, Any], identifiant: str) -> str |
 
 
 def correct(asker: Asker, state: State, name: str, *, special: dict[str, list[tuple[str, str]]] | None,
-            defaults: dict[str, Any] | None, complete: bool, current_identifier: str,
+            defaults: dict[str, Any] | None, current_identifier: str,
             on_answer: Callable[[State], None]) -> None:
     """Ask ``name`` again (its answer as the default), then the questions the change brings in."""
-    q = _questions(True)[name]
+    questions = _questions()
+    q = questions[name]
+    applicable = {n for n, other in questions.items() if applies(other, state.answers)}
     current = state.answers.get(name)
     if name == "identifiant" and current is None:
         current = current_identifier
@@ -165,18 +169,35 @@ def correct(asker: Asker, state: State, name: str, *, special: dict[str, list[tu
         state.answers[name] = value
     if name not in state.asked:
         state.asked.append(name)
-    gone = prune(state)
+    gone = prune(state, applicable)
     if gone:
         titles = [specs(CasUsage)[n].meta.titre(asker.lang) for n in gone]
         asker.say(asker.m("new.revue.retires", champs=titles), "yellow")
     on_answer(state)
-    ask_state(CasUsage, asker, state=state, complete=complete, defaults=defaults, special=special,
-              on_answer=on_answer)
+    # the questions the change brings in (and those their answers bring in), in the model's order; never
+    # the others left unanswered
+    while True:
+        new = [n for n, other in questions.items() if n not in applicable and applies(other, state.answers)
+               and n not in state.answers]
+        if not new:
+            return
+        applicable.update(new)
+        for n in new:
+            other = questions[n]
+            answer = ask_field(asker, CasUsage, other.spec, state.answers, required=other.required,
+                               legal=required_by_law(other, state.answers),
+                               defaults=Offers(state.stash, defaults), special=special)
+            if answer is not None:
+                state.answers[n] = answer
+            state.stash.pop(n, None)
+            if n not in state.asked:
+                state.asked.append(n)
+            on_answer(state)
 
 
 def review(ui: App, asker: Asker, state: State, *, build: Callable[[], Reviewed],
            show: Callable[[Reviewed], None], special: dict[str, list[tuple[str, str]]] | None,
-           defaults: dict[str, Any] | None, complete: bool, on_answer: Callable[[State], None],
+           defaults: dict[str, Any] | None, on_answer: Callable[[State], None],
            after_change: Callable[[str, Any], None] | None = None) -> Reviewed | None:
     """Show the record and ask what to do, until it is saved (returned) or left for later (None).
     ``after_change(name, old value)`` is called after an answer was corrected."""
@@ -199,7 +220,7 @@ def review(ui: App, asker: Asker, state: State, *, build: Callable[[], Reviewed]
         name = pick_field(asker, state.answers, record.identifiant)
         if name is not None:
             old = state.answers.get(name)
-            correct(asker, state, name, special=special, defaults=defaults, complete=complete,
+            correct(asker, state, name, special=special, defaults=defaults,
                     current_identifier=record.identifiant, on_answer=on_answer)
             if after_change is not None:
                 after_change(name, old)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from typing import Annotated, Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
@@ -399,7 +398,10 @@ def is_list_of_text(spec: FieldSpec) -> bool:
 
 
 def today_iso() -> str:
-    return date.today().isoformat()
+    """Today (``IATERR_AUJOURDHUI`` may set it, as for the legal calendar): the date of an update."""
+    from iaterr.model.droit import today
+
+    return today().isoformat()
 
 
 def parse_set_value(spec: FieldSpec, raw: str) -> Any:
