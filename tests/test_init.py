@@ -406,6 +406,11 @@ def test_unknown_origin_writes_a_placeholder_the_ci_stops_on(cli, depot, tmp_pat
     assert proc.returncode == 1 and calls == [["install", "--quiet", "PyYAML"]]  # never pip install a guess
     assert proc.stdout.startswith("::error file=iaterr.yaml::iaterr.yaml")
     assert ("« installation » est à renseigner" if lang == "fr" else "fill in the key “installation”") in proc.stdout
+    # and validate, run on the person's computer, says so before the first push
+    checked = cli("validate", "--repo", str(depot), "--lang", lang)
+    assert checked.exit_code == 0, checked.output
+    assert ("« installation » est encore à renseigner" if lang == "fr" else "“installation” is still to be filled in") \
+        in checked.stderr
 
 
 def test_the_installation_option(cli, depot):

@@ -371,10 +371,9 @@ def _confirm_empty(asker: Asker, spec: FieldSpec, title: str, *, required: bool,
 
 def _say_help(asker: Asker, spec: FieldSpec) -> None:
     asker.say(spec.meta.aide(asker.lang), "dim")
-    why = getattr(spec.meta, "pourquoi", None)
-    text = why(asker.lang) if callable(why) else ""
-    if text:
-        asker.say(asker.m("new.pourquoi", texte=text), "dim italic")
+    why = spec.meta.pourquoi(asker.lang)
+    if why:
+        asker.say(asker.m("new.pourquoi", texte=why), "dim italic")
 
 
 def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: Answers, *,
@@ -503,6 +502,9 @@ def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = Non
                 current_section = section
                 asker.say("", "")
                 asker.say(f"— {SECTIONS[section].label(asker.lang)} —", "bold")
+                why = SECTIONS[section].pourquoi(asker.lang)
+                if why:
+                    asker.say(asker.m("new.pourquoi", texte=why), "dim italic")
             record(q.name, ask(q))
         optional = [q for q in in_section if q.optional_group and q.name not in answers and q.name not in state.asked]
         if not optional:

@@ -49,5 +49,9 @@ def register(app: typer.Typer) -> None:
             selected = paths_in(repository, paths)
             report = validate_repository(repository, selected or None, use_cache=not no_cache, jobs=jobs)
             print_report(ui, report, fmt, strict=strict, quiet=quiet, title=str(repository.root))
+            if repository.config.installation_a_renseigner and not quiet:
+                # the repository's own CI cannot install iaterr yet: said here, where it is checked locally
+                ui.say("validate.installation-a-renseigner", style="yellow")
+                ui.say("init.installation-a-renseigner.aide", style="dim")
             code = FINDINGS if report.failed(strict) else OK
         raise typer.Exit(code)

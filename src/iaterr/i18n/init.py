@@ -81,6 +81,9 @@ FR: dict[str, str] = {
                               "vous-même (étape « git add » ci-dessous).",
     "init.installation": "L'intégration continue installera iaterr par « {spec} » (clé « installation » "
                          "d'iaterr.yaml, à changer pour une autre version).",
+    "validate.installation-a-renseigner": "iaterr.yaml : « installation » est encore à renseigner ; "
+                                          "l'intégration continue du dépôt s'arrêtera faute de savoir installer "
+                                          "iaterr.",
     "init.installation-a-renseigner": "iaterr ne sait pas d'où l'intégration continue peut l'installer "
                                       "({source}) : iaterr.yaml porte « installation: A-RENSEIGNER », et la CI "
                                       "s'arrête en le disant tant que la clé n'est pas renseignée.",
@@ -179,6 +182,9 @@ EN: dict[str, str] = {
                               "(“git add” step below).",
     "init.installation": "Continuous integration will install iaterr with “{spec}” (key “installation” of "
                          "iaterr.yaml, to change for another version).",
+    "validate.installation-a-renseigner": "iaterr.yaml: “installation” is still to be filled in; the "
+                                          "repository's continuous integration will stop, not knowing how to "
+                                          "install iaterr.",
     "init.installation-a-renseigner": "iaterr does not know where continuous integration can install it from "
                                       "({source}): iaterr.yaml holds “installation: TO-FILL-IN”, and the CI stops "
                                       "saying so until the key is filled in.",
