@@ -383,7 +383,7 @@ def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: An
     """Ask one field; returns its typed value, or None when skipped. ``pending``: the part of a list
     answered before an interruption; ``keep(partial)`` is told each step of a list as it is answered."""
     lang = asker.lang
-    defaults = defaults or {}
+    defaults = defaults if defaults is not None else {}  # an Offers may be empty and still offer
     keep = keep or (lambda partial: None)
     title = _label(spec, lang)
     if legal:
