@@ -403,3 +403,19 @@ def test_like_from_the_embedded_library_in_a_new_repository(cli, tmp_path):
     assert "bibliothèque intégrée" in result.stderr.lower() or "Bibliothèque d'IA territoriales" in result.stderr
     unknown = cli("new", "--repo", str(repo), "--like", "nulle-part", "--defaults")
     assert unknown.exit_code == 2 and "nulle-part" in unknown.stderr and "Traceback" not in unknown.output
+
+
+def test_like_in_the_questionnaire_offers_the_answers_and_enter_keeps_them(drive_command, repo_copy):
+    model = read_document((repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml").read_bytes(), "x").data
+    driver = Driver({
+        "Collectivité": _select(_sicoval_index(repo_copy)),
+        "Nom du projet": "Fuites du réseau de Labège\r",
+        "Description du service": "\r",  # the model's description, offered: kept as it is
+        "Décisions individuelles": "\r",  # the model's answer (Non) is where the cursor starts
+        "Enregistrer cette fiche": "\r",
+    })
+    result = drive_command(driver, "new", "--repo", str(repo_copy), "--like", "sicoval-detection-fuites-eau")
+    assert result.exit_code == 0, result.output
+    _path, data = record(repo_copy, "fuites-du-reseau-de-labege")
+    assert data["description"] == model["description"] and data["decisions_individuelles"] == "false"
+    assert "date_debut" not in data
