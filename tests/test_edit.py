@@ -10,15 +10,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from prompt_toolkit.input import create_pipe_input
-from prompt_toolkit.output import DummyOutput
 
-import iaterr.cli.recording as recording
 from iaterr.authoring.edit import edited_record, open_for_edit, write_edit
-from iaterr.cli import questionnaire
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
-from test_new import CTRL_C, DOWN, Driver, _select, _sicoval_index, record  # noqa: E402
+from test_new import CTRL_C, DOWN, Driver, _select, _sicoval_index, record, run_driven  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = sorted((ROOT / "data/cas-usage").glob("*.yaml"))
@@ -179,12 +175,7 @@ def test_edit_refuses_a_record_reached_through_a_link(cli, repo_copy, tmp_path):
 @pytest.fixture
 def drive_command(cli, monkeypatch):
     def run(driver: Driver, *args: str):
-        with create_pipe_input() as pipe:
-            driver.pipe = pipe
-            monkeypatch.setattr(recording, "interactive", lambda: True)
-            monkeypatch.setattr(questionnaire, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
-                                                             "before_prompt": driver})
-            return cli(*args)
+        return run_driven(cli, monkeypatch, driver, *args)
 
     return run
 

@@ -191,14 +191,28 @@ class Driver:
 @pytest.fixture
 def drive(cli, monkeypatch):
     def run(repo, driver: Driver, *args: str):
-        with create_pipe_input() as pipe:
-            driver.pipe = pipe
-            monkeypatch.setattr(new_module, "interactive", lambda: True)
-            monkeypatch.setattr(questionnaire, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
-                                                             "before_prompt": driver})
-            return cli("new", "--repo", str(repo), *args)
+        return run_driven(cli, monkeypatch, driver, "new", "--repo", str(repo), *args)
 
     return run
+
+
+def run_driven(cli, monkeypatch, driver: Driver, *args: str):
+    """Run the command with the driver feeding a pipe input. A prompt that waits for more than the driver sent
+    (an answer refused, a wrong key) would wait forever: after 60 s the input is closed, the command stops
+    as at the end of input, and the test fails on its exit code instead of hanging the suite."""
+    import threading
+
+    with create_pipe_input() as pipe:
+        driver.pipe = pipe
+        monkeypatch.setattr(new_module, "interactive", lambda: True)
+        monkeypatch.setattr(questionnaire, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
+                                                         "before_prompt": driver})
+        watchdog = threading.Timer(60, pipe.close)
+        watchdog.start()
+        try:
+            return cli(*args)
+        finally:
+            watchdog.cancel()
 
 
 def _select(index: int) -> str:
