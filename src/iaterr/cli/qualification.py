@@ -34,7 +34,18 @@ _STYLES = {"applique": "bold", "a_venir": "cyan", "non_applicable": "dim", "inte
            "a_preciser": "yellow", "a_verifier": "magenta"}
 
 
-def qualification_table(q: Qualification, lang: str, title: str) -> Table:
+def _names(fields: Any, lang: str, titles: bool) -> str:
+    """Fields as a list: their keys (for someone editing the file), or their titles (at the questionnaire)."""
+    if not titles:
+        return ", ".join(fields)
+    from iaterr.model import CasUsage
+    from iaterr.model.introspect import specs
+
+    known = specs(CasUsage)
+    return ", ".join(f"« {known[f].meta.titre(lang)} »" if f in known else f for f in fields)
+
+
+def qualification_table(q: Qualification, lang: str, title: str, *, titles: bool = False) -> Table:
     from rich.table import Table
     from rich.text import Text
 
@@ -48,13 +59,13 @@ def qualification_table(q: Qualification, lang: str, title: str) -> Table:
     for r in q.regimes:
         status = r.statut_texte(lang)
         if r.champs:
-            status += "\n" + ", ".join(r.champs)
+            status += "\n" + _names(r.champs, lang, titles)
         table.add_row(Text(r.titre(lang)), Text(status, style=_STYLES.get(r.statut, "")),
                       Text("\n".join(m.texte(lang) for m in r.motifs)), Text("\n".join(r.citations(lang))))
     return table
 
 
-def closing_lines(q: Qualification, lang: str) -> list[tuple[str, str]]:
+def closing_lines(q: Qualification, lang: str, *, titles: bool = False) -> list[tuple[str, str]]:
     """What the table leaves to do, as (text, style): the forbidden uses, the answers that contradict each other,
     the fields to specify."""
     from iaterr.i18n import message
@@ -63,21 +74,22 @@ def closing_lines(q: Qualification, lang: str) -> list[tuple[str, str]]:
     if q.interdits:
         out.append((message("qualif.interdits", lang, regimes=[r.titre(lang) for r in q.interdits]), "bold red"))
     if q.contradictions:
-        out.append((message("qualif.contradictions", lang, champs=", ".join(q.contradictions)), "magenta"))
+        out.append((message("qualif.contradictions", lang, champs=_names(q.contradictions, lang, titles)),
+                    "magenta"))
     if q.champs:
-        out.append((message("qualif.champs-a-preciser", lang, champs=", ".join(q.champs)), "yellow"))
+        out.append((message("qualif.champs-a-preciser", lang, champs=_names(q.champs, lang, titles)), "yellow"))
     if not out:
         out.append((message("qualif.tout-qualifie", lang), "green"))
     return out
 
 
-def print_qualification(ui: App, q: Qualification, title: str) -> None:
-    """The table and what it leaves to do, on the standard output."""
+def print_qualification(ui: App, q: Qualification, title: str, *, titles: bool = False) -> None:
+    """The table and what it leaves to do, on the standard output; ``titles``: fields named by their titles."""
     from rich.text import Text
 
-    ui.out.print(qualification_table(q, ui.lang, title))
-    for text, style in closing_lines(q, ui.lang):
-        ui.out.print(Text(text, style=style), soft_wrap=True)
+    ui.out.print(qualification_table(q, ui.lang, title, titles=titles))
+    for text, style in closing_lines(q, ui.lang, titles=titles):
+        ui.out.print(Text(text, style=style), soft_wrap=not ui.out.is_terminal)
 
 
 def show_for_new(ui: App, data: dict[str, Any], collectivite: dict[str, Any] | None) -> Qualification:
@@ -87,7 +99,8 @@ def show_for_new(ui: App, data: dict[str, Any], collectivite: dict[str, Any] | N
     from iaterr.model.qualification import qualify
 
     q = qualify(data, collectivite, today())
-    print_qualification(ui, q, message("qualif.titre-nouveau", ui.lang, date=long_date(q.today, ui.lang)))
+    print_qualification(ui, q, message("qualif.titre-nouveau", ui.lang, date=long_date(q.today, ui.lang)),
+                        titles=True)
     return q
 
 
