@@ -196,7 +196,7 @@ def test_new_typo_in_the_name_corrected_at_the_review_fixes_the_identifier_and_t
     assert data["nom"] == "Chatbot des habitants"
     assert sum("Nom du projet" in p for p in driver.prompts) == 2
     # at the questionnaire, what remains to specify is named by its title
-    assert "À préciser dans la fiche : « Système d'intelligence artificielle »" in result.stdout
+    assert "À préciser dans la fiche : « Destinataires des décisions »" in result.stdout
 
 
 def test_a_correction_that_makes_questions_apply_asks_them_and_one_that_removes_them_sets_them_aside(
