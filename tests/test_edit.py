@@ -412,3 +412,63 @@ def test_like_in_the_questionnaire_offers_the_answers_and_enter_keeps_them(drive
     _path, data = record(repo_copy, "fuites-du-reseau-de-labege")
     assert data["description"] == model["description"] and data["decisions_individuelles"] == "false"
     assert "date_debut" not in data
+
+
+def test_edit_in_a_real_terminal_of_80_columns(repo_copy):
+    """The real command in a pseudo-terminal of 80 columns: choose, correct, save."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import sys
+    import termios
+    import time
+
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.environ.update(IATERR_LANG="fr", PROMPT_TOOLKIT_NO_CPR="1", COLUMNS="80", LINES="24")
+        os.execv(sys.executable, [sys.executable, "-m", "iaterr", "edit", "sicoval-detection-fuites-eau",
+                                  "--repo", str(repo_copy)])
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    steps = [("Que voulez-vous faire", b"\r"), ("Enregistrer cette fiche", b"\x1b[B\r"),
+             ("Quelle partie", b"\r"), ("Quelle réponse corriger", b"\x1b[B" * 3 + b"\r"),
+             ("Statut", b"\x1b[B\r"), ("Date de fin", b"2025-06\r"), ("Enregistrer cette fiche", b"\r")]
+    output, seen = b"", 0
+    deadline = time.time() + 60
+    try:
+        while time.time() < deadline and steps:
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                output += chunk
+            text = output.decode("utf-8", "replace")
+            wanted, keys = steps[0]
+            found = text.find(wanted, seen)
+            if found >= 0:
+                time.sleep(0.2)
+                os.write(fd, keys)
+                seen = found + len(wanted)
+                steps.pop(0)
+        while time.time() < deadline:  # the end of the run
+            ready, _, _ = select.select([fd], [], [], 0.2)
+            if ready:
+                try:
+                    chunk = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                output += chunk
+    finally:
+        _, status = os.waitpid(pid, 0)
+    shown = output.decode("utf-8", "replace")
+    assert not steps and os.WEXITSTATUS(status) == 0, shown[-3000:]
+    data = read_document((repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml").read_bytes(), "x").data
+    assert data["statut"] == "termine" and data["date_fin"] == "2025-06"
+    assert "Fiche modifiée" in shown and "Traceback" not in shown
