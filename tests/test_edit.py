@@ -225,8 +225,8 @@ def test_edit_choose_an_answer_keeps_everything_else(drive_command, repo_copy):
     path = repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml"
     before = path.read_text(encoding="utf-8")
     driver = Driver({
-        "Que voulez-vous faire": "\r",  # choose the answers to change
-        "Enregistrer cette fiche": [_select(1), "\r"],
+        "Que voulez-vous faire": "\r",  # choose the answers to change: which one is asked at once
+        "Enregistrer cette fiche": "\r",
         "Quelle partie": "\r",
         "Quelle réponse corriger": _select(3),  # identifiant, collectivite, nom, statut
         "Statut": _select(1),  # the cursor on the current answer (en_deploiement): one down, termine
@@ -247,8 +247,7 @@ def test_edit_interrupted_keeps_the_changes_and_resume_continues(drive_command, 
     before = path.read_bytes()
     first = Driver({
         "Que voulez-vous faire": "\r",
-        # « Corriger une réponse… »; then, back at the review after the correction, Ctrl-C
-        "Enregistrer cette fiche": [_select(1), CTRL_C],
+        "Enregistrer cette fiche": CTRL_C,  # at the review, after the correction
         "Quelle partie": "\r",
         "Quelle réponse corriger": _select(2),
         "Nom du projet": CTRL_U + "Détection des fuites d'eau par IA\r",
@@ -431,9 +430,9 @@ def test_edit_in_a_real_terminal_of_80_columns(repo_copy):
         os.execv(sys.executable, [sys.executable, "-m", "iaterr", "edit", "sicoval-detection-fuites-eau",
                                   "--repo", str(repo_copy)])
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    steps = [("Que voulez-vous faire", b"\r"), ("Enregistrer cette fiche", b"\x1b[B\r"),
-             ("Quelle partie", b"\r"), ("Quelle réponse corriger", b"\x1b[B" * 3 + b"\r"),
-             ("Statut", b"\x1b[B\r"), ("Date de fin", b"2025-06\r"), ("Enregistrer cette fiche", b"\r")]
+    steps = [("Que voulez-vous faire", b"\r"), ("Quelle partie", b"\r"),
+             ("Quelle réponse corriger", b"\x1b[B" * 3 + b"\r"), ("Statut", b"\x1b[B\r"),
+             ("Date de fin", b"2025-06\r"), ("Enregistrer cette fiche", b"\r")]
     output, seen = b"", 0
     deadline = time.time() + 60
     try:
@@ -472,3 +471,86 @@ def test_edit_in_a_real_terminal_of_80_columns(repo_copy):
     data = read_document((repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml").read_bytes(), "x").data
     assert data["statut"] == "termine" and data["date_fin"] == "2025-06"
     assert "Fiche modifiée" in shown and "Traceback" not in shown
+
+
+# ---------------------------------------------------------------- from a new user's trial (fresh eyes)
+
+
+def test_personal_data_without_decisions_asks_the_legal_basis_at_the_end(drive_command, repo_copy):
+    driver = Driver({
+        **_chatbot_start(repo_copy),  # no individual decision: the CRPA's questions are not asked
+        "Ajouter un élément à « Données traitées et sources »": "o",
+        "Ajouter un autre élément à « Données traitées et sources »": "n",
+        "Données *": "Questions des usagers\r",
+        "Données personnelles": _select(0),  # Oui
+        "Base légale": "Mission de service public (RGPD, art. 6(1)(e)).\r",
+        "Enregistrer cette fiche": "\r",
+    })
+    result = drive_command(driver, "new", "--repo", str(repo_copy))
+    assert result.exit_code == 0, result.output
+    _path, data = record(repo_copy, "assistant-des-demarches")
+    assert data["base_legale"] == "Mission de service public (RGPD, art. 6(1)(e))."
+    assert "Compléments appelés par vos réponses" in result.stdout
+    asked = [p for p in driver.prompts if p.startswith("Base légale")]
+    assert len(asked) == 1
+
+
+def test_an_item_of_a_group_is_shown_with_titles_and_readable_values(drive_command, repo_copy):
+    driver = Driver({
+        "Que voulez-vous faire": _select(1),  # go through every question
+        "Enregistrer cette fiche": "\r",
+    })
+    result = drive_command(driver, "edit", "sicoval-detection-fuites-eau", "--repo", str(repo_copy))
+    assert result.exit_code == 0, result.output
+    item = next(p for p in driver.prompts if p.startswith("Données traitées et sources, élément 1"))
+    assert "Source : Jeu de données interne" in item or "Source : " in item
+    assert "Données personnelles : Non" in item
+    assert "; personnelles" not in item and "False" not in item and "source :" not in item
+
+
+def test_a_rename_stages_the_new_content_with_it(cli, repo_copy):
+    _committed(repo_copy)
+    result = cli("edit", "sicoval-detection-fuites-eau", "--repo", str(repo_copy),
+                 "--set", "identifiant=sicoval-fuites")
+    assert result.exit_code == 0, result.output
+    status = _git(repo_copy, "status", "--porcelain")
+    assert status.startswith("R  ") and "RM" not in status, status  # nothing left unstaged
+    staged = _git(repo_copy, "show", ":data/cas-usage/sicoval-fuites.yaml")
+    assert "identifiant: sicoval-fuites" in staged
+
+
+def test_set_reads_dates_and_numbers_as_the_questionnaire_does(cli, repo_copy):
+    result = cli("edit", "sicoval-detection-fuites-eau", "--repo", str(repo_copy), "--set", "statut=termine",
+                 "--set", "date_fin=04/2025")
+    assert result.exit_code == 0, result.output
+    assert "« 04/2025 » sera enregistré ainsi : 2025-04" in result.stderr
+    data = read_document((repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml").read_bytes(), "x").data
+    assert data["date_fin"] == "2025-04"
+
+
+def test_edit_shows_only_the_regimes_its_changes_move(drive_command, repo_copy):
+    driver = Driver({
+        "Que voulez-vous faire": "\r",
+        "Quelle partie": _select(2),  # Identification, Description, Décisions…
+        "Quelle réponse corriger": "\r",  # décisions individuelles
+        "Décisions individuelles": UP + "\r",  # Non → Oui
+        "Enregistrer cette fiche": _select(1),  # « Corriger une réponse… » would follow: stop there instead
+    })
+    driver.answers["Enregistrer cette fiche"] = [CTRL_C]
+    result = drive_command(driver, "edit", "sicoval-detection-fuites-eau", "--repo", str(repo_copy))
+    assert result.exit_code == 2
+    shown = result.stdout[result.stdout.index("Régimes dont vos modifications changent le statut"):]
+    assert "Décision" in shown and "CRPA" in shown
+    assert "Protection" not in shown  # the GDPR's regime does not move: not shown
+
+
+def test_a_correction_that_changes_nothing_writes_nothing(drive_command, repo_copy):
+    path = repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml"
+    before = path.read_bytes()
+    driver = Driver({"Que voulez-vous faire": "\r", "Quelle partie": "\r", "Quelle réponse corriger": _select(3),
+                    "Statut": "\r",  # the same status again
+                    "Enregistrer cette fiche": "\r"})
+    result = drive_command(driver, "edit", "sicoval-detection-fuites-eau", "--repo", str(repo_copy))
+    assert result.exit_code == 0, result.output
+    assert "Aucune modification" in result.stderr
+    assert path.read_bytes() == before

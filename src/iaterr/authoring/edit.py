@@ -327,8 +327,9 @@ def write_edit(repo: Repository, edited: EditedRecord) -> Path:
     if edited.path.exists() or edited.path.is_symlink():
         raise EditError("edit.identifiant-pris", identifiant=edited.identifiant, chemin=edited.rel)
     if _tracked(repo.root, edited.source.rel):
-        _git_mv(repo.root, edited.source.rel, edited.rel)
+        _git(repo.root, "mv", "--", edited.source.rel, edited.rel)
         write_whole(edited.path, data, root=repo.root)
+        _git(repo.root, "add", "--", edited.rel)  # the rename is staged: its content too, never the old one
         return edited.path
     write_whole(edited.path, data, root=repo.root)
     try:
@@ -348,14 +349,14 @@ def _tracked(root: Path, rel: str) -> bool:
         return False
 
 
-def _git_mv(root: Path, old: str, new: str) -> None:
+def _git(root: Path, command: str, *args: str) -> None:
     import git
 
     try:
-        git.Repo(root).git.mv("--", old, new)
+        getattr(git.Repo(root).git, command)(*args)
     except git.GitCommandError as exc:
         detail = (exc.stderr or str(exc)).strip().splitlines()
-        raise RepositoryError("cli.ecriture-impossible", chemin=new, erreur=detail[-1] if detail else str(exc)) \
+        raise RepositoryError("cli.ecriture-impossible", chemin=args[-1], erreur=detail[-1] if detail else str(exc)) \
             from exc
 
 

@@ -15,7 +15,6 @@ from iaterr.authoring.records import collectivites
 from iaterr.base.text import printable_line
 from iaterr.cli import questionnaire
 from iaterr.cli.common import FAILURE, FINDINGS, OK, Abort, App, open_repo
-from iaterr.cli.qualification import show_for_new
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
 from iaterr.cli.recording import answers_from_set
 from iaterr.cli.review import changes_table, print_problems, review
@@ -42,7 +41,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
         raise Abort(exc.key, "edit.introuvable.aide" if exc.key == "edit.introuvable" else None,
                     **exc.params) from exc
     current = canonical(CasUsage, {k: v for k, v in source.data.items() if k not in _KEPT})
-    given = canonical(CasUsage, answers_from_set(sets))
+    given = canonical(CasUsage, answers_from_set(sets, ui))
     known = collectivites(repo)
     known_ids = {c.identifiant for c in known}
     today = date.fromisoformat(today_iso())
@@ -51,21 +50,21 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
         return edited_record(repo, source, {**answers, "date_mise_a_jour": source.data.get("date_mise_a_jour")},
                              lang=lang, today=today, known_collectivites=known_ids)
 
+    before_all = canonical(CasUsage, dict(source.data))
+
     def show(record: Any, *, regimes: bool = True) -> None:
         if not record.changed:
             ui.say("edit.aucun-changement", style="dim")
         else:
-            before = canonical(CasUsage, dict(source.data))
-            ui.out.print(changes_table(before, record.data, record.changed, lang))
+            ui.out.print(changes_table(before_all, record.data, record.changed, lang))
             if record.renamed:
                 ui.say("edit.renommage", style="yellow", avant=source.rel, apres=record.rel)
             if record.version != source.version:
                 ui.say("edit.version", style="dim", avant=source.version, apres=record.version)
         if not record.faithful and not record.problems:
             ui.err.print(Text(message("edit.relecture", lang, fichier=source.rel), style="red"))
-        if record.valid and regimes:
-            chosen = next((c for c in known if c.identifiant == record.data.get("collectivite")), None)
-            show_for_new(ui, record.data, chosen.data if chosen is not None else None)
+        if record.valid and regimes and record.changed:
+            _regimes_changed(ui, before_all, record.data, known)
 
     draft = draft_path(repo, f"edition-{identifiant}")
     if not ask:
@@ -102,10 +101,12 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
                 walk = False
         ui.out.print(Text(message("edit.titre", lang, nom=str(source.data.get("nom") or identifiant),
                                   chemin=source.rel), style="bold"))
+        choose = False
         if previous is None or not resume:
             if not walk and not given:
                 options = [(asker.m("edit.mode.choisir"), "choisir"), (asker.m("edit.mode.tout"), "tout")]
                 walk = asker.select(asker.m("edit.mode"), options, default="choisir") == "tout"
+                choose = not walk
             if walk:
                 ui.say_text(message("edit.intro-tout", lang), "dim")
                 state = State()
@@ -116,7 +117,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
                     if name not in state.asked and name not in state.answers:
                         state.answers[name] = value
         reviewed = review(ui, asker, state, build=lambda: build(state.answers), show=show, special=special,
-                          defaults=None, on_answer=keep,
+                          defaults=None, on_answer=keep, first_correction=choose,
                           after_change=lambda name, old: _follow_name(asker, repo, source, state, name, old))
     except QuestionnaireAborted:
         save_draft(draft, state.to_dict())
@@ -133,6 +134,29 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
         ui.say("edit.aucun-changement", style="dim")
         return OK
     return _write(ui, repo, reviewed, commit, draft)
+
+
+def _regimes_changed(ui: App, before: dict[str, Any], after: dict[str, Any], known: list[Any]) -> None:
+    """The regimes whose status the changes move (only those: the whole table is `iaterr qualification`'s)."""
+    from dataclasses import replace
+
+    from iaterr.cli.qualification import print_qualification
+    from iaterr.model.droit import long_date, today
+    from iaterr.model.qualification import qualify
+
+    def coll(data: dict[str, Any]) -> dict[str, Any] | None:
+        chosen = next((c for c in known if c.identifiant == data.get("collectivite")), None)
+        return chosen.data if chosen is not None else None
+
+    day = today()
+    old = {r.code: r.statut for r in qualify(before, coll(before), day).regimes}
+    now = qualify(after, coll(after), day)
+    moved = tuple(r for r in now.regimes if old.get(r.code) != r.statut)
+    if not moved:
+        ui.say("edit.regimes-inchanges", style="dim")
+        return
+    print_qualification(ui, replace(now, regimes=moved),
+                        message("edit.regimes-changes", ui.lang, date=long_date(day, ui.lang)), titles=True)
 
 
 def _follow_name(asker: Asker, repo: Any, source: Any, state: State, name: str, old: Any) -> None:

@@ -233,6 +233,23 @@ def refusal(lang: str, spec: FieldSpec, diags: list[Diagnostic]) -> str:
     return shown.message(lang) + (f" {said}" if said else "")
 
 
+def shown_value(spec: FieldSpec, value: Any, lang: str) -> str:
+    """One answer on one line, as a person reads it."""
+    if value is None or value == [] or value == "":
+        return message("new.revue.sans-reponse", lang)
+    if spec.submodel is not None:
+        return message("new.resume.elements", lang, n=len(value) if isinstance(value, list) else 1)
+    if spec.vocab is not None:
+        values = value if isinstance(value, list) else [value]
+        return ", ".join(spec.vocab.label(str(v), lang) for v in values)
+    if isinstance(value, bool) or (spec.kind == "booleen" and str(value).lower() in ("true", "false")):
+        yes = value is True or str(value).lower() == "true"
+        return message("new.oui" if yes else "new.non", lang)
+    if isinstance(value, list):
+        return " ; ".join(str(v) for v in value)
+    return str(value)
+
+
 def _required(asker: Asker, required: bool) -> Callable[[str], Any]:
     """The only check made while typing: a required answer is not empty. Everything else is checked once the
     answer is given, and explained on its own lines (the prompt's bottom line holds one short line)."""
@@ -345,7 +362,10 @@ def _ask_group(asker: Asker, spec: FieldSpec, required: bool, default: Any, pend
         keep({"elements": items, "reste": rest, "encours": None})
         options = [(asker.m("new.element.garder"), "garder"), (asker.m("new.element.modifier"), "modifier"),
                    (asker.m("new.element.retirer"), "retirer")]
-        shown = " ; ".join(f"{k} : {v}" for k, v in item.items() if not isinstance(v, (list, dict)))
+        fields = specs(spec.submodel)
+        sep = ": " if lang == "en" else " : "
+        shown = " ; ".join(f"{fields[k].meta.titre(lang)}{sep}{shown_value(fields[k], v, lang)}"
+                           for k, v in item.items() if k in fields and v not in (None, "", []))
         choice = asker.select(asker.m("new.element.que-faire", titre=_label(spec, lang), n=len(items) + 1,
                                       element=shown), options, default="garder")
         rest.pop(0)
@@ -519,6 +539,14 @@ def ask_state(model: type[BaseModel], asker: Asker, *, state: State | None = Non
             for q in optional:
                 if q.name not in answers and q.name not in state.asked:
                     record(q.name, ask(q))
+    if not nested:  # a condition that came to hold after its question's turn (the legal basis of personal data)
+        late = [q for q in questions if not q.optional_group and q.name not in answers and q.name not in state.asked
+                and applies(q, answers)]
+        if late:
+            asker.say("", "")
+            asker.say(asker.m("new.complements"), "bold")
+        for q in late:
+            record(q.name, ask(q))
     return answers
 
 

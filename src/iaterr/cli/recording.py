@@ -41,7 +41,15 @@ from iaterr.cli.review import review, summary_table
 from iaterr.i18n import message
 from iaterr.model import CasUsage
 from iaterr.model.introspect import specs
-from iaterr.model.questions import DERIVED, automatic_values, canonical, parse_set_value, today_iso
+from iaterr.model.questions import (
+    DERIVED,
+    automatic_values,
+    canonical,
+    check_answer,
+    parse_set_value,
+    today_iso,
+)
+from iaterr.model.questions import normalise as normalise_answer
 from iaterr.repo.drafts import DraftError, delete_draft, draft_path, load_draft, save_draft
 from iaterr.repo.gitops import GitError, commit_only
 from iaterr.repo.yamlio import read_document
@@ -85,7 +93,9 @@ def answers_from_file(path: Path) -> dict[str, Any]:
     return {str(k): v for k, v in data.items() if v is not None}
 
 
-def answers_from_set(pairs: list[str]) -> dict[str, Any]:
+def answers_from_set(pairs: list[str], ui: App | None = None) -> dict[str, Any]:
+    """The answers of ``--set champ=valeur``. A value written as the questionnaire understands it
+    (« 04/2025 », « 43,4986 », « environ 400 ») is taken the same way, and ``ui`` says how it was read."""
     out: dict[str, Any] = {}
     for pair in pairs:
         name, sep, value = pair.partition("=")
@@ -93,7 +103,16 @@ def answers_from_set(pairs: list[str]) -> dict[str, Any]:
         if not sep or not name:
             raise Abort("new.set-invalide", valeur=pair)
         _known(CasUsage, name)
-        out[name] = parse_set_value(specs(CasUsage)[name], value.strip())
+        spec = specs(CasUsage)[name]
+        out[name] = parse_set_value(spec, value.strip())
+        if isinstance(out[name], str) and check_answer(CasUsage, name, out[name])[1]:
+            fixed = normalise_answer(spec, out[name])
+            if fixed is not None and not check_answer(CasUsage, name, fixed.value)[1]:
+                out[name] = fixed.value
+                if ui is not None:
+                    ui.say("new.normalise", style="dim", saisi=fixed.typed, valeur=fixed.value)
+                    if fixed.note:
+                        ui.say(fixed.note, style="dim", saisi=fixed.typed, valeur=fixed.value)
     return out
 
 
@@ -113,7 +132,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     given = {}
     if from_ is not None:
         given.update(answers_from_file(from_))
-    given.update(answers_from_set(sets))
+    given.update(answers_from_set(sets, ui))
     given = canonical(CasUsage, given)
 
     state = State()

@@ -17,10 +17,10 @@ from rich.text import Text
 from iaterr.base.diagnostics import Diagnostic
 from iaterr.base.text import printable_line
 from iaterr.cli.common import App
-from iaterr.cli.questionnaire import Asker, Offers, State, ask_field, refusal
+from iaterr.cli.questionnaire import Asker, Offers, State, ask_field, refusal, shown_value
 from iaterr.i18n import message
 from iaterr.model import SECTIONS, CasUsage
-from iaterr.model.introspect import FieldSpec, specs
+from iaterr.model.introspect import specs
 from iaterr.model.questions import Question, applies, plan, required_by_law
 
 _BACK = "__iaterr_retour__"
@@ -36,23 +36,6 @@ class Reviewed(Protocol):
 
     @property
     def valid(self) -> bool: ...
-
-
-def shown_value(spec: FieldSpec, value: Any, lang: str) -> str:
-    """One answer on one line, as a person reads it."""
-    if value is None or value == [] or value == "":
-        return message("new.revue.sans-reponse", lang)
-    if spec.submodel is not None:
-        return message("new.resume.elements", lang, n=len(value) if isinstance(value, list) else 1)
-    if spec.vocab is not None:
-        values = value if isinstance(value, list) else [value]
-        return ", ".join(spec.vocab.label(str(v), lang) for v in values)
-    if isinstance(value, bool) or (spec.kind == "booleen" and str(value).lower() in ("true", "false")):
-        yes = value is True or str(value).lower() == "true"
-        return message("new.oui" if yes else "new.non", lang)
-    if isinstance(value, list):
-        return " ; ".join(str(v) for v in value)
-    return str(value)
 
 
 def summary_table(data: dict[str, Any], lang: str) -> Table:
@@ -198,10 +181,21 @@ def correct(asker: Asker, state: State, name: str, *, special: dict[str, list[tu
 def review(ui: App, asker: Asker, state: State, *, build: Callable[[], Reviewed],
            show: Callable[[Reviewed], None], special: dict[str, list[tuple[str, str]]] | None,
            defaults: dict[str, Any] | None, on_answer: Callable[[State], None],
-           after_change: Callable[[str, Any], None] | None = None) -> Reviewed | None:
+           after_change: Callable[[str, Any], None] | None = None,
+           first_correction: bool = False) -> Reviewed | None:
     """Show the record and ask what to do, until it is saved (returned) or left for later (None).
-    ``after_change(name, old value)`` is called after an answer was corrected."""
+    ``after_change(name, old value)`` is called after an answer was corrected. ``first_correction``: ask which
+    answer to correct before showing anything."""
     lang = ui.lang
+    if first_correction:  # ``iaterr edit``: what to change, first
+        name = pick_field(asker, state.answers, build().identifiant)
+        if name is not None:
+            old = state.answers.get(name)
+            correct(asker, state, name, special=special, defaults=defaults,
+                    current_identifier=build().identifiant, on_answer=on_answer)
+            if after_change is not None:
+                after_change(name, old)
+                on_answer(state)
     while True:
         record = build()
         show(record)
@@ -210,7 +204,8 @@ def review(ui: App, asker: Asker, state: State, *, build: Callable[[], Reviewed]
             print_problems(ui, record.problems)
         options = []
         if record.valid:
-            options.append((asker.m("new.revue.enregistrer"), "enregistrer"))
+            unchanged = getattr(record, "changed", None) == []
+            options.append((asker.m("edit.revue.quitter" if unchanged else "new.revue.enregistrer"), "enregistrer"))
         options += [(asker.m("new.revue.corriger"), "corriger"), (asker.m("new.revue.plus-tard"), "plus-tard")]
         choice = asker.select(asker.m("new.confirmer"), options, default=options[0][1])
         if choice == "enregistrer":

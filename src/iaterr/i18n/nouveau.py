@@ -76,6 +76,7 @@ FR: dict[str, str] = {
     "new.indice.liste": "Une réponse par élément ; une réponse vide termine la liste.",
     "new.indice.caractere-controle": "Retirez ce caractère invisible (souvent venu d'un copier-coller).",
     "new.pourquoi": "Pourquoi : {texte}",
+    "new.complements": "— Compléments appelés par vos réponses —",
     "new.suggestion": "D'après vos réponses, le niveau probable est « {valeur} » : {raisons}. C'est une "
                       "suggestion : vérifiez-la, « Non évalué » reste proposé par défaut.",
     "new.suggere": "(suggéré)",
@@ -121,6 +122,10 @@ FR: dict[str, str] = {
     "edit.mode.tout": "Parcourir toutes les questions (réponses actuelles proposées)",
     "edit.intro-tout": "Entrée garde la réponse actuelle ; Ctrl-C interrompt et `iaterr edit … --resume` reprend.",
     "edit.modifications": "Modifications",
+    "edit.revue.quitter": "Terminer sans rien modifier",
+    "edit.regimes-changes": "Régimes dont vos modifications changent le statut (au {date})",
+    "edit.regimes-inchanges": "Vos modifications ne changent le statut d'aucun régime (`iaterr qualification` les "
+                              "montre tous).",
     "edit.avant": "Avant",
     "edit.apres": "Après",
     "edit.aucun-changement": "Aucune modification : la fiche reste telle quelle.",
@@ -224,6 +229,7 @@ EN: dict[str, str] = {
     "new.indice.liste": "One answer per item; an empty answer ends the list.",
     "new.indice.caractere-controle": "Remove this invisible character (often from a copy and paste).",
     "new.pourquoi": "Why: {texte}",
+    "new.complements": "— Further questions your answers call for —",
     "new.suggestion": "From your answers, the likely tier is “{valeur}”: {raisons}. This is a suggestion: check "
                       "it; “Not assessed” remains the default.",
     "new.suggere": "(suggested)",
@@ -267,6 +273,9 @@ EN: dict[str, str] = {
     "edit.mode.tout": "Go through every question (current answers offered)",
     "edit.intro-tout": "Enter keeps the current answer; Ctrl-C stops and `iaterr edit … --resume` resumes.",
     "edit.modifications": "Changes",
+    "edit.revue.quitter": "Finish without changing anything",
+    "edit.regimes-changes": "Regimes whose status your changes move (on {date})",
+    "edit.regimes-inchanges": "Your changes move the status of no regime (`iaterr qualification` shows them all).",
     "edit.avant": "Before",
     "edit.apres": "After",
     "edit.aucun-changement": "No change: the record stays as it is.",

@@ -13,7 +13,9 @@ generated texts only for an AI system; the AI disclosure only when the system
 talks with the public; impact assessments, EU database entries, log retention
 (and informing the staff, when they are concerned) only for a high-risk use;
 the end date only for a finished project. A condition reads only answers asked
-before its field (fields are asked in the model's order, section by section):
+before its field (fields are asked in the model's order, section by section), except the legal basis,
+which personal data (declared later) also call for: a question whose condition comes to hold after its
+turn is asked at the end, before the review:
 :func:`iaterr.model.qualification.qualify` then says which regimes the answers
 trigger.
 
@@ -87,7 +89,9 @@ CONDITIONS: dict[type[BaseModel], dict[str, Condition]] = {
         "nombre_decisions_par_an": _decides,
         "niveau_automatisation": _decides,
         "contribution_decision": _decides,
-        "base_legale": _decides,
+        # a legal basis: for decisions (CRPA), and for any processing of personal data (GDPR, art. 6), which
+        # is known only later (the data sources come in « fonctionnement »): asked then, at the end
+        "base_legale": lambda a: _decides(a) or _personal(a),
         "exercice_droits": _decides,
         "contact_droits": _decides,
         "procedure_objection": _decides,
