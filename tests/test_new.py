@@ -308,7 +308,7 @@ def test_ctrl_c_keeps_the_answers_and_resume_picks_them_up(drive, repo_copy):
     }, stop_at="Description du service")
     result = drive(repo_copy, first)
     assert result.exit_code == 2
-    assert "iaterr new --resume" in result.stderr
+    assert f"iaterr new --resume --repo {repo_copy}" in result.stderr  # a hint that works from where one is
     draft = json.loads((repo_copy / ".iaterr/brouillons/nouveau-cas-usage.json").read_text(encoding="utf-8"))
     assert draft["answers"]["nom"] == "Projet interrompu"
     assert draft["answers"]["statut"] == "en_construction"

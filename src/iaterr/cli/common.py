@@ -81,6 +81,15 @@ def lang_option():
     return typer.Option(None, "--lang", help=h("help.lang"), show_default=False, metavar="fr|en")
 
 
+def command_line(*words: str, repo: Optional[Path] = None) -> str:
+    """A command to type, as a hint: ``iaterr`` and ``words``, with the ``--repo`` the person gave (a hint
+    without it fails from the folder they are in)."""
+    import shlex
+
+    parts = ["iaterr", *words] + (["--repo", str(repo)] if repo is not None else [])
+    return " ".join(shlex.quote(p) for p in parts)
+
+
 class Abort(Exception):
     """Stop the command with a message and an exit code (2 unless said otherwise)."""
 

@@ -14,7 +14,7 @@ from iaterr.authoring.edit import EditedRecord, EditError, edited_record, open_f
 from iaterr.authoring.records import collectivites
 from iaterr.base.text import printable_line
 from iaterr.cli import questionnaire
-from iaterr.cli.common import FAILURE, FINDINGS, OK, Abort, App, open_repo
+from iaterr.cli.common import FAILURE, FINDINGS, OK, Abort, App, command_line, open_repo
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
 from iaterr.cli.recording import answers_from_set
 from iaterr.cli.review import changes_table, print_problems, review
@@ -67,6 +67,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
             _regimes_changed(ui, before_all, record.data, known)
 
     draft = draft_path(repo, f"edition-{identifiant}")
+    resume_hint = command_line("edit", identifiant, "--resume", repo=repo_opt)
     if not ask:
         if resume:
             raise Abort("edit.resume-sans-terminal")
@@ -80,7 +81,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
             ui.say("edit.aucun-changement", style="dim")
             return OK
         show(edited, regimes=False)
-        return _write(ui, repo, edited, commit, draft)
+        return _write(ui, repo, edited, commit, draft, repo_opt)
 
     try:
         previous = load_draft(draft)
@@ -108,7 +109,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
                 walk = asker.select(asker.m("edit.mode"), options, default="choisir") == "tout"
                 choose = not walk
             if walk:
-                ui.say_text(message("edit.intro-tout", lang), "dim")
+                ui.say_text(message("edit.intro-tout", lang, commande=resume_hint), "dim")
                 state = State()
                 ask_state(CasUsage, asker, state=state, defaults={**current, **given}, special=special,
                           on_answer=keep)
@@ -122,18 +123,18 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
     except QuestionnaireAborted:
         save_draft(draft, state.to_dict())
         ui.out.print()
-        ui.say("edit.brouillon-garde", style="yellow", chemin=str(draft.path), identifiant=identifiant)
+        ui.say("edit.brouillon-garde", style="yellow", chemin=str(draft.path), commande=resume_hint)
         return FAILURE
     if reviewed is None:
         save_draft(draft, state.to_dict())
-        ui.say("edit.non-enregistre", chemin=str(draft.path), identifiant=identifiant)
+        ui.say("edit.non-enregistre", chemin=str(draft.path), commande=resume_hint)
         return OK
     assert isinstance(reviewed, EditedRecord)
     if not reviewed.changed:
         delete_draft(draft)
         ui.say("edit.aucun-changement", style="dim")
         return OK
-    return _write(ui, repo, reviewed, commit, draft)
+    return _write(ui, repo, reviewed, commit, draft, repo_opt)
 
 
 def _regimes_changed(ui: App, before: dict[str, Any], after: dict[str, Any], known: list[Any]) -> None:
@@ -174,7 +175,7 @@ def _follow_name(asker: Asker, repo: Any, source: Any, state: State, name: str, 
         state.answers["identifiant"] = proposed
 
 
-def _write(ui: App, repo: Any, edited: EditedRecord, commit: bool, draft: Any) -> int:
+def _write(ui: App, repo: Any, edited: EditedRecord, commit: bool, draft: Any, repo_opt: Optional[Path]) -> int:
     try:
         path = write_edit(repo, edited)
     except EditError as exc:
@@ -193,5 +194,5 @@ def _write(ui: App, repo: Any, edited: EditedRecord, commit: bool, draft: Any) -
             ui.fail("new.commit-impossible", "new.commit-impossible.aide", erreur=str(exc))
             return FAILURE
         ui.say("new.commit", style="green", sha=sha, message=msg)
-    ui.say("new.suite", style="dim")
+    ui.say("new.suite", style="dim", commande=command_line("validate", repo=repo_opt))
     return OK

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from iaterr.base.diagnostics import Diagnostic
-from iaterr.i18n import message
+from iaterr.i18n import labelled, message, quote
 from iaterr.model import SECTIONS
 from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.questions import (
@@ -308,7 +308,7 @@ def _ask_text_list(asker: Asker, model: type[BaseModel], spec: FieldSpec, title:
             texts.append(text)
         if not texts:
             return None
-        listed = " ; ".join(f"« {t} »" for t in texts)
+        listed = (" ; " if asker.lang == "fr" else "; ").join(quote(t, asker.lang) for t in texts)
         if asker.confirm(asker.m("new.liste-ok", titre=_label(spec, asker.lang), elements=listed), default=True):
             return texts
         current, texts = texts, []
@@ -363,9 +363,9 @@ def _ask_group(asker: Asker, spec: FieldSpec, required: bool, default: Any, pend
         options = [(asker.m("new.element.garder"), "garder"), (asker.m("new.element.modifier"), "modifier"),
                    (asker.m("new.element.retirer"), "retirer")]
         fields = specs(spec.submodel)
-        sep = ": " if lang == "en" else " : "
-        shown = " ; ".join(f"{fields[k].meta.titre(lang)}{sep}{shown_value(fields[k], v, lang)}"
-                           for k, v in item.items() if k in fields and v not in (None, "", []))
+        shown = (" ; " if lang == "fr" else "; ").join(
+            labelled(fields[k].meta.titre(lang), shown_value(fields[k], v, lang), lang)
+            for k, v in item.items() if k in fields and v not in (None, "", []))
         choice = asker.select(asker.m("new.element.que-faire", titre=_label(spec, lang), n=len(items) + 1,
                                       element=shown), options, default="garder")
         rest.pop(0)

@@ -33,6 +33,7 @@ from iaterr.cli.common import (
     OK,
     Abort,
     App,
+    command_line,
     open_repo,
 )
 from iaterr.cli.qualification import show_for_new
@@ -188,11 +189,13 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         except QuestionnaireAborted:
             save_draft(draft, state.to_dict())
             ui.out.print()
-            ui.say("new.brouillon-garde", style="yellow", chemin=str(draft.path))
+            ui.say("new.brouillon-garde", style="yellow", chemin=str(draft.path),
+                   commande=command_line("new", "--resume", repo=repo_opt))
             return FAILURE
         if reviewed is None:
             save_draft(draft, state.to_dict())
-            ui.say("new.non-enregistre", chemin=str(draft.path))
+            ui.say("new.non-enregistre", chemin=str(draft.path),
+                   commande=command_line("new", "--resume", repo=repo_opt))
             return OK
         assert isinstance(reviewed, NewRecord)
         record = reviewed
@@ -238,7 +241,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
             ui.fail("new.commit-impossible", "new.commit-impossible.aide", erreur=str(exc))
             return FAILURE
         ui.say("new.commit", style="green", sha=sha, message=msg)
-    ui.say("new.suite", style="dim")
+    ui.say("new.suite", style="dim", commande=command_line("validate", repo=repo_opt))
     return OK
 
 

@@ -18,7 +18,7 @@ from iaterr.base.diagnostics import Diagnostic
 from iaterr.base.text import printable_line
 from iaterr.cli.common import App
 from iaterr.cli.questionnaire import Asker, Offers, State, ask_field, refusal, shown_value
-from iaterr.i18n import message
+from iaterr.i18n import labelled, message
 from iaterr.model import SECTIONS, CasUsage
 from iaterr.model.introspect import specs
 from iaterr.model.questions import Question, applies, plan, required_by_law
@@ -76,7 +76,7 @@ def print_problems(ui: App, problems: list[Diagnostic]) -> None:
             hint = d.hint(ui.lang)
             text = d.message(ui.lang) + (f" {hint}" if hint else "")
             place = name or "-"
-        ui.err.print(Text(f"  {place} : {text}", style="red"), soft_wrap=not ui.err.is_terminal)
+        ui.err.print(Text("  " + labelled(place, text, ui.lang), style="red"), soft_wrap=not ui.err.is_terminal)
 
 
 def _questions() -> dict[str, Question]:
@@ -126,7 +126,7 @@ def pick_field(asker: Asker, answers: dict[str, Any], identifiant: str) -> str |
             shown = printable_line(shown_value(q.spec, value, lang))
             if len(shown) > 50:
                 shown = shown[:49] + "…"
-            fields.append((f"{q.spec.meta.titre(lang)} : {shown}", q.name))
+            fields.append((labelled(q.spec.meta.titre(lang), shown, lang), q.name))
         fields.append((asker.m("new.revue.retour"), _BACK))
         name = asker.select(asker.m("new.revue.quel-champ"), fields, default=fields[0][1])
         if name != _BACK:

@@ -95,3 +95,8 @@ def join(items: list[str], lang: str = "fr") -> str:
 
 def quote(text: str, lang: str = "fr") -> str:
     return f"« {text} »" if lang == "fr" else f"“{text}”"
+
+
+def labelled(label: str, text: str, lang: str = "fr") -> str:
+    """``Étiquette : texte`` / ``Label: text`` (French puts a space before the colon, English does not)."""
+    return f"{label} : {text}" if lang == "fr" else f"{label}: {text}"
