@@ -393,6 +393,9 @@ def test_like_from_the_embedded_library_in_a_new_repository(cli, tmp_path):
                  "--set", "nom=Assistant municipal", "--set", f"collectivite={coll}", "--set", "statut=en_reflexion")
     assert result.exit_code == 0, result.output
     assert "bibliothèque intégrée" in result.stderr.lower() or "Bibliothèque d'IA territoriales" in result.stderr
+    # the model's facts are not the new project's: what still names Issy or IssyGPT is pointed out
+    assert "nomment encore le projet modèle « IssyGPT »" in result.stderr and "Description du service" in result.stderr
+    assert "Reprises mot pour mot de « IssyGPT »" in result.stderr
     unknown = cli("new", "--repo", str(repo), "--like", "nulle-part", "--defaults")
     assert unknown.exit_code == 2 and "nulle-part" in unknown.stderr and "Traceback" not in unknown.output
 

@@ -49,4 +49,33 @@ def like_answers(record: OpenRecord) -> dict[str, Any]:
     return {k: v for k, v in view(CasUsage, data).items() if k not in OWN}
 
 
-__all__ = ["OWN", "find_model", "like_answers"]
+def _folded(text: str) -> str:
+    """Lower case, without accents, words joined by single dashes: « Issy-les-Moulineaux » and « issy les
+    moulineaux » fold alike."""
+    import re
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return "-" + "-".join(re.findall(r"[a-z0-9]+", plain)) + "-"
+
+
+def carried_over(record: OpenRecord, offered: dict[str, Any], answers: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """What a record made with ``--like`` still holds of its model: (the answers kept word for word, the
+    answers that name the model's project or authority). Both are to be reread before publishing: the
+    model's facts are not the new project's."""
+    names = [str(record.data.get(k) or "") for k in ("nom", "collectivite")]
+    marks = [_folded(n) for n in names if len(_folded(n)) > 4]
+    same, naming = [], []
+    for name, value in answers.items():
+        texts = [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)] \
+            if isinstance(value, list) else []
+        if not texts:
+            continue
+        if offered.get(name) == value:
+            same.append(name)
+        if any(mark in _folded(t) for t in texts for mark in marks):
+            naming.append(name)
+    return same, naming
+
+
+__all__ = ["OWN", "carried_over", "find_model", "like_answers"]

@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from rich.text import Text
 
 from iaterr.authoring.edit import EditError
-from iaterr.authoring.like import find_model, like_answers
+from iaterr.authoring.like import carried_over, find_model, like_answers
 from iaterr.authoring.records import (
     KnownCollectivite,
     NewRecord,
@@ -149,12 +149,14 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
     state.asked.extend(n for n in given if n not in state.asked)
 
     like: dict[str, Any] = {}
+    like_record = None
     if like_id:
         try:
             model, embedded = find_model(repo, like_id)
         except EditError as exc:
             raise Abort(exc.key, "like.introuvable.aide", **exc.params) from exc
         like = like_answers(model)
+        like_record = model
         ui.say("new.like", style="dim", identifiant=like_id, nom=str(model.data.get("nom") or like_id),
                source={"t": "new.like.bibliotheque" if embedded else "new.like.depot"}, n=len(like))
 
@@ -184,7 +186,8 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
             ask_state(CasUsage, asker, state=state, complete=complete, defaults=offered, special=special,
                       on_answer=keep)
             reviewed = review(ui, asker, state, build=lambda: _build(repo, state, known, lang),
-                              show=lambda r: _show(ui, r, known), special=special, defaults=offered,
+                              show=lambda r: _show(ui, r, known, like_record, like), special=special,
+                              defaults=offered,
                               on_answer=keep)
         except QuestionnaireAborted:
             save_draft(draft, state.to_dict())
@@ -220,7 +223,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
                                   style="red"), soft_wrap=True)
             ui.fail("new.invalide", "new.invalide.aide")
             return FINDINGS
-        _show(ui, record, known)
+        _show(ui, record, known, like_record, like)
     data = record.data
     chosen = next((c for c in known if c.identifiant == data.get("collectivite")), None)
     try:
@@ -259,9 +262,20 @@ def _build(repo: Any, state: State, known: list[KnownCollectivite], lang: str) -
     return record
 
 
-def _show(ui: App, record: Any, known: list[KnownCollectivite]) -> None:
-    """The record as it will be written, and the regimes its answers trigger."""
+def _show(ui: App, record: Any, known: list[KnownCollectivite], model: Any = None,
+          like: dict[str, Any] | None = None) -> None:
+    """The record as it will be written, what it still holds of the ``--like`` model, and the regimes its
+    answers trigger."""
     ui.out.print(summary_table({"identifiant": record.identifiant, **record.data}, ui.lang))
+    if model is not None and like:
+        same, naming = carried_over(model, like, record.data)
+        titles = specs(CasUsage)
+        if naming:
+            ui.say("new.like.nomme", style="bold yellow", nom=str(model.data.get("nom") or model.identifiant),
+                   champs=[titles[n].meta.titre(ui.lang) for n in naming if n in titles])
+        if same:
+            ui.say("new.like.identiques", style="yellow", nom=str(model.data.get("nom") or model.identifiant),
+                   champs=[titles[n].meta.titre(ui.lang) for n in same if n in titles])
     if record.valid:
         chosen = next((c for c in known if c.identifiant == record.data.get("collectivite")), None)
         show_for_new(ui, record.data, chosen.data if chosen is not None else None)

@@ -78,7 +78,7 @@ FR: dict[str, str] = {
     "new.pourquoi": "Pourquoi : {texte}",
     "new.complements": "— Compléments appelés par vos réponses —",
     "new.suggestion": "D'après vos réponses, le niveau probable est « {valeur} » : {raisons}. C'est une "
-                      "suggestion : vérifiez-la, « Non évalué » reste proposé par défaut.",
+                      "suggestion : vérifiez-la, le choix vous revient.",
     "new.suggere": "(suggéré)",
     "new.suggestion.annexe-iii": "domaine de l'annexe III coché ({domaines}), sauf si la dérogation de l'article "
                                  "6, paragraphe 3 s'applique (tâche procédurale étroite, préparatoire…)",
@@ -103,6 +103,10 @@ FR: dict[str, str] = {
     "new.like": "Réponses proposées d'après « {nom} » ({identifiant}, {source}) : {n} champs. Entrée garde la "
                 "réponse proposée ; corrigez ce qui diffère chez vous.",
     "new.like.depot": "fiche du dépôt",
+    "new.like.nomme": "À corriger avant de publier : ces réponses nomment encore le projet modèle « {nom} » ou sa "
+                      "collectivité : {champs}.",
+    "new.like.identiques": "Reprises mot pour mot de « {nom} » : {champs}. Relisez-les : elles décrivent le projet "
+                           "modèle, pas forcément le vôtre (« Corriger une réponse… »).",
     "new.like.bibliotheque": "Bibliothèque d'IA territoriales intégrée à iaterr",
     "like.introuvable": "Aucun cas d'usage « {identifiant} » dans {dossier} ni dans la bibliothèque intégrée.",
     "like.introuvable.aide": "Les identifiants sont les noms des fichiers de data/cas-usage/ ; "
@@ -231,7 +235,7 @@ EN: dict[str, str] = {
     "new.pourquoi": "Why: {texte}",
     "new.complements": "— Further questions your answers call for —",
     "new.suggestion": "From your answers, the likely tier is “{valeur}”: {raisons}. This is a suggestion: check "
-                      "it; “Not assessed” remains the default.",
+                      "it; the choice is yours.",
     "new.suggere": "(suggested)",
     "new.suggestion.annexe-iii": "an Annex III area is ticked ({domaines}), unless the derogation of Article 6(3) "
                                  "applies (narrow procedural or preparatory task…)",
@@ -255,6 +259,10 @@ EN: dict[str, str] = {
     "new.like": "Answers offered from “{nom}” ({identifiant}, {source}): {n} fields. Enter keeps the offered "
                 "answer; correct what differs for you.",
     "new.like.depot": "record of the repository",
+    "new.like.nomme": "To correct before publishing: these answers still name the model project “{nom}” or its "
+                      "authority: {champs}.",
+    "new.like.identiques": "Taken word for word from “{nom}”: {champs}. Reread them: they describe the model "
+                           "project, not necessarily yours (“Correct an answer…”).",
     "new.like.bibliotheque": "Bibliothèque d'IA territoriales embedded in iaterr",
     "like.introuvable": "No use case “{identifiant}” in {dossier} nor in the embedded library.",
     "like.introuvable.aide": "Identifiers are the file names of data/cas-usage/; `iaterr export --csv` lists them.",
