@@ -557,3 +557,22 @@ def test_a_correction_that_changes_nothing_writes_nothing(drive_command, repo_co
     assert result.exit_code == 0, result.output
     assert "Aucune modification" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_prompts_and_choices_wrap_between_words_at_80_columns(monkeypatch):
+    """prompt_toolkit breaks a long line anywhere (or cuts a choice): iaterr wraps them itself."""
+    from iaterr.cli.questionnaire import Asker
+    from iaterr.model.vocab import DOMAINES_ANNEXE_III
+
+    asker = Asker("fr", lambda text, style: None)
+    monkeypatch.setattr(asker, "_columns", lambda: 80)
+    for term in DOMAINES_ANNEXE_III.terms:
+        fitted = asker._fit(term.fr, indent=6)
+        lines = fitted.split("\n")
+        assert all(len(line) <= 80 for line in lines), fitted
+        assert " ".join(fitted.split()) == " ".join(term.fr.split())  # no word cut, nothing lost
+    prompt = asker._fit("Compléter maintenant les champs facultatifs de « Informations réservées aux collectivités » "
+                        "(Nom technique de l'algorithme, Financements, Budget annuel) ?", after="(o/N)")
+    assert all(len(line) <= 80 for line in prompt.split("\n")) and prompt.count("\n") >= 1
+    monkeypatch.setattr(asker, "_columns", lambda: None)  # not a terminal (a pipe): as it is
+    assert asker._fit("un texte") == "un texte"

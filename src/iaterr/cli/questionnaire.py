@@ -88,6 +88,30 @@ class Asker:
     def m(self, key: str, **params: Any) -> str:
         return message(key, self.lang, **params)
 
+    def _columns(self) -> int | None:
+        """The terminal's width, for prompts laid out by prompt_toolkit (which breaks lines anywhere, or cuts
+        them); None when the output is not a terminal's (the tests' pipe)."""
+        if "output" in self.io:
+            return None
+        import shutil
+
+        return shutil.get_terminal_size((80, 24)).columns
+
+    def _fit(self, text: str, *, indent: int = 2, after: str = "") -> str:
+        """``text`` wrapped at word boundaries to the terminal's width, its next lines indented by ``indent``;
+        a line break before ``after`` (the instruction that follows) when it would not fit on the last line."""
+        width = self._columns()
+        if width is None or width < 20:
+            return text
+        import textwrap
+
+        lines = textwrap.wrap(text, width=width - indent - 1, subsequent_indent=" " * indent,
+                              break_long_words=False, break_on_hyphens=False) or [text]
+        out = "\n".join(lines)
+        if after and len(lines[-1]) + len(after) + indent + 2 > width:
+            out += "\n" + " " * (indent - 1)
+        return out
+
     def _run(self, question: Any, kind: str, prompt: str) -> Any:
         if self.before_prompt is not None:
             self.before_prompt(kind, prompt)
@@ -99,27 +123,31 @@ class Asker:
     def text(self, prompt: str, *, default: str = "", validate: Callable[[str], Any] | None = None) -> str:
         import questionary
 
-        return self._run(questionary.text(prompt, default=default, validate=validate, **self.io), "text", prompt)
+        return self._run(questionary.text(self._fit(prompt), default=default, validate=validate, **self.io), "text",
+                         prompt)
 
     def select(self, prompt: str, options: list[tuple[str, Any]], *, default: Any = None) -> Any:
         import questionary
 
-        items = [questionary.Choice(title, value=value) for title, value in options]
+        items = [questionary.Choice(self._fit(title, indent=4), value=value) for title, value in options]
         chosen = next((c for c in items if c.value == default), None)
-        return self._run(questionary.select(prompt, choices=items, default=chosen,
-                                            instruction=self.m("new.instruction.select"), **self.io), "select", prompt)
+        instruction = self.m("new.instruction.select")
+        return self._run(questionary.select(self._fit(prompt, after=instruction), choices=items, default=chosen,
+                                            instruction=instruction, **self.io), "select", prompt)
 
     def checkbox(self, prompt: str, options: list[tuple[str, Any]], *, checked: list[Any] | None = None) -> list:
         import questionary
         import questionary.prompts.common as checkbox_module
 
         checked = checked or []
-        items = [questionary.Choice(title, value=value, checked=value in checked) for title, value in options]
+        items = [questionary.Choice(self._fit(title, indent=6), value=value, checked=value in checked)
+                 for title, value in options]
         original = getattr(checkbox_module, "create_inquirer_layout")  # noqa: B009 (not in its __all__)
         setattr(checkbox_module, "create_inquirer_layout", self._checkbox_layout(original))  # noqa: B010
+        instruction = self.m("new.instruction.checkbox")
         try:
-            question = questionary.checkbox(prompt, choices=items, instruction=self.m("new.instruction.checkbox"),
-                                            **self.io)
+            question = questionary.checkbox(self._fit(prompt, after=instruction), choices=items,
+                                            instruction=instruction, **self.io)
         finally:
             setattr(checkbox_module, "create_inquirer_layout", original)  # noqa: B010
         return self._run(question, "checkbox", prompt)
@@ -133,8 +161,10 @@ class Asker:
                 out = []
                 for style, text in get_prompt_tokens():
                     if style == "class:answer":
-                        titles = [str(c.title) for c in ic.get_selected_values()]
+                        titles = [" ".join(str(c.title).split()) for c in ic.get_selected_values()]
                         text = ", ".join(titles) if titles else self.m("new.coche.aucune")
+                        if self._columns() is not None and titles:  # on lines of their own, wrapped
+                            text = "\n  " + self._fit(text)
                     out.append((style, text))
                 return out
 
@@ -155,9 +185,10 @@ class Asker:
 
         status: dict[str, Any] = {"answer": None, "complete": False}
         hint = self.m("new.confirm.oui-non" if default else "new.confirm.non-oui")
+        shown = self._fit(prompt, after=hint)
 
         def get_prompt_tokens() -> Any:
-            tokens: list[Any] = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {prompt} ")]
+            tokens: list[Any] = [("class:qmark", DEFAULT_QUESTION_PREFIX), ("class:question", f" {shown} ")]
             if not status["complete"]:
                 tokens.append(("class:instruction", f"{hint} "))
             if status["answer"] is not None:
