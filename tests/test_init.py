@@ -613,20 +613,26 @@ def test_the_real_questionnaire_through_a_pipe(cli, depot, monkeypatch):
 
     from iaterr.cli import questionnaire
 
-    answers = {"Nom *": "Ville de Testville\r", "SIRET": "24310063300392\r" + "\x7f" * 14 + SIRET + "\r",
-               "Type de collectivité *": "\r", "Contact": "contact@testville.fr\r"}
+    # a SIRET whose check digit is wrong is refused, explained, and offered again as typed: corrected there
+    answers = {"Nom *": ["Ville de Testville\r"], "SIRET": ["24310063300392\r", "\x7f" * 14 + SIRET + "\r"],
+               "Type de collectivité *": ["\r"], "Contact": ["contact@testville.fr\r"]}
     seen = []
     with create_pipe_input() as pipe:
         def feed(kind, prompt):
             seen.append(prompt)
-            pipe.send_text(next((keys for label, keys in answers.items() if label in prompt), "\r"))
+            if len(seen) > 50:  # a questionnaire that loops: stopped, the test fails on its exit code
+                pipe.send_text("\x03")
+                return
+            queue = next((keys for label, keys in answers.items() if label in prompt and keys), None)
+            pipe.send_text(queue.pop(0) if queue else "\r")
 
         monkeypatch.setattr(init_cli, "_stdin_is_tty", lambda: True)
         monkeypatch.setattr(questionnaire, "PROMPT_IO", {"input": pipe, "output": DummyOutput(),
                                                          "before_prompt": feed})
         result = cli("init", str(depot), "--no-git")
     assert result.exit_code == 0, result.output
-    assert [p.split(" *")[0] for p in seen] == ["Nom", "SIRET", "Type de collectivité", "Site web", "Contact",
-                                                "Latitude", "Longitude"]
+    assert [p.split(" *")[0] for p in seen] == ["Nom", "SIRET", "SIRET", "Type de collectivité", "Site web",
+                                                "Contact", "Latitude", "Longitude"]
+    assert "SIRET « 24310063300392 » : la clé de contrôle est fausse." in result.stdout
     text = (depot / "data/collectivites/ville-de-testville.yaml").read_text(encoding="utf-8")
     assert f'siret: "{SIRET}"' in text and "type: commune" in text and "contact: contact@testville.fr" in text

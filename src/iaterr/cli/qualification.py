@@ -45,6 +45,25 @@ def _names(fields: Any, lang: str, titles: bool) -> str:
     return ", ".join(f"« {known[f].meta.titre(lang)} »" if f in known else f for f in fields)
 
 
+def _titled(text: str, lang: str) -> str:
+    """``text`` with the fields it quotes by their key (« decisions_individuelles : non ») named by their title
+    (« Décisions individuelles : non »), for the person at the questionnaire."""
+    import re
+
+    from iaterr.model import CasUsage
+    from iaterr.model.introspect import specs
+
+    known = specs(CasUsage)
+
+    def title(match: re.Match[str]) -> str:
+        key = match.group(2)
+        if key not in known:
+            return match.group(0)
+        return match.group(1) + known[key].meta.titre(lang) + match.group(3)
+
+    return re.sub(r"([«“]\s?)([a-z][a-z0-9_]*)(\s?:[^»”]*[»”]|\s?[»”])", title, text)
+
+
 def qualification_table(q: Qualification, lang: str, title: str, *, titles: bool = False) -> Table:
     from rich.table import Table
     from rich.text import Text
@@ -61,7 +80,8 @@ def qualification_table(q: Qualification, lang: str, title: str, *, titles: bool
         if r.champs:
             status += "\n" + _names(r.champs, lang, titles)
         table.add_row(Text(r.titre(lang)), Text(status, style=_STYLES.get(r.statut, "")),
-                      Text("\n".join(m.texte(lang) for m in r.motifs)), Text("\n".join(r.citations(lang))))
+                      Text("\n".join(_titled(m.texte(lang), lang) if titles else m.texte(lang) for m in r.motifs)),
+                      Text("\n".join(r.citations(lang))))
     return table
 
 
