@@ -231,7 +231,8 @@ def test_questionnaire_no_decision_and_a_wrong_answer_corrected(drive, repo_copy
         "Statut": _select(2),  # en_experimentation
         # empty first: refused ("Réponse obligatoire"), then answered
         "Description du service": "\rAnalyse des débits de nuit pour cibler les fuites.\r",
-        "Date de démarrage": "mai\r" + "\x7f" * 3 + "2024-05\r",  # refused, erased, corrected
+        # refused and explained; offered again as typed: erased, corrected
+        "Date de démarrage": ["mai\r", "\x7f" * 3 + "2024-05\r"],
         "Thème principal": "\r",
         "Sous-thèmes": DOWN * 2 + " \r",  # gestion_eau
         "Décisions individuelles": _select(1),  # Non
@@ -244,6 +245,7 @@ def test_questionnaire_no_decision_and_a_wrong_answer_corrected(drive, repo_copy
     _path, data = record(repo_copy, "detection-des-fuites-par-ia")
     assert data["description"] == "Analyse des débits de nuit pour cibler les fuites."
     assert data["date_debut"] == "2024-05"
+    assert "Date invalide pour « Date de démarrage » : « mai »" in result.stdout
     assert data["sous_themes"] == ["gestion_eau"]
     assert data["decisions_individuelles"] == "false"
     # a project that takes no decision is not asked the legal questions
