@@ -732,7 +732,9 @@ def test_a_condition_reads_only_answers_asked_before_its_field():
         for read in answers.read:
             if order.index(read) > order.index(name):
                 late.append((name, read))
-    assert late == []
+    # the one exception: the legal basis, which personal data (declared later) also call for; the
+    # questionnaire asks it at the end when its condition comes to hold after its turn (tests/test_edit.py)
+    assert late == [("base_legale", "donnees")]
 
 
 @pytest.mark.parametrize(("field", "answers", "asked"), [
