@@ -152,7 +152,8 @@ def test_edit_refuses_a_taken_identifier_a_bad_value_and_an_unknown_record(cli, 
     assert path.read_bytes() == before
     unknown = cli("edit", "fuites", "--repo", str(repo_copy))
     assert unknown.exit_code == 2 and "Aucun cas d'usage « fuites »" in unknown.stderr
-    assert "nom du fichier" in unknown.stderr and "Traceback" not in unknown.output
+    assert "Vouliez-vous dire « sicoval-detection-fuites-eau » ?" in unknown.stderr
+    assert "Traceback" not in unknown.output
     outside = cli("edit", "../collectivites/sicoval", "--repo", str(repo_copy))
     assert outside.exit_code == 2 and "Traceback" not in outside.output
     same = cli("edit", "sicoval-detection-fuites-eau", "--repo", str(repo_copy), "--set", "statut=en_deploiement")
@@ -576,3 +577,10 @@ def test_prompts_and_choices_wrap_between_words_at_80_columns(monkeypatch):
     assert all(len(line) <= 80 for line in prompt.split("\n")) and prompt.count("\n") >= 1
     monkeypatch.setattr(asker, "_columns", lambda: None)  # not a terminal (a pipe): as it is
     assert asker._fit("un texte") == "un texte"
+
+
+def test_an_unknown_identifier_gets_the_close_ones(cli, repo_copy):
+    result = cli("edit", "sicoval-fuites-eau", "--repo", str(repo_copy))
+    assert result.exit_code == 2 and "Vouliez-vous dire « sicoval-detection-fuites-eau » ?" in result.stderr
+    result = cli("new", "--repo", str(repo_copy), "--like", "issygpt", "--defaults")
+    assert result.exit_code == 2 and "« issy-les-moulineaux-issygpt »" in result.stderr

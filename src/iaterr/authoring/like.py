@@ -43,6 +43,17 @@ def find_model(repo: Repository, identifiant: str) -> tuple[OpenRecord, bool]:
     raise EditError("like.introuvable", identifiant=identifiant, dossier=repo.rel(repo.kind_dir("cas_usage")))
 
 
+def known_models(repo: Repository) -> list[str]:
+    """The identifiers ``--like`` can take: the repository's use cases and the embedded library's."""
+    from iaterr.authoring.records import existing_identifiers
+
+    found = set(existing_identifiers(repo, "cas_usage"))
+    root = embedded_root()
+    if root is not None:
+        found |= existing_identifiers(Repository(root, load_config(root), embedded=True), "cas_usage")
+    return sorted(found)
+
+
 def like_answers(record: OpenRecord) -> dict[str, Any]:
     """The answers of ``record`` worth offering for a new project (see the module's docstring)."""
     data = canonical(CasUsage, {k: v for k, v in record.data.items() if k not in OWN})
@@ -78,4 +89,4 @@ def carried_over(record: OpenRecord, offered: dict[str, Any], answers: dict[str,
     return same, naming
 
 
-__all__ = ["OWN", "carried_over", "find_model", "like_answers"]
+__all__ = ["OWN", "carried_over", "find_model", "known_models", "like_answers"]

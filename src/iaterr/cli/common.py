@@ -81,6 +81,13 @@ def lang_option():
     return typer.Option(None, "--lang", help=h("help.lang"), show_default=False, metavar="fr|en")
 
 
+def close_identifiers(typed: str, candidates: list[str]) -> list[str]:
+    """The identifiers a mistyped one probably meant: those that contain it, else the most alike."""
+    import difflib
+
+    return [i for i in candidates if typed and typed in i][:3] or difflib.get_close_matches(typed, candidates, 3, 0.5)
+
+
 def command_line(*words: str, repo: Optional[Path] = None) -> str:
     """A command to type, as a hint: ``iaterr`` and ``words``, with the ``--repo`` the person gave (a hint
     without it fails from the folder they are in)."""
@@ -187,7 +194,6 @@ def use_case_item(app: App, repo: Optional[Path], identifiant: str) -> tuple[Exp
     """The use case ``identifiant`` as published (public fields, with its collectivité) and its repository.
     An identifier is a file name of the use-case folder, never a path: nothing else is looked up. Unknown: a
     message with the closest identifiers (code 2); invalid: a message sending to `iaterr validate` (code 1)."""
-    import difflib
 
     from iaterr.authoring.records import existing_identifiers
     from iaterr.check.validate import YAML_SUFFIXES
@@ -199,7 +205,7 @@ def use_case_item(app: App, repo: Optional[Path], identifiant: str) -> tuple[Exp
     found = [folder / f"{identifiant}{suffix}" for suffix in YAML_SUFFIXES] if identifiant in known else []
     path = next((p for p in found if os.path.lexists(p)), None)
     if path is None:
-        close = difflib.get_close_matches(identifiant[:200], known, n=3, cutoff=0.5)
+        close = close_identifiers(identifiant[:200], known)
         shown = identifiant if len(identifiant) <= 100 else identifiant[:100] + "…"
         raise Abort("cli.cas-inconnu", "hint.vous-vouliez-dire" if close else None, identifiant=shown,
                     suggestions=close)

@@ -14,7 +14,7 @@ from iaterr.authoring.edit import EditedRecord, EditError, edited_record, open_f
 from iaterr.authoring.records import collectivites
 from iaterr.base.text import printable_line
 from iaterr.cli import questionnaire
-from iaterr.cli.common import FAILURE, FINDINGS, OK, Abort, App, command_line, open_repo
+from iaterr.cli.common import FAILURE, FINDINGS, OK, Abort, App, close_identifiers, command_line, open_repo
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
 from iaterr.cli.recording import answers_from_set
 from iaterr.cli.review import changes_table, print_problems, review
@@ -38,8 +38,14 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
     try:
         source = open_for_edit(repo, identifiant)
     except EditError as exc:
-        raise Abort(exc.key, "edit.introuvable.aide" if exc.key == "edit.introuvable" else None,
-                    **exc.params) from exc
+        if exc.key != "edit.introuvable":
+            raise Abort(exc.key, **exc.params) from exc
+        from iaterr.authoring.records import existing_identifiers
+
+        candidates = sorted(existing_identifiers(repo, "cas_usage"))
+        close = close_identifiers(identifiant, candidates)
+        raise Abort(exc.key, "hint.vous-vouliez-dire" if close else "edit.introuvable.aide",
+                    suggestions=close, **exc.params) from exc
     current = canonical(CasUsage, {k: v for k, v in source.data.items() if k not in _KEPT})
     given = canonical(CasUsage, answers_from_set(sets, ui))
     known = collectivites(repo)

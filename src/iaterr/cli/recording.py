@@ -33,6 +33,7 @@ from iaterr.cli.common import (
     OK,
     Abort,
     App,
+    close_identifiers,
     command_line,
     open_repo,
 )
@@ -154,7 +155,12 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         try:
             model, embedded = find_model(repo, like_id)
         except EditError as exc:
-            raise Abort(exc.key, "like.introuvable.aide", **exc.params) from exc
+            from iaterr.authoring.like import known_models
+
+            candidates = known_models(repo)
+            close = close_identifiers(like_id, candidates)
+            raise Abort(exc.key, "hint.vous-vouliez-dire" if close else "like.introuvable.aide", suggestions=close,
+                        **exc.params) from exc
         like = like_answers(model)
         like_record = model
         ui.say("new.like", style="dim", identifiant=like_id, nom=str(model.data.get("nom") or like_id),

@@ -109,8 +109,9 @@ FR: dict[str, str] = {
                            "modèle, pas forcément le vôtre (« Corriger une réponse… »).",
     "new.like.bibliotheque": "Bibliothèque d'IA territoriales intégrée à iaterr",
     "like.introuvable": "Aucun cas d'usage « {identifiant} » dans {dossier} ni dans la bibliothèque intégrée.",
-    "like.introuvable.aide": "Les identifiants sont les noms des fichiers de data/cas-usage/ ; "
-                             "`iaterr export --csv` les liste.",
+    "like.introuvable.aide": "Les identifiants sont les noms des fichiers de data/cas-usage/ (sans .yaml), dans "
+                             "le dépôt ou dans la bibliothèque intégrée (`iaterr export --csv` hors d'un dépôt les "
+                             "liste).",
     "help.new.like": "Part des réponses d'un cas d'usage semblable (du dépôt ou de la bibliothèque intégrée).",
     "metavar.identifiant": "IDENTIFIANT",
     "help.edit": "Modifie un cas d'usage avec le questionnaire de `iaterr new` (réponses actuelles proposées), "
@@ -265,7 +266,8 @@ EN: dict[str, str] = {
                            "project, not necessarily yours (“Correct an answer…”).",
     "new.like.bibliotheque": "Bibliothèque d'IA territoriales embedded in iaterr",
     "like.introuvable": "No use case “{identifiant}” in {dossier} nor in the embedded library.",
-    "like.introuvable.aide": "Identifiers are the file names of data/cas-usage/; `iaterr export --csv` lists them.",
+    "like.introuvable.aide": "Identifiers are the file names of data/cas-usage/ (without .yaml), in the repository "
+                             "or the embedded library (`iaterr export --csv` outside a repository lists them).",
     "help.new.like": "Start from the answers of a similar use case (of the repository or the embedded library).",
     "metavar.identifiant": "IDENTIFIER",
     "help.edit": "Change a use case with the questionnaire of `iaterr new` (current answers offered), or with "
