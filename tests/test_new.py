@@ -489,7 +489,7 @@ def test_questionnaire_ai_chatbot_with_personal_data_shows_the_regimes_it_trigge
     assert "s'applique" in _regime_row(out, "Protection des données personnelles (RGPD)")
     # evaluation (declared) and an AI system (an innovative use): two criteria, a DPIA
     assert "s'applique" in _regime_row(out, "Analyse d'impact relative")
-    assert "Chaque régime est qualifié." in out
+    assert "La fiche dit tout ce qu'il faut pour situer chaque régime." in out
 
 
 def test_questionnaire_rules_only_points_grid_is_outside_the_ai_act(drive, repo_copy, monkeypatch):

@@ -815,7 +815,7 @@ def test_command_exit_0_once_every_regime_is_qualified(cli, repo_copy, wide):
     assert result.exit_code == 0, result.output
     assert "s'applique depuis le 2 août 2026" in _row(result.stdout, "Transparence envers le public")
     assert "s'applique depuis le 2 février 2025" in _row(result.stdout, "Maîtrise de l'IA par les agents")
-    assert "Chaque régime est qualifié." in result.stdout
+    assert "La fiche dit tout ce qu'il faut pour situer chaque régime." in result.stdout
     english = cli("qualification", ISSY, "--repo", str(repo_copy), "--lang", "en")
     assert english.exit_code == 0
     assert "applies since 2 August 2026" in _row(english.stdout, "Transparency towards the public")

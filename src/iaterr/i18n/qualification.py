@@ -224,7 +224,7 @@ FR: dict[str, str] = {
     "qualif.interdits": "Interdit par ce que déclare la fiche : {regimes}.",
     "qualif.contradictions": "La fiche se contredit, à corriger ou à confirmer avec le service juridique : "
                              "{champs}.",
-    "qualif.tout-qualifie": "Chaque régime est qualifié.",
+    "qualif.tout-qualifie": "La fiche dit tout ce qu'il faut pour situer chaque régime.",
     "help.qualification": "Dit quels régimes juridiques s'appliquent à un cas d'usage (CRPA, règlement sur l'IA, "
                           "RGPD), pourquoi, et ce qui reste à préciser dans la fiche (code de sortie 1).",
     "help.qualification.id": "Identifiant du cas d'usage.",
@@ -436,7 +436,7 @@ EN: dict[str, str] = {
     "qualif.interdits": "Forbidden by what the record declares: {regimes}.",
     "qualif.contradictions": "The record contradicts itself, to correct or confirm with the legal department: "
                              "{champs}.",
-    "qualif.tout-qualifie": "Every regime is qualified.",
+    "qualif.tout-qualifie": "The record says all that is needed to place every regime.",
     "help.qualification": "Say which legal regimes apply to a use case (CRPA, AI Act, GDPR), why, and what the "
                           "record still has to specify (exit code 1).",
     "help.qualification.id": "Identifier of the use case.",

@@ -245,8 +245,9 @@ class CasUsage(BaseModel):
     )
     statut: code_of(STATUTS) = champ(  # type: ignore[valid-type]
         fr="Statut", en="Status", section="identification", exigence="obligatoire", exemple="en_deploiement",
-        aide_fr="Maturité du projet : en réflexion, en expérimentation, en déploiement, terminé, abandonné.",
-        aide_en="Maturity of the project: under consideration, pilot, deployed, completed, abandoned.",
+        aide_fr="Maturité du projet : en réflexion, en construction, en expérimentation, en déploiement, terminé, "
+                "abandonné.",
+        aide_en="Maturity of the project: under consideration, being built, pilot, deployed, completed, abandoned.",
         bibliotheque="projet_status", bibliotheque_export="Statut_du_projet",
         standards={"nl": "status", "uk": "phase", "eurocities": "status"},
     )
