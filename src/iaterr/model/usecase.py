@@ -648,7 +648,7 @@ class CasUsage(BaseModel):
                 "critères, ou un type de la liste de la CNIL (délibération 2018-327), rendent obligatoire une "
                 "analyse d'impact relative à la protection des données (RGPD, art. 35).",
         aide_en="The European Data Protection Board's criteria the processing meets. Two criteria, or a type on "
-                "the CNIL's list (délibération 2018-327), make a data protection impact assessment mandatory "
+                "the CNIL's list (deliberation No. 2018-327), make a data protection impact assessment mandatory "
                 "(GDPR art. 35).",
         standards={"rgpd": "Art. 35"},
         pourquoi_fr="Deux critères, ou un type listé par la Commission nationale de l'informatique et des libertés, "
