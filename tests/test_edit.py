@@ -439,35 +439,31 @@ def test_edit_in_a_real_terminal_of_80_columns(repo_copy):
              ("Date de fin", b"2025-06\r"), ("Enregistrer cette fiche", b"\r")]
     output, seen = b"", 0
     deadline = time.time() + 60
+
+    def read() -> bool:
+        """Read what the terminal shows; False at its end."""
+        nonlocal output
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                return False
+            if not chunk:
+                return False
+            output += chunk
+        return True
+
     try:
-        while time.time() < deadline and steps:
-            ready, _, _ = select.select([fd], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                output += chunk
-            text = output.decode("utf-8", "replace")
-            wanted, keys = steps[0]
-            found = text.find(wanted, seen)
+        while time.time() < deadline and steps and read():
+            found = output.decode("utf-8", "replace").find(steps[0][0], seen)
             if found >= 0:
                 time.sleep(0.2)
-                os.write(fd, keys)
-                seen = found + len(wanted)
+                os.write(fd, steps[0][1])
+                seen = found + len(steps[0][0])
                 steps.pop(0)
-        while time.time() < deadline:  # the end of the run
-            ready, _, _ = select.select([fd], [], [], 0.2)
-            if ready:
-                try:
-                    chunk = os.read(fd, 65536)
-                except OSError:
-                    break
-                if not chunk:
-                    break
-                output += chunk
+        while time.time() < deadline and read():  # the end of the run
+            pass
     finally:
         _, status = os.waitpid(pid, 0)
     shown = output.decode("utf-8", "replace")

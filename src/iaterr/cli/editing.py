@@ -16,7 +16,7 @@ from iaterr.base.text import printable_line
 from iaterr.cli import questionnaire
 from iaterr.cli.common import FAILURE, FINDINGS, OK, Abort, App, close_identifiers, command_line, open_repo
 from iaterr.cli.questionnaire import Asker, QuestionnaireAborted, State, ask_state
-from iaterr.cli.recording import answers_from_set
+from iaterr.cli.recording import answers_from_set, commit_record
 from iaterr.cli.review import changes_table, print_problems, review
 from iaterr.i18n import message
 from iaterr.model import CasUsage
@@ -25,7 +25,6 @@ from iaterr.model.introspect import specs
 from iaterr.model.questions import canonical, today_iso
 from iaterr.repo.config import RepositoryError
 from iaterr.repo.drafts import DraftError, delete_draft, draft_path, load_draft, save_draft
-from iaterr.repo.gitops import GitError, commit_only
 
 #: Kept as they are by the questionnaire (never asked): the update date is set when something changes.
 _KEPT = ("version_schema", "date_mise_a_jour")
@@ -194,11 +193,7 @@ def _write(ui: App, repo: Any, edited: EditedRecord, commit: bool, draft: Any, r
         titles = [specs(CasUsage)[n].meta.titre(ui.lang) for n in edited.changed
                   if n in specs(CasUsage) and n != "date_mise_a_jour"]
         msg = message("edit.commit-message", ui.lang, nom=edited.data.get("nom"), champs=", ".join(titles))
-        try:
-            sha = commit_only(path, msg, gone=edited.source.path if edited.renamed else None)
-        except GitError as exc:
-            ui.fail("new.commit-impossible", "new.commit-impossible.aide", erreur=str(exc))
+        if not commit_record(ui, path, msg, gone=edited.source.path if edited.renamed else None):
             return FAILURE
-        ui.say("new.commit", style="green", sha=sha, message=msg)
     ui.say("new.suite", style="dim", commande=command_line("validate", repo=repo_opt))
     return OK

@@ -243,15 +243,22 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         ui.say("new.collectivite-invalide", style="yellow", collectivite=chosen.identifiant, chemin=chosen.invalide)
     if commit:
         coll = chosen.nom if chosen is not None else data.get("collectivite")
-        msg = message("new.commit-message", lang, nom=data["nom"], collectivite=coll)
-        try:
-            sha = commit_only(path, msg)
-        except GitError as exc:
-            ui.fail("new.commit-impossible", "new.commit-impossible.aide", erreur=str(exc))
+        if not commit_record(ui, path, message("new.commit-message", lang, nom=data["nom"], collectivite=coll)):
             return FAILURE
-        ui.say("new.commit", style="green", sha=sha, message=msg)
     ui.say("new.suite", style="dim", commande=command_line("validate", repo=repo_opt))
     return OK
+
+
+def commit_record(ui: App, path: Path, msg: str, *, gone: Path | None = None) -> bool:
+    """Commit the record ``path`` alone (and its former path ``gone``, after a rename), and say so; False,
+    with the reason said, when git refuses."""
+    try:
+        sha = commit_only(path, msg, gone=gone)
+    except GitError as exc:
+        ui.fail("new.commit-impossible", "new.commit-impossible.aide", erreur=str(exc))
+        return False
+    ui.say("new.commit", style="green", sha=sha, message=msg)
+    return True
 
 
 def _build(repo: Any, state: State, known: list[KnownCollectivite], lang: str) -> NewRecord:
