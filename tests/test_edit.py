@@ -14,7 +14,7 @@ import pytest
 from iaterr.authoring.edit import edited_record, open_for_edit, write_edit
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
-from test_new import CTRL_C, DOWN, Driver, _select, _sicoval_index, record, run_driven  # noqa: E402
+from test_new import CTRL_C, DOWN, NO, YES, Driver, _select, _sicoval_index, record, run_driven  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL = sorted((ROOT / "data/cas-usage").glob("*.yaml"))
@@ -195,9 +195,11 @@ def test_new_typo_in_the_name_corrected_at_the_review_fixes_the_identifier_and_t
     assert not list((repo_copy / "data/cas-usage").glob("*habitnants*"))
     _path, data = record(repo_copy, "chatbot-des-habitants")
     assert data["nom"] == "Chatbot des habitants"
+    assert "decisions_individuelles" not in data and "systeme_ia" not in data  # Enter on a yes/no claims nothing
     assert sum("Nom du projet" in p for p in driver.prompts) == 2
     # at the questionnaire, what remains to specify is named by its title
-    assert "À préciser dans la fiche : « Destinataires des décisions »" in result.stdout
+    assert "À préciser dans la fiche : « Décisions individuelles », « Système d'intelligence artificielle »" \
+        in result.stdout
 
 
 def test_a_correction_that_makes_questions_apply_asks_them_and_one_that_removes_them_sets_them_aside(
@@ -206,7 +208,7 @@ def test_a_correction_that_makes_questions_apply_asks_them_and_one_that_removes_
         "Collectivité": _select(_sicoval_index(repo_copy)),
         "Nom du projet": "Grille des places en crèche\r",
         "Description du service": "Classe les demandes.\r",
-        "Décisions individuelles": [_select(1), UP + "\r"],  # Non; corrected (the cursor on Non): Oui
+        "Décisions individuelles": [NO, UP + "\r"],  # Non; corrected (the cursor on Non): Oui
         "Enregistrer cette fiche": [_select(1), "\r"],
         "Quelle partie": _select(2),  # Identification, Description, Décisions…
         "Quelle réponse corriger": "\r",  # décisions individuelles, the first of its section
@@ -270,7 +272,7 @@ def _chatbot_start(repo):
         "Collectivité": _select(_sicoval_index(repo)),
         "Nom du projet": "Assistant des démarches\r",
         "Description du service": "Répond aux questions des habitants.\r",
-        "Décisions individuelles": _select(1),  # Non
+        "Décisions individuelles": NO,  # Non
     }
 
 
@@ -330,7 +332,7 @@ def test_ctrl_c_inside_a_list_of_texts_keeps_the_items_typed(drive_command, repo
 def test_the_likely_tier_is_suggested_and_never_chosen_for_the_person(drive_command, repo_copy):
     driver = Driver({
         **_chatbot_start(repo_copy),
-        "Système d'intelligence artificielle": _select(0),
+        "Système d'intelligence artificielle": YES,
         "Domaines de l'annexe III": DOWN * 4 + " \r",  # prestations_publiques
         "Niveau de risque": "\r",  # Enter: « non évalué », the default, even so
         "Enregistrer cette fiche": "\r",
@@ -482,7 +484,7 @@ def test_personal_data_without_decisions_asks_the_legal_basis_at_the_end(drive_c
         "Ajouter un élément à « Données traitées et sources »": "o",
         "Ajouter un autre élément à « Données traitées et sources »": "n",
         "Données *": "Questions des usagers\r",
-        "Données personnelles": _select(0),  # Oui
+        "Données personnelles": YES,  # Oui
         "Base légale": "Mission de service public (RGPD, art. 6(1)(e)).\r",
         "Enregistrer cette fiche": "\r",
     })

@@ -215,6 +215,12 @@ def run_driven(cli, monkeypatch, driver: Driver, *args: str):
             watchdog.cancel()
 
 
+#: A yes/no question not answered yet opens on « Je ne sais pas (passer) », the third choice: Enter claims
+#: nothing; Oui is two up, Non one up.
+YES = "\x1b[A" * 2 + "\r"
+NO = "\x1b[A" + "\r"
+
+
 def _select(index: int) -> str:
     return DOWN * index + "\r"
 
@@ -235,8 +241,8 @@ def test_questionnaire_no_decision_and_a_wrong_answer_corrected(drive, repo_copy
         "Date de démarrage": ["mai\r", "\x7f" * 3 + "2024-05\r"],
         "Thème principal": "\r",
         "Sous-thèmes": DOWN * 2 + " \r",  # gestion_eau
-        "Décisions individuelles": _select(1),  # Non
-        "Interagit avec le public": _select(1),  # Non
+        "Décisions individuelles": NO,  # Non
+        "Interagit avec le public": NO,  # Non
         "Niveau de risque": "\r",  # non_evalue, the first and the default
         "Enregistrer cette fiche": "\r",
     })
@@ -265,7 +271,7 @@ def test_questionnaire_individual_decisions_public_chatbot_and_high_risk(drive, 
         "Statut": _select(3),
         "Description du service": "Aide au classement des demandes de place en crèche.\r",
         "Thème principal": _select(2),  # citoyennete_sante_solidarite
-        "Décisions individuelles": _select(0),  # Oui
+        "Décisions individuelles": YES,  # Oui
         "Nombre de décisions par an": "1200\r",
         "Niveau d'automatisation": "\r",  # aide_decision: sans_decision is not offered
         "Degré et mode de contribution": "Un score classe les demandes ; la commission décide.\r",
@@ -277,7 +283,7 @@ def test_questionnaire_individual_decisions_public_chatbot_and_high_risk(drive, 
         "Ajouter un autre élément à « Paramètres et pondération »": "n",
         "Domaines de l'annexe III": DOWN * 4 + " \r",  # prestations_publiques
         "Niveau de risque": _select(3),  # eleve (from the least severe: non_evalue, minimal, limite, eleve)
-        "Interagit avec le public": _select(0),  # Oui
+        "Interagit avec le public": YES,  # Oui
         "Information sur l'usage de l'IA": "Un message l'annonce.\r",
         "Ajouter un élément à « Analyses d'impact »": "y",
         "Type d'analyse": "\r",  # aipd
@@ -431,22 +437,22 @@ def test_questionnaire_ai_chatbot_with_personal_data_shows_the_regimes_it_trigge
         "Statut": _select(3),  # en_deploiement
         "Description du service": "Répond aux questions des habitants sur les démarches.\r",
         "Thème principal": _select(2),
-        "Décisions individuelles": _select(1),  # Non
+        "Décisions individuelles": NO,  # Non
         "Type d'algorithme": DOWN * 2 + " \r",  # ia_generative: a kind that learns
-        "Révise lui-même ses règles": _select(1),  # Non
+        "Révise lui-même ses règles": NO,  # Non
         "Ajouter un élément à « Données traitées": "y",
         "Données *": "Questions des habitants\r",
-        "Données personnelles": _select(0),  # Oui
+        "Données personnelles": YES,  # Oui
         "Ajouter un autre élément à « Données traitées": "n",
-        "Données sensibles": _select(1),  # Non
+        "Données sensibles": NO,  # Non
         "Durée de conservation des données": "Les conversations sont effacées après trois mois.\r",
         "Critères de risque (protection des données)": " \r",  # evaluation
-        "Système d'intelligence artificielle": _select(0),  # Oui
+        "Système d'intelligence artificielle": YES,  # Oui
         "Domaines de l'annexe III": "\r",  # none
         "Niveau de risque": _select(2),  # limite (non_evalue, minimal, limite)
-        "Interagit avec le public": _select(0),  # Oui
+        "Interagit avec le public": YES,  # Oui
         "Information sur l'usage de l'IA": "Le bandeau de la fenêtre annonce un assistant automatique.\r",
-        "Textes générés publiés": _select(0),  # Oui
+        "Textes générés publiés": YES,  # Oui
         "Signalement des textes générés": "Chaque réponse publiée porte la mention « générée par une IA ».\r",
         "Maîtrise de l'IA par les agents": "L'équipe du standard a suivi une formation d'une journée.\r",
         "Enregistrer cette fiche": "\r",
@@ -500,18 +506,18 @@ def test_questionnaire_rules_only_points_grid_is_outside_the_ai_act(drive, repo_
         "Statut": _select(3),
         "Description du service": "Grille de points pour classer les demandes de place en crèche.\r",
         "Thème principal": _select(2),
-        "Décisions individuelles": _select(0),  # Oui
+        "Décisions individuelles": YES,  # Oui
         "Destinataires des décisions": " \r",  # personnes_physiques
         "Niveau d'automatisation": "\r",  # aide_decision
         "Secrets protégés par la loi": "\r",  # none: left empty
         "Type d'algorithme": DOWN * 5 + " \r",  # regles
         "Ajouter un élément à « Données traitées": "y",
         "Données *": "Composition et revenus du foyer\r",
-        "Données personnelles": _select(0),
+        "Données personnelles": YES,
         "Ajouter un autre élément à « Données traitées": "n",
-        "Données sensibles": _select(1),
-        "Système d'intelligence artificielle": _select(1),  # Non: people set every rule
-        "Interagit avec le public": _select(1),
+        "Données sensibles": NO,
+        "Système d'intelligence artificielle": NO,  # Non: people set every rule
+        "Interagit avec le public": NO,
         "Enregistrer cette fiche": "\r",
     })
     result = drive(repo_copy, driver)

@@ -21,6 +21,7 @@ from iaterr.model.questions import check_answer, choices, is_list_of_text, plan
 from iaterr.repo.yamlio import read_document
 
 DOWN = "\x1b[B"
+UP = "\x1b[A"
 
 #: select answers that open the conditional questions (the others take the first option)
 CHOSEN = {"statut": "abandonne", "niveau_risque_ia": "eleve"}
@@ -87,10 +88,10 @@ class Answerer:
             if spec.name == "niveau_risque_ia":
                 return DOWN * options.index(wanted) + "\r"  # the cursor starts on « non évalué », the first
             return DOWN * options.index(wanted) + "\r"
-        if kind == "select":  # a yes/no question: Oui, the first
+        if kind == "select":  # a yes/no question: Oui, two up from « Je ne sais pas », where it opens
             assert spec.kind == "booleen", prompt
             target[spec.name] = True
-            return "\r"
+            return UP * 2 + "\r"
         if kind == "checkbox":
             target[spec.name] = [code for code, _fr, _en in choices(spec, {**self.answers, **target})]
             return "a\r"  # tick everything offered

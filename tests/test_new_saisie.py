@@ -24,7 +24,7 @@ from iaterr.model.questions import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_new import Driver, _select, _sicoval_index, record  # noqa: E402
+from test_new import YES, Driver, _select, _sicoval_index, record  # noqa: E402
 
 pytest_plugins = ["test_new"]  # its fixture « drive »
 
@@ -135,7 +135,7 @@ def test_a_french_date_is_shown_normalised_and_recorded_once_confirmed(drive, re
 def test_about_400_decisions_is_400_with_a_note(drive, repo_copy):
     driver = Driver({
         **_base(repo_copy),
-        "Décisions individuelles": _select(0),
+        "Décisions individuelles": YES,
         "Nombre de décisions par an": "environ 400\r",
         "Enregistrer 400 ?": "o",
         "Enregistrer cette fiche": "\r",

@@ -479,6 +479,8 @@ def ask_field(asker: Asker, model: type[BaseModel], spec: FieldSpec, answers: An
         options = [(asker.m("new.oui"), True), (asker.m("new.non"), False)]  # type: ignore[list-item]
         if not required:
             options.append((asker.m("new.ne-sait-pas"), _SKIP))
+        if default is None and not required:  # nothing known: Enter claims neither yes nor no
+            default = _SKIP
         value = asker.select(title, options, default=default)
         return None if value == _SKIP else value
 
