@@ -54,6 +54,8 @@ def register(app: typer.Typer) -> None:
             if len(chosen) > 1:
                 raise Abort("export.un-seul-format", formats=chosen)
             fmt = chosen[0] if chosen else "csv"
+            if fmt == "table-schema" and include_restricted:  # it describes the public CSV only
+                raise Abort("export.schema-restreint")
             if fmt not in FORMATS:
                 raise Abort("cli.format-inconnu", valeur=fmt, formats=list(FORMATS))
             target = checked_output_file(ui, out, repo)

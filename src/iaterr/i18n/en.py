@@ -180,6 +180,8 @@ MESSAGES: dict[str, str] = {
     "help.rules.code": "Code of a rule to explain.",
     "help.rules.doc": "Write the documentation of the rules (Markdown), generated from the rules themselves.",
     "help.rules.out": "File to write (default: docs/regles.md, or docs/en/rules.md in English).",
+    "export.schema-restreint": "The Table Schema describes the public CSV only: --table-schema cannot be combined "
+                               "with --include-restricted.",
     "export.un-seul-format": "One format at a time: {formats}.",
     "export.lecture": "Reading and checking the records…",
     "export.restreint": "Warning: this export holds restricted fields. It must not be published.",

@@ -184,6 +184,8 @@ MESSAGES: dict[str, str] = {
     "help.rules.code": "Code d'une règle à expliquer.",
     "help.rules.doc": "Écrit la documentation des règles (Markdown), générée depuis les règles elles-mêmes.",
     "help.rules.out": "Fichier à écrire (par défaut : docs/regles.md, ou docs/en/rules.md en anglais).",
+    "export.schema-restreint": "Le Table Schema ne décrit que le CSV public : --table-schema ne se combine pas "
+                               "avec --include-restricted.",
     "export.un-seul-format": "Un seul format à la fois : {formats}.",
     "export.lecture": "Lecture et vérification des fiches…",
     "export.restreint": "Attention : cet export contient des champs restreints. Il n'est pas publiable.",
