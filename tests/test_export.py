@@ -131,8 +131,8 @@ def test_bibliotheque_csv(cli):
     sicoval = next(r for r in rows if r["SIRET"] == "24310063300391")
     assert sicoval["Date_de_demarrage"] == "05/2024"
     assert sicoval["Statut_du_projet"] == "En déploiement"
-    assert sicoval["Theme"] == "Transformation écologique et énergétique"
-    assert sicoval["Type_de_collectivite"] == "EPCI"
+    assert sicoval["Theme"] == "Transition écologique et énergétique"  # the Bibliothèque's spellings
+    assert sicoval["Type_de_collectivite"] == "Communauté d'agglomérations"
     restricted = _rows(cli("export", "--repo", str(ROOT), "--format", "bibliotheque",
                            "--include-restricted").stdout)
     assert {"projet_contact", "financement", "budget", "herbergement", "nom_algorithme"} <= set(restricted[0])

@@ -27,9 +27,17 @@ class Term:
     #: Optional longer explanation, French and English.
     aide_fr: str = ""
     aide_en: str = ""
+    #: The label the Bibliothèque d'IA territoriales writes in its export, where it differs from ``fr``
+    #: (``iaterr export --format bibliotheque`` writes it; the importer reads it back).
+    bibliotheque: str = ""
 
     def label(self, lang: str) -> str:
         return self.en if lang == "en" else self.fr
+
+    @property
+    def bibliotheque_label(self) -> str:
+        """The Bibliothèque's spelling of this term (its export's, else its data model's, else ``fr``)."""
+        return self.bibliotheque or self.fr
 
 
 _SPACES = re.compile(r"[\s_\-‐-―/]+")
@@ -98,7 +106,7 @@ class Vocabulary:
             for term in self.terms:
                 self._index.setdefault(fold(getattr(term, attr)), term)
         for term in self.terms:
-            for alias in term.aliases:
+            for alias in (*term.aliases, *((term.bibliotheque,) if term.bibliotheque else ())):
                 self._index.setdefault(fold(alias), term)
 
     @property
@@ -149,7 +157,7 @@ THEMES = _v(
     "themes", "Thèmes", "Themes",
     T("transition_ecologique", "Transformation écologique et énergétique", "Ecological and energy transition",
       ("Transition écologique et énergétique", "Transition écologique", "Transformation écologique",
-       "Transition écologique et énergétique ")),
+       "Transition écologique et énergétique "), bibliotheque="Transition écologique et énergétique"),
     T("attractivite_developpement", "Attractivité et développement", "Attractiveness and development",
       ("Attractivité et aménagement", "Attractivité")),
     T("citoyennete_sante_solidarite", "Citoyenneté, santé et solidarité", "Citizenship, health and solidarity",
@@ -216,9 +224,14 @@ _ST: list[tuple[str, list[tuple[str, str, str, tuple[str, ...]]]]] = [
     ]),
 ]
 
+#: The sub-themes the Bibliothèque's export spells differently (typographic apostrophes).
+_ST_BIBLIOTHEQUE = {"gestion_eau": "Gestion de l’eau", "qualite_air_bruit": "Qualité de l’air et nuisances sonores",
+                    "outillage_si": "Outillage système d’information"}
+
 SOUS_THEMES = Vocabulary(
     "sous_themes", "Sous-thèmes", "Sub-themes",
-    tuple(T(code, fr, en, aliases, parent=theme) for theme, items in _ST for code, fr, en, aliases in items),
+    tuple(T(code, fr, en, aliases, parent=theme, bibliotheque=_ST_BIBLIOTHEQUE.get(code, ""))
+          for theme, items in _ST for code, fr, en, aliases in items),
 )
 
 STATUTS = _v(
@@ -235,32 +248,35 @@ TYPES_COLLECTIVITE = _v(
     "types_collectivite", "Types de collectivité", "Types of local authority",
     T("commune", "Commune", "Municipality", ("Ville", "Mairie")),
     T("epci", "EPCI", "Inter-municipal body (EPCI)", ("Intercommunalité", "Établissement public de coopération intercommunale")),
-    T("communaute_communes", "Communauté de communes", "Community of municipalities", ("CC",)),
+    T("communaute_communes", "Communauté de communes", "Community of municipalities", ("CC",), bibliotheque="EPCI"),
     T("communaute_agglomeration", "Communauté d'agglomération", "Urban community (agglomeration)",
-      ("Communauté d'agglomérations", "CA", "Agglomération", "Communauté d'agglo")),
-    T("communaute_urbaine", "Communauté urbaine", "Urban community", ("CU",)),
+      ("Communauté d'agglomérations", "CA", "Agglomération", "Communauté d'agglo"),
+      bibliotheque="Communauté d'agglomérations"),
+    T("communaute_urbaine", "Communauté urbaine", "Urban community", ("CU",), bibliotheque="EPCI"),
     T("metropole", "Métropole", "Metropolis", ()),
-    T("ept", "Établissement public territorial", "Territorial public body (Greater Paris)", ("EPT",)),
+    T("ept", "Établissement public territorial", "Territorial public body (Greater Paris)", ("EPT",), bibliotheque="EPT"),
     T("departement", "Département", "Département", ()),
     T("region", "Région", "Region", ()),
     T("statut_particulier", "Collectivité à statut particulier", "Authority with special status",
       ("Collectivité territoriale unique", "Ville de Paris", "CTU")),
     T("syndicat_mixte", "Syndicat mixte", "Mixed syndicate", ()),
     T("syndicat", "Syndicat intercommunal", "Inter-municipal syndicate", ("Syndicat", "SIVU", "SIVOM")),
-    T("operateur", "Opérateur public", "Public operator", ("Opérateur",)),
+    T("operateur", "Opérateur public", "Public operator", ("Opérateur",), bibliotheque="Opérateur"),
 )
 
 PUBLICS = _v(
     "publics", "Publics du service", "Audiences",
     T("grand_public", "Grand public", "General public", ("Habitants", "Citoyens", "Usagers")),
-    T("beneficiaires", "Bénéficiaires", "Beneficiaries", ("Bénéficiaire",)),
-    T("agents", "Agents", "Staff", ("Agent",)),
-    T("associations", "Associations", "Associations", ("Association",)),
-    T("elus", "Élus", "Elected officials", ("Élu", "Elu")),
+    T("beneficiaires", "Bénéficiaires", "Beneficiaries", ("Bénéficiaire",), bibliotheque="Bénéficiaire"),
+    T("agents", "Agents", "Staff", ("Agent",), bibliotheque="Agent"),
+    T("associations", "Associations", "Associations", ("Association",), bibliotheque="Association"),
+    T("elus", "Élus", "Elected officials", ("Élu", "Elu"), bibliotheque="Élu"),
     T("entreprises", "Entreprises", "Businesses", ("Entreprise",)),
     T("collectivites", "Collectivités", "Local authorities", ("Collectivité",)),
-    T("etablissements_scolaires", "Établissements scolaires", "Schools", ("Établissement scolaire",)),
-    T("etablissements_sante", "Établissements de santé", "Health institutions", ("Établissement santé",)),
+    T("etablissements_scolaires", "Établissements scolaires", "Schools", ("Établissement scolaire",),
+      bibliotheque="Etablissement scolaire"),
+    T("etablissements_sante", "Établissements de santé", "Health institutions", ("Établissement santé",),
+      bibliotheque="Etablissement santé"),
     T("amenageurs", "Aménageurs", "Developers and planners", ("Aménageur",),
       aide_fr="Valeur rencontrée dans la Bibliothèque, hors de son énumération.",
       aide_en="Value met in the Bibliothèque's data, outside its enumeration."),
@@ -289,22 +305,23 @@ HEBERGEMENTS = _v(
     T("cloud_tiers", "Cloud chez un tiers", "Third-party cloud", ("cloud", "SaaS")),
     T("interne", "En interne de l'administration", "On the administration's own servers",
       ("interne", "sur site", "on premise", "serveurs de la collectivité")),
-    T("nsp", "Ne sait pas", "Unknown", ("NSP",)),
+    T("nsp", "Ne sait pas", "Unknown", ("NSP",), bibliotheque="NSP"),
 )
 
 TYPES_ALGORITHME = _v(
     "types_algorithme", "Types d'algorithme", "Types of algorithm",
     T("apprentissage_automatique", "Apprentissage automatique", "Machine learning",
-      ("Machine Learning", "ML", "apprentissage machine")),
+      ("Machine Learning", "ML", "apprentissage machine"), bibliotheque="Machine Learning"),
     T("traitement_langage", "Traitement automatique du langage", "Natural language processing",
       ("TAL", "NLP", "Traitement du langage naturel")),
     T("ia_generative", "IA générative", "Generative AI", ("LLM", "Grand modèle de langage", "GenAI")),
-    T("vision_ordinateur", "Vision par ordinateur", "Computer vision", ("Computer vision",)),
+    T("vision_ordinateur", "Vision par ordinateur", "Computer vision", ("Computer vision",),
+      bibliotheque="Computer vision"),
     T("reseaux_neurones", "Réseaux de neurones", "Neural networks", ("Deep learning", "Apprentissage profond")),
     T("regles", "Règles explicites (algorithme déterministe)", "Explicit rules (deterministic algorithm)",
       ("rule-based", "système expert", "algorithme déterministe", "règles métier")),
     T("optimisation", "Optimisation", "Optimisation", ("recherche opérationnelle",)),
-    T("nsp", "Ne sait pas", "Unknown", ("NSP",)),
+    T("nsp", "Ne sait pas", "Unknown", ("NSP",), bibliotheque="NSP"),
 )
 
 SOURCES_DONNEES = _v(
@@ -313,7 +330,7 @@ SOURCES_DONNEES = _v(
     T("interne", "Jeu de données interne", "Internal dataset", ("données internes", "interne")),
     T("open_data", "Open data", "Open data", ("données ouvertes", "opendata")),
     T("tiers", "Données d'un tiers", "Third-party data", ("tiers", "partenaire")),
-    T("nsp", "Ne sait pas", "Unknown", ("NSP",)),
+    T("nsp", "Ne sait pas", "Unknown", ("NSP",), bibliotheque="NSP"),
 )
 
 MODES_COLLECTE = _v(
@@ -321,7 +338,7 @@ MODES_COLLECTE = _v(
     T("api", "Par API", "Through an API", ("API",)),
     T("automatisee", "Collecte automatisée", "Automated collection", ("automatisée", "capteurs", "automatique")),
     T("manuelle", "Récupération manuelle", "Manual retrieval", ("par récupération manuelle", "manuelle", "saisie")),
-    T("nsp", "Ne sait pas", "Unknown", ("NSP",)),
+    T("nsp", "Ne sait pas", "Unknown", ("NSP",), bibliotheque="NSP"),
 )
 
 NIVEAUX_RISQUE = _v(

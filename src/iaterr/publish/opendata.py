@@ -257,34 +257,41 @@ BIBLIOTHEQUE_PUBLIC = ("Nom_collectivite", "Nom_du_projet", "SIRET", "Latitude",
                        "Date_de_demarrage", "Statut_du_projet", "Partenaires", "Description_service", "Theme",
                        "Sous_Theme", "Audience", "URL_Service", "URL_Logo", "Date_de_derniere_mise_a_jour")
 
-#: The Bibliothèque's labels where they differ from iaterr's French labels.
-_BIBLIOTHEQUE_LABELS = {("statuts", "termine"): "Terminée", ("types_collectivite", "communaute_agglomeration"): "EPCI",
-                        ("types_collectivite", "communaute_communes"): "EPCI",
-                        ("types_collectivite", "communaute_urbaine"): "EPCI",
-                        ("hebergements", "nsp"): "NSP", ("types_algorithme", "nsp"): "NSP",
-                        ("types_algorithme", "apprentissage_automatique"): "Machine Learning",
-                        ("types_algorithme", "vision_ordinateur"): "Computer vision"}
+#: How the Bibliothèque's export separates the items of a multi-valued cell: partners with a bare hyphen
+#: (« DRYAS-Kocliko-Domofrance »), sub-themes and audiences with a comma and a space.
+BIBLIOTHEQUE_SEPARATORS = {"Partenaires": "-"}
+BIBLIOTHEQUE_LIST_SEPARATOR = ", "
+#: Its coordinates are written with seven decimals (« 48.8497900 »).
+_BIBLIOTHEQUE_DECIMALS = {"Latitude": 7, "Longitude": 7}
+#: Line breaks inside a cell: the Bibliothèque's export writes them as the record keeps them (a bare line feed);
+#: rows end with a bare line feed too, as its export's do.
+BIBLIOTHEQUE_NEWLINE = "\n"
 
 
 def _french_date(value: str) -> str:
-    parts = value.split("-")
-    return "/".join(reversed(parts))
+    """An ISO date at the precision it holds, the Bibliothèque's way: ``2024-05`` → ``05/2024``,
+    ``2024-05-12`` → ``12/05/2024``, ``2024`` → ``2024``."""
+    return "/".join(reversed(value.split("-")))
 
 
-def _bibliotheque_cell(value: Any, spec: FieldSpec) -> str:
+def _bibliotheque_cell(value: Any, spec: FieldSpec, column: str = "") -> str:
     if value is None or value == []:
         return ""
-    if isinstance(value, list):  # each item made inert too: a spreadsheet may split the cell at ", "
-        return ", ".join(neutralise(_bibliotheque_cell(v, spec)) for v in value)
+    if isinstance(value, list):  # each item made inert too: a spreadsheet may split the cell at its separators
+        separator = BIBLIOTHEQUE_SEPARATORS.get(column, BIBLIOTHEQUE_LIST_SEPARATOR)
+        return separator.join(neutralise(_bibliotheque_cell(v, spec)) for v in value)
     if spec.vocab is not None:
-        return _BIBLIOTHEQUE_LABELS.get((spec.vocab.name, value), spec.vocab.label(value, "fr"))
+        term = spec.vocab.get(value)
+        return term.bibliotheque_label if term is not None else str(value)
     if spec.kind == "date":
         return _french_date(value)
     if isinstance(value, bool):
         return "Oui" if value else "Non"
+    if isinstance(value, (int, float)) and column in _BIBLIOTHEQUE_DECIMALS:
+        return f"{float(value):.{_BIBLIOTHEQUE_DECIMALS[column]}f}"
     if isinstance(value, float):
         return repr(value)
-    return " ".join(str(value).split()) if spec.kind == "texte" else str(value)
+    return str(value)
 
 
 def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, FieldSpec]]:
@@ -320,13 +327,13 @@ def to_bibliotheque_csv(items: ExportSet) -> str:
     lines = [csv_line([m[0] for m in mark] + [c[0] for c in cols])]
     for item in items.items:
         row = [m[1] for m in mark]
-        for _column, source, name, spec in cols:
+        for column, source, name, spec in cols:
             data = item.collectivite if source == "collectivite" else item.cas
             if "." in name:
                 outer, inner = name.split(".")
                 values = [e.get(inner) for e in data.get(outer) or [] if isinstance(e, dict) and e.get(inner)]
-                row.append(_bibliotheque_cell(values, spec))
+                row.append(_bibliotheque_cell(values, spec, column))
             else:
-                row.append(_bibliotheque_cell(data.get(name), spec))
+                row.append(_bibliotheque_cell(data.get(name), spec, column))
         lines.append(csv_line(row))
-    return "\n".join(lines) + "\n"
+    return BIBLIOTHEQUE_NEWLINE.join(lines) + BIBLIOTHEQUE_NEWLINE
