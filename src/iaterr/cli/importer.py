@@ -23,6 +23,7 @@ from iaterr.cli.common import (
 from iaterr.i18n import message
 
 FORMATS = ("text", "json")
+DATE_ORDERS = ("jma", "mja")
 
 _STYLES = {"repare": "green", "ecarte": "yellow", "ignore": "bold red", "info": "dim", "avertissement": "yellow"}
 
@@ -42,25 +43,31 @@ def register(app: typer.Typer) -> None:
         dry_run: bool = typer.Option(False, "--dry-run", help=h("help.import.dry-run")),
         format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.import.format"),
                                              show_default=False, metavar="text|json"),
+        ordre_dates: Optional[str] = typer.Option(None, "--ordre-dates", help=h("help.import.ordre-dates"),
+                                                  show_default=False, metavar="jma|mja"),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
         with guarded(lang) as ui:
-            code = run_import(ui, fichier, repo, dry_run=dry_run, fmt=format or "text")
+            code = run_import(ui, fichier, repo, dry_run=dry_run, fmt=format or "text", date_order=ordre_dates)
         raise typer.Exit(code)
 
     app.add_typer(sub, name="import")
 
 
-def run_import(ui: App, fichier: Path, repo_opt: Optional[Path], *, dry_run: bool, fmt: str) -> int:
+def run_import(ui: App, fichier: Path, repo_opt: Optional[Path], *, dry_run: bool, fmt: str,
+               date_order: Optional[str] = None) -> int:
     from iaterr.ingest.bibliotheque import SourceError, import_bibliotheque
 
     if fmt not in FORMATS:
         raise Abort("importer.format-inconnu", valeur=fmt)
+    if date_order is not None and date_order.strip().lower() not in DATE_ORDERS:
+        raise Abort("importer.ordre-dates-inconnu", valeur=date_order)
     repo = open_repo(ui, repo_opt, allow_embedded=False)
     try:
-        report = import_bibliotheque(repo, fichier, dry_run=dry_run)
+        report = import_bibliotheque(repo, fichier, dry_run=dry_run,
+                                     date_order=date_order.strip().lower() if date_order else None)
     except SourceError as exc:
         raise Abort(exc.key, exc.hint, exit_code=FAILURE, **exc.params) from exc
     if fmt == "json":

@@ -9,6 +9,10 @@ FR: dict[str, str] = {
     "help.import.fichier": "Fichier CSV exporté de la Bibliothèque (séparateur « , » ou « ; », UTF-8 ou Windows-1252).",
     "help.import.dry-run": "Rapport seulement : n'écrit aucune fiche.",
     "help.import.format": "Format du rapport : text (par défaut) ou json.",
+    "help.import.ordre-dates": "Ordre du jour et du mois dans les dates jj/mm/aaaa du fichier : jma (jour/mois/année) "
+                               "ou mja (mois/jour/année). Sans l'option, l'ordre est tiré du fichier (une partie "
+                               "> 12, l'ordre des dates d'une ligne, la date de l'export) ; s'il est ambigu, les "
+                               "dates qui en dépendent sont laissées vides et signalées.",
     # ------------------------------------------------------------ usage errors
     "importer.fichier-introuvable": "Fichier introuvable : {chemin}.",
     "importer.fichier-dossier": "{chemin} est un dossier, pas un fichier CSV.",
@@ -26,6 +30,8 @@ FR: dict[str, str] = {
                                          "être faite ; vérifiez la première ligne du fichier.",
     "importer.csv-invalide": "CSV illisible à la ligne {ligne} : {erreur}.",
     "importer.format-inconnu": "Format de rapport inconnu « {valeur} » : text ou json.",
+    "importer.ordre-dates-inconnu": "Ordre des dates inconnu « {valeur} » : jma (jour/mois/année) ou mja "
+                                    "(mois/jour/année).",
     # ------------------------------------------------------------ the file
     "importer.encodage-cp1252": "Le fichier n'est pas en UTF-8 : il a été lu en Windows-1252 (cp1252). Vérifiez "
                                 "les accents des fiches écrites.",
@@ -35,7 +41,22 @@ FR: dict[str, str] = {
     "importer.colonne-non-importee": "Colonne « {colonne} » ({champ}) : un champ structuré qu'une colonne ne peut "
                                      "pas remplir ; ses valeurs ne sont pas importées.",
     "importer.colonne-double": "Colonne « {colonne} » en double (déjà lue dans « {premiere} ») : ignorée.",
-    "importer.cellules-en-trop": "{nombre} cellule(s) de plus que les {colonnes} colonnes de l'en-tête : ignorées.",
+    "importer.colonne-par-position": "La colonne {position}, intitulée « {colonne} », est lue comme « {lue} » "
+                                     "d'après sa position (l'en-tête est celui de l'export de la Bibliothèque, à "
+                                     "cet intitulé près).",
+    "importer.colonne-absente": "Colonne « {colonne} » absente de l'en-tête : ce champ manquera à chaque fiche.",
+    "importer.colonne-absente.obligatoire": "Colonne « {colonne} » absente de l'en-tête : c'est un champ obligatoire "
+                                            "de chaque fiche, aucune ligne n'est importée.",
+    "importer.aucune-ligne": "Le fichier n'a aucune ligne de données (en-tête seul) : rien n'est importé.",
+    "importer.fichier-tronque": "Le fichier est tronqué : il s'arrête au milieu de la ligne {ligne} (cellule entre "
+                                "guillemets non fermée ou ligne incomplète, sans fin de ligne). Récupérez l'export "
+                                "complet.",
+    "importer.ligne-tronquee": "Ligne coupée par la fin du fichier ({nombre} cellule(s) sur {colonnes}, la dernière "
+                               "peut-être coupée) : ligne ignorée.",
+    "importer.ligne-courte": "{nombre} cellule(s) pour {colonnes} colonnes (manquent : {manquantes}) : les valeurs "
+                             "pourraient être décalées, ligne ignorée.",
+    "importer.ligne-longue": "{nombre} cellules pour {colonnes} colonnes : les valeurs pourraient être décalées "
+                             "(séparateur dans une cellule sans guillemets ?), ligne ignorée.",
     # ------------------------------------------------------------ values
     "importer.hors-enumeration": "{colonne} « {valeur} » → {code} (valeur hors de l'énumération de la Bibliothèque).",
     "importer.valeur-convertie": "{colonne} « {valeur} » → {code}.",
@@ -56,6 +77,24 @@ FR: dict[str, str] = {
     "importer.date-invalide": "{colonne} « {valeur} » : date illisible, laissée vide.",
     "importer.date-serie": "{colonne} « {valeur} » : numéro de série de tableur → {date}.",
     "importer.date-convertie": "{colonne} « {valeur} » → {date}.",
+    "importer.date-indecise": "{colonne} « {valeur} » : jour et mois indécidables (l'ordre des dates du fichier "
+                              "est ambigu), laissée vide ; relancez avec --ordre-dates jma ou mja.",
+    "importer.ordre-dates.jma": "jour/mois/année",
+    "importer.ordre-dates.mja": "mois/jour/année",
+    "importer.ordre-dates.preuve.partie": "ligne {ligne}, {colonne} « {valeur} » n'est lisible que dans cet ordre",
+    "importer.ordre-dates.preuve.export": "ligne {ligne}, {colonne} « {valeur} » serait sinon postérieure à "
+                                          "l'export ({date_export})",
+    "importer.ordre-dates.preuve.ligne": "ligne {ligne}, le démarrage ne précède la mise à jour que dans cet ordre",
+    "importer.ordre-dates.decide": "Dates du fichier lues en {ordre} : {preuve}.",
+    "importer.ordre-dates.indecis": "Ordre du jour et du mois ambigu : rien dans le fichier ne le dit ({nombre} "
+                                    "date(s) jj/mm/aaaa dont les deux parties sont ≤ 12). Ces dates sont laissées "
+                                    "vides ; relancez avec --ordre-dates jma (jour/mois/année) ou mja "
+                                    "(mois/jour/année).",
+    "importer.ordre-dates.contradictoire": "Le fichier mêle les deux ordres du jour et du mois : les dates qui ne "
+                                           "se lisent que d'une façon sont lues ainsi, les {nombre} autres sont "
+                                           "laissées vides ; vérifiez le fichier, ou relancez avec --ordre-dates.",
+    "importer.ordre-dates.contredit": "--ordre-dates {ordre} est contredit par le fichier ({preuve}) : {nombre} "
+                                      "date(s) illisible(s) dans cet ordre, laissées vides.",
     "importer.partenaire-mise-en-oeuvre": "Partenaires « {valeur} » : un mode de développement, pas un partenaire "
                                           "→ mise_en_oeuvre: {code}.",
     "importer.sous-theme-hors-theme": "Sous-thème {sous_theme} : il relève du thème {parent}, pas de {theme} ; "
@@ -136,6 +175,10 @@ EN: dict[str, str] = {
     "help.import.fichier": "CSV file exported from the Bibliothèque (“,” or “;” separated, UTF-8 or Windows-1252).",
     "help.import.dry-run": "Report only: write no record.",
     "help.import.format": "Report format: text (default) or json.",
+    "help.import.ordre-dates": "Order of day and month in the file's dd/mm/yyyy dates: jma (day/month/year) or mja "
+                               "(month/day/year). Without it, the order is taken from the file (a part > 12, the "
+                               "order of a row's dates, the export's date); when it is ambiguous, the dates that "
+                               "depend on it are left empty and reported.",
     # ------------------------------------------------------------ usage errors
     "importer.fichier-introuvable": "File not found: {chemin}.",
     "importer.fichier-dossier": "{chemin} is a folder, not a CSV file.",
@@ -153,6 +196,7 @@ EN: dict[str, str] = {
                                          "made; check the first line of the file.",
     "importer.csv-invalide": "Unreadable CSV at line {ligne}: {erreur}.",
     "importer.format-inconnu": "Unknown report format “{valeur}”: text or json.",
+    "importer.ordre-dates-inconnu": "Unknown date order “{valeur}”: jma (day/month/year) or mja (month/day/year).",
     # ------------------------------------------------------------ the file
     "importer.encodage-cp1252": "The file is not UTF-8: it was read as Windows-1252 (cp1252). Check the accents "
                                 "of the records written.",
@@ -162,7 +206,21 @@ EN: dict[str, str] = {
     "importer.colonne-non-importee": "Column “{colonne}” ({champ}): a structured field one column cannot fill; its "
                                      "values are not imported.",
     "importer.colonne-double": "Column “{colonne}” repeated (already read in “{premiere}”): ignored.",
-    "importer.cellules-en-trop": "{nombre} cell(s) more than the {colonnes} columns of the header: ignored.",
+    "importer.colonne-par-position": "Column {position}, labelled “{colonne}”, is read as “{lue}” from its "
+                                     "position (the header is the Bibliothèque export's but for this label).",
+    "importer.colonne-absente": "Column “{colonne}” missing from the header: this field will be missing from every "
+                                "record.",
+    "importer.colonne-absente.obligatoire": "Column “{colonne}” missing from the header: a field every record "
+                                            "needs, no row is imported.",
+    "importer.aucune-ligne": "The file has no data row (header only): nothing is imported.",
+    "importer.fichier-tronque": "The file is truncated: it stops in the middle of line {ligne} (a quoted cell left "
+                                "open, or an incomplete row without a line end). Get the whole export.",
+    "importer.ligne-tronquee": "Row cut by the end of the file ({nombre} cell(s) of {colonnes}, the last one "
+                               "perhaps cut): row skipped.",
+    "importer.ligne-courte": "{nombre} cell(s) for {colonnes} columns (missing: {manquantes}): the values could be "
+                             "misplaced, row skipped.",
+    "importer.ligne-longue": "{nombre} cells for {colonnes} columns: the values could be misplaced (a separator in "
+                             "an unquoted cell?), row skipped.",
     # ------------------------------------------------------------ values
     "importer.hors-enumeration": "{colonne} “{valeur}” → {code} (value outside the Bibliothèque's enumeration).",
     "importer.valeur-convertie": "{colonne} “{valeur}” → {code}.",
@@ -182,6 +240,23 @@ EN: dict[str, str] = {
     "importer.date-invalide": "{colonne} “{valeur}”: unreadable date, left empty.",
     "importer.date-serie": "{colonne} “{valeur}”: spreadsheet serial number → {date}.",
     "importer.date-convertie": "{colonne} “{valeur}” → {date}.",
+    "importer.date-indecise": "{colonne} “{valeur}”: day and month cannot be told apart (the file's date order is "
+                              "ambiguous), left empty; run again with --ordre-dates jma or mja.",
+    "importer.ordre-dates.jma": "day/month/year",
+    "importer.ordre-dates.mja": "month/day/year",
+    "importer.ordre-dates.preuve.partie": "line {ligne}, {colonne} “{valeur}” can only be read in this order",
+    "importer.ordre-dates.preuve.export": "line {ligne}, {colonne} “{valeur}” would otherwise be after the export "
+                                          "({date_export})",
+    "importer.ordre-dates.preuve.ligne": "line {ligne}, the start comes before the update only in this order",
+    "importer.ordre-dates.decide": "The file's dates read as {ordre}: {preuve}.",
+    "importer.ordre-dates.indecis": "Ambiguous order of day and month: nothing in the file tells it ({nombre} "
+                                    "dd/mm/yyyy date(s) with both parts ≤ 12). These dates are left empty; run again "
+                                    "with --ordre-dates jma (day/month/year) or mja (month/day/year).",
+    "importer.ordre-dates.contradictoire": "The file mixes both orders of day and month: the dates that read only "
+                                           "one way are read so, the {nombre} others are left empty; check the file, "
+                                           "or run again with --ordre-dates.",
+    "importer.ordre-dates.contredit": "--ordre-dates {ordre} is contradicted by the file ({preuve}): {nombre} "
+                                      "date(s) unreadable in this order, left empty.",
     "importer.partenaire-mise-en-oeuvre": "Partners “{valeur}”: a way of building the project, not a partner → "
                                           "mise_en_oeuvre: {code}.",
     "importer.sous-theme-hors-theme": "Sub-theme {sous_theme}: it belongs to theme {parent}, not {theme}; left out "

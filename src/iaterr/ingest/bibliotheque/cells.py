@@ -12,6 +12,7 @@ from typing import Any
 
 from iaterr.base.diagnostics import REDACTED, SAFE_PARAMS
 from iaterr.ingest.bibliotheque.columns import MODELS, Target
+from iaterr.ingest.bibliotheque.dates import FULL, DateOrder
 from iaterr.ingest.bibliotheque.lists import SPACED_DASH, STRONG, is_placeholder, split_list
 from iaterr.ingest.bibliotheque.report import ECARTE, REPARE, Finding, diagnostic_param
 from iaterr.model.introspect import specs
@@ -95,10 +96,12 @@ def shown_params(about: tuple[str, str] | None, params: dict[str, Any]) -> dict[
 class RowParser:
     """Turns the cells of one row into field values, recording what was repaired or left out."""
 
-    def __init__(self, line: int, findings: list[Finding], known: set[tuple[str, str]]) -> None:
+    def __init__(self, line: int, findings: list[Finding], known: set[tuple[str, str]],
+                 dates: DateOrder | None = None) -> None:
         self.line = line
         self.findings = findings
         self.known = known
+        self.dates = dates or DateOrder(None)
         self.rejected: set[tuple[str, str]] = set()
 
     def note(self, level: str, key: str, about: Target | tuple[str, str] | None, **params: Any) -> None:
@@ -246,7 +249,13 @@ class RowParser:
             value = m.group(1)
         iso: str | None = None
         serial = False
-        if parse_partial_date(value):
+        if FULL.fullmatch(value):  # a/b/yyyy: in the order decided for the whole file
+            iso, undecided = self.dates.read(value)
+            if undecided:
+                self.rejected.add((target.kind, target.name))
+                self.note(ECARTE, "importer.date-indecise", target, colonne=column, valeur=text)
+                return None
+        elif parse_partial_date(value):
             iso = value
         elif (found := numeric_french_date(value)):
             iso = found
@@ -264,6 +273,7 @@ class RowParser:
             return None
         if serial:
             self.note(REPARE, "importer.date-serie", target, colonne=column, valeur=text, date=iso)
-        elif value != text.strip() or not (parse_partial_date(text.strip()) or french_date_to_iso(text.strip())):
+        elif value != text.strip() or (not parse_partial_date(text.strip())
+                                       and french_date_to_iso(text.strip()) != iso):
             self.note(REPARE, "importer.date-convertie", target, colonne=column, valeur=text, date=iso)
         return iso

@@ -61,6 +61,15 @@ TARGETS = _targets()
 #: The columns that must be present for a row to make a record.
 REQUIRED_COLUMNS = (("collectivite", "nom"), ("cas_usage", "nom"))
 
+#: The layout of the Bibliothèque's public export (2025-04-16), in its order. A header that is this layout
+#: but for one or two labels (the export as first published named the project-name column « SIRET ») is
+#: read by position; a header with most of these columns is reported for each one it lacks.
+EXPORT_LAYOUT = (
+    "Nom_collectivite", "Nom_du_projet", "SIRET", "Latitude", "Longitude", "Type_de_collectivite",
+    "Date_de_demarrage", "Statut_du_projet", "Partenaires", "Description_service", "Theme", "Sous_Theme",
+    "Audience", "URL_Service", "URL_Logo", "Date_de_derniere_mise_a_jour",
+)
+
 
 def export_column_names() -> list[str]:
     """The column names of the export, in the model's order (to suggest one for an unknown column)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.ingest.bibliotheque.cells import RowParser
+from iaterr.ingest.bibliotheque.dates import DateOrder
 from iaterr.ingest.bibliotheque.report import ECARTE, INFO, REPARE, Finding
 from iaterr.ingest.bibliotheque.source import Export, SourceRow
 from iaterr.model.identifiers import slugify
@@ -38,13 +39,11 @@ class ParsedRow:
     rejected: set[tuple[str, str]]
 
 
-def parse_row(export: Export, row: SourceRow, findings: list[Finding], known: set[tuple[str, str]]) -> ParsedRow:
-    parser = RowParser(row.line, findings, known)
+def parse_row(export: Export, row: SourceRow, findings: list[Finding], known: set[tuple[str, str]],
+              dates: DateOrder | None = None) -> ParsedRow:
+    parser = RowParser(row.line, findings, known, dates)
     coll: dict[str, Any] = {}
     uc: dict[str, Any] = {}
-    extra = [c for c in row.cells[len(export.columns):] if c.strip()]
-    if extra:
-        parser.note(ECARTE, "importer.cellules-en-trop", None, nombre=len(extra), colonnes=len(export.columns))
     for column in export.columns:
         if column.target is None or column.index >= len(row.cells):
             continue

@@ -20,6 +20,7 @@ from iaterr.check.validate import check_file
 from iaterr.i18n import message
 from iaterr.ingest.bibliotheque.cells import shown_params
 from iaterr.ingest.bibliotheque.columns import MODELS
+from iaterr.ingest.bibliotheque.dates import decide
 from iaterr.ingest.bibliotheque.existing import (
     Existing,
     collectivite_identifier,
@@ -79,10 +80,12 @@ class _Group:
 
 
 class _Importer:
-    def __init__(self, repo: Repository, export: Export, *, dry_run: bool, lang: str) -> None:
+    def __init__(self, repo: Repository, export: Export, *, dry_run: bool, lang: str,
+                 date_order: str | None = None) -> None:
         self.repo = repo
         self.export = export
         self.dry_run = dry_run
+        self.date_order = date_order
         self.lang = lang  # the records' language
         self.findings: list[Finding] = list(export.findings)
         self.records: list[RecordResult] = []
@@ -126,7 +129,10 @@ class _Importer:
     def run(self) -> str:
         """Import every row; the export's date."""
         known = known_compound_pairs(self.known_names())
-        rows = [parse_row(self.export, row, self.findings, known) for row in self.export.rows]
+        dates = decide(self.export, self.date_order, self.findings)
+        # a column every record needs is missing: said once for the file (read_export), no row is read
+        readable = [] if self.export.missing_required else [r for r in self.export.rows if not r.problem]
+        rows = [parse_row(self.export, row, self.findings, known, dates) for row in readable]
         export_date = export_date_of(self.export.path, rows)
         usable = []
         for row in rows:
@@ -134,6 +140,8 @@ class _Importer:
                 self.note(IGNORE, "importer.collectivite-manquante", row.line)
             elif not row.uc.get("nom"):
                 self.note(IGNORE, "importer.projet-manquant", row.line)
+            elif self.refused_use_case(row):
+                continue  # a rejected row changes nothing: neither its use case nor its collectivité
             else:
                 usable.append(row)
         groups = self.group(usable)
@@ -154,6 +162,38 @@ class _Importer:
             seen[key] = row.line
             self.use_case(row, group, export_date)
         return export_date
+
+    def refused_use_case(self, row: ParsedRow) -> bool:
+        """Would the use case of ``row`` be refused by validation (created or updated)? Checked before any
+        collectivité is written, so that a row that cannot be imported changes nothing; said on its line."""
+        name = row.coll["nom"]
+        existing_coll, _how = match_collectivite(self.colls, name, row.coll.get("siret"))
+        coll_id = existing_coll.ident if existing_coll is not None else collectivite_identifier(name)
+        values = dict(row.uc)
+        existing = match_use_case(self.cases, coll_id, values["nom"])
+        if existing is not None:
+            model = MODELS["cas_usage"]
+            plan = plan_update(model, existing.data, values, owned=existing.owned)
+            if not plan.values:
+                return False
+            rel = self.rel(existing.path)
+            errors = self.check("cas_usage", rel, apply_values(existing.text, model, plan.values, self.lang))
+            if not errors:
+                return False
+            self.note(IGNORE, "importer.mise-a-jour-invalide", row.line, fiche=rel, erreurs=errors)
+            self.records.append(RecordResult("cas_usage", existing.ident, rel, IGNOREE, [row.line]))
+            return True
+        ident = free_identifier(use_case_identifier(coll_id, values["nom"]), self.taken["cas_usage"])
+        data = {"identifiant": ident, "collectivite": coll_id, **values}
+        record = new_record(self.repo, "cas_usage", data, lang=self.lang, stamp_update=False,
+                            known_collectivites={coll_id})
+        errors = [diagnostic_param(d) for d in record.problems]
+        if not errors:
+            return False
+        rel = self.rel(self.repo.record_path("cas_usage", ident))
+        self.note(IGNORE, "importer.fiche-invalide", row.line, fiche=rel, erreurs=errors)
+        self.records.append(RecordResult("cas_usage", ident, rel, IGNOREE, [row.line]))
+        return True
 
     # -- collectivités
     def group(self, rows: list[ParsedRow]) -> dict[int, _Group]:
@@ -354,15 +394,17 @@ class _Importer:
 
 
 def import_bibliotheque(repo: Repository, path: Path, *, dry_run: bool = False,
-                        lang: str | None = None) -> ImportReport:
+                        lang: str | None = None, date_order: str | None = None) -> ImportReport:
     """Import the export at ``path`` into ``repo``; with ``dry_run``, write nothing.
 
     ``lang``: the language of the comments written in records (default: the repository's).
+    ``date_order``: ``jma`` or ``mja``, the order of day and month in the file's ``a/b/yyyy`` dates (default:
+    decided from the file's evidence, see :mod:`~iaterr.ingest.bibliotheque.dates`).
     Raises :class:`~iaterr.ingest.bibliotheque.report.SourceError` when the file cannot be read as an
     export at all.
     """
     export = read_export(Path(path))
-    importer = _Importer(repo, export, dry_run=dry_run, lang=lang or repo.config.langue)
+    importer = _Importer(repo, export, dry_run=dry_run, lang=lang or repo.config.langue, date_order=date_order)
     export_date = importer.run()
     findings = sorted(importer.findings, key=lambda f: f.line or 0)
     return ImportReport(

@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import difflib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from iaterr.ingest.bibliotheque.columns import (
+    EXPORT_LAYOUT,
     REQUIRED_COLUMNS,
     TARGETS,
     Target,
@@ -22,7 +23,10 @@ from iaterr.ingest.bibliotheque.columns import (
     export_column_names,
     export_name,
 )
-from iaterr.ingest.bibliotheque.report import AVERTISSEMENT, ECARTE, INFO, Finding, SourceError
+from iaterr.ingest.bibliotheque.report import AVERTISSEMENT, ECARTE, IGNORE, INFO, Finding, SourceError
+
+#: Why a row cannot be read as a row of the table (its cells would be misplaced or cut): it is skipped whole.
+TRONQUEE, COURTE, LONGUE = "tronquee", "courte", "longue"
 
 
 @dataclass
@@ -36,6 +40,9 @@ class Column:
 class SourceRow:
     line: int
     cells: list[str]
+    #: None, or why the row is skipped whole: :data:`TRONQUEE` (the file ends inside it), :data:`COURTE`
+    #: (fewer cells than the header), :data:`LONGUE` (more non-empty cells than the header)
+    problem: str | None = None
 
 
 @dataclass
@@ -46,6 +53,8 @@ class Export:
     columns: list[Column]
     rows: list[SourceRow]
     findings: list[Finding]
+    #: export names of the missing columns of fields every record needs: no row can make a record
+    missing_required: list[str] = field(default_factory=list)
 
 
 def _decode(raw: bytes, findings: list[Finding]) -> tuple[str, str]:
@@ -113,6 +122,72 @@ def _rows(text: str, delimiter: str) -> tuple[list[str], list[SourceRow]]:
     return header, rows
 
 
+def _ends_in_quoted_cell(text: str, delimiter: str) -> bool:
+    """Does the file end inside a quoted cell (a cell opened by « " » and never closed)?"""
+    try:
+        for _cells in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as exc:
+        # the strict reader stops at the end of the data inside quotes; on another error (a stray quote inside
+        # an unquoted cell, which the lenient reader accepts), an odd number of quotes says the same
+        return "unexpected end of data" in str(exc) or text.count('"') % 2 == 1
+    return False
+
+
+def _row_lengths(text: str, delimiter: str, header: list[str], rows: list[SourceRow],
+                 findings: list[Finding]) -> None:
+    """Rows that are not rows of the table: the last one when the file ends inside it (a quoted cell left
+    open, or a short row without a final newline), rows shorter than the header (a cell is missing: every
+    cell after it would be misplaced) or longer (a separator inside an unquoted cell). Each is skipped whole,
+    with its line; a cut file is said once for the whole file."""
+    width = len(header)
+    if not rows:
+        return
+    last = rows[-1]
+    open_quote = _ends_in_quoted_cell(text, delimiter)
+    no_newline = not text.endswith(("\n", "\r"))
+    if open_quote or (no_newline and len(last.cells) < width):
+        last.problem = TRONQUEE
+        findings.append(Finding(IGNORE, "importer.fichier-tronque", {"ligne": last.line}))
+    for row in rows:
+        if row.problem:
+            continue
+        if len(row.cells) < width:
+            row.problem = COURTE
+            findings.append(Finding(IGNORE, "importer.ligne-courte", {
+                "nombre": len(row.cells), "colonnes": width,
+                "manquantes": [h.strip() or f"#{i + 1}" for i, h in enumerate(header) if i >= len(row.cells)]},
+                row.line))
+        elif any(c.strip() for c in row.cells[width:]):
+            row.problem = LONGUE
+            findings.append(Finding(IGNORE, "importer.ligne-longue",
+                                    {"nombre": len(row.cells), "colonnes": width}, row.line))
+    if last.problem == TRONQUEE:
+        findings.append(Finding(IGNORE, "importer.ligne-tronquee",
+                                {"nombre": len(last.cells), "colonnes": width}, last.line))
+
+
+def _by_position(header: list[str], findings: list[Finding]) -> list[str]:
+    """The header read by position when it is the export's layout but for one or two labels (a duplicated or
+    mislabelled column, as in the 2025-04-16 export as first published, whose project-name column is
+    labelled « SIRET »); each relabelled column is reported by its position and name. Otherwise as it is."""
+    names = [h.strip() for h in header]
+    if len(names) != len(EXPORT_LAYOUT):
+        return names
+    wrong = [i for i, (name, known) in enumerate(zip(names, EXPORT_LAYOUT, strict=True))
+             if column_key(name) != column_key(known)]
+    if not wrong or len(wrong) > 2:
+        return names
+    # the other labels must not name the expected column elsewhere (that is a reordered header, read by name)
+    if any(column_key(names[i]) == column_key(EXPORT_LAYOUT[j]) for i in wrong for j in wrong if i != j):
+        return names
+    for i in wrong:
+        findings.append(Finding(AVERTISSEMENT, "importer.colonne-par-position",
+                                {"position": i + 1, "colonne": names[i] or f"#{i + 1}", "lue": EXPORT_LAYOUT[i]}))
+        names[i] = EXPORT_LAYOUT[i]
+    return names
+
+
 def _columns(path: Path, header: list[str], rows: list[SourceRow], findings: list[Finding]) -> list[Column]:
     """The columns of the header, each with the field it fills (None: not imported, with a finding)."""
     columns: list[Column] = []
@@ -151,6 +226,25 @@ def _columns(path: Path, header: list[str], rows: list[SourceRow], findings: lis
     return columns
 
 
+def _absent(columns: list[Column], findings: list[Finding]) -> list[str]:
+    """The columns of the export's layout a header that has most of them lacks: each said once, for the whole
+    file. Those of fields every record needs are returned (no row can make a record)."""
+    present = {column_key(c.header) for c in columns} | {
+        column_key(export_name(c.target.kind, c.target.name)) for c in columns if c.target and c.target.kind}
+    lacking = [name for name in EXPORT_LAYOUT if column_key(name) not in present]
+    if not lacking or len(lacking) > len(EXPORT_LAYOUT) // 4:
+        return []
+    fatal = []
+    for name in lacking:
+        target = TARGETS[column_key(name)]
+        if target.spec is not None and target.spec.required:
+            fatal.append(name)
+            findings.append(Finding(IGNORE, "importer.colonne-absente.obligatoire", {"colonne": name}))
+        else:
+            findings.append(Finding(ECARTE, "importer.colonne-absente", {"colonne": name}))
+    return fatal
+
+
 def read_export(path: Path) -> Export:
     """Read and decode the file, find its delimiter and columns; rows are kept as text.
 
@@ -174,5 +268,10 @@ def read_export(path: Path) -> Export:
         first = text.strip().splitlines()[0][:120]
         raise SourceError("importer.pas-un-csv", "importer.pas-un-csv.aide", chemin=str(path), entete=first)
     header, rows = _rows(text, delimiter)
+    header = _by_position(header, findings)
     columns = _columns(path, header, rows, findings)
-    return Export(path, encoding, delimiter, columns, rows, findings)
+    fatal = _absent(columns, findings)
+    _row_lengths(text, delimiter, header, rows, findings)
+    if not rows:
+        findings.append(Finding(IGNORE, "importer.aucune-ligne"))
+    return Export(path, encoding, delimiter, columns, rows, findings, fatal)

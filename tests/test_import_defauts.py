@@ -1,0 +1,270 @@
+"""`iaterr import bibliotheque` on malformed and ambiguous input (issue #13, items 1, 4, 5 and 7).
+
+Every case is a variant generated from the real export of 2025-04-16 (``../shared/data/``, read relative to
+the repository): the same rows with dates written month/day/year, cut at several byte offsets, a row short
+of its last cell, a long row, the project-name column labelled « SIRET », a column removed, reordered
+columns, the header alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+#: the export as the Bibliothèque published it, kept in the shared folder next to the repository
+REAL = ROOT.parent / "shared" / "data" / "bibliotheque-ia-export-2025-04-16.csv"
+
+pytestmark = pytest.mark.skipif(not REAL.is_file(), reason=f"the real export is absent ({REAL}): it is read "
+                                "from ../shared/data/, next to the repository")
+
+START, UPDATE, PROJECT = 6, 15, 1  # columns of the 2025-04-16 layout
+
+
+def table() -> list[list[str]]:
+    return list(csv.reader(io.StringIO(REAL.read_text(encoding="utf-8"), newline="")))
+
+
+def write(path: Path, rows: list[list[str]]) -> Path:
+    buffer = io.StringIO(newline="")
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    path.write_text(buffer.getvalue(), encoding="utf-8", newline="")
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path, cli) -> Path:
+    dest = tmp_path / "depot"
+    assert cli("init", str(dest), "--no-git", "--non-interactif").exit_code == 0
+    return dest
+
+
+def run(cli, repo: Path, source: Path, *extra: str, lang: str = "fr") -> tuple[int, dict]:
+    result = cli("import", "bibliotheque", str(source), "--repo", str(repo), "--format", "json", *extra, lang=lang)
+    assert result.exit_code in (0, 1, 2), result.output
+    return result.exit_code, json.loads(result.stdout) if result.exit_code != 2 else {}
+
+
+def codes(report: dict, code: str) -> list[dict]:
+    return [f for f in report["constats"] if f["code"] == code]
+
+
+def case_files(repo: Path) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted((repo / "data" / "cas-usage").glob("*.yaml"))}
+
+
+def read_case(repo: Path, name: str) -> dict:
+    from iaterr.repo.yamlio import read_document
+
+    path = repo / "data" / "cas-usage" / name
+    return read_document(path.read_bytes(), name).data
+
+
+def snapshot(repo: Path) -> dict[str, bytes]:
+    return {p.relative_to(repo).as_posix(): p.read_bytes() for p in sorted((repo / "data").rglob("*.yaml"))}
+
+
+# ---------------------------------------------------------------- 1. dates month/day/year
+
+
+def month_day(rows: list[list[str]], day_of_start: int = 20) -> list[list[str]]:
+    """The same rows with every date written month/day/year: start ``MM/20/YYYY``, update ``04/16/2025``."""
+    out = [rows[0]]
+    for row in rows[1:]:
+        row = list(row)
+        month, year = row[START].split("/")
+        row[START] = f"{month}/{day_of_start:02d}/{year}"
+        d, m, y = row[UPDATE].split("/")
+        row[UPDATE] = f"{m}/{d}/{y}"
+        out.append(row)
+    return out
+
+
+def test_a_month_day_year_file_is_read_month_first_without_any_option(repo, cli, tmp_path):
+    source = write(tmp_path / "mja.csv", month_day(table()))
+    code, report = run(cli, repo, source)
+    vipare = read_case(repo, "metz-vipare.yaml")
+    assert vipare["date_debut"] == "2024-01-20" and vipare["date_mise_a_jour"] == "2025-04-16"
+    toulouse = [read_case(repo, n) for n in case_files(repo) if n.startswith("toulouse-metropole")]
+    assert sorted(c["date_debut"] for c in toulouse) == ["2019-11-20", "2021-09-20", "2024-03-20", "2024-09-20"]
+    decided = codes(report, "ordre-dates.decide")
+    assert len(decided) == 1 and decided[0]["ligne"] is None and "mois/jour/année" in decided[0]["message"]
+    assert not codes(report, "date-indecise") and not codes(report, "date-invalide")
+
+
+def test_an_ambiguous_file_asks_for_the_order_and_reports_each_date(repo, cli, tmp_path):
+    rows = month_day(table(), day_of_start=5)
+    for row in rows[1:]:
+        row[UPDATE] = "12/11/2025"  # every date ≤ 12/≤ 12, start before update both ways, no export date
+    rows[1][START] = "01/05/2024"
+    source = write(tmp_path / "ambigu.csv", rows)
+    code, report = run(cli, repo, source)
+    assert code == 1
+    assert len(codes(report, "ordre-dates.indecis")) == 1
+    undecided = codes(report, "date-indecise")
+    # every date whose two parts differ: 23 updates and the 23 starts (day 05, month ≠ 5) but May's
+    assert {f["ligne"] for f in undecided} >= {2, 3} and len(undecided) >= 40
+    assert all("--ordre-dates" in f["message"] for f in undecided)
+    assert "Date_de_derniere_mise_a_jour « 12/11/2025 »" in " ".join(f["message"] for f in undecided)
+    assert "date_mise_a_jour" not in read_case(repo, "metz-vipare.yaml")
+    # the order given, nothing is left undecided
+    again = tmp_path / "depot2"
+    assert cli("init", str(again), "--no-git", "--non-interactif").exit_code == 0
+    code, report = run(cli, again, source, "--ordre-dates", "mja")
+    assert not codes(report, "date-indecise") and not codes(report, "ordre-dates.indecis")
+    assert read_case(again, "metz-vipare.yaml")["date_mise_a_jour"] == "2025-12-11"
+
+
+def test_an_order_the_file_contradicts_is_a_finding(repo, cli, tmp_path):
+    source = write(tmp_path / "mja.csv", month_day(table()))
+    code, report = run(cli, repo, source, "--ordre-dates", "jma")
+    assert code == 1
+    [contradicted] = codes(report, "ordre-dates.contredit")
+    assert contradicted["ligne"] is None and "jour/mois/année" in contradicted["message"]
+    assert "n'est lisible que dans cet ordre" in contradicted["message"]
+    assert "metz-vipare.yaml" in case_files(repo)  # the rows are imported, their dates left out
+    assert "date_mise_a_jour" not in read_case(repo, "metz-vipare.yaml")
+
+
+def test_the_real_file_needs_no_option_and_an_unknown_order_is_a_usage_error(repo, cli):
+    code, report = run(cli, repo, REAL)
+    assert not [f for f in report["constats"] if f["code"].startswith(("ordre-dates", "date-indecise"))]
+    result = cli("import", "bibliotheque", str(REAL), "--repo", str(repo), "--ordre-dates", "amj")
+    assert result.exit_code == 2 and "jma" in result.stderr
+
+
+# ---------------------------------------------------------------- 4. truncated and malformed rows
+
+
+@pytest.mark.parametrize("where", ["inside-url", "inside-quoted-cell", "row-boundary"])
+def test_a_truncated_file_is_said_and_its_cut_row_is_not_imported(repo, cli, tmp_path, where):
+    raw = REAL.read_bytes()
+    last_start = raw.rindex("\nMétropole de Lyon,PRECI".encode()) + 1  # the last row (Lyon, PRECI)
+    last = raw[last_start:]
+    if where == "inside-url":
+        cut = last_start + last.rindex(b"https://") + 30
+    elif where == "inside-quoted-cell":
+        cut = last_start + last.index(b',"') + 40
+    else:
+        cut = last_start
+    source = tmp_path / "coupe.csv"
+    source.write_bytes(raw[:cut])
+    code, report = run(cli, repo, source)
+    assert code == 1
+    if where == "row-boundary":  # a whole file of fewer rows: nothing to say but the count
+        assert report["lignes"] == 22 and not codes(report, "fichier-tronque")
+        return
+    [truncated] = codes(report, "fichier-tronque")
+    assert truncated["ligne"] is None
+    cut_line = codes(report, "ligne-tronquee")
+    assert len(cut_line) == 1 and cut_line[0]["niveau"] == "ignore"
+    texts = "".join(case_files(repo).values())
+    assert "https://upload.wikimedia.org/wikipedia/f\n" not in texts
+    assert not any(n.startswith("metropole-de-lyon-preci") for n in case_files(repo))
+
+
+def test_a_row_short_of_its_last_cell_is_skipped_with_a_finding(repo, cli, tmp_path):
+    rows = table()
+    rows[2] = rows[2][:-1]  # Metz: no update date
+    code, report = run(cli, repo, write(tmp_path / "courte.csv", rows))
+    assert code == 1
+    [short] = codes(report, "ligne-courte")
+    assert short["ligne"] == 3 and "Date_de_derniere_mise_a_jour" in short["message"]
+    assert "metz-vipare.yaml" not in case_files(repo)
+    assert len(case_files(repo)) == 22
+
+
+def test_a_long_row_is_skipped_with_a_finding(repo, cli, tmp_path):
+    rows = table()
+    rows[2] = rows[2][:3] + ["en trop"] + rows[2][3:]
+    code, report = run(cli, repo, write(tmp_path / "longue.csv", rows))
+    assert code == 1
+    [long_] = codes(report, "ligne-longue")
+    assert long_["ligne"] == 3 and "17" in long_["message"] and "16" in long_["message"]
+    assert "metz-vipare.yaml" not in case_files(repo)
+
+
+# ---------------------------------------------------------------- 5. the header as first published
+
+
+def test_the_project_name_column_labelled_siret_is_read_by_position(repo, cli, tmp_path):
+    rows = table()
+    rows[0][PROJECT] = "SIRET"
+    code, report = run(cli, repo, write(tmp_path / "premiere-publication.csv", rows))
+    assert code == 1  # the same findings as the real file (Toulouse's SIRETs…), not a refusal
+    [relabelled] = codes(report, "colonne-par-position")
+    assert relabelled["ligne"] is None
+    assert relabelled["message"].startswith("La colonne 2, intitulée « SIRET », est lue comme « Nom_du_projet » "
+                                            "d'après sa position")
+    reference = tmp_path / "depot-ref"
+    assert cli("init", str(reference), "--no-git", "--non-interactif").exit_code == 0
+    run(cli, reference, REAL)
+    assert case_files(repo) == case_files(reference)
+    english = cli("import", "bibliotheque", str(tmp_path / "premiere-publication.csv"), "--repo", str(repo),
+                  "--dry-run", "--lang", "en", lang="en")
+    assert "Column 2, labelled “SIRET”, is read as “Nom_du_projet” from its position" in english.stdout
+
+
+def test_reordered_columns_are_read_by_name(repo, cli, tmp_path):
+    rows = table()
+    order = list(reversed(range(len(rows[0]))))
+    code, report = run(cli, repo, write(tmp_path / "ordre.csv", [[r[i] for i in order] for r in rows]))
+    reference = tmp_path / "depot-ref"
+    assert cli("init", str(reference), "--no-git", "--non-interactif").exit_code == 0
+    ref_code, _ = run(cli, reference, REAL)
+    assert code == ref_code and not codes(report, "colonne-par-position")
+    assert case_files(repo) == case_files(reference)
+
+
+# ---------------------------------------------------------------- 7. smaller
+
+
+def test_a_missing_column_is_one_file_level_finding(repo, cli, tmp_path):
+    rows = table()
+    status = rows[0].index("Statut_du_projet")
+    code, report = run(cli, repo, write(tmp_path / "sans-statut.csv", [r[:status] + r[status + 1:] for r in rows]))
+    assert code == 1
+    [missing] = codes(report, "colonne-absente.obligatoire")
+    assert missing["ligne"] is None and "Statut_du_projet" in missing["message"]
+    assert [f for f in report["constats"] if f["ligne"] is not None] == []
+    assert snapshot(repo) == {}
+    # an optional column: said once, the rows imported
+    logo = rows[0].index("URL_Logo")
+    repo2 = tmp_path / "depot2"
+    assert cli("init", str(repo2), "--no-git", "--non-interactif").exit_code == 0
+    code, report = run(cli, repo2, write(tmp_path / "sans-logo.csv", [r[:logo] + r[logo + 1:] for r in rows]))
+    assert [f["ligne"] for f in codes(report, "colonne-absente")] == [None]
+    assert len(case_files(repo2)) == 23
+
+
+def test_a_header_only_file_exits_1_with_a_message(repo, cli, tmp_path):
+    source = write(tmp_path / "entete.csv", table()[:1])
+    result = cli("import", "bibliotheque", str(source), "--repo", str(repo))
+    assert result.exit_code == 1
+    assert "aucune ligne de données" in result.stdout and "Tout a été importé" not in result.stdout
+    assert snapshot(repo) == {}
+
+
+def test_a_rejected_row_changes_neither_its_use_case_nor_its_collectivite(repo, cli, tmp_path):
+    rows = table()
+    paris = next(i for i, r in enumerate(rows) if r[0] == "Ville de Paris")
+    rows[paris][rows[0].index("Statut_du_projet")] = "Bof"  # the use case would not be valid
+    source = write(tmp_path / "paris.csv", rows)
+    code, report = run(cli, repo, source)
+    assert code == 1
+    [refused] = codes(report, "fiche-invalide")
+    assert "cas-usage/paris-" in refused["message"]
+    assert not (repo / "data" / "collectivites" / "paris.yaml").exists()
+    # an existing Paris record, typed by hand, without the project: the rejected row leaves it byte for byte
+    run(cli, repo, REAL)
+    for path in (repo / "data" / "cas-usage").glob("paris-*.yaml"):
+        path.unlink()
+    coll = repo / "data" / "collectivites" / "paris.yaml"
+    coll.write_text(coll.read_text(encoding="utf-8").replace("statut_particulier", "commune"), encoding="utf-8")
+    before = snapshot(repo)
+    code, report = run(cli, repo, source)
+    assert snapshot(repo) == before
