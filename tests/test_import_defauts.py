@@ -167,6 +167,18 @@ def test_a_truncated_file_is_said_and_its_cut_row_is_not_imported(repo, cli, tmp
     assert not any(n.startswith("metropole-de-lyon-preci") for n in case_files(repo))
 
 
+def test_a_file_cut_inside_its_last_cell_is_warned_and_the_cut_value_left_out(repo, cli, tmp_path):
+    raw = REAL.read_bytes()
+    source = tmp_path / "coupe-date.csv"
+    source.write_bytes(raw[:raw.rstrip(b"\n").rindex(b"/") - 1])  # …,16/0: the update date cut
+    code, report = run(cli, repo, source)
+    assert code == 1
+    [warning] = codes(report, "fin-sans-retour")
+    assert warning["niveau"] == "avertissement"
+    [cut] = [f for f in codes(report, "date-invalide") if f["ligne"] == warning["ligne"]]
+    assert "Date_de_derniere_mise_a_jour" in cut["message"]
+
+
 def test_a_row_short_of_its_last_cell_is_skipped_with_a_finding(repo, cli, tmp_path):
     rows = table()
     rows[2] = rows[2][:-1]  # Metz: no update date

@@ -51,6 +51,8 @@ FR: dict[str, str] = {
     "importer.fichier-tronque": "Le fichier est tronqué : il s'arrête au milieu de la ligne {ligne} (cellule entre "
                                 "guillemets non fermée ou ligne incomplète, sans fin de ligne). Récupérez l'export "
                                 "complet.",
+    "importer.fin-sans-retour": "Dernière ligne sans fin de ligne : le fichier est peut-être coupé dans sa dernière "
+                                "cellule ; vérifiez qu'il est complet.",
     "importer.ligne-tronquee": "Ligne coupée par la fin du fichier ({nombre} cellule(s) sur {colonnes}, la dernière "
                                "peut-être coupée) : ligne ignorée.",
     "importer.ligne-courte": "{nombre} cellule(s) pour {colonnes} colonnes (manquent : {manquantes}) : les valeurs "
@@ -215,6 +217,8 @@ EN: dict[str, str] = {
     "importer.aucune-ligne": "The file has no data row (header only): nothing is imported.",
     "importer.fichier-tronque": "The file is truncated: it stops in the middle of line {ligne} (a quoted cell left "
                                 "open, or an incomplete row without a line end). Get the whole export.",
+    "importer.fin-sans-retour": "Last row without a line end: the file may be cut inside its last cell; check it "
+                                "is complete.",
     "importer.ligne-tronquee": "Row cut by the end of the file ({nombre} cell(s) of {colonnes}, the last one "
                                "perhaps cut): row skipped.",
     "importer.ligne-courte": "{nombre} cell(s) for {colonnes} columns (missing: {manquantes}): the values could be "

@@ -149,6 +149,9 @@ def _row_lengths(text: str, delimiter: str, header: list[str], rows: list[Source
     if open_quote or (no_newline and len(last.cells) < width):
         last.problem = TRONQUEE
         findings.append(Finding(IGNORE, "importer.fichier-tronque", {"ligne": last.line}))
+    elif no_newline and len(rows) > 1:
+        # complete in its cells, but perhaps cut inside its last one: the value is checked as any other
+        findings.append(Finding(AVERTISSEMENT, "importer.fin-sans-retour", {}, last.line))
     for row in rows:
         if row.problem:
             continue
