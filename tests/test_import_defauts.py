@@ -124,7 +124,9 @@ def test_an_order_the_file_contradicts_is_a_finding(repo, cli, tmp_path):
     code, report = run(cli, repo, source, "--ordre-dates", "jma")
     assert code == 1
     [contradicted] = codes(report, "ordre-dates.contredit")
-    assert contradicted["ligne"] is None and "jour/mois/année" in contradicted["message"]
+    assert contradicted["ligne"] is None
+    assert contradicted["message"].startswith("--ordre-dates jour/mois/année est contredit par le fichier, qui "
+                                              "indique mois/jour/année (ligne 2, Date_de_demarrage « 01/20/2024 »")
     assert "n'est lisible que dans cet ordre" in contradicted["message"]
     assert "metz-vipare.yaml" in case_files(repo)  # the rows are imported, their dates left out
     assert "date_mise_a_jour" not in read_case(repo, "metz-vipare.yaml")

@@ -95,8 +95,8 @@ FR: dict[str, str] = {
     "importer.ordre-dates.contradictoire": "Le fichier mêle les deux ordres du jour et du mois : les dates qui ne "
                                            "se lisent que d'une façon sont lues ainsi, les {nombre} autres sont "
                                            "laissées vides ; vérifiez le fichier, ou relancez avec --ordre-dates.",
-    "importer.ordre-dates.contredit": "--ordre-dates {ordre} est contredit par le fichier ({preuve}) : {nombre} "
-                                      "date(s) illisible(s) dans cet ordre, laissées vides.",
+    "importer.ordre-dates.contredit": "--ordre-dates {ordre} est contredit par le fichier, qui indique {autre} "
+                                      "({preuve}) : {nombre} date(s) illisible(s) en {ordre}, laissées vides.",
     "importer.partenaire-mise-en-oeuvre": "Partenaires « {valeur} » : un mode de développement, pas un partenaire "
                                           "→ mise_en_oeuvre: {code}.",
     "importer.sous-theme-hors-theme": "Sous-thème {sous_theme} : il relève du thème {parent}, pas de {theme} ; "
@@ -259,8 +259,8 @@ EN: dict[str, str] = {
     "importer.ordre-dates.contradictoire": "The file mixes both orders of day and month: the dates that read only "
                                            "one way are read so, the {nombre} others are left empty; check the file, "
                                            "or run again with --ordre-dates.",
-    "importer.ordre-dates.contredit": "--ordre-dates {ordre} is contradicted by the file ({preuve}): {nombre} "
-                                      "date(s) unreadable in this order, left empty.",
+    "importer.ordre-dates.contredit": "--ordre-dates {ordre} is contradicted by the file, which says {autre} "
+                                      "({preuve}): {nombre} date(s) unreadable as {ordre}, left empty.",
     "importer.partenaire-mise-en-oeuvre": "Partners “{valeur}”: a way of building the project, not a partner → "
                                           "mise_en_oeuvre: {code}.",
     "importer.sous-theme-hors-theme": "Sub-theme {sous_theme}: it belongs to theme {parent}, not {theme}; left out "

@@ -136,9 +136,10 @@ def decide(export: Export, given: str | None, findings: list[Finding]) -> DateOr
 
     if given:
         if contradicting[given]:
+            other = JMA if given == MJA else MJA
             findings.append(Finding(ECARTE, "importer.ordre-dates.contredit", {
-                "ordre": {"t": f"importer.ordre-dates.{given}"}, "nombre": contradicting[given],
-                "preuve": evidence.get(JMA if given == MJA else MJA)}))
+                "ordre": {"t": f"importer.ordre-dates.{given}"}, "autre": {"t": f"importer.ordre-dates.{other}"},
+                "nombre": contradicting[given], "preuve": evidence.get(other)}))
         return DateOrder(given, True, evidence)
     if len(evidence) == 1:
         order = next(iter(evidence))
