@@ -119,6 +119,30 @@ def test_an_ambiguous_file_asks_for_the_order_and_reports_each_date(repo, cli, t
     assert read_case(again, "metz-vipare.yaml")["date_mise_a_jour"] == "2025-12-11"
 
 
+def test_the_export_date_and_the_order_within_a_row_decide_an_otherwise_ambiguous_file(repo, cli, tmp_path):
+    # every update 04/05/2025: 4 May would be after the export of 16 April, named in the file's name
+    rows = table()
+    for row in rows[1:]:
+        row[UPDATE] = "04/05/2025"
+    (tmp_path / "a").mkdir()
+    code, report = run(cli, repo, write(tmp_path / "a" / "bibliotheque-ia-export-2025-04-16.csv", rows))
+    [decided] = codes(report, "ordre-dates.decide")
+    assert "mois/jour/année" in decided["message"] and "postérieure à l'export (2025-04-16)" in decided["message"]
+    assert read_case(repo, "metz-vipare.yaml")["date_mise_a_jour"] == "2025-04-05"
+    # no export date; one row starts 03/02/2025 and is updated 02/03/2025: only day first keeps start ≤ update
+    rows = table()
+    for row in rows[1:]:
+        row[UPDATE] = "02/03/2025"
+    rows[1][START] = "03/02/2025"
+    repo2 = tmp_path / "depot2"
+    assert cli("init", str(repo2), "--no-git", "--non-interactif").exit_code == 0
+    code, report = run(cli, repo2, write(tmp_path / "ligne.csv", rows))
+    [decided] = codes(report, "ordre-dates.decide")
+    assert "jour/mois/année" in decided["message"] and "ligne 2, le démarrage ne précède" in decided["message"]
+    assert not codes(report, "date-indecise")
+    assert read_case(repo2, "metz-vipare.yaml")["date_mise_a_jour"] == "2025-03-02"
+
+
 def test_an_order_the_file_contradicts_is_a_finding(repo, cli, tmp_path):
     source = write(tmp_path / "mja.csv", month_day(table()))
     code, report = run(cli, repo, source, "--ordre-dates", "jma")
