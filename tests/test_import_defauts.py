@@ -248,6 +248,17 @@ def test_the_project_name_column_labelled_siret_is_read_by_position(repo, cli, t
     assert "Column 2, labelled “SIRET”, is read as “Nom_du_projet” from its position" in english.stdout
 
 
+def test_a_duplicated_header_that_is_not_the_known_layout_is_named_in_the_refusal(repo, cli, tmp_path):
+    rows = table()
+    rows[0][PROJECT] = "SIRET"
+    logo = rows[0].index("URL_Logo")
+    source = write(tmp_path / "double.csv", [r[:logo] + r[logo + 1:] for r in rows])  # not the layout any more
+    result = cli("import", "bibliotheque", str(source), "--repo", str(repo))
+    assert result.exit_code == 2
+    assert "Nom_du_projet" in result.stderr and "l'en-tête répète « SIRET »" in result.stderr
+    assert snapshot(repo) == {}
+
+
 def test_reordered_columns_are_read_by_name(repo, cli, tmp_path):
     rows = table()
     order = list(reversed(range(len(rows[0]))))

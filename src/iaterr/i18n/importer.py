@@ -26,6 +26,9 @@ FR: dict[str, str] = {
     "importer.pas-un-csv.aide": "Exportez le tableau au format CSV ; la première ligne doit nommer les colonnes "
                                 "(Nom_collectivite, Nom_du_projet, SIRET…).",
     "importer.colonnes-manquantes": "Colonnes obligatoires absentes de {chemin} : {colonnes}.",
+    "importer.colonnes-manquantes.double": "Colonnes obligatoires absentes de {chemin} : {colonnes} ; l'en-tête "
+                                           "répète {doubles} : une colonne mal intitulée est peut-être celle qui "
+                                           "manque.",
     "importer.colonnes-manquantes.aide": "Sans le nom de la collectivité et celui du projet, aucune fiche ne peut "
                                          "être faite ; vérifiez la première ligne du fichier.",
     "importer.csv-invalide": "CSV illisible à la ligne {ligne} : {erreur}.",
@@ -194,6 +197,8 @@ EN: dict[str, str] = {
     "importer.pas-un-csv.aide": "Export the table as CSV; its first line must name the columns (Nom_collectivite, "
                                 "Nom_du_projet, SIRET…).",
     "importer.colonnes-manquantes": "Required columns missing from {chemin}: {colonnes}.",
+    "importer.colonnes-manquantes.double": "Required columns missing from {chemin}: {colonnes}; the header repeats "
+                                           "{doubles}: a mislabelled column is perhaps the missing one.",
     "importer.colonnes-manquantes.aide": "Without the authority's name and the project's name no record can be "
                                          "made; check the first line of the file.",
     "importer.csv-invalide": "Unreadable CSV at line {ligne}: {erreur}.",

@@ -224,6 +224,10 @@ def _columns(path: Path, header: list[str], rows: list[SourceRow], findings: lis
         columns.append(Column(index, name, target))
     missing = [export_name(kind, n) for kind, n in REQUIRED_COLUMNS if (kind, n) not in seen]
     if missing:
+        doubles = [f.params["colonne"] for f in findings if f.key == "importer.colonne-double"]
+        if doubles:  # a mislabelled column is perhaps the missing one: the duplicated labels are named
+            raise SourceError("importer.colonnes-manquantes.double", "importer.colonnes-manquantes.aide",
+                              chemin=str(path), colonnes=missing, doubles=doubles)
         raise SourceError("importer.colonnes-manquantes", "importer.colonnes-manquantes.aide",
                           chemin=str(path), colonnes=missing)
     return columns
