@@ -54,7 +54,11 @@ def codes(report: dict, code: str) -> list[dict]:
 
 
 def case_files(repo: Path) -> dict[str, str]:
-    return {p.name: p.read_text(encoding="utf-8") for p in sorted((repo / "data" / "cas-usage").glob("*.yaml"))}
+    """The use-case records, without their provenance comment (which names the file imported)."""
+    from iaterr.ingest.bibliotheque.existing import is_provenance
+
+    return {p.name: "\n".join(line for line in p.read_text(encoding="utf-8").split("\n") if not is_provenance(line))
+            for p in sorted((repo / "data" / "cas-usage").glob("*.yaml"))}
 
 
 def read_case(repo: Path, name: str) -> dict:

@@ -41,6 +41,7 @@ def register(app: typer.Typer) -> None:
         fichier: Path = typer.Argument(..., help=h("help.import.fichier"), show_default=False,
                                        metavar=h("metavar.fichier")),
         dry_run: bool = typer.Option(False, "--dry-run", help=h("help.import.dry-run")),
+        force: bool = typer.Option(False, "--force", help=h("help.import.force")),
         format: Optional[str] = typer.Option(None, "--format", "-f", help=h("help.import.format"),
                                              show_default=False, metavar="text|json"),
         ordre_dates: Optional[str] = typer.Option(None, "--ordre-dates", help=h("help.import.ordre-dates"),
@@ -50,14 +51,15 @@ def register(app: typer.Typer) -> None:
         help_: bool = help_option(),
     ) -> None:
         with guarded(lang) as ui:
-            code = run_import(ui, fichier, repo, dry_run=dry_run, fmt=format or "text", date_order=ordre_dates)
+            code = run_import(ui, fichier, repo, dry_run=dry_run, fmt=format or "text", date_order=ordre_dates,
+                              force=force)
         raise typer.Exit(code)
 
     app.add_typer(sub, name="import")
 
 
 def run_import(ui: App, fichier: Path, repo_opt: Optional[Path], *, dry_run: bool, fmt: str,
-               date_order: Optional[str] = None) -> int:
+               date_order: Optional[str] = None, force: bool = False) -> int:
     from iaterr.ingest.bibliotheque import SourceError, import_bibliotheque
 
     if fmt not in FORMATS:
@@ -66,7 +68,7 @@ def run_import(ui: App, fichier: Path, repo_opt: Optional[Path], *, dry_run: boo
         raise Abort("importer.ordre-dates-inconnu", valeur=date_order)
     repo = open_repo(ui, repo_opt, allow_embedded=False)
     try:
-        report = import_bibliotheque(repo, fichier, dry_run=dry_run,
+        report = import_bibliotheque(repo, fichier, dry_run=dry_run, force=force,
                                      date_order=date_order.strip().lower() if date_order else None)
     except SourceError as exc:
         raise Abort(exc.key, exc.hint, exit_code=FAILURE, **exc.params) from exc
@@ -76,6 +78,25 @@ def run_import(ui: App, fichier: Path, repo_opt: Optional[Path], *, dry_run: boo
     else:
         render_text(ui, report, str(repo.root))
     return report.exit_code if report.exit_code else OK
+
+
+def _shown(value: object, lang: str) -> str:
+    if value is None or value == "" or value == []:
+        return message("importer.diff.vide", lang)
+    if isinstance(value, list):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value).replace("\r\n", "\n").replace("\n", "⏎")
+
+
+def render_change(line, change: dict, lang: str) -> None:
+    """One field of what a dry run would write: its value before (for an update) and after."""
+    line(f"      {change['champ']}:")
+    if change.get("restreint"):
+        line(f"        {message('importer.diff.restreint', lang)}", "dim")
+        return
+    if change.get("avant") is not None or not change.get("apres"):
+        line(f"        - {message('importer.diff.avant', lang)} : {_shown(change.get('avant'), lang)}", "red")
+    line(f"        + {message('importer.diff.apres', lang)} : {_shown(change.get('apres'), lang)}", "green")
 
 
 def render_text(ui: App, report, depot: str) -> None:
@@ -135,6 +156,9 @@ def render_text(ui: App, report, depot: str) -> None:
             if r.champs:
                 detail += " — " + message("importer.champs", lang, champs=", ".join(r.champs))
             line(detail, "dim" if action == "inchange" else "")
+            if report.dry_run:
+                for d in r.diff:
+                    render_change(line, d, lang)
     line("")
     counts = {a: report.count(a) for a in ("cree", "mis_a_jour", "inchange", "ignoree")}
     counts.update({lv: report.count_level(lv) for lv in ("repare", "ecarte", "ignore")})

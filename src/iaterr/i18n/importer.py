@@ -7,7 +7,10 @@ FR: dict[str, str] = {
                                 "et une par collectivité, valeurs réparées ou écartées avec leur ligne source ; "
                                 "relancé, met à jour ce qui a changé sans rien dupliquer.",
     "help.import.fichier": "Fichier CSV exporté de la Bibliothèque (séparateur « , » ou « ; », UTF-8 ou Windows-1252).",
-    "help.import.dry-run": "Rapport seulement : n'écrit aucune fiche.",
+    "help.import.dry-run": "Rapport seulement : n'écrit aucune fiche, et montre champ par champ ce qui serait "
+                           "écrit.",
+    "help.import.force": "Écrit même sur une fiche importée d'un export plus récent (pour revenir "
+                         "délibérément à un export plus ancien).",
     "help.import.format": "Format du rapport : text (par défaut) ou json.",
     "help.import.ordre-dates": "Ordre du jour et du mois dans les dates jj/mm/aaaa du fichier : jma (jour/mois/année) "
                                "ou mja (mois/jour/année). Sans l'option, l'ordre est tiré du fichier (une partie "
@@ -136,6 +139,18 @@ FR: dict[str, str] = {
     "importer.chemin-lien": "{fiche} n'est pas écrite : son chemin passe par le lien symbolique {lien}, que l'import "
                             "ne suit pas.",
     # ------------------------------------------------------------ comments written in records
+    "importer.provenance": "iaterr import bibliotheque : export du {date} ({fichier}).",
+    "importer.export-plus-ancien.export": "export du {date}, plus ancien que celui du {fiche_date} dont vient la "
+                                          "fiche {fiche} : rien n'est changé (--force pour revenir à cet export).",
+    "importer.export-plus-ancien.date": "export du {date} : la fiche {fiche} a été mise à jour plus récemment "
+                                        "({fiche_date}) que cette ligne : rien n'est changé (--force pour revenir "
+                                        "à cet export).",
+    "importer.devient-public": "« {champ} » (colonne {colonne}), restreint dans la Bibliothèque, est public dans "
+                               "iaterr ; lignes qui lui donnent une valeur : {lignes}. {raison}",
+    "importer.diff.avant": "avant",
+    "importer.diff.apres": "après",
+    "importer.diff.vide": "(vide)",
+    "importer.diff.restreint": "(champ restreint : valeur non montrée)",
     "importer.marqueur": "Fiche créée par « iaterr import bibliotheque » : chaque import y met à jour les champs de "
                          "l'export de la Bibliothèque d'IA territoriales ; les autres champs et les commentaires "
                          "sont gardés.",
@@ -178,7 +193,9 @@ EN: dict[str, str] = {
                                 "per authority, values repaired or left out with their source line; run again, "
                                 "it updates what changed without duplicating anything.",
     "help.import.fichier": "CSV file exported from the Bibliothèque (“,” or “;” separated, UTF-8 or Windows-1252).",
-    "help.import.dry-run": "Report only: write no record.",
+    "help.import.dry-run": "Report only: write no record, and show field by field what would be written.",
+    "help.import.force": "Write even over a record imported from a more recent export (to go back to an older "
+                         "export on purpose).",
     "help.import.format": "Report format: text (default) or json.",
     "help.import.ordre-dates": "Order of day and month in the file's dd/mm/yyyy dates: jma (day/month/year) or mja "
                                "(month/day/year). Without it, the order is taken from the file (a part > 12, the "
@@ -300,6 +317,18 @@ EN: dict[str, str] = {
     "importer.chemin-lien": "{fiche} is not written: its path goes through the symbolic link {lien}, which the "
                             "import does not follow.",
     # ------------------------------------------------------------ comments written in records
+    "importer.provenance": "iaterr import bibliotheque: export of {date} ({fichier}).",
+    "importer.export-plus-ancien.export": "export of {date}, older than the one of {fiche_date} the record {fiche} "
+                                          "comes from: nothing is changed (--force to go back to this export).",
+    "importer.export-plus-ancien.date": "export of {date}: the record {fiche} was updated more recently "
+                                        "({fiche_date}) than this row: nothing is changed (--force to go back to "
+                                        "this export).",
+    "importer.devient-public": "“{champ}” (column {colonne}), restricted in the Bibliothèque, is public in "
+                               "iaterr; rows giving it a value: {lignes}. {raison}",
+    "importer.diff.avant": "before",
+    "importer.diff.apres": "after",
+    "importer.diff.vide": "(empty)",
+    "importer.diff.restreint": "(restricted field: value not shown)",
     "importer.marqueur": "Record created by “iaterr import bibliotheque”: each import updates the fields of the "
                          "Bibliothèque d'IA territoriales export in it; other fields and comments are kept.",
     "importer.silence.absent": "record taken from the Bibliothèque's public export ({date}), which has neither "

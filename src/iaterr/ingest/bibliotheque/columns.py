@@ -58,6 +58,13 @@ def _targets() -> dict[str, Target]:
 
 
 TARGETS = _targets()
+#: The fields of the Bibliothèque's data model it restricts (shared between collectivités, never published):
+#: its own names (``bibliotheque`` metadata). The import reports each one iaterr publishes.
+RESTRICTED_IN_BIBLIOTHEQUE = frozenset({
+    "projet_contact", "financement", "budget", "mise_en_oeuvre", "herbergement", "nom_algorithme",
+    "algorithme_description", "algorithme_operations", "type_algorithme", "impact_environnement",
+    "donnees_source", "donnees_acces", "url_ressources",
+})
 #: The columns that must be present for a row to make a record.
 REQUIRED_COLUMNS = (("collectivite", "nom"), ("cas_usage", "nom"))
 

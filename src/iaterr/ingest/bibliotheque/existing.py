@@ -41,6 +41,24 @@ class Existing:
         return is_owned(self.text)
 
 
+#: The provenance line the import writes under its marker: the export's date and file
+#: (``importer.provenance`` in both catalogues: « export du 2025-04-16 », "export of 2025-04-16").
+_PROVENANCE = re.compile(r"^#.*" + re.escape(MARK_TOKEN) + r".*\bexport (?:du|of) (\d{4}-\d{2}-\d{2})\b")
+
+
+def provenance_date(text: str) -> str | None:
+    """The date of the export a record was last imported from, as its provenance comment says (None: not said)."""
+    for line in text.splitlines():
+        m = _PROVENANCE.match(line)
+        if m:
+            return m.group(1)
+    return None
+
+
+def is_provenance(line: str) -> bool:
+    return bool(_PROVENANCE.match(line))
+
+
 def is_owned(text: str) -> bool:
     """Was this record created by the import (its marker comment is still there)?"""
     return any(line.startswith("#") and MARK_TOKEN in line for line in text.splitlines())

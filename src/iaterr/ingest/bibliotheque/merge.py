@@ -203,3 +203,13 @@ def with_header_lines(text: str, new_lines: list[str]) -> str:
     lines = text.split("\n")
     at = header_index(lines)
     return "\n".join(lines[:at] + new_lines + lines[at:])
+
+
+def with_provenance(text: str, line: str, is_provenance: Any) -> str:
+    """``text`` with its provenance comment set to ``line``: replaced in place, else added after the marker."""
+    lines = text.split("\n")
+    for index, current in enumerate(lines):
+        if is_provenance(current):
+            lines[index] = line
+            return "\n".join(lines)
+    return with_header_lines(text, [line])

@@ -37,6 +37,8 @@ class Finding:
     def message(self, lang: str = "fr") -> str:
         params = {}
         for name, value in self.params.items():
+            if isinstance(value, dict) and set(value) == {"fr", "en"}:  # said in both languages (the model's)
+                value = value[lang if lang in value else "fr"]
             if isinstance(value, list) and value and all(isinstance(v, dict) and "t" in v for v in value):
                 value = " ; ".join(message(v["t"], lang, **v.get("p", {})) for v in value)
             elif isinstance(value, list) and name != "suggestions":  # lists of names: all of them, not a choice
@@ -59,6 +61,8 @@ class RecordResult:
     lignes: list[int] = field(default_factory=list)
     #: for an update: the fields changed
     champs: list[str] = field(default_factory=list)
+    #: what is (or, with dry_run, would be) written, field by field: {"champ", "avant", "apres"}
+    diff: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -101,7 +105,7 @@ class ImportReport:
             "simulation": self.dry_run,
             "fiches": [
                 {"type": r.kind, "identifiant": r.identifiant, "chemin": r.chemin, "action": r.action,
-                 "lignes": r.lignes, "champs": r.champs}
+                 "lignes": r.lignes, "champs": r.champs, "differences": r.diff}
                 for r in self.records
             ],
             "constats": [

@@ -19,19 +19,28 @@ from iaterr.base.files import UnsafePath, contained
 from iaterr.check.validate import check_file
 from iaterr.i18n import message
 from iaterr.ingest.bibliotheque.cells import shown_params
-from iaterr.ingest.bibliotheque.columns import MODELS
+from iaterr.ingest.bibliotheque.columns import MODELS, RESTRICTED_IN_BIBLIOTHEQUE
 from iaterr.ingest.bibliotheque.dates import decide
 from iaterr.ingest.bibliotheque.existing import (
     Existing,
     collectivite_identifier,
+    is_provenance,
     match_collectivite,
     match_use_case,
+    provenance_date,
     read_records,
     similar_names,
     use_case_identifier,
 )
 from iaterr.ingest.bibliotheque.lists import known_compound_pairs
-from iaterr.ingest.bibliotheque.merge import apply_values, plan_update, same_value, with_header_lines
+from iaterr.ingest.bibliotheque.merge import (
+    apply_values,
+    is_empty,
+    plan_update,
+    same_value,
+    with_header_lines,
+    with_provenance,
+)
 from iaterr.ingest.bibliotheque.report import (
     AVERTISSEMENT,
     CREE,
@@ -81,10 +90,11 @@ class _Group:
 
 class _Importer:
     def __init__(self, repo: Repository, export: Export, *, dry_run: bool, lang: str,
-                 date_order: str | None = None) -> None:
+                 date_order: str | None = None, force: bool = False) -> None:
         self.repo = repo
         self.export = export
         self.dry_run = dry_run
+        self.force = force
         self.date_order = date_order
         self.lang = lang  # the records' language
         self.findings: list[Finding] = list(export.findings)
@@ -134,6 +144,7 @@ class _Importer:
         readable = [] if self.export.missing_required else [r for r in self.export.rows if not r.problem]
         rows = [parse_row(self.export, row, self.findings, known, dates) for row in readable]
         export_date = export_date_of(self.export.path, rows)
+        self.published(rows)
         usable = []
         for row in rows:
             if not row.coll.get("nom"):
@@ -162,6 +173,33 @@ class _Importer:
             seen[key] = row.line
             self.use_case(row, group, export_date)
         return export_date
+
+    def published(self, rows: list[ParsedRow]) -> None:
+        """One file-level finding per field restricted in the Bibliothèque that iaterr publishes, with the rows
+        that give it a value and the reason the model gives (the model's visibility is not changed here)."""
+        for name, spec in specs(MODELS["cas_usage"]).items():
+            if spec.meta.bibliotheque not in RESTRICTED_IN_BIBLIOTHEQUE or spec.meta.visibilite != "public":
+                continue
+            lines = [r.line for r in rows if not is_empty(r.uc.get(name))]
+            if not lines:
+                continue
+            self.note(INFO, "importer.devient-public", None,
+                      champ={"fr": spec.meta.titre_fr, "en": spec.meta.titre_en}, colonne=spec.meta.bibliotheque,
+                      lignes=", ".join(str(n) for n in lines),
+                      raison={"fr": spec.meta.note_visibilite_fr, "en": spec.meta.note_visibilite_en})
+
+    def older(self, existing: Existing, values: dict[str, Any], export_date: str) -> tuple[str, str] | None:
+        """Is this export older than the one ``existing`` was last imported from? (the record's export date,
+        and what it is), else None. Without a provenance comment, the record's own update date decides."""
+        if self.force or not existing.owned:
+            return None
+        recorded = provenance_date(existing.text)
+        if recorded is not None:
+            return (recorded, "export") if export_date < recorded else None
+        mine, theirs = str(existing.data.get("date_mise_a_jour") or ""), str(values.get("date_mise_a_jour") or "")
+        if mine and theirs and theirs < mine and not mine.startswith(theirs):
+            return mine, "date"
+        return None
 
     def refused_use_case(self, row: ParsedRow) -> bool:
         """Would the use case of ``row`` be refused by validation (created or updated)? Checked before any
@@ -290,6 +328,9 @@ class _Importer:
         reason = silence_reason(kind, export_date, self.lang, siret_rejected=siret_rejected)
         return with_import_silence(text, codes, reason)
 
+    def provenance(self, export_date: str) -> str:
+        return "# " + message("importer.provenance", self.lang, date=export_date, fichier=self.export.path.name)
+
     def check(self, kind: str, rel: str, text: str) -> list[dict[str, Any]]:
         result = check_file(text.encode("utf-8"), rel, kind).result
         return [diagnostic_param(d) for d in result.diagnostics if d.severity == Severity.ERROR]
@@ -328,6 +369,7 @@ class _Importer:
 
         def finish(text: str, _data: dict[str, Any]) -> str:
             text = with_header_lines(text, ["# " + message("importer.marqueur", self.lang)])
+            text = with_provenance(text, self.provenance(export_date), is_provenance)
             plain = read_document(text.encode("utf-8"), rel).data or {}
             return self.silence(kind, plain, coll_data, text, export_date, owned=True, siret_rejected=siret_rejected)
 
@@ -348,7 +390,8 @@ class _Importer:
                 write_record(self.repo, record)
             except RepositoryError as exc:
                 return self.unwritten(kind, ident, rel, lines, exc)
-        self.records.append(RecordResult(kind, ident, rel, CREE, lines))
+        diff = [changed_field(kind, k, None, v) for k, v in data.items() if not is_empty(v)]
+        self.records.append(RecordResult(kind, ident, rel, CREE, lines, diff=diff))
         return True, []
 
     def update(self, existing: Existing, values: dict[str, Any], lines: list[int], export_date: str, *,
@@ -358,6 +401,14 @@ class _Importer:
         model = MODELS[kind]
         rel = self.rel(existing.path)
         owned = existing.owned
+        older = self.older(existing, values, export_date)
+        if older is not None:
+            recorded, what = older
+            for line in lines[:1] if kind == "collectivite" else lines:
+                self.note(IGNORE, f"importer.export-plus-ancien.{what}", line, fiche=rel, date=export_date,
+                          fiche_date=recorded)
+            self.records.append(RecordResult(kind, existing.ident, rel, IGNOREE, lines))
+            return
         plan = plan_update(model, existing.data, values, owned=owned)
         for code, parent, theme in plan.dropped:
             self.note(ECARTE, "importer.sous-theme-hors-theme", lines[0], sous_theme=code, parent=parent, theme=theme)
@@ -369,6 +420,8 @@ class _Importer:
             text = apply_values(text, model, plan.values, self.lang)
         plain = read_document(text.encode("utf-8"), rel).data or {}
         text = self.silence(kind, plain, coll_data, text, export_date, owned=owned, siret_rejected=siret_rejected)
+        if owned and text != existing.text:  # the record remembers the export it was last written from
+            text = with_provenance(text, self.provenance(export_date), is_provenance)
         if text == existing.text:
             self.records.append(RecordResult(kind, existing.ident, rel, INCHANGE, lines))
             return
@@ -388,23 +441,36 @@ class _Importer:
             except RepositoryError as exc:
                 self.unwritten(kind, existing.ident, rel, lines, exc)
                 return
-        if not changed:  # only the import's silence changed
+        diff = [changed_field(kind, k, existing.data.get(k), v) for k, v in plan.values.items()]
+        if not changed:  # only the import's comments changed
             changed = ["# iaterr: ignore"]
-        self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed))
+        self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed, diff=diff))
+
+
+def changed_field(kind: str, name: str, before: Any, after: Any) -> dict[str, Any]:
+    """One field of what is written, for the report: a restricted field is named, its values never shown."""
+    spec = specs(MODELS[kind]).get(name)
+    if spec is not None and spec.meta.visibilite != "public":
+        return {"champ": name, "restreint": True}
+    return {"champ": name, "avant": before, "apres": after}
 
 
 def import_bibliotheque(repo: Repository, path: Path, *, dry_run: bool = False,
-                        lang: str | None = None, date_order: str | None = None) -> ImportReport:
+                        lang: str | None = None, date_order: str | None = None,
+                        force: bool = False) -> ImportReport:
     """Import the export at ``path`` into ``repo``; with ``dry_run``, write nothing.
 
     ``lang``: the language of the comments written in records (default: the repository's).
     ``date_order``: ``jma`` or ``mja``, the order of day and month in the file's ``a/b/yyyy`` dates (default:
     decided from the file's evidence, see :mod:`~iaterr.ingest.bibliotheque.dates`).
+    ``force``: write even over a record last imported from a more recent export (a deliberate rollback);
+    without it, such a record is left as it is and its rows are reported.
     Raises :class:`~iaterr.ingest.bibliotheque.report.SourceError` when the file cannot be read as an
     export at all.
     """
     export = read_export(Path(path))
-    importer = _Importer(repo, export, dry_run=dry_run, lang=lang or repo.config.langue, date_order=date_order)
+    importer = _Importer(repo, export, dry_run=dry_run, lang=lang or repo.config.langue, date_order=date_order,
+                         force=force)
     export_date = importer.run()
     findings = sorted(importer.findings, key=lambda f: f.line or 0)
     return ImportReport(
