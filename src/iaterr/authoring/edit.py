@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from iaterr import SCHEMA_VERSION
+from iaterr.authoring.records import collectivite_problem, existing_identifiers
 from iaterr.base.diagnostics import Diagnostic, Severity
 from iaterr.base.files import UnsafePath, contained, read_regular
 from iaterr.check.validate import check_file
@@ -70,8 +71,6 @@ class EditedRecord:
     problems: list[Diagnostic] = field(default_factory=list)
     #: the record format the text declares (raised to the current one when a new field needs it)
     version: str = SCHEMA_VERSION
-    #: the new identifier is another record's
-    taken: bool = False
     #: the text reads back as the record written afresh from ``data`` would (a safeguard: False refuses it)
     faithful: bool = True
 
@@ -80,8 +79,13 @@ class EditedRecord:
         return self.identifiant != self.source.identifiant
 
     @property
+    def taken(self) -> bool:
+        """The new identifier is another record's."""
+        return any(d.code == "identifiant-duplique" for d in self.problems)
+
+    @property
     def valid(self) -> bool:
-        return not self.problems and not self.taken and self.faithful
+        return not self.problems and self.faithful
 
 
 def open_for_edit(repo: Repository, identifiant: str, kind: str = "cas_usage") -> OpenRecord:
@@ -208,25 +212,18 @@ def edited_record(repo: Repository, source: OpenRecord, answers: dict[str, Any],
     problems = [d for d in check_file(text.encode("utf-8"), rel, kind).result.diagnostics
                 if d.severity == Severity.ERROR]
     if kind == "cas_usage" and new.get("collectivite"):
-        from iaterr.authoring.records import collectivite_problem, existing_identifiers
-
         known = known_collectivites if known_collectivites is not None else existing_identifiers(repo, "collectivite")
         problem = collectivite_problem(rel, str(new["collectivite"]), known)
         if problem is not None:
             problems.append(problem)
-    taken = False
-    if ident != source.identifiant:
-        from iaterr.authoring.records import existing_identifiers
-
-        taken = ident in existing_identifiers(repo, kind)
-        if taken:
-            problems.append(Diagnostic("identifiant-duplique", rel, path=("identifiant",),
+    if ident != source.identifiant and ident in existing_identifiers(repo, kind):
+        problems.append(Diagnostic("identifiant-duplique", rel, path=("identifiant",),
                                        params={"identifiant": ident, "autre": rel}))
     data = {"version_schema": version, **new}
     # the text reads as the same record as one written afresh from the same data
     fresh = read_document(render_record(kind, data, lang=lang).encode("utf-8"), rel).data
     faithful = read_document(text.encode("utf-8"), rel).data == fresh
-    return EditedRecord(source, ident, path, rel, data, text, changed, problems, version, taken, faithful)
+    return EditedRecord(source, ident, path, rel, data, text, changed, problems, version, faithful)
 
 
 def _apply(source: OpenRecord, model: Any, new: dict[str, Any], changed: list[str], version: str,
@@ -235,11 +232,10 @@ def _apply(source: OpenRecord, model: Any, new: dict[str, Any], changed: list[st
 
     raw = source.raw[len(BOM):] if source.raw.startswith(BOM) else source.raw
     text = raw.decode("utf-8")
-    crlf = "\r\n" in text
-    plain = text.replace("\r\n", "\n")
-    tree = roundtrip_yaml().load(io.StringIO(plain))
     if not changed and version == source.version:
         return text
+    crlf = "\r\n" in text
+    tree = roundtrip_yaml().load(io.StringIO(text.replace("\r\n", "\n")))
     fresh = to_commented(model, new, lang=lang, sections=False)
     order = [*specs(model)]
     for name in changed:

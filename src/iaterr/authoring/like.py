@@ -33,12 +33,11 @@ def find_model(repo: Repository, identifiant: str) -> tuple[OpenRecord, bool]:
     except EditError as exc:
         if exc.key != "edit.introuvable":
             raise
-    root = embedded_root()
-    if root is not None and root.resolve() != repo.root.resolve():
+    library = _library(repo)
+    if library is not None:
         try:
-            library = Repository(root, load_config(root), embedded=True)
             return open_for_edit(library, identifiant), True
-        except (EditError, RepositoryError):
+        except EditError:
             pass
     raise EditError("like.introuvable", identifiant=identifiant, dossier=repo.rel(repo.kind_dir("cas_usage")))
 
@@ -48,16 +47,26 @@ def known_models(repo: Repository) -> list[str]:
     from iaterr.authoring.records import existing_identifiers
 
     found = set(existing_identifiers(repo, "cas_usage"))
-    root = embedded_root()
-    if root is not None:
-        found |= existing_identifiers(Repository(root, load_config(root), embedded=True), "cas_usage")
+    library = _library(repo)
+    if library is not None:
+        found |= existing_identifiers(library, "cas_usage")
     return sorted(found)
+
+
+def _library(repo: Repository) -> Repository | None:
+    """The library embedded in iaterr, when there is one and it is not ``repo`` itself."""
+    root = embedded_root()
+    if root is None or root.resolve() == repo.root.resolve():
+        return None
+    try:
+        return Repository(root, load_config(root), embedded=True)
+    except RepositoryError:
+        return None
 
 
 def like_answers(record: OpenRecord) -> dict[str, Any]:
     """The answers of ``record`` worth offering for a new project (see the module's docstring)."""
-    data = canonical(CasUsage, {k: v for k, v in record.data.items() if k not in OWN})
-    return {k: v for k, v in view(CasUsage, data).items() if k not in OWN}
+    return dict(view(CasUsage, canonical(CasUsage, {k: v for k, v in record.data.items() if k not in OWN})))
 
 
 def _folded(text: str) -> str:

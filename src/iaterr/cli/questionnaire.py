@@ -602,7 +602,3 @@ def ask_model(model: type[BaseModel], *, lang: str, defaults: Answers | None = N
         io["output"] = output
     asker = Asker(lang, say, **io)
     return ask_state(model, asker, fields=fields, defaults=defaults)
-
-
-def field_titles(model: type[BaseModel], names: list[str], lang: str) -> list[str]:
-    return [f"{n} ({specs(model)[n].meta.titre(lang)})" if n in specs(model) else n for n in names]

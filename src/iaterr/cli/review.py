@@ -9,6 +9,7 @@ apply are asked. Each change is kept in the draft as soon as it is made.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any, Protocol
 
 from rich.table import Table
@@ -79,15 +80,12 @@ def print_problems(ui: App, problems: list[Diagnostic]) -> None:
         ui.err.print(Text("  " + labelled(place, text, ui.lang), style="red"), soft_wrap=not ui.err.is_terminal)
 
 
+@cache
 def _questions() -> dict[str, Question]:
     """Every question that can be corrected, the identifier included, in the model's order."""
-    out = {}
-    for name, spec in specs(CasUsage).items():
-        if name == "identifiant":
-            out[name] = Question(name, spec, False, False)
-    for q in plan(CasUsage, complete=True):
-        out[q.name] = q
-    return {n: out[n] for n in specs(CasUsage) if n in out}
+    planned = {q.name: q for q in plan(CasUsage, complete=True)}
+    planned["identifiant"] = Question("identifiant", specs(CasUsage)["identifiant"], False, False)
+    return {n: planned[n] for n in specs(CasUsage) if n in planned}
 
 
 def prune(state: State, applicable: set[str]) -> list[str]:
@@ -187,15 +185,20 @@ def review(ui: App, asker: Asker, state: State, *, build: Callable[[], Reviewed]
     ``after_change(name, old value)`` is called after an answer was corrected. ``first_correction``: ask which
     answer to correct before showing anything."""
     lang = ui.lang
+
+    def pick_and_correct(identifiant: str) -> None:
+        name = pick_field(asker, state.answers, identifiant)
+        if name is None:
+            return
+        old = state.answers.get(name)
+        correct(asker, state, name, special=special, defaults=defaults, current_identifier=identifiant,
+                on_answer=on_answer)
+        if after_change is not None:
+            after_change(name, old)
+            on_answer(state)
+
     if first_correction:  # ``iaterr edit``: what to change, first
-        name = pick_field(asker, state.answers, build().identifiant)
-        if name is not None:
-            old = state.answers.get(name)
-            correct(asker, state, name, special=special, defaults=defaults,
-                    current_identifier=build().identifiant, on_answer=on_answer)
-            if after_change is not None:
-                after_change(name, old)
-                on_answer(state)
+        pick_and_correct(build().identifiant)
     while True:
         record = build()
         show(record)
@@ -212,11 +215,4 @@ def review(ui: App, asker: Asker, state: State, *, build: Callable[[], Reviewed]
             return record
         if choice == "plus-tard":
             return None
-        name = pick_field(asker, state.answers, record.identifiant)
-        if name is not None:
-            old = state.answers.get(name)
-            correct(asker, state, name, special=special, defaults=defaults,
-                    current_identifier=record.identifiant, on_answer=on_answer)
-            if after_change is not None:
-                after_change(name, old)
-                on_answer(state)
+        pick_and_correct(record.identifiant)
