@@ -582,3 +582,18 @@ def test_an_unknown_identifier_gets_the_close_ones(cli, repo_copy):
     assert result.exit_code == 2 and "Vouliez-vous dire « sicoval-detection-fuites-eau » ?" in result.stderr
     result = cli("new", "--repo", str(repo_copy), "--like", "issygpt", "--defaults")
     assert result.exit_code == 2 and "« issy-les-moulineaux-issygpt »" in result.stderr
+
+
+def test_without_a_terminal_restricted_values_never_reach_the_output(cli, repo_copy):
+    """A run without a terminal may write to a CI log: the tables of new and edit hide restricted values."""
+    secret = "Algorithme maison XK-42"
+    created = cli("new", "--repo", str(repo_copy), "--set", "nom=Projet discret", "--set", "collectivite=sicoval",
+                  "--set", "statut=en_reflexion", "--set", "description=Un projet.", "--set", "theme=mobilites",
+                  "--set", f"nom_algorithme={secret}")
+    assert created.exit_code == 0, created.output
+    assert secret not in created.output and "valeur d'un champ restreint" in created.stdout
+    _path, data = record(repo_copy, "projet-discret")
+    assert data["nom_algorithme"] == secret  # written, only not shown
+    changed = cli("edit", "projet-discret", "--repo", str(repo_copy), "--set", "nom_algorithme=Autre algorithme")
+    assert changed.exit_code == 0, changed.output
+    assert secret not in changed.output and "Autre algorithme" not in changed.output

@@ -61,7 +61,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
         if not record.changed:
             ui.say("edit.aucun-changement", style="dim")
         else:
-            ui.out.print(changes_table(before_all, record.data, record.changed, lang))
+            ui.out.print(changes_table(before_all, record.data, record.changed, lang, mask=not ask))
             if record.renamed:
                 ui.say("edit.renommage", style="yellow", avant=source.rel, apres=record.rel)
             if record.version != source.version:

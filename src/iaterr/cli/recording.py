@@ -229,7 +229,7 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
                                   style="red"), soft_wrap=True)
             ui.fail("new.invalide", "new.invalide.aide")
             return FINDINGS
-        _show(ui, record, known, like_record, like)
+        _show(ui, record, known, like_record, like, mask=True)  # no terminal: the output may go to a log
     data = record.data
     chosen = next((c for c in known if c.identifiant == data.get("collectivite")), None)
     try:
@@ -276,10 +276,10 @@ def _build(repo: Any, state: State, known: list[KnownCollectivite], lang: str) -
 
 
 def _show(ui: App, record: Any, known: list[KnownCollectivite], model: Any = None,
-          like: dict[str, Any] | None = None) -> None:
+          like: dict[str, Any] | None = None, *, mask: bool = False) -> None:
     """The record as it will be written, what it still holds of the ``--like`` model, and the regimes its
     answers trigger."""
-    ui.out.print(summary_table({"identifiant": record.identifiant, **record.data}, ui.lang))
+    ui.out.print(summary_table({"identifiant": record.identifiant, **record.data}, ui.lang, mask=mask))
     if model is not None and like:
         same, naming = carried_over(model, like, record.data)
         titles = specs(CasUsage)

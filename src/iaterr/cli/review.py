@@ -21,7 +21,7 @@ from iaterr.cli.common import App
 from iaterr.cli.questionnaire import Asker, Offers, State, ask_field, refusal, shown_value
 from iaterr.i18n import labelled, message
 from iaterr.model import SECTIONS, CasUsage
-from iaterr.model.introspect import specs
+from iaterr.model.introspect import FieldSpec, specs
 from iaterr.model.questions import Question, applies, plan, required_by_law
 
 _BACK = "__iaterr_retour__"
@@ -39,7 +39,15 @@ class Reviewed(Protocol):
     def valid(self) -> bool: ...
 
 
-def summary_table(data: dict[str, Any], lang: str) -> Table:
+def _cell(spec: FieldSpec, value: Any, lang: str, mask: bool) -> Text:
+    """One value in a table; with ``mask``, a restricted field's value is not shown (the output may end up in
+    a log: a run without a terminal)."""
+    if mask and not spec.meta.public and value not in (None, "", []):
+        return Text(message("valeur.masquee", lang))
+    return Text(printable_line(shown_value(spec, value, lang)))
+
+
+def summary_table(data: dict[str, Any], lang: str, *, mask: bool = False) -> Table:
     table = Table(title=message("new.resume", lang), title_justify="left", show_header=True)
     table.add_column(message("new.resume.champ", lang), style="bold")
     table.add_column(message("new.resume.valeur", lang))
@@ -47,11 +55,12 @@ def summary_table(data: dict[str, Any], lang: str) -> Table:
         value = data.get(name)
         if value is None or value == [] or name == "version_schema":
             continue
-        table.add_row(spec.meta.titre(lang), Text(printable_line(shown_value(spec, value, lang))))
+        table.add_row(spec.meta.titre(lang), _cell(spec, value, lang, mask))
     return table
 
 
-def changes_table(before: dict[str, Any], after: dict[str, Any], changed: list[str], lang: str) -> Table:
+def changes_table(before: dict[str, Any], after: dict[str, Any], changed: list[str], lang: str, *,
+                  mask: bool = False) -> Table:
     table = Table(title=message("edit.modifications", lang), title_justify="left", show_header=True)
     table.add_column(message("new.resume.champ", lang), style="bold")
     table.add_column(message("edit.avant", lang))
@@ -60,8 +69,8 @@ def changes_table(before: dict[str, Any], after: dict[str, Any], changed: list[s
         spec = specs(CasUsage).get(name)
         if spec is None:
             continue
-        table.add_row(spec.meta.titre(lang), Text(printable_line(shown_value(spec, before.get(name), lang))),
-                      Text(printable_line(shown_value(spec, after.get(name), lang))))
+        table.add_row(spec.meta.titre(lang), _cell(spec, before.get(name), lang, mask),
+                      _cell(spec, after.get(name), lang, mask))
     return table
 
 
