@@ -597,3 +597,21 @@ def test_without_a_terminal_restricted_values_never_reach_the_output(cli, repo_c
     changed = cli("edit", "projet-discret", "--repo", str(repo_copy), "--set", "nom_algorithme=Autre algorithme")
     assert changed.exit_code == 0, changed.output
     assert secret not in changed.output and "Autre algorithme" not in changed.output
+
+
+def test_a_rename_that_cannot_be_written_puts_the_file_back(cli, repo_copy, monkeypatch):
+    import iaterr.authoring.edit as edit_module
+    from iaterr.repo.config import RepositoryError
+
+    _committed(repo_copy)
+
+    def full_disk(path, data, *, root=None, fsync=True):
+        raise RepositoryError("cli.ecriture-impossible", chemin=str(path), erreur="No space left on device")
+
+    monkeypatch.setattr(edit_module, "write_whole", full_disk)
+    result = cli("edit", "sicoval-detection-fuites-eau", "--repo", str(repo_copy),
+                 "--set", "identifiant=sicoval-fuites")
+    assert result.exit_code == 2 and "Traceback" not in result.output and "No space left" in result.stderr
+    assert (repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml").exists()
+    assert not (repo_copy / "data/cas-usage/sicoval-fuites.yaml").exists()
+    assert _git(repo_copy, "status", "--porcelain") == ""  # nothing half-done, in the index either

@@ -324,7 +324,11 @@ def write_edit(repo: Repository, edited: EditedRecord) -> Path:
         raise EditError("edit.identifiant-pris", identifiant=edited.identifiant, chemin=edited.rel)
     if _tracked(repo.root, edited.source.rel):
         _git(repo.root, "mv", "--", edited.source.rel, edited.rel)
-        write_whole(edited.path, data, root=repo.root)
+        try:
+            write_whole(edited.path, data, root=repo.root)
+        except RepositoryError:  # not written: the file goes back to its name, as it was
+            _git(repo.root, "mv", "--", edited.rel, edited.source.rel)
+            raise
         _git(repo.root, "add", "--", edited.rel)  # the rename is staged: its content too, never the old one
         return edited.path
     write_whole(edited.path, data, root=repo.root)

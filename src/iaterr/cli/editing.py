@@ -62,7 +62,7 @@ def run_edit(ui: App, repo_opt: Optional[Path], identifiant: str, sets: list[str
             ui.say("edit.aucun-changement", style="dim")
         else:
             ui.out.print(changes_table(before_all, record.data, record.changed, lang, mask=not ask))
-            if record.renamed:
+            if record.renamed and record.valid:
                 ui.say("edit.renommage", style="yellow", avant=source.rel, apres=record.rel)
             if record.version != source.version:
                 ui.say("edit.version", style="dim", avant=source.version, apres=record.version)
