@@ -32,6 +32,7 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
+        from iaterr.model.droit import references
         from iaterr.publish.site import OutputRefused, build_site
 
         with guarded(lang) as ui:
@@ -52,11 +53,16 @@ def register(app: typer.Typer) -> None:
                     ui.say("registre.et-autres", style="dim", n=len(paths) - LISTED)
             for rel, count in result.skipped:
                 ui.say("export.ignore" if count else "export.ignore-collectivite", style="yellow", fichier=rel, n=count)
+            for rel, page in result.no_channel:
+                ui.say("registre.sans-canal", style="yellow", page=page, fichier=rel)
+            if result.no_channel:
+                ui.say("registre.sans-canal.aide", style="green", documents=references("crpa.L311-1"),
+                       regles=references("crpa.R311-3-1-1"))
             ui.say("registre.bilan", style="green", dossier=str(out), ecrites=len(result.written),
                    supprimees=len(result.deleted), inchangees=result.unchanged, cas=result.records,
                    collectivites=result.collectivites)
             ui.say("registre.ouvrir", style="dim", chemin=str(out / "index.html"))
-            code = FINDINGS if result.skipped else OK
+            code = FINDINGS if result.skipped or result.no_channel else OK
         raise typer.Exit(code)
 
     app.add_typer(sub, name="register")

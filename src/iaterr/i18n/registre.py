@@ -16,6 +16,12 @@ FR: dict[str, str] = {
     "registre.supprime": "  supprimé : {chemin}",
     "registre.et-autres": "  … et {n} autre(s)",
     "registre.ouvrir": "Ouvrir : {chemin}",
+    "registre.sans-canal": "{page} ne dit pas où adresser une demande : ni le cas d'usage ({fichier}) ni sa "
+                           "collectivité ne donnent d'adresse électronique, de formulaire ou d'adresse postale.",
+    "registre.sans-canal.aide": "  → Renseignez contact_droits, formulaire_demandes ou adresse_postale dans la fiche "
+                                "de la collectivité (valables pour tous ses cas d'usage), ou contact_droits dans le "
+                                "cas d'usage : sans aucun d'eux, la page ne dit pas où demander les documents ({documents}) ni "
+                                "les règles du traitement ({regles}).",
     # the pages
     "registre.titre": "Registre des usages de l'IA et des algorithmes des collectivités",
     "registre.titre-une": "Registre des usages de l'IA et des algorithmes : {collectivite}",
@@ -61,6 +67,17 @@ FR: dict[str, str] = {
     "registre.collectivite.site": "Site web",
     "registre.collectivite.contact-droits": "Contact pour exercer vos droits",
     "registre.collectivite.siret": "SIRET",
+    "registre.collectivite.formulaire": "Formulaire de demande en ligne",
+    "registre.collectivite.adresse": "Adresse postale",
+    "registre.collectivite.prada": "Personne responsable de l'accès aux documents administratifs (PRADA)",
+    "registre.collectivite.sans-canal": "La collectivité n'indique pas encore où adresser une demande de "
+                                        "documents ou des règles d'un traitement (adresse électronique, formulaire "
+                                        "ou adresse postale).",
+    "registre.cas.demande": "Faire une demande",
+    "registre.cas.sans-canal": "Cette fiche n'indique pas encore où adresser une demande : ni le cas d'usage ni "
+                               "la collectivité ne donnent d'adresse électronique, de formulaire ou d'adresse "
+                               "postale.",
+    "registre.cas.vos-droits": "Vos droits, les délais de réponse et le recours à la CADA",
     "registre.cas.resume": "En bref",
     "registre.cas.notice": "Notice d'explicabilité",
     "registre.cas.chiffres": "Chiffres clés",
@@ -125,6 +142,12 @@ EN: dict[str, str] = {
     "registre.supprime": "  deleted: {chemin}",
     "registre.et-autres": "  … and {n} more",
     "registre.ouvrir": "Open: {chemin}",
+    "registre.sans-canal": "{page} does not say where to send a request: neither the use case ({fichier}) nor its "
+                           "local authority gives an e-mail address, a form or a postal address.",
+    "registre.sans-canal.aide": "  → Fill in contact_droits, formulaire_demandes or adresse_postale in the local "
+                                "authority's record (used for all its use cases), or contact_droits in the use case: "
+                                "without it, the page does not say where to ask for the documents ({documents}) nor "
+                                "for the rules of the processing ({regles}).",
     "registre.titre": "Register of the uses of AI and algorithms by local authorities",
     "registre.titre-une": "Register of the uses of AI and algorithms: {collectivite}",
     "registre.aller-contenu": "Skip to content",
@@ -168,6 +191,16 @@ EN: dict[str, str] = {
     "registre.collectivite.site": "Website",
     "registre.collectivite.contact-droits": "Contact to exercise your rights",
     "registre.collectivite.siret": "SIRET",
+    "registre.collectivite.formulaire": "Online request form",
+    "registre.collectivite.adresse": "Postal address",
+    "registre.collectivite.prada": "Officer responsible for access to administrative documents (PRADA)",
+    "registre.collectivite.sans-canal": "The local authority does not say yet where to send a request for "
+                                        "documents or for the rules of a processing (e-mail address, form or postal "
+                                        "address).",
+    "registre.cas.demande": "Make a request",
+    "registre.cas.sans-canal": "This record does not say yet where to send a request: neither the use case nor the "
+                               "local authority gives an e-mail address, a form or a postal address.",
+    "registre.cas.vos-droits": "Your rights, the time limits for an answer and referral to the CADA",
     "registre.cas.resume": "At a glance",
     "registre.cas.notice": "Explicability notice",
     "registre.cas.chiffres": "Key figures",

@@ -421,12 +421,7 @@ def _rights(n: Notice, q: Qualification) -> None:
             "l": Ours(reference("crpa.L311-3-1", lang)), "r": Ours(reference("crpa.R311-3-1-2", lang))}))
     else:
         n.rights_intro.append(Phrase("notice.droits.documents", {"ref": Ours(reference("crpa.L311-1", lang))}))
-    if n.contact:
-        n.channels.append(Phrase("notice.canal.courriel", {"adresse": Link(n.contact, mail=True)}))
-    if _present(coll.get("formulaire_demandes")):
-        n.channels.append(Phrase("notice.canal.formulaire", {"url": Link(coll["formulaire_demandes"])}))
-    if _present(coll.get("adresse_postale")):
-        n.channels.append(Phrase("notice.canal.courrier", {"adresse": coll["adresse_postale"]}))
+    n.channels.extend(request_channels(cas, coll))
     if _present(coll.get("prada")):
         n.prada = Phrase("notice.canal.prada", {"prada": coll["prada"]})
     if not n.channels:
@@ -460,6 +455,27 @@ def _rights(n: Notice, q: Qualification) -> None:
     n.rights_after.append(Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6", lang))}))
     if _present(cas.get("secrets_proteges")):
         n.rights_after.append(Phrase("notice.droits.secrets-fiche", {"texte": cas["secrets_proteges"]}))
+
+
+#: The fields that say where to send a request: the use case's own address, else its collectivité's fields
+#: (a PRADA named without an address, a DPO or a generic contact are not where a request for documents goes)
+CASE_CHANNELS = ("contact_droits",)
+COLLECTIVITE_CHANNELS = ("contact_droits", "formulaire_demandes", "adresse_postale")
+
+
+def request_channels(cas: Any, coll: Any) -> list[Phrase]:
+    """Where to send a request for the rules or the documents (R311-3-1-1, L311-1), as the record and its
+    collectivité declare it: an e-mail address (the use case's, else the collectivité's), an online form, a
+    postal address. Empty: the record gives no way to send one. ``cas`` needs only :data:`CASE_CHANNELS`."""
+    out = []
+    contact = cas.get("contact_droits") if _present(cas.get("contact_droits")) else coll.get("contact_droits")
+    if _present(contact):
+        out.append(Phrase("notice.canal.courriel", {"adresse": Link(contact, mail=True)}))
+    if _present(coll.get("formulaire_demandes")):
+        out.append(Phrase("notice.canal.formulaire", {"url": Link(coll["formulaire_demandes"])}))
+    if _present(coll.get("adresse_postale")):
+        out.append(Phrase("notice.canal.courrier", {"adresse": coll["adresse_postale"]}))
+    return out
 
 
 def deadlines(lang: str = "fr") -> list[Phrase]:

@@ -18,7 +18,7 @@ import functools
 import json
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from iaterr.publish.site.data import (
     json_text,
     load_site_data,
     public_views,
+    without_channel,
 )
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
 from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, template_fingerprint
@@ -53,6 +54,8 @@ class BuildResult:
     records: int
     collectivites: int
     skipped: list[tuple[str, int]]
+    #: use-case pages that give no way to send a request: (record file, page), a finding each
+    no_channel: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -116,7 +119,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     state.save(out, fingerprint, kept, now)
     deleted = sorted(old - set(kept) - {MANIFEST})
     return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
-                       site.skipped)
+                       site.skipped, [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)])
 
 
 def _read_again(repo: Repository, records: list[Record], jobs: int | None) -> None:

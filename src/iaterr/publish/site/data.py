@@ -20,12 +20,14 @@ from iaterr import SCHEMA_VERSION, __version__
 from iaterr.model.visibility import View
 from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem, ExportSet, load_items
+from iaterr.publish.notice import CASE_CHANNELS, request_channels
 from iaterr.publish.opendata import CSV_CELLS, csv_cells
 from iaterr.repo.config import Repository
 
 #: the names under which :func:`site_summary` and :func:`json_fragment` are prepared and cached (the CSV cells
-#: are those of ``export --csv``: :data:`~iaterr.publish.opendata.CSV_CELLS`)
-SITE_SUMMARY = "site-resume"
+#: are those of ``export --csv``: :data:`~iaterr.publish.opendata.CSV_CELLS`); a new name whenever what they
+#: hold changes (the cache keeps values by name)
+SITE_SUMMARY = "site-resume-2"
 SITE_JSON = "site-json"
 #: the JSON fragment of a use case holds this in place of its collectivité (YAML cannot hold a NUL)
 _PLACEHOLDER = '"collectivite": "\\u0000"'
@@ -51,7 +53,8 @@ class Record:
     collectivite: str
     #: hash of its public view
     hash: str
-    #: nom, theme, statut, types, risque: what list pages show
+    #: nom, theme, statut, types, risque: what list pages show; contact_droits: where the use case itself says
+    #: requests go (its collectivité may say it instead)
     summary: dict[str, Any]
     #: its own cells of the open-data CSV, encoded
     csv: str
@@ -87,7 +90,8 @@ def site_summary(shown: View) -> dict[str, Any]:
         "hash": digest_of(dict(shown)),
         "summary": {"nom": shown.get("nom", ""), "theme": shown.get("theme", ""), "statut": shown.get("statut", ""),
                     "types": list(shown.get("type_algorithme") or []),
-                    "risque": shown.get("niveau_risque_ia") or NO_RISK},
+                    "risque": shown.get("niveau_risque_ia") or NO_RISK,
+                    **{name: shown.get(name) or "" for name in CASE_CHANNELS}},
     }
 
 
@@ -111,6 +115,12 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
         collectivites.setdefault(ident, coll)
     records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
     return SiteData(records, collectivites, items.skipped)
+
+
+def without_channel(site: SiteData) -> list[Record]:
+    """The use cases whose page would give no way to send a request (no address of the use case nor of its
+    collectivité: :func:`~iaterr.publish.notice.request_channels`)."""
+    return [r for r in site.records if not request_channels(r.summary, site.collectivites[r.collectivite])]
 
 
 def public_views(repo: Repository, rels: list[str], *, jobs: int | None = None) -> dict[str, View]:

@@ -35,13 +35,19 @@ def environment() -> Any:
 
 
 def template_fingerprint() -> str:
-    """Changes with iaterr's version and its site and notice templates: every page depends on it."""
+    """Changes with iaterr's version, its site and notice templates and its code (the messages, the notice, the
+    vocabularies and the law's table shape every page: a change of one of them, even between two releases,
+    renders every page again)."""
     h = hashlib.sha1(__version__.encode())
     for folder in ("site", "notice"):
         for path in sorted((TEMPLATES / folder).glob("*")):
             if path.is_file():
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
+    package = TEMPLATES.parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode())
+        h.update(path.read_bytes())
     return h.hexdigest()[:20]
 
 
