@@ -39,16 +39,16 @@ CROSSWALK = ROOT.parent / "shared" / "domain" / "crosswalk-transparency-standard
 COLUMNS = {"eurocities": "eurocities_ats_v0_3_1", "algoritmeregister": "nl_algoritmeregister_v1_0",
            "atrs": "uk_atrs_v3_attribute (v4 label if renamed)", "ai-act": "eu_ai_act"}
 
-#: Eurocities ATS 0.3.1, attributes in the order of its published schema (schema-v0_3_1.yaml).
+#: Eurocities ATS 0.3.1 final, attributes in the order of its published schema (schema-v0_3_1.yaml).
 EUROCITIES_ORDER = [
+    "name", "description_short", "organization", "department", "contact_email", "contact_phone", "contact_name",
+    "area", "domain", "website", "status", "remark", "decision_making_process", "goal", "impact", "risks",
+    "risk_category", "proportionality", "lawful_basis", "documentation", "training_data", "source_data", "data_bias",
+    "connected_data_sources", "DPIA_description", "DPIA_url", "algorithm_type", "description", "methods_and_models",
+    "performance", "alternatives_considered", "product_information", "codebase_url", "product_page",
+    "AIA_description", "AIA_url", "monitoring", "type", "human_intervention", "objection_procedure", "rollback",
     "standard_version", "uuid", "lang", "publication_date", "last_change_date", "revision_date", "revision_note",
-    "keywords", "name", "organization", "department", "country", "contact_email", "contact_phone", "contact_name",
-    "description_short", "website", "status", "remark", "decision_making_process", "domain", "area", "goal",
-    "impact", "risks", "risk_category", "proportionality", "lawful_basis", "documentation", "training_data",
-    "source_data", "data_bias", "connected_data_sources", "DPIA_description", "DPIA_url", "description",
-    "algorithm_type", "methods_and_models", "performance", "alternatives_considered", "product_information",
-    "codebase_url", "product_page", "AIA_description", "AIA_url", "type", "monitoring", "human_intervention",
-    "objection_procedure", "rollback",
+    "keywords",
 ]
 #: Algoritmeregister publication standard 1.0, fields in the order of its delivery API.
 NL_ORDER = [
@@ -58,15 +58,19 @@ NL_ORDER = [
     "source_data", "source_data_grouping", "methods_and_models", "provider", "publiccode", "lang",
     "standard_version", "source_id", "tags", "lars", "publication_dt",
 ]
+#: The publication metadata of a GOV.UK algorithmic transparency record, in the order GOV.UK lists them.
+GOVUK_METADATA = tuple(f"algorithmic_transparency_record_{k}" for k in (
+    "organisation", "organisation_type", "function", "capability", "task", "phase", "region", "date_published",
+    "atrs_version", "other_tags"))
 #: Names a standard uses that the crosswalk does not spell out (it abbreviates with "…").
 NOT_IN_CROSSWALK = {
-    # schema 0.3.1: country is required, remark holds why a project ended
-    "eurocities": {"country", "remark"},
-    "algoritmeregister": set(),
+    # schema 0.3.1: remark holds why a project ended
+    "eurocities": {"remark"},
+    "algoritmeregister": {"tags"},
     # ATRS data specification 2.4.3.2-2.4.3.10 ("source_data_name ... data_access_and_storage" in the
     # crosswalk), and the sub-attributes of an impact assessment (2.5.1)
     "atrs": {"sensitive_attributes", "data_collection", "impact_assessment_name", "impact_assessment_description",
-             "impact_assessment_date", "impact_assessment_link", *ATRS_SECTIONS},
+             "impact_assessment_date", "impact_assessment_link", *ATRS_SECTIONS, *GOVUK_METADATA},
     # the record's own frame, and the words of Annex VIII C.1 and C.4/C.5
     "ai-act": {"applicable", "legal_basis", "risk_tier", "reason", "contact_details", "email", "website",
                "summary", "url", "date", "address", "registration", "applies_from", "deployer_registration",
@@ -74,7 +78,7 @@ NOT_IN_CROSSWALK = {
 }
 #: ATRS v3 attributes by section, in the template's order.
 ATRS_ORDER = {
-    "metadata": ["title", "organisation_name", "phase", "date_updated", "tags", "standard_version"],
+    "metadata": list(GOVUK_METADATA),
     "tier_1": ["name", "description", "website_url", "contact_email"],
     "owner_and_responsibility": ["organisation_or_department", "team", "senior_responsible_owner",
                                  "external_supplier_involvement", "external_supplier"],
@@ -175,8 +179,11 @@ COMPLETE_COLLECTIVITE = {**COLLECTIVITE, "adresse_postale": "Hôtel de ville, 1 
 #: What a record can never fill, per standard: iaterr has no field for it.
 STRUCTURAL = {
     "eurocities": {"publication_date", "revision_date", "department", "type"},
-    "algoritmeregister": set(),
-    "atrs": {"team", "senior_responsible_owner", "provided_information"},
+    # the register takes records written in Dutch only
+    "algoritmeregister": {"lang"},
+    # GOV.UK's organisation is one of its closed list of UK bodies; its publication date is GOV.UK's own
+    "atrs": {"team", "senior_responsible_owner", "provided_information",
+             "algorithmic_transparency_record_organisation", "algorithmic_transparency_record_date_published"},
     "ai-act": {"C.2"},
 }
 
@@ -283,12 +290,12 @@ def test_eurocities_is_flat_and_atrs_is_nested():
 
 EXPECTED_STATUS = {
     #  iaterr              Eurocities      Algoritmeregister   ATRS
-    "en_reflexion": ("planned", "In ontwikkeling", "Pre-deployment"),
-    "en_construction": ("development", "In ontwikkeling", "Pre-deployment"),
-    "en_experimentation": ("pilot", "In gebruik", "Beta/Pilot"),
-    "en_deploiement": ("operational", "In gebruik", "Production"),
-    "termine": ("retired", "Buiten gebruik", "Retired"),
-    "abandonne": ("retired", "Buiten gebruik", "Retired"),
+    "en_reflexion": ("planned", "In ontwikkeling", "pre-deployment"),
+    "en_construction": ("development", "In ontwikkeling", "pre-deployment"),
+    "en_experimentation": ("pilot", "In gebruik", "beta-pilot"),
+    "en_deploiement": ("operational", "In gebruik", "production"),
+    "termine": ("retired", "Buiten gebruik", "retired"),
+    "abandonne": ("retired", "Buiten gebruik", "retired"),
 }
 
 
@@ -304,7 +311,7 @@ def test_status_mappings(statut):
     eurocities, nl, uk = EXPECTED_STATUS[statut]
     assert mapped("eurocities", record).record["status"] == eurocities
     assert mapped("algoritmeregister", record).record["status"] == nl
-    assert mapped("atrs", record).record["metadata"]["phase"] == uk
+    assert mapped("atrs", record).record["metadata"]["algorithmic_transparency_record_phase"] == uk
     if statut in ("termine", "abandonne"):
         assert mapped("algoritmeregister", record).record["end_date"] == "2026-06"
         assert mapped("eurocities", record).record["remark"] == "Données insuffisantes."
@@ -391,8 +398,9 @@ def test_texts_stay_as_the_record_wrote_them():
     assert "Ancienneté de la demande" in record["description"]  # the parameters and their weighting
     nl = mapped("algoritmeregister", COMPLETE).record
     assert nl["provider"] == "Éditeur du logiciel petite enfance"
-    assert nl["impacttoetsen_grouping"] == [{"title": "DPIA", "link": "https://www.ville-exemple.fr/aipd-creches"},
-                                            {"title": "FRIA", "link": "https://www.ville-exemple.fr/aidf-creches"}]
+    assert nl["impacttoetsen_grouping"] == [
+        {"title": "Data Protection Impact Assessment (DPIA)", "link": "https://www.ville-exemple.fr/aipd-creches"},
+        {"title": "Fundamental Rights Impact Assessment (FRIA)", "link": "https://www.ville-exemple.fr/aidf-creches"}]
 
 
 def test_eurocities_uuid_is_stable_and_per_record():
@@ -416,7 +424,7 @@ def test_missing_items_say_what_would_fill_them_in_both_languages():
 EXPECTED_MISSING_SIMPLE = {
     "eurocities": STRUCTURAL["eurocities"] | {"decision_making_process", "risks", "proportionality", "lawful_basis",
                                               "training_data", "monitoring", "objection_procedure"},
-    "algoritmeregister": set(),
+    "algoritmeregister": STRUCTURAL["algoritmeregister"],
     "atrs": STRUCTURAL["atrs"] | {"external_supplier_involvement", "alternatives_considered", "process_integration",
                                   "frequency_and_scale_of_usage", "appeals_and_review", "impact_assessment",
                                   "risks_and_mitigations"},
@@ -425,7 +433,7 @@ EXPECTED_MISSING_SIMPLE = {
 EXPECTED_MISSING_DECISION = {
     # a points grid declared rules-only: no AI Act risk category, said with its reason (below)
     "eurocities": STRUCTURAL["eurocities"] | {"risks", "proportionality", "monitoring", "risk_category"},
-    "algoritmeregister": set(),
+    "algoritmeregister": STRUCTURAL["algoritmeregister"],
     "atrs": STRUCTURAL["atrs"] | {"alternatives_considered", "risks_and_mitigations"},
     # GOOD_DECISION is a points grid: out of the AI Act's scope when it says so (systeme_ia: false)
     "ai-act": set() if GOOD_DECISION.get("systeme_ia") is False else STRUCTURAL["ai-act"] | {"C.1.address", "C.3"},

@@ -196,6 +196,31 @@ R_AIACT_UNKNOWN = Txt(
     "The risk tier is not assessed: registration in the EU database only concerns high-risk systems; classify the "
     f"system first ({droit.reference('ria.art49')}).")
 
+R_NL_LANG = Txt(
+    "Le registre néerlandais n'accepte que des fiches rédigées en néerlandais (« lang » : « nld » seulement) : "
+    "les textes de la fiche sont en français (« fra »). Traduisez-les en néerlandais et indiquez « nld » avant "
+    "de les déposer ; iaterr ne traduit rien.",
+    "The Dutch register accepts only records written in Dutch (“lang”: “nld” only): the record's texts are in "
+    "French (“fra”). Translate them into Dutch and set “nld” before submitting them; iaterr translates nothing.")
+R_GOVUK_ORGANISATION = Txt(
+    "GOV.UK n'accepte comme organisation qu'un des organismes britanniques de sa liste fermée : une collectivité "
+    "française ne peut pas y figurer. Le nom de la collectivité est dans « organisation_or_department ».",
+    "GOV.UK only accepts as organisation one of the UK bodies of its closed list: a French authority cannot be in "
+    "it. The authority's name is in “organisation_or_department”.")
+
+#: Where a standard's short description is read, in order (a text short enough, never cut).
+SHORT_SOURCES: tuple[str, ...] = ("description",)
+#: Eurocities 0.3.1: ``description_short`` of 150 characters at most (stated in its description).
+EUROCITIES_SHORT = 150
+
+
+def _too_long(fields: str, length: int, limit: int) -> Txt:
+    return Txt(f"Le texte de {_names(fields.split(', '), 'fr')} fait {length} caractères ; le standard en admet "
+               f"{limit} au plus pour ce champ. iaterr ne coupe pas un texte : un texte plus court est à écrire.",
+               f"The text of {_names(fields.split(', '), 'en')} is {length} characters long; the standard allows "
+               f"at most {limit} for this field. iaterr does not cut a text: a shorter one is to be written.")
+
+
 AVERTISSEMENT_SECTION_SECURISEE = Txt(
     "Ce fichier contient l'enregistrement de systèmes de la répression ou de la migration ({fiches}), qui va dans "
     f"la section sécurisée non publique de la base de l'UE ({droit.reference('ria.art49-4')}) : ne le publiez pas.",
@@ -241,6 +266,27 @@ class _Source:
         """``value``; when it is empty, ``champ`` is recorded as missing, to be filled from ``fields``."""
         if _empty(value):
             self.miss(champ, fields, raison)
+        return value
+
+    def short(self, champ: str, limit: int) -> str | None:
+        """A short description of at most ``limit`` characters for ``champ``: the record's description when it
+        is that short; otherwise ``champ`` is missing, with the length found. A text is never cut."""
+        for path in SHORT_SOURCES:
+            value = self.get(path)
+            if value and len(value) <= limit:
+                return value
+        description = self.get("description")
+        if not description:
+            return self.need(champ, None, *SHORT_SOURCES)
+        self.miss(champ, SHORT_SOURCES, _too_long("description", len(description), limit))
+        return None
+
+    def fit(self, champ: str, value: Any, limit: int, *fields: str) -> Any:
+        """``value`` when it is at most ``limit`` characters long (the register's limit for ``champ``);
+        otherwise ``champ`` is missing, with the length found. A text is never cut."""
+        if isinstance(value, str) and len(value) > limit:
+            self.miss(champ, fields, _too_long(", ".join(fields), len(value), limit))
+            return None
         return value
 
     def _reason(self, fields: tuple[str, ...]) -> Txt:
@@ -423,16 +469,17 @@ NL_STATUS = {
     "abandonne": "Buiten gebruik",
 }
 NL_HIGH_RISK, NL_IMPACTFUL, NL_OTHER = "Hoog-risico AI-systeem", "Impactvolle algoritmes", "Overige algoritmes"
+#: GOV.UK's phase slugs (its labels: Pre-deployment, Beta/Pilot, Production, Retired).
 ATRS_PHASE = {
-    "en_reflexion": "Pre-deployment",
-    "en_construction": "Pre-deployment",
-    "en_experimentation": "Beta/Pilot",
-    "en_deploiement": "Production",
-    "termine": "Retired",
-    "abandonne": "Retired",
+    "en_reflexion": "pre-deployment",
+    "en_construction": "pre-deployment",
+    "en_experimentation": "beta-pilot",
+    "en_deploiement": "production",
+    "termine": "retired",
+    "abandonne": "retired",
 }
-#: What iaterr's assessment types are called in the registers (DPIA, FRIA are the usual names).
-ASSESSMENT_NAMES = {"aipd": "DPIA", "aidf": "FRIA"}
+#: The ATRS version current GOV.UK records carry (``algorithmic_transparency_record_atrs_version``).
+ATRS_VERSION = "v4.0"
 
 _E_ENV, _E_HOUSING, _E_NATURE = ("environment, spacial planning and water", "housing, living and living environment",
                                  "agriculture, nature and food")
@@ -526,43 +573,29 @@ def publication_category(cas: dict[str, Any]) -> tuple[str | None, Txt | None]:
 # ---------------------------------------------------------------- Eurocities ATS 0.3.1
 
 def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
-    """Eurocities Algorithmic Transparency Standard 0.3.1: a flat record, attributes in the
-    schema's order (its METADATA, BASIC INFORMATION, USE CASE, DATA, ALGORITHM and
-    OVERSIGHT categories are labels of each attribute, not nested objects)."""
+    """Eurocities Algorithmic Transparency Standard 0.3.1, final (January 2023): a flat record, attributes in
+    the order of its schema (BASIC INFORMATION, USE CASE, DATA, ALGORITHM, OVERSIGHT, METADATA: labels of each
+    attribute, not nested objects); no ``country`` (removed from the final 0.3.1); ``description_short`` of
+    150 characters at most, as the standard states."""
     s = _Source(item, include_restricted)
     cas, coll = s.cas, s.coll
     r: dict[str, Any] = {}
-    # METADATA
-    r["standard_version"] = "0.3.1"
-    r["uuid"] = _stable_uuid(cas)
-    r["lang"] = "fr"
-    s.miss("publication_date", (), R_PUBLICATION_DATE)
-    updated = cas.get("date_mise_a_jour")
-    if updated and len(updated) == 10:
-        r["last_change_date"] = updated
-    elif updated:
-        s.miss("last_change_date", ("date_mise_a_jour",), R_PARTIAL_DATE)
-    else:
-        s.miss("last_change_date", ("date_mise_a_jour",))
-    s.miss("revision_date", (), R_REVISION_DATE)
-    r["keywords"] = ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", [])))
     # BASIC INFORMATION
     r["name"] = s.need("name", cas.get("nom"), "nom")
+    r["description_short"] = s.short("description_short", EUROCITIES_SHORT)
     r["organization"] = s.need("organization", coll.get("nom"), "collectivite.nom")
     s.miss("department", (), R_DEPARTMENT)
-    r["country"] = "France"
     contact, fields = s.contact()
     r["contact_email"] = s.need("contact_email", contact, *fields)
-    r["description_short"] = s.need("description_short", cas.get("description"), "description")
+    r["area"] = s.need("area", coll.get("nom"), "collectivite.nom")
+    domain, _ = _domains(cas)
+    r["domain"] = s.need("domain", domain, "theme", "sous_themes", raison=R_DOMAIN)
     r["website"] = cas.get("url_informations")
     r["status"] = EUROCITIES_STATUS[cas["statut"]]
     r["remark"] = cas.get("motif_abandon")
     # USE CASE
     r["decision_making_process"] = s.need("decision_making_process", cas.get("contribution_decision"),
                                           "contribution_decision")
-    domain, _ = _domains(cas)
-    r["domain"] = s.need("domain", domain, "theme", "sous_themes", raison=R_DOMAIN)
-    r["area"] = s.need("area", coll.get("nom"), "collectivite.nom")
     r["goal"] = s.need("goal", cas.get("finalite"), "finalite")
     r["impact"] = s.need("impact", _paragraphs(cas.get("personnes_concernees"), cas.get("portee_decision"),
                                                _decisions_per_year(cas)),
@@ -587,9 +620,9 @@ def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
     r["DPIA_description"] = dpia.get("resume") if dpia else None
     r["DPIA_url"] = dpia.get("url") if dpia else None
     # ALGORITHM
+    r["algorithm_type"] = s.need("algorithm_type", kind, "type_algorithme", raison=R_ALGO_TYPE)
     r["description"] = s.need("description", _paragraphs(cas.get("operations"), _parameters(cas)),
                               "operations", "parametres")
-    r["algorithm_type"] = s.need("algorithm_type", kind, "type_algorithme", raison=R_ALGO_TYPE)
     r["methods_and_models"] = _paragraphs(_types(cas), cas.get("description_algorithme"))
     gap = _label(NIVEAUX_3, cas.get("efficacite"))
     r["performance"] = f"Écart aux objectifs : {gap.lower()}." if gap else None
@@ -599,61 +632,103 @@ def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
     r["AIA_description"] = fria.get("resume") if fria else None
     r["AIA_url"] = fria.get("url") if fria else None
     # OVERSIGHT
-    s.miss("type", (), R_USE_TYPE)
     r["monitoring"] = s.need("monitoring", cas.get("suivi"), "suivi")
+    s.miss("type", (), R_USE_TYPE)
     r["human_intervention"] = s.need("human_intervention", _human_intervention(cas),
                                      "supervision_humaine", "niveau_automatisation")
     r["objection_procedure"] = s.need("objection_procedure", cas.get("procedure_objection"), "procedure_objection")
     r["rollback"] = cas.get("reversibilite")
+    # METADATA
+    r["standard_version"] = "0.3.1"
+    r["uuid"] = _stable_uuid(cas)
+    r["lang"] = "fr"  # ISO 639-1, as the standard asks
+    s.miss("publication_date", (), R_PUBLICATION_DATE)
+    updated = cas.get("date_mise_a_jour")
+    if updated and len(updated) == 10:
+        r["last_change_date"] = updated
+    elif updated:
+        s.miss("last_change_date", ("date_mise_a_jour",), R_PARTIAL_DATE)
+    else:
+        s.miss("last_change_date", ("date_mise_a_jour",))
+    s.miss("revision_date", (), R_REVISION_DATE)
+    r["keywords"] = ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", [])))
     return Mapped(_prune(r), s.missing)
 
 
 # ---------------------------------------------------------------- Netherlands: Algoritmeregister 1.0
 
+#: Algoritmeregister 1.0: the longest text the register accepts per field (``max_length`` of its field
+#: configuration, counted on the text without HTML; the texts iaterr writes hold none).
+NL_MAX_LENGTH = {
+    "name": 100, "description_short": 400, "organization": 100, "begin_date": 7, "end_date": 7,
+    "contact_email": 500, "website": 500, "url": 500, "goal": 2500, "proportionality": 2500,
+    "human_intervention": 2500, "risks": 2500, "lawful_basis": 2500, "impacttoetsen": 2500, "source_data": 2500,
+    "methods_and_models": 5000, "provider": 200, "publiccode": 500, "source_id": 100, "tags": 2500,
+}
+#: What the register calls the assessments iaterr knows (its recommended titles; others keep iaterr's label).
+NL_ASSESSMENTS = {"aipd": "Data Protection Impact Assessment (DPIA)",
+                  "aidf": "Fundamental Rights Impact Assessment (FRIA)"}
+
+
 def algoritmeregister(item: ExportItem, *, include_restricted: bool) -> Mapped:
-    """The Dutch Algoritmeregister, publication standard 1.0 (the fields of its delivery API,
-    in its order; the register assigns ``lars`` and ``publication_dt`` itself)."""
+    """The Dutch Algoritmeregister, publication standard 1.0: the fields of its field configuration, in its
+    order, each within the register's length limit (a longer text is reported missing, never cut) and
+    vocabularies; the register assigns ``lars`` and ``publication_dt`` itself. The register accepts only
+    records in Dutch: ``lang`` says the record's language (``fra``) and is reported, with that reason."""
     s = _Source(item, include_restricted)
     cas, coll = s.cas, s.coll
     r: dict[str, Any] = {}
-    r["name"] = s.need("name", cas.get("nom"), "nom")
-    r["description_short"] = s.need("description_short", cas.get("description"), "description")
-    r["organization"] = s.need("organization", coll.get("nom"), "collectivite.nom")
+    r["name"] = s.fit("name", s.need("name", cas.get("nom"), "nom"), NL_MAX_LENGTH["name"], "nom")
+    r["description_short"] = s.short("description_short", NL_MAX_LENGTH["description_short"])
+    r["organization"] = s.fit("organization", s.need("organization", coll.get("nom"), "collectivite.nom"),
+                              NL_MAX_LENGTH["organization"], "collectivite.nom")
     r["category"] = _domains(cas)[1]
     r["status"] = NL_STATUS[cas["statut"]]
     r["begin_date"] = _month(cas.get("date_debut"))
     r["end_date"] = _month(cas.get("date_fin"))
     contact, fields = s.contact()
     r["contact_email"] = s.need("contact_email", contact, *fields)
-    r["website"] = cas.get("url_informations")
+    r["website"] = s.fit("website", cas.get("url_informations"), NL_MAX_LENGTH["website"], "url_informations")
     category, why = publication_category(cas)
     r["publication_category"] = s.need("publication_category", category,
                                        "niveau_risque_ia", "decisions_individuelles", raison=why)
-    r["url"] = cas.get("url_regles_publiees")
-    r["goal"] = _paragraphs(cas.get("finalite"), _people(cas), _decisions_per_year(cas))
-    r["proportionality"] = cas.get("proportionnalite")
-    r["human_intervention"] = _human_intervention(cas)
-    r["risks"] = cas.get("evaluation_risques")
-    r["lawful_basis"] = cas.get("base_legale")
+    r["url"] = s.fit("url", cas.get("url_regles_publiees"), NL_MAX_LENGTH["url"], "url_regles_publiees")
+    r["goal"] = s.fit("goal", _paragraphs(cas.get("finalite"), _people(cas), _decisions_per_year(cas)),
+                      NL_MAX_LENGTH["goal"], "finalite", "personnes_concernees", "nombre_decisions_par_an")
+    r["proportionality"] = s.fit("proportionality", cas.get("proportionnalite"), NL_MAX_LENGTH["proportionality"],
+                                 "proportionnalite")
+    r["human_intervention"] = s.fit("human_intervention", _human_intervention(cas),
+                                    NL_MAX_LENGTH["human_intervention"], "supervision_humaine",
+                                    "niveau_automatisation")
+    r["risks"] = s.fit("risks", cas.get("evaluation_risques"), NL_MAX_LENGTH["risks"], "evaluation_risques")
+    r["lawful_basis"] = s.fit("lawful_basis", cas.get("base_legale"), NL_MAX_LENGTH["lawful_basis"], "base_legale")
     grouping, lines = [], []
     for a in cas.get("analyses_impact", []):
-        title = ASSESSMENT_NAMES.get(a["type"]) or TYPES_ANALYSE_IMPACT.label(a["type"], "fr")
+        title = NL_ASSESSMENTS.get(a["type"]) or TYPES_ANALYSE_IMPACT.label(a["type"], "fr")
         grouping.append({"title": title, "link": a.get("url")})
         line = title + (f" ({a['date']})" if a.get("date") else "")
         lines.append(line + (f" : {a['resume']}" if a.get("resume") else ""))
     r["impacttoetsen_grouping"] = grouping
-    r["impacttoetsen"] = "\n".join(lines)
-    r["source_data"] = _source_data(cas)
-    r["methods_and_models"] = _paragraphs(_types(cas), cas.get("operations"), _parameters(cas),
-                                          cas.get("description_algorithme"))
+    r["impacttoetsen"] = s.fit("impacttoetsen", "\n".join(lines), NL_MAX_LENGTH["impacttoetsen"],
+                               "analyses_impact")
+    r["source_data"] = s.fit("source_data", _source_data(cas), NL_MAX_LENGTH["source_data"], "donnees")
+    r["methods_and_models"] = s.fit("methods_and_models",
+                                    _paragraphs(_types(cas), cas.get("operations"), _parameters(cas),
+                                                cas.get("description_algorithme")),
+                                    NL_MAX_LENGTH["methods_and_models"], "type_algorithme", "operations",
+                                    "parametres", "description_algorithme")
     provider = ", ".join(cas.get("fournisseurs", []))
     if not provider and cas.get("mise_en_oeuvre") == "interne":
         provider = "Intern ontwikkeld"
-    r["provider"] = provider
-    r["publiccode"] = cas.get("url_code_source")
-    r["lang"] = "fra"
+    r["provider"] = s.fit("provider", provider, NL_MAX_LENGTH["provider"], "fournisseurs")
+    r["publiccode"] = s.fit("publiccode", cas.get("url_code_source"), NL_MAX_LENGTH["publiccode"],
+                            "url_code_source")
+    r["lang"] = "fra"  # the record's language (ISO 639-3); the register takes "nld" only: said in `manquants`
+    s.miss("lang", (), R_NL_LANG)
     r["standard_version"] = "1.0"
-    r["source_id"] = cas.get("identifiant")
+    r["source_id"] = s.fit("source_id", cas.get("identifiant"), NL_MAX_LENGTH["source_id"], "identifiant")
+    r["tags"] = s.fit("tags", ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", []))), NL_MAX_LENGTH["tags"],
+                      "sous_themes")
     return Mapped(_prune(r), s.missing)
 
 
@@ -666,22 +741,26 @@ ATRS_SECTIONS = ("metadata", "tier_1", "tier_2", "owner_and_responsibility", "de
 
 
 def atrs(item: ExportItem, *, include_restricted: bool) -> Mapped:
-    """UK Algorithmic Transparency Recording Standard (v3 attribute names), nested by tier and
-    section as the template is: metadata, tier 1, tier 2 (owner and responsibility,
-    description and rationale, decision-making process, tool specification with its model
-    and data specifications, risks)."""
+    """UK Algorithmic Transparency Recording Standard: ``metadata`` holds the publication metadata as GOV.UK
+    stores it for an algorithmic transparency record (its facet keys, phase slugs, ``atrs_version`` "v4.0");
+    ``tier_1`` and ``tier_2`` hold the record's content, which GOV.UK publishes as the page's body, under the
+    attribute names of the ATRS template (tier 2 by section: owner and responsibility, description and
+    rationale, decision-making process, tool specification with its model and data specifications, risks)."""
     s = _Source(item, include_restricted)
     cas, coll = s.cas, s.coll
     contact, contact_fields = s.contact()
 
+    # the publication metadata as GOV.UK stores it (its facet keys and slugs); the organisation is one of GOV.UK's
+    # closed list of UK bodies and the publication date is GOV.UK's own: both reported missing
+    s.miss("algorithmic_transparency_record_organisation", (), R_GOVUK_ORGANISATION)
     metadata = {
-        "title": cas.get("nom"),
-        "organisation_name": coll.get("nom"),
-        "phase": ATRS_PHASE[cas["statut"]],
-        "date_updated": cas.get("date_mise_a_jour"),
-        "tags": ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", []))),
-        "standard_version": "3.0",
+        "algorithmic_transparency_record_organisation_type": ["local-authority"],
+        "algorithmic_transparency_record_phase": ATRS_PHASE[cas["statut"]],
+        "algorithmic_transparency_record_date_published": None,
+        "algorithmic_transparency_record_atrs_version": ATRS_VERSION,
+        "algorithmic_transparency_record_other_tags": ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", []))),
     }
+    s.miss("algorithmic_transparency_record_date_published", (), R_PUBLICATION_DATE)
     tier_1 = {
         "name": s.need("name", cas.get("nom"), "nom"),
         "description": s.need("description", cas.get("description"), "description"),
@@ -966,7 +1045,7 @@ STANDARDS: dict[str, Standard] = {
     s.code: s for s in (
         Standard("eurocities", "Eurocities Algorithmic Transparency Standard", "0.3.1", eurocities),
         Standard("algoritmeregister", "Algoritmeregister (Nederland), publicatiestandaard", "1.0", algoritmeregister),
-        Standard("atrs", "Algorithmic Transparency Recording Standard (UK)", "3.0", atrs),
+        Standard("atrs", "Algorithmic Transparency Recording Standard (UK)", "4.0", atrs),
         Standard("ai-act", "Règlement (UE) 2024/1689, art. 49(3), annexe VIII section C", "2024/1689", ai_act),
     )
 }
