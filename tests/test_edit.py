@@ -615,3 +615,18 @@ def test_a_rename_that_cannot_be_written_puts_the_file_back(cli, repo_copy, monk
     assert (repo_copy / "data/cas-usage/sicoval-detection-fuites-eau.yaml").exists()
     assert not (repo_copy / "data/cas-usage/sicoval-fuites.yaml").exists()
     assert _git(repo_copy, "status", "--porcelain") == ""  # nothing half-done, in the index either
+
+
+def test_a_sub_theme_of_another_theme_the_record_holds_is_offered_so_an_edit_keeps_it():
+    """The Bibliothèque's records combine themes (11 of 23 rows): the choices are the theme's sub-themes and
+    those the record already holds, checked, never dropped by walking through the question."""
+    from iaterr.model import CasUsage
+    from iaterr.model.introspect import specs
+    from iaterr.model.questions import choices
+
+    spec = specs(CasUsage)["sous_themes"]
+    fresh = [code for code, _fr, _en in choices(spec, {"theme": "transition_ecologique"})]
+    assert "gestion_eau" in fresh and "plateforme_donnees" not in fresh
+    held = [code for code, _fr, _en in choices(spec, {"theme": "transition_ecologique",
+                                                      "sous_themes": ["plateforme_donnees"]})]
+    assert set(held) == set(fresh) | {"plateforme_donnees"}

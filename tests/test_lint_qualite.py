@@ -259,3 +259,24 @@ def test_espaces_superflus_silent_on_multiline_text_and_single_spaces(tmp_path):
                      finalite="Réduire de 78\u00a0% les pertes d'eau du réseau.")
     report = lint(tmp_path / "depot", [record])
     assert "qualite-espaces-superflus" not in codes(report)
+
+
+# ---------------------------------------------------------------- qualite-sous-theme-autre-theme
+
+
+def test_sous_theme_autre_theme_is_information_not_an_error(tmp_path):
+    """The Bibliothèque's own records combine themes: validate accepts it, lint points it out."""
+    root = tmp_path / "depot"
+    record = variant(GOOD_SIMPLE, sous_themes=["gestion_eau", "plateforme_donnees"])
+    report = lint(root, [record])
+    d = one(report, "qualite-sous-theme-autre-theme")
+    assert d.severity == Severity.INFO and d.path == ("sous_themes", 1)
+    assert d.line == line_of(root, d.file, r"^  - plateforme_donnees")
+    assert d.message("fr") == ("Le sous-thème « Plateforme de données » relève du thème « Gouvernance et socles "
+                               "technologiques », pas du thème principal « Transformation écologique et énergétique ».")
+    assert not [x for x in report.diagnostics if x.severity == Severity.ERROR]
+    rendered(d)
+
+
+def test_sous_theme_du_theme_is_silent(tmp_path):
+    assert "qualite-sous-theme-autre-theme" not in codes(lint(tmp_path / "depot", [GOOD_SIMPLE]))

@@ -31,7 +31,6 @@ EXPECTED = {
     "cas-usage/dates-ordre.yaml": ("dates-ordre", 8, 11, "2023-12"),
     "cas-usage/url-invalide.yaml": ("url-invalide", 12, 19, "accès interne uniquement"),
     "cas-usage/email-invalide.yaml": ("email-invalide", 13, 10, "« contact »"),
-    "cas-usage/sous-theme-hors-theme.yaml": ("sous-theme-hors-theme", 11, 5, "agriculture"),
     "cas-usage/date-invalide.yaml": ("date-invalide", 7, 13, "05/2024"),
     "cas-usage/booleen-invalide.yaml": ("booleen-invalide", 14, 26, "yes"),
     "cas-usage/version-schema.yaml": ("version-schema", 2, 17, "9.9"),

@@ -77,7 +77,6 @@ CODES: dict[str, Severity] = {
     "version-schema": Severity.ERROR,
     "champ-version-schema": Severity.ERROR,
     # record and repository level
-    "sous-theme-hors-theme": Severity.ERROR,
     "dates-ordre": Severity.ERROR,
     "date-future": Severity.WARNING,
     "identifiant-duplique": Severity.ERROR,

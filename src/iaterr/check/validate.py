@@ -27,7 +27,7 @@ from iaterr import SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS
 from iaterr.base.diagnostics import Diagnostic, Severity, format_path, with_hint
 from iaterr.model.dates import parse_partial_date
 from iaterr.model.kinds import FOLDERS, model_of
-from iaterr.model.vocab import SOUS_THEMES, STATUTS, THEMES
+from iaterr.model.vocab import STATUTS, THEMES
 from iaterr.repo.config import Repository
 
 if TYPE_CHECKING:  # the model (pydantic) and the YAML reader are imported when a file is checked, not by a run
@@ -325,16 +325,6 @@ def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, r
 
 def _record_checks(data: dict, root: Any, rel: str, out: list) -> None:
     from iaterr.repo.yamlio import position
-    theme = THEMES.resolve(data["theme"]) if isinstance(data.get("theme"), str) else None
-    subs = data.get("sous_themes")
-    if theme is not None and isinstance(subs, list):
-        for index, raw in enumerate(subs):
-            term = SOUS_THEMES.resolve(raw) if isinstance(raw, str) else None
-            if term is not None and term.parent != theme.code:
-                line, col = position(root, ("sous_themes", index))
-                out.append(Diagnostic("sous-theme-hors-theme", rel, line, col, ("sous_themes", index), with_hint(
-                    {"sous_theme": term.code, "theme": theme.code}, "sous-themes",
-                    valeurs=[t.code for t in SOUS_THEMES.children(theme.code)])))
     pairs: list[tuple[tuple, tuple]] = [(("date_debut",), ("date_fin",))]
     dates_cles = data.get("dates_cles")
     if isinstance(dates_cles, list):

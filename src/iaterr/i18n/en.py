@@ -34,7 +34,6 @@ MESSAGES: dict[str, str] = {
     "diag.version-schema": "Unsupported schema version “{valeur}” (known versions: {versions}).",
     "diag.champ-version-schema": "“{champ}” only exists since version {depuis} of the record format; this "
                                  "record declares version {version}.",
-    "diag.sous-theme-hors-theme": "Sub-theme “{sous_theme}” does not belong to theme “{theme}”.",
     "diag.dates-ordre": "“{champ_1}” ({date_1}) is later than “{champ_2}” ({date_2}).",
     "diag.date-future": "“{champ}” is in the future: {valeur}.",
     "diag.identifiant-duplique": "Identifier “{identifiant}” already used by {autre}.",

@@ -34,7 +34,6 @@ MESSAGES: dict[str, str] = {
     "diag.version-schema": "Version de schéma « {valeur} » non prise en charge (versions connues : {versions}).",
     "diag.champ-version-schema": "« {champ} » n'existe que depuis la version {depuis} du format des fiches ; "
                                  "cette fiche déclare la version {version}.",
-    "diag.sous-theme-hors-theme": "Le sous-thème « {sous_theme} » n'appartient pas au thème « {theme} ».",
     "diag.dates-ordre": "« {champ_1} » ({date_1}) est postérieure à « {champ_2} » ({date_2}).",
     "diag.date-future": "« {champ} » est dans le futur : {valeur}.",
     "diag.identifiant-duplique": "Identifiant « {identifiant} » déjà utilisé par {autre}.",

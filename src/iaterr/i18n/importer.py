@@ -105,8 +105,6 @@ FR: dict[str, str] = {
                                       "({preuve}) : {nombre} date(s) illisible(s) en {ordre}, laissées vides.",
     "importer.partenaire-mise-en-oeuvre": "Partenaires « {valeur} » : un mode de développement, pas un partenaire "
                                           "→ mise_en_oeuvre: {code}.",
-    "importer.sous-theme-hors-theme": "Sous-thème {sous_theme} : il relève du thème {parent}, pas de {theme} ; "
-                                      "laissé de côté (validate le refuserait).",
     "importer.type-corrige": "Type {avant} de « {collectivite} » corrigé en {apres} : {raison}",
     "importer.raison.paris": "la Ville de Paris est une collectivité à statut particulier depuis 2019 ; le type "
                              "Département de l'export est une erreur connue.",
@@ -285,8 +283,6 @@ EN: dict[str, str] = {
                                       "({preuve}): {nombre} date(s) unreadable as {ordre}, left empty.",
     "importer.partenaire-mise-en-oeuvre": "Partners “{valeur}”: a way of building the project, not a partner → "
                                           "mise_en_oeuvre: {code}.",
-    "importer.sous-theme-hors-theme": "Sub-theme {sous_theme}: it belongs to theme {parent}, not {theme}; left out "
-                                      "(validate would refuse it).",
     "importer.type-corrige": "Type {avant} of “{collectivite}” corrected to {apres}: {raison}",
     "importer.raison.paris": "the Ville de Paris has been an authority with special status since 2019; the "
                              "export's Département type is a known error.",

@@ -244,7 +244,11 @@ def choices(spec: FieldSpec, answers: Answers) -> list[tuple[str, str, str]]:
     assert spec.vocab is not None
     terms = list(spec.vocab.terms)
     if spec.vocab is SOUS_THEMES and answers.get("theme"):
-        terms = [t for t in terms if t.parent == answers["theme"]]
+        # the theme's own sub-themes, and any other one the record already holds (the Bibliothèque's records
+        # combine themes: an edit must not lose it); ``lint`` points out the others
+        held = answers.get("sous_themes")
+        held = set(held) if isinstance(held, list) else set()
+        terms = [t for t in terms if t.parent == answers["theme"] or t.code in held]
     if spec.name == "niveau_automatisation" and answers.get("decisions_individuelles") is True:
         terms = [t for t in terms if t.code != "sans_decision"]
     if spec.name == "niveau_risque_ia":

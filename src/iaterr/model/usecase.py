@@ -315,8 +315,8 @@ class CasUsage(BaseModel):
     sous_themes: list[code_of(SOUS_THEMES)] = champ(  # type: ignore[valid-type]
         fr="Sous-thèmes", en="Sub-themes", section="description", exigence="recommande",
         exemple=["gestion_eau"], default_factory=list,
-        aide_fr="Un ou deux sous-thèmes du thème principal.",
-        aide_en="One or two sub-themes of the main theme.",
+        aide_fr="Un ou deux sous-thèmes, en général du thème principal (la Bibliothèque en accepte d'autres).",
+        aide_en="One or two sub-themes, usually of the main theme (the Bibliothèque accepts others).",
         bibliotheque="sous_theme", bibliotheque_export="Sous_Theme",
     )
     publics: list[code_of(PUBLICS)] = champ(  # type: ignore[valid-type]

@@ -19,7 +19,6 @@ from ruamel.yaml.tokens import CommentToken
 
 from iaterr.model import SECTIONS
 from iaterr.model.introspect import FieldSpec, specs
-from iaterr.model.vocab import SOUS_THEMES, THEMES
 from iaterr.repo.records import to_commented
 from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
@@ -65,22 +64,11 @@ class Plan:
     values: dict[str, Any] = field(default_factory=dict)
     #: fields whose export value differs from the record's, kept as they are (a record the import did not create)
     kept: list[str] = field(default_factory=list)
-    #: sub-themes left out for belonging to another theme than the record's: (sub-theme, its theme, the theme)
-    dropped: list[tuple[str, str | None, str]] = field(default_factory=list)
 
 
 def plan_update(model: type[BaseModel], current: dict[str, Any], values: dict[str, Any], *, owned: bool) -> Plan:
     """What an import of ``values`` writes into a record holding ``current`` (see the module's docstring)."""
     plan = Plan()
-    # the theme the record will have decides which sub-themes it may take
-    theme = values.get("theme") if (owned or is_empty(current.get("theme"))) else current.get("theme")
-    theme_term = THEMES.resolve(str(theme)) if theme else None
-    if values.get("sous_themes") and theme_term is not None:
-        subs = [c for c in values["sous_themes"] if SOUS_THEMES[c].parent == theme_term.code]
-        for code in values["sous_themes"]:
-            if code not in subs:
-                plan.dropped.append((code, SOUS_THEMES[code].parent, theme_term.code))
-        values = {**values, "sous_themes": subs} if subs else {k: v for k, v in values.items() if k != "sous_themes"}
     fields = specs(model)
     for key in fields:
         if key not in values:

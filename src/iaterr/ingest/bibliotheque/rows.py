@@ -1,8 +1,8 @@
 """One row of the export into the values of a collectivité and of a use case, with row-level repairs.
 
 Beyond each cell (:mod:`~iaterr.ingest.bibliotheque.cells`), a row is repaired as a whole: a
-"partner" that is a way of building the project, sub-themes of another theme than the row's,
-known errors of the collectivité type.
+"partner" that is a way of building the project, known errors of the collectivité type. Sub-themes
+of another theme than the row's are kept: the Bibliothèque's records combine them (``lint`` says so).
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from typing import Any
 
 from iaterr.ingest.bibliotheque.cells import RowParser
 from iaterr.ingest.bibliotheque.dates import DateOrder
-from iaterr.ingest.bibliotheque.report import ECARTE, INFO, REPARE, Finding
+from iaterr.ingest.bibliotheque.report import INFO, REPARE, Finding
 from iaterr.ingest.bibliotheque.source import Export, SourceRow
 from iaterr.model.identifiers import slugify
 from iaterr.model.types import parse_partial_date
-from iaterr.model.vocab import MISES_EN_OEUVRE, SOUS_THEMES, fold
+from iaterr.model.vocab import MISES_EN_OEUVRE, fold
 
 #: Collectivité types the export is known to get wrong, corrected with the reason reported.
 #: Ville de Paris is typed "Département" in the 2025-04-16 export: since 2019 it is a collectivité à
@@ -52,7 +52,6 @@ def parse_row(export: Export, row: SourceRow, findings: list[Finding], known: se
             continue
         (coll if column.target.kind == "collectivite" else uc)[column.target.name] = value
     _partners(parser, uc)
-    _sub_themes(parser, uc)
     _collectivite_type(parser, coll)
     return ParsedRow(row.line, coll, uc, parser.rejected)
 
@@ -77,25 +76,6 @@ def _partners(parser: RowParser, uc: dict[str, Any]) -> None:
         uc["partenaires"] = kept
     else:
         del uc["partenaires"]
-
-
-def _sub_themes(parser: RowParser, uc: dict[str, Any]) -> None:
-    """A sub-theme of another theme than the row's: validate would refuse the record."""
-    theme, subs = uc.get("theme"), uc.get("sous_themes")
-    if not (theme and subs):
-        return
-    kept = []
-    for code in subs:
-        parent = SOUS_THEMES[code].parent
-        if parent == theme:
-            kept.append(code)
-        else:
-            parser.note(ECARTE, "importer.sous-theme-hors-theme", ("cas_usage", "sous_themes"),
-                        sous_theme=code, parent=parent, theme=theme)
-    if kept:
-        uc["sous_themes"] = kept
-    else:
-        del uc["sous_themes"]
 
 
 def _collectivite_type(parser: RowParser, coll: dict[str, Any]) -> None:

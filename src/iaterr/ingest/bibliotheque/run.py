@@ -410,8 +410,6 @@ class _Importer:
             self.records.append(RecordResult(kind, existing.ident, rel, IGNOREE, lines))
             return
         plan = plan_update(model, existing.data, values, owned=owned)
-        for code, parent, theme in plan.dropped:
-            self.note(ECARTE, "importer.sous-theme-hors-theme", lines[0], sous_theme=code, parent=parent, theme=theme)
         if plan.kept:
             self.note(INFO, "importer.valeurs-gardees", lines[0], fiche=rel, champs=plan.kept)
         text = existing.text

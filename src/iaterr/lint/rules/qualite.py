@@ -22,7 +22,7 @@ from iaterr.lint.values import code_is, excerpt
 from iaterr.lint.values import is_true as truthy
 from iaterr.model.introspect import FieldSpec, spec_at, specs
 from iaterr.model.kinds import model_of
-from iaterr.model.vocab import STATUTS, fold
+from iaterr.model.vocab import SOUS_THEMES, STATUTS, THEMES, fold
 from iaterr.repo.yamlio import position
 
 # ---------------------------------------------------------------- reading a record's texts
@@ -334,6 +334,44 @@ def fin_sans_date(ctx: RecordContext) -> Iterable[Finding]:
         yield Finding(("date_fin",), {"statut": label}, line=_line_of(ctx, "statut"))
 
 
+# ---------------------------------------------------------------- sub-themes
+
+
+@rule(
+    code="qualite-sous-theme-autre-theme", famille="qualite", severite=Severity.INFO, portee="cas_usage",
+    reference="Bibliothèque d'IA territoriales : matrice des thèmes et sous-thèmes ; « Sous-thèmes » (un ou deux)",
+    reference_en="Bibliothèque d'IA territoriales: matrix of themes and sub-themes; “Sub-themes” (one or two)",
+    titre_fr="Sous-thème d'un autre thème", titre_en="Sub-theme of another theme",
+    justification_fr="La matrice de la Bibliothèque range chaque sous-thème sous un thème, mais ses fiches en "
+                     "combinent librement (onze des vingt-trois lignes de son export d'avril 2025) : un projet de "
+                     "transition écologique peut reposer sur une plateforme de données. Ce n'est pas une erreur ; "
+                     "c'est l'occasion de vérifier que le thème principal est bien celui du projet, car c'est lui "
+                     "qui classe la fiche dans les registres et les filtres.",
+    justification_en="The Bibliothèque's matrix files each sub-theme under one theme, but its records combine them "
+                     "freely (eleven of the twenty-three rows of its April 2025 export): an ecological-transition "
+                     "project may rest on a data platform. This is not an error; it is a chance to check that the "
+                     "main theme is the project's, since it files the record in registers and filters.",
+    message_fr="Le sous-thème « {sous_theme} » relève du thème « {parent} », pas du thème principal « {theme} ».",
+    message_en="Sub-theme “{sous_theme}” belongs to theme “{parent}”, not to the main theme “{theme}”.",
+    aide_fr="Rien à corriger si le projet relève bien du thème « {theme} » ; sinon, changez « theme: ».",
+    aide_en="Nothing to fix if the project does belong to theme “{theme}”; otherwise change “theme:”.",
+)
+def sous_theme_autre_theme(ctx: RecordContext) -> Iterable[Finding]:
+    raw = ctx.get("theme")
+    theme = THEMES.resolve(raw) if isinstance(raw, str) else None
+    subs = ctx.get("sous_themes")
+    if theme is None or not isinstance(subs, list):
+        return
+    for index, item in enumerate(subs):
+        term = SOUS_THEMES.resolve(item) if isinstance(item, str) else None
+        if term is None or term.parent is None or term.parent == theme.code:
+            continue
+        values = {"sous_theme": {"fr": term.fr, "en": term.en},
+                  "parent": {"fr": THEMES.label(term.parent, "fr"), "en": THEMES.label(term.parent, "en")},
+                  "theme": {"fr": theme.fr, "en": theme.en}}
+        yield Finding(("sous_themes", index), values, line=_line_of(ctx, "sous_themes", index))
+
+
 # ---------------------------------------------------------------- spaces
 
 _RUNS = re.compile(r"[ \t]{2,}")
@@ -397,5 +435,6 @@ RULES = (
     url_informations_manquante,
     abandon_sans_motif,
     fin_sans_date,
+    sous_theme_autre_theme,
     espaces_superflus,
 )
