@@ -292,6 +292,11 @@ def ai_act_errors(record: dict[str, Any]) -> list[Error]:
         errors.append(("C.3", "a URL expected"))
     for p in ("C.4", "C.5"):
         value = record.get(p)
+        if p == "C.5" and isinstance(value, dict) and value.get("applicable") is False:
+            # "where applicable": a point set aside says why
+            if set(value) != {"applicable", "reason"} or not value["reason"]:
+                errors.append((p, "a point that does not apply holds only its reason"))
+            continue
         if value is not None and (not isinstance(value, dict) or not (value.get("summary") or value.get("url"))):
             errors.append((p, "a summary or a link to it expected"))
     if route == NON_PUBLIC and record.get("publiable") is not False:

@@ -532,8 +532,22 @@ def test_ai_act_high_risk_registration():
     m = mapped("ai-act", summarised)
     assert m.record["C.4"] == {"summary": "Risque de biais ; critère plafonné.", "date": "2024-07"}
     assert "C.5" in missing(m) and "C.4" not in missing(m)
-    assert {"C.3", "C.4", "C.5"} <= missing(mapped("ai-act", variant(GOOD_SIMPLE, niveau_risque_ia="eleve",
-                                                                     domaines_annexe_iii=["emploi"])))
+    # GOOD_SIMPLE's night flows are declared not personal: C.5 is set aside, not asked for
+    water = mapped("ai-act", variant(GOOD_SIMPLE, niveau_risque_ia="eleve", domaines_annexe_iii=["emploi"]))
+    assert {"C.3", "C.4"} <= missing(water) and water.record["C.5"]["applicable"] is False
+
+
+def test_ai_act_c5_only_where_a_dpia_applies():
+    """Annex VIII C.5 asks for the DPIA's summary "where applicable": without personal data, it is set aside
+    with its reason, never asked for; with personal data, or when the record does not say, it is asked for."""
+    no_personal = variant(HIGH_RISK, analyses_impact=[{"type": "aidf", "url": "https://www.ville-exemple.fr/aidf"}],
+                          donnees=[{**d, "personnelles": False} for d in HIGH_RISK["donnees"]])
+    m = mapped("ai-act", no_personal)
+    assert m.record["C.5"]["applicable"] is False and "C.5" not in missing(m)
+    fr, en = m.localized("fr")[0]["C.5"]["reason"], m.localized("en")[0]["C.5"]["reason"]
+    assert "RGPD, art. 35" in fr and "GDPR" in en and "personnelles: false" in fr
+    unsaid = variant(no_personal, donnees=[{"nom": "Demandes de places"}])
+    assert "C.5" in missing(mapped("ai-act", unsaid))
 
 
 def test_ai_act_maps_the_providers_entry_to_c3_and_the_authoritys_registration_apart():

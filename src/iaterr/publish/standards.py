@@ -36,7 +36,14 @@ from typing import Any
 
 from iaterr import __version__
 from iaterr.model import CasUsage, Collectivite, droit
-from iaterr.model.qualification import EU_NON_PUBLIC, EU_PUBLIC, NATIONAL, qualify, registration_route
+from iaterr.model.qualification import (
+    EU_NON_PUBLIC,
+    EU_PUBLIC,
+    NATIONAL,
+    personal_data,
+    qualify,
+    registration_route,
+)
 from iaterr.model.visibility import View, path_is_public
 from iaterr.model.vocab import (
     DOMAINES_ANNEXE_III,
@@ -920,6 +927,16 @@ def _rules_only() -> Txt:
                f"nothing to register. {law['en']}")
 
 
+def _no_personal_data() -> Txt:
+    law = _cite("rgpd.art35")
+    return Txt("Sans objet : chaque source de données de la fiche est déclarée sans données personnelles "
+               "(« donnees.personnelles: false ») ; le point C.5 ne vaut que là où une analyse d'impact relative à la "
+               f"protection des données s'applique. {law['fr']}",
+               "Not applicable: every data source of the record is declared free of personal data "
+               "(“donnees.personnelles: false”); point C.5 only holds where a data protection impact assessment "
+               f"applies. {law['en']}")
+
+
 R_PROVIDER_ENTRY = Txt(
     "Champ « url_base_ue_fournisseur » non renseigné : le lien vers l'entrée du système enregistrée par son "
     "fournisseur ; « url_base_ue » est l'enregistrement de son utilisation par la collectivité, pas cette entrée.",
@@ -1021,7 +1038,11 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
         record["publiable"] = False
     else:
         record["C.4"] = summary("C.4", "aidf")
-        record["C.5"] = summary("C.5", "aipd")
+        # C.5 "where applicable": a DPIA (art. 35 GDPR) concerns personal data only
+        if personal_data(cas) is False and not _latest(_analyses(cas, "aipd")):
+            record["C.5"] = {"applicable": False, "reason": _no_personal_data()}
+        else:
+            record["C.5"] = summary("C.5", "aipd")
     record["deployer_registration"] = cas.get("url_base_ue")
     record["notes"] = notes
     return Mapped(_prune(record), s.missing)
