@@ -21,7 +21,7 @@ LAYERS = {
     "iaterr.repo": 2,
     "iaterr.check": 3,
     "iaterr.lint": 4, "iaterr.publish": 4, "iaterr.authoring": 4,
-    "iaterr.ingest": 5,
+    "iaterr.ingest": 5, "iaterr.aggregate": 5,
     "iaterr.cli": 6,
 }
 

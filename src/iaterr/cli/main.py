@@ -196,6 +196,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
         common.ROOT_LANG = lang
 
     from iaterr.cli import documents, edit, export, generate, importer, init, lint, migrate, new, register, validate
+    from iaterr.cli.aggregate import register as register_aggregate
     from iaterr.cli.qualification import register as register_qualification
 
     init.register(app)
@@ -210,6 +211,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     importer.register(app)
     register.register(app)
     migrate.register(app)
+    register_aggregate(app)
     return app
 
 

@@ -1,0 +1,1 @@
+"""One library from many collectivités' repositories: ``iaterr aggregate`` (sources, fetching, merging)."""

@@ -1,0 +1,266 @@
+"""One library from many sources: which record is kept, under which identifier, and how it is written.
+
+* **The same collectivité** (same identifier) in several sources: one record, from a source that is its
+  own — one whose ``iaterr.yaml`` names it (``collectivite_defaut``), else one holding no other
+  collectivité — else from the first source of the sources file; the others are kept aside as linked
+  copies.
+* **The same project** seen twice — the same collectivité and either the same identifier or the same
+  name, in two different sources (a collectivité's own record and an older Bibliothèque copy): one
+  record is kept, the others are linked to it. Kept: a record from the collectivité's own source, else
+  the most recently updated (``date_mise_a_jour``), else the first source's.
+* **An identifier clash** — different projects of different collectivités under one identifier: each
+  is namespaced by its collectivité (``paris-chatbot``, ``lyon-chatbot``), a number added if that is
+  still taken; every renaming is reported.
+* A use case whose collectivité is in no source is left out, and reported.
+
+Everything is decided from small summaries, in an order that depends only on the sources and their
+records: the same inputs give the same aggregate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from iaterr.base.files import UnsafePath, read_regular
+
+#: The first line(s) of an aggregated record: where it comes from.
+PROVENANCE = "# Source (iaterr aggregate) : "
+MAX_IDENT = 80
+
+
+@dataclass
+class Rec:
+    """One valid record of one source, as the merge needs it (its bytes stay in a file: ``path``)."""
+
+    source: int
+    kind: str
+    rel: str
+    path: str
+    ident: str
+    collectivite: str | None
+    nom: str
+    date: str
+    digest: str
+    restricted: bool
+    #: decided by the merge: the identifier it is written under ("" until decided)
+    out: str = ""
+    #: for a linked copy: the aggregate's file of the record kept instead
+    linked_to: str | None = None
+    #: for a linked copy: the record kept instead
+    match: Rec | None = None
+
+    def to_lock(self) -> dict[str, Any]:
+        return {"type": self.kind, "source": self.rel, "identifiant": self.ident, "collectivite": self.collectivite,
+                "nom": self.nom, "date_mise_a_jour": self.date, "empreinte": self.digest,
+                "restreint": self.restricted}
+
+
+@dataclass
+class Plan:
+    kept: list[Rec] = field(default_factory=list)
+    linked: list[Rec] = field(default_factory=list)
+    #: (record, old identifier, new identifier)
+    renamed: list[tuple[Rec, str, str]] = field(default_factory=list)
+    #: use cases whose collectivité is in no source
+    orphans: list[Rec] = field(default_factory=list)
+
+
+FOLDER = {"cas_usage": "cas-usage", "collectivite": "collectivites"}
+
+
+def out_file(rec: Rec) -> str:
+    return f"data/{FOLDER[rec.kind]}/{rec.out}.yaml"
+
+
+def _short(text: str, suffix_from: str) -> str:
+    """``text`` cut to an identifier's length, a hash of ``suffix_from`` at its end when cut."""
+    if len(text) <= MAX_IDENT:
+        return text
+    tail = hashlib.sha256(suffix_from.encode()).hexdigest()[:6]
+    return text[:MAX_IDENT - 7].rstrip("-") + "-" + tail
+
+
+def merge(records: list[Rec], own: dict[int, dict[str, int]]) -> Plan:
+    """Decide what the aggregate holds. ``own``: by source, the collectivités it is the own source of, with
+    how surely (0: declared in its ``iaterr.yaml``, 1: the only collectivité it holds)."""
+    plan = Plan()
+
+    def owns(rec: Rec, coll: str | None) -> int:
+        """0: the source declares the collectivité its own (``collectivite_defaut``); 1: it holds only that
+        one; 2: neither."""
+        return own.get(rec.source, {}).get(coll or "", 2)
+
+    # collectivités: one per identifier
+    colls = sorted((r for r in records if r.kind == "collectivite"),
+                   key=lambda r: (owns(r, r.ident), r.source, r.rel))
+    kept_coll: dict[str, Rec] = {}
+    for rec in colls:
+        first = kept_coll.get(rec.ident)
+        if first is None:
+            rec.out = rec.ident
+            kept_coll[rec.ident] = rec
+            plan.kept.append(rec)
+        else:
+            rec.out = rec.ident
+            rec.linked_to = out_file(first)
+            plan.linked.append(rec)
+
+    # use cases: the same project once
+    cases = [r for r in records if r.kind == "cas_usage"]
+    for rec in cases:
+        if rec.collectivite not in kept_coll:
+            plan.orphans.append(rec)
+    cases = [r for r in cases if r.collectivite in kept_coll]
+    cases.sort(key=lambda r: (owns(r, r.collectivite), _newest_first(r.date), r.source, r.rel))
+    by_ident: dict[tuple[str | None, str], Rec] = {}
+    by_name: dict[tuple[str | None, str], list[Rec]] = {}
+    kept: list[Rec] = []
+    for rec in cases:
+        match = by_ident.get((rec.collectivite, rec.ident))
+        if match is not None and match.source == rec.source:
+            match = None  # cannot happen in a valid source; never link a source to itself
+        if match is None and rec.nom:
+            match = next((k for k in by_name.get((rec.collectivite, rec.nom), []) if k.source != rec.source), None)
+        if match is not None:
+            rec.out = rec.ident
+            rec.match = match
+            plan.linked.append(rec)
+            continue
+        by_ident.setdefault((rec.collectivite, rec.ident), rec)
+        by_name.setdefault((rec.collectivite, rec.nom), []).append(rec)
+        kept.append(rec)
+
+    # identifier clashes between the projects kept
+    groups: dict[str, list[Rec]] = {}
+    for rec in kept:
+        groups.setdefault(rec.ident, []).append(rec)
+    taken = {ident for ident, group in groups.items() if len(group) == 1}
+    for rec in kept:
+        if len(groups[rec.ident]) == 1:
+            rec.out = rec.ident
+    for ident in sorted(i for i, g in groups.items() if len(g) > 1):
+        for rec in sorted(groups[ident], key=lambda r: (r.source, r.rel)):
+            coll = rec.collectivite or ""
+            base = ident if ident.startswith(coll + "-") else _short(f"{coll}-{ident}", f"{coll}/{ident}")
+            candidate, number = base, 1
+            while candidate in taken:
+                number += 1
+                candidate = _short(f"{base}-{number}", f"{base}/{number}")
+                if len(candidate) > MAX_IDENT:  # pragma: no cover - _short keeps it within bounds
+                    break
+            taken.add(candidate)
+            rec.out = candidate
+            if candidate != ident:
+                plan.renamed.append((rec, ident, candidate))
+    plan.kept += kept
+    for rec in plan.linked:
+        if rec.match is not None:
+            rec.linked_to = out_file(rec.match)
+    plan.kept.sort(key=lambda r: (r.kind, r.out))
+    return plan
+
+
+def _newest_first(date: str) -> tuple[int, ...]:
+    """A sort key putting the latest ``date_mise_a_jour`` first (a record without one last)."""
+    digits = re.findall(r"\d+", date or "")
+    return tuple(-int(d) for d in digits) + (0,) if digits else (1,)
+
+
+# ---------------------------------------------------------------- writing one record
+
+
+_IDENT_LINE = re.compile(r"(?m)^identifiant[ \t]*:[ \t]*(?P<value>[^\n#]*?)[ \t]*(?P<comment>#[^\n]*)?$")
+
+
+class Unwritable(Exception):
+    """A record whose aggregated text could not be made (it is then left out, and reported)."""
+
+
+def provenance_line(location: str, version: str, rel: str) -> str:
+    from iaterr.base.text import printable_line
+
+    return f"{PROVENANCE}{printable_line(location)} ({printable_line(version)}), {printable_line(rel)}\n"
+
+
+def record_text(rec: Rec, provenance: str, *, public: bool) -> bytes:
+    """The bytes of ``rec`` as the aggregate holds it: a provenance line first (any earlier one replaced), the
+    restricted fields taken out of a public aggregate, the identifier renamed when the merge said so. Any
+    change beyond the first line is checked: the text must still be a valid record."""
+    try:
+        raw = read_regular(rec.path)
+    except (OSError, UnsafePath) as exc:
+        raise Unwritable(str(exc)) from exc
+    bom = b""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        bom, raw = raw[:3], raw[3:]
+    text = raw.decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    while lines and lines[0].startswith(PROVENANCE):
+        lines.pop(0)
+    text = "".join(lines)
+    changed = False
+    if public and rec.restricted:
+        text = _without_restricted(text, rec.kind)
+        changed = True
+    if rec.out and rec.out != _current_ident(text):
+        text = _renamed(text, rec.out)
+        changed = True
+    out = bom + (provenance + text).encode("utf-8")
+    if changed:
+        from iaterr.check.validate import check_file
+
+        checked = check_file(out, out_file(rec), rec.kind)
+        if checked.result.has_errors:
+            raise Unwritable(checked.result.diagnostics[0].code)
+    return out
+
+
+def _current_ident(text: str) -> str | None:
+    found = list(_IDENT_LINE.finditer(text))
+    if len(found) != 1:
+        return None
+    return found[0].group("value").strip().strip("\"'")
+
+
+def _renamed(text: str, ident: str) -> str:
+    """``text`` with its identifier replaced: on its own line when it is written plainly, else by a round trip."""
+    found = list(_IDENT_LINE.finditer(text))
+    if len(found) == 1 and re.fullmatch(r"[\"']?[a-z0-9-]+[\"']?", found[0].group("value").strip()):
+        match = found[0]
+        return text[:match.start()] + f"identifiant: {ident}" + text[match.end():]
+    return _roundtrip(text, lambda data: data.__setitem__("identifiant", ident))
+
+
+def _without_restricted(text: str, kind: str) -> str:
+    from iaterr.model.introspect import specs
+    from iaterr.model.kinds import model_of
+    from iaterr.model.visibility import is_public
+
+    fields = specs(model_of(kind))
+
+    def strip(data: Any) -> None:
+        for key in [k for k in data if k in fields and not is_public(fields[k])]:
+            del data[key]
+
+    return _roundtrip(text, strip)
+
+
+def _roundtrip(text: str, change: Any) -> str:
+    import io
+
+    from iaterr.repo.yamlio import roundtrip_yaml
+
+    y = roundtrip_yaml()
+    try:
+        data = y.load(text)
+    except Exception as exc:  # noqa: BLE001 - ruamel's errors have no common base worth naming here
+        raise Unwritable(type(exc).__name__) from exc
+    if not hasattr(data, "keys"):
+        raise Unwritable("racine")
+    change(data)
+    buf = io.StringIO()
+    y.dump(data, buf)
+    return buf.getvalue()

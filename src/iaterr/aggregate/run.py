@@ -1,0 +1,537 @@
+"""``iaterr aggregate``: read every source, keep every valid record, write one data repository.
+
+1. The lock file of the previous run (``DIR/iaterr-sources.lock.json``, if any) says what each source was
+   (commit, or file hash and validators) and which records it gave.
+2. Each source is asked whether it changed (``git ls-remote``, HTTP validators, file stamps), a bounded
+   number at a time, with a time limit and retries; only a changed one is fetched (a shallow clone, a
+   download). A source that fails keeps its last good records, marked stale (``perime``); one never read
+   has none (``echec``). A failure never stops the other sources.
+3. Fetched records are checked by the one loader (:func:`iaterr.check.loader.load_one`, in several
+   processes when there are many, then :func:`~iaterr.check.validate.cross_checks` per source): a record
+   with an error is left out and reported.
+4. :mod:`iaterr.aggregate.merge` decides what is kept and under which identifier.
+5. ``DIR`` is written whole in a temporary folder beside it, then swapped in: a reader sees the old
+   aggregate or the new one. Records of sources that did not change are copied from the old aggregate.
+
+Nothing a source holds is run or deserialised as code; its files are read as bytes, never through a link.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from iaterr.aggregate.fetch import Fetched, FetchError, Limits, fetch
+from iaterr.aggregate.merge import FOLDER, Plan, Rec, Unwritable, merge, out_file, provenance_line, record_text
+from iaterr.aggregate.sources import Source, SourcesFile
+from iaterr.base.files import atomic_write, temp_name
+
+LOCK_FILE = "iaterr-sources.lock.json"
+LOCK_FORMAT = 1
+#: linked copies (the same project or collectivité seen in another source) are kept here, out of data/
+ASIDE = ".agregation/copies-liees"
+#: how many record files are checked at once (bounds memory on very large aggregates)
+BATCH = 4000
+
+#: progress(phase, done, total): "sources", "fiches", "ecriture"
+Progress = Callable[[str, int, int], None]
+
+
+class AggregateError(Exception):
+    """An aggregation that cannot start (its output folder); ``key`` and ``params`` name the message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass
+class Rejected:
+    rel: str
+    codes: list[str]
+    #: the first error, as a message key's parameters are not kept: its French and English texts
+    message: dict[str, str]
+
+
+@dataclass
+class SourceOutcome:
+    source: Source
+    #: "lu" (read now), "inchange" (unchanged since the last run), "perime" (failed: last good state kept),
+    #: "echec" (failed, never read)
+    state: str = "echec"
+    version: dict[str, Any] = field(default_factory=dict)
+    read_at: str | None = None
+    error: dict[str, Any] | None = None
+    records: list[Rec] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    #: the collectivités it is the own source of: 0 declared (collectivite_defaut), 1 the only one it holds
+    own: dict[str, int] = field(default_factory=dict)
+    attempts: int = 0
+    #: where its fetched data is (a clone, a converted CSV, the source folder)
+    root: Path | None = None
+    ours: bool = False
+    #: read, but not an iaterr repository (its last good state is then taken back)
+    unusable: bool = False
+
+    @property
+    def failed(self) -> bool:
+        return self.state in ("perime", "echec")
+
+    @property
+    def version_text(self) -> str:
+        v = self.version
+        if v.get("commit"):
+            return f"commit {v['commit']}"
+        if v.get("empreinte"):
+            return f"sha256 {v['empreinte']}"
+        return "dossier"
+
+
+@dataclass
+class AggregateResult:
+    out: Path
+    outcomes: list[SourceOutcome]
+    plan: Plan
+    written: int = 0
+    #: records that could not be written (rel in the source, reason)
+    unwritable: list[tuple[Rec, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not (any(o.failed or o.rejected for o in self.outcomes) or self.plan.orphans or self.unwritable)
+
+
+def now_text() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+# ---------------------------------------------------------------- the lock file
+
+
+def read_lock(out: Path) -> dict[str, Any]:
+    """The previous run's lock file, checked for its shape (anything else: no previous run)."""
+    from iaterr.base.files import UnsafePath, read_regular
+
+    try:
+        data = json.loads(read_regular(out / LOCK_FILE))
+    except (OSError, UnsafePath, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != LOCK_FORMAT or not isinstance(data.get("sources"), list):
+        return {}
+    return data
+
+
+def _previous(lock: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    out = {}
+    for entry in lock.get("sources", []):
+        if isinstance(entry, dict) and isinstance(entry.get("cle"), str):
+            out[entry["cle"]] = entry
+    return out
+
+
+_REC_KEYS = {"type": str, "source": str, "identifiant": str, "nom": str, "date_mise_a_jour": str,
+             "empreinte": str, "fichier": str}
+
+
+def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | None:
+    """The records a source gave last time, read back from the old aggregate; None when any is missing."""
+    recs = []
+    for item in entry.get("fiches", []) if isinstance(entry.get("fiches"), list) else []:
+        if not isinstance(item, dict) or any(not isinstance(item.get(k), t) for k, t in _REC_KEYS.items()):
+            return None
+        if item["type"] not in FOLDER:
+            return None
+        rel = item["fichier"]
+        if not (rel.startswith("data/") or rel.startswith(ASIDE + "/")) or ".." in rel.split("/"):
+            return None
+        path = out / rel
+        try:
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                return None
+        except OSError:
+            return None
+        coll = item.get("collectivite")
+        recs.append(Rec(index, item["type"], item["source"], str(path), item["identifiant"],
+                        coll if isinstance(coll, str) else None, item["nom"], item["date_mise_a_jour"],
+                        item["empreinte"], bool(item.get("restreint"))))
+    return recs
+
+
+def _own_of(entry: dict[str, Any]) -> dict[str, int]:
+    given = entry.get("collectivites_propres")
+    if not isinstance(given, dict):
+        return {}
+    return {k: v for k, v in given.items() if isinstance(k, str) and v in (0, 1)}
+
+
+def _rejected_of(entry: dict[str, Any]) -> list[Rejected]:
+    out = []
+    for item in entry.get("rejets", []) if isinstance(entry.get("rejets"), list) else []:
+        if isinstance(item, dict) and isinstance(item.get("fichier"), str) and isinstance(item.get("message"), dict):
+            out.append(Rejected(item["fichier"], [str(c) for c in item.get("codes", [])],
+                                {k: str(v) for k, v in item["message"].items() if k in ("fr", "en")}))
+    return out
+
+
+# ---------------------------------------------------------------- reading the sources
+
+
+def _check_out(out: Path, sources: SourcesFile) -> Path:
+    out = Path(os.path.abspath(out))
+    if os.path.lexists(out):
+        info = os.lstat(out)
+        if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+            raise AggregateError("agregation.sortie.pas-un-dossier", chemin=str(out))
+        if os.listdir(out) and not os.path.lexists(out / LOCK_FILE):
+            raise AggregateError("agregation.sortie.non-vide", chemin=str(out), fichier=LOCK_FILE)
+    for source in sources.sources:
+        if source.local:
+            target = Path(source.target)
+            if out == target or target in out.parents or out in target.parents:
+                raise AggregateError("agregation.sortie.source", chemin=str(out), source=source.location)
+    return out
+
+
+def _error(exc: FetchError) -> dict[str, Any]:
+    from iaterr.i18n import message
+
+    return {"cle": exc.key, "fr": message(exc.key, "fr", **exc.params), "en": message(exc.key, "en", **exc.params)}
+
+
+def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: Path, work: Path,
+               limits: Limits, jobs: int, force: bool, progress: Progress | None
+               ) -> list[SourceOutcome]:
+    outcomes = [SourceOutcome(s) for s in sources]
+    old_records: dict[int, list[Rec] | None] = {}
+    for index, source in enumerate(sources):
+        entry = previous.get(source.key)
+        old_records[index] = _records_of(entry, index, out) if entry and entry.get("version") else None
+
+    def one(index: int) -> tuple[int, Fetched | FetchError]:
+        source = sources[index]
+        entry = previous.get(source.key) or {}
+        usable = old_records[index] is not None
+        version = entry.get("version") if isinstance(entry.get("version"), dict) else None
+        try:
+            return index, fetch(source, version if usable else None, work / f"{index:06d}", limits,
+                                force=force or not usable)
+        except FetchError as exc:
+            return index, exc
+
+    done = 0
+    total = len(sources)
+    if progress:
+        progress("sources", 0, total)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for index, got in pool.map(one, range(total)):
+            outcome = outcomes[index]
+            entry = previous.get(sources[index].key) or {}
+            if isinstance(got, FetchError):
+                outcome.error = _error(got)
+                outcome.attempts = int(got.params.get("essais", 1))
+                kept = old_records[index]
+                if kept is not None:  # the last good state stays, marked stale
+                    outcome.state = "perime"
+                    outcome.records = kept
+                    outcome.version = dict(entry.get("version") or {})
+                    outcome.read_at = entry.get("lu_le")
+                    outcome.rejected = _rejected_of(entry)
+                    outcome.own = _own_of(entry)
+            elif got.unchanged:
+                outcome.state = "inchange"
+                outcome.version = got.version
+                outcome.records = old_records[index] or []
+                outcome.read_at = entry.get("lu_le")
+                outcome.rejected = _rejected_of(entry)
+                outcome.own = _own_of(entry)
+                outcome.attempts = got.attempts
+            else:
+                outcome.state = "lu"
+                outcome.version = got.version
+                outcome.read_at = now_text()
+                outcome.root = got.root
+                outcome.ours = got.ours
+                outcome.attempts = got.attempts
+            done += 1
+            if progress:
+                progress("sources", done, total)
+    return outcomes
+
+
+def _check_chunk(chunk: list[Any], want: Any) -> list[Any]:
+    from iaterr.check.loader import load_one
+
+    return [load_one(f, want) for f in chunk]
+
+
+def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None,
+                   progress: Progress | None) -> None:
+    """Check the records of the sources just read; keep the valid ones (in batches: bounded memory)."""
+    from iaterr.check.loader import collect_files
+    from iaterr.repo.config import Repository, RepositoryError, load_config
+
+    fresh = [o for o in outcomes if o.state == "lu" and o.root is not None]
+    total = len(fresh)
+    if progress:
+        progress("fiches", 0, total)
+    batch: list[tuple[SourceOutcome, Repository, list[Any], list[Any]]] = []
+    count = 0
+    done = 0
+    for outcome in fresh:
+        root = outcome.root
+        assert root is not None
+        try:
+            info = os.lstat(root / "iaterr.yaml")
+            if not stat.S_ISREG(info.st_mode):
+                raise FileNotFoundError
+            config = load_config(root)
+        except (OSError, FileNotFoundError):
+            _fail(outcome, FetchError("agregation.erreur.pas-iaterr"))
+            done += 1
+            continue
+        except RepositoryError as exc:
+            _fail(outcome, FetchError("agregation.erreur.config", detail=str(exc.params.get("detail", ""))))
+            done += 1
+            continue
+        repo = Repository(root, config)
+        found = collect_files(repo)
+        if config.collectivite_defaut:
+            outcome.own[config.collectivite_defaut] = 0
+        batch.append((outcome, repo, found.files, found.diagnostics + [
+            _ignored(rel) for rel in found.ignored]))
+        count += len(found.files)
+        if count >= BATCH:
+            done += _check_batch(batch, jobs)
+            if progress:
+                progress("fiches", done, total)
+            batch, count = [], 0
+    if batch:
+        done += _check_batch(batch, jobs)
+    if progress:
+        progress("fiches", total, total)
+
+
+def _ignored(rel: str) -> Any:
+    from iaterr.base.diagnostics import Diagnostic
+
+    return Diagnostic("fichier-hors-dossier", rel, params={"dossiers": [f"data/{f}/" for f in FOLDER.values()]})
+
+
+def _fail(outcome: SourceOutcome, exc: FetchError) -> None:
+    """A source read but unusable: its last good state stays (stale), or it has none."""
+    outcome.error = _error(exc)
+    outcome.records = []
+    outcome.state = "echec"
+    outcome.unusable = True
+
+
+def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], jobs: int | None) -> int:
+    from iaterr.base.diagnostics import Severity
+    from iaterr.base.parallel import in_chunks
+    from iaterr.check.loader import Want
+    from iaterr.check.validate import cross_checks
+    from iaterr.model.identifiers import slugify
+    from iaterr.model.kinds import model_of
+    from iaterr.model.visibility import restricted_paths
+
+    want = Want(full=frozenset(FOLDER))
+    files = [f for _o, _r, fs, _d in batch for f in fs]
+    results = in_chunks(_check_chunk, files, want, jobs=jobs, threshold=400, min_chunk=25, chunks_per_job=8)
+    at = 0
+    for outcome, repo, fs, extra in batch:
+        mine = results[at:at + len(fs)]
+        at += len(fs)
+        cross = cross_checks(repo, mine, partial=False, today=None)
+        errors: dict[str, list[Any]] = {}
+        for d in [x for r in mine for x in r.diagnostics] + cross + extra:
+            if d.severity == Severity.ERROR or d.code in ("fichier-hors-dossier",):
+                errors.setdefault(d.file, []).append(d)
+        records = []
+        for f, result in zip(fs, mine):
+            if f.rel in errors or result.full is None:
+                continue
+            data = result.full
+            nom = data.get("nom")
+            records.append(Rec(outcome.source.order, f.kind, f.rel, f.path, str(data.get("identifiant")),
+                               str(data["collectivite"]) if f.kind == "cas_usage" else None,
+                               slugify(nom) if isinstance(nom, str) else "",
+                               str(data.get("date_mise_a_jour") or ""), result.digest,
+                               any(v not in (None, "", [], {}) for _p, v in restricted_paths(model_of(f.kind), data))))
+        outcome.records = records
+        outcome.rejected = [Rejected(rel, sorted({d.code for d in diags}),
+                                     {lang: diags[0].message(lang=lang) for lang in ("fr", "en")})
+                            for rel, diags in sorted(errors.items())]
+        colls = {r.ident for r in records if r.kind == "collectivite"}
+        if len(colls) == 1:
+            outcome.own.setdefault(colls.pop(), 1)
+    return len(batch)
+
+
+# ---------------------------------------------------------------- writing the aggregate
+
+
+def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Plan, public: bool,
+           progress: Progress | None) -> tuple[int, list[tuple[Rec, str]]]:
+    from iaterr import SCHEMA_VERSION, __version__
+
+    parent = out.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    staging = parent / temp_name(out.name)
+    staging.mkdir()
+    unwritable: list[tuple[Rec, str]] = []
+    written = 0
+    try:
+        title = name or "Bibliothèque agrégée par iaterr"
+        atomic_write(staging / "iaterr.yaml", (
+            "# Dépôt écrit par « iaterr aggregate » : ne pas modifier à la main, chaque exécution le réécrit.\n"
+            f"# Les sources et ce qui en a été lu : {LOCK_FILE}\n"
+            f'version_schema: "{SCHEMA_VERSION}"\n' + f"nom: {json.dumps(title, ensure_ascii=False)}\n"),
+            fsync=False)
+        for folder in FOLDER.values():
+            (staging / "data" / folder).mkdir(parents=True, exist_ok=True)
+        total = len(plan.kept) + len(plan.linked)
+        if progress:
+            progress("ecriture", 0, total)
+        placed: dict[int, str] = {}
+        for number, rec in enumerate(plan.kept + plan.linked, start=1):
+            outcome = outcomes[rec.source]
+            if rec.linked_to is None:
+                rel = out_file(rec)
+            else:
+                rel = f"{ASIDE}/{outcome.source.key}/{FOLDER[rec.kind]}/{rec.ident}.yaml"
+            try:
+                raw = record_text(rec, provenance_line(outcome.source.location, outcome.version_text, rec.rel),
+                                  public=public)
+            except (Unwritable, UnicodeDecodeError) as exc:
+                unwritable.append((rec, str(exc)))
+                continue
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with open(target, "xb") as fh:
+                fh.write(raw)
+            placed[id(rec)] = rel
+            written += rec.linked_to is None
+            if progress and number % 500 == 0:
+                progress("ecriture", number, total)
+        lock = _lock(outcomes, plan, placed, unwritable, __version__)
+        atomic_write(staging / LOCK_FILE, json.dumps(lock, ensure_ascii=False, indent=1) + "\n", fsync=False)
+        if progress:
+            progress("ecriture", total, total)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return written, unwritable
+
+
+def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unwritable: list[tuple[Rec, str]],
+          version: str) -> dict[str, Any]:
+    renamed = {id(rec): new for rec, _old, new in plan.renamed}
+    orphans = {id(rec) for rec in plan.orphans}
+    checked = now_text()
+    sources = []
+    for outcome in outcomes:
+        fiches = []
+        for rec in sorted(outcome.records, key=lambda r: (r.kind, r.rel)):
+            where = placed.get(id(rec))
+            if where is None:
+                continue
+            entry = rec.to_lock()
+            entry["fichier"] = where
+            if rec.linked_to is not None:
+                entry["lien"] = rec.linked_to
+            if id(rec) in renamed:
+                entry["renommee"] = renamed[id(rec)]
+            fiches.append(entry)
+        left_out = [{"source": rec.rel, "identifiant": rec.ident, "collectivite": rec.collectivite}
+                    for rec in outcome.records if id(rec) in orphans]
+        source = outcome.source
+        sources.append({
+            "cle": source.key, "type": source.kind, "adresse": source.location,
+            **({"branche": source.branch} if source.branch else {}),
+            **({"nom": source.name} if source.name else {}),
+            "etat": outcome.state, "version": outcome.version, "lu_le": outcome.read_at, "verifie_le": checked,
+            "essais": outcome.attempts,
+            **({"erreur": outcome.error} if outcome.error else {}),
+            "collectivites_propres": dict(sorted(outcome.own.items())),
+            "fiches": fiches,
+            "rejets": [{"fichier": r.rel, "codes": r.codes, "message": r.message} for r in outcome.rejected],
+            **({"sans_collectivite": left_out} if left_out else {}),
+        })
+    return {"format": LOCK_FORMAT, "iaterr": version, "date": checked, "sources": sources,
+            "non_ecrites": [{"source": outcomes[r.source].source.location, "fichier": r.rel, "raison": why}
+                            for r, why in unwritable]}
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put ``staging`` in the place of ``out`` (one atomic exchange on Linux, two renames elsewhere)."""
+    if not os.path.lexists(out):
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    old = out.parent / temp_name(out.name + "-ancien")
+    os.rename(out, old)
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    return int(renameat2(-100, os.fsencode(str(a)), -100, os.fsencode(str(b)), 2)) == 0
+
+
+# ---------------------------------------------------------------- the whole run
+
+
+def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int | None = None,
+              limits: Limits = Limits(), force: bool = False, public: bool = True,
+              progress: Progress | None = None) -> AggregateResult:
+    """Aggregate ``sources`` into the data repository ``out`` (see the module's documentation)."""
+    out = _check_out(out, sources)
+    lock = read_lock(out) if os.path.isdir(out) else {}
+    previous = _previous(lock)
+    work = Path(tempfile.mkdtemp(prefix="iaterr-agregation-"))
+    try:
+        outcomes = _fetch_all(sources.sources, previous, out, work, limits, jobs, force, progress)
+        _check_fetched(outcomes, check_jobs, progress)
+        for outcome in outcomes:  # a source read but unusable keeps its last good state
+            if outcome.unusable:
+                entry = previous.get(outcome.source.key) or {}
+                kept = _records_of(entry, outcome.source.order, out) if entry.get("version") else None
+                if kept is not None:
+                    outcome.state = "perime"
+                    outcome.records = kept
+                    outcome.version = dict(entry.get("version") or {})
+                    outcome.read_at = entry.get("lu_le")
+                    outcome.rejected = _rejected_of(entry)
+        own = {o.source.order: o.own for o in outcomes}
+        plan = merge([r for o in outcomes for r in o.records], own)
+        written, unwritable = _write(out, sources.nom, outcomes, plan, public, progress)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return AggregateResult(out, outcomes, plan, written, unwritable)

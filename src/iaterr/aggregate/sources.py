@@ -1,0 +1,179 @@
+"""The sources file of ``iaterr aggregate``: which repositories and open-data files make the library.
+
+```yaml
+nom: Bibliothèque d'IA territoriales        # optional: the aggregate's name (its iaterr.yaml)
+sources:
+  - depot: https://forge.example/ville/registre-ia.git   # a git repository: URL or local path
+    branche: main                                         # optional (default: the remote's HEAD)
+  - csv: https://example.org/registre-ia.csv              # an open-data CSV following iaterr's Table Schema
+```
+
+The file is untrusted input too: it is read as data (libyaml, no tags), every location is checked
+(schemes git knows to be safe only, no option smuggled as a URL, no line break), and a relative path is
+taken from the sources file's folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from iaterr.model.identifiers import slugify
+
+#: URL schemes a ``depot`` may use (git's ``ext::`` and the like run commands: never).
+GIT_SCHEMES = ("https", "http", "ssh", "git", "file")
+#: URL schemes a ``csv`` may use (besides a local path).
+CSV_SCHEMES = ("https", "http")
+#: ``user@host:path``: git's short form of an SSH address.
+_SCP_LIKE = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+")
+_BRANCH = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._/-]{0,199}")
+_KEYS = {"depot", "csv", "branche", "nom"}
+
+
+class SourcesError(Exception):
+    """A sources file that cannot be used; ``key`` and ``params`` name the message (exit code 2)."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Source:
+    #: "depot" or "csv"
+    kind: str
+    #: as written in the sources file (credentials removed): what reports and the lock file show
+    location: str
+    #: what is read: a URL, or an absolute local path
+    target: str
+    branch: str | None = None
+    #: the source's name, as the sources file gives it (optional)
+    name: str | None = None
+    #: its place in the sources file (0-based): decides ties
+    order: int = 0
+
+    @property
+    def local(self) -> bool:
+        return "://" not in self.target and not _SCP_LIKE.fullmatch(self.target)
+
+    @property
+    def key(self) -> str:
+        """A stable, file-name-safe key: a readable part and a hash of what is read."""
+        h = hashlib.sha256(f"{self.kind}\n{self.location}\n{self.branch or ''}".encode()).hexdigest()[:10]
+        tail = self.location.rstrip("/").rsplit("/", 2)[-2:]
+        readable = slugify(" ".join(tail).removesuffix(".git").removesuffix(".csv"), 40) or self.kind
+        return f"{readable}-{h}"
+
+
+@dataclass
+class SourcesFile:
+    sources: list[Source]
+    nom: str | None = None
+
+
+def without_credentials(url: str) -> str:
+    """``https://user:token@host/x`` → ``https://host/x``: a secret never reaches a report or a file."""
+    if "://" not in url:
+        return url
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
+
+
+def _location(value: Any, where: str, kind: str, base: Path) -> tuple[str, str]:
+    """(as shown, what is read) of a ``depot`` or ``csv`` value; :class:`SourcesError` when unusable."""
+    if not isinstance(value, str) or not value.strip():
+        raise SourcesError("agregation.sources.valeur", ou=where, detail={"t": "agregation.sources.texte-attendu"})
+    text = value.strip()
+    if any(ord(c) < 32 or c in "\x7f" for c in text) or text.startswith("-"):
+        raise SourcesError("agregation.sources.valeur", ou=where, detail={"t": "agregation.sources.caracteres"})
+    schemes = GIT_SCHEMES if kind == "depot" else CSV_SCHEMES
+    if "://" in text:
+        scheme = text.split("://", 1)[0].lower()
+        if scheme not in schemes:
+            raise SourcesError("agregation.sources.valeur", ou=where, detail={
+                "t": "agregation.sources.schema", "p": {"schema": scheme, "schemas": list(schemes)}})
+        if scheme == "file":
+            return text, text
+        shown = without_credentials(text)
+        return shown, text
+    if "::" in text:  # git's transport helpers (ext::, fd::) run commands
+        raise SourcesError("agregation.sources.valeur", ou=where, detail={
+            "t": "agregation.sources.schema", "p": {"schema": text.split("::", 1)[0], "schemas": list(schemes)}})
+    if kind == "depot" and _SCP_LIKE.fullmatch(text) and not os.path.exists(base / text):
+        return text, text
+    return text, os.path.abspath(base / os.path.expanduser(text))
+
+
+def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
+    """The sources file's entries, checked; a relative path is taken from ``base``."""
+    from iaterr.repo.yamlio import read_document
+
+    doc = read_document(raw, name)
+    if doc.data is None:
+        first = doc.diagnostics[0] if doc.diagnostics else None
+        detail = first.message() if first is not None else ""
+        where = f"{name}:{first.line}:{first.column}" if first is not None else name
+        raise SourcesError("agregation.sources.illisible", fichier=where, detail=detail)
+    data = doc.data
+    if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
+        raise SourcesError("agregation.sources.forme", fichier=name)
+    unknown = sorted(set(data) - {"sources", "nom"})
+    if unknown:
+        raise SourcesError("agregation.sources.cle-inconnue", ou=f"{name} : {unknown[0]}", cle=unknown[0])
+    nom = data.get("nom")
+    if nom is not None and not isinstance(nom, str):
+        raise SourcesError("agregation.sources.valeur", ou=f"{name} : nom",
+                           detail={"t": "agregation.sources.texte-attendu"})
+    sources: list[Source] = []
+    seen: dict[tuple[str, str, str | None], int] = {}
+    for index, entry in enumerate(data["sources"]):
+        where = f"{name} : sources[{index + 1}]"
+        if not isinstance(entry, dict):
+            raise SourcesError("agregation.sources.entree", ou=where)
+        unknown = sorted(set(entry) - _KEYS)
+        if unknown:
+            raise SourcesError("agregation.sources.cle-inconnue", ou=f"{where}.{unknown[0]}", cle=unknown[0])
+        kinds = [k for k in ("depot", "csv") if k in entry]
+        if len(kinds) != 1:
+            raise SourcesError("agregation.sources.entree", ou=where)
+        kind = kinds[0]
+        shown, target = _location(entry[kind], f"{where}.{kind}", kind, base)
+        branch = entry.get("branche")
+        if branch is not None:
+            if kind != "depot":
+                raise SourcesError("agregation.sources.cle-inconnue", ou=f"{where}.branche", cle="branche")
+            if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
+                raise SourcesError("agregation.sources.valeur", ou=f"{where}.branche",
+                                   detail={"t": "agregation.sources.branche"})
+        label = entry.get("nom")
+        if label is not None and not isinstance(label, str):
+            raise SourcesError("agregation.sources.valeur", ou=f"{where}.nom",
+                               detail={"t": "agregation.sources.texte-attendu"})
+        identity = (kind, target, branch)
+        if identity in seen:
+            raise SourcesError("agregation.sources.doublon", ou=where, autre=seen[identity] + 1)
+        seen[identity] = index
+        sources.append(Source(kind, shown, target, branch, label, index))
+    return SourcesFile(sources, nom)
+
+
+def read_sources(path: Path) -> SourcesFile:
+    """Read and check the sources file ``path`` (a link or a folder refused)."""
+    from iaterr.base.files import UnsafePath, read_regular
+
+    try:
+        raw = read_regular(path)
+    except UnsafePath as exc:
+        raise SourcesError("agregation.sources.lien" if exc.reason == "lien" else "agregation.sources.introuvable",
+                           fichier=str(path)) from exc
+    except OSError as exc:
+        raise SourcesError("agregation.sources.introuvable", fichier=str(path)) from exc
+    return parse_sources(raw, str(path), Path(os.path.abspath(path)).parent)

@@ -1,0 +1,134 @@
+"""``iaterr aggregate SOURCES --out DIR``: one library from many collectivités' repositories and CSV files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option
+
+#: at most this many rejected records are named one by one
+LISTED = 20
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("aggregate", help=h("help.aggregate"), add_help_option=False)
+    def aggregate_command(
+        sources: Path = typer.Argument(..., help=h("help.aggregate.sources"), show_default=False,
+                                       metavar=h("metavar.fichier")),
+        out: Path = typer.Option(..., "--out", "-o", help=h("help.aggregate.out"), show_default=False,
+                                 file_okay=False, metavar=h("metavar.dossier")),
+        jobs: int = typer.Option(8, "--jobs", "-j", min=1, max=64, help=h("help.aggregate.jobs"), metavar="N",
+                                 show_default=False),
+        timeout: float = typer.Option(120.0, "--delai", min=1.0, help=h("help.aggregate.delai"), metavar="S",
+                                      show_default=False),
+        retries: int = typer.Option(2, "--essais", min=0, max=10, help=h("help.aggregate.essais"), metavar="N",
+                                    show_default=False),
+        complete: bool = typer.Option(False, "--complet", help=h("help.aggregate.complet")),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        from iaterr.aggregate.fetch import Limits
+        from iaterr.aggregate.run import AggregateError, aggregate
+        from iaterr.aggregate.sources import SourcesError, read_sources
+
+        with guarded(lang) as ui:
+            try:
+                listed = read_sources(sources)
+            except SourcesError as exc:
+                raise Abort(exc.key, **exc.params) from exc
+            try:
+                with _progress(ui) as progress:
+                    result = aggregate(listed, out, jobs=jobs, limits=Limits(timeout, retries),
+                                       force=complete, progress=progress)
+            except AggregateError as exc:
+                raise Abort(exc.key, **exc.params) from exc
+            except OSError as exc:
+                raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=exc.strerror) from exc
+            _report(ui, result)
+            code = OK if result.ok else FINDINGS
+        raise typer.Exit(code)
+
+
+class _progress:
+    """A progress bar (rich) on an interactive terminal; nothing elsewhere (a CI log)."""
+
+    def __init__(self, ui: App) -> None:
+        self.ui = ui
+        self.bar: Any = None
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> Any:
+        if not self.ui.err.is_terminal:
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                            console=self.ui.err, transient=True)
+        self.bar.start()
+        return self.update
+
+    def update(self, phase: str, done: int, total: int) -> None:
+        from iaterr.i18n import message
+
+        task = self.tasks.get(phase)
+        if task is None:
+            task = self.tasks[phase] = self.bar.add_task(message(f"agregation.progression.{phase}", self.ui.lang),
+                                                         total=total)
+        self.bar.update(task, completed=done, total=total)
+
+    def __exit__(self, *exc: Any) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _report(ui: App, result: Any) -> None:
+    from iaterr.aggregate.run import LOCK_FILE
+
+    lang = ui.lang
+    for outcome in result.outcomes:
+        source = outcome.source.location
+        count = len(outcome.records)
+        if outcome.state == "lu":
+            ui.say("agregation.source.lu", style="green", source=source, version=outcome.version_text, fiches=count)
+        elif outcome.state == "inchange":
+            ui.say("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
+                   fiches=count)
+        else:
+            error = (outcome.error or {}).get(lang) or (outcome.error or {}).get("fr", "")
+            if outcome.state == "perime":
+                ui.say("agregation.source.perime", style="yellow", source=source, erreur=error,
+                       depuis=outcome.read_at or {"t": "agregation.version.jamais"})
+            else:
+                ui.say("agregation.source.echec", style="red", source=source, erreur=error)
+        for rejected in outcome.rejected[:LISTED]:
+            ui.say("agregation.rejet", style="red", source=source, fichier=rejected.rel,
+                   message=rejected.message.get(lang) or rejected.message.get("fr", ""))
+        if len(outcome.rejected) > LISTED:
+            ui.say("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)
+    plan = result.plan
+    location = {o.source.order: o.source.location for o in result.outcomes}
+    for rec, old, new in plan.renamed:
+        ui.say("agregation.renommage", style="yellow", source=location[rec.source], ancien=old, nouveau=new)
+    for rec in plan.linked[:LISTED]:
+        ui.say("agregation.lien", style="dim", source=location[rec.source], fichier=rec.rel, lien=rec.linked_to)
+    if len(plan.linked) > LISTED:
+        ui.say("agregation.et-autres", style="dim", n=len(plan.linked) - LISTED, fichier=LOCK_FILE)
+    for rec in plan.orphans:
+        ui.say("agregation.orpheline", style="red", source=location[rec.source], fichier=rec.rel,
+               collectivite=rec.collectivite)
+    for rec, why in result.unwritable:
+        ui.say("agregation.non-ecrite", style="red", source=location[rec.source], fichier=rec.rel, raison=why)
+    left = {id(rec) for rec, _why in result.unwritable}
+    kept = [r for r in plan.kept if id(r) not in left]
+    ui.say("agregation.bilan", style="green", dossier=str(result.out),
+           cas=sum(1 for r in kept if r.kind == "cas_usage"), collectivites=sum(1 for r in kept
+                                                                                if r.kind == "collectivite"),
+           sources=len(result.outcomes), lues=sum(1 for o in result.outcomes if o.state == "lu"),
+           inchangees=sum(1 for o in result.outcomes if o.state == "inchange"),
+           echecs=sum(1 for o in result.outcomes if o.failed), liees=len(plan.linked), renommees=len(plan.renamed))
+    if not result.ok:
+        ui.say("agregation.bilan.echecs", style="yellow", fichier=str(result.out / LOCK_FILE))
+

@@ -1,0 +1,140 @@
+"""Texts of ``iaterr aggregate`` (one library from many sources), French and English side by side."""
+
+FR: dict[str, str] = {
+    # the command
+    "help.aggregate": "Construit un dépôt de données unique (une bibliothèque) à partir des dépôts et fichiers CSV "
+                      "de plusieurs collectivités, listés dans un fichier de sources ; seules les sources qui ont "
+                      "changé sont relues.",
+    "help.aggregate.sources": "Fichier YAML des sources (clé « sources » : des entrées « depot » avec « branche » "
+                              "facultative, ou « csv »).",
+    "help.aggregate.out": "Dossier du dépôt agrégé (créé, ou remplacé d'un bloc s'il vient d'une exécution "
+                          "précédente).",
+    "help.aggregate.jobs": "Nombre de sources interrogées en même temps (par défaut : 8).",
+    "help.aggregate.delai": "Temps maximal d'une lecture de source, en secondes (par défaut : 120).",
+    "help.aggregate.essais": "Nouveaux essais d'une source injoignable (par défaut : 2).",
+    "help.aggregate.complet": "Tout relire, même les sources qui n'ont pas changé.",
+    "agregation.progression.sources": "Sources interrogées",
+    "agregation.progression.fiches": "Sources vérifiées",
+    "agregation.progression.ecriture": "Fiches écrites",
+    "agregation.source.lu": "✓ {source} : lue ({version}), {fiches} fiche(s) valide(s).",
+    "agregation.source.inchange": "· {source} : inchangée ({version}), {fiches} fiche(s).",
+    "agregation.source.perime": "✗ {source} : {erreur} Son dernier état lu ({depuis}) est gardé, marqué périmé.",
+    "agregation.source.echec": "✗ {source} : {erreur} Aucune fiche n'en a encore été lue.",
+    "agregation.rejet": "  ✗ {source} : {fichier} laissée de côté : {message}",
+    "agregation.et-autres": "  … et {n} autre(s) ; toutes sont dans {fichier}.",
+    "agregation.renommage": "  ⚠ Identifiant « {ancien} » présent dans plusieurs collectivités : la fiche de {source} "
+                            "devient « {nouveau} ».",
+    "agregation.lien": "  · {source} : {fichier} décrit le même projet ou la même collectivité que {lien} : gardée à part, "
+                       "comme copie liée.",
+    "agregation.orpheline": "  ✗ {source} : {fichier} laissée de côté : sa collectivité « {collectivite} » n'est "
+                            "dans aucune source.",
+    "agregation.non-ecrite": "  ✗ {source} : {fichier} n'a pas pu être écrite ({raison}).",
+    "agregation.bilan": "Bibliothèque écrite dans {dossier} : {cas} cas d'usage et {collectivites} collectivité(s) "
+                        "de {sources} source(s) ({lues} lue(s), {inchangees} inchangée(s), {echecs} en échec) ; "
+                        "{liees} copie(s) liée(s), {renommees} identifiant(s) renommé(s).",
+    "agregation.bilan.echecs": "Des sources ou des fiches ont été laissées de côté : voir ci-dessus et {fichier}.",
+    "agregation.version.jamais": "jamais",
+    # the sources file
+    "agregation.sources.introuvable": "Fichier de sources introuvable ou illisible : {fichier}.",
+    "agregation.sources.lien": "Le fichier de sources {fichier} est un lien symbolique : donnez le fichier lui-même.",
+    "agregation.sources.illisible": "Fichier de sources illisible ({fichier}) : {detail}",
+    "agregation.sources.forme": "{fichier} : une clé « sources » suivie d'une liste d'entrées est attendue.",
+    "agregation.sources.cle-inconnue": "{ou} : clé inconnue « {cle} » (attendues : depot, branche, csv, nom).",
+    "agregation.sources.entree": "{ou} : chaque entrée a soit « depot » (et « branche » facultative), soit « csv ».",
+    "agregation.sources.doublon": "{ou} : cette source est déjà l'entrée n° {autre}.",
+    "agregation.sources.valeur": "{ou} : {detail}",
+    "agregation.sources.texte-attendu": "un texte est attendu",
+    "agregation.sources.caracteres": "une adresse sans espace de contrôle ni tiret initial est attendue",
+    "agregation.sources.schema": "le protocole « {schema} » n'est pas accepté (acceptés : {schemas}, ou un chemin "
+                                 "local)",
+    "agregation.sources.branche": "un nom de branche est attendu (lettres, chiffres, « . », « _ », « - », « / »)",
+    # the output folder
+    "agregation.sortie.pas-un-dossier": "{chemin} existe et n'est pas un dossier : choisissez un autre --out.",
+    "agregation.sortie.non-vide": "{chemin} n'est pas vide et ne vient pas d'iaterr aggregate (pas de {fichier}) : "
+                                  "choisissez un dossier vide ou nouveau, il serait remplacé.",
+    "agregation.sortie.source": "Le dossier de sortie {chemin} et la source {source} se contiennent l'un l'autre : "
+                                "choisissez un autre --out.",
+    # a source that failed
+    "agregation.erreur.git-absent": "git est introuvable : installez-le pour lire des dépôts.",
+    "agregation.erreur.delai": "pas de réponse en {secondes} s.",
+    "agregation.erreur.git": "git a échoué : {detail}",
+    "agregation.erreur.branche": "branche introuvable ({detail}).",
+    "agregation.erreur.depot-vide": "dépôt vide (aucun commit).",
+    "agregation.erreur.http": "le serveur a répondu {code}.",
+    "agregation.erreur.reseau": "injoignable ({detail}).",
+    "agregation.erreur.trop-gros": "fichier de plus de {taille} Mo.",
+    "agregation.erreur.introuvable": "introuvable : {chemin}.",
+    "agregation.erreur.lien": "{chemin} est un lien symbolique : il n'est pas suivi.",
+    "agregation.erreur.pas-iaterr": "ce n'est pas un dépôt iaterr (pas de fichier iaterr.yaml à sa racine).",
+    "agregation.erreur.config": "son iaterr.yaml est invalide : {detail}",
+    "agregation.csv.encodage": "le CSV n'est pas en UTF-8 (octet n° {octet}).",
+    "agregation.csv.vide": "le CSV est vide.",
+    "agregation.csv.illisible": "le CSV est illisible : {detail}",
+    "agregation.csv.entetes": "ce n'est pas un CSV du schéma d'iaterr : les colonnes {colonnes} sont attendues.",
+}
+
+EN: dict[str, str] = {
+    "help.aggregate": "Builds one data repository (a library) from the repositories and CSV files of many "
+                      "collectivités, listed in a sources file; only the sources that changed are read again.",
+    "help.aggregate.sources": "YAML sources file (key “sources”: “depot” entries with an optional “branche”, or "
+                              "“csv”).",
+    "help.aggregate.out": "Folder of the aggregate repository (created, or replaced whole when a previous run "
+                          "wrote it).",
+    "help.aggregate.jobs": "Number of sources asked at the same time (default: 8).",
+    "help.aggregate.delai": "Longest read of one source, in seconds (default: 120).",
+    "help.aggregate.essais": "Further tries of an unreachable source (default: 2).",
+    "help.aggregate.complet": "Read everything again, even the sources that did not change.",
+    "agregation.progression.sources": "Sources asked",
+    "agregation.progression.fiches": "Sources checked",
+    "agregation.progression.ecriture": "Records written",
+    "agregation.source.lu": "✓ {source}: read ({version}), {fiches} valid record(s).",
+    "agregation.source.inchange": "· {source}: unchanged ({version}), {fiches} record(s).",
+    "agregation.source.perime": "✗ {source}: {erreur} Its last state read ({depuis}) is kept, marked stale.",
+    "agregation.source.echec": "✗ {source}: {erreur} No record of it has been read yet.",
+    "agregation.rejet": "  ✗ {source}: {fichier} left out: {message}",
+    "agregation.et-autres": "  … and {n} more; all are in {fichier}.",
+    "agregation.renommage": "  ⚠ Identifier “{ancien}” used by several collectivités: the record of {source} "
+                            "becomes “{nouveau}”.",
+    "agregation.lien": "  · {source}: {fichier} describes the same project or collectivité as {lien}: kept aside, as a "
+                       "linked copy.",
+    "agregation.orpheline": "  ✗ {source}: {fichier} left out: its collectivité “{collectivite}” is in no source.",
+    "agregation.non-ecrite": "  ✗ {source}: {fichier} could not be written ({raison}).",
+    "agregation.bilan": "Library written in {dossier}: {cas} use case(s) and {collectivites} collectivité(s) from "
+                        "{sources} source(s) ({lues} read, {inchangees} unchanged, {echecs} failed); {liees} linked "
+                        "cop(y/ies), {renommees} identifier(s) renamed.",
+    "agregation.bilan.echecs": "Sources or records were left out: see above and {fichier}.",
+    "agregation.version.jamais": "never",
+    "agregation.sources.introuvable": "Sources file not found or unreadable: {fichier}.",
+    "agregation.sources.lien": "The sources file {fichier} is a symbolic link: give the file itself.",
+    "agregation.sources.illisible": "Unreadable sources file ({fichier}): {detail}",
+    "agregation.sources.forme": "{fichier}: a “sources” key followed by a list of entries is expected.",
+    "agregation.sources.cle-inconnue": "{ou}: unknown key “{cle}” (expected: depot, branche, csv, nom).",
+    "agregation.sources.entree": "{ou}: each entry has either “depot” (and an optional “branche”) or “csv”.",
+    "agregation.sources.doublon": "{ou}: this source is already entry no. {autre}.",
+    "agregation.sources.valeur": "{ou}: {detail}",
+    "agregation.sources.texte-attendu": "a text is expected",
+    "agregation.sources.caracteres": "an address without control characters nor a leading hyphen is expected",
+    "agregation.sources.schema": "the protocol “{schema}” is not accepted (accepted: {schemas}, or a local path)",
+    "agregation.sources.branche": "a branch name is expected (letters, digits, “.”, “_”, “-”, “/”)",
+    "agregation.sortie.pas-un-dossier": "{chemin} exists and is not a folder: choose another --out.",
+    "agregation.sortie.non-vide": "{chemin} is not empty and was not written by iaterr aggregate (no {fichier}): "
+                                  "choose an empty or new folder, it would be replaced.",
+    "agregation.sortie.source": "The output folder {chemin} and the source {source} contain one another: choose "
+                                "another --out.",
+    "agregation.erreur.git-absent": "git was not found: install it to read repositories.",
+    "agregation.erreur.delai": "no answer within {secondes} s.",
+    "agregation.erreur.git": "git failed: {detail}",
+    "agregation.erreur.branche": "branch not found ({detail}).",
+    "agregation.erreur.depot-vide": "empty repository (no commit).",
+    "agregation.erreur.http": "the server answered {code}.",
+    "agregation.erreur.reseau": "unreachable ({detail}).",
+    "agregation.erreur.trop-gros": "file larger than {taille} MB.",
+    "agregation.erreur.introuvable": "not found: {chemin}.",
+    "agregation.erreur.lien": "{chemin} is a symbolic link: it is not followed.",
+    "agregation.erreur.pas-iaterr": "not an iaterr repository (no iaterr.yaml file at its root).",
+    "agregation.erreur.config": "its iaterr.yaml is invalid: {detail}",
+    "agregation.csv.encodage": "the CSV is not UTF-8 (byte no. {octet}).",
+    "agregation.csv.vide": "the CSV is empty.",
+    "agregation.csv.illisible": "the CSV is unreadable: {detail}",
+    "agregation.csv.entetes": "not a CSV of iaterr's schema: the columns {colonnes} are expected.",
+}

@@ -1,0 +1,445 @@
+"""``iaterr aggregate``: one library from many sources (local git repositories, CSV files, a local HTTP server).
+
+No test needs the network: every repository is made here with git, every CSV is written here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from iaterr.aggregate.run import LOCK_FILE
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make source repositories")
+
+GIT = ["git", "-c", "user.email=test@example.org", "-c", "user.name=Test", "-c", "init.defaultBranch=main"]
+
+
+def git(folder: Path, *args: str) -> str:
+    return subprocess.run([*GIT, *args], cwd=folder, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def commit(folder: Path, message: str = "maj") -> str:
+    git(folder, "add", "-A")
+    git(folder, "commit", "-q", "-m", message)
+    return git(folder, "rev-parse", "HEAD")
+
+
+def make_repo(folder: Path, cases: list[str], collectivites: list[str], *, init: bool = True) -> Path:
+    """A data repository holding copies of this project's own records ``cases`` and ``collectivites``."""
+    (folder / "data" / "cas-usage").mkdir(parents=True)
+    (folder / "data" / "collectivites").mkdir(parents=True)
+    shutil.copy(ROOT / "iaterr.yaml", folder / "iaterr.yaml")
+    for name in cases:
+        shutil.copy(ROOT / "data" / "cas-usage" / f"{name}.yaml", folder / "data" / "cas-usage")
+    for name in collectivites:
+        shutil.copy(ROOT / "data" / "collectivites" / f"{name}.yaml", folder / "data" / "collectivites")
+    if init:
+        git(folder, "init", "-q")
+        commit(folder, "init")
+    return folder
+
+
+def record(ident: str, collectivite: str, nom: str, date: str = "2025-01", extra: str = "") -> str:
+    return (f'version_schema: "1.0"\nidentifiant: {ident}\ncollectivite: {collectivite}\nnom: {nom}\n'
+            f'statut: en_production\ndate_debut: "2024"\ndate_mise_a_jour: "{date}"\n'
+            "description: Un agent conversationnel répond aux questions des habitants sur les démarches "
+            "administratives courantes, à toute heure.\ntheme: citoyennete_sante_solidarite\n" + extra)
+
+
+def collectivite(ident: str, nom: str) -> str:
+    return f'version_schema: "1.0"\nidentifiant: {ident}\nnom: {nom}\ntype: commune\n'
+
+
+def small_repo(folder: Path, coll: str, cases: dict[str, str], *, default: bool = False) -> Path:
+    """A repository of one collectivité ``coll`` with the records ``cases`` (identifier → text)."""
+    (folder / "data" / "cas-usage").mkdir(parents=True)
+    (folder / "data" / "collectivites").mkdir(parents=True)
+    config = 'version_schema: "1.0"\n' + (f"collectivite_defaut: {coll}\n" if default else "")
+    (folder / "iaterr.yaml").write_text(config, encoding="utf-8")
+    (folder / "data" / "collectivites" / f"{coll}.yaml").write_text(
+        collectivite(coll, coll.replace("-", " ").title()), encoding="utf-8")
+    for ident, text in cases.items():
+        (folder / "data" / "cas-usage" / f"{ident}.yaml").write_text(text, encoding="utf-8")
+    git(folder, "init", "-q")
+    commit(folder, "init")
+    return folder
+
+
+def sources_file(folder: Path, entries: list[dict[str, str]], nom: str | None = None) -> Path:
+    lines = ([f"nom: {nom}"] if nom else []) + ["sources:"]
+    for entry in entries:
+        first = True
+        for key, value in entry.items():
+            lines.append(f"  {'- ' if first else '  '}{key}: {json.dumps(value)}")
+            first = False
+    path = folder / "sources.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def lock(out: Path) -> dict:
+    return json.loads((out / LOCK_FILE).read_text(encoding="utf-8"))
+
+
+def by_address(out: Path) -> dict[str, dict]:
+    return {s["adresse"]: s for s in lock(out)["sources"]}
+
+
+@pytest.fixture
+def two_repos(tmp_path):
+    a = make_repo(tmp_path / "bordeaux", ["bordeaux-metropole-stacoptim", "bordeaux-metropole-calque-plantabilite"],
+                  ["bordeaux-metropole"])
+    b = make_repo(tmp_path / "lyon", ["metropole-de-lyon-ia-rbre", "metropole-de-lyon-immersion-ia"],
+                  ["metropole-de-lyon"])
+    return a, b
+
+
+# ---------------------------------------------------------------- step 1: a working data repository
+
+
+def test_repositories_and_a_csv_make_one_repository_every_command_works_on(cli, tmp_path, two_repos):
+    a, b = two_repos
+    export = cli("export", "--repo", str(ROOT), "--format", "csv", "-o", str(tmp_path / "tout.csv"))
+    assert export.exit_code == 0, export.output
+    sources = sources_file(tmp_path, [{"depot": "bordeaux", "branche": "main"}, {"depot": str(b)},
+                                      {"csv": "tout.csv"}], nom="Bibliothèque d'essai")
+    out = tmp_path / "bibliotheque"
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Bibliothèque écrite dans" in result.output
+    names = sorted(p.name for p in (out / "data" / "cas-usage").iterdir())
+    own = sorted(p.name for p in (ROOT / "data" / "cas-usage").iterdir())
+    assert names == own  # every project once: the repositories' records and the CSV's others
+    assert "Bibliothèque d'essai" in (out / "iaterr.yaml").read_text(encoding="utf-8")
+    for args in (["validate"], ["lint"], ["export", "--format", "json", "-o", str(tmp_path / "e.json")],
+                 ["register", "build", "-o", str(tmp_path / "site")]):
+        done = cli(*args, "--repo", str(out))
+        assert done.exit_code in (0, 1), done.output
+        assert "Traceback" not in done.output and "erreur interne" not in done.output
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    exported = json.loads((tmp_path / "e.json").read_text(encoding="utf-8"))
+    assert len(exported["cas_usage"]) == len(own)
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
+def test_a_record_of_a_repository_is_kept_byte_for_byte_under_its_provenance_line(cli, tmp_path, two_repos):
+    a, _b = two_repos
+    head = git(a, "rev-parse", "HEAD")
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources_file(tmp_path, [{"depot": "bordeaux"}])), "--out", str(out)).exit_code == 0
+    source = (a / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").read_bytes()
+    written = (out / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").read_bytes()
+    first, rest = written.split(b"\n", 1)
+    assert rest == source
+    assert first.decode() == (f"# Source (iaterr aggregate) : bordeaux (commit {head}), "
+                              "data/cas-usage/bordeaux-metropole-stacoptim.yaml")
+
+
+# ---------------------------------------------------------------- step 2: provenance, clashes, the same project twice
+
+
+def test_the_lock_file_says_what_was_read_when_and_the_outcome(cli, tmp_path, two_repos):
+    a, b = two_repos
+    csv = tmp_path / "un.csv"
+    assert cli("export", "--repo", str(b), "--format", "csv", "-o", str(csv)).exit_code == 0
+    out = tmp_path / "out"
+    cli("aggregate", str(sources_file(tmp_path, [{"depot": "bordeaux"}, {"csv": "un.csv"}])), "--out", str(out))
+    sources = by_address(out)
+    depot = sources["bordeaux"]
+    assert depot["etat"] == "lu" and depot["version"] == {"commit": git(a, "rev-parse", "HEAD")}
+    assert depot["lu_le"] and depot["verifie_le"] and depot["type"] == "depot"
+    assert {f["fichier"] for f in depot["fiches"]} == {
+        "data/cas-usage/bordeaux-metropole-stacoptim.yaml",
+        "data/cas-usage/bordeaux-metropole-calque-plantabilite.yaml", "data/collectivites/bordeaux-metropole.yaml"}
+    fichier = sources["un.csv"]
+    assert fichier["type"] == "csv" and fichier["version"]["empreinte"] == hashlib.sha256(csv.read_bytes()).hexdigest()
+    assert all(f["source"] and f["empreinte"] for f in fichier["fiches"])
+
+
+def test_an_identifier_two_collectivites_use_is_namespaced_by_each_and_reported(cli, tmp_path):
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    small_repo(tmp_path / "lyon", "lyon", {"chatbot": record("chatbot", "lyon", "Assistant de Lyon")})
+    sources = sources_file(tmp_path, [{"depot": "paris"}, {"depot": "lyon"}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (out / "data" / "cas-usage").iterdir())
+    assert names == ["lyon-chatbot.yaml", "paris-chatbot.yaml"]
+    assert "identifiant: lyon-chatbot\n" in (out / "data" / "cas-usage" / "lyon-chatbot.yaml").read_text("utf-8")
+    assert "« chatbot »" in result.output and "« lyon-chatbot »" in result.output
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    first = {p.name: p.read_bytes() for p in (out / "data" / "cas-usage").iterdir()}
+    # the same inputs give the same names, whatever the order of the sources file
+    sources_file(tmp_path, [{"depot": "lyon"}, {"depot": "paris"}])
+    assert cli("aggregate", str(sources), "--out", str(out), "--complet").exit_code == 0
+    assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == sorted(first)
+
+
+def test_the_same_project_in_its_collectivites_repository_and_an_older_copy_is_linked_not_duplicated(cli, tmp_path):
+    small_repo(tmp_path / "copie", "paris", {"chatbot-paris": record("chatbot-paris", "paris", "Chatbot", "2025-01")})
+    own = small_repo(tmp_path / "paris", "paris", {
+        "paris-chatbot": record("paris-chatbot", "paris", "Chatbot", "2024-06")}, default=True)
+    # the copy comes first and is newer: the collectivité's own record is kept all the same
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "copie"}, {"depot": "paris"}])), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == ["paris-chatbot.yaml"]
+    copy = by_address(out)["copie"]["fiches"]
+    linked = [f for f in copy if f["type"] == "cas_usage"]
+    assert linked[0]["lien"] == "data/cas-usage/paris-chatbot.yaml"
+    assert (out / linked[0]["fichier"]).is_file() and not linked[0]["fichier"].startswith("data/")
+    assert "même projet" in result.output
+    del own
+
+
+def test_between_two_copies_the_most_recently_updated_is_kept(cli, tmp_path):
+    small_repo(tmp_path / "ancienne", "paris", {"chatbot": record("chatbot", "paris", "Chatbot", "2023-01")})
+    small_repo(tmp_path / "recente", "paris", {"chatbot": record("chatbot", "paris", "Chatbot", "2025-03")})
+    # neither is the collectivité's own (both hold the one collectivité: both claim it; the date decides)
+    out = tmp_path / "out"
+    cli("aggregate", str(sources_file(tmp_path, [{"depot": "ancienne"}, {"depot": "recente"}])), "--out", str(out))
+    text = (out / "data" / "cas-usage" / "chatbot.yaml").read_text(encoding="utf-8")
+    assert "2025-03" in text and "recente" in text.splitlines()[0]
+
+
+# ---------------------------------------------------------------- step 3: robustness
+
+
+def test_failing_sources_are_reported_and_never_stop_the_others(cli, tmp_path, two_repos):
+    a, _b = two_repos
+    (tmp_path / "pas-iaterr").mkdir()
+    (tmp_path / "pas-iaterr" / "README.md").write_text("rien\n", encoding="utf-8")
+    git(tmp_path / "pas-iaterr", "init", "-q")
+    commit(tmp_path / "pas-iaterr")
+    bad = small_repo(tmp_path / "invalide", "nice", {
+        "bon": record("bon", "nice", "Bon"),
+        "mauvais": record("mauvais", "nice", "Mauvais").replace("statut: en_production", "statut: envole")})
+    sources = sources_file(tmp_path, [{"depot": "absent"}, {"depot": "pas-iaterr"}, {"depot": "invalide"},
+                                      {"depot": "bordeaux", "branche": "inexistante"}, {"depot": "lyon"}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "introuvable" in result.output
+    assert "pas un dépôt iaterr" in result.output
+    assert "branche introuvable" in result.output
+    assert "data/cas-usage/mauvais.yaml laissée de côté" in result.output
+    names = sorted(p.name for p in (out / "data" / "cas-usage").iterdir())
+    assert names == ["bon.yaml", "metropole-de-lyon-ia-rbre.yaml", "metropole-de-lyon-immersion-ia.yaml"]
+    states = {k: v["etat"] for k, v in by_address(out).items()}
+    assert states == {"absent": "echec", "pas-iaterr": "echec", "invalide": "lu", "bordeaux": "echec", "lyon": "lu"}
+    assert by_address(out)["invalide"]["rejets"][0]["codes"] == ["valeur-hors-vocabulaire"] or \
+        by_address(out)["invalide"]["rejets"][0]["fichier"] == "data/cas-usage/mauvais.yaml"
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    del a, bad
+
+
+def test_a_source_that_fails_keeps_its_last_good_state_marked_stale_until_it_recovers(cli, tmp_path, two_repos):
+    a, _b = two_repos
+    sources = sources_file(tmp_path, [{"depot": "bordeaux"}, {"depot": "lyon"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    before = by_address(out)["bordeaux"]
+    hidden = tmp_path / "ailleurs"
+    a.rename(hidden)
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 1
+    assert "périmé" in result.output
+    stale = by_address(out)["bordeaux"]
+    assert stale["etat"] == "perime" and stale["version"] == before["version"] and stale["lu_le"] == before["lu_le"]
+    assert stale["erreur"]["cle"] == "agregation.erreur.introuvable"
+    assert (out / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").is_file()
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    hidden.rename(a)
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert by_address(out)["bordeaux"]["etat"] == "inchange"
+
+
+def test_a_source_that_stops_being_an_iaterr_repository_stays_stale(cli, tmp_path, two_repos):
+    a, _b = two_repos
+    sources = sources_file(tmp_path, [{"depot": "bordeaux"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    (a / "iaterr.yaml").unlink()
+    commit(a)
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 1
+    state = by_address(out)["bordeaux"]
+    assert state["etat"] == "perime" and state["erreur"]["cle"] == "agregation.erreur.pas-iaterr"
+    assert len(list((out / "data" / "cas-usage").iterdir())) == 2
+
+
+def test_links_in_a_source_are_never_followed(cli, tmp_path):
+    secret = tmp_path / "secret.yaml"
+    secret.write_text(record("secret", "paris", "SECRET-HORS-DEPOT"), encoding="utf-8")
+    repo = small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot")})
+    os.symlink(secret, repo / "data" / "cas-usage" / "lien.yaml")
+    commit(repo)
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "paris"}])), "--out", str(out))
+    assert result.exit_code == 1
+    assert "lien.yaml laissée de côté" in result.output
+    assert not any("SECRET-HORS-DEPOT" in p.read_text("utf-8") for p in out.rglob("*") if p.is_file())
+
+
+def test_the_public_aggregate_holds_no_restricted_value(cli, tmp_path):
+    text = record("chatbot", "paris", "Chatbot", extra="nom_algorithme: VALEUR-RESTREINTE-42\n"
+                                                       "hebergement: interne\ncontact: VALEUR-RESTREINTE-43@ville.fr\n")
+    small_repo(tmp_path / "paris", "paris", {"chatbot": text})
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "paris"}])), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert "VALEUR-RESTREINTE" not in path.read_text(encoding="utf-8"), path
+    written = (out / "data" / "cas-usage" / "chatbot.yaml").read_text(encoding="utf-8")
+    assert "nom: Chatbot" in written
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+
+
+# ---------------------------------------------------------------- step 4: incremental
+
+
+def test_a_rerun_reads_again_only_what_changed(cli, tmp_path, two_repos, monkeypatch):
+    a, b = two_repos
+    csv = tmp_path / "un.csv"
+    assert cli("export", "--repo", str(ROOT), "--format", "csv", "-o", str(csv)).exit_code == 0
+    sources = sources_file(tmp_path, [{"depot": "bordeaux"}, {"depot": "lyon"}, {"csv": "un.csv"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    first = by_address(out)
+    from iaterr.aggregate import fetch as fetching
+
+    clones: list[str] = []
+    real = fetching.clone
+
+    def counted(source, folder, timeout):
+        clones.append(source.location)
+        return real(source, folder, timeout)
+
+    monkeypatch.setattr(fetching, "clone", counted)
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0
+    assert clones == []
+    assert {k: v["etat"] for k, v in by_address(out).items()} == {k: "inchange" for k in first}
+    assert by_address(out)["bordeaux"]["lu_le"] == first["bordeaux"]["lu_le"]
+    assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == sorted(
+        p.name for p in (ROOT / "data" / "cas-usage").iterdir())
+    # one repository changes: only it is fetched again
+    path = b / "data" / "cas-usage" / "metropole-de-lyon-ia-rbre.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("nom: IA rbre", "nom: IA rbre (v2)"), encoding="utf-8")
+    head = commit(b)
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert clones == ["lyon"]
+    states = by_address(out)
+    assert states["lyon"]["etat"] == "lu" and states["lyon"]["version"]["commit"] == head
+    assert states["bordeaux"]["etat"] == "inchange" and states["un.csv"]["etat"] == "inchange"
+    assert "IA rbre (v2)" in (out / "data" / "cas-usage" / "metropole-de-lyon-ia-rbre.yaml").read_text("utf-8")
+    del a
+
+
+def test_a_csv_over_http_is_asked_with_its_validators(cli, tmp_path):
+    import functools
+    import http.server
+    import threading
+
+    served = tmp_path / "servi"
+    served.mkdir()
+    assert cli("export", "--repo", str(ROOT), "--format", "csv", "-o", str(served / "registre.csv")).exit_code == 0
+    requests: list[tuple[str, str | None]] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            requests.append((self.path, self.headers.get("If-Modified-Since")))
+            super().do_GET()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(served)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/registre.csv"
+        sources = sources_file(tmp_path, [{"csv": url}, {"csv": url.replace("registre", "absent")}])
+        out = tmp_path / "out"
+        result = cli("aggregate", str(sources), "--out", str(out), "--essais", "0")
+        assert result.exit_code == 1
+        assert "le serveur a répondu 404" in result.output
+        assert len(list((out / "data" / "cas-usage").iterdir())) == len(list((ROOT / "data" / "cas-usage").iterdir()))
+        assert by_address(out)[url]["version"]["last_modified"]
+        requests.clear()
+        assert cli("aggregate", str(sources), "--out", str(out), "--essais", "0").exit_code == 1
+        asked = [since for path, since in requests if path == "/registre.csv"]
+        assert asked and asked[0] is not None  # a conditional request: answered 304, nothing read again
+        assert by_address(out)[url]["etat"] == "inchange"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------- usage errors and the output folder
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("sources: 3\n", "une clé « sources » suivie d'une liste"),
+    ("sources:\n  - depot: 'ext::sh -c touch% /tmp/x'\n", "n'est pas accepté"),
+    ("sources:\n  - depot: '--upload-pack=touch /tmp/x'\n", "sans espace de contrôle ni tiret initial"),
+    ("sources:\n  - depot: a\n    csv: b\n", "soit « depot »"),
+    ("sources:\n  - depot: a\n    branche: '-x'\n", "un nom de branche est attendu"),
+    ("sources:\n  - depot: a\n  - depot: a\n", "déjà l'entrée n° 1"),
+    ("sources:\n  - depot: a\n    couleur: bleu\n", "clé inconnue « couleur »"),
+    ("sources: [\n", "illisible"),
+])
+def test_an_unusable_sources_file_is_a_usage_error(cli, tmp_path, text, expected):
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("aggregate", str(path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert expected in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_iaterr_did_not_write_is_never_replaced(cli, tmp_path, two_repos):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "important.txt").write_text("à garder\n", encoding="utf-8")
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "bordeaux"}])), "--out", str(out))
+    assert result.exit_code == 2
+    assert "ne vient pas d'iaterr aggregate" in result.output
+    assert (out / "important.txt").read_text(encoding="utf-8") == "à garder\n"
+
+
+def test_the_aggregate_is_replaced_whole_or_not_at_all(cli, tmp_path, two_repos, monkeypatch):
+    sources = sources_file(tmp_path, [{"depot": "bordeaux"}, {"depot": "lyon"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    from iaterr.aggregate import run
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device", str(out / "data"))
+
+    monkeypatch.setattr(run, "_lock", broken)
+    result = cli("aggregate", str(sources), "--out", str(out), "--complet")
+    assert result.exit_code == 2
+    assert "No space left" in result.output
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".iaterr-tmp-")] == []
+
+
+def test_messages_in_english(cli, tmp_path, two_repos):
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "bordeaux"}, {"depot": "absent"}])), "--out",
+                 str(out), "--lang", "en")
+    assert result.exit_code == 1
+    assert "not found" in result.output and "Library written in" in result.output
