@@ -198,30 +198,36 @@ def with_restricted(folder: Path, rows_with_value: int = 3) -> Path:
     return write(folder / "bibliotheque-ia-export-2025-04-16-restreint.csv", [header, *body])
 
 
-def test_each_field_made_public_is_one_file_level_finding_with_its_rows_and_reason(repo, cli, tmp_path):
+def test_each_field_restricted_there_is_one_file_level_finding_with_its_rows_and_reason(repo, cli, tmp_path):
+    """Restricted in the Bibliothèque, public in iaterr: the value stays out unless the law requires its
+    publication (tests/test_import_restricted.py has the case where it does)."""
     code, report = run(cli, repo, with_restricted(tmp_path))
-    public = codes(report, "devient-public")
-    assert len(public) == 2, public
-    assert all(f["ligne"] is None and f["niveau"] == "info" for f in public)
-    by_column = {("operations" if "algorithme_operations" in f["message"] else "type"): f["message"] for f in public}
+    assert code == 1
+    withheld = codes(report, "reste-restreint")
+    assert len(withheld) == 2, withheld
+    assert all(f["ligne"] is None and f["niveau"] == "ecarte" for f in withheld)
+    by_column = {("operations" if "algorithme_operations" in f["message"] else "type"): f["message"]
+                 for f in withheld}
     operations = by_column["operations"]
-    assert operations.startswith("« Opérations effectuées » (colonne algorithme_operations), restreint dans la "
-                                 "Bibliothèque, est public dans iaterr ; lignes qui lui donnent une valeur : 2, 3, 4.")
-    assert "R311-3-1-2, 4°" in operations
+    assert operations.startswith("« Opérations effectuées » (colonne algorithme_operations) est restreint dans la "
+                                 "Bibliothèque et public dans iaterr : sa valeur n'est pas importée (lignes 2, 3, 4)")
+    assert "L312-1-3" in operations and "D312-1-4" in operations
     assert "« Type d'algorithme »" in by_column["type"]
     # a restricted column iaterr keeps restricted is not said; its value stays out of the report
-    assert not any("nom_algorithme" in f["message"] for f in public)
+    assert not any("nom_algorithme" in f["message"] for f in withheld)
+    assert not codes(report, "devient-public")
     assert "AlgoRestreint" not in json.dumps(report, ensure_ascii=False)
-    # the model's visibility is unchanged: the values are imported
-    assert read_case(repo, "bordeaux-metropole-stacoptim.yaml")["operations"].startswith("Croisement")
+    stacoptim = read_case(repo, "bordeaux-metropole-stacoptim.yaml")
+    assert "operations" not in stacoptim and "type_algorithme" not in stacoptim
+    assert stacoptim["nom_algorithme"] == "AlgoRestreint"  # restricted in both: imported, never reported
 
 
-def test_the_fields_made_public_are_said_in_english(repo, cli, tmp_path):
+def test_the_fields_kept_restricted_are_said_in_english(repo, cli, tmp_path):
     _code, report = run(cli, repo, with_restricted(tmp_path), "--lang", "en")
-    messages = [f["message"] for f in codes(report, "devient-public")]
-    assert any(m.startswith("“Operations carried out” (column algorithme_operations), restricted in the "
-                            "Bibliothèque, is public in iaterr; rows giving it a value: 2, 3, 4.")
-               and "R311-3-1-2, 4°" in m for m in messages), messages
+    messages = [f["message"] for f in codes(report, "reste-restreint")]
+    assert any(m.startswith("“Operations carried out” (column algorithme_operations) is restricted in the "
+                            "Bibliothèque and public in iaterr: its value is not imported (rows 2, 3, 4)")
+               and "L312-1-3" in m for m in messages), messages
 
 
 def test_no_finding_when_no_row_gives_a_restricted_field_a_value(repo, cli, tmp_path):

@@ -101,3 +101,66 @@ def test_the_restricted_values_are_imported_all_the_same(cli, tmp_path, empty_re
     assert result.exit_code in (0, 1), result.stdout
     texts = "".join(p.read_text(encoding="utf-8") for p in (empty_repo / "data" / "cas-usage").glob("*.yaml"))
     assert "FondsSecretX" in texts and "contact.secreta4@exemple.fr" in texts
+
+
+# ---------------------------------------------------------------- restricted there, public here (#13)
+
+#: Columns the Bibliothèque restricts and iaterr publishes, with values found nowhere else.
+RESTRICTED_THERE = {"type_algorithme": "Machine Learning", "algorithme_operations": "OperationsSecretC1 des tronçons"}
+
+
+def _with_restricted_there(folder: Path) -> Path:
+    with EXPORT.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    path = folder / "bibliotheque-ia-membres.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(rows[0] + list(RESTRICTED_THERE))
+        for row in rows[1:4]:  # Stacoptim, ViPARE, RECITAL
+            writer.writerow(row + list(RESTRICTED_THERE.values()))
+    return path
+
+
+def _report(cli, repo: Path, source: Path, *extra: str) -> tuple[int, dict]:
+    result = cli("import", "bibliotheque", str(source), "--repo", str(repo), "--format", "json", *extra)
+    return result.exit_code, json.loads(result.stdout)
+
+
+def test_a_value_restricted_in_the_bibliotheque_does_not_become_public(cli, tmp_path, empty_repo):
+    """Neither the algorithm type (no text requires it) nor the operations (L312-1-3 requires them only for a
+    processing that founds individual decisions, which a new record does not say) reach the records; each field
+    is reported once, with its rows and why."""
+    code, report = _report(cli, empty_repo, _with_restricted_there(tmp_path))
+    assert code == 1  # values were left out
+    texts = "".join(p.read_text(encoding="utf-8") for p in (empty_repo / "data" / "cas-usage").glob("*.yaml"))
+    assert "OperationsSecretC1" not in texts and "type_algorithme" not in texts
+    withheld = {f["message"].split("»")[0]: f for f in report["constats"] if f["code"] == "reste-restreint"}
+    assert set(withheld) == {"« Type d'algorithme ", "« Opérations effectuées "}, withheld
+    assert all(f["niveau"] == "ecarte" and f.get("ligne") is None for f in withheld.values()), withheld
+    operations = withheld["« Opérations effectuées "]["message"]
+    assert "lignes 2, 3, 4" in operations and "L312-1-3" in operations and "OperationsSecretC1" not in operations
+    assert "Aucun texte n'en exige la publication" in withheld["« Type d'algorithme "]["message"]
+    assert not [f for f in report["constats"] if f["code"] == "devient-public"]
+
+
+def test_the_operations_are_published_where_the_law_requires_it(cli, tmp_path, empty_repo):
+    """A record that says its processing founds decisions on persons: L312-1-3 requires publishing its rules,
+    operations included (presumed while the headcount is unknown); the report says so and why. The algorithm
+    type still stays out."""
+    source = _with_restricted_there(tmp_path)
+    code, _ = _report(cli, empty_repo, source)
+    path = empty_repo / "data" / "cas-usage" / "metz-vipare.yaml"
+    text = path.read_text(encoding="utf-8").replace('version_schema: "1.0"', 'version_schema: "1.1"')
+    path.write_text(text + "decisions_individuelles: true\ndestinataires_decisions:\n  - personnes_physiques\n",
+                    encoding="utf-8")
+    assert cli("validate", "--repo", str(empty_repo), "--no-cache").exit_code == 0
+    code, report = _report(cli, empty_repo, source)
+    assert "operations: OperationsSecretC1 des tronçons" in path.read_text(encoding="utf-8")
+    public = [f for f in report["constats"] if f["code"] == "devient-public"]
+    assert len(public) == 1 and "lignes qui lui donnent une valeur : 3." in public[0]["message"], public
+    assert "L312-1-3" in public[0]["message"] and "D312-1-4" in public[0]["message"]
+    withheld = [f["message"] for f in report["constats"] if f["code"] == "reste-restreint"]
+    assert any("lignes 2, 4" in m for m in withheld) and any("lignes 2, 3, 4" in m for m in withheld), withheld
+    others = "".join(p.read_text(encoding="utf-8") for p in (empty_repo / "data" / "cas-usage").glob("*.yaml")
+                     if p != path)
+    assert "OperationsSecretC1" not in others

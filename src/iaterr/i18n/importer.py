@@ -145,6 +145,19 @@ FR: dict[str, str] = {
                                         "à cet export).",
     "importer.devient-public": "« {champ} » (colonne {colonne}), restreint dans la Bibliothèque, est public dans "
                                "iaterr ; lignes qui lui donnent une valeur : {lignes}. {raison}",
+    "importer.devient-public.l312": "La loi en exige la publication : les règles d'un traitement qui fonde des "
+                                    "décisions individuelles sont publiées en ligne (L312-1-3), données et opérations "
+                                    "comprises (R311-3-1-2, 2° et 4°), sauf pour une collectivité de moins de 50 "
+                                    "agents (D312-1-4), ce que sa fiche ne dit pas.",
+    "importer.reste-restreint": "« {champ} » (colonne {colonne}) est restreint dans la Bibliothèque et public dans "
+                                "iaterr : sa valeur n'est pas importée (lignes {lignes}), pour qu'elle ne devienne "
+                                "pas publique sans décision de la collectivité. {raison}",
+    "importer.reste-restreint.loi": "La loi n'en exige la publication que pour un traitement qui fonde des décisions "
+                                    "individuelles (L312-1-3), ce que la fiche ne dit pas (ou pour une collectivité "
+                                    "de moins de 50 agents, D312-1-4). Pour la publier, ajoutez-la avec « iaterr "
+                                    "edit ».",
+    "importer.reste-restreint.aucun-texte": "Aucun texte n'en exige la publication. Pour la publier, ajoutez-la "
+                                            "avec « iaterr edit ».",
     "importer.diff.avant": "avant",
     "importer.diff.apres": "après",
     "importer.diff.vide": "(vide)",
@@ -321,6 +334,18 @@ EN: dict[str, str] = {
                                         "this export).",
     "importer.devient-public": "“{champ}” (column {colonne}), restricted in the Bibliothèque, is public in "
                                "iaterr; rows giving it a value: {lignes}. {raison}",
+    "importer.devient-public.l312": "The law requires its publication: the rules of a processing that founds "
+                                    "individual decisions are published online (L312-1-3), its data and operations "
+                                    "included (R311-3-1-2, 2° and 4°), unless the authority has fewer than 50 "
+                                    "agents (D312-1-4), which its record does not say.",
+    "importer.reste-restreint": "“{champ}” (column {colonne}) is restricted in the Bibliothèque and public in "
+                                "iaterr: its value is not imported (rows {lignes}), so that it does not become "
+                                "public without the authority deciding so. {raison}",
+    "importer.reste-restreint.loi": "The law requires its publication only for a processing that founds individual "
+                                    "decisions (L312-1-3), which the record does not say (or for an authority with "
+                                    "50 agents or more, D312-1-4). To publish it, add it with “iaterr edit”.",
+    "importer.reste-restreint.aucun-texte": "No text requires its publication. To publish it, add it with "
+                                            "“iaterr edit”.",
     "importer.diff.avant": "before",
     "importer.diff.apres": "after",
     "importer.diff.vide": "(empty)",

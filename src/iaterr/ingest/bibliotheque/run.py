@@ -66,8 +66,10 @@ from iaterr.ingest.bibliotheque.silences import (
 )
 from iaterr.ingest.bibliotheque.source import Export, read_export
 from iaterr.model import Collectivite
+from iaterr.model.droit import today as droit_today
 from iaterr.model.identifiers import slugify
 from iaterr.model.introspect import specs
+from iaterr.model.qualification import A_PRECISER, APPLIQUE, qualify
 from iaterr.repo.config import Repository, RepositoryError
 from iaterr.repo.writing import write_whole
 from iaterr.repo.yamlio import read_document
@@ -144,17 +146,20 @@ class _Importer:
         readable = [] if self.export.missing_required else [r for r in self.export.rows if not r.problem]
         rows = [parse_row(self.export, row, self.findings, known, dates) for row in readable]
         export_date = export_date_of(self.export.path, rows)
-        self.published(rows)
         usable = []
+        visibility = _Visibility()
         for row in rows:
             if not row.coll.get("nom"):
                 self.note(IGNORE, "importer.collectivite-manquante", row.line)
-            elif not row.uc.get("nom"):
+                continue
+            if not row.uc.get("nom"):
                 self.note(IGNORE, "importer.projet-manquant", row.line)
-            elif self.refused_use_case(row):
+                continue
+            self.restricted_there(row, visibility)
+            if self.refused_use_case(row):
                 continue  # a rejected row changes nothing: neither its use case nor its collectivité
-            else:
-                usable.append(row)
+            usable.append(row)
+        self.visibility_findings(visibility)
         groups = self.group(usable)
         for group in groups.values():
             self.collectivite(group, export_date)
@@ -174,19 +179,48 @@ class _Importer:
             self.use_case(row, group, export_date)
         return export_date
 
-    def published(self, rows: list[ParsedRow]) -> None:
-        """One file-level finding per field restricted in the Bibliothèque that iaterr publishes, with the rows
-        that give it a value and the reason the model gives (the model's visibility is not changed here)."""
-        for name, spec in specs(MODELS["cas_usage"]).items():
-            if spec.meta.bibliotheque not in RESTRICTED_IN_BIBLIOTHEQUE or spec.meta.visibilite != "public":
-                continue
-            lines = [r.line for r in rows if not is_empty(r.uc.get(name))]
-            if not lines:
-                continue
-            self.note(INFO, "importer.devient-public", None,
-                      champ={"fr": spec.meta.titre_fr, "en": spec.meta.titre_en}, colonne=spec.meta.bibliotheque,
-                      lignes=", ".join(str(n) for n in lines),
-                      raison={"fr": spec.meta.note_visibilite_fr, "en": spec.meta.note_visibilite_en})
+    def restricted_there(self, row: ParsedRow, visibility: _Visibility) -> None:
+        """A value of a field the Bibliothèque restricts and iaterr publishes stays out of the record unless the
+        law requires its publication for this use case: L312-1-3 requires the rules defining a processing that
+        founds individual decisions to be published (with the D312-1-4 threshold), and those rules include the
+        data processed and the operations carried out (R311-3-1-2, 2° and 4°). Decided from the record the row
+        updates, if any, and the collectivité; what is kept and what is left out is said per field."""
+        names = [name for name in PUBLIC_HERE if not is_empty(row.uc.get(name))]
+        if not names:
+            return
+        required = self.publication_required(row)
+        for name in names:
+            if name in RULES_OF_THE_PROCESSING and required:
+                visibility.published.setdefault(name, []).append(row.line)
+            else:
+                del row.uc[name]
+                why = "loi" if name in RULES_OF_THE_PROCESSING else "aucun-texte"
+                visibility.withheld.setdefault((name, why), []).append(row.line)
+
+    def publication_required(self, row: ParsedRow) -> bool:
+        """Does L312-1-3 require publishing the rules of the processing of ``row``'s use case (applies, or is
+        presumed to while the collectivité's headcount is unknown)?"""
+        existing_coll, _how = match_collectivite(self.colls, row.coll["nom"], row.coll.get("siret"))
+        coll = {**row.coll, **(existing_coll.data if existing_coll is not None else {})}
+        coll_id = existing_coll.ident if existing_coll is not None else collectivite_identifier(row.coll["nom"])
+        existing = match_use_case(self.cases, coll_id, row.uc["nom"])
+        cas = {**row.uc, **(existing.data if existing is not None else {})}
+        regime = qualify(cas, coll, droit_today()).regime("crpa-publication")
+        return regime.statut == APPLIQUE or (regime.statut == A_PRECISER and regime.presumee)
+
+    def visibility_findings(self, visibility: _Visibility) -> None:
+        """One file-level finding per field restricted in the Bibliothèque: published (and why), or left out."""
+        fields = specs(MODELS["cas_usage"])
+        for name, lines in visibility.published.items():
+            meta = fields[name].meta
+            self.note(INFO, "importer.devient-public", None, champ={"fr": meta.titre_fr, "en": meta.titre_en},
+                      colonne=meta.bibliotheque, lignes=", ".join(map(str, lines)),
+                      raison={"t": "importer.devient-public.l312", "p": {}})
+        for (name, why), lines in visibility.withheld.items():
+            meta = fields[name].meta
+            self.note(ECARTE, "importer.reste-restreint", None, champ={"fr": meta.titre_fr, "en": meta.titre_en},
+                      colonne=meta.bibliotheque, nom=name, lignes=", ".join(map(str, lines)),
+                      raison={"t": f"importer.reste-restreint.{why}", "p": {}})
 
     def older(self, existing: Existing, values: dict[str, Any], export_date: str) -> tuple[str, str] | None:
         """Is this export older than the one ``existing`` was last imported from? (the record's export date,
@@ -443,6 +477,22 @@ class _Importer:
         if not changed:  # only the import's comments changed
             changed = ["# iaterr: ignore"]
         self.records.append(RecordResult(kind, existing.ident, rel, MIS_A_JOUR, lines, changed, diff=diff))
+
+
+#: The use-case fields the Bibliothèque restricts and iaterr publishes (its own name → visibility).
+PUBLIC_HERE = tuple(name for name, spec in specs(MODELS["cas_usage"]).items()
+                    if spec.meta.bibliotheque in RESTRICTED_IN_BIBLIOTHEQUE and spec.meta.visibilite == "public")
+#: Those that belong to the rules defining the processing, which L312-1-3 requires to be published when the
+#: processing founds individual decisions (R311-3-1-2: 2° the data and their sources, 4° the operations).
+RULES_OF_THE_PROCESSING = frozenset({"donnees", "operations"})
+
+
+@dataclass
+class _Visibility:
+    #: field → the rows whose value is published because the law requires it
+    published: dict[str, list[int]] = field(default_factory=dict)
+    #: (field, why) → the rows whose value is left out
+    withheld: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
 
 def changed_field(kind: str, name: str, before: Any, after: Any) -> dict[str, Any]:
