@@ -343,10 +343,11 @@ def test_rebuild_writes_only_what_changed(tmp_path):
     after = _mtimes(out)
     assert after["cas/autre-cas.html"] == unchanged["cas/autre-cas.html"]
     assert after["cas/attribution-places-creche.html"] == unchanged["cas/attribution-places-creche.html"]
-    # a record removed: its page is deleted
+    # a record removed: its page says so (see test_site_permaliens.py), the lists no longer show it
     path.unlink()
     result = build_site(open_repository(root), out, today=TODAY)
-    assert "cas/detection-fuites.html" in result.deleted and not (out / "cas/detection-fuites.html").exists()
+    assert "cas/detection-fuites.html" in result.written and result.deleted == ["statuts/termine.html"], result.written
+    assert "Fiche retirée du registre" in (out / "cas/detection-fuites.html").read_text(encoding="utf-8")
     assert "detection-fuites" not in (out / "index.html").read_text(encoding="utf-8")
     # a page deleted by hand comes back; the manifest in the output folder is never trusted, so damaging it
     # changes nothing; a page edited in place (same size, same time) is noticed and written again

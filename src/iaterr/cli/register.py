@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        from iaterr.model.droit import references
+        from iaterr.model.droit import long_date, references
         from iaterr.publish.site import OutputRefused, build_site
 
         with guarded(lang) as ui:
@@ -53,6 +53,12 @@ def register(app: typer.Typer) -> None:
                     ui.say("registre.et-autres", style="dim", n=len(paths) - LISTED)
             for rel, count in result.skipped:
                 ui.say("export.ignore" if count else "export.ignore-collectivite", style="yellow", fichier=rel, n=count)
+            for revision in result.revisions:
+                ui.say("registre.revision.cli", style="yellow", page=f"cas/{revision.identifiant}.html",
+                       fichier=revision.rel, date=long_date(revision.day, ui.lang), commit=revision.commit)
+            for removal in result.removals:
+                ui.say("registre.retrait.cli", style="dim", page=f"cas/{removal.identifiant}.html",
+                       date=long_date(removal.day, ui.lang))
             for rel, page in result.no_channel:
                 ui.say("registre.sans-canal", style="yellow", page=page, fichier=rel)
             if result.no_channel:

@@ -16,6 +16,30 @@ FR: dict[str, str] = {
     "registre.supprime": "  supprimé : {chemin}",
     "registre.et-autres": "  … et {n} autre(s)",
     "registre.ouvrir": "Ouvrir : {chemin}",
+    "registre.revision.titre": "Fiche en cours de révision",
+    "registre.revision.texte": "La version actuelle de cette fiche ne passe pas la validation : elle est en cours "
+                               "de révision. Cette page montre sa dernière version valide, du {date} (commit "
+                               "{commit}).",
+    "registre.retrait.titre": "Fiche retirée du registre : {nom}",
+    "registre.retrait.titre-seul": "Fiche retirée du registre",
+    "registre.deplace.titre": "Fiche déplacée : {nom}",
+    "registre.deplace.titre-seul": "Fiche déplacée",
+    "registre.deplace.quand": "Cette fiche a changé d'adresse le {date} (commit {commit}).",
+    "registre.deplace.motif": "Motif indiqué lors du changement :",
+    "registre.retrait.quand": "Cette fiche a été retirée du registre le {date} (commit {commit}).",
+    "registre.retrait.quand-construction": "Cette fiche ne fait plus partie du registre depuis sa mise à jour du "
+                                           "{date}.",
+    "registre.retrait.motif": "Motif indiqué lors du retrait :",
+    "registre.retrait.sans-motif": "Aucun motif n'a été indiqué lors du retrait.",
+    "registre.retrait.nouvelle-page": "voir la nouvelle page de ce cas d'usage",
+    "registre.revision.cli": "{page} : la fiche {fichier} est invalide ; sa dernière version valide (du {date}, "
+                             "commit {commit}) reste publiée, marquée « en cours de révision ».",
+    "registre.retrait.cli": "{page} : cas d'usage retiré ({date}) ; la page dit quand et pourquoi.",
+    "registre.page-perdue": "{n} fiche(s) publiée(s) dans le registre précédent ne passent plus la validation et "
+                            "git n'en connaît aucune version valide ({fichiers}) : leurs pages disparaîtraient. Rien "
+                            "n'a été remplacé ; le registre précédent reste en place.",
+    "registre.page-perdue.aide": "Corrigez ces fiches (iaterr validate), ou supprimez-les dans un commit qui dit "
+                                 "pourquoi : leur page dira alors quand et pourquoi elles ont été retirées.",
     "registre.sans-canal": "{page} ne dit pas où adresser une demande : ni le cas d'usage ({fichier}) ni sa "
                            "collectivité ne donnent d'adresse électronique, de formulaire ou d'adresse postale.",
     "registre.sans-canal.aide": "  → Renseignez contact_droits, formulaire_demandes ou adresse_postale dans la fiche "
@@ -142,6 +166,29 @@ EN: dict[str, str] = {
     "registre.supprime": "  deleted: {chemin}",
     "registre.et-autres": "  … and {n} more",
     "registre.ouvrir": "Open: {chemin}",
+    "registre.revision.titre": "Record under review",
+    "registre.revision.texte": "The current version of this record does not pass validation: it is under review. "
+                               "This page shows its last valid version, of {date} (commit {commit}).",
+    "registre.retrait.titre": "Record removed from the register: {nom}",
+    "registre.retrait.titre-seul": "Record removed from the register",
+    "registre.deplace.titre": "Record moved: {nom}",
+    "registre.deplace.titre-seul": "Record moved",
+    "registre.deplace.quand": "This record moved to a new address on {date} (commit {commit}).",
+    "registre.deplace.motif": "Reason given for the change:",
+    "registre.retrait.quand": "This record was removed from the register on {date} (commit {commit}).",
+    "registre.retrait.quand-construction": "This record is no longer part of the register since its update of "
+                                           "{date}.",
+    "registre.retrait.motif": "Reason given for the removal:",
+    "registre.retrait.sans-motif": "No reason was given for the removal.",
+    "registre.retrait.nouvelle-page": "see the new page of this use case",
+    "registre.revision.cli": "{page}: the record {fichier} is invalid; its last valid version ({date}, commit "
+                             "{commit}) stays published, marked « under review ».",
+    "registre.retrait.cli": "{page}: use case removed ({date}); the page says when and why.",
+    "registre.page-perdue": "{n} record(s) published in the previous register no longer pass validation and git "
+                            "knows no valid version of them ({fichiers}): their pages would disappear. Nothing was "
+                            "replaced; the previous register stays in place.",
+    "registre.page-perdue.aide": "Fix these records (iaterr validate), or delete them in a commit that says why: "
+                                 "their page will then say when and why they were removed.",
     "registre.sans-canal": "{page} does not say where to send a request: neither the use case ({fichier}) nor its "
                            "local authority gives an e-mail address, a form or a postal address.",
     "registre.sans-canal.aide": "  → Fill in contact_droits, formulaire_demandes or adresse_postale in the local "

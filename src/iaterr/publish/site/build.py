@@ -37,6 +37,7 @@ from iaterr.publish.site.data import (
     public_views,
     without_channel,
 )
+from iaterr.publish.site.history import Removal, Revision, last_valid, removals
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
 from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, template_fingerprint
 from iaterr.repo.config import Repository
@@ -56,6 +57,10 @@ class BuildResult:
     skipped: list[tuple[str, int]]
     #: use-case pages that give no way to send a request: (record file, page), a finding each
     no_channel: list[tuple[str, str]] = field(default_factory=list)
+    #: invalid use cases whose page shows their last valid version, « en cours de révision »
+    revisions: list[Revision] = field(default_factory=list)
+    #: use cases gone, whose address keeps a page saying when and why
+    removals: list[Removal] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -82,6 +87,8 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     state = PageState.load(out, fingerprint, enabled=use_cache)
     today = today or date.today()
     site = load_site_data(repo, use_cache=use_cache, jobs=jobs, views=not state.pages, today=today)
+    old = files_of(out) if out.exists() else set()
+    revisions, removed = _permalinks(repo, site, old, today)
     context = {"site_title": _title(repo, site, lang, title), "today": today, "generated": today.isoformat(),
                "commit": git_commit(repo.root), "version": __version__}
     staging = Staging(out)
@@ -89,7 +96,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         renderer = Renderer(site, lang, context, staging)
         # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
         pages = _pages(site, renderer, digest_of([fingerprint, context["site_title"]]))
-        old = files_of(out) if out.exists() else set()
+        pages += _permalink_pages(renderer, revisions, removed, digest_of([fingerprint, context["site_title"]]))
         written: list[str] = []
         kept: dict[str, tuple[str, str]] = {}
         cases: list[Record] = []
@@ -119,7 +126,54 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     state.save(out, fingerprint, kept, now)
     deleted = sorted(old - set(kept) - {MANIFEST})
     return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
-                       site.skipped, [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)])
+                       site.skipped, [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)],
+                       revisions, removed)
+
+
+def _permalinks(repo: Repository, site: SiteData, old: set[str], today: date) -> tuple[list[Revision], list[Removal]]:
+    """What stands at the address of each use case that is invalid or gone (:mod:`iaterr.publish.site.history`).
+    An invalid use case whose page the previous site had, and of which git knows no valid version, stops the
+    build: the previous site stays in place."""
+    present = {r.identifiant for r in site.records}
+    revisions: list[Revision] = []
+    lost: list[str] = []
+    for rel, _errors in site.skipped:
+        revision = last_valid(repo, rel)
+        if revision is not None and revision.identifiant not in present:
+            revisions.append(revision)
+            present.add(revision.identifiant)
+        elif f"cas/{Path(rel).stem}.html" in old and Path(rel).stem not in present:
+            lost.append(rel)
+    if lost:
+        raise OutputRefused("registre.page-perdue", "registre.page-perdue.aide", fichiers=lost[:5], n=len(lost))
+    # an invalid file is not a removal, whatever git says of an older file of that name
+    invalid = {Path(rel).stem for rel, _errors in site.skipped}
+    removed = removals(repo, present | invalid)
+    explained = present | invalid | {r.identifiant for r in removed}
+    # a page of the previous site that git does not explain (no git, a shallow clone): removed at this build
+    for rel in sorted(old):
+        if rel.startswith("cas/") and rel.endswith(".html") and rel.count("/") == 1 and rel[4:-5] not in explained:
+            removed.append(Removal(rel[4:-5], today))
+    return revisions, removed
+
+
+def _permalink_pages(renderer: Renderer, revisions: list[Revision], removed: list[Removal],
+                     fingerprint: str) -> list[_Page]:
+    pages = []
+    for revision in revisions:
+        pages.append(_Page(f"cas/{revision.identifiant}.html",
+                           digest_of([fingerprint, "revision", revision.commit, dict(revision.cas),
+                                      dict(revision.collectivite)]),
+                           functools.partial(renderer.revision_page, revision)))
+    for removal in removed:
+        # a removal git does not date keeps the day of the build that first wrote its page: that page is
+        # carried over as long as nothing else changes (its date is not among its inputs)
+        inputs = [removal.identifiant, removal.commit, removal.reason, removal.nom, removal.moved_to]
+        if removal.commit:
+            inputs.append(removal.day.isoformat())
+        pages.append(_Page(f"cas/{removal.identifiant}.html", digest_of([fingerprint, "retrait", inputs]),
+                           functools.partial(renderer.removal_page, removal)))
+    return pages
 
 
 def _read_again(repo: Repository, records: list[Record], jobs: int | None) -> None:

@@ -7,9 +7,11 @@ compiled afresh on each build: no compiled template (code) is ever read from a c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +21,11 @@ from iaterr import __version__
 from iaterr.base.parallel import in_chunks
 from iaterr.check.cache import digest
 from iaterr.i18n import message
+from iaterr.model.droit import long_date
 from iaterr.model.vocab import TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem
 from iaterr.publish.site.data import NO_RISK, VOCABS, Record, SiteData
+from iaterr.publish.site.history import Removal, Revision
 from iaterr.publish.site.output import Staging
 from iaterr.publish.templating import environment as _base_environment
 
@@ -44,11 +48,22 @@ def template_fingerprint() -> str:
             if path.is_file():
                 h.update(path.name.encode())
                 h.update(path.read_bytes())
-    package = TEMPLATES.parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(str(path.relative_to(package)).encode())
-        h.update(path.read_bytes())
+    h.update(_code_fingerprint().encode())
     return h.hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """The code that shapes the pages (messages, notice, vocabularies, the law's table, the site itself), read
+    once per process: the code this process runs was imported once too (templates, compiled afresh on each
+    build, are hashed on each build)."""
+    package = TEMPLATES.parent
+    h = hashlib.sha1()
+    for folder in ("i18n", "model", "publish"):
+        for path in sorted((package / folder).rglob("*.py")):
+            h.update(str(path.relative_to(package)).encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 class Renderer:
@@ -69,7 +84,10 @@ class Renderer:
             return VOCABS[vocab].label(code, lang) if code else ""
 
         self.label = label
-        self.env.globals.update(m=m, label=label, lang=lang, **context)
+        def day(value: date) -> str:
+            return long_date(value, lang)
+
+        self.env.globals.update(m=m, label=label, lang=lang, day=day, **context)
         self.rows = Rows(label)
         self.env.globals["rows_html"] = self.rows
 
@@ -82,7 +100,23 @@ class Renderer:
         assert record.data is not None
         coll = self.site.collectivites[record.collectivite]
         notice = build_notice(ExportItem(record.rel, record.data, coll), lang=self.lang, today=self.context["today"])
-        return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=coll, s=record.summary)
+        return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=coll, s=record.summary,
+                           revision=None, coll_page=True)
+
+    def revision_page(self, revision: Revision) -> str:
+        """The page of the last valid version of a use case whose file is now invalid, marked as under review."""
+        from iaterr.publish.notice import build_notice
+        from iaterr.publish.site.data import site_summary
+
+        notice = build_notice(ExportItem(revision.rel, revision.cas, revision.collectivite), lang=self.lang,
+                              today=self.context["today"])
+        return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=revision.collectivite,
+                           s=site_summary(revision.cas)["summary"], revision=revision,
+                           coll_page=revision.collectivite.get("identifiant") in self.site.collectivites)
+
+    def removal_page(self, removal: Removal) -> str:
+        """The page left at the address of a use case that is gone."""
+        return self.render("site/retrait.html.j2", "../", r=removal)
 
     def write(self, rel: str, content: str | bytes) -> str:
         """Write a new page of the staging folder; returns the hash of its content."""

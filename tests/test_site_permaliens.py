@@ -1,0 +1,151 @@
+"""Permalinks never break silently (issue #14: « one invalid field silently unpublishes a notice: the next build
+deletes its page and permalink; the only signal is exit code 1»).
+
+A use case that becomes invalid keeps its last valid page (from git), marked « en cours de révision »; without
+a valid version in git, the build stops and the previous site stays in place; a removed (or renamed) use case
+leaves a page saying when and why (and where it went)."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from browser import browser  # noqa: F401
+from iaterr.publish.site import OutputRefused, build_site
+from iaterr.repo.config import open_repository
+from lint_fixtures import GOOD_DECISION, GOOD_SIMPLE, make_repo
+
+TODAY = date(2026, 11, 22)
+DECISION, SIMPLE = GOOD_DECISION["identifiant"], GOOD_SIMPLE["identifiant"]
+
+
+def _git(root: Path, *args: str, when: str = "2026-10-05T10:00:00+00:00") -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Agent", GIT_AUTHOR_EMAIL="agent@example.org", GIT_COMMITTER_NAME="Agent",
+               GIT_COMMITTER_EMAIL="agent@example.org", GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def _repo(tmp_path: Path, *, git: bool = True) -> Path:
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION, GOOD_SIMPLE])
+    if git:
+        _git(root, "init", "-q")
+        _git(root, "add", "-A")
+        _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
+    return root
+
+
+def _break(root: Path, ident: str) -> None:
+    path = root / f"data/cas-usage/{ident}.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"(?m)^statut: .*$", "statut: pas-un-statut", text), encoding="utf-8")
+
+
+def _text(path: Path) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+
+def test_an_invalid_record_keeps_its_last_valid_page_marked_under_review(cli, tmp_path):
+    root = _repo(tmp_path)
+    _break(root, DECISION)
+    _git(root, "commit", "-q", "-am", "Statut à revoir")  # committed or not, the last valid version is the same
+    out = tmp_path / "site"
+    result = cli("register", "build", "--repo", str(root), "--out", str(out))
+    assert result.exit_code == 1, result.output  # the invalid record is still a finding
+    assert f"data/cas-usage/{DECISION}.yaml" in result.stderr and "en cours de révision" in result.stderr
+    assert "14 septembre 2026" in result.stderr
+    page = _text(out / f"cas/{DECISION}.html")
+    assert "Fiche en cours de révision" in page and "dernière version valide, du 14 septembre 2026" in page
+    assert GOOD_DECISION["nom"] in page and "Notice d'explicabilité" in page and "Vos droits" in page
+    # not in the lists nor in the open data: only its address is kept
+    assert f"cas/{DECISION}.html" not in (out / "index.html").read_text(encoding="utf-8")
+    assert DECISION not in (out / "donnees/cas-usage.csv").read_text(encoding="utf-8")
+    # every link of the page resolves (no link to a filter page that may not exist)
+    for target in re.findall(r'href="([^"#:]+)"', (out / f"cas/{DECISION}.html").read_text(encoding="utf-8")):
+        assert (out / "cas" / target).resolve().is_file(), target
+
+
+def test_without_a_valid_version_in_git_the_build_stops_and_the_previous_site_stays(cli, tmp_path):
+    root = _repo(tmp_path, git=False)
+    out = tmp_path / "site"
+    build_site(open_repository(root), out, today=TODAY)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    _break(root, DECISION)
+    with pytest.raises(OutputRefused) as refused:
+        build_site(open_repository(root), out, today=TODAY)
+    assert refused.value.key == "registre.page-perdue"
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    result = cli("register", "build", "--repo", str(root), "--out", str(out))
+    assert result.exit_code == 2
+    assert "le registre précédent reste en place" in result.stderr and f"{DECISION}.yaml" in result.stderr
+    assert "Corrigez ces fiches" in result.stderr
+    # a record never published is only left out, as before
+    fresh = cli("register", "build", "--repo", str(root), "--out", str(tmp_path / "neuf"))
+    assert fresh.exit_code == 1 and not (tmp_path / f"neuf/cas/{DECISION}.html").exists()
+
+
+def test_a_removed_record_leaves_a_page_saying_when_and_why(cli, tmp_path):
+    root = _repo(tmp_path)
+    _git(root, "rm", "-q", f"data/cas-usage/{SIMPLE}.yaml")
+    _git(root, "commit", "-q", "-m", "Retrait : l'expérimentation est abandonnée", when="2026-11-03T09:00:00+00:00")
+    out = tmp_path / "site"
+    result = cli("register", "build", "--repo", str(root), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    page = _text(out / f"cas/{SIMPLE}.html")
+    assert f"Fiche retirée du registre : {GOOD_SIMPLE['nom']}" in page
+    assert "retirée du registre le 3 novembre 2026" in page
+    assert "Motif indiqué lors du retrait : l'expérimentation est abandonnée" in page.replace("Retrait : ", "")
+    assert 'name="robots" content="noindex"' in (out / f"cas/{SIMPLE}.html").read_text(encoding="utf-8")
+    assert f"cas/{SIMPLE}.html" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_renamed_record_points_to_its_new_page(tmp_path):
+    root = _repo(tmp_path)
+    new = root / "data/cas-usage/fuites-reseau.yaml"
+    _git(root, "mv", f"data/cas-usage/{SIMPLE}.yaml", str(new))
+    new.write_text(new.read_text(encoding="utf-8").replace(f"identifiant: {SIMPLE}", "identifiant: fuites-reseau"),
+                   encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "Nouvel identifiant", when="2026-11-04T09:00:00+00:00")
+    out = tmp_path / "site"
+    result = build_site(open_repository(root), out, today=TODAY)
+    assert [r.identifiant for r in result.removals] == [SIMPLE] and result.removals[0].moved_to == "fuites-reseau"
+    page = (out / f"cas/{SIMPLE}.html").read_text(encoding="utf-8")
+    assert '<a href="../cas/fuites-reseau.html">' in page and "a changé d&#39;adresse le 4 novembre 2026" in page
+    assert (out / "cas/fuites-reseau.html").is_file()
+
+
+def test_without_git_a_page_of_the_previous_site_says_the_record_is_gone_and_keeps_its_date(tmp_path):
+    root = _repo(tmp_path, git=False)
+    out = tmp_path / "site"
+    build_site(open_repository(root), out, today=TODAY)
+    (root / f"data/cas-usage/{SIMPLE}.yaml").unlink()
+    result = build_site(open_repository(root), out, today=TODAY)
+    assert f"cas/{SIMPLE}.html" not in result.deleted
+    gone = "ne fait plus partie du registre depuis sa mise à jour du 22 novembre 2026"
+    assert gone in _text(out / f"cas/{SIMPLE}.html")
+    later = build_site(open_repository(root), out, today=date(2027, 1, 10))
+    assert f"cas/{SIMPLE}.html" not in later.written  # carried over: the day it went stays
+    assert "22 novembre 2026" in _text(out / f"cas/{SIMPLE}.html")
+
+
+def test_the_pages_under_review_and_removed_have_no_axe_violation(browser, tmp_path):  # noqa: F811
+    from browser import axe_violations, describe, open_page
+
+    root = _repo(tmp_path)
+    _break(root, DECISION)
+    _git(root, "rm", "-q", f"data/cas-usage/{SIMPLE}.yaml")
+    _git(root, "commit", "-q", "-am", "Retrait")
+    out = tmp_path / "site"
+    build_site(open_repository(root), out, today=TODAY)
+    failures = []
+    for ident in (DECISION, SIMPLE):
+        open_page(browser, out / f"cas/{ident}.html")
+        violations = axe_violations(browser)
+        if violations:
+            failures.append(describe(violations, ident))
+    assert not failures, "\n".join(failures)
