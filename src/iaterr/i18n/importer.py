@@ -71,6 +71,7 @@ FR: dict[str, str] = {
     "importer.valeur-inconnue": "{colonne} « {valeur} » : valeur inconnue, laissée de côté.",
     "importer.valeur-inconnue.proche": "{colonne} « {valeur} » : valeur inconnue (proche de {suggestions}), "
                                        "laissée de côté.",
+    "importer.valeur-inconnue.restreinte": "{colonne} : valeur inconnue (champ restreint, valeur non reproduite), laissée de côté ; valeurs possibles : {valeurs_possibles}.",
     "importer.valeur-refusee": "{colonne} « {valeur} » : {raison} Laissé vide.",
     "importer.valeur-remplissage": "{colonne} « {valeur} » : valeur de remplissage, laissée vide.",
     "importer.une-ligne": "{colonne} sur plusieurs lignes, réuni sur une seule : « {valeur} ».",
@@ -87,11 +88,13 @@ FR: dict[str, str] = {
     "importer.date-convertie": "{colonne} « {valeur} » → {date}.",
     "importer.date-indecise": "{colonne} « {valeur} » : jour et mois indécidables (l'ordre des dates du fichier "
                               "est ambigu), laissée vide ; relancez avec --ordre-dates jma ou mja.",
+    "importer.modele-v0": "En-tête du premier modèle de données de la Bibliothèque (2024) : usage_service lu comme la description du service, cible_service comme ses publics, description comme celle de l'algorithme, operations comme ses opérations (colonnes présentes : {colonnes}).",
     "importer.ordre-dates.jma": "jour/mois/année",
     "importer.ordre-dates.mja": "mois/jour/année",
     "importer.ordre-dates.preuve.partie": "ligne {ligne}, {colonne} « {valeur} » n'est lisible que dans cet ordre",
     "importer.ordre-dates.preuve.export": "ligne {ligne}, {colonne} « {valeur} » serait sinon postérieure à "
                                           "l'export ({date_export})",
+    "importer.ordre-dates.preuve.premier-du-mois": "les {nombre} dates de {colonne} tombent toutes le 1er d'un mois dans cet ordre (des dates saisies au mois près), toutes en janvier dans l'autre",
     "importer.ordre-dates.preuve.ligne": "ligne {ligne}, le démarrage ne précède la mise à jour que dans cet ordre",
     "importer.ordre-dates.decide": "Dates du fichier lues en {ordre} : {preuve}.",
     "importer.ordre-dates.indecis": "Ordre du jour et du mois ambigu : rien dans le fichier ne le dit ({nombre} "
@@ -263,6 +266,7 @@ EN: dict[str, str] = {
     "importer.valeur-convertie": "{colonne} “{valeur}” → {code}.",
     "importer.valeur-inconnue": "{colonne} “{valeur}”: unknown value, left out.",
     "importer.valeur-inconnue.proche": "{colonne} “{valeur}”: unknown value (close to {suggestions}), left out.",
+    "importer.valeur-inconnue.restreinte": "{colonne}: unknown value (restricted field, value not shown), left out; possible values: {valeurs_possibles}.",
     "importer.valeur-refusee": "{colonne} “{valeur}”: {raison} Left empty.",
     "importer.valeur-remplissage": "{colonne} “{valeur}”: placeholder value, left empty.",
     "importer.une-ligne": "{colonne} on several lines, joined on one: “{valeur}”.",
@@ -279,11 +283,13 @@ EN: dict[str, str] = {
     "importer.date-convertie": "{colonne} “{valeur}” → {date}.",
     "importer.date-indecise": "{colonne} “{valeur}”: day and month cannot be told apart (the file's date order is "
                               "ambiguous), left empty; run again with --ordre-dates jma or mja.",
+    "importer.modele-v0": "Header of the Bibliothèque's first data model (2024): usage_service read as the service's description, cible_service as its audiences, description as the algorithm's, operations as its operations (columns present: {colonnes}).",
     "importer.ordre-dates.jma": "day/month/year",
     "importer.ordre-dates.mja": "month/day/year",
     "importer.ordre-dates.preuve.partie": "line {ligne}, {colonne} “{valeur}” can only be read in this order",
     "importer.ordre-dates.preuve.export": "line {ligne}, {colonne} “{valeur}” would otherwise be after the export "
                                           "({date_export})",
+    "importer.ordre-dates.preuve.premier-du-mois": "the {nombre} dates of {colonne} all fall on the 1st of a month in this order (dates entered to the month), all in January in the other",
     "importer.ordre-dates.preuve.ligne": "line {ligne}, the start comes before the update only in this order",
     "importer.ordre-dates.decide": "The file's dates read as {ordre}: {preuve}.",
     "importer.ordre-dates.indecis": "Ambiguous order of day and month: nothing in the file tells it ({nombre} "

@@ -157,12 +157,13 @@ THEMES = _v(
     "themes", "Thèmes", "Themes",
     T("transition_ecologique", "Transformation écologique et énergétique", "Ecological and energy transition",
       ("Transition écologique et énergétique", "Transition écologique", "Transformation écologique",
-       "Transition écologique et énergétique "), bibliotheque="Transition écologique et énergétique"),
+       "Transition écologique et énergétique ", "Environnement"), bibliotheque="Transition écologique et énergétique"),
     T("attractivite_developpement", "Attractivité et développement", "Attractiveness and development",
       ("Attractivité et aménagement", "Attractivité")),
     T("citoyennete_sante_solidarite", "Citoyenneté, santé et solidarité", "Citizenship, health and solidarity",
-      ("Citoyenneté, santé et solidarités", "Citoyens et solidarité", "Citoyenneté santé solidarité")),
-    T("mobilites", "Mobilités", "Mobility", ("Mobilité",)),
+      ("Citoyenneté, santé et solidarités", "Citoyens et solidarité", "Citoyenneté santé solidarité",
+       "Affaires sociales")),
+    T("mobilites", "Mobilités", "Mobility", ("Mobilité", "Transports et mobilités")),
     T("gouvernance_socles", "Gouvernance et socles technologiques", "Governance and technology foundations",
       ("Governance et socles technologiques", "Gouvernance")),
     T("administration_interne", "Administration et organisation interne", "Administration and internal organisation",
@@ -285,7 +286,8 @@ PUBLICS = _v(
 BUDGETS = _v(
     "budgets", "Budget annuel", "Annual budget",
     T("moins_50k", "Moins de 50 k€ par an", "Under €50k a year", ("moins de 50k€", "< 50k€")),
-    T("de_50k_a_100k", "De 50 k€ à 100 k€ par an", "€50k to €100k a year", ("de 50k€ à 100k€", "50k€ - 100k€")),
+    T("de_50k_a_100k", "De 50 k€ à 100 k€ par an", "€50k to €100k a year", ("de 50k€ à 100k€", "50k€ - 100k€",
+                                                                            "entre 50k€ et 100k€")),
     T("plus_100k", "Plus de 100 k€ par an", "Over €100k a year", ("plus de 100k€", "> 100k€")),
 )
 

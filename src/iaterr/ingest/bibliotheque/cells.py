@@ -65,7 +65,8 @@ def _vocab(target: Target) -> Vocabulary:
 
 #: Parameters of a finding that name a column or a field (or count columns), never a value: the only ones
 #: a finding about a restricted field keeps.
-NAMING_PARAMS = frozenset({"colonne", "colonnes", "champ", "champs"})
+#: (``valeurs_possibles``: a vocabulary's labels, public whatever the field)
+NAMING_PARAMS = frozenset({"colonne", "colonnes", "champ", "champs", "valeurs_possibles"})
 
 
 def is_restricted(kind: str, name: str) -> bool:
@@ -161,16 +162,21 @@ class RowParser:
     def _term(self, target: Target, raw: str, column: str) -> Term | None:
         vocab = _vocab(target)
         term = vocab.resolve(raw)
+        restricted = is_restricted(target.kind, target.name)
         if term is None:
             close = vocab.suggest(raw)
-            if close:
+            if restricted:  # « close to » would say something of the value: the accepted values instead
+                self.note(ECARTE, "importer.valeur-inconnue.restreinte", target, colonne=column,
+                          valeurs_possibles=", ".join(t.fr for t in vocab.terms))
+            elif close:
                 self.note(ECARTE, "importer.valeur-inconnue.proche", target, colonne=column, valeur=raw,
                           suggestions=close)
             else:
                 self.note(ECARTE, "importer.valeur-inconnue", target, colonne=column, valeur=raw)
             self.rejected.add((target.kind, target.name))
             return None
-        if not _is_canonical(target.kind, target.name, vocab, raw):
+        if not _is_canonical(target.kind, target.name, vocab, raw) and not restricted:
+            # (a restricted value is neither quoted nor its code shown: a repair would say nothing)
             key = ("importer.hors-enumeration" if (target.kind, target.name) in LIBRARY_VALUES
                    else "importer.valeur-convertie")
             self.note(REPARE, key, target, colonne=column, valeur=raw, code=term.code)
@@ -250,7 +256,7 @@ class RowParser:
         iso: str | None = None
         serial = False
         if FULL.fullmatch(value):  # a/b/yyyy: in the order decided for the whole file
-            iso, undecided = self.dates.read(value)
+            iso, undecided = self.dates.read(value, column)
             if undecided:
                 self.rejected.add((target.kind, target.name))
                 self.note(ECARTE, "importer.date-indecise", target, colonne=column, valeur=text)

@@ -58,6 +58,23 @@ def _targets() -> dict[str, Target]:
 
 
 TARGETS = _targets()
+#: The first data model of the Bibliothèque (« v0 », September 2024; its test table of November 2024) named some
+#: columns otherwise: recognised when a header has both ``usage_service`` and ``cible_service``, which no
+#: later model has. (``description`` was then the algorithm's, not the service's.)
+V0_MARKERS = frozenset(column_key(c) for c in ("usage_service", "cible_service"))
+V0_COLUMNS = {"usage_service": "description", "cible_service": "publics", "description": "description_algorithme",
+              "operations": "operations"}
+
+
+def v0_targets() -> dict[str, Target]:
+    """The v0 column keys → the use-case fields they fill."""
+    fields = specs(CasUsage)
+    return {column_key(column): Target("cas_usage", name, fields[name]) for column, name in V0_COLUMNS.items()}
+
+
+V0_TARGETS = v0_targets()
+
+
 #: The fields of the Bibliothèque's data model it restricts (shared between collectivités, never published):
 #: its own names (``bibliotheque`` metadata). The import reports each one iaterr publishes.
 RESTRICTED_IN_BIBLIOTHEQUE = frozenset({

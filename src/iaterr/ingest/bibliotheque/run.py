@@ -196,6 +196,11 @@ class _Importer:
                 del row.uc[name]
                 why = "loi" if name in RULES_OF_THE_PROCESSING else "aucun-texte"
                 visibility.withheld.setdefault((name, why), []).append(row.line)
+                # what the row's cell became (a label read as a code…) is moot: the value is not imported
+                headers = {c.header for c in self.export.columns
+                           if c.target is not None and (c.target.kind, c.target.name) == ("cas_usage", name)}
+                self.findings[:] = [f for f in self.findings
+                                    if not (f.line == row.line and f.params.get("colonne") in headers)]
 
     def publication_required(self, row: ParsedRow) -> bool:
         """Does L312-1-3 require publishing the rules of the processing of ``row``'s use case (applies, or is

@@ -18,6 +18,8 @@ from iaterr.ingest.bibliotheque.columns import (
     EXPORT_LAYOUT,
     REQUIRED_COLUMNS,
     TARGETS,
+    V0_MARKERS,
+    V0_TARGETS,
     Target,
     column_key,
     export_column_names,
@@ -195,9 +197,13 @@ def _columns(path: Path, header: list[str], rows: list[SourceRow], findings: lis
     """The columns of the header, each with the field it fills (None: not imported, with a finding)."""
     columns: list[Column] = []
     seen: dict[tuple[str, str], str] = {}
+    v0 = V0_MARKERS <= {column_key(h) for h in header}
+    if v0:
+        findings.append(Finding(INFO, "importer.modele-v0", {"colonnes": [
+            h.strip() for h in header if column_key(h) in V0_TARGETS]}))
     for index, raw_name in enumerate(header):
         name = raw_name.strip()
-        target = TARGETS.get(column_key(name))
+        target = (V0_TARGETS.get(column_key(name)) if v0 else None) or TARGETS.get(column_key(name))
         used = any(index < len(r.cells) and r.cells[index].strip() for r in rows)
         if target is None:
             if name or used:
