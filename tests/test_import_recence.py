@@ -241,3 +241,17 @@ def test_the_text_report_lists_the_fields_made_public(repo, cli, tmp_path):
     result = cli("import", "bibliotheque", str(with_restricted(tmp_path)), "--repo", str(repo), "--dry-run")
     assert "« Opérations effectuées » (colonne algorithme_operations)" in result.stdout
     assert "« Type d'algorithme » (colonne type_algorithme)" in result.stdout
+
+
+@pytest.mark.parametrize("breaker", ["\n", "\r", "\u2028", "\x85"])
+def test_a_line_break_in_the_file_name_stays_inside_the_provenance_comment(repo, cli, tmp_path, breaker):
+    """The provenance comment quotes the file's name: a line break there would end the comment and write the
+    rest of the name as YAML (here a key that validation refuses: every record would be refused)."""
+    source = tmp_path / f"bibliotheque-ia-export-2025-04-16{breaker}statut: abandonne{breaker}#.csv"
+    source.write_bytes(REAL.read_bytes())
+    code, report = run(cli, repo, source)
+    assert report["resume"]["cree"] > 0 and not codes(report, "fiche-invalide"), report["constats"][:3]
+    text = (repo / "data" / "cas-usage" / "metz-vipare.yaml").read_text(encoding="utf-8")
+    provenance = [line for line in text.split("\n") if line.startswith("# iaterr import bibliotheque")]
+    assert len(provenance) == 1 and "statut: abandonne" in provenance[0]
+    assert read_case(repo, "metz-vipare.yaml")["statut"] == "en_experimentation"

@@ -16,6 +16,7 @@ from typing import Any
 from iaterr.authoring.records import existing_identifiers, free_identifier, new_record, write_record
 from iaterr.base.diagnostics import Severity
 from iaterr.base.files import UnsafePath, contained
+from iaterr.base.text import printable_line
 from iaterr.check.validate import check_file
 from iaterr.i18n import message
 from iaterr.ingest.bibliotheque.cells import shown_params
@@ -368,7 +369,10 @@ class _Importer:
         return with_import_silence(text, codes, reason)
 
     def provenance(self, export_date: str) -> str:
-        return "# " + message("importer.provenance", self.lang, date=export_date, fichier=self.export.path.name)
+        """The comment line naming the export a record comes from; the file's name on one line, every control
+        or invisible character escaped (a line break in a name would otherwise end the comment)."""
+        name = printable_line(self.export.path.name)
+        return "# " + message("importer.provenance", self.lang, date=export_date, fichier=name)
 
     def check(self, kind: str, rel: str, text: str) -> list[dict[str, Any]]:
         result = check_file(text.encode("utf-8"), rel, kind).result
