@@ -51,6 +51,8 @@ class Rec:
     linked_to: str | None = None
     #: for a linked copy: the record kept instead
     match: Rec | None = None
+    #: its bytes at ``path`` are already those of a public aggregate (read back from a previous run)
+    clean: bool = False
 
     def to_lock(self) -> dict[str, Any]:
         return {"type": self.kind, "source": self.rel, "identifiant": self.ident, "collectivite": self.collectivite,
@@ -187,12 +189,18 @@ def provenance_line(location: str, version: str, rel: str) -> str:
 
 def record_text(rec: Rec, provenance: str, *, public: bool) -> bytes:
     """The bytes of ``rec`` as the aggregate holds it: a provenance line first (any earlier one replaced), the
-    restricted fields taken out of a public aggregate, the identifier renamed when the merge said so. Any
-    change beyond the first line is checked: the text must still be a valid record."""
+    restricted fields taken out of a public aggregate (unless done already: ``rec.clean``), the identifier
+    renamed when the merge said so. Any change beyond the first line is checked: the text must still be a
+    valid record, holding no restricted value."""
     try:
         raw = read_regular(rec.path)
     except (OSError, UnsafePath) as exc:
         raise Unwritable(str(exc)) from exc
+    if public and rec.restricted and not rec.clean:
+        stripped = public_bytes(raw, out_file(rec), rec.kind)
+        if stripped is None:
+            raise Unwritable("restreint")
+        raw = stripped
     bom = b""
     if raw.startswith(b"\xef\xbb\xbf"):
         bom, raw = raw[:3], raw[3:]
@@ -201,21 +209,45 @@ def record_text(rec: Rec, provenance: str, *, public: bool) -> bytes:
     while lines and lines[0].startswith(PROVENANCE):
         lines.pop(0)
     text = "".join(lines)
-    changed = False
-    if public and rec.restricted:
-        text = _without_restricted(text, rec.kind)
-        changed = True
-    if rec.out and rec.out != _current_ident(text):
+    renamed = bool(rec.out) and rec.out != _current_ident(text)
+    if renamed:
         text = _renamed(text, rec.out)
-        changed = True
     out = bom + (provenance + text).encode("utf-8")
-    if changed:
-        from iaterr.check.validate import check_file
-
-        checked = check_file(out, out_file(rec), rec.kind)
-        if checked.result.has_errors:
-            raise Unwritable(checked.result.diagnostics[0].code)
+    if renamed and not _checked(out, out_file(rec), rec.kind):
+        raise Unwritable("verification")
     return out
+
+
+def public_bytes(raw: bytes, rel: str, kind: str) -> bytes | None:
+    """``raw`` (a valid record) without its restricted fields, checked valid and free of any restricted value;
+    None when that cannot be made."""
+    bom = b""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        bom, raw = raw[:3], raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    out = bom + _without_restricted(text, kind).encode("utf-8")
+    if _checked(out, rel, kind):
+        return out
+    try:  # the lines cut were not the whole field: a round trip
+        out = bom + _roundtrip(text, _strip(kind)).encode("utf-8")
+    except Unwritable:
+        return None
+    return out if _checked(out, rel, kind) else None
+
+
+def _checked(raw: bytes, rel: str, kind: str) -> bool:
+    """Is ``raw`` a valid record holding no restricted value?"""
+    from iaterr.check.validate import check_file
+    from iaterr.model.kinds import model_of
+    from iaterr.model.visibility import restricted_paths
+
+    checked = check_file(raw, rel, kind, keep=True)
+    if checked.result.has_errors or checked.data is None:
+        return False
+    return not any(v not in (None, "", [], {}) for _p, v in restricted_paths(model_of(kind), checked.data))
 
 
 def _current_ident(text: str) -> str | None:
@@ -234,18 +266,55 @@ def _renamed(text: str, ident: str) -> str:
     return _roundtrip(text, lambda data: data.__setitem__("identifiant", ident))
 
 
-def _without_restricted(text: str, kind: str) -> str:
+def _restricted_names(kind: str) -> set[str]:
     from iaterr.model.introspect import specs
     from iaterr.model.kinds import model_of
     from iaterr.model.visibility import is_public
 
-    fields = specs(model_of(kind))
+    return {name for name, spec in specs(model_of(kind)).items() if not is_public(spec)}
+
+
+def _strip(kind: str) -> Any:
+    names = _restricted_names(kind)
 
     def strip(data: Any) -> None:
-        for key in [k for k in data if k in fields and not is_public(fields[k])]:
+        for key in [k for k in data if k in names]:
             del data[key]
 
-    return _roundtrip(text, strip)
+    return strip
+
+
+def _without_restricted(text: str, kind: str) -> str:
+    """``text`` without the lines of its restricted fields (top-level keys of a block mapping: from the key's
+    line to the end of its value). Cheap; checked by the caller, who falls back on a round trip."""
+    import yaml
+
+    from iaterr.repo.yamlio import read_document
+
+    names = _restricted_names(kind)
+    doc = read_document(text.encode("utf-8"), "x")
+    root = doc.root
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        return _roundtrip(text, _strip(kind))
+    cuts: list[tuple[int, int]] = []
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value not in names:
+            continue
+        begin = key.start_mark.index
+        start = text.rfind("\n", 0, begin) + 1
+        if text[start:begin].strip():
+            return _roundtrip(text, _strip(kind))
+        end = value.end_mark.index
+        if end > 0 and text[end - 1] != "\n":
+            newline = text.find("\n", end)
+            end = len(text) if newline < 0 else newline + 1
+        cuts.append((start, end))
+    out, at = [], 0
+    for start, end in sorted(cuts):
+        out.append(text[at:start])
+        at = max(at, end)
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _roundtrip(text: str, change: Any) -> str:

@@ -164,7 +164,7 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
         coll = item.get("collectivite")
         recs.append(Rec(index, item["type"], item["source"], str(path), item["identifiant"],
                         coll if isinstance(coll, str) else None, item["nom"], item["date_mise_a_jour"],
-                        item["empreinte"], bool(item.get("restreint"))))
+                        item["empreinte"], bool(item.get("restreint")), clean=True))
     return recs
 
 
@@ -269,13 +269,43 @@ def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: 
     return outcomes
 
 
-def _check_chunk(chunk: list[Any], want: Any) -> list[Any]:
+def _check_chunk(chunk: list[tuple[Any, str | None]], want: Any) -> list[tuple[Any, tuple[Any, ...] | None]]:
+    """In a checking process: each file read and checked by the one loader; of a valid one, a summary (and,
+    when it holds restricted values and ``staged`` is given, a public copy written there)."""
+    from iaterr.aggregate.merge import public_bytes
+    from iaterr.base.files import UnsafePath, read_regular
     from iaterr.check.loader import load_one
+    from iaterr.model.identifiers import slugify
+    from iaterr.model.kinds import model_of
+    from iaterr.model.visibility import restricted_paths
 
-    return [load_one(f, want) for f in chunk]
+    out: list[tuple[Any, tuple[Any, ...] | None]] = []
+    for f, staged in chunk:
+        result = load_one(f, want)
+        data, result.full = result.full, None
+        info = None
+        if data is not None and not result.has_errors:
+            restricted = any(v not in (None, "", [], {}) for _p, v in restricted_paths(model_of(f.kind), data))
+            path, clean = f.path, False
+            if restricted and staged is not None:
+                try:
+                    public = public_bytes(read_regular(f.path, f.inode), f.rel, f.kind)
+                except (OSError, UnsafePath):
+                    public = None
+                if public is not None:
+                    os.makedirs(os.path.dirname(staged), exist_ok=True)
+                    with open(staged, "xb") as fh:
+                        fh.write(public)
+                    path, clean = staged, True
+            nom = data.get("nom")
+            info = (str(data.get("identifiant")), str(data["collectivite"]) if f.kind == "cas_usage" else None,
+                    slugify(nom) if isinstance(nom, str) else "", str(data.get("date_mise_a_jour") or ""),
+                    restricted, path, clean)
+        out.append((result, info))
+    return out
 
 
-def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None,
+def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None, staging: Path | None,
                    progress: Progress | None) -> None:
     """Check the records of the sources just read; keep the valid ones (in batches: bounded memory)."""
     from iaterr.check.loader import collect_files
@@ -312,12 +342,12 @@ def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None,
             _ignored(rel) for rel in found.ignored]))
         count += len(found.files)
         if count >= BATCH:
-            done += _check_batch(batch, jobs)
+            done += _check_batch(batch, jobs, staging)
             if progress:
                 progress("fiches", done, total)
             batch, count = [], 0
     if batch:
-        done += _check_batch(batch, jobs)
+        done += _check_batch(batch, jobs, staging)
     if progress:
         progress("fiches", total, total)
 
@@ -336,38 +366,34 @@ def _fail(outcome: SourceOutcome, exc: FetchError) -> None:
     outcome.unusable = True
 
 
-def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], jobs: int | None) -> int:
+def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], jobs: int | None,
+                 staging: Path | None) -> int:
     from iaterr.base.diagnostics import Severity
     from iaterr.base.parallel import in_chunks
     from iaterr.check.loader import Want
     from iaterr.check.validate import cross_checks
-    from iaterr.model.identifiers import slugify
-    from iaterr.model.kinds import model_of
-    from iaterr.model.visibility import restricted_paths
 
     want = Want(full=frozenset(FOLDER))
-    files = [f for _o, _r, fs, _d in batch for f in fs]
-    results = in_chunks(_check_chunk, files, want, jobs=jobs, threshold=400, min_chunk=25, chunks_per_job=8)
+    items = [(f, str(staging / f"{o.source.order:06d}" / f.rel) if staging is not None else None)
+             for o, _r, fs, _d in batch for f in fs]
+    checked = in_chunks(_check_chunk, items, want, jobs=jobs, threshold=400, min_chunk=25, chunks_per_job=8)
     at = 0
     for outcome, repo, fs, extra in batch:
-        mine = results[at:at + len(fs)]
+        mine = checked[at:at + len(fs)]
         at += len(fs)
-        cross = cross_checks(repo, mine, partial=False, today=None)
+        results = [result for result, _info in mine]
+        cross = cross_checks(repo, results, partial=False, today=None)
         errors: dict[str, list[Any]] = {}
-        for d in [x for r in mine for x in r.diagnostics] + cross + extra:
+        for d in [x for r in results for x in r.diagnostics] + cross + extra:
             if d.severity == Severity.ERROR or d.code in ("fichier-hors-dossier",):
                 errors.setdefault(d.file, []).append(d)
         records = []
-        for f, result in zip(fs, mine):
-            if f.rel in errors or result.full is None:
+        for f, (result, info) in zip(fs, mine):
+            if f.rel in errors or info is None:
                 continue
-            data = result.full
-            nom = data.get("nom")
-            records.append(Rec(outcome.source.order, f.kind, f.rel, f.path, str(data.get("identifiant")),
-                               str(data["collectivite"]) if f.kind == "cas_usage" else None,
-                               slugify(nom) if isinstance(nom, str) else "",
-                               str(data.get("date_mise_a_jour") or ""), result.digest,
-                               any(v not in (None, "", [], {}) for _p, v in restricted_paths(model_of(f.kind), data))))
+            ident, coll, nom, date, restricted, path, clean = info
+            records.append(Rec(outcome.source.order, f.kind, f.rel, path, ident, coll, nom, date, result.digest,
+                               restricted, clean=clean))
         outcome.records = records
         outcome.rejected = [Rejected(rel, sorted({d.code for d in diags}),
                                      {lang: diags[0].message(lang=lang) for lang in ("fr", "en")})
@@ -518,7 +544,7 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
     work = Path(tempfile.mkdtemp(prefix="iaterr-agregation-"))
     try:
         outcomes = _fetch_all(sources.sources, previous, out, work, limits, jobs, force, progress)
-        _check_fetched(outcomes, check_jobs, progress)
+        _check_fetched(outcomes, check_jobs, work / "public" if public else None, progress)
         for outcome in outcomes:  # a source read but unusable keeps its last good state
             if outcome.unusable:
                 entry = previous.get(outcome.source.key) or {}
