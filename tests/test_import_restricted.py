@@ -164,3 +164,23 @@ def test_the_operations_are_published_where_the_law_requires_it(cli, tmp_path, e
     others = "".join(p.read_text(encoding="utf-8") for p in (empty_repo / "data" / "cas-usage").glob("*.yaml")
                      if p != path)
     assert "OperationsSecretC1" not in others
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_an_unknown_value_restricted_in_the_bibliotheque_is_not_quoted(cli, tmp_path, empty_repo, lang, fmt):
+    """« Réseau de neurones maison » is no known algorithm type: left out, and said without its value."""
+    with EXPORT.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    path = tmp_path / "bibliotheque-ia-membres.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(rows[0] + ["type_algorithme", "algorithme_operations"])
+        for row in rows[1:4]:
+            writer.writerow(row + ["TypeSecretD1 maison", "OperationsSecretD2"])
+    result = cli("import", "bibliotheque", str(path), "--repo", str(empty_repo), "--dry-run", "--format", fmt,
+                 lang=lang)
+    output = result.stdout + result.stderr
+    assert result.exit_code == 1, output
+    assert "TypeSecretD1" not in output and "OperationsSecretD2" not in output, output
+    assert "type_algorithme" in output  # the column is named

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from iaterr.base.diagnostics import REDACTED, SAFE_PARAMS
-from iaterr.ingest.bibliotheque.columns import MODELS, Target
+from iaterr.ingest.bibliotheque.columns import MODELS, RESTRICTED_IN_BIBLIOTHEQUE, Target
 from iaterr.ingest.bibliotheque.dates import FULL, DateOrder
 from iaterr.ingest.bibliotheque.lists import SPACED_DASH, STRONG, is_placeholder, split_list
 from iaterr.ingest.bibliotheque.report import ECARTE, REPARE, Finding, diagnostic_param
@@ -70,9 +70,13 @@ NAMING_PARAMS = frozenset({"colonne", "colonnes", "champ", "champs", "valeurs_po
 
 
 def is_restricted(kind: str, name: str) -> bool:
-    """Is field ``name`` of ``kind`` restricted (its values never quoted in the report)?"""
+    """Are the values of field ``name`` of ``kind`` kept out of the report? Those of a field iaterr restricts,
+    and those of a field the Bibliothèque restricts (``type_algorithme``…): what the collectivité confided to
+    the Bibliothèque as restricted is not quoted, whether or not it is imported."""
     spec = specs(MODELS[kind]).get(name)
-    return spec is None or not is_public(spec)  # a field the model does not know: as if restricted
+    if spec is None:  # a field the model does not know: as if restricted
+        return True
+    return not is_public(spec) or spec.meta.bibliotheque in RESTRICTED_IN_BIBLIOTHEQUE
 
 
 def shown_params(about: tuple[str, str] | None, params: dict[str, Any]) -> dict[str, Any]:
