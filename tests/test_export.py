@@ -10,8 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import BROKEN, ROOT
-from iaterr.base.text import neutralise
+from iaterr.base.text import neutralise, restore
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import specs
 from iaterr.publish.export import load_items
@@ -262,3 +264,9 @@ def test_export_selected_records(cli):
     rows = _rows(result.stdout)
     assert result.exit_code == 0 and [r["identifiant"] for r in rows] == ["sicoval-detection-fuites-eau"]
     assert rows[0]["collectivite_siret"] == "24310063300391"
+
+
+@pytest.mark.parametrize("text", ["- a\n- b", "Les objectifs :\n- a\n  - b", '=HYPERLINK("x")', "  -x", "-0.55",
+                                  "a;=b", "a\t@b", "\tx", "texte", "＝1", "a\n\n-b", "+33 1 23", "l'eau", "'texte'"])
+def test_restore_undoes_neutralise(text):
+    assert restore(neutralise(text)) == text

@@ -116,6 +116,25 @@ def neutralise(text: str) -> str:
     return text
 
 
+_INERT_INNER = re.compile("([;\t\r\n][ \u00a0\t]*)'(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
+
+
+def restore(text: str) -> str:
+    """A cell as it was before :func:`neutralise`: the apostrophe it put before a formula sign, at the start of
+    the cell or of an inner line, is removed (what a CSV written by iaterr, or by a tool following OWASP, holds
+    is read back as the text that was written). A text that itself starts with an apostrophe followed by a
+    formula sign loses that apostrophe: the two cannot be told apart."""
+    if text.startswith("'"):
+        rest = text[1:]
+        stripped = rest.lstrip(" \u00a0\t\r\n")
+        first = stripped[:1] if stripped else rest[:1]
+        if first in FORMULA_START or rest[:1] in FORMULA_START:
+            text = rest
+    if "'" in text:
+        text = _INERT_INNER.sub("\\1", text)
+    return text
+
+
 def csv_cell(value: object) -> str:
     """One encoded CSV cell: ``None`` is empty; text is neutralised (:func:`neutralise`), then quoted when
     it holds a quote, a comma, a semicolon, a tab, a carriage return or a line feed (RFC 4180: quotes

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from iaterr.base.diagnostics import REDACTED, SAFE_PARAMS
+from iaterr.base.text import restore
 from iaterr.ingest.bibliotheque.columns import MODELS, RESTRICTED_IN_BIBLIOTHEQUE, Target
 from iaterr.ingest.bibliotheque.dates import FULL, DateOrder
 from iaterr.ingest.bibliotheque.lists import SPACED_DASH, STRONG, is_placeholder, split_list
@@ -53,7 +54,9 @@ def _is_canonical(kind: str, name: str, vocab: Vocabulary, raw: str) -> bool:
 
 
 def _clean(raw: str) -> str:
-    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
+    """A cell's text: the anti-formula apostrophes of a CSV written by iaterr (or by an OWASP-minded tool)
+    removed, line breaks made LF, spaces at line ends and blank-line runs dropped."""
+    text = restore(raw).replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\u202f", " ")
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
     return re.sub(r"\n{3,}", "\n\n", text)
 
