@@ -50,9 +50,9 @@ def test_complete_notice_of_a_decision_making_processing(cli, tmp_path):
     result = _run(cli, tmp_path, CRECHE)
     assert result.exit_code == 0, result.output
     text = result.stdout
-    for title in ("1. Degré et mode de contribution à la décision", "2. Données traitées et leurs sources",
-                  "3. Paramètres et leur pondération", "4. Opérations effectuées", "Vos droits",
-                  "Vos données personnelles", "Règlement européen sur l'intelligence artificielle"):
+    for title in ("Quel rôle joue-t-il dans la décision ?", "Quelles données utilise-t-il ?",
+                  "Quels critères prend-il en compte, et avec quel poids ?", "Comment fonctionne-t-il ?", "Vos droits",
+                  "Vos données personnelles", "Est-ce de l'intelligence artificielle ?"):
         assert f"## {title}" in text
     assert "Ancienneté de la demande" in text and "40 %" in text
     assert "acces-documents@ville-exemple.fr" in text and "CADA" in text and "un mois" in text
@@ -66,18 +66,18 @@ def test_missing_legal_items_are_shown_and_fail(cli, tmp_path):
     assert "Élément manquant : Paramètres et pondération (CRPA, art. R311-3-1-2, 3°)" in result.stdout
     assert "Élément manquant : Opérations effectuées (CRPA, art. R311-3-1-2, 4°)" in result.stdout
     # the degree of automation is item 1° of R311-3-1-2: said missing where item 1° stands
-    contribution = _section(result.stdout, "1. Degré")
+    contribution = _section(result.stdout, "Quel rôle")
     assert "Élément manquant : Niveau d'automatisation (CRPA, art. R311-3-1-2, 1°)" in contribution
     assert "Ne la publiez pas" in result.stderr
 
 
 @pytest.mark.parametrize("name, section, title, ref", [
-    ("finalite", "Le traitement", "Finalité", "CRPA, art. R311-3-1-1"),
-    ("niveau_automatisation", "1. Degré", "Niveau d'automatisation", "CRPA, art. R311-3-1-2, 1°"),
-    ("contribution_decision", "1. Degré", "Degré et mode de contribution à la décision", "CRPA, art. R311-3-1-2, 1°"),
-    ("donnees", "2. Données", "Données traitées et sources", "CRPA, art. R311-3-1-2, 2°"),
-    ("parametres", "3. Paramètres", "Paramètres et pondération", "CRPA, art. R311-3-1-2, 3°"),
-    ("operations", "4. Opérations", "Opérations effectuées", "CRPA, art. R311-3-1-2, 4°"),
+    ("finalite", "À quoi sert", "Finalité", "CRPA, art. R311-3-1-1"),
+    ("niveau_automatisation", "Quel rôle", "Niveau d'automatisation", "CRPA, art. R311-3-1-2, 1°"),
+    ("contribution_decision", "Quel rôle", "Degré et mode de contribution à la décision", "CRPA, art. R311-3-1-2, 1°"),
+    ("donnees", "Quelles données", "Données traitées et sources", "CRPA, art. R311-3-1-2, 2°"),
+    ("parametres", "Quels critères", "Paramètres et pondération", "CRPA, art. R311-3-1-2, 3°"),
+    ("operations", "Comment fonctionne", "Opérations effectuées", "CRPA, art. R311-3-1-2, 4°"),
 ])
 def test_each_missing_legal_item_is_marked_where_it_belongs(cli, tmp_path, name, section, title, ref):
     result = _run(cli, tmp_path, variant(CRECHE, drop=(name,)))
@@ -101,7 +101,7 @@ def test_any_declared_channel_tells_where_to_send_a_request(cli, tmp_path, chann
     result = _run(cli, tmp_path, record, collectivite=coll)
     assert result.exit_code == 0, result.output
     rights = _section(result.stdout, "Vos droits")
-    assert "Adressez votre demande à la collectivité, Ville d'Exemple :" in rights and expected in rights
+    assert "Adressez votre demande à la Ville d'Exemple :" in rights and expected in rights
 
 
 def test_the_use_case_address_comes_before_the_collectivite_one(cli, tmp_path):
@@ -139,7 +139,7 @@ def test_notice_of_a_processing_without_decision_introduces_the_request(cli, tmp
     assert "ne fonde ni ne prépare de décision individuelle" in result.stdout
     rights = _section(result.stdout, "Vos droits")
     order = ["Vous pouvez demander la communication des documents administratifs qui se rapportent à ce "
-             "traitement (CRPA, art. L311-1)", "Adressez votre demande à la collectivité, Ville d'Exemple :",
+             "traitement (CRPA, art. L311-1)", "Adressez votre demande à la Ville d'Exemple :",
              "acces-documents@ville-exemple.fr", "Sans réponse dans le délai d'un mois",
              "deux mois pour saisir la Commission d'accès aux documents administratifs",
              "La saisine de la CADA est obligatoire avant tout recours devant le tribunal administratif "
@@ -231,7 +231,7 @@ def test_a_rules_only_processing_is_not_an_ai_system(cli, tmp_path):
     """The crèche points grid: systeme_ia false, so no risk tier, even one left in the record (a tier or areas
     that contradict the declaration are a contradiction: test_notice_revue2)."""
     record = variant(CRECHE, niveau_risque_ia="minimal")
-    section = _section(_run(cli, tmp_path, record).stdout, "Règlement européen")
+    section = _section(_run(cli, tmp_path, record).stdout, "Est-ce de l'intelligence")
     assert "La collectivité déclare que ce traitement n'est pas un système d'intelligence artificielle au sens " \
            "du règlement européen sur l'IA (Règlement (UE) 2024/1689, art. 3(1)) : les obligations de ce " \
            "règlement ne s'y appliquent pas." in section
@@ -239,7 +239,7 @@ def test_a_rules_only_processing_is_not_an_ai_system(cli, tmp_path):
 
 
 def test_ai_system_not_declared_is_said(cli, tmp_path):
-    section = _section(_run(cli, tmp_path, variant(CRECHE, drop=("systeme_ia",))).stdout, "Règlement européen")
+    section = _section(_run(cli, tmp_path, variant(CRECHE, drop=("systeme_ia",))).stdout, "Est-ce de l'intelligence")
     assert "La fiche ne dit pas si ce traitement est un système d'intelligence artificielle" in section
 
 
@@ -252,7 +252,7 @@ def test_high_risk_duties_are_announced_with_their_date(cli, tmp_path, monkeypat
                      domaines_annexe_iii=["prestations_publiques"], statut="en_construction", date_debut="2027-06",
                      url_base_ue="https://ec.europa.eu/ai-database/entry/1234",
                      url_base_ue_fournisseur="https://ec.europa.eu/ai-database/entry/0001")
-    section = _section(_run(cli, tmp_path, record).stdout, "Règlement européen")
+    section = _section(_run(cli, tmp_path, record).stdout, "Est-ce de l'intelligence")
     assert "La collectivité déclare que ce traitement est un système d'intelligence artificielle" in section
     assert "**Niveau de risque** : Risque élevé" in section
     assert f"Obligations des systèmes à haut risque de l'annexe III (Règlement (UE) 2024/1689, art. 6(2) et " \
@@ -266,7 +266,7 @@ def test_high_risk_duties_are_announced_with_their_date(cli, tmp_path, monkeypat
 
 def test_transparency_duties_are_in_force(cli, tmp_path):
     record = variant(GOOD_SIMPLE, systeme_ia=True, interaction_public=True, niveau_risque_ia="limite")
-    section = _section(_run(cli, tmp_path, record).stdout, "Règlement européen")
+    section = _section(_run(cli, tmp_path, record).stdout, "Est-ce de l'intelligence")
     assert "(Règlement (UE) 2024/1689, art. 50) : applicable depuis le 2 août 2026." in section
 
 
@@ -420,6 +420,6 @@ def test_a_value_cannot_forge_a_slot_of_a_sentence():
     from iaterr.publish.notice import Notice, Ours, Phrase
 
     n = Notice("fr", "x", "x", "Ville", {}, {}, True)
-    out = str(n.html(Phrase("reponse.intro", {"collectivite": "\ue0001\ue001<b>", "nom": "<i>", "ref": Ours("R")})))
-    assert "la collectivité (\ue0001\ue001&lt;b&gt;) vous communique" in out
+    out = str(n.html(Phrase("reponse.intro", {"la_collectivite": "\ue0001\ue001<b>", "nom": "<i>", "ref": Ours("R")})))
+    assert "En réponse à votre demande, \ue0001\ue001&lt;b&gt; vous communique" in out
     assert "« &lt;i&gt; »" in out and out.endswith("(R).")

@@ -66,8 +66,8 @@ def test_complete_answer(cli, repo, tmp_path):
     assert "# Communication des règles d'un traitement algorithmique — Attribution des places en crèche" in text
     assert "- **Votre demande** : Demande n° 2026-123" in text and "- **Décision du** : 3 novembre 2026" in text
     assert "appliquées à votre situation (CRPA, art. R311-3-1-2)" in text
-    for title in ("1. Degré et mode de contribution à la décision", "2. Données traitées et leurs sources",
-                  "3. Paramètres et pondération appliqués à votre situation", "4. Opérations effectuées"):
+    for title in ("Quel rôle joue-t-il dans la décision ?", "Quelles données utilise-t-il ?",
+                  "3. Paramètres et pondération appliqués à votre situation", "Comment fonctionne-t-il ?"):
         assert f"## {title}" in text
     assert "| Paramètre | Valeur retenue pour vous | Pondération |" in text
     assert "| Ancienneté de la demande | 14 mois \\(dossier Zéphyrine-Quarantaine\\) | 40 % |" in text

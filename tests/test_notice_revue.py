@@ -151,7 +151,7 @@ def test_a_fully_automated_decision_on_personal_data_gives_art_13_2_f_and_the_ap
 
 
 def _ai(result) -> str:
-    return _plain(_section(result.stdout, "Règlement européen"))
+    return _plain(_section(result.stdout, "Est-ce de l'intelligence"))
 
 
 def test_in_service_since_2025_the_high_risk_duties_come_in_2030(cli, revue):
@@ -202,7 +202,7 @@ def test_decisions_with_no_decision_level_is_a_contradiction(cli, revue):
     record = variant(AIDE, niveau_automatisation="sans_decision")
     notice = _run(cli, revue, record)
     assert notice.exit_code == 1
-    contribution = _plain(_section(notice.stdout, "1. Degré"))
+    contribution = _plain(_section(notice.stdout, "Quel rôle"))
     assert "Élément manquant : Niveau d'automatisation : « Aucune décision » contredit « decisions_individuelles " \
            ": oui » (CRPA, art. R311-3-1-2, 1°)" in contribution
     assert "contredit" in notice.stderr
@@ -254,9 +254,10 @@ def test_a_record_silent_on_decisions_marks_each_item_where_it_belongs(cli, revu
     result = cli("notice", "metz-vipare", "--repo", str(revue))
     assert result.exit_code == 1
     text = _plain(result.stdout)
-    for section, title in (("1. Degré", "Niveau d'automatisation"), ("2. Données", "Données traitées et sources"),
-                           ("3. Paramètres", "Paramètres et pondération"), ("4. Opérations", "Opérations effectuées"),
-                           ("Le traitement", "Finalité")):
+    for section, title in (("Quel rôle", "Niveau d'automatisation"),
+                           ("Quelles données", "Données traitées et sources"),
+                           ("Quels critères", "Paramètres et pondération"),
+                           ("Comment fonctionne", "Opérations effectuées"), ("À quoi sert", "Finalité")):
         assert f"Élément non renseigné : {title} — exigé si ce traitement fonde ou prépare des décisions " \
                "individuelles" in _section(text, section), section
     assert "Si ce traitement fonde ou prépare des décisions individuelles, la loi exige aussi" in text
@@ -322,17 +323,17 @@ def test_html_mention_sentences_are_separated(cli, revue):
 
 
 def test_the_collectivite_name_stands_alone(cli, revue):
-    """Seen: « adressez votre demande à Communauté d'agglomération du Sicoval », « de Ville de Metz »."""
+    """Seen: « adressez votre demande à Communauté d'agglomération du Sicoval », « de Ville de Metz »: each name
+    takes its article (issue #14: « de la Communauté d'agglomération… »)."""
     notice = _run(cli, revue, AIDE)
     mention = _run(cli, revue, AIDE, command="mention")
     for text in (notice.stdout, mention.stdout):
         assert "à Communauté" not in text and "de Communauté" not in text
-    assert "Adressez votre demande à la collectivité, Communauté d'agglomération du Sicoval :" in notice.stdout
-    assert "adressez votre demande à la collectivité, Communauté d'agglomération du Sicoval : par courriel" in \
+    assert "Adressez votre demande à la Communauté d'agglomération du Sicoval :" in notice.stdout
+    assert "adressez votre demande à la Communauté d'agglomération du Sicoval : par courriel" in \
            mention.stdout
     metz = cli("notice", "metz-vipare", "--repo", str(revue))
-    assert "de Ville de Metz" not in metz.stdout and "mis en œuvre par la collectivité \\(Ville de Metz\\)" in \
-           metz.stdout
+    assert "de Ville de Metz" not in metz.stdout and "mis en œuvre par la Ville de Metz :" in metz.stdout
 
 
 def test_english_documents_cite_the_law_in_english(cli, revue, tmp_path):

@@ -33,7 +33,7 @@ def _answer(cli, root: Path, record, tmp_path: Path, *args: str, lang: str = "fr
 
 
 def _ai(text: str) -> str:
-    return _section(_plain(text), "Règlement européen")
+    return _section(_plain(text), "Est-ce de l'intelligence")
 
 
 # ---------------------------------------------------------------- item 1: the answer to one person

@@ -143,7 +143,7 @@ def test_footer_has_the_generation_date_commit_version_and_data(built):
     for page in (out / "index.html", out / "chiffres.html", next((out / "cas").glob("*.html"))):
         text = page.read_text(encoding="utf-8")
         footer = text[text.index("<footer"):]
-        assert "2026-11-22" in footer and "hors git" in footer and "iaterr 0." in footer
+        assert "22 novembre 2026" in footer and "hors git" in footer and "iaterr 0." in footer
         assert "Télécharger les données" in footer and "donnees/cas-usage.csv" in footer
 
 

@@ -29,7 +29,7 @@ def _text(path: Path) -> str:
 
 
 def _rights(page: str) -> str:
-    return page[page.index("Vos droits Vous"):]
+    return page[page.index("Vos droits Communication des règles"):]
 
 
 def _copy_data(dest: Path) -> Path:
@@ -72,7 +72,7 @@ def test_a_collectivite_address_reaches_every_page_of_the_real_data(cli, tmp_pat
     assert result.exit_code == 1  # the other collectivités still give none
     assert "cas/metz-vipare.html" not in result.stderr
     page = _text(tmp_path / "site/cas/metz-vipare.html")
-    assert "Faire une demande Adressez votre demande à la collectivité, Ville de Metz : par courrier : Hôtel de " \
+    assert "Faire une demande Adressez votre demande à la Ville de Metz : par courrier : Hôtel de " \
            "ville, 1 place d'Armes, 57000 Metz" in page
     rights = _rights(page)
     assert "par courrier : Hôtel de ville, 1 place d'Armes, 57000 Metz" in rights
@@ -102,7 +102,7 @@ def test_the_use_case_address_comes_first_and_the_collectivite_gives_the_rest(cl
         assert "(PRADA) traite ces demandes : Service juridique." in rights
         for sentence in DEADLINES:
             assert sentence in rights
-        assert "⚠" not in page[:page.index("Vos droits Vous")].split("Faire une demande")[1][:200]
+        assert "⚠" not in page[:page.index("Vos droits Communication des règles")].split("Faire une demande")[1][:200]
     # the DPO and the generic contact are not where a request for documents goes
     assert COLLECTIVITE["contact"] not in _rights(second) and "dpo@" not in _rights(second).split("RGPD")[0]
     # the command says nothing of channels then, and succeeds

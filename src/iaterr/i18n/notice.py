@@ -3,8 +3,8 @@ side by side. Articles are never written here: they come from :mod:`iaterr.model
 
 FR: dict[str, str] = {
     "notice.titre": "Notice d'explicabilité",
-    "notice.intro": "Cette notice explique le traitement algorithmique « {nom} » mis en œuvre par la "
-                    "collectivité ({collectivite}) : à quoi il sert, comment il contribue aux décisions, quelles "
+    "notice.intro": "Cette notice explique le traitement algorithmique « {nom} » mis en œuvre "
+                    "{par_collectivite} : à quoi il sert, comment il contribue aux décisions, quelles "
                     "données et quels paramètres il utilise, et comment exercer vos droits.",
     "notice.evitement": "Aller au contenu",
     "notice.sep": " : ",
@@ -37,21 +37,32 @@ FR: dict[str, str] = {
     "notice.titre.canal": "Où adresser une demande (adresse électronique, formulaire en ligne ou adresse postale)",
     "notice.titre.personnelles": "Caractère personnel des données traitées",
     "notice.titre.valeur": "Valeur retenue pour le paramètre « {nom} »",
-    "notice.s.traitement": "Le traitement",
-    "notice.s.contribution": "1. Degré et mode de contribution à la décision",
-    "notice.s.donnees": "2. Données traitées et leurs sources",
-    "notice.s.parametres": "3. Paramètres et leur pondération",
-    "notice.s.operations": "4. Opérations effectuées",
+    "notice.s.traitement": "À quoi sert ce traitement ?",
+    "notice.s.contribution": "Quel rôle joue-t-il dans la décision ?",
+    "notice.s.donnees": "Quelles données utilise-t-il ?",
+    "notice.s.parametres": "Quels critères prend-il en compte, et avec quel poids ?",
+    "notice.s.operations": "Comment fonctionne-t-il ?",
     "notice.s.droits": "Vos droits",
     "notice.s.rgpd": "Vos données personnelles",
-    "notice.s.base": "Base légale",
-    "notice.s.ia": "Règlement européen sur l'intelligence artificielle",
+    "notice.s.base": "Sur quel texte repose-t-il ?",
+    "notice.s.ia": "Est-ce de l'intelligence artificielle ?",
     "notice.s.plus": "Pour en savoir plus",
+    "notice.st.traitement": "Finalité du traitement ({ref})",
+    "notice.st.contribution": "1. Degré et mode de contribution à la décision ({ref})",
+    "notice.st.donnees": "2. Données traitées et leurs sources ({ref})",
+    "notice.st.parametres": "3. Paramètres et leur pondération ({ref})",
+    "notice.st.operations": "4. Opérations effectuées ({ref})",
+    "notice.st.droits": "Communication des règles et des documents, délais et recours ({ref})",
+    "notice.st.rgpd": "Information des personnes ({ref})",
+    "notice.st.base": "Base légale",
+    "notice.st.ia": "Règlement européen sur l'intelligence artificielle ({ref})",
     "notice.finalite": "Finalité",
     "notice.description": "Description",
     "notice.statut": "Statut",
     "notice.depuis": "depuis {date}",
     "notice.jusqu": "jusqu'en {date}",
+    "notice.depuis-jour": "depuis le {date}",
+    "notice.jusqu-jour": "jusqu'au {date}",
     "notice.publics": "Publics",
     "notice.personnes": "Personnes concernées",
     "notice.automatisation": "Niveau d'automatisation",
@@ -77,7 +88,7 @@ FR: dict[str, str] = {
                             "effectuées ({l} ; {r}).",
     "notice.droits.documents": "Vous pouvez demander la communication des documents administratifs qui se "
                                "rapportent à ce traitement ({ref}).",
-    "notice.droits.adresser": "Adressez votre demande à la collectivité, {collectivite} :",
+    "notice.droits.adresser": "Adressez votre demande {a_collectivite} :",
     "notice.canal.courriel": "par courriel : {adresse}",
     "notice.canal.formulaire": "par le formulaire en ligne : {url}",
     "notice.canal.courrier": "par courrier : {adresse}",
@@ -156,7 +167,8 @@ FR: dict[str, str] = {
     "notice.code": "Code source",
     "notice.partenaires": "Partenaires",
     "notice.fournisseurs": "Fournisseurs",
-    "notice.maj": "Informations à jour au {date}.",
+    "notice.maj": "Informations à jour en {date}.",
+    "notice.maj-jour": "Informations à jour au {date}.",
     "notice.genere": "Notice générée le {date} par iaterr {version}.",
     "notice.imprimer": "Imprimer ou enregistrer en PDF",
     # ------------------------------------------------------------ mention explicite
@@ -168,7 +180,7 @@ FR: dict[str, str] = {
     "mention.finalite": "Ce traitement a pour finalité : {finalite}",
     "mention.droit": "Vous avez le droit d'obtenir la communication des règles qui définissent ce traitement et des "
                      "principales caractéristiques de sa mise en œuvre ({l} ; {r}).",
-    "mention.exercer": "Pour exercer ce droit, adressez votre demande à la collectivité, {collectivite} :",
+    "mention.exercer": "Pour exercer ce droit, adressez votre demande {a_collectivite} :",
     "mention.regles": "Les règles de ce traitement sont publiées à l'adresse : {url}",
     "mention.manque": "[À COMPLÉTER : {titre}]",
     "mention.sep-canaux": " ; ",
@@ -180,7 +192,7 @@ FR: dict[str, str] = {
     "reponse.titre": "Communication des règles d'un traitement algorithmique",
     "reponse.reference": "Votre demande",
     "reponse.date": "Décision du",
-    "reponse.intro": "En réponse à votre demande, la collectivité ({collectivite}) vous communique les règles du "
+    "reponse.intro": "En réponse à votre demande, {la_collectivite} vous communique les règles du "
                      "traitement algorithmique « {nom} » et les principales caractéristiques de sa mise en œuvre, "
                      "appliquées à votre situation ({ref}).",
     "reponse.incomplete.titre": "Réponse incomplète",
@@ -305,8 +317,8 @@ FR: dict[str, str] = {
 
 EN: dict[str, str] = {
     "notice.titre": "Explicability notice",
-    "notice.intro": "This notice explains the algorithmic processing “{nom}” used by the local authority "
-                    "({collectivite}): what it is for, how it contributes to decisions, which data and parameters "
+    "notice.intro": "This notice explains the algorithmic processing “{nom}” used by "
+                    "{par_collectivite}: what it is for, how it contributes to decisions, which data and parameters "
                     "it uses, and how to exercise your rights.",
     "notice.evitement": "Skip to content",
     "notice.sep": ": ",
@@ -338,21 +350,32 @@ EN: dict[str, str] = {
     "notice.titre.canal": "Where to send a request (e-mail address, online form or postal address)",
     "notice.titre.personnelles": "Whether the data processed are personal",
     "notice.titre.valeur": "Value taken for the parameter “{nom}”",
-    "notice.s.traitement": "The processing",
-    "notice.s.contribution": "1. Degree and mode of contribution to the decision",
-    "notice.s.donnees": "2. Data processed and their sources",
-    "notice.s.parametres": "3. Parameters and their weighting",
-    "notice.s.operations": "4. Operations carried out",
+    "notice.s.traitement": "What is this processing for?",
+    "notice.s.contribution": "What part does it play in the decision?",
+    "notice.s.donnees": "Which data does it use?",
+    "notice.s.parametres": "Which criteria does it take into account, and how much does each weigh?",
+    "notice.s.operations": "How does it work?",
     "notice.s.droits": "Your rights",
     "notice.s.rgpd": "Your personal data",
-    "notice.s.base": "Legal basis",
-    "notice.s.ia": "EU Artificial Intelligence Act",
+    "notice.s.base": "Which legal text is it based on?",
+    "notice.s.ia": "Is it artificial intelligence?",
     "notice.s.plus": "Further information",
+    "notice.st.traitement": "Purpose of the processing ({ref})",
+    "notice.st.contribution": "1. Degree and mode of contribution to the decision ({ref})",
+    "notice.st.donnees": "2. Data processed and their sources ({ref})",
+    "notice.st.parametres": "3. Parameters and their weighting ({ref})",
+    "notice.st.operations": "4. Operations carried out ({ref})",
+    "notice.st.droits": "Communication of the rules and documents, time limits and appeals ({ref})",
+    "notice.st.rgpd": "Information of the people concerned ({ref})",
+    "notice.st.base": "Legal basis",
+    "notice.st.ia": "EU Artificial Intelligence Act ({ref})",
     "notice.finalite": "Purpose",
     "notice.description": "Description",
     "notice.statut": "Status",
     "notice.depuis": "since {date}",
     "notice.jusqu": "until {date}",
+    "notice.depuis-jour": "since {date}",
+    "notice.jusqu-jour": "until {date}",
     "notice.publics": "Audiences",
     "notice.personnes": "People affected",
     "notice.automatisation": "Level of automation",
@@ -376,7 +399,7 @@ EN: dict[str, str] = {
                             "decision, the data processed and their sources, the parameters and their weighting "
                             "applied to your situation, the operations carried out ({l}; {r}).",
     "notice.droits.documents": "You may ask for the administrative documents relating to this processing ({ref}).",
-    "notice.droits.adresser": "Send your request to the local authority, {collectivite}:",
+    "notice.droits.adresser": "Send your request to {a_collectivite}:",
     "notice.canal.courriel": "by e-mail: {adresse}",
     "notice.canal.formulaire": "through the online form: {url}",
     "notice.canal.courrier": "by post: {adresse}",
@@ -452,6 +475,7 @@ EN: dict[str, str] = {
     "notice.partenaires": "Partners",
     "notice.fournisseurs": "Suppliers",
     "notice.maj": "Information up to date as of {date}.",
+    "notice.maj-jour": "Information up to date as of {date}.",
     "notice.genere": "Notice generated on {date} by iaterr {version}.",
     "notice.imprimer": "Print or save as PDF",
     # ------------------------------------------------------------ explicit mention
@@ -463,7 +487,7 @@ EN: dict[str, str] = {
     "mention.finalite": "The purpose of this processing is: {finalite}",
     "mention.droit": "You have the right to obtain the rules that define this processing and the main features of "
                      "its implementation ({l}; {r}).",
-    "mention.exercer": "To exercise this right, send your request to the local authority, {collectivite}:",
+    "mention.exercer": "To exercise this right, send your request to {a_collectivite}:",
     "mention.regles": "The rules of this processing are published at: {url}",
     "mention.manque": "[TO BE COMPLETED: {titre}]",
     "mention.sep-canaux": "; ",
@@ -475,7 +499,7 @@ EN: dict[str, str] = {
     "reponse.titre": "Communication of the rules of an algorithmic processing",
     "reponse.reference": "Your request",
     "reponse.date": "Decision of",
-    "reponse.intro": "In answer to your request, the local authority ({collectivite}) communicates to you the rules "
+    "reponse.intro": "In answer to your request, {la_collectivite} communicates to you the rules "
                      "of the algorithmic processing “{nom}” and the main features of its implementation, applied to "
                      "your situation ({ref}).",
     "reponse.incomplete.titre": "Incomplete answer",

@@ -59,6 +59,7 @@ from iaterr.model.vocab import (
     Vocabulary,
 )
 from iaterr.publish.export import ExportItem
+from iaterr.publish.francais import DAY, name_forms, partial_date
 
 #: The pseudo-field of a request channel (an e-mail address, a form or a postal address): no single field.
 CHANNEL = "canal_demandes"
@@ -72,6 +73,18 @@ LEGAL_ITEMS: dict[str, tuple[str, str, str]] = {
     "donnees": ("crpa.R311-3-1-2", "2°", "donnees"),
     "parametres": ("crpa.R311-3-1-2", "3°", "parametres"),
     "operations": ("crpa.R311-3-1-2", "4°", "operations"),
+}
+
+#: The legal reference shown under each section's heading: place → (text of :mod:`iaterr.model.droit`, part).
+SUBTITLES: dict[str, tuple[str, str]] = {
+    "traitement": ("crpa.R311-3-1-1", ""),
+    "contribution": ("crpa.R311-3-1-2", "1°"),
+    "donnees": ("crpa.R311-3-1-2", "2°"),
+    "parametres": ("crpa.R311-3-1-2", "3°"),
+    "operations": ("crpa.R311-3-1-2", "4°"),
+    "droits": ("crpa.L311-1", ""),
+    "rgpd": ("rgpd.art13-14", ""),
+    "ia": ("ria.art3-1", ""),
 }
 
 #: The places of the four items of R311-3-1-2 (what the answer to one person holds).
@@ -227,6 +240,35 @@ class Notice:
 
     def title(self, name: str) -> str:
         return specs(CasUsage)[name].meta.titre(self.lang)
+
+    # ------------------------------------------------------------ plain language
+    @property
+    def names(self) -> dict[str, str]:
+        """The collectivité's name with its article, for a message (« de la Ville de Paris »…)."""
+        return name_forms(self.collectivite, self.lang)
+
+    @property
+    def names_md(self) -> dict[str, str]:
+        return {k: md_escape(v) for k, v in self.names.items()}
+
+    def subtitle(self, place: str) -> str:
+        """The legal reference under a section's heading: what the law calls it, and the article."""
+        code, part = SUBTITLES.get(place, ("", ""))
+        return self.text(f"notice.st.{place}", ref=_cite(code, part, self.lang) if code else "")
+
+    def date(self, value: Any) -> str:
+        """A date of the record written out: « 16 avril 2025 », « avril 2025 », « 2025 »."""
+        return partial_date(value, self.lang)[0]
+
+    def dated(self, key: str, value: Any) -> str:
+        """The message ``key`` about a date, in its form for a day (``key-jour``: « depuis le 16 avril 2025 ») or
+        for a month or a year (« depuis avril 2025 »)."""
+        text, precision = partial_date(value, self.lang)
+        return self.text(f"{key}-jour" if precision == DAY else key, date=text)
+
+    @property
+    def generated_long(self) -> str:
+        return self.date(self.generated)
 
     @property
     def contact(self) -> str:
@@ -834,7 +876,7 @@ def build_answer(notice: Notice, person: PersonFile) -> Answer:
         when = long_date(date.fromisoformat(when), notice.lang) if when else ""
     except ValueError:
         pass
-    intro = Phrase("reponse.intro", {"collectivite": notice.collectivite, "nom": notice.nom,
+    intro = Phrase("reponse.intro", {**name_forms(notice.collectivite, notice.lang), "nom": notice.nom,
                                      "ref": Ours(reference("crpa.R311-3-1-2", lang))})
     after = [Phrase("notice.droits.secrets", {"ref": Ours(reference("crpa.L311-5-L311-6", lang))})]
     if _present(notice.data.get("secrets_proteges")):
@@ -883,10 +925,24 @@ def person_template(notice: Notice) -> str:
 # ---------------------------------------------------------------- rendering
 
 
+def paragraphs(value: Any) -> Any:
+    """Record text in HTML with its paragraphs and line breaks kept: a blank line starts a new paragraph
+    (``<p>``), a single line break stays one (``<br>``); escaped like the rest."""
+    from markupsafe import Markup, escape
+
+    text = printable(str(value)).replace("\r\n", "\n").strip()
+    parts = [p.strip() for p in re.split(r"\n[ \t]*\n+", text) if p.strip()]
+    shown = [Markup("<br>\n").join(escape(line.strip()) for line in part.split("\n")) for part in parts]
+    if len(shown) <= 1:
+        return shown[0] if shown else Markup("")
+    return Markup("").join(Markup("<p>{}</p>").format(part) for part in shown)
+
+
 def _environment():
     from iaterr.publish.templating import environment
 
     env = environment("templates/notice")
+    env.filters["para"] = paragraphs
     env.filters["md"] = md_escape
     env.filters["mdlink"] = md_link
     env.filters["mdcell"] = md_cell

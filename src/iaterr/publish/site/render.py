@@ -35,7 +35,11 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 def environment() -> Any:
-    return _base_environment("templates")
+    from iaterr.publish.notice import paragraphs
+
+    env = _base_environment("templates")
+    env.filters["para"] = paragraphs
+    return env
 
 
 def template_fingerprint() -> str:

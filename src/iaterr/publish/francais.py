@@ -1,0 +1,131 @@
+"""Plain French for the documents a resident reads: the name of a collectivité with its article (« de la
+Communauté d'agglomération du Sicoval », « du Département de la Vendée », « de Paris », « d'Issy-les-Moulineaux »)
+and dates written out (« 16 avril 2025 », « avril 2025 »).
+
+The article is read from the first word of the name: a common noun of the administrative vocabulary (« Ville »,
+« Communauté », « Département », « Établissement »…, and the abbreviations « CA », « EPT »…) takes its article;
+a name that starts with « Le » or « Les » contracts it (« du Mans », « des Mureaux »); any other name is a proper
+noun (« de Paris », « de Toulouse Métropole », « de La Rochelle »). The few proper nouns used with an article
+(« le Sicoval ») are listed. English has no such forms: the name is used as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from iaterr.model.droit import long_date
+
+#: first words (lower case, without accents) → article: la, le, l (elided), les
+_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("communaute", "metropole", "ville", "region", "commune", "collectivite", "mairie",
+                     "prefecture", "direction", "regie", "ca", "cc", "cu", "cte", "caue"), "la"),
+    **dict.fromkeys(("departement", "syndicat", "conseil", "centre", "pole", "service", "groupement", "territoire",
+                     "sivom", "sivu", "sitom", "smictom", "sdis", "ccas", "cias", "pays", "parc", "petr"), "le"),
+    **dict.fromkeys(("etablissement", "agglomeration", "eurometropole", "office", "agence", "union", "entente",
+                     "intercommunalite", "hopital", "ept", "epci", "epic", "epa", "etat"), "l"),
+    **dict.fromkeys(("communautes", "communes", "syndicats"), "les"),
+}
+#: proper nouns used with an article
+_WITH_ARTICLE: dict[str, str] = {"sicoval": "le"}
+
+_FORMS = {
+    # article → (subject, de, à, par)
+    "la": ("la {n}", "de la {n}", "à la {n}", "par la {n}"),
+    "le": ("le {n}", "du {n}", "au {n}", "par le {n}"),
+    "l": ("l'{n}", "de l'{n}", "à l'{n}", "par l'{n}"),
+    "les": ("les {n}", "des {n}", "aux {n}", "par les {n}"),
+}
+
+
+def _plain(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _elides(name: str) -> bool:
+    """« d' » before a vowel or a mute h (« d'Issy », « d'Hérouville »)."""
+    first = _plain(name[:1])
+    return first in "aeiouyh" and first != ""
+
+
+def article(name: str) -> tuple[str, str]:
+    """(article, name it goes before): ``("la", "Ville de Paris")``, ``("le", "Mans")`` for « Le Mans »,
+    ``("", "Paris")`` for a proper noun."""
+    name = " ".join(str(name).split())
+    words = re.split(r"[\s'’-]+", name, maxsplit=1)
+    first = _plain(words[0]) if words else ""
+    if first in ("le", "les") and len(words) > 1 and name[len(words[0]):][:1] == " ":
+        return first, name[len(words[0]) + 1:]
+    if first in _NOUNS:
+        return _NOUNS[first], name
+    if first in _WITH_ARTICLE:
+        return _WITH_ARTICLE[first], name
+    return "", name
+
+
+def _form(name: str, index: int) -> str:
+    kind, rest = article(name)
+    if kind:
+        return _FORMS[kind][index].format(n=rest)
+    if index == 1:
+        return ("d'" if _elides(rest) else "de ") + rest
+    return ("", "", "à ", "par ")[index] + rest
+
+
+def subject(name: str) -> str:
+    """« la Ville de Paris », « le Sicoval », « Paris »."""
+    return _form(name, 0)
+
+
+def of(name: str) -> str:
+    """« de la Ville de Paris », « du Sicoval », « de Paris », « d'Issy-les-Moulineaux »."""
+    return _form(name, 1)
+
+
+def to(name: str) -> str:
+    """« à la Ville de Paris », « au Sicoval », « à Paris »."""
+    return _form(name, 2)
+
+
+def by(name: str) -> str:
+    """« par la Ville de Paris », « par le Sicoval », « par Paris »."""
+    return _form(name, 3)
+
+
+def name_forms(name: str, lang: str = "fr") -> dict[str, str]:
+    """The forms of a collectivité's name a message may use: ``{collectivite}`` (as it is), ``{la_collectivite}``,
+    ``{de_collectivite}``, ``{a_collectivite}``, ``{par_collectivite}`` (in English, the name as it is)."""
+    if lang == "en":
+        return dict.fromkeys(("collectivite", "la_collectivite", "de_collectivite", "a_collectivite",
+                              "par_collectivite"), name)
+    return {"collectivite": name, "la_collectivite": subject(name), "de_collectivite": of(name),
+            "a_collectivite": to(name), "par_collectivite": by(name)}
+
+
+_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DAY, MONTH, YEAR = "jour", "mois", "annee"
+_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+         "novembre", "décembre")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def partial_date(value: object, lang: str = "fr") -> tuple[str, str]:
+    """A date of a record (« 2025-04-16 », « 2025-04 », « 2025 », or a date) written out, and its precision:
+    (« 16 avril 2025 », DAY), (« avril 2025 », MONTH), (« 2025 », YEAR); anything else as it is, precision ""."""
+    if isinstance(value, date):
+        return long_date(value, lang), DAY
+    text = str(value or "").strip()
+    found = _PARTIAL.match(text)
+    if not found:
+        return text, ""
+    year, month, day = found.groups()
+    try:
+        if day:
+            return long_date(date(int(year), int(month), int(day)), lang), DAY
+        if month and 1 <= int(month) <= 12:
+            return f"{(_MONTHS if lang == 'en' else _MOIS)[int(month) - 1]} {year}", MONTH
+    except ValueError:
+        return text, ""
+    return (year, YEAR) if not month else (text, "")
