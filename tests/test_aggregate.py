@@ -443,3 +443,168 @@ def test_messages_in_english(cli, tmp_path, two_repos):
                  str(out), "--lang", "en")
     assert result.exit_code == 1
     assert "not found" in result.output and "Library written in" in result.output
+
+
+# ---------------------------------------------------------------- reading one source: retries, time limits, CSV cells
+
+
+class _Flaky:
+    """A local HTTP server answering 503 ``failures`` times, then the file; or sleeping ``delay`` seconds."""
+
+    def __init__(self, body: bytes, failures: int = 0, delay: float = 0.0) -> None:
+        import http.server
+        import threading
+
+        self.calls = 0
+        flaky = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's name
+                flaky.calls += 1
+                if flaky.calls <= failures:
+                    self.send_response(503)
+                    self.end_headers()
+                    return
+                if delay:
+                    import time
+
+                    time.sleep(delay)
+                self.send_response(200)
+                self.send_header("Content-Type", "text/csv")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/registre.csv"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _csv_bytes(cli, tmp_path) -> bytes:
+    path = tmp_path / "registre.csv"
+    assert cli("export", "--repo", str(ROOT), "--format", "csv", "-o", str(path)).exit_code == 0
+    return path.read_bytes()
+
+
+def test_a_source_failing_for_a_while_is_tried_again(cli, tmp_path):
+    from iaterr.aggregate.fetch import Limits, fetch
+    from iaterr.aggregate.sources import Source
+
+    server = _Flaky(_csv_bytes(cli, tmp_path), failures=2)
+    try:
+        source = Source("csv", server.url, server.url)
+        got = fetch(source, None, tmp_path / "travail", Limits(timeout=10, retries=2, delay=0.01))
+        assert got.attempts == 3 and got.root is not None
+        assert (got.root / "data" / "cas-usage").is_dir()
+        server.calls = 0
+        from iaterr.aggregate.fetch import FetchError
+
+        with pytest.raises(FetchError) as caught:
+            fetch(source, None, tmp_path / "travail", Limits(timeout=10, retries=1, delay=0.01))
+        assert caught.value.key == "agregation.erreur.http" and caught.value.params["essais"] == 2
+    finally:
+        server.close()
+
+
+def test_a_source_that_does_not_answer_in_time_is_given_up(cli, tmp_path):
+    from iaterr.aggregate.fetch import FetchError, Limits, fetch
+    from iaterr.aggregate.sources import Source
+
+    server = _Flaky(_csv_bytes(cli, tmp_path), delay=3)
+    try:
+        source = Source("csv", server.url, server.url)
+        with pytest.raises(FetchError) as caught:
+            fetch(source, None, tmp_path / "travail", Limits(timeout=0.5, retries=0, delay=0.01))
+        assert caught.value.key == "agregation.erreur.reseau" and caught.value.retry
+    finally:
+        server.close()
+
+
+def test_an_unreachable_git_server_is_reported_with_its_tries(cli, tmp_path, two_repos):
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    sources = sources_file(tmp_path, [{"depot": f"http://jeton-secret@127.0.0.1:{port}/depot.git"},
+                                      {"depot": "bordeaux"}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out), "--essais", "0")
+    assert result.exit_code == 1
+    assert "git a échoué" in result.output
+    assert "jeton-secret" not in result.output and "jeton-secret" not in (out / LOCK_FILE).read_text("utf-8")
+    assert (out / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").is_file()
+
+
+def test_cells_made_inert_for_spreadsheets_come_back_as_they_were(tmp_path):
+    from iaterr.aggregate.csvsource import _plain
+    from iaterr.base.text import neutralise
+
+    for value in ("=SOMME(A1)", "-moins", "+33 1 23", "@lui", "texte ; =x", "ligne\n-tiret", "normal", "-0.55",
+                  "'apostrophe"):
+        assert _plain(neutralise(value)) == value, value
+
+
+def test_progress_is_reported_by_phase(tmp_path, two_repos):
+    from iaterr.aggregate.run import aggregate
+    from iaterr.aggregate.sources import read_sources
+
+    seen: list[tuple[str, int, int]] = []
+    sources = sources_file(tmp_path, [{"depot": "bordeaux"}, {"depot": "lyon"}])
+    aggregate(read_sources(sources), tmp_path / "out", progress=lambda *a: seen.append(a))
+    assert {p for p, _d, _t in seen} == {"sources", "fiches", "ecriture"}
+    assert ("sources", 2, 2) in seen and ("fiches", 2, 2) in seen
+
+
+def test_a_remote_is_asked_for_its_head_with_ls_remote(cli, tmp_path, two_repos, monkeypatch):
+    a, _b = two_repos
+    url = a.as_uri()  # file://…: a remote as git sees one
+    sources = sources_file(tmp_path, [{"depot": url, "branche": "main"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    from iaterr.aggregate import fetch as fetching
+
+    asked: list[list[str]] = []
+    real = fetching._git
+
+    def spy(args, timeout, cwd=None):
+        asked.append(args)
+        return real(args, timeout, cwd)
+
+    monkeypatch.setattr(fetching, "_git", spy)
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert [args[0] for args in asked] == ["ls-remote"] and by_address(out)[url]["etat"] == "inchange"
+    (a / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").unlink()
+    head = commit(a)
+    asked.clear()
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert [args[0] for args in asked] == ["ls-remote", "clone"]
+    assert by_address(out)[url]["version"] == {"commit": head}
+    assert not (out / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").exists()
+
+
+def test_the_head_of_a_local_repository_is_read_as_git_reads_it(tmp_path, two_repos):
+    from iaterr.aggregate.fetch import local_head
+
+    a, _b = two_repos
+    git(a, "branch", "autre")
+    head = git(a, "rev-parse", "HEAD")
+    assert local_head(a, None) == head and local_head(a, "autre") == head
+    git(a, "pack-refs", "--all")
+    assert local_head(a, "main") == head and local_head(a, "absente") is None
+    bare = tmp_path / "nu.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(a), str(bare)], check=True)
+    assert local_head(bare, "main") == head
+    os.symlink(a / ".git", tmp_path / "lien")
+    (tmp_path / "vers-lien").mkdir()
+    os.symlink(a / ".git", tmp_path / "vers-lien" / ".git")
+    assert local_head(tmp_path / "vers-lien", None) is None  # a link is never followed: git is asked instead

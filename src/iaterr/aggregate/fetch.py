@@ -115,7 +115,12 @@ def git_url(source: Source) -> str:
 
 
 def remote_head(source: Source, timeout: float) -> str:
-    """The commit at the head of the source's branch (its HEAD when no branch is named)."""
+    """The commit at the head of the source's branch (its HEAD when no branch is named): read from the files of a
+    local repository when they say it plainly (no process), else asked with ``git ls-remote``."""
+    if source.local:
+        head = local_head(Path(source.target), source.branch)
+        if head is not None:
+            return head
     url = git_url(source)
     if source.branch:
         out = _git(["ls-remote", "--", url, f"refs/heads/{source.branch}"], timeout)
@@ -144,25 +149,46 @@ def clone(source: Source, folder: Path, timeout: float) -> str:
 
 
 def _head_of(folder: Path) -> str | None:
-    """The commit of a fresh clone's HEAD, read from its files (one process fewer per source); None when it
-    is not written the plain way."""
-    from iaterr.base.files import UnsafePath, read_regular
+    """The commit of a fresh clone's HEAD, read from its files (one process fewer per source)."""
+    return local_head(folder, None)
 
-    git_dir = folder / ".git"
+
+def local_head(folder: Path, branch: str | None) -> str | None:
+    """The commit of ``branch`` (else HEAD) of the local repository ``folder`` (working tree or bare), read from
+    its files without running git in it and without following a link; None when they do not say it plainly (a
+    reftable, a link, a symbolic ref elsewhere): git is then asked."""
+    import stat
+
+    from iaterr.base.files import UnsafePath, contained, read_regular
+
     try:
-        head = read_regular(git_dir / "HEAD").decode("ascii").strip()
-        if _SHA.fullmatch(head):
-            return head
-        if not head.startswith("ref: refs/heads/"):
-            return None
-        ref = head[5:]
+        dot_git = os.lstat(folder / ".git").st_mode
+    except OSError:
+        dot_git = 0
+    if dot_git and not stat.S_ISDIR(dot_git):  # a link, or a file pointing elsewhere (a worktree): git decides
+        return None
+    git_dir = folder / ".git" if dot_git else folder
+
+    def read(rel: str) -> bytes:
+        return read_regular(contained(folder, git_dir / rel))
+
+    try:
+        if branch is None:
+            head = read("HEAD").decode("ascii").strip()
+            if _SHA.fullmatch(head):
+                return head
+            if not head.startswith("ref: refs/heads/"):
+                return None
+            ref = head[5:]
+        else:
+            ref = f"refs/heads/{branch}"
         if ".." in ref:
             return None
         try:
-            sha = read_regular(git_dir / ref).decode("ascii").strip()
+            sha = read(ref).decode("ascii").strip()
             return sha if _SHA.fullmatch(sha) else None
         except FileNotFoundError:
-            for line in read_regular(git_dir / "packed-refs").decode("ascii").splitlines():
+            for line in read("packed-refs").decode("ascii").splitlines():
                 parts = line.split(" ", 1)
                 if len(parts) == 2 and parts[1] == ref and _SHA.fullmatch(parts[0]):
                     return parts[0]

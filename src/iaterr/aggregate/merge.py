@@ -53,6 +53,8 @@ class Rec:
     match: Rec | None = None
     #: its bytes at ``path`` are already those of a public aggregate (read back from a previous run)
     clean: bool = False
+    #: where the previous aggregate had it (relative to it), when it comes from there
+    previous: str | None = None
 
     def to_lock(self) -> dict[str, Any]:
         return {"type": self.kind, "source": self.rel, "identifiant": self.ident, "collectivite": self.collectivite,

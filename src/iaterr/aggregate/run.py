@@ -164,7 +164,7 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
         coll = item.get("collectivite")
         recs.append(Rec(index, item["type"], item["source"], str(path), item["identifiant"],
                         coll if isinstance(coll, str) else None, item["nom"], item["date_mise_a_jour"],
-                        item["empreinte"], bool(item.get("restreint")), clean=True))
+                        item["empreinte"], bool(item.get("restreint")), clean=True, previous=rel))
     return recs
 
 
@@ -436,14 +436,24 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
                 rel = out_file(rec)
             else:
                 rel = f"{ASIDE}/{outcome.source.key}/{FOLDER[rec.kind]}/{rec.ident}.yaml"
+            target = staging / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if rec.previous == rel and outcome.state != "lu":
+                # the same file of the same version of its source, in the same place: the old aggregate's file,
+                # linked (it is left untouched until the swap, then only its other name goes)
+                try:
+                    os.link(rec.path, target, follow_symlinks=False)
+                    placed[id(rec)] = rel
+                    written += rec.linked_to is None
+                    continue
+                except OSError:
+                    pass
             try:
                 raw = record_text(rec, provenance_line(outcome.source.location, outcome.version_text, rec.rel),
                                   public=public)
             except (Unwritable, UnicodeDecodeError) as exc:
                 unwritable.append((rec, str(exc)))
                 continue
-            target = staging / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "xb") as fh:
                 fh.write(raw)
             placed[id(rec)] = rel
