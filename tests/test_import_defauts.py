@@ -156,8 +156,19 @@ def test_an_order_the_file_contradicts_is_a_finding(repo, cli, tmp_path):
     assert contradicted["message"].startswith("--ordre-dates jour/mois/année est contredit par le fichier, qui "
                                               "indique mois/jour/année (ligne 2, Date_de_demarrage « 01/20/2024 »")
     assert "n'est lisible que dans cet ordre" in contradicted["message"]
-    assert "metz-vipare.yaml" in case_files(repo)  # the rows are imported, their dates left out
-    assert "date_mise_a_jour" not in read_case(repo, "metz-vipare.yaml")
+    assert "L'ordre donné n'est pas suivi" in contradicted["message"]
+    # the given order is not followed: a date readable one way only is read so
+    assert read_case(repo, "metz-vipare.yaml")["date_mise_a_jour"] == "2025-04-16"
+
+
+def test_a_contradicted_order_never_moves_an_ambiguous_date_to_january(repo, cli, tmp_path):
+    """Start dates 09/01/2021 in a month/day file: with ``--ordre-dates jma`` they were read 9 January."""
+    source = write(tmp_path / "mja.csv", month_day(table(), day_of_start=1))
+    code, report = run(cli, repo, source, "--ordre-dates", "jma")
+    assert code == 1 and codes(report, "ordre-dates.contredit")
+    toulouse = [read_case(repo, n) for n in case_files(repo) if n.startswith("toulouse-metropole")]
+    assert all("date_debut" not in c for c in toulouse), [c.get("date_debut") for c in toulouse]
+    assert {f["ligne"] for f in codes(report, "date-indecise")} >= {15, 16, 17, 18}
 
 
 def test_the_real_file_needs_no_option_and_an_unknown_order_is_a_usage_error(repo, cli):
@@ -322,3 +333,49 @@ def test_a_rejected_row_changes_neither_its_use_case_nor_its_collectivite(repo, 
     before = snapshot(repo)
     code, report = run(cli, repo, source)
     assert snapshot(repo) == before
+
+
+# ---------------------------------------------------------------- an export whose date nothing says
+
+
+def test_an_undated_export_is_never_dated_today_and_the_suggested_option_works(repo, cli, tmp_path):
+    """Every update 04/03/2025, no date in the file's name: the export's date is unknown (it was today's), the
+    records say « export non daté »; run again with --ordre-dates as the report suggests, they are updated."""
+    rows = table()
+    for row in rows[1:]:
+        row[UPDATE] = "04/03/2025"
+    source = write(tmp_path / "sans-date.csv", rows)
+    code, report = run(cli, repo, source)
+    assert report["date_export"] is None and len(codes(report, "date-export-inconnue")) == 1
+    text = (repo / "data" / "cas-usage" / "metz-vipare.yaml").read_text(encoding="utf-8")
+    assert "export non daté (sans-date.csv)" in text and "2026-" not in text
+    code, report = run(cli, repo, source, "--ordre-dates", "jma")
+    assert report["date_export"] == "2025-03-04" and not codes(report, "export-plus-ancien.export")
+    assert read_case(repo, "metz-vipare.yaml")["date_mise_a_jour"] == "2025-03-04"
+    assert "export du 2025-03-04" in (repo / "data" / "cas-usage" / "metz-vipare.yaml").read_text(encoding="utf-8")
+    # the same undated file again, over records now dated: nothing says it is newer, nothing is changed
+    before = snapshot(repo)
+    code, report = run(cli, repo, source)
+    assert snapshot(repo) == before and codes(report, "export-plus-ancien.sans-date")
+
+
+def test_a_row_whose_update_date_is_undecided_does_not_change_a_dated_record_even_with_force(repo, cli, tmp_path):
+    """A rollback with --force to an export whose dates are ambiguous would give old content a newer date."""
+    run(cli, repo, REAL)
+    rows = table()
+    for row in rows[1:]:
+        row[UPDATE] = "01/03/2025"
+    metz = next(r for r in rows[1:] if r[PROJECT] == "ViPARE")
+    metz[9] = "Ancienne description du projet ViPARE, assez longue pour ne rien déclencher d'autre ici."
+    (tmp_path / "old").mkdir()
+    source = write(tmp_path / "old" / "bibliotheque-ia-export-2025-03-01.csv", rows)
+    before = read_case(repo, "metz-vipare.yaml")
+    code, report = run(cli, repo, source, "--force")
+    after = read_case(repo, "metz-vipare.yaml")
+    assert after["description"] == before["description"] and after["date_mise_a_jour"] == "2025-04-16"
+    refused = [f for f in codes(report, "mise-a-jour-sans-date") if "metz-vipare" in f["message"]]
+    assert refused and "description" in refused[0]["message"] and "--ordre-dates" in refused[0]["message"]
+    # the order given, the rollback happens, content and date together
+    code, report = run(cli, repo, source, "--force", "--ordre-dates", "jma")
+    after = read_case(repo, "metz-vipare.yaml")
+    assert after["description"].startswith("Ancienne description") and after["date_mise_a_jour"] == "2025-03-01"

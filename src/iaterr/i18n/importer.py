@@ -105,7 +105,9 @@ FR: dict[str, str] = {
                                            "se lisent que d'une façon sont lues ainsi, les {nombre} autres sont "
                                            "laissées vides ; vérifiez le fichier, ou relancez avec --ordre-dates.",
     "importer.ordre-dates.contredit": "--ordre-dates {ordre} est contredit par le fichier, qui indique {autre} "
-                                      "({preuve}) : {nombre} date(s) illisible(s) en {ordre}, laissées vides.",
+                                      "({preuve}) : {nombre} date(s) illisible(s) en {ordre}. L'ordre donné n'est "
+                                      "pas suivi : chaque date lisible dans un seul ordre est lue ainsi, les autres "
+                                      "sont laissées vides ; vérifiez le fichier.",
     "importer.partenaire-mise-en-oeuvre": "Partenaires « {valeur} » : un mode de développement, pas un partenaire "
                                           "→ mise_en_oeuvre: {code}.",
     "importer.type-corrige": "Type {avant} de « {collectivite} » corrigé en {apres} : {raison}",
@@ -141,6 +143,20 @@ FR: dict[str, str] = {
                             "ne suit pas.",
     # ------------------------------------------------------------ comments written in records
     "importer.provenance": "iaterr import bibliotheque : export du {date} ({fichier}).",
+    "importer.provenance.sans-date": "iaterr import bibliotheque : export non daté ({fichier}).",
+    "importer.mise-a-jour-sans-date": "Date de mise à jour de la ligne illisible ou indécidable : la fiche {fiche} "
+                                      "n'est pas mise à jour ({champs} auraient changé), sa date ne dirait plus "
+                                      "quand son contenu l'a été ; relancez avec --ordre-dates si l'ordre des dates "
+                                      "est ambigu.",
+    "importer.date-inconnue": "date inconnue",
+    "importer.date-export-inconnue": "Date de l'export inconnue : ni le nom du fichier (…-AAAA-MM-JJ.csv) ni ses dates "
+                                     "de mise à jour ne la donnent. Les fiches déjà importées ne sont pas mises à "
+                                     "jour, faute de savoir si cet export est plus récent ; relancez avec "
+                                     "--ordre-dates si ses dates sont ambiguës, nommez le fichier avec sa date, ou "
+                                     "--force pour l'imposer.",
+    "importer.export-plus-ancien.sans-date": "export non daté : la fiche {fiche}, importée d'un export du "
+                                             "{fiche_date}, n'est pas mise à jour (rien ne dit que cet export est "
+                                             "plus récent ; --force pour l'imposer).",
     "importer.export-plus-ancien.export": "export du {date}, plus ancien que celui du {fiche_date} dont vient la "
                                           "fiche {fiche} : rien n'est changé (--force pour revenir à cet export).",
     "importer.export-plus-ancien.date": "export du {date} : la fiche {fiche} a été mise à jour plus récemment "
@@ -299,7 +315,9 @@ EN: dict[str, str] = {
                                            "one way are read so, the {nombre} others are left empty; check the file, "
                                            "or run again with --ordre-dates.",
     "importer.ordre-dates.contredit": "--ordre-dates {ordre} is contradicted by the file, which says {autre} "
-                                      "({preuve}): {nombre} date(s) unreadable as {ordre}, left empty.",
+                                      "({preuve}): {nombre} date(s) unreadable as {ordre}. The given order is not "
+                                      "followed: each date readable in one order only is read so, the others are "
+                                      "left empty; check the file.",
     "importer.partenaire-mise-en-oeuvre": "Partners “{valeur}”: a way of building the project, not a partner → "
                                           "mise_en_oeuvre: {code}.",
     "importer.type-corrige": "Type {avant} of “{collectivite}” corrected to {apres}: {raison}",
@@ -333,6 +351,18 @@ EN: dict[str, str] = {
                             "import does not follow.",
     # ------------------------------------------------------------ comments written in records
     "importer.provenance": "iaterr import bibliotheque: export of {date} ({fichier}).",
+    "importer.provenance.sans-date": "iaterr import bibliotheque: undated export ({fichier}).",
+    "importer.mise-a-jour-sans-date": "The row's update date cannot be read or decided: the record {fiche} is not "
+                                      "updated ({champs} would have changed), its date would no longer say when its "
+                                      "content was; run again with --ordre-dates if the date order is ambiguous.",
+    "importer.date-inconnue": "unknown date",
+    "importer.date-export-inconnue": "Unknown export date: neither the file's name (…-YYYY-MM-DD.csv) nor its update "
+                                     "dates give it. Records already imported are not updated, since nothing says "
+                                     "this export is newer; run again with --ordre-dates if its dates are "
+                                     "ambiguous, name the file with its date, or use --force.",
+    "importer.export-plus-ancien.sans-date": "undated export: the record {fiche}, imported from an export of "
+                                             "{fiche_date}, is not updated (nothing says this export is newer; "
+                                             "--force to impose it).",
     "importer.export-plus-ancien.export": "export of {date}, older than the one of {fiche_date} the record {fiche} "
                                           "comes from: nothing is changed (--force to go back to this export).",
     "importer.export-plus-ancien.date": "export of {date}: the record {fiche} was updated more recently "

@@ -13,7 +13,7 @@ like ``03/04/2025`` says nothing by itself, so the order is decided **per file**
 Evidence for one order only decides it. Without evidence (every date ``≤ 12/≤ 12``) or with evidence both
 ways, the file is ambiguous: the order is asked (``--ordre-dates jma|mja``), and each date that depends on it
 is left out and reported. An explicit order that the evidence contradicts (a part > 12 where the month
-should be) is reported too.
+should be) is reported and not followed: only the dates readable in one order are read.
 """
 
 from __future__ import annotations
@@ -155,6 +155,8 @@ def decide(export: Export, given: str | None, findings: list[Finding]) -> DateOr
             findings.append(Finding(ECARTE, "importer.ordre-dates.contredit", {
                 "ordre": {"t": f"importer.ordre-dates.{given}"}, "autre": {"t": f"importer.ordre-dates.{other}"},
                 "nombre": contradicting[given], "preuve": evidence.get(other)}))
+            # the file says the other order: a date that both orders could read is not guessed either way
+            return DateOrder(None, True, evidence)
         return DateOrder(given, True, evidence, monthly[given])
     if len(evidence) == 1:
         order = next(iter(evidence))

@@ -43,7 +43,8 @@ class Existing:
 
 #: The provenance line the import writes under its marker: the export's date and file
 #: (``importer.provenance`` in both catalogues: « export du 2025-04-16 », "export of 2025-04-16").
-_PROVENANCE = re.compile(r"^#.*" + re.escape(MARK_TOKEN) + r".*\bexport (?:du|of) (\d{4}-\d{2}-\d{2})\b")
+_PROVENANCE = re.compile(r"^#.*" + re.escape(MARK_TOKEN)
+                         + r".*\b(?:export (?:du|of) (\d{4}-\d{2}-\d{2})\b|export non daté|undated export)")
 
 
 def provenance_date(text: str) -> str | None:

@@ -71,7 +71,8 @@ class ImportReport:
     encoding: str
     delimiter: str
     rows: int
-    export_date: str
+    #: None: the file does not say it (no date in its name, no decided update date)
+    export_date: str | None
     dry_run: bool
     findings: list[Finding] = field(default_factory=list)
     records: list[RecordResult] = field(default_factory=list)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -92,10 +91,11 @@ def _collectivite_type(parser: RowParser, coll: dict[str, Any]) -> None:
         parser.note(INFO, "importer.type-a-verifier", ("collectivite", "type"), collectivite=name, code=ctype)
 
 
-def export_date_of(path: Path, rows: list[ParsedRow]) -> str:
-    """The date of the export: in the file name (``…-2025-04-16.csv``), else its latest update date."""
+def export_date_of(path: Path, rows: list[ParsedRow]) -> str | None:
+    """The date of the export: in the file name (``…-2025-04-16.csv``), else its latest update date; None
+    when neither says it (no date in the name, every update date empty or undecided): never today's."""
     m = re.search(r"(\d{4})-(\d{2})-(\d{2})", path.name)
     if m and parse_partial_date(m.group(0)):
         return m.group(0)
     dates = sorted(str(r.uc["date_mise_a_jour"]) for r in rows if r.uc.get("date_mise_a_jour"))
-    return dates[-1] if dates else date.today().isoformat()
+    return dates[-1] if dates else None

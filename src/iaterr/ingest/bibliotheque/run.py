@@ -139,14 +139,16 @@ class _Importer:
         return Path(os.path.relpath(path, self.repo.root)).as_posix()
 
     # -- the whole run
-    def run(self) -> str:
-        """Import every row; the export's date."""
+    def run(self) -> str | None:
+        """Import every row; the export's date (None: unknown)."""
         known = known_compound_pairs(self.known_names())
         dates = decide(self.export, self.date_order, self.findings)
         # a column every record needs is missing: said once for the file (read_export), no row is read
         readable = [] if self.export.missing_required else [r for r in self.export.rows if not r.problem]
         rows = [parse_row(self.export, row, self.findings, known, dates) for row in readable]
         export_date = export_date_of(self.export.path, rows)
+        if export_date is None and rows:
+            self.note(AVERTISSEMENT, "importer.date-export-inconnue", None)
         usable = []
         visibility = _Visibility()
         for row in rows:
@@ -228,13 +230,16 @@ class _Importer:
                       colonne=meta.bibliotheque, nom=name, lignes=", ".join(map(str, lines)),
                       raison={"t": f"importer.reste-restreint.{why}", "p": {}})
 
-    def older(self, existing: Existing, values: dict[str, Any], export_date: str) -> tuple[str, str] | None:
+    def older(self, existing: Existing, values: dict[str, Any], export_date: str | None) -> tuple[str, str] | None:
         """Is this export older than the one ``existing`` was last imported from? (the record's export date,
         and what it is), else None. Without a provenance comment, the record's own update date decides."""
         if self.force or not existing.owned:
             return None
         recorded = provenance_date(existing.text)
-        if recorded is not None:
+        if export_date is None and (recorded is not None or existing.data.get("date_mise_a_jour")):
+            # nothing says whether this export is newer than the one the record came from
+            return recorded or str(existing.data.get("date_mise_a_jour")), "sans-date"
+        if recorded is not None and export_date is not None:
             return (recorded, "export") if export_date < recorded else None
         mine, theirs = str(existing.data.get("date_mise_a_jour") or ""), str(values.get("date_mise_a_jour") or "")
         if mine and theirs and theirs < mine and not mine.startswith(theirs):
@@ -308,7 +313,7 @@ class _Importer:
                         "ligne": group.first_line[key], "premiere": group.values[key]}))
         return groups
 
-    def collectivite(self, group: _Group, export_date: str) -> None:
+    def collectivite(self, group: _Group, export_date: str | None) -> None:
         existing, how = match_collectivite(self.colls, group.name, group.values.get("siret"))
         line = group.lines[0]
         values = dict(group.values)
@@ -338,7 +343,7 @@ class _Importer:
             self.written[ident] = data
 
     # -- use cases
-    def use_case(self, row: ParsedRow, group: _Group, export_date: str) -> None:
+    def use_case(self, row: ParsedRow, group: _Group, export_date: str | None) -> None:
         coll_id = group.ident or ""
         values = dict(row.uc)
         coll_data = self.written.get(coll_id) or (group.existing.data if group.existing else None)
@@ -346,7 +351,8 @@ class _Importer:
         if existing is not None:
             if not existing.owned:
                 self.note(INFO, "importer.fiche-existante", row.line, fiche=self.rel(existing.path))
-            self.update(existing, values, [row.line], export_date, siret_rejected=False, coll_data=coll_data)
+            self.update(existing, values, [row.line], export_date, siret_rejected=False, coll_data=coll_data,
+                        undated=("cas_usage", "date_mise_a_jour") in row.rejected)
             return
         ident = self.claim("cas_usage", use_case_identifier(coll_id, values["nom"]))
         for e in self.cases:
@@ -359,7 +365,7 @@ class _Importer:
 
     # -- writing
     def silence(self, kind: str, plain: dict[str, Any], coll_data: dict[str, Any] | None, text: str,
-                export_date: str, *, owned: bool, siret_rejected: bool) -> str:
+                export_date: str | None, *, owned: bool, siret_rejected: bool) -> str:
         codes = firing_codes(self.repo, kind, plain, coll_data)
         codes = [c for c in codes if c not in other_silenced(text)]
         if not owned:
@@ -368,10 +374,12 @@ class _Importer:
         reason = silence_reason(kind, export_date, self.lang, siret_rejected=siret_rejected)
         return with_import_silence(text, codes, reason)
 
-    def provenance(self, export_date: str) -> str:
+    def provenance(self, export_date: str | None) -> str:
         """The comment line naming the export a record comes from; the file's name on one line, every control
         or invisible character escaped (a line break in a name would otherwise end the comment)."""
         name = printable_line(self.export.path.name)
+        if export_date is None:
+            return "# " + message("importer.provenance.sans-date", self.lang, fichier=name)
         return "# " + message("importer.provenance", self.lang, date=export_date, fichier=name)
 
     def check(self, kind: str, rel: str, text: str) -> list[dict[str, Any]]:
@@ -405,7 +413,7 @@ class _Importer:
         self.records.append(RecordResult(kind, ident, rel, IGNOREE, lines))
         return False, [{"t": "cli.ecriture-impossible", "p": {"chemin": rel, "erreur": reason}}]
 
-    def create(self, kind: str, ident: str, data: dict[str, Any], lines: list[int], export_date: str, *,
+    def create(self, kind: str, ident: str, data: dict[str, Any], lines: list[int], export_date: str | None, *,
                siret_rejected: bool, coll_data: dict[str, Any] | None) -> tuple[bool, list[dict[str, Any]]]:
         path = self.repo.record_path(kind, ident)
         rel = self.rel(path)
@@ -437,9 +445,11 @@ class _Importer:
         self.records.append(RecordResult(kind, ident, rel, CREE, lines, diff=diff))
         return True, []
 
-    def update(self, existing: Existing, values: dict[str, Any], lines: list[int], export_date: str, *,
-               siret_rejected: bool, coll_data: dict[str, Any] | None) -> None:
-        """Complete or update ``existing`` with the export's ``values``; what happened is in :attr:`records`."""
+    def update(self, existing: Existing, values: dict[str, Any], lines: list[int], export_date: str | None, *,
+               siret_rejected: bool, coll_data: dict[str, Any] | None, undated: bool = False) -> None:
+        """Complete or update ``existing`` with the export's ``values``; what happened is in :attr:`records`.
+        ``undated``: the row's update date could not be read (an undecided day/month order…): a record that has
+        one is not changed, even with ``--force``, since its content and its date would then disagree."""
         kind = existing.kind
         model = MODELS[kind]
         rel = self.rel(existing.path)
@@ -453,6 +463,12 @@ class _Importer:
             self.records.append(RecordResult(kind, existing.ident, rel, IGNOREE, lines))
             return
         plan = plan_update(model, existing.data, values, owned=owned)
+        if undated and plan.values and existing.data.get("date_mise_a_jour"):
+            for line in lines:
+                self.note(IGNORE, "importer.mise-a-jour-sans-date", line, fiche=rel,
+                          champs=", ".join(plan.values))
+            self.records.append(RecordResult(kind, existing.ident, rel, IGNOREE, lines))
+            return
         if plan.kept:
             self.note(INFO, "importer.valeurs-gardees", lines[0], fiche=rel, champs=plan.kept)
         text = existing.text

@@ -85,10 +85,10 @@ def silence_line(codes: list[str], reason: str) -> str:
     return f"# iaterr: ignore[{', '.join(codes)}] {reason} {SILENCE_TOKEN}"
 
 
-def silence_reason(kind: str, export_date: str, lang: str, *, siret_rejected: bool) -> str:
-    """The reason of a new silence line, in the records' language."""
+def silence_reason(kind: str, export_date: str | None, lang: str, *, siret_rejected: bool) -> str:
+    """The reason of a new silence line, in the records' language (an export whose date is unknown says so)."""
     key = "importer.silence.siret-faux" if kind == "collectivite" and siret_rejected else "importer.silence.absent"
-    return message(key, lang, date=export_date)
+    return message(key, lang, date=export_date or message("importer.date-inconnue", lang))
 
 
 def with_import_silence(text: str, codes: list[str], reason: str) -> str:
