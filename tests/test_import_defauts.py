@@ -227,9 +227,19 @@ def test_a_row_short_of_its_last_cell_is_skipped_with_a_finding(repo, cli, tmp_p
     code, report = run(cli, repo, write(tmp_path / "courte.csv", rows))
     assert code == 1
     [short] = codes(report, "ligne-courte")
-    assert short["ligne"] == 3 and "Date_de_derniere_mise_a_jour" in short["message"]
+    assert short["ligne"] == 3 and "il en manque 1, sans qu'on puisse savoir lesquelles" in short["message"]
     assert "metz-vipare.yaml" not in case_files(repo)
     assert len(case_files(repo)) == 22
+
+
+def test_a_row_short_of_a_middle_cell_names_no_wrong_column(repo, cli, tmp_path):
+    """The description cell is missing, not the last one: the message must not send the reader there."""
+    rows = table()
+    del rows[2][9]  # Metz: Description_service
+    code, report = run(cli, repo, write(tmp_path / "courte.csv", rows))
+    [short] = codes(report, "ligne-courte")
+    assert "Date_de_derniere_mise_a_jour" not in short["message"] and "Description" not in short["message"]
+    assert "metz-vipare.yaml" not in case_files(repo)
 
 
 def test_a_long_row_is_skipped_with_a_finding(repo, cli, tmp_path):

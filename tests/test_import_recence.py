@@ -100,6 +100,10 @@ def test_an_older_export_over_a_newer_import_changes_no_byte_and_reports_each_ro
                                        "fiche "), f["message"]
         assert "rien n'est changé" in f["message"]
     assert report["resume"]["mis_a_jour"] == 0 and report["resume"]["cree"] == 0
+    # each row once, though a row can be refused for its collectivité and its use case
+    assert report["resume"]["lignes_ignorees"] == len({f["ligne"] for f in skipped}) <= 23
+    text = cli("import", "bibliotheque", str(older(tmp_path)), "--repo", str(repo)).stdout
+    assert f"{report['resume']['lignes_ignorees']} ligne(s) du fichier ignorée(s)" in text
 
 
 def test_the_older_export_is_said_in_english(repo, cli, tmp_path):

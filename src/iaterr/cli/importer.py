@@ -161,7 +161,7 @@ def render_text(ui: App, report, depot: str) -> None:
                     render_change(line, d, lang)
     line("")
     counts = {a: report.count(a) for a in ("cree", "mis_a_jour", "inchange", "ignoree")}
-    counts.update({lv: report.count_level(lv) for lv in ("repare", "ecarte", "ignore")})
+    counts.update({lv: report.count_level(lv) for lv in ("repare", "ecarte")}, lignes=report.rows_skipped)
     line(message("importer.resume.simulation" if report.dry_run else "importer.resume", lang, **counts))
     if report.unwritten:
         line("✗ " + message("importer.non-ecrites", lang, n=report.unwritten), "bold red")

@@ -61,8 +61,9 @@ FR: dict[str, str] = {
                                 "cellule ; vérifiez qu'il est complet.",
     "importer.ligne-tronquee": "Ligne coupée par la fin du fichier ({nombre} cellule(s) sur {colonnes}, la dernière "
                                "peut-être coupée) : ligne ignorée.",
-    "importer.ligne-courte": "{nombre} cellule(s) pour {colonnes} colonnes (manquent : {manquantes}) : les valeurs "
-                             "pourraient être décalées, ligne ignorée.",
+    "importer.ligne-courte": "{nombre} cellule(s) pour {colonnes} colonnes : il en manque {manque}, sans qu'on puisse "
+                             "savoir lesquelles (une cellule perdue au milieu décale toutes les suivantes) ; ligne "
+                             "ignorée.",
     "importer.ligne-longue": "{nombre} cellules pour {colonnes} colonnes : les valeurs pourraient être décalées "
                              "(séparateur dans une cellule sans guillemets ?), ligne ignorée.",
     # ------------------------------------------------------------ values
@@ -206,12 +207,12 @@ FR: dict[str, str] = {
     "importer.action.inchange": "inchangées",
     "importer.action.ignoree": "ignorées",
     "importer.champs": "champs : {champs}",
-    "importer.resume": "{cree} créée(s), {mis_a_jour} mise(s) à jour, {inchange} inchangée(s), {ignoree} "
-                       "ignorée(s) ; {repare} réparation(s), {ecarte} valeur(s) écartée(s), {ignore} ligne(s) "
-                       "ignorée(s).",
+    "importer.resume": "Fiches : {cree} créée(s), {mis_a_jour} mise(s) à jour, {inchange} inchangée(s), "
+                       "{ignoree} ignorée(s) ; {repare} réparation(s), {ecarte} valeur(s) écartée(s), {lignes} "
+                       "ligne(s) du fichier ignorée(s).",
     "importer.resume.simulation": "Simulation : {cree} fiche(s) seraient créées, {mis_a_jour} mises à jour, "
                                   "{inchange} inchangées, {ignoree} ignorées ; {repare} réparation(s), {ecarte} "
-                                  "valeur(s) écartée(s), {ignore} ligne(s) ignorée(s).",
+                                  "valeur(s) écartée(s), {lignes} ligne(s) du fichier ignorée(s).",
     "importer.succes": "Tout a été importé.",
     "importer.incomplet": "Import incomplet : des lignes ont été ignorées ou des valeurs écartées (voir les constats).",
 }
@@ -273,8 +274,8 @@ EN: dict[str, str] = {
                                 "is complete.",
     "importer.ligne-tronquee": "Row cut by the end of the file ({nombre} cell(s) of {colonnes}, the last one "
                                "perhaps cut): row skipped.",
-    "importer.ligne-courte": "{nombre} cell(s) for {colonnes} columns (missing: {manquantes}): the values could be "
-                             "misplaced, row skipped.",
+    "importer.ligne-courte": "{nombre} cell(s) for {colonnes} columns: {manque} missing, and which ones cannot be "
+                             "told (a cell lost in the middle shifts all the following ones); row skipped.",
     "importer.ligne-longue": "{nombre} cells for {colonnes} columns: the values could be misplaced (a separator in "
                              "an unquoted cell?), row skipped.",
     # ------------------------------------------------------------ values
@@ -410,11 +411,11 @@ EN: dict[str, str] = {
     "importer.action.inchange": "unchanged",
     "importer.action.ignoree": "skipped",
     "importer.champs": "fields: {champs}",
-    "importer.resume": "{cree} created, {mis_a_jour} updated, {inchange} unchanged, {ignoree} skipped; {repare} "
-                       "repair(s), {ecarte} value(s) left out, {ignore} row(s) skipped.",
+    "importer.resume": "Records: {cree} created, {mis_a_jour} updated, {inchange} unchanged, {ignoree} skipped; "
+                       "{repare} repair(s), {ecarte} value(s) left out, {lignes} row(s) of the file skipped.",
     "importer.resume.simulation": "Dry run: {cree} record(s) would be created, {mis_a_jour} updated, {inchange} "
                                   "unchanged, {ignoree} skipped; {repare} repair(s), {ecarte} value(s) left out, "
-                                  "{ignore} row(s) skipped.",
+                                  "{lignes} row(s) of the file skipped.",
     "importer.succes": "Everything was imported.",
     "importer.incomplet": "Incomplete import: rows were skipped or values left out (see the findings).",
 }

@@ -84,6 +84,11 @@ class ImportReport:
         return sum(1 for f in self.findings if f.level == level)
 
     @property
+    def rows_skipped(self) -> int:
+        """How many source rows were skipped (a row refused for several reasons counts once)."""
+        return len({f.line for f in self.findings if f.level == IGNORE and f.line is not None})
+
+    @property
     def unwritten(self) -> int:
         """How many records the system refused to write."""
         return len({f.params.get("fiche") for f in self.findings if f.key == WRITE_FAILED})
@@ -117,6 +122,7 @@ class ImportReport:
             "resume": {
                 **{action: self.count(action) for action in ACTIONS},
                 **{level: self.count_level(level) for level in LEVELS},
+                "lignes_ignorees": self.rows_skipped,
             },
             "code_sortie": self.exit_code,
         }

@@ -160,8 +160,7 @@ def _row_lengths(text: str, delimiter: str, header: list[str], rows: list[Source
         if len(row.cells) < width:
             row.problem = COURTE
             findings.append(Finding(IGNORE, "importer.ligne-courte", {
-                "nombre": len(row.cells), "colonnes": width,
-                "manquantes": [h.strip() or f"#{i + 1}" for i, h in enumerate(header) if i >= len(row.cells)]},
+                "nombre": len(row.cells), "colonnes": width, "manque": width - len(row.cells)},
                 row.line))
         elif any(c.strip() for c in row.cells[width:]):
             row.problem = LONGUE
