@@ -215,7 +215,7 @@ def test_each_field_restricted_there_is_one_file_level_finding_with_its_rows_and
     operations = by_column["operations"]
     assert operations.startswith("« Opérations effectuées » (colonne algorithme_operations) est restreint dans la "
                                  "Bibliothèque et public dans iaterr : sa valeur n'est pas importée (lignes 2, 3, 4)")
-    assert "L312-1-3" in operations and "D312-1-4" in operations
+    assert "L312-1-3" in operations and "ce que la fiche ne dit pas" in operations
     assert "« Type d'algorithme »" in by_column["type"]
     # a restricted column iaterr keeps restricted is not said; its value stays out of the report
     assert not any("nom_algorithme" in f["message"] for f in withheld)

@@ -184,3 +184,31 @@ def test_an_unknown_value_restricted_in_the_bibliotheque_is_not_quoted(cli, tmp_
     assert result.exit_code == 1, output
     assert "TypeSecretD1" not in output and "OperationsSecretD2" not in output, output
     assert "type_algorithme" in output  # the column is named
+
+
+@pytest.mark.parametrize(("agents", "published", "said"), [
+    (30, False, "moins de 50 agents : elle est dispensée"),
+    (120, True, "par une collectivité d'au moins 50 agents (D312-1-4), ce que sa fiche dit"),
+])
+def test_the_headcount_decides_and_each_reason_is_the_rows_own(cli, tmp_path, empty_repo, agents, published, said):
+    """Decisions on persons declared; the collectivité's headcount then decides (D312-1-4), and the report says
+    that reason, not « the record does not say it decides »."""
+    source = _with_restricted_there(tmp_path)
+    _report(cli, empty_repo, source)
+    path = empty_repo / "data" / "cas-usage" / "metz-vipare.yaml"
+    text = path.read_text(encoding="utf-8").replace('version_schema: "1.0"', 'version_schema: "1.1"')
+    path.write_text(text + "decisions_individuelles: true\ndestinataires_decisions:\n  - personnes_physiques\n",
+                    encoding="utf-8")
+    coll = empty_repo / "data" / "collectivites" / "metz.yaml"
+    coll.write_text(coll.read_text(encoding="utf-8") + f"nombre_agents: {agents}\n", encoding="utf-8")
+    assert cli("validate", "--repo", str(empty_repo), "--no-cache").exit_code == 0
+    _code, report = _report(cli, empty_repo, source)
+    assert ("OperationsSecretC1" in path.read_text(encoding="utf-8")) is published
+    found = [f["message"] for f in report["constats"]
+             if f["code"] in ("devient-public", "reste-restreint") and "lignes 3" in f["message"].replace(
+                 "valeur : 3", "lignes 3") and "algorithme_operations" in f["message"]]
+    assert found and said in found[0], report["constats"]
+    # the other rows (no decision declared) keep their own reason
+    others = [f["message"] for f in report["constats"] if f["code"] == "reste-restreint"
+              and "algorithme_operations" in f["message"] and "lignes 2, 4" in f["message"]]
+    assert others and "ce que la fiche ne dit pas" in others[0]

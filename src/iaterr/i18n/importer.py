@@ -167,15 +167,23 @@ FR: dict[str, str] = {
                                "iaterr ; lignes qui lui donnent une valeur : {lignes}. {raison}",
     "importer.devient-public.l312": "La loi en exige la publication : les règles d'un traitement qui fonde des "
                                     "décisions individuelles sont publiées en ligne (L312-1-3), données et opérations "
-                                    "comprises (R311-3-1-2, 2° et 4°), sauf pour une collectivité de moins de 50 "
-                                    "agents (D312-1-4), ce que sa fiche ne dit pas.",
+                                    "comprises (R311-3-1-2, 2° et 4°), par une collectivité d'au moins 50 agents "
+                                    "(D312-1-4), ce que sa fiche dit.",
+    "importer.devient-public.l312-presumee": "La loi en exige la publication : les règles d'un traitement qui fonde "
+                                             "des décisions individuelles sont publiées en ligne (L312-1-3), données "
+                                             "et opérations comprises (R311-3-1-2, 2° et 4°). Seule une collectivité "
+                                             "de moins de 50 agents en est dispensée (D312-1-4) ; sa fiche ne donne "
+                                             "pas son effectif.",
     "importer.reste-restreint": "« {champ} » (colonne {colonne}) est restreint dans la Bibliothèque et public dans "
                                 "iaterr : sa valeur n'est pas importée (lignes {lignes}), pour qu'elle ne devienne "
                                 "pas publique sans décision de la collectivité. {raison}",
-    "importer.reste-restreint.loi": "La loi n'en exige la publication que pour un traitement qui fonde des décisions "
-                                    "individuelles (L312-1-3), ce que la fiche ne dit pas (ou pour une collectivité "
-                                    "de moins de 50 agents, D312-1-4). Pour la publier, ajoutez-la avec « iaterr "
-                                    "edit ».",
+    "importer.reste-restreint.sans-decision": "La loi n'en exige la publication que pour un traitement qui fonde des "
+                                              "décisions individuelles (L312-1-3), ce que la fiche ne dit pas. Pour "
+                                              "la publier, ajoutez-la avec « iaterr edit ».",
+    "importer.reste-restreint.dispense": "La collectivité compte moins de 50 agents : elle est dispensée de publier "
+                                         "en ligne les règles de ses traitements (D312-1-4), même s'ils fondent des "
+                                         "décisions individuelles. Pour la publier quand même, ajoutez-la avec "
+                                         "« iaterr edit ».",
     "importer.reste-restreint.aucun-texte": "Aucun texte n'en exige la publication. Pour la publier, ajoutez-la "
                                             "avec « iaterr edit ».",
     "importer.diff.avant": "avant",
@@ -373,14 +381,22 @@ EN: dict[str, str] = {
                                "iaterr; rows giving it a value: {lignes}. {raison}",
     "importer.devient-public.l312": "The law requires its publication: the rules of a processing that founds "
                                     "individual decisions are published online (L312-1-3), its data and operations "
-                                    "included (R311-3-1-2, 2° and 4°), unless the authority has fewer than 50 "
-                                    "agents (D312-1-4), which its record does not say.",
+                                    "included (R311-3-1-2, 2° and 4°), by an authority with 50 agents or more "
+                                    "(D312-1-4), as its record says.",
+    "importer.devient-public.l312-presumee": "The law requires its publication: the rules of a processing that "
+                                             "founds individual decisions are published online (L312-1-3), its data "
+                                             "and operations included (R311-3-1-2, 2° and 4°). Only an authority "
+                                             "with fewer than 50 agents is exempt (D312-1-4); its record does not "
+                                             "give its headcount.",
     "importer.reste-restreint": "“{champ}” (column {colonne}) is restricted in the Bibliothèque and public in "
                                 "iaterr: its value is not imported (rows {lignes}), so that it does not become "
                                 "public without the authority deciding so. {raison}",
-    "importer.reste-restreint.loi": "The law requires its publication only for a processing that founds individual "
-                                    "decisions (L312-1-3), which the record does not say (or for an authority with "
-                                    "50 agents or more, D312-1-4). To publish it, add it with “iaterr edit”.",
+    "importer.reste-restreint.sans-decision": "The law requires its publication only for a processing that founds "
+                                              "individual decisions (L312-1-3), which the record does not say. To "
+                                              "publish it, add it with “iaterr edit”.",
+    "importer.reste-restreint.dispense": "The authority has fewer than 50 agents: it is exempt from publishing the "
+                                         "rules of its processings online (D312-1-4), even when they found individual "
+                                         "decisions. To publish it all the same, add it with “iaterr edit”.",
     "importer.reste-restreint.aucun-texte": "No text requires its publication. To publish it, add it with "
                                             "“iaterr edit”.",
     "importer.diff.avant": "before",

@@ -191,13 +191,13 @@ class _Importer:
         names = [name for name in PUBLIC_HERE if not is_empty(row.uc.get(name))]
         if not names:
             return
-        required = self.publication_required(row)
+        duty = self.publication_duty(row)
         for name in names:
-            if name in RULES_OF_THE_PROCESSING and required:
-                visibility.published.setdefault(name, []).append(row.line)
+            if name in RULES_OF_THE_PROCESSING and duty in PUBLISHED:
+                visibility.published.setdefault((name, duty), []).append(row.line)
             else:
                 del row.uc[name]
-                why = "loi" if name in RULES_OF_THE_PROCESSING else "aucun-texte"
+                why = duty if name in RULES_OF_THE_PROCESSING else "aucun-texte"
                 visibility.withheld.setdefault((name, why), []).append(row.line)
                 # what the row's cell became (a label read as a code…) is moot: the value is not imported
                 headers = {c.header for c in self.export.columns
@@ -205,25 +205,33 @@ class _Importer:
                 self.findings[:] = [f for f in self.findings
                                     if not (f.line == row.line and f.params.get("colonne") in headers)]
 
-    def publication_required(self, row: ParsedRow) -> bool:
-        """Does L312-1-3 require publishing the rules of the processing of ``row``'s use case (applies, or is
-        presumed to while the collectivité's headcount is unknown)?"""
+    def publication_duty(self, row: ParsedRow) -> str:
+        """Does L312-1-3 require publishing the rules of the processing of ``row``'s use case, and why:
+        ``l312`` (it applies), ``l312-presumee`` (presumed while the collectivité's headcount is unknown),
+        ``dispense`` (fewer than 50 agents, D312-1-4), ``sans-decision`` (the record does not say the processing
+        founds individual decisions on persons)."""
         existing_coll, _how = match_collectivite(self.colls, row.coll["nom"], row.coll.get("siret"))
         coll = {**row.coll, **(existing_coll.data if existing_coll is not None else {})}
         coll_id = existing_coll.ident if existing_coll is not None else collectivite_identifier(row.coll["nom"])
         existing = match_use_case(self.cases, coll_id, row.uc["nom"])
         cas = {**row.uc, **(existing.data if existing is not None else {})}
         regime = qualify(cas, coll, droit_today()).regime("crpa-publication")
-        return regime.statut == APPLIQUE or (regime.statut == A_PRECISER and regime.presumee)
+        if regime.statut == APPLIQUE:
+            return "l312"
+        if regime.statut == A_PRECISER and regime.presumee:
+            return "l312-presumee"
+        if any(m.cle == "qualif.publication.dispense" for m in regime.motifs):
+            return "dispense"
+        return "sans-decision"
 
     def visibility_findings(self, visibility: _Visibility) -> None:
         """One file-level finding per field restricted in the Bibliothèque: published (and why), or left out."""
         fields = specs(MODELS["cas_usage"])
-        for name, lines in visibility.published.items():
+        for (name, why), lines in visibility.published.items():
             meta = fields[name].meta
             self.note(INFO, "importer.devient-public", None, champ={"fr": meta.titre_fr, "en": meta.titre_en},
                       colonne=meta.bibliotheque, lignes=", ".join(map(str, lines)),
-                      raison={"t": "importer.devient-public.l312", "p": {}})
+                      raison={"t": f"importer.devient-public.{why}", "p": {}})
         for (name, why), lines in visibility.withheld.items():
             meta = fields[name].meta
             self.note(ECARTE, "importer.reste-restreint", None, champ={"fr": meta.titre_fr, "en": meta.titre_en},
@@ -507,6 +515,8 @@ class _Importer:
 #: The use-case fields the Bibliothèque restricts and iaterr publishes (its own name → visibility).
 PUBLIC_HERE = tuple(name for name, spec in specs(MODELS["cas_usage"]).items()
                     if spec.meta.bibliotheque in RESTRICTED_IN_BIBLIOTHEQUE and spec.meta.visibilite == "public")
+#: The reasons of :meth:`_Importer.publication_duty` for which the law requires publication.
+PUBLISHED = ("l312", "l312-presumee")
 #: Those that belong to the rules defining the processing, which L312-1-3 requires to be published when the
 #: processing founds individual decisions (R311-3-1-2: 2° the data and their sources, 4° the operations).
 RULES_OF_THE_PROCESSING = frozenset({"donnees", "operations"})
@@ -514,8 +524,8 @@ RULES_OF_THE_PROCESSING = frozenset({"donnees", "operations"})
 
 @dataclass
 class _Visibility:
-    #: field → the rows whose value is published because the law requires it
-    published: dict[str, list[int]] = field(default_factory=dict)
+    #: (field, why) → the rows whose value is published because the law requires it
+    published: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     #: (field, why) → the rows whose value is left out
     withheld: dict[tuple[str, str], list[int]] = field(default_factory=dict)
 
