@@ -41,7 +41,8 @@ def register(app: typer.Typer) -> None:
                 out = (Path.cwd() if repository.embedded else repository.root) / "site"
             try:
                 with ui.working("registre.construction"):
-                    result = build_site(repository, out, lang=ui.lang, jobs=jobs, use_cache=not no_cache)
+                    result = build_site(repository, out, lang=ui.lang, jobs=jobs, use_cache=not no_cache,
+                                        langs=repository.config.registre.langues or None)
             except OutputRefused as exc:
                 raise Abort(exc.key, exc.hint, **exc.params) from exc
             except OSError as exc:

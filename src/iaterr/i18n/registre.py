@@ -55,6 +55,7 @@ FR: dict[str, str] = {
     "registre.nav.collectivites": "Collectivités",
     "registre.nav.chiffres": "Chiffres",
     "registre.nav.donnees": "Données",
+    "registre.langue.nom": "Français",
     "registre.accueil.intro": "Ce registre recense {n} cas d'usage de l'intelligence artificielle et des "
                               "algorithmes publics. Chaque fiche explique ce que fait le traitement, pourquoi, et "
                               "comment exercer vos droits.",
@@ -204,6 +205,7 @@ EN: dict[str, str] = {
     "registre.nav.collectivites": "Local authorities",
     "registre.nav.chiffres": "Figures",
     "registre.nav.donnees": "Data",
+    "registre.langue.nom": "English",
     "registre.accueil.intro": "This register lists {n} use cases of artificial intelligence and public algorithms. "
                               "Each page explains what the processing does, why, and how to exercise your rights.",
     "registre.recherche.titre": "Search and filter",

@@ -200,6 +200,22 @@ class Notice:
     #: (fields) »; said by the CLI the same way (those that block are in :attr:`blocking` instead)
     to_specify: list[str] = field(default_factory=list)
     qualification: Qualification | None = None
+    #: the language the record is written in, when it may differ from the document's (the register): its text
+    #: is then marked with it (``lang`` attribute, WCAG 3.1.2); None: not marked
+    record_lang: str | None = None
+
+    @property
+    def la(self) -> Any:
+        """` lang="fr"` for an element holding record text in a document of another language, else nothing."""
+        from markupsafe import Markup
+
+        if self.record_lang and self.record_lang != self.lang:
+            return Markup(' lang="{}"').format(self.record_lang)
+        return Markup("")
+
+    def _theirs(self, shown: str) -> str:
+        """Record text already escaped, marked with its language when it differs from the document's."""
+        return f"<span{self.la}>{shown}</span>" if self.la else shown
 
     def add(self, missing: Missing) -> Missing:
         """Record a missing item once: the same field at the same place is said once, whoever finds it."""
@@ -250,6 +266,14 @@ class Notice:
     @property
     def names_md(self) -> dict[str, str]:
         return {k: md_escape(v) for k, v in self.names.items()}
+
+    @property
+    def intro(self) -> Phrase:
+        return Phrase("notice.intro", {"nom": self.nom, **self.names})
+
+    @property
+    def adresser(self) -> Phrase:
+        return Phrase("notice.droits.adresser", self.names)
 
     def subtitle(self, place: str) -> str:
         """The legal reference under a section's heading: what the law calls it, and the article."""
@@ -305,9 +329,11 @@ class Notice:
         slots: dict[str, str] = {}
         for name, value in phrase.params.items():
             if isinstance(value, list):
-                slots[name] = join([str(escape(printable(str(v)))) for v in value], self.lang)
+                slots[name] = join([self._theirs(str(escape(printable(str(v))))) for v in value], self.lang)
             elif isinstance(value, Every):
-                slots[name] = self._every([str(escape(printable(str(v)))) for v in value.values])
+                slots[name] = self._every([self._theirs(str(escape(printable(str(v))))) for v in value.values])
+            elif isinstance(value, str):
+                slots[name] = self._theirs(_html_value(value))
             else:
                 slots[name] = _html_value(value)
         names = list(slots)
@@ -338,7 +364,8 @@ class Notice:
         """A value of a labelled item in HTML (safe markup)."""
         from markupsafe import Markup
 
-        return Markup(_html_value(value))
+        shown = _html_value(value)
+        return Markup(self._theirs(shown) if isinstance(value, str) else shown)
 
     def ref(self, code: str) -> str:
         """How the text ``code`` of :mod:`iaterr.model.droit` is cited in the reader's language."""
@@ -385,7 +412,8 @@ def _present(value: Any) -> bool:
     return bool(value)
 
 
-def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = None) -> Notice:
+def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = None,
+                 record_lang: str | None = None) -> Notice:
     cas = item.cas
     decisions = cas.get("decisions_individuelles")
     day = today or date.today()
@@ -398,6 +426,7 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
         collectivite_data=item.collectivite,
         decisions=decisions if isinstance(decisions, bool) else None,
         generated=day.isoformat(),
+        record_lang=record_lang,
     )
     notice.qualification = q = qualify(cas, item.collectivite, day)
     if notice.decisions is not False:

@@ -37,6 +37,40 @@ class LintConfig:
 
 
 @dataclass
+class RegistreConfig:
+    """The ``registre:`` section of ``iaterr.yaml``: the public register's identity and publication."""
+
+    #: languages the register is built in (the first at the top of the site, the others in a folder each, with a
+    #: language switch); empty: the language of the command
+    langues: list[str] = field(default_factory=list)
+    #: the site's address once published (sitemap, feed, canonical links); None: relative links only
+    url: Optional[str] = None
+    #: publisher: its name (default: the register's one collectivité), address, director of publication
+    editeur: Optional[str] = None
+    adresse: Optional[str] = None
+    directeur_publication: Optional[str] = None
+    #: host of the site: name and address (mentions légales)
+    hebergeur: Optional[str] = None
+    #: the logo (a file of the repository, copied into the site) and the main colour (#rrggbb, contrast checked)
+    logo: Optional[str] = None
+    couleur: Optional[str] = None
+    #: licence of the open data
+    licence: str = "Licence Ouverte 2.0"
+    licence_url: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+    #: the repository of the records (a link on every page)
+    depot: Optional[str] = None
+    #: contact for accessibility (déclaration d'accessibilité)
+    contact_accessibilite: Optional[str] = None
+    #: where CI publishes the register: "github", "gitlab" or "aucune"
+    publication: str = "aucune"
+
+
+_REGISTRE_TEXTS = ("url", "editeur", "adresse", "directeur_publication", "hebergeur", "logo", "couleur", "licence",
+                   "licence_url", "depot", "contact_accessibilite", "publication")
+PUBLICATIONS = ("github", "gitlab", "aucune")
+
+
+@dataclass
 class Config:
     """Contents of ``iaterr.yaml``. Read without pydantic: a command served from the cache starts fast."""
 
@@ -51,6 +85,7 @@ class Config:
     #: the placeholder ``iaterr init`` writes when it could not tell where it was installed from
     installation: Optional[str] = None
     lint: LintConfig = field(default_factory=LintConfig)
+    registre: RegistreConfig = field(default_factory=RegistreConfig)
 
     @property
     def installation_a_renseigner(self) -> bool:
@@ -67,7 +102,7 @@ def is_installation_placeholder(value: Optional[str]) -> bool:
     return value is not None and any(value.strip().startswith(p) for p in INSTALLATION_PLACEHOLDERS.values())
 
 
-_TOP = {"version_schema", "langue", "nom", "collectivite_defaut", "installation", "lint"}
+_TOP = {"version_schema", "langue", "nom", "collectivite_defaut", "installation", "lint", "registre"}
 _LINT_NUMBERS = {"fraicheur_mois": 1, "experimentation_mois": 1, "description_min": 0}
 
 
@@ -93,6 +128,35 @@ def _optional_text(value: Any, where: str) -> Optional[str]:
     return value
 
 
+def _registre_from(data: Any, registre: RegistreConfig) -> None:
+    if not isinstance(data, dict):
+        raise _Invalid("registre", "une table de clés est attendue", "a mapping is expected")
+    unknown = sorted(set(data) - {"langues", *_REGISTRE_TEXTS})
+    if unknown:
+        raise _Invalid(f"registre.{unknown[0]}", "clé inconnue", "unknown key")
+    for name in _REGISTRE_TEXTS:
+        value = _optional_text(data.get(name), f"registre.{name}")
+        if value is not None and value.strip():
+            setattr(registre, name, value.strip())
+    langues = data.get("langues")
+    if langues is not None:
+        if isinstance(langues, str):
+            langues = [part.strip() for part in langues.split(",")]
+        if not isinstance(langues, list) or not langues or any(lang not in ("fr", "en") for lang in langues) \
+                or len(set(langues)) != len(langues):
+            raise _Invalid("registre.langues", "une liste de langues parmi fr et en attendue (par exemple [fr, en])",
+                           "a list of languages among fr and en expected (for instance [fr, en])")
+        registre.langues = list(langues)
+    if registre.couleur is not None and not re.fullmatch(r"#[0-9a-fA-F]{6}", registre.couleur):
+        raise _Invalid("registre.couleur", "une couleur #rrggbb attendue", "a #rrggbb colour expected")
+    if registre.publication not in PUBLICATIONS:
+        raise _Invalid("registre.publication", "github, gitlab ou aucune attendu", "github, gitlab or aucune expected")
+    for name in ("url", "depot", "licence_url"):
+        value = getattr(registre, name)
+        if value is not None and not re.fullmatch(r"https?://[^\s<>\"']+", value):
+            raise _Invalid(f"registre.{name}", "une adresse http(s) attendue", "an http(s) address expected")
+
+
 def _config_from(data: Any) -> Config:
     if not isinstance(data, dict):
         raise _Invalid("-", "une table de clés est attendue", "a mapping is expected")
@@ -116,6 +180,9 @@ def _config_from(data: Any) -> Config:
                            "« iaterr==0.1.0 »)", "a one-line pip specification expected (for instance "
                            "“iaterr==0.1.0”)")
         config.installation = installation.strip()
+    registre = data.get("registre")
+    if registre is not None:
+        _registre_from(registre, config.registre)
     lint = data.get("lint")
     if lint is not None:
         if not isinstance(lint, dict):

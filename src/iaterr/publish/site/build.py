@@ -74,50 +74,71 @@ class _Page:
     render: Callable[[], str | bytes] | None = None
     #: for use-case pages, rendered in bulk: the record
     record: Record | None = None
+    #: the renderer of its language
+    renderer: Renderer | None = None
 
 
 def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | None = None, jobs: int | None = None,
-               use_cache: bool = True, title: str | None = None) -> BuildResult:
+               use_cache: bool = True, title: str | None = None, langs: list[str] | None = None) -> BuildResult:
     """Build the register website of ``repo`` into ``out`` (replaced whole; see
-    :func:`~iaterr.publish.site.output.check_output` for the folders refused)."""
+    :func:`~iaterr.publish.site.output.check_output` for the folders refused). With ``langs``, the site is built
+    in each language: the first at the top of ``out``, each other in its folder (``en/``), every page linking to
+    its version in the others."""
     out = check_output(out, repo.root)
+    languages = list(dict.fromkeys(langs)) if langs else [lang]
+    lang = languages[0]
     # what every page depends on and is known before reading the records: when it changes, no page is reused
     # and every view is kept from the one reading
-    fingerprint = digest_of([template_fingerprint(), lang, title, repo.config.nom])
+    fingerprint = digest_of([template_fingerprint(), languages, title, repo.config.nom, repo.config.langue])
     state = PageState.load(out, fingerprint, enabled=use_cache)
     today = today or date.today()
     site = load_site_data(repo, use_cache=use_cache, jobs=jobs, views=not state.pages, today=today)
     old = files_of(out) if out.exists() else set()
     revisions, removed = _permalinks(repo, site, old, today)
-    context = {"site_title": _title(repo, site, lang, title), "today": today, "generated": today.isoformat(),
-               "commit": git_commit(repo.root), "version": __version__}
+    commit = git_commit(repo.root)
     staging = Staging(out)
     try:
-        renderer = Renderer(site, lang, context, staging)
-        # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
-        pages = _pages(site, renderer, digest_of([fingerprint, context["site_title"]]))
-        pages += _permalink_pages(renderer, revisions, removed, digest_of([fingerprint, context["site_title"]]))
+        pages: list[_Page] = []
+        renderers: list[Renderer] = []
+        for index, language in enumerate(languages):
+            context = {"site_title": _title(repo, site, language, title), "today": today,
+                       "generated": today.isoformat(),
+                       # a title read from the records or iaterr.yaml is in their language
+                       "title_lang": repo.config.langue if (title or repo.config.nom or len(site.collectivites) == 1)
+                       and repo.config.langue != language else "",
+                       "commit": commit, "version": __version__}
+            renderer = Renderer(site, language, context, staging, record_lang=repo.config.langue,
+                                prefix="" if index == 0 else f"{language}/", languages=languages)
+            renderers.append(renderer)
+            # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
+            inputs = digest_of([fingerprint, context["site_title"], language])
+            pages += _pages(site, renderer, inputs, shared=index == 0)
+            pages += _permalink_pages(renderer, revisions, removed, inputs)
         written: list[str] = []
         kept: dict[str, tuple[str, str]] = {}
-        cases: list[Record] = []
+        cases: dict[int, list[Record]] = {}
         for page in pages:
             content = state.reusable(out, page.path, page.hash)
             if content is not None:
                 staging.keep(page.path)
                 kept[page.path] = (page.hash, content)
                 continue
+            own = page.renderer or renderers[0]
             if page.record is not None:
-                cases.append(page.record)
+                cases.setdefault(renderers.index(own), []).append(page.record)
             else:
                 assert page.render is not None
-                kept[page.path] = (page.hash, renderer.write(page.path, page.render()))
+                own.current = page.path[len(own.prefix):]
+                kept[page.path] = (page.hash, own.write(page.path, page.render()))
             written.append(page.path)
-        _read_again(repo, [r for r in cases if r.data is None], jobs)
+        unread = {r.rel: r for chunk in cases.values() for r in chunk if r.data is None}
+        _read_again(repo, list(unread.values()), jobs)
         hashes = {p.path: p.hash for p in pages}
-        rendered = render_cases(renderer, cases, jobs)
-        kept.update({path: (hashes[path], content) for path, content in rendered.items()})
-        renderer.write(MANIFEST, json.dumps({"iaterr": __version__, "langue": lang, "pages": sorted(kept)},
-                                            ensure_ascii=False, separators=(",", ":")))
+        for index, chunk in sorted(cases.items()):
+            rendered = render_cases(renderers[index], chunk, jobs)
+            kept.update({path: (hashes[path], content) for path, content in rendered.items()})
+        renderers[0].write(MANIFEST, json.dumps({"iaterr": __version__, "langue": lang, "langues": languages,
+                                                 "pages": sorted(kept)}, ensure_ascii=False, separators=(",", ":")))
         now = time.time_ns()
         staging.swap()
     except BaseException:
@@ -160,19 +181,20 @@ def _permalinks(repo: Repository, site: SiteData, old: set[str], today: date) ->
 def _permalink_pages(renderer: Renderer, revisions: list[Revision], removed: list[Removal],
                      fingerprint: str) -> list[_Page]:
     pages = []
+    prefix = renderer.prefix
     for revision in revisions:
-        pages.append(_Page(f"cas/{revision.identifiant}.html",
+        pages.append(_Page(f"{prefix}cas/{revision.identifiant}.html",
                            digest_of([fingerprint, "revision", revision.commit, dict(revision.cas),
                                       dict(revision.collectivite)]),
-                           functools.partial(renderer.revision_page, revision)))
+                           functools.partial(renderer.revision_page, revision), renderer=renderer))
     for removal in removed:
         # a removal git does not date keeps the day of the build that first wrote its page: that page is
         # carried over as long as nothing else changes (its date is not among its inputs)
         inputs = [removal.identifiant, removal.commit, removal.reason, removal.nom, removal.moved_to]
         if removal.commit:
             inputs.append(removal.day.isoformat())
-        pages.append(_Page(f"cas/{removal.identifiant}.html", digest_of([fingerprint, "retrait", inputs]),
-                           functools.partial(renderer.removal_page, removal)))
+        pages.append(_Page(f"{prefix}cas/{removal.identifiant}.html", digest_of([fingerprint, "retrait", inputs]),
+                           functools.partial(renderer.removal_page, removal), renderer=renderer))
     return pages
 
 
@@ -198,7 +220,7 @@ def _title(repo: Repository, site: SiteData, lang: str, title: str | None) -> st
     return title or message("registre.titre", lang)
 
 
-def _pages(site: SiteData, renderer: Renderer, fingerprint: str) -> list[_Page]:
+def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = True) -> list[_Page]:
     """Every page of the site, each with the hash of its inputs and how to render it."""
     rows = [row_of(site, r) for r in site.records]
     coll_rows: dict[str, list[dict[str, Any]]] = {c: [] for c in site.collectivites}
@@ -209,20 +231,21 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str) -> list[_Page]:
         filters[name] = {"folder": folder, "vocab": vocab.name, "key": key, "values": counts(rows, key, vocab)}
     pages: list[_Page] = []
 
-    def page(path: str, inputs: Any, render: Callable[[], str | bytes]) -> None:
-        pages.append(_Page(path, digest_of([fingerprint, path, inputs]), render))
+    prefix = renderer.prefix
 
-    # assets
-    css = renderer.render("site/registre.css.j2", "")
-    js = (TEMPLATES / "site" / "registre.js").read_text(encoding="utf-8")
-    page("assets/registre.css", css, lambda: css)
-    page("assets/registre.js", js, lambda: js)
-    # open data
-    data_inputs = digest_of([[r.hash for r in site.records],
-                             [site.collectivites[c] for c in sorted(site.collectivites)]])
-    page("donnees/cas-usage.csv", data_inputs, lambda: to_csv(export_set(site)))
-    page("donnees/cas-usage.json", data_inputs, lambda: json_text(site))
-    page("donnees/cas-usage.tableschema.json", "", table_schema_text)
+    def page(path: str, inputs: Any, render: Callable[[], str | bytes]) -> None:
+        pages.append(_Page(prefix + path, digest_of([fingerprint, path, inputs]), render, renderer=renderer))
+
+    if shared:  # one copy of the assets and of the open data, at the top of the site
+        css = renderer.render("site/registre.css.j2", "")
+        js = (TEMPLATES / "site" / "registre.js").read_text(encoding="utf-8")
+        page("assets/registre.css", css, lambda: css)
+        page("assets/registre.js", js, lambda: js)
+        data_inputs = digest_of([[r.hash for r in site.records],
+                                 [site.collectivites[c] for c in sorted(site.collectivites)]])
+        page("donnees/cas-usage.csv", data_inputs, lambda: to_csv(export_set(site)))
+        page("donnees/cas-usage.json", data_inputs, lambda: json_text(site))
+        page("donnees/cas-usage.tableschema.json", "", table_schema_text)
     # list pages
     coll_list = [{"id": c, "nom": d.get("nom", ""), "type": d.get("type", ""), "n": len(coll_rows[c])}
                  for c, d in sorted(site.collectivites.items(), key=lambda kv: str(kv[1].get("nom", "")).casefold())]
@@ -247,6 +270,7 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str) -> list[_Page]:
     # use-case pages
     coll_hash = {c: digest_of(dict(d)) for c, d in site.collectivites.items()}
     for r in site.records:
-        pages.append(_Page(f"cas/{r.identifiant}.html",
-                           digest_of(f"{fingerprint}:{r.hash}:{coll_hash[r.collectivite]}"), record=r))
+        pages.append(_Page(f"{prefix}cas/{r.identifiant}.html",
+                           digest_of(f"{fingerprint}:{r.hash}:{coll_hash[r.collectivite]}"), record=r,
+                           renderer=renderer))
     return pages

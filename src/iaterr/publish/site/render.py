@@ -74,8 +74,13 @@ class Renderer:
     """Renders pages into the staging folder; its state is inherited by the processes that render
     use-case pages (``fork``: nothing is sent to them)."""
 
-    def __init__(self, site: SiteData, lang: str, context: dict[str, Any], staging: Staging) -> None:
-        self.site, self.lang, self.staging = site, lang, staging
+    def __init__(self, site: SiteData, lang: str, context: dict[str, Any], staging: Staging,
+                 record_lang: str = "fr", prefix: str = "", languages: list[str] | None = None) -> None:
+        self.site, self.lang, self.staging, self.record_lang = site, lang, staging, record_lang
+        #: the folder of this language's pages ("" for the first language, "en/" for another); the path of the
+        #: page being rendered, within it (its versions in the other languages are at the same path)
+        self.prefix, self.current = prefix, "index.html"
+        self.languages = languages or [lang]
         self.env = environment()
         self.context = context
 
@@ -91,19 +96,29 @@ class Renderer:
         def day(value: date) -> str:
             return long_date(value, lang)
 
-        self.env.globals.update(m=m, label=label, lang=lang, day=day, **context)
-        self.rows = Rows(label)
+        # record text in another language than the pages' is marked with its own (WCAG 3.1.2)
+        rl = Markup(' lang="{}"').format(record_lang) if record_lang != lang else Markup("")
+        self.env.globals.update(m=m, label=label, lang=lang, day=day, rl=rl, **context)
+        self.rows = Rows(label, str(rl))
         self.env.globals["rows_html"] = self.rows
 
     def render(self, template: str, root: str, **values: Any) -> str:
-        return str(self.env.get_template(template).render(root=root, **values))
+        # root: the way up to this language's top; top: to the site's top (assets, open data)
+        top = root + "../" * self.prefix.count("/")
+        others = []
+        for index, language in enumerate(self.languages):
+            if language != self.lang:
+                others.append({"lang": language, "label": message("registre.langue.nom", language),
+                               "href": top + ("" if index == 0 else f"{language}/") + self.current})
+        return str(self.env.get_template(template).render(root=root, top=top, others=others, **values))
 
     def case_page(self, record: Record) -> str:
         from iaterr.publish.notice import build_notice
 
         assert record.data is not None
         coll = self.site.collectivites[record.collectivite]
-        notice = build_notice(ExportItem(record.rel, record.data, coll), lang=self.lang, today=self.context["today"])
+        notice = build_notice(ExportItem(record.rel, record.data, coll), lang=self.lang, today=self.context["today"],
+                              record_lang=self.record_lang)
         return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=coll, s=record.summary,
                            revision=None, coll_page=True)
 
@@ -113,7 +128,7 @@ class Renderer:
         from iaterr.publish.site.data import site_summary
 
         notice = build_notice(ExportItem(revision.rel, revision.cas, revision.collectivite), lang=self.lang,
-                              today=self.context["today"])
+                              today=self.context["today"], record_lang=self.record_lang)
         return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=revision.collectivite,
                            s=site_summary(revision.cas)["summary"], revision=revision,
                            coll_page=revision.collectivite.get("identifiant") in self.site.collectivites)
@@ -132,7 +147,8 @@ class Renderer:
 def _render_cases(records: list[Record], renderer: Renderer) -> list[tuple[str, str]]:
     done = []
     for record in records:
-        path = f"cas/{record.identifiant}.html"
+        renderer.current = f"cas/{record.identifiant}.html"
+        path = renderer.prefix + renderer.current
         done.append((path, renderer.write(path, renderer.case_page(record))))
     return done
 
@@ -157,8 +173,8 @@ class Rows:
     """The HTML of each row of the lists of use cases, made once per build and reused by every list page
     that shows it (thousands of rows: a template call per row would cost seconds). Escaped like a template."""
 
-    def __init__(self, label: Callable[[str, str | None], str]) -> None:
-        self.label = label
+    def __init__(self, label: Callable[[str, str | None], str], rl: str = "") -> None:
+        self.label, self.rl = label, rl
         self.done: dict[tuple[str, str, bool], str] = {}
         self.labels: dict[tuple[str, str], str] = {}
 
@@ -178,12 +194,12 @@ class Rows:
         if done is None:
             e, label = html.escape, self._label
             types = ", ".join(label("types_algorithme", t) for t in row["types"])
-            coll = (f'<td><a href="{root}collectivites/{e(row["coll"])}.html">{e(str(row["coll_nom"]))}</a></td>'
-                    if show_coll else "")
+            coll = (f'<td{self.rl}><a href="{root}collectivites/{e(row["coll"])}.html">{e(str(row["coll_nom"]))}</a>'
+                    '</td>' if show_coll else "")
             done = (
                 f'<tr data-theme="{e(row["theme"])}" data-statut="{e(row["statut"])}" '
                 f'data-types="{e(" ".join(row["types"]))}" data-risque="{e(row["risque"])}">'
-                f'<th scope="row"><a href="{root}cas/{e(row["id"])}.html">{e(str(row["nom"]))}</a></th>{coll}'
+                f'<th scope="row"{self.rl}><a href="{root}cas/{e(row["id"])}.html">{e(str(row["nom"]))}</a></th>{coll}'
                 f'<td>{label("themes", row["theme"])}</td><td>{label("statuts", row["statut"])}</td>'
                 f'<td>{types}</td><td>{label("niveaux_risque", row["risque"])}</td></tr>')
             self.done[key] = done
