@@ -243,9 +243,11 @@ def test_an_updated_export_updates_its_record_only_and_keeps_hand_edits(booklet_
     text = target.read_text(encoding="utf-8")
     assert "statut: en_deploiement" in text
     assert "# vérifié avec la ville" in text and "contact: proprete@metz.fr" in text
-    # now in service: the AI Act rule fires too, and joins the import's silence (reason kept)
+    # now in service: the AI Act rule fires too, and joins the import's silence, whose reason now names the
+    # export the record comes from (the provenance comment's date)
     assert ("# iaterr: ignore[crpa-decisions-non-renseignees, ia-act-risque-non-evalue] fiche tirée de l'export "
-            "public de la Bibliothèque (2025-04-16)") in text
+            "public de la Bibliothèque (2025-06-01)") in text
+    assert "# iaterr import bibliotheque : export du 2025-06-01" in text
     assert cli("validate", "--repo", str(booklet_repo), "--no-cache").exit_code == 0
 
 

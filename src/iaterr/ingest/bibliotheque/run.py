@@ -373,14 +373,14 @@ class _Importer:
 
     # -- writing
     def silence(self, kind: str, plain: dict[str, Any], coll_data: dict[str, Any] | None, text: str,
-                export_date: str | None, *, owned: bool, siret_rejected: bool) -> str:
+                export_date: str | None, *, owned: bool, siret_rejected: bool, changing: bool = False) -> str:
         codes = firing_codes(self.repo, kind, plain, coll_data)
         codes = [c for c in codes if c not in other_silenced(text)]
         if not owned:
             current = {c for s in own_silences(text) for c in s.codes}
             codes = [c for c in codes if c in current]
         reason = silence_reason(kind, export_date, self.lang, siret_rejected=siret_rejected)
-        return with_import_silence(text, codes, reason)
+        return with_import_silence(text, codes, reason, export_date=export_date if changing and owned else None)
 
     def provenance(self, export_date: str | None) -> str:
         """The comment line naming the export a record comes from; the file's name on one line, every control
@@ -484,7 +484,8 @@ class _Importer:
         if plan.values:  # edited from the text the loader read: the file is not opened again
             text = apply_values(text, model, plan.values, self.lang)
         plain = read_document(text.encode("utf-8"), rel).data or {}
-        text = self.silence(kind, plain, coll_data, text, export_date, owned=owned, siret_rejected=siret_rejected)
+        text = self.silence(kind, plain, coll_data, text, export_date, owned=owned, siret_rejected=siret_rejected,
+                            changing=bool(plan.values))
         if owned and text != existing.text:  # the record remembers the export it was last written from
             text = with_provenance(text, self.provenance(export_date), is_provenance)
         if text == existing.text:

@@ -14,6 +14,7 @@ today's. Lines written by older versions, without the token, are recognised by
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -91,17 +92,26 @@ def silence_reason(kind: str, export_date: str | None, lang: str, *, siret_rejec
     return message(key, lang, date=export_date or message("importer.date-inconnue", lang))
 
 
-def with_import_silence(text: str, codes: list[str], reason: str) -> str:
+_REASON_DATE = re.compile(r"\((?:\d{4}-\d{2}-\d{2}|date inconnue|unknown date)\)")
+
+
+def with_import_silence(text: str, codes: list[str], reason: str, *, export_date: str | None = None) -> str:
     """``text`` whose import silence names exactly ``codes`` (an existing reason is kept).
 
-    An existing line that already names ``codes`` is left as it is, written by an older version or not."""
+    An existing line that already names ``codes`` is left as it is, written by an older version or not, unless
+    ``export_date`` is given (the record is being changed by the import of that export): the date in a reason
+    the import wrote (« fiche tirée de l'export public de la Bibliothèque (2025-04-16) … ») then becomes that
+    export's, in the reason's own language; a reason someone rewrote is kept as it is."""
     lines = text.split("\n")
     found = own_silences(text)
-    if len(found) == 1 and found[0].codes == codes:
+    refreshed = None
+    if export_date and found and is_legacy_reason(found[0].reason):
+        refreshed = _REASON_DATE.sub(f"({export_date})", found[0].reason, count=1)
+    if len(found) == 1 and found[0].codes == codes and refreshed in (None, found[0].reason):
         return text
     index = found[0].index if found else None
     if found:
-        reason = found[0].reason
+        reason = refreshed or found[0].reason
         for silence in reversed(found):
             del lines[silence.index]
     if codes:
