@@ -389,3 +389,22 @@ def test_a_row_whose_update_date_is_undecided_does_not_change_a_dated_record_eve
     code, report = run(cli, repo, source, "--force", "--ordre-dates", "jma")
     after = read_case(repo, "metz-vipare.yaml")
     assert after["description"].startswith("Ancienne description") and after["date_mise_a_jour"] == "2025-03-01"
+
+
+def test_the_order_of_the_rows_does_not_decide_a_collectivite_s_values(repo, cli, tmp_path):
+    """Toulouse Métropole's four rows disagree on SIRET, longitude and logo: the row whose SIRET is valid wins,
+    wherever it stands in the file."""
+    run(cli, repo, REAL)
+    coll = repo / "data" / "collectivites" / "toulouse-metropole.yaml"
+    expected = coll.read_bytes()
+    rows = table()
+    toulouse = [i for i, r in enumerate(rows) if r[0] == "Toulouse Métropole"]
+    reordered = [r for i, r in enumerate(rows) if i not in toulouse]
+    reordered[toulouse[0]:toulouse[0]] = [rows[i] for i in reversed(toulouse)]
+    assert reordered != rows
+    other = tmp_path / "depot2"
+    assert cli("init", str(other), "--no-git", "--non-interactif").exit_code == 0
+    code, report = run(cli, other, write(tmp_path / "bibliotheque-ia-export-2025-04-16.csv", reordered))
+    assert (other / "data" / "collectivites" / "toulouse-metropole.yaml").read_bytes() == expected
+    conflicts = [f["message"] for f in codes(report, "conflit") if "Longitude" in f["message"]]
+    assert conflicts and all("la valeur de la ligne 18 est gardée" in m for m in conflicts), conflicts

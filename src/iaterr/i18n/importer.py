@@ -123,7 +123,8 @@ FR: dict[str, str] = {
                                       "être écrite ({erreurs}).",
     "importer.ligne-double": "Même collectivité et même projet qu'à la ligne {ligne} : ligne ignorée.",
     "importer.conflit": "{champ} « {valeur} » de « {collectivite} » diffère de la ligne {ligne} (« {premiere} ») : "
-                        "la première valeur est gardée.",
+                        "la valeur de la ligne {ligne} est gardée (celle d'une ligne au SIRET valide, sinon la "
+                        "première).",
     "importer.collectivite-rattachee": "« {collectivite} » rattachée à la fiche existante {fiche} (par {par}).",
     "importer.par.siret": "le SIRET",
     "importer.par.nom": "le nom",
@@ -340,8 +341,8 @@ EN: dict[str, str] = {
     "importer.collectivite-invalide": "Row skipped: the record of the authority “{collectivite}” cannot be written "
                                       "({erreurs}).",
     "importer.ligne-double": "Same authority and same project as line {ligne}: row skipped.",
-    "importer.conflit": "{champ} “{valeur}” of “{collectivite}” differs from line {ligne} (“{premiere}”): the first "
-                        "value is kept.",
+    "importer.conflit": "{champ} “{valeur}” of “{collectivite}” differs from line {ligne} (“{premiere}”): the value "
+                        "of line {ligne} is kept (that of a row whose SIRET is valid, else the first).",
     "importer.collectivite-rattachee": "“{collectivite}” matched with the existing record {fiche} (by {par}).",
     "importer.par.siret": "SIRET",
     "importer.par.nom": "name",

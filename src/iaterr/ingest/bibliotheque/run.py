@@ -288,10 +288,14 @@ class _Importer:
 
     # -- collectivités
     def group(self, rows: list[ParsedRow]) -> dict[int, _Group]:
+        """The rows by collectivité. Where its rows disagree (four Toulouse Métropole rows, four longitudes), the
+        values of a row whose SIRET passed its check are kept, else those of the first row: the order of the
+        rows in the file does not decide."""
         groups: dict[int, _Group] = {}
         by_siret: dict[str, int] = {}
         by_name: dict[str, int] = {}
-        for row in rows:
+        trusted_first = sorted(rows, key=lambda r: ("collectivite", "siret") in r.rejected)  # stable
+        for row in trusted_first:
             name = row.coll["nom"]
             siret = row.coll.get("siret")
             gid = by_siret.get(siret) if siret else None
@@ -319,6 +323,8 @@ class _Importer:
                     self.note(ECARTE, "importer.conflit", row.line, **shown_params(("collectivite", key), {
                         "champ": column, "valeur": value, "collectivite": group.name,
                         "ligne": group.first_line[key], "premiere": group.values[key]}))
+        for group in groups.values():
+            group.lines.sort()
         return groups
 
     def collectivite(self, group: _Group, export_date: str | None) -> None:
