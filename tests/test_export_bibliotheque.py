@@ -195,3 +195,23 @@ def test_table_schema_with_restricted_fields_is_refused(cli, tmp_path):
     result = cli("export", "--table-schema", "--include-restricted", "-o", str(out))
     assert result.exit_code == 2
     assert "--include-restricted" in result.output and not out.exists()
+
+
+@pytest.mark.parametrize(("partners", "cell"), [
+    (["IFPEN", "Citepa"], "IFPEN-Citepa"),
+    (["Rueil-Malmaison Habitat", "Data-Lab Conseil", "IFPEN"], "Rueil-Malmaison Habitat, Data-Lab Conseil, IFPEN"),
+])
+def test_partners_whose_names_hold_the_separator_are_read_back_whole(cli, repo_copy, tmp_path, partners, cell):
+    """« - » between partners, as the Bibliothèque writes them, unless a name holds a hyphen: joined with « - »,
+    « Rueil-Malmaison Habitat » would come back as « Rueil » and « Malmaison Habitat »."""
+    assert _bibliotheque_cell(partners, fields_of_cas()["partenaires"], "Partenaires") == cell
+    result = cli("edit", "metz-vipare", "--repo", str(repo_copy), "--set", "partenaires=" + ";".join(partners))
+    assert result.exit_code == 0, result.output
+    written = tmp_path / "export.csv"
+    written.write_bytes(export(cli, repo_copy))
+    again = new_repo(cli, tmp_path / "depot")
+    import_file(cli, again, written)
+    from iaterr.repo.yamlio import read_document
+
+    path = again / "data" / "cas-usage" / "metz-vipare.yaml"
+    assert read_document(path.read_bytes(), path.name).data["partenaires"] == partners

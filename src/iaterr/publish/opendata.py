@@ -274,12 +274,22 @@ def _french_date(value: str) -> str:
     return "/".join(reversed(value.split("-")))
 
 
+def _list_separator(items: list[str], column: str) -> str:
+    """The Bibliothèque's separator for ``column`` (« - » between partners), unless an item holds it: then
+    « , », which its export uses too (« Rueil-Malmaison Habitat » joined with « - » would be read back as two
+    partners). A name holding a comma cannot be told from two names in any of its cells."""
+    separator = BIBLIOTHEQUE_SEPARATORS.get(column, BIBLIOTHEQUE_LIST_SEPARATOR)
+    if separator.strip() and any(separator.strip() in item for item in items):
+        separator = BIBLIOTHEQUE_LIST_SEPARATOR
+    return separator
+
+
 def _bibliotheque_cell(value: Any, spec: FieldSpec, column: str = "") -> str:
     if value is None or value == []:
         return ""
     if isinstance(value, list):  # each item made inert too: a spreadsheet may split the cell at its separators
-        separator = BIBLIOTHEQUE_SEPARATORS.get(column, BIBLIOTHEQUE_LIST_SEPARATOR)
-        return separator.join(neutralise(_bibliotheque_cell(v, spec)) for v in value)
+        items = [_bibliotheque_cell(v, spec) for v in value]
+        return _list_separator(items, column).join(neutralise(item) for item in items)
     if spec.vocab is not None:
         term = spec.vocab.get(value)
         return term.bibliotheque_label if term is not None else str(value)
