@@ -21,6 +21,7 @@ from conftest import ROOT
 from iaterr.publish.export import load_items
 from iaterr.publish.opendata import table_schema_text, to_csv, to_json
 from iaterr.publish.site import FILTERS, NO_RISK, build_site, json_text, load_site_data
+from iaterr.publish.site.build import PAGE_SIZE
 from iaterr.repo.config import open_repository
 from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
 
@@ -190,8 +191,9 @@ def test_use_case_page_has_the_notice_and_the_rest(tmp_path):
 def test_the_home_page_lists_everything_and_can_filter(built):
     root, out, result = built
     text = (out / "index.html").read_text(encoding="utf-8")
-    assert text.count('<tr data-theme="') == result.records
-    assert '<script src="assets/registre.js"></script>' in text
+    # the first page of results (every use case here), then the categories; the script shows the others
+    assert text.count('<li class="resultat">') == min(result.records, PAGE_SIZE)
+    assert '<script src="assets/registre.js"></script>' in text and '<script src="assets/recherche.js">' in text
     assert 'aria-live="polite"' in text and '<label for="f-texte">' in text
     for name in FILTERS:
         assert f'<label for="f-{name}">' in text and f'<select id="f-{name}"' in text
@@ -288,7 +290,14 @@ def test_hostile_text_is_shown_never_run(tmp_path):
         assert "<script>alert" not in text and "<img src=x" not in text and '"onmouseover=' not in text, path
         for _tag, _attr, value in _parse(path).refs:
             assert not value.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (path, value)
-        assert len(re.findall(r"<script", text)) == (1 if path.name == "index.html" and path.parent == out else 0)
+        # scripts: the home page's own two files and its labels (data, never run); none anywhere else
+        scripts = re.findall(r"<script[^>]*>", text)
+        home = path.name == "index.html" and path.parent == out
+        assert scripts == (['<script type="application/json" id="libelles">', '<script src="assets/recherche.js">',
+                            '<script src="assets/registre.js">'] if home else []), (path, scripts)
+        if home:  # the labels are JSON that cannot close their element
+            labels = text.split('id="libelles">', 1)[1].split("</script>", 1)[0]
+            assert "<" not in labels and json.loads(labels)
 
 
 def test_only_web_addresses_become_links():
@@ -326,8 +335,9 @@ def test_rebuild_writes_only_what_changed(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("Analyse des débits", "Analyse fine des débits"),
                     encoding="utf-8")
     result = build_site(open_repository(root), out, today=TODAY)
-    assert sorted(result.written) == ["cas/detection-fuites.html", "donnees/cas-usage.csv",
-                                      "donnees/cas-usage.json"]
+    # and what shows its words: the search index, and the home page, whose summary is its first sentence
+    assert sorted(result.written) == ["assets/recherche.js", "cas/detection-fuites.html", "donnees/cas-usage.csv",
+                                      "donnees/cas-usage.json", "index.html"]
     assert "Analyse fine des débits" in (out / "cas/detection-fuites.html").read_text(encoding="utf-8")
     assert "Analyse fine des débits" in (out / "donnees/cas-usage.json").read_text(encoding="utf-8")
     unchanged = _mtimes(out)
@@ -336,7 +346,7 @@ def test_rebuild_writes_only_what_changed(tmp_path):
                     encoding="utf-8")
     result = build_site(open_repository(root), out, today=TODAY)
     assert set(result.written) == {"cas/detection-fuites.html", "donnees/cas-usage.csv", "donnees/cas-usage.json",
-                                   "index.html", "statuts/en_deploiement.html", "statuts/termine.html",
+                                   "index.html", "assets/recherche.js", "statuts/en_deploiement.html", "statuts/termine.html",
                                    "themes/transition_ecologique.html",
                                    "types-algorithme/apprentissage_automatique.html",
                                    "risques/minimal.html", "collectivites/ville-exemple.html", "chiffres.html"}

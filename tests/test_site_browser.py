@@ -236,9 +236,10 @@ def test_search_box_narrows_the_list_of_the_home_page(browser, site):
     if not boxes:
         pytest.skip("the home page has no search box")
 
-    def shown() -> list[str]:
-        return [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a[href*='cas/']")
-                if a.is_displayed()]
+    def shown() -> list[str]:  # read in one step: the list is drawn again at each key
+        return browser.execute_script(
+            "return Array.prototype.filter.call(document.querySelectorAll(\"main a[href*='cas/']\"),"
+            " function (a) { return a.offsetParent !== null; }).map(function (a) { return a.href; });")
 
     before = shown()
     assert len(before) > 1, "the home page lists no use case"

@@ -39,9 +39,13 @@ from iaterr.publish.site.data import (
 )
 from iaterr.publish.site.history import Removal, Revision, last_valid, removals
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
+from iaterr.publish.site.recherche import index_script
 from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, template_fingerprint
 from iaterr.repo.config import Repository
 from iaterr.repo.gitops import git_commit
+
+#: results per page of the home page (the script shows the others; the category pages list every use case)
+PAGE_SIZE = 50
 
 
 @dataclass
@@ -246,11 +250,16 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = 
         page("donnees/cas-usage.csv", data_inputs, lambda: to_csv(export_set(site)))
         page("donnees/cas-usage.json", data_inputs, lambda: json_text(site))
         page("donnees/cas-usage.tableschema.json", "", table_schema_text)
+        names = {c: str(d.get("nom", "")) for c, d in site.collectivites.items()}
+        page("assets/recherche.js", [[row["key"], row["mots"]] for row in rows],
+             lambda: index_script(rows, names))
     # list pages
     coll_list = [{"id": c, "nom": d.get("nom", ""), "type": d.get("type", ""), "n": len(coll_rows[c])}
                  for c, d in sorted(site.collectivites.items(), key=lambda kv: str(kv[1].get("nom", "")).casefold())]
-    page("index.html", [[row["key"] for row in rows], filters],
-         lambda: renderer.render("site/index.html.j2", "", rows=rows, filters=filters, collectivites=coll_list))
+    first = rows[:PAGE_SIZE]
+    page("index.html", [[[row["key"], row["resume"]] for row in first], len(rows), filters],
+         lambda: renderer.render("site/index.html.j2", "", rows=first, total=len(rows), page_size=PAGE_SIZE,
+                                 filters=filters, collectivites=coll_list, script_labels=renderer.script_labels()))
     for name, f in filters.items():
         for code, _n in f["values"]:
             shown = [row for row in rows if (code in row[f["key"]] if name == "type" else row[f["key"]] == code)]

@@ -22,12 +22,13 @@ from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME
 from iaterr.publish.export import ExportItem, ExportSet, load_items
 from iaterr.publish.notice import CASE_CHANNELS, request_channels
 from iaterr.publish.opendata import CSV_CELLS, csv_cells
+from iaterr.publish.site.recherche import one_line, search_words
 from iaterr.repo.config import Repository
 
 #: the names under which :func:`site_summary` and :func:`json_fragment` are prepared and cached (the CSV cells
 #: are those of ``export --csv``: :data:`~iaterr.publish.opendata.CSV_CELLS`); a new name whenever what they
 #: hold changes (the cache keeps values by name)
-SITE_SUMMARY = "site-resume-2"
+SITE_SUMMARY = "site-resume-3"
 SITE_JSON = "site-json"
 #: the JSON fragment of a use case holds this in place of its collectivité (YAML cannot hold a NUL)
 _PLACEHOLDER = '"collectivite": "\\u0000"'
@@ -91,6 +92,7 @@ def site_summary(shown: View) -> dict[str, Any]:
         "summary": {"nom": shown.get("nom", ""), "theme": shown.get("theme", ""), "statut": shown.get("statut", ""),
                     "types": list(shown.get("type_algorithme") or []),
                     "risque": shown.get("niveau_risque_ia") or NO_RISK,
+                    "resume": one_line(shown), "mots": search_words(shown),
                     **{name: shown.get(name) or "" for name in CASE_CHANNELS}},
     }
 

@@ -99,8 +99,9 @@ class Renderer:
         # record text in another language than the pages' is marked with its own (WCAG 3.1.2)
         rl = Markup(' lang="{}"').format(record_lang) if record_lang != lang else Markup("")
         self.env.globals.update(m=m, label=label, lang=lang, day=day, rl=rl, **context)
-        self.rows = Rows(label, str(rl))
+        self.rows = Rows(label, str(rl), {"statut": m("registre.carte.statut"), "risque": m("registre.carte.risque")})
         self.env.globals["rows_html"] = self.rows
+        self.env.globals["cards_html"] = self.rows.cards
 
     def render(self, template: str, root: str, **values: Any) -> str:
         # root: the way up to this language's top; top: to the site's top (assets, open data)
@@ -111,6 +112,25 @@ class Renderer:
                 others.append({"lang": language, "label": message("registre.langue.nom", language),
                                "href": top + ("" if index == 0 else f"{language}/") + self.current})
         return str(self.env.get_template(template).render(root=root, top=top, others=others, **values))
+
+    def script_labels(self) -> dict[str, Any]:
+        """What the home page's script needs to show a card and say what it shows, in the page's language."""
+        from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS
+
+        return {
+            "statuts": {c: self.label("statuts", c) for c in STATUTS.codes},
+            "risques": {**{c: self.label("niveaux_risque", c) for c in NIVEAUX_RISQUE.codes},
+                        NO_RISK: self.label("niveaux_risque", NO_RISK)},
+            "mots": {"statut": message("registre.carte.statut", self.lang),
+                     "risque": message("registre.carte.risque", self.lang)},
+            "resultats": message("registre.resultats.js", self.lang, n="{n}", total="{total}", page="{page}",
+                                 pages="{pages}"),
+            "aucun": message("registre.resultats.aucun", self.lang, total="{total}"),
+            "precedente": message("registre.pagination.precedente", self.lang),
+            "suivante": message("registre.pagination.suivante", self.lang),
+            "position": message("registre.pagination.position", self.lang, page="{page}", pages="{pages}"),
+            "langue_fiches": self.record_lang if self.record_lang != self.lang else "",
+        }
 
     def case_page(self, record: Record) -> str:
         from iaterr.publish.notice import build_notice
@@ -173,8 +193,11 @@ class Rows:
     """The HTML of each row of the lists of use cases, made once per build and reused by every list page
     that shows it (thousands of rows: a template call per row would cost seconds). Escaped like a template."""
 
-    def __init__(self, label: Callable[[str, str | None], str], rl: str = "") -> None:
+    def __init__(self, label: Callable[[str, str | None], str], rl: str = "",
+                 words: dict[str, str] | None = None) -> None:
         self.label, self.rl = label, rl
+        #: « Statut : », « Risque : » before the labels of a card, escaped
+        self.words = {k: html.escape(v) for k, v in (words or {"statut": "", "risque": ""}).items()}
         self.done: dict[tuple[str, str, bool], str] = {}
         self.labels: dict[tuple[str, str], str] = {}
 
@@ -187,6 +210,21 @@ class Rows:
         if text is None:
             text = self.labels[key] = html.escape(self.label(vocab, code))
         return text
+
+    def cards(self, rows: list[dict], root: str) -> Markup:
+        """The results of the home page: one card per use case (name, collectivité, summary, status, risk)."""
+        return Markup("\n".join([self.card(row, root) for row in rows]))
+
+    def card(self, row: dict, root: str) -> str:
+        e, label, rl = html.escape, self._label, self.rl
+        return (f'<li class="resultat"><h3 class="resultat-nom"{rl}><a href="{root}cas/{e(row["id"])}.html">'
+                f'{e(str(row["nom"]))}</a></h3>'
+                f'<p class="resultat-coll"{rl}><a href="{root}collectivites/{e(row["coll"])}.html">'
+                f'{e(str(row["coll_nom"]))}</a></p>'
+                + (f'<p class="resultat-resume"{rl}>{e(str(row.get("resume") or ""))}</p>' if row.get("resume") else "")
+                + f'<p class="etiquettes"><span class="etiquette">{self.words["statut"]}'
+                f'{label("statuts", row["statut"])}</span> <span class="etiquette">{self.words["risque"]}'
+                f'{label("niveaux_risque", row["risque"])}</span></p></li>')
 
     def one(self, row: dict, root: str, show_coll: bool) -> str:
         key = (row["id"], root, show_coll)

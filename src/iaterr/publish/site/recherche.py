@@ -1,0 +1,78 @@
+"""The search of the register's home page: what each record gives to it, and the index file the page's script
+loads when a reader first searches, filters or turns a page.
+
+Matching is French-aware and identical on both sides: a text is folded (lower case, accents and ligatures
+removed, anything but letters and digits a space), each word loses a final « s » or « x » when it is longer
+than three letters (« chatbots » and « chatbot », « réseaux » and « réseau »), and a word of the query matches
+the words of a record it starts (« fuit » finds « fuites »). ``assets/registre.js`` folds the query the same
+way (:func:`fold` and :func:`words` are its reference: ``tests/test_site_accueil.py`` checks they agree).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from typing import Any
+
+#: the fields whose words the search covers: names, summaries, descriptions and what else describes the service
+SEARCHED = ("nom", "resume", "description", "finalite", "contexte", "inspirations", "nom_algorithme")
+#: the longest one-line summary shown under a name when the record has no ``resume`` (characters)
+SUMMARY_MAX = 160
+
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """« Réseaux d'eau » → « reseaux d eau »."""
+    text = unicodedata.normalize("NFD", str(text).lower())
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+    return _NOT_WORD.sub(" ", text).strip()
+
+
+def stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def words(text: str) -> list[str]:
+    """The searchable words of ``text``, folded and stemmed, each once, in order."""
+    return list(dict.fromkeys(stem(w) for w in fold(text).split()))
+
+
+def search_words(view: Any) -> str:
+    """The words of a record the search covers, as one string (`` mot1 mot2 ``: a query word matches where
+    `` mot`` occurs)."""
+    parts = []
+    for name in SEARCHED:
+        value = view.get(name)
+        if isinstance(value, str):
+            parts.append(value)
+    return " " + " ".join(words(" ".join(parts))) + " "
+
+
+def one_line(view: Any) -> str:
+    """The one-line summary of a record: its ``resume``, else the first sentence of its description, cut at a
+    word under :data:`SUMMARY_MAX` characters."""
+    resume = view.get("resume")
+    if isinstance(resume, str) and resume.strip():
+        return " ".join(resume.split())
+    text = " ".join(str(view.get("description") or "").split())
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+    if len(first) <= SUMMARY_MAX:
+        return first
+    cut = first[:SUMMARY_MAX].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
+def index_script(rows: list[dict[str, Any]], collectivites: dict[str, str]) -> str:
+    """``assets/recherche.js``: the index of every record, as a script (a page opened from the disk may not
+    fetch a file, it may load a script). Per record: identifiant, name, collectivité, summary, theme, status,
+    types, risk tier, words."""
+    data = {"collectivites": collectivites,
+            "cas": [[r["id"], r["nom"], r["coll"], r["resume"], r["theme"], r["statut"], " ".join(r["types"]),
+                     r["risque"], r["mots"]] for r in rows]}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    # U+2028 and U+2029 end a line in older JavaScript; "</" never closes anything in a script file, but costs
+    # nothing to keep out
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
+    return "window.IATERR_INDEX = " + text + ";\n"
