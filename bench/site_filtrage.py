@@ -94,7 +94,7 @@ def main() -> int:
         times = search_times(out, args.repeat, args.cpu)
         rows.append((records, seconds, peak, html, index, times))
     print("| Fiches | Construction à froid | Pic mémoire | Accueil (HTML) | Index de recherche | Recherche / filtre, "
-          "médiane (pire) | Idem, CPU ÷%g |" % args.cpu)
+          f"médiane (pire) | Idem, CPU ÷{args.cpu:g} |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for records, seconds, peak, html, index, times in rows:
         normal = [v for k, v in times.items() if k.endswith("@1")]

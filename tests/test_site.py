@@ -346,7 +346,8 @@ def test_rebuild_writes_only_what_changed(tmp_path):
                     encoding="utf-8")
     result = build_site(open_repository(root), out, today=TODAY)
     assert set(result.written) == {"cas/detection-fuites.html", "donnees/cas-usage.csv", "donnees/cas-usage.json",
-                                   "index.html", "assets/recherche.js", "statuts/en_deploiement.html", "statuts/termine.html",
+                                   "index.html", "assets/recherche.js", "statuts/en_deploiement.html",
+                                   "statuts/termine.html",
                                    "themes/transition_ecologique.html",
                                    "types-algorithme/apprentissage_automatique.html",
                                    "risques/minimal.html", "collectivites/ville-exemple.html", "chiffres.html"}
