@@ -608,3 +608,37 @@ def test_the_head_of_a_local_repository_is_read_as_git_reads_it(tmp_path, two_re
     (tmp_path / "vers-lien").mkdir()
     os.symlink(a / ".git", tmp_path / "vers-lien" / ".git")
     assert local_head(tmp_path / "vers-lien", None) is None  # a link is never followed: git is asked instead
+
+
+def test_a_plain_folder_is_read_where_it_is_and_again_only_when_it_changed(cli, tmp_path):
+    folder = tmp_path / "dossier"
+    make_repo(folder, ["metz-vipare"], ["metz"], init=False)
+    sources = sources_file(tmp_path, [{"depot": "dossier"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert by_address(out)["dossier"]["etat"] == "lu"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert by_address(out)["dossier"]["etat"] == "inchange"
+    path = folder / "data" / "cas-usage" / "metz-vipare.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("nom: ", "nom: Nouveau ", 1), encoding="utf-8")
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert by_address(out)["dossier"]["etat"] == "lu"
+    assert "nom: Nouveau " in (out / "data" / "cas-usage" / "metz-vipare.yaml").read_text(encoding="utf-8")
+    assert sorted(p.name for p in folder.rglob("*")) == sorted(["data", "cas-usage", "collectivites", "iaterr.yaml",
+                                                                "metz-vipare.yaml", "metz.yaml"])
+
+
+def test_an_aggregate_of_aggregates_keeps_the_chain_of_provenance(cli, tmp_path, two_repos):
+    first = tmp_path / "departement"
+    assert cli("aggregate", str(sources_file(tmp_path, [{"depot": "bordeaux"}])), "--out", str(first)).exit_code == 0
+    git(first, "init", "-q")
+    commit(first)
+    (tmp_path / "region").mkdir()
+    sources = sources_file(tmp_path / "region", [{"depot": str(first)}])
+    out = tmp_path / "region" / "out"
+    for _run in range(2):  # the second run takes the records back from the first: the chain stays as it was
+        assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+        lines = (out / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").read_text("utf-8").splitlines()
+        assert lines[0].startswith(f"# Source (iaterr aggregate) : {first} (commit ")
+        assert lines[1].startswith("# Source (iaterr aggregate) : bordeaux (commit ")
+        assert not lines[2].startswith("# Source")

@@ -190,7 +190,7 @@ def provenance_line(location: str, version: str, rel: str) -> str:
 
 
 def record_text(rec: Rec, provenance: str, *, public: bool) -> bytes:
-    """The bytes of ``rec`` as the aggregate holds it: a provenance line first (any earlier one replaced), the
+    """The bytes of ``rec`` as the aggregate holds it: a provenance line first (the previous run's replaced), the
     restricted fields taken out of a public aggregate (unless done already: ``rec.clean``), the identifier
     renamed when the merge said so. Any change beyond the first line is checked: the text must still be a
     valid record, holding no restricted value."""
@@ -208,8 +208,9 @@ def record_text(rec: Rec, provenance: str, *, public: bool) -> bytes:
         bom, raw = raw[:3], raw[3:]
     text = raw.decode("utf-8")
     lines = text.splitlines(keepends=True)
-    while lines and lines[0].startswith(PROVENANCE):
-        lines.pop(0)
+    if rec.previous is not None and lines and lines[0].startswith(PROVENANCE):
+        lines.pop(0)  # this aggregate's own line, from the previous run; a source's own lines (an aggregate of
+        # aggregates) are kept below it: the chain of provenance
     text = "".join(lines)
     renamed = bool(rec.out) and rec.out != _current_ident(text)
     if renamed:
