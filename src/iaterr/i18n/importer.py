@@ -109,8 +109,9 @@ FR: dict[str, str] = {
                                       "({preuve}) : {nombre} date(s) illisible(s) en {ordre}. L'ordre donné n'est "
                                       "pas suivi : chaque date lisible dans un seul ordre est lue ainsi, les autres "
                                       "sont laissées vides ; vérifiez le fichier.",
-    "importer.partenaire-mise-en-oeuvre": "Partenaires « {valeur} » : un mode de développement, pas un partenaire "
-                                          "→ mise_en_oeuvre: {code}.",
+    "importer.partenaire-mise-en-oeuvre": "{colonne} : une valeur dit comment le projet est mené (en régie, en "
+                                          "interne…), pas un partenaire ; elle est rangée dans « Développement et "
+                                          "mise en œuvre », champ restreint (valeur non reproduite).",
     "importer.type-corrige": "Type {avant} de « {collectivite} » corrigé en {apres} : {raison}",
     "importer.raison.paris": "la Ville de Paris est une collectivité à statut particulier depuis 2019 ; le type "
                              "Département de l'export est une erreur connue.",
@@ -328,8 +329,9 @@ EN: dict[str, str] = {
                                       "({preuve}): {nombre} date(s) unreadable as {ordre}. The given order is not "
                                       "followed: each date readable in one order only is read so, the others are "
                                       "left empty; check the file.",
-    "importer.partenaire-mise-en-oeuvre": "Partners “{valeur}”: a way of building the project, not a partner → "
-                                          "mise_en_oeuvre: {code}.",
+    "importer.partenaire-mise-en-oeuvre": "{colonne}: a value says how the project is run (in house…), not who "
+                                          "with; it goes to “Development and delivery”, a restricted field (value "
+                                          "not shown).",
     "importer.type-corrige": "Type {avant} of “{collectivite}” corrected to {apres}: {raison}",
     "importer.raison.paris": "the Ville de Paris has been an authority with special status since 2019; the "
                              "export's Département type is a known error.",

@@ -50,12 +50,14 @@ def parse_row(export: Export, row: SourceRow, findings: list[Finding], known: se
         if value is None:
             continue
         (coll if column.target.kind == "collectivite" else uc)[column.target.name] = value
-    _partners(parser, uc)
+    header = next((c.header for c in export.columns if c.target is not None
+                   and (c.target.kind, c.target.name) == ("cas_usage", "partenaires")), "Partenaires")
+    _partners(parser, uc, header)
     _collectivite_type(parser, coll)
     return ParsedRow(row.line, coll, uc, parser.rejected)
 
 
-def _partners(parser: RowParser, uc: dict[str, Any]) -> None:
+def _partners(parser: RowParser, uc: dict[str, Any], header: str) -> None:
     """Partners that are a way of building the project, not a partner: "développé en régie"."""
     partners = uc.get("partenaires")
     if not partners:
@@ -69,8 +71,7 @@ def _partners(parser: RowParser, uc: dict[str, Any]) -> None:
         if "mise_en_oeuvre" not in uc:
             uc["mise_en_oeuvre"] = term.code
         # the partner becomes the value of mise_en_oeuvre: a finding about that field
-        parser.note(REPARE, "importer.partenaire-mise-en-oeuvre", ("cas_usage", "mise_en_oeuvre"), valeur=item,
-                    code=term.code)
+        parser.note(REPARE, "importer.partenaire-mise-en-oeuvre", ("cas_usage", "mise_en_oeuvre"), colonne=header)
     if kept:
         uc["partenaires"] = kept
     else:
