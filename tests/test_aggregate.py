@@ -642,3 +642,21 @@ def test_an_aggregate_of_aggregates_keeps_the_chain_of_provenance(cli, tmp_path,
         assert lines[0].startswith(f"# Source (iaterr aggregate) : {first} (commit ")
         assert lines[1].startswith("# Source (iaterr aggregate) : bordeaux (commit ")
         assert not lines[2].startswith("# Source")
+
+
+def test_with_many_sources_only_the_failing_ones_are_named(cli, tmp_path):
+    from iaterr.cli.aggregate import LISTED
+
+    entries = []
+    for index in range(LISTED + 1):
+        name = f"ville-{index}"
+        small_repo(tmp_path / name, name, {f"{name}-chatbot": record(f"{name}-chatbot", name, f"Chatbot {index}")})
+        entries.append({"depot": name})
+    entries.append({"depot": "absente"})
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources_file(tmp_path, entries)), "--out", str(out))
+    assert result.exit_code == 1
+    assert "✗ absente : introuvable" in result.output
+    assert "ville-3 : lue" not in result.output
+    assert f"{LISTED + 1} cas d'usage" in result.output
+    assert f"{LISTED + 2} source(s) ({LISTED + 1} lue(s)" in result.output

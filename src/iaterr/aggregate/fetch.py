@@ -145,6 +145,8 @@ def clone(source: Source, folder: Path, timeout: float) -> str:
     sha = _head_of(folder) or _git(["rev-parse", "HEAD"], timeout, cwd=str(folder)).strip()
     if not _SHA.fullmatch(sha):
         raise FetchError("agregation.erreur.git", detail=printable_line(sha[:80]))
+    # only the files are read from now on: git's own folder goes at once, while other sources are still fetched
+    shutil.rmtree(folder / ".git", ignore_errors=True)
     return sha
 
 

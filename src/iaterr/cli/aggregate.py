@@ -88,21 +88,22 @@ def _report(ui: App, result: Any) -> None:
     from iaterr.aggregate.run import LOCK_FILE
 
     lang = ui.lang
+    few = len(result.outcomes) <= LISTED  # many sources: those that read fine are counted, not listed
     for outcome in result.outcomes:
         source = outcome.source.location
         count = len(outcome.records)
-        if outcome.state == "lu":
-            ui.say("agregation.source.lu", style="green", source=source, version=outcome.version_text, fiches=count)
-        elif outcome.state == "inchange":
-            ui.say("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
-                   fiches=count)
-        else:
+        if outcome.failed:
             error = (outcome.error or {}).get(lang) or (outcome.error or {}).get("fr", "")
             if outcome.state == "perime":
                 ui.say("agregation.source.perime", style="yellow", source=source, erreur=error,
                        depuis=outcome.read_at or {"t": "agregation.version.jamais"})
             else:
                 ui.say("agregation.source.echec", style="red", source=source, erreur=error)
+        elif few and outcome.state == "lu":
+            ui.say("agregation.source.lu", style="green", source=source, version=outcome.version_text, fiches=count)
+        elif few:
+            ui.say("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
+                   fiches=count)
         for rejected in outcome.rejected[:LISTED]:
             ui.say("agregation.rejet", style="red", source=source, fichier=rejected.rel,
                    message=rejected.message.get(lang) or rejected.message.get("fr", ""))
