@@ -239,9 +239,18 @@ def _http_csv(source: Source, previous: dict[str, Any], timeout: float) -> tuple
         headers["If-None-Match"] = str(previous["etag"])
     if previous.get("last_modified"):
         headers["If-Modified-Since"] = str(previous["last_modified"])
+    class HttpOnly(urllib.request.HTTPRedirectHandler):
+        """A redirection is followed to http(s) only (urllib would follow one to ftp)."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if not newurl.lower().startswith(("https://", "http://")):
+                raise urllib.error.HTTPError(newurl, code, "redirection refusée", headers, fp)
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    opener = urllib.request.build_opener(HttpOnly)
     request = urllib.request.Request(source.target, headers=headers)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http(s) only (sources.py)
+        with opener.open(request, timeout=timeout) as response:  # http(s) only: sources.py and HttpOnly
             validators = {k: v for k, v in (("etag", response.headers.get("ETag")),
                                             ("last_modified", response.headers.get("Last-Modified"))) if v}
             raw = response.read(MAX_CSV + 1)
