@@ -67,7 +67,10 @@ FR: dict[str, str] = {
     "importer.ligne-longue": "{nombre} cellules pour {colonnes} colonnes : les valeurs pourraient être décalées "
                              "(séparateur dans une cellule sans guillemets ?), ligne ignorée.",
     # ------------------------------------------------------------ values
-    "importer.hors-enumeration": "{colonne} « {valeur} » → {code} (valeur hors de l'énumération de la Bibliothèque).",
+    "importer.hors-enumeration": "{colonne} « {valeur} » → {code} (valeur hors de l'énumération du modèle de données "
+                                 "de la Bibliothèque).",
+    "importer.orthographe-export": "{colonne} « {valeur} » → {code} (orthographe de l'export de la Bibliothèque, "
+                                   "hors de l'énumération de son modèle de données).",
     "importer.valeur-convertie": "{colonne} « {valeur} » → {code}.",
     "importer.valeur-inconnue": "{colonne} « {valeur} » : valeur inconnue, laissée de côté.",
     "importer.valeur-inconnue.proche": "{colonne} « {valeur} » : valeur inconnue (proche de {suggestions}), "
@@ -289,7 +292,10 @@ EN: dict[str, str] = {
     "importer.ligne-longue": "{nombre} cells for {colonnes} columns: the values could be misplaced (a separator in "
                              "an unquoted cell?), row skipped.",
     # ------------------------------------------------------------ values
-    "importer.hors-enumeration": "{colonne} “{valeur}” → {code} (value outside the Bibliothèque's enumeration).",
+    "importer.hors-enumeration": "{colonne} “{valeur}” → {code} (value outside the enumeration of the Bibliothèque's "
+                                 "data model).",
+    "importer.orthographe-export": "{colonne} “{valeur}” → {code} (the spelling of the Bibliothèque's export, outside "
+                                   "the enumeration of its data model).",
     "importer.valeur-convertie": "{colonne} “{valeur}” → {code}.",
     "importer.valeur-inconnue": "{colonne} “{valeur}”: unknown value, left out.",
     "importer.valeur-inconnue.proche": "{colonne} “{valeur}”: unknown value (close to {suggestions}), left out.",

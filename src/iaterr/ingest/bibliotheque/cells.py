@@ -20,7 +20,7 @@ from iaterr.model.introspect import specs
 from iaterr.model.questions import check_answer, compact_siret, decimal_comma, numeric_french_date
 from iaterr.model.types import french_date_to_iso, parse_partial_date, siret_checksum_ok
 from iaterr.model.visibility import is_public
-from iaterr.model.vocab import SOUS_THEMES, THEMES, Term, Vocabulary
+from iaterr.model.vocab import SOUS_THEMES, THEMES, Term, Vocabulary, fold
 
 #: The values the Bibliothèque's own data model enumerates (see ``../shared/domain/bibliotheque-ia.md``).
 #: A cell outside them is reported as repaired even when iaterr's vocabulary knows the spelling
@@ -184,8 +184,9 @@ class RowParser:
             return None
         if not _is_canonical(target.kind, target.name, vocab, raw) and not restricted:
             # (a restricted value is neither quoted nor its code shown: a repair would say nothing)
-            key = ("importer.hors-enumeration" if (target.kind, target.name) in LIBRARY_VALUES
-                   else "importer.valeur-convertie")
+            key = ("importer.valeur-convertie" if (target.kind, target.name) not in LIBRARY_VALUES
+                   else "importer.orthographe-export" if fold(raw) == fold(term.bibliotheque_label)
+                   else "importer.hors-enumeration")
             self.note(REPARE, key, target, colonne=column, valeur=raw, code=term.code)
         return term
 
