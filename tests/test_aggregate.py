@@ -688,3 +688,17 @@ def test_a_csv_redirected_elsewhere_than_http_is_refused(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+SHARED_EXPORT = ROOT.parent / "shared" / "data" / "bibliotheque-ia-export-2025-04-16.csv"
+
+
+@pytest.mark.skipif(not SHARED_EXPORT.is_file(), reason=f"the Bibliothèque's real export is not there: {SHARED_EXPORT}")
+def test_the_bibliotheques_own_export_is_sent_to_iaterr_import(cli, tmp_path, two_repos):
+    sources = sources_file(tmp_path, [{"csv": str(SHARED_EXPORT)}, {"depot": "bordeaux"}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 1
+    assert "ce n'est pas un CSV du schéma d'iaterr" in result.output
+    assert "iaterr import bibliotheque" in result.output
+    assert (out / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").is_file()

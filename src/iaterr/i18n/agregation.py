@@ -70,7 +70,9 @@ FR: dict[str, str] = {
     "agregation.csv.encodage": "le CSV n'est pas en UTF-8 (octet n° {octet}).",
     "agregation.csv.vide": "le CSV est vide.",
     "agregation.csv.illisible": "le CSV est illisible : {detail}",
-    "agregation.csv.entetes": "ce n'est pas un CSV du schéma d'iaterr : les colonnes {colonnes} sont attendues.",
+    "agregation.csv.entetes": "ce n'est pas un CSV du schéma d'iaterr : les colonnes {colonnes} sont attendues. "
+                              "L'export de la Bibliothèque d'IA territoriales s'importe d'abord dans un dépôt "
+                              "(iaterr import bibliotheque), qui devient alors une source « depot ».",
 }
 
 EN: dict[str, str] = {
@@ -136,5 +138,7 @@ EN: dict[str, str] = {
     "agregation.csv.encodage": "the CSV is not UTF-8 (byte no. {octet}).",
     "agregation.csv.vide": "the CSV is empty.",
     "agregation.csv.illisible": "the CSV is unreadable: {detail}",
-    "agregation.csv.entetes": "not a CSV of iaterr's schema: the columns {colonnes} are expected.",
+    "agregation.csv.entetes": "not a CSV of iaterr's schema: the columns {colonnes} are expected. The export of "
+                              "the Bibliothèque d'IA territoriales is first imported into a repository (iaterr "
+                              "import bibliotheque), which then becomes a “depot” source.",
 }
