@@ -259,3 +259,16 @@ def test_a_line_break_in_the_file_name_stays_inside_the_provenance_comment(repo,
     provenance = [line for line in text.split("\n") if line.startswith("# iaterr import bibliotheque")]
     assert len(provenance) == 1 and "statut: abandonne" in provenance[0]
     assert read_case(repo, "metz-vipare.yaml")["statut"] == "en_experimentation"
+
+
+def test_a_cell_emptied_in_a_newer_export_is_said_and_the_value_kept(repo, cli, tmp_path):
+    run(cli, repo, REAL)
+    rows = table()
+    bordeaux = next(r for r in rows[1:] if r[1] == "Stacoptim")
+    bordeaux[12] = ""  # Audience
+    (tmp_path / "n").mkdir()
+    code, report = run(cli, repo, write(tmp_path / "n" / "bibliotheque-ia-export-2025-06-02.csv", rows))
+    kept = codes(report, "vides-gardees")
+    assert len(kept) == 1 and "bordeaux-metropole-stacoptim.yaml" in kept[0]["message"]
+    assert "publics" in kept[0]["message"] and kept[0]["niveau"] == "info"
+    assert read_case(repo, "bordeaux-metropole-stacoptim.yaml")["publics"] == ["agents"]

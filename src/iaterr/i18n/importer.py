@@ -140,6 +140,8 @@ FR: dict[str, str] = {
                                  "s'agit du même projet.",
     "importer.valeurs-gardees": "Valeurs de l'export différentes de {fiche}, gardées telles quelles dans la fiche : "
                                 "{champs}.",
+    "importer.vides-gardees": "Cellules vides dans l'export, remplies dans {fiche} : l'import ne vide jamais un champ, "
+                              "la fiche garde ses valeurs ({champs}) ; vérifiez si la Bibliothèque les a retirées.",
     "importer.fiche-invalide": "La fiche {fiche} ne serait pas valide ({erreurs}) : ligne ignorée, rien n'est écrit.",
     "importer.mise-a-jour-invalide": "La mise à jour rendrait {fiche} invalide ({erreurs}) : fiche laissée telle "
                                      "quelle.",
@@ -361,6 +363,8 @@ EN: dict[str, str] = {
     "importer.doublon-possible": "New record, close to the existing record {fiche} (“{nom}”): check whether it is "
                                  "the same project.",
     "importer.valeurs-gardees": "Export values different from {fiche}, kept as they are in the record: {champs}.",
+    "importer.vides-gardees": "Cells empty in the export, filled in {fiche}: an import never empties a field, the "
+                              "record keeps its values ({champs}); check whether the Bibliothèque removed them.",
     "importer.fiche-invalide": "The record {fiche} would not be valid ({erreurs}): row skipped, nothing written.",
     "importer.mise-a-jour-invalide": "The update would make {fiche} invalid ({erreurs}): record left as it is.",
     "importer.lien-ignore": "{fiche} is a symbolic link (to {cible}): the import does not follow it nor write "

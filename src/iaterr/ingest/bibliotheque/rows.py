@@ -36,6 +36,8 @@ class ParsedRow:
     uc: dict[str, Any]
     #: fields whose value was refused (a SIRET with a wrong checksum…)
     rejected: set[tuple[str, str]]
+    #: use-case fields whose column is in the file and whose cell is empty on this row
+    blank: frozenset[str] = frozenset()
 
 
 def parse_row(export: Export, row: SourceRow, findings: list[Finding], known: set[tuple[str, str]],
@@ -54,7 +56,10 @@ def parse_row(export: Export, row: SourceRow, findings: list[Finding], known: se
                    and (c.target.kind, c.target.name) == ("cas_usage", "partenaires")), "Partenaires")
     _partners(parser, uc, header)
     _collectivite_type(parser, coll)
-    return ParsedRow(row.line, coll, uc, parser.rejected)
+    blank = frozenset(c.target.name for c in export.columns
+                      if c.target is not None and c.target.kind == "cas_usage"
+                      and (c.index >= len(row.cells) or not row.cells[c.index].strip()))
+    return ParsedRow(row.line, coll, uc, parser.rejected, blank)
 
 
 def _partners(parser: RowParser, uc: dict[str, Any], header: str) -> None:

@@ -366,7 +366,7 @@ class _Importer:
             if not existing.owned:
                 self.note(INFO, "importer.fiche-existante", row.line, fiche=self.rel(existing.path))
             self.update(existing, values, [row.line], export_date, siret_rejected=False, coll_data=coll_data,
-                        undated=("cas_usage", "date_mise_a_jour") in row.rejected)
+                        undated=("cas_usage", "date_mise_a_jour") in row.rejected, blank=row.blank)
             return
         ident = self.claim("cas_usage", use_case_identifier(coll_id, values["nom"]))
         for e in self.cases:
@@ -460,7 +460,8 @@ class _Importer:
         return True, []
 
     def update(self, existing: Existing, values: dict[str, Any], lines: list[int], export_date: str | None, *,
-               siret_rejected: bool, coll_data: dict[str, Any] | None, undated: bool = False) -> None:
+               siret_rejected: bool, coll_data: dict[str, Any] | None, undated: bool = False,
+               blank: frozenset[str] = frozenset()) -> None:
         """Complete or update ``existing`` with the export's ``values``; what happened is in :attr:`records`.
         ``undated``: the row's update date could not be read (an undecided day/month order…): a record that has
         one is not changed, even with ``--force``, since its content and its date would then disagree."""
@@ -485,6 +486,9 @@ class _Importer:
             return
         if plan.kept:
             self.note(INFO, "importer.valeurs-gardees", lines[0], fiche=rel, champs=plan.kept)
+        emptied = [name for name in specs(model) if name in blank and not is_empty(existing.data.get(name))]
+        if emptied and owned:  # an import never empties a field: said, since the Bibliothèque's value differs
+            self.note(INFO, "importer.vides-gardees", lines[0], fiche=rel, champs=emptied)
         text = existing.text
         changed = list(plan.values)
         if plan.values:  # edited from the text the loader read: the file is not opened again
