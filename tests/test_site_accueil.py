@@ -42,10 +42,10 @@ def many(tmp_path_factory) -> tuple[Path, int]:
 
 
 def _shown(driver) -> list[str]:
-    from selenium.webdriver.common.by import By
-
-    return [a.get_attribute("href").rsplit("/", 1)[-1] for a in
-            driver.find_elements(By.CSS_SELECTOR, "#liste .resultat-nom a") if a.is_displayed()]
+    """The pages of the results shown, read in one step (the list is drawn again at each key typed)."""
+    return driver.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('#liste .resultat-nom a'),"
+        " function (a) { return a.getAttribute('href').split('/').pop(); });")
 
 
 def _search(driver, text: str) -> list[str]:

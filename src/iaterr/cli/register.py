@@ -60,6 +60,11 @@ def register(app: typer.Typer) -> None:
             for removal in result.removals:
                 ui.say("registre.retrait.cli", style="dim", page=f"cas/{removal.identifiant}.html",
                        date=long_date(removal.day, ui.lang))
+            for key, params in result.problems:
+                ui.say(key, style="yellow", **params)
+            if result.mentions_missing:
+                ui.say("registre.mentions.cli", style="dim",
+                       cles=", ".join(f"registre.{name}" for name in result.mentions_missing))
             for rel, page in result.no_channel:
                 ui.say("registre.sans-canal", style="yellow", page=page, fichier=rel)
             if result.no_channel:
@@ -69,7 +74,7 @@ def register(app: typer.Typer) -> None:
                    supprimees=len(result.deleted), inchangees=result.unchanged, cas=result.records,
                    collectivites=result.collectivites)
             ui.say("registre.ouvrir", style="dim", chemin=str(out / "index.html"))
-            code = FINDINGS if result.skipped or result.no_channel else OK
+            code = FINDINGS if result.skipped or result.no_channel or result.problems else OK
         raise typer.Exit(code)
 
     app.add_typer(sub, name="register")

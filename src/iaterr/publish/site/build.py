@@ -15,6 +15,7 @@ The new site is built in a staging folder and swapped in whole (:mod:`iaterr.pub
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import time
 from collections.abc import Callable
@@ -37,7 +38,8 @@ from iaterr.publish.site.data import (
     public_views,
     without_channel,
 )
-from iaterr.publish.site.history import Removal, Revision, last_valid, removals
+from iaterr.publish.site.history import Change, Removal, Revision, changes, last_changes, last_valid, removals
+from iaterr.publish.site.identite import FEED_ENTRIES, Identity, atom, datapackage, favicon, identity, robots, sitemap
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
 from iaterr.publish.site.recherche import index_script
 from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, template_fingerprint
@@ -65,6 +67,10 @@ class BuildResult:
     revisions: list[Revision] = field(default_factory=list)
     #: use cases gone, whose address keeps a page saying when and why
     removals: list[Removal] = field(default_factory=list)
+    #: what the build reports of the register's identity (a colour too pale, a logo refused): (message key, params)
+    problems: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    #: the items of the legal notice iaterr.yaml does not give (said, not a finding)
+    mentions_missing: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -99,6 +105,9 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     site = load_site_data(repo, use_cache=use_cache, jobs=jobs, views=not state.pages, today=today)
     old = files_of(out) if out.exists() else set()
     revisions, removed = _permalinks(repo, site, old, today)
+    ident = identity(repo, site.collectivites)
+    log = changes(repo)
+    modified = last_changes(log)
     commit = git_commit(repo.root)
     staging = Staging(out)
     try:
@@ -110,14 +119,17 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
                        # a title read from the records or iaterr.yaml is in their language
                        "title_lang": repo.config.langue if (title or repo.config.nom or len(site.collectivites) == 1)
                        and repo.config.langue != language else "",
-                       "commit": commit, "version": __version__}
+                       "commit": commit, "version": __version__, "ident": ident}
             renderer = Renderer(site, language, context, staging, record_lang=repo.config.langue,
                                 prefix="" if index == 0 else f"{language}/", languages=languages)
+            renderer.modified = modified
             renderers.append(renderer)
             # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
             inputs = digest_of([fingerprint, context["site_title"], language])
             pages += _pages(site, renderer, inputs, shared=index == 0)
             pages += _permalink_pages(renderer, revisions, removed, inputs)
+            pages += _furniture_pages(renderer, ident, inputs)
+        pages += _shared_furniture(site, renderers[0], ident, log, pages, revisions, removed, fingerprint, today)
         written: list[str] = []
         kept: dict[str, tuple[str, str]] = {}
         cases: dict[int, list[Record]] = {}
@@ -152,7 +164,54 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     deleted = sorted(old - set(kept) - {MANIFEST})
     return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
                        site.skipped, [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)],
-                       revisions, removed)
+                       revisions, removed, ident.problems, ident.missing)
+
+
+def _furniture_pages(renderer: Renderer, ident: Identity, fingerprint: str) -> list[_Page]:
+    """The legal notice, the accessibility statement and the page « not found », in one language."""
+    pages = []
+    for path, template, root in (("mentions-legales.html", "site/mentions.html.j2", ""),
+                                 ("accessibilite.html", "site/accessibilite.html.j2", ""),
+                                 ("404.html", "site/404.html.j2", "")):
+        pages.append(_Page(renderer.prefix + path, digest_of([fingerprint, path, repr(ident)]),
+                           functools.partial(renderer.render, template, root), renderer=renderer))
+    return pages
+
+
+def _shared_furniture(site: SiteData, renderer: Renderer, ident: Identity, log: list[Change], pages: list[_Page],
+                      revisions: list[Revision], removed: list[Removal], fingerprint: str, today: date) -> list[_Page]:
+    """The files of the site's top: favicon, logo, robots.txt, sitemap.xml, the feed of changes, the data's
+    metadata."""
+    from datetime import UTC, datetime
+
+    out: list[_Page] = []
+
+    def page(path: str, content: str | bytes) -> None:
+        out.append(_Page(path, digest_of([fingerprint, path, content if isinstance(content, str) else
+                                          hashlib.sha1(content).hexdigest()]), lambda: content, renderer=renderer))
+
+    title = str(renderer.context["site_title"])
+    page("favicon.svg", favicon(ident.couleur, title))
+    if ident.logo:
+        page(ident.logo[1], ident.logo[0])
+    page("robots.txt", robots(ident.url))
+    page("donnees/datapackage.json", datapackage(title, ident.licence, ident.licence_url, ident.url))
+    if ident.url:
+        gone = {f"cas/{r.identifiant}.html" for r in removed}
+        listed = [p.path for p in pages if p.path.endswith(".html") and not p.path.endswith("404.html")
+                  and p.path.split("/", 1)[-1] not in gone]
+        page("sitemap.xml", sitemap(ident.url, sorted(listed)))
+    names = {r.rel: str(r.summary.get("nom", "")) for r in site.records}
+    entries = []
+    for change in log[:FEED_ENTRIES]:
+        stem = Path(change.rel).stem
+        kind = {"A": "ajout", "D": "retrait", "R": "deplacement"}.get(change.status, "modification")
+        nom = names.get(change.rel) or stem
+        entries.append({"title": message(f"registre.flux.{kind}", renderer.lang, nom=nom), "page": f"cas/{stem}.html",
+                        "day": change.day, "id": f"urn:iaterr:{change.commit}:{stem}", "summary": change.subject})
+    updated = log[0].day if log else datetime(today.year, today.month, today.day, tzinfo=UTC)
+    page("modifications.xml", atom(title, ident.url, entries, updated))
+    return out
 
 
 def _permalinks(repo: Repository, site: SiteData, old: set[str], today: date) -> tuple[list[Revision], list[Removal]]:
@@ -241,7 +300,7 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = 
         pages.append(_Page(prefix + path, digest_of([fingerprint, path, inputs]), render, renderer=renderer))
 
     if shared:  # one copy of the assets and of the open data, at the top of the site
-        css = renderer.render("site/registre.css.j2", "")
+        css = renderer.render("site/registre.css.j2", "", couleur=renderer.context["ident"].couleur)
         js = (TEMPLATES / "site" / "registre.js").read_text(encoding="utf-8")
         page("assets/registre.css", css, lambda: css)
         page("assets/registre.js", js, lambda: js)
@@ -280,6 +339,6 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = 
     coll_hash = {c: digest_of(dict(d)) for c, d in site.collectivites.items()}
     for r in site.records:
         pages.append(_Page(f"{prefix}cas/{r.identifiant}.html",
-                           digest_of(f"{fingerprint}:{r.hash}:{coll_hash[r.collectivite]}"), record=r,
-                           renderer=renderer))
+                           digest_of(f"{fingerprint}:{r.hash}:{coll_hash[r.collectivite]}:{renderer.modified.get(r.rel)}"),
+                           record=r, renderer=renderer))
     return pages

@@ -140,8 +140,8 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
     """The use cases git saw deleted or renamed and that are not in the site now (``present``: the identifiants
     of its use-case pages), newest removal first, one per identifiant."""
     folder = repo.kind_dir("cas_usage").relative_to(repo.root).as_posix()
-    log = _git(repo.root, "log", "-M", "--diff-filter=DR", "--name-status", "--format=%x00%H %ct %s", "--",
-               folder)
+    log = _git(repo.root, "log", "-M", "--relative", "--diff-filter=DR", "--name-status", "--format=%x00%H %ct %s",
+               "--", folder)
     if not log:
         return []
     found: dict[str, Removal] = {}
@@ -179,3 +179,44 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
 
 def in_git(repo: Repository) -> bool:
     return _git(repo.root, "rev-parse", "--is-inside-work-tree") is not None
+
+
+@dataclass
+class Change:
+    """One commit's change to one use-case file: A (added), M (modified), D (deleted), R (renamed)."""
+
+    commit: str
+    day: datetime
+    subject: str
+    status: str
+    rel: str
+
+
+def changes(repo: Repository, limit: int = 2000) -> list[Change]:
+    """The changes git knows to the use-case files, newest first (at most ``limit`` commits); empty without git."""
+    folder = repo.kind_dir("cas_usage").relative_to(repo.root).as_posix()
+    log = _git(repo.root, "log", f"-{limit}", "-M", "--relative", "--name-status", "--format=%x00%H %ct %s", "--",
+               folder)
+    out: list[Change] = []
+    commit = stamp = subject = ""
+    for line in (log or "").splitlines():
+        if line.startswith("\x00"):
+            commit, _, rest = line[1:].partition(" ")
+            stamp, _, subject = rest.partition(" ")
+            continue
+        parts = line.split("\t")
+        if len(parts) < 2 or not parts[0]:
+            continue
+        status, rel = parts[0][0], parts[-1]
+        if rel.endswith(".yaml"):
+            out.append(Change(commit[:8], datetime.fromtimestamp(int(stamp), tz=UTC), subject.strip()[:MAX_REASON],
+                              status, rel))
+    return out
+
+
+def last_changes(log: list[Change]) -> dict[str, date]:
+    """The day each use-case file (path relative to the repository) last changed in git."""
+    out: dict[str, date] = {}
+    for change in log:
+        out.setdefault(change.rel, change.day.date())
+    return out

@@ -81,6 +81,8 @@ class Renderer:
         #: page being rendered, within it (its versions in the other languages are at the same path)
         self.prefix, self.current = prefix, "index.html"
         self.languages = languages or [lang]
+        #: the day each use-case file last changed in git (relative path → date)
+        self.modified: dict[str, date] = {}
         self.env = environment()
         self.context = context
 
@@ -140,7 +142,7 @@ class Renderer:
         notice = build_notice(ExportItem(record.rel, record.data, coll), lang=self.lang, today=self.context["today"],
                               record_lang=self.record_lang)
         return self.render("site/cas.html.j2", "../", n=notice, d=notice.data, c=coll, s=record.summary,
-                           revision=None, coll_page=True)
+                           revision=None, coll_page=True, modifie=self.modified.get(record.rel))
 
     def revision_page(self, revision: Revision) -> str:
         """The page of the last valid version of a use case whose file is now invalid, marked as under review."""
