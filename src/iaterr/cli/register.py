@@ -77,4 +77,16 @@ def register(app: typer.Typer) -> None:
             code = FINDINGS if result.skipped or result.no_channel or result.problems else OK
         raise typer.Exit(code)
 
+    @sub.command("publication", help=h("help.register.publication"), add_help_option=False)
+    def publication(
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        """Where the CI written by ``iaterr init`` publishes the register: github, gitlab or aucune."""
+        with guarded(lang) as ui:
+            repository = open_repo(ui, repo, allow_embedded=False)
+            ui.out.print(repository.config.registre.publication, markup=False, highlight=False)
+        raise typer.Exit(OK)
+
     app.add_typer(sub, name="register")

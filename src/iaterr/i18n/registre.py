@@ -9,6 +9,7 @@ FR: dict[str, str] = {
     "help.register.jobs": "Nombre de processus pour lire les fiches et écrire les pages (par défaut : un par cœur "
                           "quand il y en a beaucoup).",
     "help.register.no-cache": "Tout relire et tout réécrire, sans les caches.",
+    "help.register.publication": "Où la CI écrite par iaterr init publie le registre (registre.publication d'iaterr.yaml) : github, gitlab ou aucune.",
     "registre.construction": "Construction du site du registre…",
     "registre.bilan": "Site écrit dans {dossier} : {ecrites} fichier(s) écrit(s), {supprimees} supprimé(s), "
                       "{inchangees} inchangé(s) ; {cas} cas d'usage, {collectivites} collectivité(s).",
@@ -230,6 +231,7 @@ EN: dict[str, str] = {
     "help.register.jobs": "Number of processes to read records and write pages with (default: one per core when "
                           "there are many).",
     "help.register.no-cache": "Read and write everything again, without the caches.",
+    "help.register.publication": "Where the CI written by iaterr init publishes the register (registre.publication of iaterr.yaml): github, gitlab or aucune.",
     "registre.construction": "Building the register website…",
     "registre.bilan": "Website written to {dossier}: {ecrites} file(s) written, {supprimees} deleted, "
                       "{inchangees} unchanged; {cas} use case(s), {collectivites} local authorit(ies).",

@@ -149,8 +149,11 @@ def _registre_from(data: Any, registre: RegistreConfig) -> None:
         registre.langues = list(langues)
     if registre.couleur is not None and not re.fullmatch(r"#[0-9a-fA-F]{6}", registre.couleur):
         raise _Invalid("registre.couleur", "une couleur #rrggbb attendue", "a #rrggbb colour expected")
+    if registre.publication == "none":
+        registre.publication = "aucune"
     if registre.publication not in PUBLICATIONS:
-        raise _Invalid("registre.publication", "github, gitlab ou aucune attendu", "github, gitlab or aucune expected")
+        raise _Invalid("registre.publication", "github, gitlab ou aucune attendu",
+                       "github, gitlab or aucune (none) expected")
     for name in ("url", "depot", "licence_url"):
         value = getattr(registre, name)
         if value is not None and not re.fullmatch(r"https?://[^\s<>\"']+", value):
