@@ -160,11 +160,16 @@ def external(urls: list[str]) -> list[str]:
 
 # ---------------------------------------------------------------- screenshots
 
-def screenshot(driver: Any, path: Path, out: Path) -> None:
-    """Save a WINDOW-sized PNG of the top of a page."""
-    # the window size counts the (invisible) browser frame: set the viewport itself to 1280×900
+#: the widths of the screenshots of docs/captures/: a desktop, and a phone (390 CSS px, as an iPhone 12 to 15)
+CAPTURES = {"": WINDOW, "-390": (390, 844)}
+
+
+def screenshot(driver: Any, path: Path, out: Path, size: tuple[int, int] = WINDOW) -> None:
+    """Save a PNG of the top of a page, its viewport ``size`` (CSS px; a phone's is emulated as one)."""
+    # the window size counts the (invisible) browser frame: set the viewport itself
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": WINDOW[0], "height": WINDOW[1], "deviceScaleFactor": 1, "mobile": False})
+                           {"width": size[0], "height": size[1], "deviceScaleFactor": 1,
+                            "mobile": size[0] < 600})
     try:
         open_page(driver, path)
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -176,8 +181,9 @@ def screenshot(driver: Any, path: Path, out: Path) -> None:
 
 
 def main() -> int:
-    """Save docs/captures/accueil.png and cas-usage.png from the register of this repository's data
-    (or docs/captures/notice.png when ``iaterr register build`` does not exist yet)."""
+    """Save docs/captures/accueil.png, cas-usage.png (desktop, 1280 px) and accueil-390.png, cas-usage-390.png
+    (phone, 390 px) from the register of this repository's data (or docs/captures/notice.png when
+    ``iaterr register build`` does not exist yet)."""
     import subprocess
     import sys
 
@@ -196,10 +202,15 @@ def main() -> int:
                 has_site = False
             if has_site:
                 out = tmp_dir / "site"
-                subprocess.run(command + ["register", "build", "--out", str(out)], cwd=root, env=env, check=True)
-                screenshot(driver, out / "index.html", captures / "accueil.png")
-                screenshot(driver, out / "cas" / "sicoval-detection-fuites-eau.html", captures / "cas-usage.png")
-                print(f"wrote {captures / 'accueil.png'} and {captures / 'cas-usage.png'}")
+                built = subprocess.run(command + ["register", "build", "--out", str(out)], cwd=root, env=env)
+                if built.returncode not in (0, 1):  # 1: findings (pages said incomplete); the site is built
+                    raise RuntimeError("iaterr register build failed")
+                for suffix, size in CAPTURES.items():
+                    for name, page in (("accueil", out / "index.html"),
+                                       ("cas-usage", out / "cas" / "sicoval-detection-fuites-eau.html")):
+                        target = captures / f"{name}{suffix}.png"
+                        screenshot(driver, page, target, size)
+                        print(f"wrote {target}")
             else:
                 page = tmp_dir / "notice.html"
                 html = subprocess.run(command + ["notice", "sicoval-detection-fuites-eau", "--format", "html"],
