@@ -118,8 +118,9 @@ def main(argv: list[str] | None = None) -> int:
         library = work / "bibliotheque"
         env = dict(os.environ, IATERR_CACHE_DIR=str(work / "cache"))
         command = [*iaterr, "aggregate", str(sources), "--out", str(library), "--jobs", str(args.jobs)]
+        changed = max(1, args.sources // 100)
         for label, prepare in (("a. à froid", None), ("b. relance, rien de changé", None),
-                               ("c. relance, 1 % des dépôts changés", lambda: _touch(base, max(1, args.sources // 100)))):
+                               ("c. relance, 1 % des dépôts changés", lambda: _touch(base, changed))):
             if prepare is not None:
                 prepare()
             run = run_child(command, work, env)
@@ -148,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
             results[label] = (run.seconds, run.cpu, run.maxrss_kb / 1024)
             print(f"{label} : {fmt_s(run.seconds)}", file=sys.stderr)
     # the 1 % of repositories changed are put back, so that the next run starts from the same state
-    for folder in sorted((base / "depots").iterdir())[:max(1, args.sources // 100)]:
+    for folder in sorted((base / "depots").iterdir())[:changed]:
         _git(folder, "reset", "-q", "--hard", "HEAD~1")
     expected = args.sources * args.records
     print(f"\n{args.sources} sources × {args.records} cas d'usage : agrégat de {cases} cas d'usage, {colls} "
