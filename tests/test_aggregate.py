@@ -702,3 +702,31 @@ def test_the_bibliotheques_own_export_is_sent_to_iaterr_import(cli, tmp_path, tw
     assert "ce n'est pas un CSV du schéma d'iaterr" in result.output
     assert "iaterr import bibliotheque" in result.output
     assert (out / "data" / "cas-usage" / "bordeaux-metropole-stacoptim.yaml").is_file()
+
+
+def test_a_members_only_aggregate_keeps_restricted_fields_and_switching_back_leaves_none(cli, tmp_path):
+    text = record("chatbot", "paris", "Chatbot", extra="nom_algorithme: VALEUR-RESTREINTE-44\n")
+    small_repo(tmp_path / "paris", "paris", {"chatbot": text})
+    sources = sources_file(tmp_path, [{"depot": "paris"}])
+    out = tmp_path / "out"
+
+    def holding() -> list[str]:
+        return sorted(str(p.relative_to(out)) for p in out.rglob("*")
+                      if p.is_file() and "VALEUR-RESTREINTE" in p.read_text(encoding="utf-8"))
+
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert holding() == []
+    result = cli("aggregate", str(sources), "--out", str(out), "--membres")
+    assert result.exit_code == 0, result.output
+    assert "réservé aux membres" in result.output
+    assert holding() == ["data/cas-usage/chatbot.yaml"]
+    assert "RÉSERVÉ AUX MEMBRES" in (out / "iaterr.yaml").read_text(encoding="utf-8")
+    assert lock(out)["public"] is False and by_address(out)["paris"]["etat"] == "lu"
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    exported = tmp_path / "export.csv"
+    assert cli("export", "--repo", str(out), "--format", "csv", "-o", str(exported)).exit_code == 0
+    assert "VALEUR-RESTREINTE" not in exported.read_text(encoding="utf-8")  # its exports stay public
+    # back to a public aggregate: the members-only files are never reused
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert holding() == [] and lock(out)["public"] is True
+    assert by_address(out)["paris"]["etat"] == "lu"

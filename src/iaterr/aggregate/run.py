@@ -419,9 +419,13 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
     written = 0
     try:
         title = name or "Bibliothèque agrégée par iaterr"
+        members = "" if public else (
+            "# RÉSERVÉ AUX MEMBRES DU RÉSEAU : ce dépôt contient les champs restreints des fiches (iaterr aggregate\n"
+            "# --membres). Ne le publiez jamais tel quel ; ses exports et son site (iaterr export, iaterr register\n"
+            "# build) restent publics.\n")
         atomic_write(staging / "iaterr.yaml", (
             "# Dépôt écrit par « iaterr aggregate » : ne pas modifier à la main, chaque exécution le réécrit.\n"
-            f"# Les sources et ce qui en a été lu : {LOCK_FILE}\n"
+            f"# Les sources et ce qui en a été lu : {LOCK_FILE}\n" + members +
             f'version_schema: "{SCHEMA_VERSION}"\n' + f"nom: {json.dumps(title, ensure_ascii=False)}\n"),
             fsync=False)
         for folder in FOLDER.values():
@@ -461,6 +465,7 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
             if progress and number % 500 == 0:
                 progress("ecriture", number, total)
         lock = _lock(outcomes, plan, placed, unwritable, __version__)
+        lock["public"] = public
         atomic_write(staging / LOCK_FILE, json.dumps(lock, ensure_ascii=False, indent=1) + "\n", fsync=False)
         if progress:
             progress("ecriture", total, total)
@@ -547,10 +552,12 @@ def _exchange(a: Path, b: Path) -> bool:
 def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int | None = None,
               limits: Limits = Limits(), force: bool = False, public: bool = True,
               progress: Progress | None = None) -> AggregateResult:
-    """Aggregate ``sources`` into the data repository ``out`` (see the module's documentation)."""
+    """Aggregate ``sources`` into the data repository ``out`` (see the module's documentation). ``public``: the
+    restricted fields are left out (the default); else they are kept, for a members-only aggregate."""
     out = _check_out(out, sources)
     lock = read_lock(out) if os.path.isdir(out) else {}
-    previous = _previous(lock)
+    # a previous aggregate of the other kind (public / members-only) cannot be reused: every source is read again
+    previous = _previous(lock) if lock.get("public", True) is public else {}
     work = Path(tempfile.mkdtemp(prefix="iaterr-agregation-"))
     try:
         outcomes = _fetch_all(sources.sources, previous, out, work, limits, jobs, force, progress)

@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
         retries: int = typer.Option(2, "--essais", min=0, max=10, help=h("help.aggregate.essais"), metavar="N",
                                     show_default=False),
         complete: bool = typer.Option(False, "--complet", help=h("help.aggregate.complet")),
+        members: bool = typer.Option(False, "--membres", help=h("help.aggregate.membres")),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
@@ -42,12 +43,14 @@ def register(app: typer.Typer) -> None:
             try:
                 with _progress(ui) as progress:
                     result = aggregate(listed, out, jobs=jobs, limits=Limits(timeout, retries),
-                                       force=complete, progress=progress)
+                                       force=complete, public=not members, progress=progress)
             except AggregateError as exc:
                 raise Abort(exc.key, **exc.params) from exc
             except OSError as exc:
                 raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=exc.strerror) from exc
             _report(ui, result)
+            if members:
+                ui.say("agregation.membres", style="bold yellow", dossier=str(result.out))
             code = OK if result.ok else FINDINGS
         raise typer.Exit(code)
 

@@ -13,6 +13,11 @@ FR: dict[str, str] = {
     "help.aggregate.delai": "Temps maximal d'une lecture de source, en secondes (par défaut : 120).",
     "help.aggregate.essais": "Nouveaux essais d'une source injoignable (par défaut : 2).",
     "help.aggregate.complet": "Tout relire, même les sources qui n'ont pas changé.",
+    "help.aggregate.membres": "Garder les champs restreints des fiches : une bibliothèque réservée aux membres du "
+                              "réseau, à ne jamais publier telle quelle (ses exports et son site restent publics). "
+                              "Par défaut, ils sont retirés.",
+    "agregation.membres": "⚠ {dossier} contient les champs restreints des fiches : réservé aux membres du réseau, "
+                          "à ne jamais publier tel quel.",
     "agregation.progression.sources": "Sources interrogées",
     "agregation.progression.fiches": "Sources vérifiées",
     "agregation.progression.ecriture": "Fiches écrites",
@@ -86,6 +91,11 @@ EN: dict[str, str] = {
     "help.aggregate.delai": "Longest read of one source, in seconds (default: 120).",
     "help.aggregate.essais": "Further tries of an unreachable source (default: 2).",
     "help.aggregate.complet": "Read everything again, even the sources that did not change.",
+    "help.aggregate.membres": "Keep the records' restricted fields: a library for the network's members only, never "
+                              "to be published as it is (its exports and site stay public). By default they are "
+                              "left out.",
+    "agregation.membres": "⚠ {dossier} holds the records' restricted fields: for the network's members only, never "
+                          "to be published as it is.",
     "agregation.progression.sources": "Sources asked",
     "agregation.progression.fiches": "Sources checked",
     "agregation.progression.ecriture": "Records written",
