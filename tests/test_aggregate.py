@@ -730,3 +730,23 @@ def test_a_members_only_aggregate_keeps_restricted_fields_and_switching_back_lea
     assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
     assert holding() == [] and lock(out)["public"] is True
     assert by_address(out)["paris"]["etat"] == "lu"
+
+
+def test_a_tampered_lock_file_is_never_trusted_to_name_files(cli, tmp_path, two_repos):
+    sources = sources_file(tmp_path, [{"depot": "bordeaux"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    data = lock(out)
+    for entry in data["sources"][0]["fiches"]:
+        entry["identifiant"] = "../../../evade"
+    (out / LOCK_FILE).write_text(json.dumps(data), encoding="utf-8")
+    outside = tmp_path / "ailleurs"
+    outside.mkdir()
+    shutil.rmtree(out / "data" / "collectivites")
+    os.symlink(outside, out / "data" / "collectivites")
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert by_address(out)["bordeaux"]["etat"] == "lu"  # read again, not taken from the tampered aggregate
+    assert not (tmp_path / "evade.yaml").exists() and list(outside.iterdir()) == []
+    assert not (out / "data" / "collectivites").is_symlink()
+    assert cli("validate", "--repo", str(out)).exit_code == 0

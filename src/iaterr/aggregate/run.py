@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import stat
 import sys
@@ -34,7 +35,7 @@ from typing import Any
 from iaterr.aggregate.fetch import Fetched, FetchError, Limits, fetch
 from iaterr.aggregate.merge import FOLDER, Plan, Rec, Unwritable, merge, out_file, provenance_line, record_text
 from iaterr.aggregate.sources import Source, SourcesFile
-from iaterr.base.files import atomic_write, temp_name
+from iaterr.base.files import UnsafePath, atomic_write, contained, temp_name
 
 LOCK_FILE = "iaterr-sources.lock.json"
 LOCK_FORMAT = 1
@@ -140,6 +141,7 @@ def _previous(lock: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return out
 
 
+_IDENT = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _REC_KEYS = {"type": str, "source": str, "identifiant": str, "nom": str, "date_mise_a_jour": str,
              "empreinte": str, "fichier": str}
 
@@ -155,13 +157,16 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
         rel = item["fichier"]
         if not (rel.startswith("data/") or rel.startswith(ASIDE + "/")) or ".." in rel.split("/"):
             return None
-        path = out / rel
+        coll = item.get("collectivite")
+        if not _IDENT.fullmatch(item["identifiant"]) or (coll is not None and not (
+                isinstance(coll, str) and _IDENT.fullmatch(coll))):
+            return None  # an identifier becomes a file name: only one of the model's shape
         try:
+            path = contained(out, out / rel)
             if not stat.S_ISREG(os.lstat(path).st_mode):
                 return None
-        except OSError:
+        except (OSError, UnsafePath):
             return None
-        coll = item.get("collectivite")
         recs.append(Rec(index, item["type"], item["source"], str(path), item["identifiant"],
                         coll if isinstance(coll, str) else None, item["nom"], item["date_mise_a_jour"],
                         item["empreinte"], bool(item.get("restreint")), clean=True, previous=rel))
