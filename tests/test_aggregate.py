@@ -750,3 +750,15 @@ def test_a_tampered_lock_file_is_never_trusted_to_name_files(cli, tmp_path, two_
     assert not (tmp_path / "evade.yaml").exists() and list(outside.iterdir()) == []
     assert not (out / "data" / "collectivites").is_symlink()
     assert cli("validate", "--repo", str(out)).exit_code == 0
+
+
+def test_a_source_taken_out_of_the_sources_file_takes_its_records_with_it(cli, tmp_path, two_repos):
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources_file(tmp_path, [{"depot": "bordeaux"}, {"depot": "lyon"}])), "--out",
+               str(out)).exit_code == 0
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "lyon"}])), "--out", str(out))
+    assert result.exit_code == 0
+    assert "bordeaux n'est plus dans le fichier de sources : ses 3 fiche(s)" in result.output
+    assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == [
+        "metropole-de-lyon-ia-rbre.yaml", "metropole-de-lyon-immersion-ia.yaml"]
+    assert list(by_address(out)) == ["lyon"]

@@ -107,6 +107,8 @@ class AggregateResult:
     written: int = 0
     #: records that could not be written (rel in the source, reason)
     unwritable: list[tuple[Rec, str]] = field(default_factory=list)
+    #: sources of the previous run no longer in the sources file: (address, records they gave)
+    removed: list[tuple[str, int]] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -582,4 +584,7 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
         written, unwritable = _write(out, sources.nom, outcomes, plan, public, progress)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    return AggregateResult(out, outcomes, plan, written, unwritable)
+    keys = {s.key for s in sources.sources}
+    removed = [(str(e.get("adresse", key)), len(e.get("fiches") or [])) for key, e in sorted(previous.items())
+               if key not in keys]
+    return AggregateResult(out, outcomes, plan, written, unwritable, removed)

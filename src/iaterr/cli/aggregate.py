@@ -123,6 +123,8 @@ def _report(ui: App, result: Any) -> None:
     for rec in plan.orphans:
         ui.say("agregation.orpheline", style="red", source=location[rec.source], fichier=rec.rel,
                collectivite=rec.collectivite)
+    for address, count in result.removed:
+        ui.say("agregation.retiree", style="dim", source=address, fiches=count)
     for rec, why in result.unwritable:
         ui.say("agregation.non-ecrite", style="red", source=location[rec.source], fichier=rec.rel, raison=why)
     left = {id(rec) for rec, _why in result.unwritable}

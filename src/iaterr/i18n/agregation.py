@@ -34,6 +34,8 @@ FR: dict[str, str] = {
     "agregation.orpheline": "  ✗ {source} : {fichier} laissée de côté : sa collectivité « {collectivite} » n'est "
                             "dans aucune source.",
     "agregation.non-ecrite": "  ✗ {source} : {fichier} n'a pas pu être écrite ({raison}).",
+    "agregation.retiree": "· {source} n'est plus dans le fichier de sources : ses {fiches} fiche(s) ne sont plus "
+                          "dans la bibliothèque.",
     "agregation.bilan": "Bibliothèque écrite dans {dossier} : {cas} cas d'usage et {collectivites} collectivité(s) "
                         "de {sources} source(s) ({lues} lue(s), {inchangees} inchangée(s), {echecs} en échec) ; "
                         "{liees} copie(s) liée(s), {renommees} identifiant(s) renommé(s).",
@@ -111,6 +113,8 @@ EN: dict[str, str] = {
                        "linked copy.",
     "agregation.orpheline": "  ✗ {source}: {fichier} left out: its collectivité “{collectivite}” is in no source.",
     "agregation.non-ecrite": "  ✗ {source}: {fichier} could not be written ({raison}).",
+    "agregation.retiree": "· {source} is no longer in the sources file: its {fiches} record(s) are no longer in "
+                          "the library.",
     "agregation.bilan": "Library written in {dossier}: {cas} use case(s) and {collectivites} collectivité(s) from "
                         "{sources} source(s) ({lues} read, {inchangees} unchanged, {echecs} failed); {liees} linked "
                         "cop(y/ies), {renommees} identifier(s) renamed.",
