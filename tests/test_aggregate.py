@@ -762,3 +762,46 @@ def test_a_source_taken_out_of_the_sources_file_takes_its_records_with_it(cli, t
     assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == [
         "metropole-de-lyon-ia-rbre.yaml", "metropole-de-lyon-immersion-ia.yaml"]
     assert list(by_address(out)) == ["lyon"]
+
+
+def _luhn(digits13: str) -> str:
+    for last in "0123456789":
+        number = digits13 + last
+        total = 0
+        for index, char in enumerate(reversed(number)):
+            value = int(char) * (2 if index % 2 else 1)
+            total += value - 9 if value > 9 else value
+        if total % 10 == 0:
+            return number
+    raise AssertionError
+
+
+def test_one_collectivite_under_two_identifiers_is_one_by_its_siret(cli, tmp_path):
+    siret = _luhn("2133006350001")
+    copy = small_repo(tmp_path / "copie", "bordeaux", {
+        "bordeaux-stacoptim": record("bordeaux-stacoptim", "bordeaux", "Stacoptim", "2024-01"),
+        "bordeaux-autre": record("bordeaux-autre", "bordeaux", "Un autre projet", "2024-01")})
+    own = small_repo(tmp_path / "propre", "bordeaux-metropole", {
+        "bordeaux-metropole-stacoptim": record("bordeaux-metropole-stacoptim", "bordeaux-metropole", "Stacoptim",
+                                               "2023-01")}, default=True)
+    for folder, ident in ((copy, "bordeaux"), (own, "bordeaux-metropole")):
+        path = folder / "data" / "collectivites" / f"{ident}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + f'siret: "{siret}"\n', encoding="utf-8")
+        commit(folder)
+    sources = sources_file(tmp_path, [{"depot": "copie"}, {"depot": "propre"}])
+    out = tmp_path / "out"
+    for _run in range(2):  # the second run takes everything back from the first: the same library
+        result = cli("aggregate", str(sources), "--out", str(out))
+        assert result.exit_code == 0, result.output
+        assert sorted(p.name for p in (out / "data" / "collectivites").iterdir()) == ["bordeaux-metropole.yaml"]
+        assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == [
+            "bordeaux-autre.yaml", "bordeaux-metropole-stacoptim.yaml"]
+        moved = (out / "data" / "cas-usage" / "bordeaux-autre.yaml").read_text(encoding="utf-8")
+        assert "\ncollectivite: bordeaux-metropole\n" in moved
+        validated = cli("validate", "--repo", str(out))
+        assert validated.exit_code == 0 and "siret-duplique" not in validated.output
+    fiches = {f["identifiant"]: f for f in by_address(out)["copie"]["fiches"]}
+    assert fiches["bordeaux"]["lien"] == "data/collectivites/bordeaux-metropole.yaml"
+    assert fiches["bordeaux-stacoptim"]["lien"] == "data/cas-usage/bordeaux-metropole-stacoptim.yaml"
+    assert fiches["bordeaux-autre"]["collectivite"] == "bordeaux"
+    assert fiches["bordeaux-autre"]["collectivite_ecrite"] == "bordeaux-metropole"

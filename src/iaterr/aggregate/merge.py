@@ -55,11 +55,23 @@ class Rec:
     clean: bool = False
     #: where the previous aggregate had it (relative to it), when it comes from there
     previous: str | None = None
+    #: a collectivité's SIRET (14 digits), when it gives one
+    siret: str | None = None
+    #: decided by the merge: the collectivité a use case is written under, when not its own identifier (the same
+    #: collectivité, by its SIRET, kept under another identifier)
+    coll_out: str | None = None
+    #: ``coll_out`` of the previous run (a file taken back as it is only if that did not change)
+    previous_coll_out: str | None = None
 
     def to_lock(self) -> dict[str, Any]:
-        return {"type": self.kind, "source": self.rel, "identifiant": self.ident, "collectivite": self.collectivite,
-                "nom": self.nom, "date_mise_a_jour": self.date, "empreinte": self.digest,
-                "restreint": self.restricted}
+        entry = {"type": self.kind, "source": self.rel, "identifiant": self.ident, "collectivite": self.collectivite,
+                 "nom": self.nom, "date_mise_a_jour": self.date, "empreinte": self.digest,
+                 "restreint": self.restricted}
+        if self.siret:
+            entry["siret"] = self.siret
+        if self.coll_out:
+            entry["collectivite_ecrite"] = self.coll_out
+        return entry
 
 
 @dataclass
@@ -112,29 +124,53 @@ def merge(records: list[Rec], own: dict[int, dict[str, int]]) -> Plan:
             rec.linked_to = out_file(first)
             plan.linked.append(rec)
 
+    # one collectivité under two identifiers (the same SIRET): one record, its use cases written under it
+    alias: dict[str, str] = {}
+    by_siret: dict[str, list[Rec]] = {}
+    for rec in kept_coll.values():
+        if rec.siret:
+            by_siret.setdefault(rec.siret, []).append(rec)
+    for group in by_siret.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda r: (owns(r, r.ident), r.source, r.rel))
+        for other in group[1:]:
+            alias[other.ident] = group[0].ident
+            other.linked_to = out_file(group[0])
+            plan.kept.remove(other)
+            plan.linked.append(other)
+    for ident in alias:
+        del kept_coll[ident]
+
+    def coll_of(rec: Rec) -> str | None:
+        return alias.get(rec.collectivite or "", rec.collectivite)
+
     # use cases: the same project once
     cases = [r for r in records if r.kind == "cas_usage"]
     for rec in cases:
-        if rec.collectivite not in kept_coll:
+        if coll_of(rec) not in kept_coll:
             plan.orphans.append(rec)
-    cases = [r for r in cases if r.collectivite in kept_coll]
-    cases.sort(key=lambda r: (owns(r, r.collectivite), _newest_first(r.date), r.source, r.rel))
+        elif coll_of(rec) != rec.collectivite:
+            rec.coll_out = coll_of(rec)
+    cases = [r for r in cases if coll_of(r) in kept_coll]
+    cases.sort(key=lambda r: (owns(r, coll_of(r)), _newest_first(r.date), r.source, r.rel))
     by_ident: dict[tuple[str | None, str], Rec] = {}
     by_name: dict[tuple[str | None, str], list[Rec]] = {}
     kept: list[Rec] = []
     for rec in cases:
-        match = by_ident.get((rec.collectivite, rec.ident))
+        coll = coll_of(rec)
+        match = by_ident.get((coll, rec.ident))
         if match is not None and match.source == rec.source:
             match = None  # cannot happen in a valid source; never link a source to itself
         if match is None and rec.nom:
-            match = next((k for k in by_name.get((rec.collectivite, rec.nom), []) if k.source != rec.source), None)
+            match = next((k for k in by_name.get((coll, rec.nom), []) if k.source != rec.source), None)
         if match is not None:
             rec.out = rec.ident
             rec.match = match
             plan.linked.append(rec)
             continue
-        by_ident.setdefault((rec.collectivite, rec.ident), rec)
-        by_name.setdefault((rec.collectivite, rec.nom), []).append(rec)
+        by_ident.setdefault((coll, rec.ident), rec)
+        by_name.setdefault((coll, rec.nom), []).append(rec)
         kept.append(rec)
 
     # identifier clashes between the projects kept
@@ -147,7 +183,7 @@ def merge(records: list[Rec], own: dict[int, dict[str, int]]) -> Plan:
             rec.out = rec.ident
     for ident in sorted(i for i, g in groups.items() if len(g) > 1):
         for rec in sorted(groups[ident], key=lambda r: (r.source, r.rel)):
-            coll = rec.collectivite or ""
+            coll = coll_of(rec) or ""
             base = ident if ident.startswith(coll + "-") else _short(f"{coll}-{ident}", f"{coll}/{ident}")
             candidate, number = base, 1
             while candidate in taken:
@@ -176,7 +212,11 @@ def _newest_first(date: str) -> tuple[int, ...]:
 # ---------------------------------------------------------------- writing one record
 
 
-_IDENT_LINE = re.compile(r"(?m)^identifiant[ \t]*:[ \t]*(?P<value>[^\n#]*?)[ \t]*(?P<comment>#[^\n]*)?$")
+def _line(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?m)^{key}[ \t]*:[ \t]*(?P<value>[^\n#]*?)[ \t]*(?P<comment>#[^\n]*)?$")
+
+
+_LINES = {key: _line(key) for key in ("identifiant", "collectivite")}
 
 
 class Unwritable(Exception):
@@ -212,11 +252,14 @@ def record_text(rec: Rec, provenance: str, *, public: bool) -> bytes:
         lines.pop(0)  # this aggregate's own line, from the previous run; a source's own lines (an aggregate of
         # aggregates) are kept below it: the chain of provenance
     text = "".join(lines)
-    renamed = bool(rec.out) and rec.out != _current_ident(text)
+    renamed = bool(rec.out) and rec.out != _current(text, "identifiant")
     if renamed:
-        text = _renamed(text, rec.out)
+        text = _renamed(text, "identifiant", rec.out)
+    moved = rec.kind == "cas_usage" and (rec.coll_out or rec.collectivite) != _current(text, "collectivite")
+    if moved:
+        text = _renamed(text, "collectivite", rec.coll_out or rec.collectivite or "")
     out = bom + (provenance + text).encode("utf-8")
-    if renamed and not _checked(out, out_file(rec), rec.kind):
+    if (renamed or moved) and not _checked(out, out_file(rec), rec.kind):
         raise Unwritable("verification")
     return out
 
@@ -253,20 +296,21 @@ def _checked(raw: bytes, rel: str, kind: str) -> bool:
     return not any(v not in (None, "", [], {}) for _p, v in restricted_paths(model_of(kind), checked.data))
 
 
-def _current_ident(text: str) -> str | None:
-    found = list(_IDENT_LINE.finditer(text))
+def _current(text: str, key: str) -> str | None:
+    found = list(_LINES[key].finditer(text))
     if len(found) != 1:
         return None
     return found[0].group("value").strip().strip("\"'")
 
 
-def _renamed(text: str, ident: str) -> str:
-    """``text`` with its identifier replaced: on its own line when it is written plainly, else by a round trip."""
-    found = list(_IDENT_LINE.finditer(text))
+def _renamed(text: str, key: str, value: str) -> str:
+    """``text`` with its ``key`` (identifiant, collectivite) set to ``value``: on its own line when it is written
+    plainly, else by a round trip."""
+    found = list(_LINES[key].finditer(text))
     if len(found) == 1 and re.fullmatch(r"[\"']?[a-z0-9-]+[\"']?", found[0].group("value").strip()):
         match = found[0]
-        return text[:match.start()] + f"identifiant: {ident}" + text[match.end():]
-    return _roundtrip(text, lambda data: data.__setitem__("identifiant", ident))
+        return text[:match.start()] + f"{key}: {value}" + text[match.end():]
+    return _roundtrip(text, lambda data: data.__setitem__(key, value))
 
 
 def _restricted_names(kind: str) -> set[str]:

@@ -144,6 +144,7 @@ def _previous(lock: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 _IDENT = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+_SIRET = re.compile(r"\d{14}")
 _REC_KEYS = {"type": str, "source": str, "identifiant": str, "nom": str, "date_mise_a_jour": str,
              "empreinte": str, "fichier": str}
 
@@ -169,9 +170,12 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
                 return None
         except (OSError, UnsafePath):
             return None
+        siret, written = item.get("siret"), item.get("collectivite_ecrite")
         recs.append(Rec(index, item["type"], item["source"], str(path), item["identifiant"],
                         coll if isinstance(coll, str) else None, item["nom"], item["date_mise_a_jour"],
-                        item["empreinte"], bool(item.get("restreint")), clean=True, previous=rel))
+                        item["empreinte"], bool(item.get("restreint")), clean=True, previous=rel,
+                        siret=siret if isinstance(siret, str) and _SIRET.fullmatch(siret) else None,
+                        previous_coll_out=written if isinstance(written, str) and _IDENT.fullmatch(written) else None))
     return recs
 
 
@@ -305,9 +309,10 @@ def _check_chunk(chunk: list[tuple[Any, str | None]], want: Any) -> list[tuple[A
                         fh.write(public)
                     path, clean = staged, True
             nom = data.get("nom")
+            siret = data.get("siret") if f.kind == "collectivite" else None
             info = (str(data.get("identifiant")), str(data["collectivite"]) if f.kind == "cas_usage" else None,
                     slugify(nom) if isinstance(nom, str) else "", str(data.get("date_mise_a_jour") or ""),
-                    restricted, path, clean)
+                    restricted, path, clean, siret if isinstance(siret, str) and _SIRET.fullmatch(siret) else None)
         out.append((result, info))
     return out
 
@@ -398,9 +403,9 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
         for f, (result, info) in zip(fs, mine):
             if f.rel in errors or info is None:
                 continue
-            ident, coll, nom, date, restricted, path, clean = info
+            ident, coll, nom, date, restricted, path, clean, siret = info
             records.append(Rec(outcome.source.order, f.kind, f.rel, path, ident, coll, nom, date, result.digest,
-                               restricted, clean=clean))
+                               restricted, clean=clean, siret=siret))
         outcome.records = records
         outcome.rejected = [Rejected(rel, sorted({d.code for d in diags}),
                                      {lang: diags[0].message(lang=lang) for lang in ("fr", "en")})
@@ -449,7 +454,7 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
                 rel = f"{ASIDE}/{outcome.source.key}/{FOLDER[rec.kind]}/{rec.ident}.yaml"
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            if rec.previous == rel and outcome.state != "lu":
+            if rec.previous == rel and outcome.state != "lu" and rec.coll_out == rec.previous_coll_out:
                 # the same file of the same version of its source, in the same place: the old aggregate's file,
                 # linked (it is left untouched until the swap, then only its other name goes)
                 try:
