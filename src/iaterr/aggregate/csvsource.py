@@ -20,12 +20,10 @@ from typing import Any
 import yaml
 
 from iaterr.base.files import atomic_write
+from iaterr.base.text import restore
 
 LIST_SEPARATOR = " | "
 _IDENT = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-#: the inert-making apostrophe iaterr's CSV puts before a formula sign (see iaterr.base.text.neutralise)
-_LEADING = re.compile("^'(?=[ \u00a0\t\r\n]*[=+\\-@\t\r\n\uff1d\uff0b\uff0d\uff20])")
-_INNER = re.compile("([;\t\r\n][ \u00a0\t]*)'(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
 #: the first column of an export with restricted fields
 RESTRICTED_MARK = "avertissement"
 
@@ -35,15 +33,6 @@ class CsvError(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
-
-
-def _plain(cell: str) -> str:
-    """A cell as its record holds it: the apostrophe that made it inert taken off."""
-    if cell.startswith("'"):
-        cell = _LEADING.sub("", cell, count=1)
-    if "'" in cell and ("\n" in cell or ";" in cell or "\t" in cell or "\r" in cell):
-        cell = _INNER.sub("\\1", cell)
-    return cell
 
 
 def _typed(text: str, kind: str) -> Any:
@@ -76,9 +65,9 @@ def _record(row: dict[str, str], cols: dict[str, Any]) -> dict[str, Any]:
             out.setdefault(col.field, None)
             continue
         if col.spec.is_list:
-            out[col.field] = [_plain(v) for v in cell.split(LIST_SEPARATOR)]
+            out[col.field] = [restore(v) for v in cell.split(LIST_SEPARATOR)]
         else:
-            out[col.field] = _typed(_plain(cell), col.spec.kind)
+            out[col.field] = _typed(restore(cell), col.spec.kind)
     for field_name, subs in tables.items():
         length = max(len(values) for _spec, values in subs.values())
         items = []
@@ -87,7 +76,7 @@ def _record(row: dict[str, str], cols: dict[str, Any]) -> dict[str, Any]:
             for sub, (spec, values) in subs.items():
                 value = values[index] if index < len(values) else ""
                 if value != "":
-                    item[sub] = _typed(_plain(value), spec.kind)
+                    item[sub] = _typed(restore(value), spec.kind)
             items.append(item)
         out[field_name] = items
     return {k: v for k, v in out.items() if v is not None}
