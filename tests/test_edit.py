@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from iaterr import SCHEMA_VERSION
 from iaterr.authoring.edit import edited_record, open_for_edit, write_edit
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
@@ -77,11 +78,11 @@ def test_removing_adding_and_a_newer_field_keep_the_section_comments(repo_copy):
     answers = dict(source.data)
     del answers["fournisseurs"]  # the last field of its section: the next section's comment stays
     del answers["points_vigilance"]
-    answers["secrets_proteges"] = "Secret des affaires du prestataire."  # 1.1: the record moves to 1.1
+    answers["secrets_proteges"] = "Secret des affaires du prestataire."  # 1.1: the record moves to the current format
     answers["url_base_ue"] = "https://example.org/base-ue"
     edited = edited_record(repo, source, answers)
     assert edited.valid, edited.problems
-    assert edited.version == "1.1" and 'version_schema: "1.1"' in edited.text
+    assert edited.version == SCHEMA_VERSION and f'version_schema: "{SCHEMA_VERSION}"' in edited.text
     comments = [line for line in text.splitlines() if line.startswith("# ")]
     assert [line for line in edited.text.splitlines() if line.startswith("# ")] == comments
     # the new field of the CRPA section comes before the next section's comment, after a blank line

@@ -13,6 +13,7 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 import iaterr.cli.recording as new_module
+from iaterr import SCHEMA_VERSION
 from iaterr.cli import questionnaire
 from iaterr.repo.config import open_repository
 from iaterr.repo.yamlio import read_document
@@ -474,7 +475,7 @@ def test_questionnaire_ai_chatbot_with_personal_data_shows_the_regimes_it_trigge
         assert absent not in asked, absent
     assert "Durée de conservation des données (exigé par la loi)" in asked  # personal data: the GDPR
     _path, data = record(repo_copy, "assistant-des-demarches")
-    assert data["version_schema"] == "1.1"
+    assert data["version_schema"] == SCHEMA_VERSION
     assert data["revision_autonome"] == "false"
     assert data["donnees"] == [{"nom": "Questions des habitants", "source": "usager", "mode_collecte": "api",
                                 "personnelles": "true"}]

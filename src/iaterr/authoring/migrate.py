@@ -80,6 +80,13 @@ STEPS: tuple[Step, ...] = (
             "change.",
          en="New optional fields (qualification, GDPR, AI Act deployer duties, the authority's request "
             "channels); no field renamed or removed: only the version changes."),
+    Step("1.1", "1.2", None,
+         fr="Nouveaux champs facultatifs d'un cas d'usage : le résumé (« resume », 150 caractères au plus) et le "
+            "service responsable (« service_responsable ») ; aucun champ renommé ni supprimé : seule la version "
+            "change.",
+         en="New optional fields of a use case: the summary (“resume”, 150 characters at most) and the "
+            "department in charge (“service_responsable”); no field renamed or removed: only the version "
+            "changes."),
 )
 
 

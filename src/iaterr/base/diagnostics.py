@@ -61,6 +61,7 @@ CODES: dict[str, Severity] = {
     "cle-inconnue": Severity.ERROR,
     "type-invalide": Severity.ERROR,
     "texte-vide": Severity.ERROR,
+    "texte-trop-long": Severity.ERROR,
     "caractere-controle": Severity.ERROR,
     "valeur-inconnue": Severity.ERROR,
     "valeur-non-canonique": Severity.WARNING,

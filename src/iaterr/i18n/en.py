@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "diag.cle-inconnue": "Unknown key “{cle}”.",
     "diag.type-invalide": "“{champ}” must be {attendu}; found: {trouve}.",
     "diag.texte-vide": "“{champ}” is empty.",
+    "diag.texte-trop-long": "“{champ}” is {longueur} characters long: {maximum} at most.",
     "diag.valeur-inconnue": "Unknown value “{valeur}” for “{champ}” ({vocabulaire}).",
     "diag.valeur-non-canonique": "“{valeur}” is a label or an alias: the canonical value is “{code}”.",
     "diag.identifiant-invalide": "Invalid identifier “{valeur}”: lower-case letters without accents, digits "
@@ -63,6 +64,8 @@ MESSAGES: dict[str, str] = {
     "hint.cles-possibles": "Possible keys here: {cles}.",
     "hint.valeurs-possibles": "Possible values: {valeurs}.",
     "hint.texte-vide": "Remove the key or give it a value.",
+    "hint.texte-trop-long": "Shorten it to {maximum} characters: registers and lists take it as it is, without "
+                            "cutting it.",
     "hint.code-canonique": "Write “{code}”.",
     "hint.identifiant": "For example: {suggestion}",
     "hint.siret-espaces": "Without spaces: {compact}",

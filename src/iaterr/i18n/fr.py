@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "diag.cle-inconnue": "Clé inconnue « {cle} ».",
     "diag.type-invalide": "« {champ} » doit être {attendu} ; valeur trouvée : {trouve}.",
     "diag.texte-vide": "« {champ} » est vide.",
+    "diag.texte-trop-long": "« {champ} » fait {longueur} caractères : {maximum} au plus.",
     "diag.valeur-inconnue": "Valeur inconnue « {valeur} » pour « {champ} » ({vocabulaire}).",
     "diag.valeur-non-canonique": "« {valeur} » est un libellé ou un alias : la valeur canonique est « {code} ».",
     "diag.identifiant-invalide": "Identifiant invalide « {valeur} » : minuscules sans accents, chiffres et "
@@ -64,6 +65,8 @@ MESSAGES: dict[str, str] = {
     "hint.cles-possibles": "Clés possibles ici : {cles}.",
     "hint.valeurs-possibles": "Valeurs possibles : {valeurs}.",
     "hint.texte-vide": "Supprimez la clé ou donnez-lui une valeur.",
+    "hint.texte-trop-long": "Raccourcissez-le à {maximum} caractères : les registres et les listes le reprennent "
+                            "tel quel, sans le couper.",
     "hint.code-canonique": "Écrivez « {code} ».",
     "hint.identifiant": "Par exemple : {suggestion}",
     "hint.siret-espaces": "Sans espaces : {compact}",

@@ -121,6 +121,10 @@ def _diagnostic(err: Any, rel: str, model: type[BaseModel], data: dict[str, Any]
         return diag("type-invalide", {"champ": champ, "attendu": {"t": "type.texte"}, "trouve": _type_name(value)})
     if kind == "iaterr_vide":
         return diag("texte-vide", with_hint({"champ": champ}, "texte-vide"))
+    if kind == "iaterr_trop_long":
+        maximum = ctx.get("maximum", "?")
+        return diag("texte-trop-long", with_hint({"champ": champ, "longueur": ctx.get("longueur", "?"),
+                                                  "maximum": maximum}, "texte-trop-long", maximum=maximum))
     if kind == "iaterr_slug":
         params = {"valeur": ctx.get("valeur", value)}
         suggestion = slugify(str(params["valeur"]))

@@ -56,6 +56,22 @@ TEXT_PATTERN = f"^{_NO_CONTROL}*[^\\s\\u0000-\\u001f\\u007f-\\u009f]{_NO_CONTROL
 Texte = Annotated[str, TypeTag("texte"), BeforeValidator(_texte),
                   WithJsonSchema({"type": "string", "minLength": 1, "pattern": TEXT_PATTERN})]
 
+#: The longest short summary (``resume``): Eurocities' ``description_short`` states 150 characters.
+RESUME_MAX = 150
+
+
+def _resume(value: Any) -> str:
+    value = _texte(value)
+    if len(value) > RESUME_MAX:
+        raise PydanticCustomError("iaterr_trop_long", "text too long", {"longueur": len(value), "maximum": RESUME_MAX})
+    return value
+
+
+#: A short summary: a text of :data:`RESUME_MAX` characters at most, counted as Python counts them.
+Resume = Annotated[str, TypeTag("texte"), BeforeValidator(_resume),
+                   WithJsonSchema({"type": "string", "minLength": 1, "maxLength": RESUME_MAX,
+                                   "pattern": TEXT_PATTERN})]
+
 # ---------------------------------------------------------------- identifiers
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

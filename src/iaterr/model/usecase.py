@@ -13,7 +13,7 @@ from typing import Optional
 from pydantic import BaseModel, ConfigDict
 
 from iaterr.model.fields import champ
-from iaterr.model.types import Booleen, DatePartielle, Email, Entier, Slug, Texte, Url, code_of
+from iaterr.model.types import Booleen, DatePartielle, Email, Entier, Resume, Slug, Texte, Url, code_of
 from iaterr.model.vocab import (
     BUDGETS,
     CRITERES_AIPD,
@@ -235,6 +235,13 @@ class CasUsage(BaseModel):
                     "artificial intelligence provides that the registration names the authority using it (Annex "
                     "VIII, C.1).",
     )
+    service_responsable: Optional[Texte] = champ(
+        fr="Service responsable", en="Department in charge", section="identification", exigence="recommande",
+        depuis="1.2", exemple="Direction du cycle de l'eau",
+        aide_fr="La direction ou le service de la collectivité qui porte le projet (pas le nom d'une personne).",
+        aide_en="The authority's directorate or department running the project (not a person's name).",
+        standards={"etalab": "Direction/service porteur", "uk": "team", "eurocities": "department"},
+    )
     nom: Texte = champ(
         fr="Nom du projet", en="Project name", section="identification", exigence="obligatoire",
         exemple="Détection des fuites d'eau par l'IA",
@@ -290,6 +297,16 @@ class CasUsage(BaseModel):
         bibliotheque="usage_description", bibliotheque_export="Description_service",
         standards={"etalab": "Contexte global", "nl": "description_short", "uk": "description",
                    "eurocities": "description_short"},
+    )
+    resume: Optional[Resume] = champ(
+        fr="Résumé", en="Summary", section="description", exigence="recommande", depuis="1.2",
+        exemple="Une IA repère les tronçons du réseau d'eau potable les plus exposés aux fuites pour y cibler "
+                "les recherches.",
+        aide_fr="Le service en une phrase de 150 caractères au plus, en langage clair : les listes et les "
+                "registres étrangers (Eurocities, registre néerlandais) le reprennent tel quel, sans le couper.",
+        aide_en="The service in one sentence of at most 150 characters, in plain language: lists and foreign "
+                "registers (Eurocities, the Dutch register) take it as it is, without cutting it.",
+        standards={"nl": "description_short", "eurocities": "description_short"},
     )
     finalite: Optional[Texte] = champ(
         fr="Finalité", en="Purpose", section="description", exigence="recommande",

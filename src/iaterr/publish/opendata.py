@@ -24,7 +24,7 @@ from iaterr import SCHEMA_VERSION, __version__
 from iaterr.base.text import csv_line, neutralise
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import FieldSpec
-from iaterr.model.types import DATE_PATTERN
+from iaterr.model.types import DATE_PATTERN, RESUME_MAX
 from iaterr.model.visibility import View, shown_fields
 from iaterr.publish.export import ExportSet
 
@@ -196,6 +196,8 @@ def _field_schema(col: Column) -> dict[str, Any]:
             constraints["pattern"] = r"[a-z0-9]+(-[a-z0-9]+)*"
         elif spec.kind == "url":
             constraints["pattern"] = r"https?://\S+"
+    if col.source == "cas" and col.field == "resume":
+        constraints["maxLength"] = RESUME_MAX
     if col.field == "latitude":
         constraints.update(minimum=-90, maximum=90)
     if col.field == "longitude":
@@ -209,7 +211,7 @@ def _field_schema(col: Column) -> dict[str, Any]:
 
 #: Dates of the Table Schema: bump ``SCHEMA_MODIFIED`` with the record format's version.
 SCHEMA_CREATED = "2026-11-22"
-SCHEMA_MODIFIED = "2026-11-22"
+SCHEMA_MODIFIED = "2026-12-01"
 
 
 def table_schema() -> dict[str, Any]:

@@ -18,7 +18,7 @@ Rules kept by every mapping:
 - Values of a standard's own vocabulary (a status, a risk category, a theme) use the
   standard's values; free text stays as the record wrote it, in French, and the text
   iaterr composes around it (labels, short phrases) is French too.
-- Nothing is made up: what iaterr does not know (a department, a senior responsible
+- Nothing is made up: what iaterr does not know (a senior responsible
   owner, a postal address, a publication date) is reported as missing, never filled
   with a guess. The only derived values are documented in ``docs/export-registres.md``.
 
@@ -44,6 +44,7 @@ from iaterr.model.qualification import (
     qualify,
     registration_route,
 )
+from iaterr.model.types import RESUME_MAX
 from iaterr.model.visibility import View, path_is_public
 from iaterr.model.vocab import (
     DOMAINES_ANNEXE_III,
@@ -131,9 +132,6 @@ def _names(fields: Iterable[str], lang: str) -> str:
     return ", ".join(items[:-1]) + word + items[-1]
 
 
-R_DEPARTMENT = Txt(
-    "iaterr n'enregistre pas la direction ou le service porteur du projet : à compléter à la main.",
-    "iaterr does not record the department or team in charge of the project: fill it in by hand.")
 R_SRO = Txt(
     "iaterr n'enregistre le nom ni la fonction d'aucune personne : l'ATRS demande la fonction du responsable "
     "senior ; à compléter par la collectivité, jamais déduit.",
@@ -216,16 +214,24 @@ R_GOVUK_ORGANISATION = Txt(
     "it. The authority's name is in “organisation_or_department”.")
 
 #: Where a standard's short description is read, in order (a text short enough, never cut).
-SHORT_SOURCES: tuple[str, ...] = ("description",)
+SHORT_SOURCES: tuple[str, ...] = ("resume", "description")
 #: Eurocities 0.3.1: ``description_short`` of 150 characters at most (stated in its description).
 EUROCITIES_SHORT = 150
 
 
-def _too_long(fields: str, length: int, limit: int) -> Txt:
-    return Txt(f"Le texte de {_names(fields.split(', '), 'fr')} fait {length} caractères ; le standard en admet "
-               f"{limit} au plus pour ce champ. iaterr ne coupe pas un texte : un texte plus court est à écrire.",
-               f"The text of {_names(fields.split(', '), 'en')} is {length} characters long; the standard allows "
-               f"at most {limit} for this field. iaterr does not cut a text: a shorter one is to be written.")
+def _too_long(fields: str, length: int, limit: int, shorter: str | None = None) -> Txt:
+    """A text over the standard's limit, and where a shorter one goes (``shorter``: a field of iaterr)."""
+    fr = (f"Le texte de {_names(fields.split(', '), 'fr')} fait {length} caractères ; le standard en admet {limit} "
+          "au plus pour ce champ. iaterr ne coupe pas un texte : ")
+    en = (f"The text of {_names(fields.split(', '), 'en')} is {length} characters long; the standard allows at "
+          f"most {limit} for this field. iaterr does not cut a text: ")
+    if shorter:
+        fr += f"écrivez-en un plus court dans {_q(shorter, 'fr')} ({RESUME_MAX} caractères au plus)."
+        en += f"write a shorter one in {_q(shorter, 'en')} ({RESUME_MAX} characters at most)."
+    else:
+        fr += "un texte plus court est à écrire."
+        en += "a shorter one is to be written."
+    return Txt(fr, en)
 
 
 AVERTISSEMENT_SECTION_SECURISEE = Txt(
@@ -285,7 +291,7 @@ class _Source:
         description = self.get("description")
         if not description:
             return self.need(champ, None, *SHORT_SOURCES)
-        self.miss(champ, SHORT_SOURCES, _too_long("description", len(description), limit))
+        self.miss(champ, SHORT_SOURCES, _too_long("description", len(description), limit, "resume"))
         return None
 
     def fit(self, champ: str, value: Any, limit: int, *fields: str) -> Any:
@@ -591,7 +597,7 @@ def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
     r["name"] = s.need("name", cas.get("nom"), "nom")
     r["description_short"] = s.short("description_short", EUROCITIES_SHORT)
     r["organization"] = s.need("organization", coll.get("nom"), "collectivite.nom")
-    s.miss("department", (), R_DEPARTMENT)
+    r["department"] = s.need("department", cas.get("service_responsable"), "service_responsable")
     contact, fields = s.contact()
     r["contact_email"] = s.need("contact_email", contact, *fields)
     r["area"] = s.need("area", coll.get("nom"), "collectivite.nom")
@@ -786,7 +792,7 @@ def atrs(item: ExportItem, *, include_restricted: bool) -> Mapped:
     owner: dict[str, Any] = {
         "organisation_or_department": s.need("organisation_or_department", coll.get("nom"), "collectivite.nom"),
     }
-    s.miss("team", (), R_DEPARTMENT)
+    owner["team"] = s.need("team", cas.get("service_responsable"), "service_responsable")
     s.miss("senior_responsible_owner", (), R_SRO)
     owner["external_supplier_involvement"] = s.need("external_supplier_involvement", involvement,
                                                     "fournisseurs", "mise_en_oeuvre", raison=R_SUPPLIER)

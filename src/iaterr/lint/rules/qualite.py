@@ -22,6 +22,7 @@ from iaterr.lint.values import code_is, excerpt
 from iaterr.lint.values import is_true as truthy
 from iaterr.model.introspect import FieldSpec, spec_at, specs
 from iaterr.model.kinds import model_of
+from iaterr.model.types import RESUME_MAX
 from iaterr.model.vocab import SOUS_THEMES, STATUTS, THEMES, fold
 from iaterr.repo.yamlio import position
 
@@ -89,6 +90,32 @@ def description_courte(ctx: RecordContext) -> Iterable[Finding]:
     minimum = ctx.settings.description_min
     if text and len(text) < minimum:
         yield Finding(("description",), {"longueur": len(text), "minimum": minimum, "extrait": excerpt(text)})
+
+
+@rule(
+    code="qualite-resume-manquant", famille="qualite", severite=Severity.INFO, portee="cas_usage",
+    reference="Eurocities Algorithmic Transparency Standard 0.3.1 : « description_short » (150 caractères au "
+              "plus) ; Algoritmeregister 1.0 : « description_short » (400 caractères au plus)",
+    reference_en="Eurocities Algorithmic Transparency Standard 0.3.1: “description_short” (150 characters at most); "
+                 "Algoritmeregister 1.0: “description_short” (400 characters at most)",
+    titre_fr="Description longue sans résumé", titre_en="Long description without a summary",
+    justification_fr="Les registres étrangers et les listes ne reprennent qu'une description courte (150 "
+                     "caractères pour Eurocities, 400 pour le registre néerlandais) ; iaterr ne coupe jamais un "
+                     "texte : sans résumé, leurs exports la signalent manquante.",
+    justification_en="Foreign registers and lists only take a short description (150 characters for Eurocities, "
+                     "400 for the Dutch register); iaterr never cuts a text: without a summary, their exports "
+                     "report it missing.",
+    message_fr="Description de {longueur} caractères sans résumé (« resume », 150 caractères au plus).",
+    message_en="Description of {longueur} characters without a summary (“resume”, 150 characters at most).",
+    aide_fr="Ajoutez « resume: » : le service en une phrase de 150 caractères au plus (une fiche d'un format "
+            "antérieur à 1.2 passe d'abord au format actuel : `iaterr migrate`).",
+    aide_en="Add “resume:”: the service in one sentence of at most 150 characters (a record of a format older "
+            "than 1.2 first moves to the current format: `iaterr migrate`).",
+)
+def resume_manquant(ctx: RecordContext) -> Iterable[Finding]:
+    text = ctx.text("description")
+    if len(text) > RESUME_MAX and not ctx.text("resume"):
+        yield Finding(("description",), {"longueur": len(text)})
 
 
 # ---------------------------------------------------------------- placeholders
@@ -429,6 +456,7 @@ def _visible(value: str, limit: int = 60) -> str:
 #: The rules of this family, in the order they are listed.
 RULES = (
     description_courte,
+    resume_manquant,
     texte_de_remplissage,
     nsp_juridique,
     logo_manquant,
