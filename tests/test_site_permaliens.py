@@ -149,3 +149,16 @@ def test_the_pages_under_review_and_removed_have_no_axe_violation(browser, tmp_p
         if violations:
             failures.append(describe(violations, ident))
     assert not failures, "\n".join(failures)
+
+
+def test_a_record_valid_until_its_collectivite_broke_keeps_its_page(tmp_path):
+    """The use case unchanged, its collectivité made invalid: the same version of the use case, with the
+    collectivité of its commit, is the last valid one."""
+    root = _repo(tmp_path)
+    coll = root / "data/collectivites/ville-exemple.yaml"
+    coll.write_text(coll.read_text(encoding="utf-8").replace("type: commune", "type: pas-un-type"), encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "Collectivité cassée", when="2026-11-05T10:00:00+00:00")
+    result = build_site(open_repository(root), tmp_path / "site", today=TODAY)
+    assert {r.identifiant for r in result.revisions} == {DECISION, SIMPLE}
+    assert all(r.day == date(2026, 9, 14) for r in result.revisions)
+    assert "Fiche en cours de révision" in _text(tmp_path / f"site/cas/{SIMPLE}.html")

@@ -221,8 +221,8 @@ def _permalinks(repo: Repository, site: SiteData, old: set[str], today: date) ->
     present = {r.identifiant for r in site.records}
     revisions: list[Revision] = []
     lost: list[str] = []
-    for rel, _errors in site.skipped:
-        revision = last_valid(repo, rel)
+    for rel, errors in site.skipped:
+        revision = last_valid(repo, rel, own_errors=errors > 0)
         if revision is not None and revision.identifiant not in present:
             revisions.append(revision)
             present.add(revision.identifiant)

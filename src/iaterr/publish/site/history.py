@@ -103,9 +103,10 @@ def _yaml(text: bytes) -> Any:
         return None
 
 
-def last_valid(repo: Repository, rel: str) -> Revision | None:
+def last_valid(repo: Repository, rel: str, own_errors: bool = True) -> Revision | None:
     """The newest committed version of the use-case file ``rel`` that is valid with its collectivité's file of the
-    same commit, as a public view; None without git or without such a version."""
+    same commit, as a public view; None without git or without such a version. With ``own_errors`` (the file
+    itself is invalid, not only its collectivité), versions identical to the current file are not tried."""
     from iaterr.publish.export import load_items
     from iaterr.repo.config import open_repository
 
@@ -113,12 +114,18 @@ def last_valid(repo: Repository, rel: str) -> Revision | None:
     if not log:
         return None
     coll_dir = repo.kind_dir("collectivite").relative_to(repo.root).as_posix()
+    try:
+        current = (repo.root / rel).read_bytes()
+    except OSError:
+        current = None
+    seen = {current} if own_errors else set()
     with tempfile.TemporaryDirectory(prefix="iaterr-revision-") as tmp:
         for line in log.splitlines():
             commit, _, stamp = line.partition(" ")
             text = _show(repo.root, commit, rel)
-            if text is None:
+            if text is None or text in seen:  # the invalid version itself, or one already tried
                 continue
+            seen.add(text)
             coll = _collectivite_of(text)
             coll_text = _show(repo.root, commit, f"{coll_dir}/{coll}.yaml") if coll else None
             if coll_text is None:
