@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from browser import browser  # noqa: F401
 from conftest import ROOT
 from iaterr.publish.export import load_items
 from iaterr.publish.site import build_site
@@ -150,3 +151,17 @@ def test_a_wrong_registre_section_is_refused_with_its_key(cli, tmp_path, section
     (root / "iaterr.yaml").write_text('version_schema: "1.0"\n' + section, encoding="utf-8")
     result = cli("register", "build", "--repo", str(root))
     assert result.exit_code == 2 and "registre." in result.stderr, result.output
+
+
+def test_english_pages_have_no_axe_violation(browser, english):  # noqa: F811
+    from browser import axe_violations, describe, open_page
+
+    _root, out = english
+    failures = []
+    for rel in ("index.html", "cas/metz-vipare.html", "collectivites/metz.html", "mentions-legales.html",
+                "accessibilite.html", "chiffres.html"):
+        open_page(browser, out / rel)
+        violations = axe_violations(browser)
+        if violations:
+            failures.append(describe(violations, rel))
+    assert not failures, "\n".join(failures)
