@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from iaterr.cli.common import (
+    FAILURE,
     FINDINGS,
     OK,
     App,
@@ -56,12 +57,31 @@ def _holds(path: Path, payload: bytes, root: Path | None) -> bool:
         return False
 
 
+def _table_schema_repo(ui: App, folder: Path, repo: Optional[Path], check: bool) -> int:
+    """``iaterr schema --table-schema-repo DIR``: the open-data Table Schema as a repository for
+    schema.data.gouv.fr, from the repository's ``iaterr.yaml``."""
+    from iaterr.publish.schema_repo import NoSchemaRepository, schema_repository
+
+    repository = open_repo(ui, repo, allow_embedded=False)
+    try:
+        files = schema_repository(repository.config)
+    except NoSchemaRepository:
+        ui.fail("schema.depot-schema-manquant", "schema.depot-schema-manquant.aide",
+                fichier=str(repository.root / "iaterr.yaml"))
+        return FAILURE
+    return write_generated(ui, {folder / name: text for name, text in files.items()}, check,
+                           "schema --table-schema-repo")
+
+
 def register(app: typer.Typer) -> None:
     @app.command("schema", help=h("help.schema"), add_help_option=False)
     def schema(
         out: Optional[Path] = typer.Option(None, "--out", "-o", help=h("help.schema.out"), show_default=False,
                                            file_okay=False),
         check: bool = typer.Option(False, "--check", help=h("help.schema.check")),
+        table_schema_repo: Optional[Path] = typer.Option(None, "--table-schema-repo",
+                                                         help=h("help.schema.table-schema-repo"),
+                                                         show_default=False, file_okay=False),
         repo: Optional[Path] = repo_option(),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
@@ -69,6 +89,8 @@ def register(app: typer.Typer) -> None:
         from iaterr.model.jsonschema import schema_texts
 
         with guarded(lang) as ui:
+            if table_schema_repo is not None:
+                raise typer.Exit(_table_schema_repo(ui, table_schema_repo, repo, check))
             root: Path | None = None
             if out is None:
                 repository = open_repo(ui, repo, allow_embedded=False)

@@ -251,6 +251,13 @@ MESSAGES: dict[str, str] = {
                    "tools).",
     "help.schema.out": "Folder to write the schemas to (default: the repository's schema/).",
     "help.schema.check": "Write nothing: fail if the folder's schemas are out of date.",
+    "help.schema.table-schema-repo": "Write into this folder the repository of the open-data schema for "
+                                     "schema.data.gouv.fr (schema.json, README, CHANGELOG, valid and invalid "
+                                     "examples), from iaterr.yaml (registre.depot_schema).",
+    "schema.depot-schema-manquant": "iaterr.yaml does not say where the schema's repository is: {fichier}.",
+    "schema.depot-schema-manquant.aide": "Add under “registre:” the key “depot_schema:” with the address of the "
+                                         "schema's git repository (a repository for it alone, for instance "
+                                         "https://github.com/my-authority/schema-registre-ia), then run again.",
     "help.reference": "Write the field reference (Markdown) generated from the model.",
     "help.reference.out": "File to write (default: docs/reference-champs.md, or docs/en/fields-reference.md in "
                           "English).",

@@ -255,6 +255,13 @@ MESSAGES: dict[str, str] = {
                    "d'autres outils).",
     "help.schema.out": "Dossier où écrire les schémas (par défaut : schema/ du dépôt).",
     "help.schema.check": "N'écrit rien : échoue si les schémas du dossier ne sont pas à jour.",
+    "help.schema.table-schema-repo": "Écrit dans ce dossier le dépôt du schéma open data pour schema.data.gouv.fr "
+                                     "(schema.json, README, CHANGELOG, exemples valide et invalide), d'après "
+                                     "iaterr.yaml (registre.depot_schema).",
+    "schema.depot-schema-manquant": "iaterr.yaml ne dit pas où est le dépôt du schéma : {fichier}.",
+    "schema.depot-schema-manquant.aide": "Ajoutez sous « registre: » la clé « depot_schema: » avec l'adresse du "
+                                         "dépôt git du schéma (un dépôt pour lui seul, par exemple "
+                                         "https://github.com/ma-collectivite/schema-registre-ia), puis relancez.",
     "help.reference": "Écrit la référence des champs (Markdown) générée depuis le modèle.",
     "help.reference.out": "Fichier à écrire (par défaut : docs/reference-champs.md, ou docs/en/fields-reference.md "
                           "en anglais).",

@@ -178,6 +178,8 @@ def _field_schema(col: Column) -> dict[str, Any]:
     }
     if meta.exemple is not None and not isinstance(meta.exemple, (list, dict)):
         field["example"] = "true" if meta.exemple is True else "false" if meta.exemple is False else str(meta.exemple)
+    elif isinstance(meta.exemple, list) and meta.exemple and not any(isinstance(v, (list, dict)) for v in meta.exemple):
+        field["example"] = LIST_SEPARATOR.join(str(v) for v in meta.exemple)  # a list cell, as the CSV writes it
     if field["type"] == "boolean":
         field["trueValues"], field["falseValues"] = ["true"], ["false"]
     constraints: dict[str, Any] = {}

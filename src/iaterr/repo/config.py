@@ -59,6 +59,9 @@ class RegistreConfig:
     licence_url: str = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
     #: the repository of the records (a link on every page)
     depot: Optional[str] = None
+    #: the repository of the open-data Table Schema, one repository for it alone (``iaterr schema
+    #: --table-schema-repo``: its ``homepage``, and the address of its files at each version's tag)
+    depot_schema: Optional[str] = None
     #: contact for accessibility (déclaration d'accessibilité)
     contact_accessibilite: Optional[str] = None
     #: where CI publishes the register: "github", "gitlab" or "aucune"
@@ -66,7 +69,7 @@ class RegistreConfig:
 
 
 _REGISTRE_TEXTS = ("url", "editeur", "adresse", "directeur_publication", "hebergeur", "logo", "couleur", "licence",
-                   "licence_url", "depot", "contact_accessibilite", "publication")
+                   "licence_url", "depot", "depot_schema", "contact_accessibilite", "publication")
 PUBLICATIONS = ("github", "gitlab", "aucune")
 
 
@@ -154,7 +157,7 @@ def _registre_from(data: Any, registre: RegistreConfig) -> None:
     if registre.publication not in PUBLICATIONS:
         raise _Invalid("registre.publication", "github, gitlab ou aucune attendu",
                        "github, gitlab or aucune (none) expected")
-    for name in ("url", "depot", "licence_url"):
+    for name in ("url", "depot", "depot_schema", "licence_url"):
         value = getattr(registre, name)
         if value is not None and not re.fullmatch(r"https?://[^\s<>\"']+", value):
             raise _Invalid(f"registre.{name}", "une adresse http(s) attendue", "an http(s) address expected")
