@@ -48,6 +48,18 @@ def _json(result) -> dict:
     return json.loads(result.stdout)
 
 
+def _with_request_channel(repo: Path) -> Path:
+    """Give every collectivité of the copy an address for requests, as a publishable register has.
+
+    A use-case page that says nowhere where to send a request is a finding of ``register build``
+    (exit 1), and no collectivité of data/ declares one: with it, a clean build exits 0.
+    """
+    for path in sorted((repo / "data" / "collectivites").glob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.rstrip("\n") + "\ncontact_droits: acces@example.org\n", encoding="utf-8")
+    return repo
+
+
 # ---------------------------------------------------------------- 1. nothing from the repository runs
 
 
@@ -377,6 +389,7 @@ def test_same_size_edit_with_the_same_times_is_seen(cli, repo_copy):
 
 
 def test_restored_copy_with_preserved_times_is_seen_by_the_register(cli, repo_copy, tmp_path):
+    _with_request_channel(repo_copy)
     path = repo_copy / RECORD
     assert cli("register", "build", "--repo", str(repo_copy)).exit_code == 0
     copy = tmp_path / "copie.yaml"
@@ -434,6 +447,7 @@ def test_interrupted_build_leaves_the_previous_site_whole(repo_copy, monkeypatch
 
 
 def test_leftovers_of_a_killed_run_are_ignored_then_removed(cli, repo_copy):
+    _with_request_channel(repo_copy)
     dead = 2**22 + 12345  # no such process
     litter = repo_copy / f"data/cas-usage/.iaterr-tmp-{dead}-0a1b2c3d-{IDENT}.yaml"
     litter.write_text("", encoding="utf-8")
@@ -522,6 +536,7 @@ def test_diagnostics_never_quote_restricted_values(cli, repo_copy):
 
 def test_published_pages_show_direction_overrides_instead_of_obeying_them(cli, repo_copy):
     """Lint reports the character; the pages and notices iaterr writes never let it reorder their text."""
+    _with_request_channel(repo_copy)
     _edit(repo_copy / RECORD, "nom: Expérimentation IA pour la détection des fuites d'eau",
           'nom: "Détection \u202eseuf sed"')
     html = cli("notice", IDENT, "--repo", str(repo_copy), "--format", "html")
@@ -596,6 +611,7 @@ def test_a_file_name_that_is_not_utf8_is_reported_not_a_crash(cli, repo_copy):
 
 
 def test_the_register_title_change_rebuilds_every_page(cli, repo_copy):
+    _with_request_channel(repo_copy)
     assert cli("register", "build", "--repo", str(repo_copy)).exit_code == 0
     config = repo_copy / "iaterr.yaml"
     config.write_text(config.read_text(encoding="utf-8") + 'nom: "Registre NOUVEAU TITRE"\n', encoding="utf-8")
