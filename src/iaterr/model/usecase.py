@@ -235,13 +235,6 @@ class CasUsage(BaseModel):
                     "artificial intelligence provides that the registration names the authority using it (Annex "
                     "VIII, C.1).",
     )
-    service_responsable: Optional[Texte] = champ(
-        fr="Service responsable", en="Department in charge", section="identification", exigence="recommande",
-        depuis="1.2", exemple="Direction du cycle de l'eau",
-        aide_fr="La direction ou le service de la collectivité qui porte le projet (pas le nom d'une personne).",
-        aide_en="The authority's directorate or department running the project (not a person's name).",
-        standards={"etalab": "Direction/service porteur", "uk": "team", "eurocities": "department"},
-    )
     nom: Texte = champ(
         fr="Nom du projet", en="Project name", section="identification", exigence="obligatoire",
         exemple="Détection des fuites d'eau par l'IA",
@@ -285,6 +278,13 @@ class CasUsage(BaseModel):
         aide_en="Date this information was last checked.",
         bibliotheque="date", bibliotheque_export="Date_de_derniere_mise_a_jour",
         standards={"etalab": "Date de mise à jour des informations", "eurocities": "last_change_date"},
+    )
+    service_responsable: Optional[Texte] = champ(
+        fr="Service responsable", en="Department in charge", section="identification", exigence="recommande",
+        depuis="1.2", exemple="Direction du cycle de l'eau",
+        aide_fr="La direction ou le service de la collectivité qui porte le projet (pas le nom d'une personne).",
+        aide_en="The authority's directorate or department running the project (not a person's name).",
+        standards={"etalab": "Direction/service porteur", "uk": "team", "eurocities": "department"},
     )
 
     # ------------------------------------------------------------ description
