@@ -8,7 +8,6 @@ that a test can ask whether the export's ``manquants`` names it. Nothing here im
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
 import re
@@ -174,13 +173,6 @@ def nl_order() -> list[str]:
 @cache
 def govuk_facets() -> dict[str, dict[str, Any]]:
     return {f["key"]: f for f in _load_json("atrs/govuk-finder-facets.summary.json")["metadata_facets"]}
-
-
-@cache
-def atrs_attributes() -> set[str]:
-    """The ATRS attribute names of the template (the 2021-22 data standard, with its starred repeatable ones)."""
-    with (SHARED / "atrs" / "Algorithmic_transparency_data_standard.csv").open(encoding="utf-8", newline="") as f:
-        return {row["attribute"].rstrip("*") for row in csv.DictReader(f)}
 
 
 def _allowed(facet: dict[str, Any]) -> list[str] | None:
