@@ -192,7 +192,6 @@ FR: dict[str, str] = {
     "registre.cas.maj": "Fiche à jour en {date}.",
     "registre.cas.maj-jour": "Fiche à jour au {date}.",
     "registre.cas.imprimer": "Imprimer ou enregistrer en PDF",
-    "registre.cas.au": "au {date}",
     "registre.chiffres.titre": "Chiffres du registre",
     "registre.chiffres.intro": "{n} cas d'usage de {collectivites} collectivité(s). Chaque graphique est suivi "
                                "d'un tableau qui donne les mêmes chiffres.",
@@ -409,7 +408,6 @@ EN: dict[str, str] = {
     "registre.cas.maj": "Record up to date as of {date}.",
     "registre.cas.maj-jour": "Record up to date as of {date}.",
     "registre.cas.imprimer": "Print or save as PDF",
-    "registre.cas.au": "to {date}",
     "registre.chiffres.titre": "Figures of the register",
     "registre.chiffres.intro": "{n} use case(s) of {collectivites} local authorit(ies). Each chart is followed by a "
                                "table giving the same figures.",

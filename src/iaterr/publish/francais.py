@@ -129,3 +129,54 @@ def partial_date(value: object, lang: str = "fr") -> tuple[str, str]:
     except ValueError:
         return text, ""
     return (year, YEAR) if not month else (text, "")
+
+
+def _parts(value: object) -> tuple[int, int, int] | None:
+    """(year, month or 0, day or 0) of a record's date, None when it is not one."""
+    if isinstance(value, date):
+        return value.year, value.month, value.day
+    found = _PARTIAL.match(str(value or "").strip())
+    if not found:
+        return None
+    year, month, day = found.groups()
+    return int(year), int(month or 0), int(day or 0)
+
+
+def starts_after(value: object, today: date) -> bool:
+    """Whether the period a record's date names (a day, a month, a year) begins after ``today``."""
+    parts = _parts(value)
+    if parts is None:
+        return False
+    year, month, day = parts
+    try:
+        return date(year, month or 1, day or 1) > today
+    except ValueError:
+        return False
+
+
+_VOWEL = re.compile(r"^de (?=[aeiouyhàâäéèêëîïôöûü])", re.IGNORECASE)
+
+
+def date_range(start: object, end: object, lang: str = "fr") -> str:
+    """A period between two dates of a record, in correct French or English: « de 2005 à 2010 », « du 9 au 10
+    octobre 2025 », « de février 2024 à février 2025 », « d'avril à août 2024 » (the year, and the month, said
+    once when both dates share them); "from 9 to 10 October 2025". Two equal dates are one date."""
+    from iaterr.i18n import message
+
+    first, first_precision = partial_date(start, lang)
+    last, last_precision = partial_date(end, lang)
+    if first == last:
+        return first
+    a, b = _parts(start), _parts(end)
+    if a and b and first_precision == last_precision and a[0] == b[0]:
+        if first_precision == DAY:
+            # « 9 » or « 9 septembre » before « 10 octobre 2025 »: what the end says is not said twice
+            day_only = "1er" if a[2] == 1 and lang != "en" else str(a[2])
+            month = (_MONTHS if lang == "en" else _MOIS)[a[1] - 1]
+            first = day_only if a[1] == b[1] else f"{day_only} {month}"
+        elif first_precision == MONTH:
+            first = (_MONTHS if lang == "en" else _MOIS)[a[1] - 1]
+    start_word = "du" if first_precision == DAY else "de"
+    key = f"notice.periode.{start_word}-{'au' if last_precision == DAY else 'a'}"
+    text = message(key, lang, debut=first, fin=last)
+    return _VOWEL.sub("d'", text) if lang != "en" else text

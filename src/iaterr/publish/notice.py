@@ -59,7 +59,7 @@ from iaterr.model.vocab import (
     Vocabulary,
 )
 from iaterr.publish.export import ExportItem
-from iaterr.publish.francais import DAY, name_forms, partial_date
+from iaterr.publish.francais import DAY, date_range, name_forms, partial_date, starts_after
 
 #: The pseudo-field of a request channel (an e-mail address, a form or a postal address): no single field.
 CHANNEL = "canal_demandes"
@@ -289,6 +289,31 @@ class Notice:
         for a month or a year (« depuis avril 2025 »)."""
         text, precision = partial_date(value, self.lang)
         return self.text(f"{key}-jour" if precision == DAY else key, date=text)
+
+    def span(self, start: Any, end: Any = None) -> str:
+        """A date of the record, or the period from ``start`` to ``end``: « 2005 », « de 2005 à 2010 »."""
+        return date_range(start, end, self.lang) if end else self.date(start)
+
+    def period(self, data: Any = None) -> str:
+        """What a project's dates say after its status, with the separator before it: « , depuis avril 2024 »
+        for a project under way (« , à partir de mars 2027 » when it has not started, « , jusqu'en juin 2027 »
+        for its planned end); for a finished or abandoned one, « , de novembre 2019 à mars 2021 », « , commencé
+        en novembre 2019 » or «  le 15 mars 2021 »: never « Terminé, depuis » its start."""
+        d = self.data if data is None else data
+        start, end = d.get("date_debut"), d.get("date_fin")
+        if d.get("statut") in ("termine", "abandonne"):
+            if start and end:
+                return ", " + date_range(start, end, self.lang)
+            if end:
+                return " " + self.dated("notice.fini", end)
+            return ", " + self.dated("notice.commence", start) if start else ""
+        out = ""
+        if start:
+            since = starts_after(start, date.fromisoformat(self.generated)) if self.generated else False
+            out += ", " + self.dated("notice.a-partir" if since else "notice.depuis", start)
+        if end:
+            out += ", " + self.dated("notice.jusqu", end)
+        return out
 
     @property
     def generated_long(self) -> str:

@@ -1,0 +1,114 @@
+"""What a fresh-eyes review of the register found (issue #14, second review): each test reproduces one problem
+seen in a built site, then checks it is gone."""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from iaterr.publish.francais import date_range
+from iaterr.publish.site import build_site
+from iaterr.repo.config import open_repository
+from lint_fixtures import GOOD_SIMPLE, make_repo, variant
+
+TODAY = date(2026, 11, 22)
+SIMPLE = GOOD_SIMPLE["identifiant"]
+
+
+def _text(path: Path) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
+
+
+def _section(path: Path, ident: str) -> list[str]:
+    """The lines of a page's section, tags removed (inline tags leave no space)."""
+    page = path.read_text(encoding="utf-8")
+    body = page.split(f'<section aria-labelledby="{ident}">', 1)[1].split("</section>", 1)[0]
+    lines = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", line)).split()) for line in body.splitlines()]
+    return [line for line in lines if line]
+
+
+def _build(root: Path, out: Path, **kwargs) -> object:
+    return build_site(open_repository(root), out, today=TODAY, **kwargs)
+
+
+# ---------------------------------------------------------------- 1. status periods and date ranges
+
+
+FINISHED = variant(GOOD_SIMPLE, statut="termine", date_debut="2019-11", date_fin="2021-03", dates_cles=[
+    {"date": "2005", "fin": "2010", "evenement": "Première version"},
+    {"date": "2025-10-09", "fin": "2025-10-10", "evenement": "Atelier"},
+    {"date": "2024-02", "fin": "2025-02", "evenement": "Marché"},
+    {"date": "2024-04", "fin": "2024-08", "evenement": "Essai"},
+    {"date": "2025-09-30", "fin": "2025-10-01", "evenement": "Bascule"},
+])
+
+
+@pytest.mark.parametrize(("start", "end", "fr", "en"), [
+    ("2005", "2010", "de 2005 à 2010", "from 2005 to 2010"),
+    ("2025-10-09", "2025-10-10", "du 9 au 10 octobre 2025", "from 9 to 10 October 2025"),
+    ("2025-09-30", "2025-10-01", "du 30 septembre au 1er octobre 2025", "from 30 September to 1 October 2025"),
+    ("2024-12-31", "2025-01-02", "du 31 décembre 2024 au 2 janvier 2025", "from 31 December 2024 to 2 January 2025"),
+    ("2024-02", "2025-02", "de février 2024 à février 2025", "from February 2024 to February 2025"),
+    ("2024-04", "2024-08", "d'avril à août 2024", "from April to August 2024"),
+    ("2024", "2025-03-01", "de 2024 au 1er mars 2025", "from 2024 to 1 March 2025"),
+    ("2024-10-09", "2025", "du 9 octobre 2024 à 2025", "from 9 October 2024 to 2025"),
+])
+def test_date_ranges_are_written_in_correct_french_and_english(start, end, fr, en):
+    assert date_range(start, end, "fr") == fr
+    assert date_range(start, end, "en") == en
+
+
+def test_a_finished_project_does_not_read_as_finished_since_its_start(cli, tmp_path):
+    root = make_repo(tmp_path / "depot", [FINISHED])
+    out = tmp_path / "site"
+    _build(root, out)
+    page = _text(out / f"cas/{SIMPLE}.html")
+    assert "depuis" not in page, page
+    assert "Statut Terminé, de novembre 2019 à mars 2021" in page
+    assert "Terminé, de novembre 2019 à mars 2021" in page.split("Statut", 2)[2]  # the notice's section too
+    assert _section(out / f"cas/{SIMPLE}.html", "s-dates")[1:] == [
+        "de 2005 à 2010 : Première version", "du 9 au 10 octobre 2025 : Atelier",
+        "de février 2024 à février 2025 : Marché", "d'avril à août 2024 : Essai",
+        "du 30 septembre au 1er octobre 2025 : Bascule"]
+    notice = cli("notice", SIMPLE, "--repo", str(root), "--format", "md")
+    assert "Terminé, de novembre 2019 à mars 2021" in notice.stdout and "depuis" not in notice.stdout
+    html_notice = cli("notice", SIMPLE, "--repo", str(root), "--format", "html")
+    assert "Terminé, de novembre 2019 à mars 2021" in html.unescape(html_notice.stdout)
+
+
+def test_english_pages_put_no_space_before_a_colon(tmp_path):
+    root = make_repo(tmp_path / "depot", [FINISHED])
+    out = tmp_path / "site"
+    _build(root, out, lang="en")
+    page = _text(out / f"cas/{SIMPLE}.html")
+    assert _section(out / f"cas/{SIMPLE}.html", "s-dates")[1:] == [
+        "from 2005 to 2010: Première version", "from 9 to 10 October 2025: Atelier",
+        "from February 2024 to February 2025: Marché", "from April to August 2024: Essai",
+        "from 30 September to 1 October 2025: Bascule"]
+    assert "Completed, from November 2019 to March 2021" in page
+
+
+@pytest.mark.parametrize(("statut", "debut", "fin", "fr", "en"), [
+    ("termine", "2019-11", None, "Terminé, commencé en novembre 2019", "Completed, started in November 2019"),
+    ("termine", None, "2021-03-15", "Terminé le 15 mars 2021", "Completed on 15 March 2021"),
+    ("abandonne", "2019", "2020", "Abandonné, de 2019 à 2020", "Abandoned, from 2019 to 2020"),
+    ("en_deploiement", "2024-09", None, "En déploiement, depuis septembre 2024", "Deployed, since September 2024"),
+    ("en_experimentation", "2025-01", "2027-06", "En expérimentation, depuis janvier 2025, jusqu'en juin 2027",
+     "Pilot, since January 2025, until June 2027"),
+    ("en_construction", "2027-03", None, "En construction, à partir de mars 2027",
+     "Being built, from March 2027"),
+    ("en_construction", "2027-03-01", None, "En construction, à partir du 1er mars 2027",
+     "Being built, from 1 March 2027"),
+])
+def test_the_status_says_what_its_dates_mean(tmp_path, statut, debut, fin, fr, en):
+    dates = {k: v for k, v in (("date_debut", debut), ("date_fin", fin)) if v}
+    record = variant(GOOD_SIMPLE, drop=("date_debut", "date_fin"), statut=statut, **dates)
+    root = make_repo(tmp_path / "depot", [record])
+    for lang, expected in (("fr", fr), ("en", en)):
+        out = tmp_path / f"site-{lang}"
+        _build(root, out, lang=lang)
+        assert expected in _text(out / f"cas/{SIMPLE}.html"), (lang, expected)
