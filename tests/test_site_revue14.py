@@ -13,10 +13,11 @@ import pytest
 from iaterr.publish.francais import date_range
 from iaterr.publish.site import build_site
 from iaterr.repo.config import open_repository
-from lint_fixtures import GOOD_SIMPLE, make_repo, variant
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
 
 TODAY = date(2026, 11, 22)
 SIMPLE = GOOD_SIMPLE["identifiant"]
+DECISION = GOOD_DECISION["identifiant"]
 
 
 def _text(path: Path) -> str:
@@ -112,3 +113,33 @@ def test_the_status_says_what_its_dates_mean(tmp_path, statut, debut, fin, fr, e
         out = tmp_path / f"site-{lang}"
         _build(root, out, lang=lang)
         assert expected in _text(out / f"cas/{SIMPLE}.html"), (lang, expected)
+
+
+# ---------------------------------------------------------------- 2. no DPO the notice does not name
+
+
+@pytest.mark.parametrize("channel", [True, False])
+def test_the_notice_never_sends_to_a_dpo_it_does_not_name(cli, tmp_path, channel):
+    coll = variant(COLLECTIVITE, drop=("contact_dpo",) + (() if channel else ("contact_droits",)))
+    record = variant(GOOD_DECISION, drop=() if channel else ("contact_droits",))
+    root = make_repo(tmp_path / "depot", [record], collectivite=coll)
+    out = tmp_path / "site"
+    _build(root, out)
+    page = _text(out / f"cas/{DECISION}.html")
+    notice = cli("notice", DECISION, "--repo", str(root), "--format", "md").stdout
+    english = _build(root, tmp_path / "site-en", lang="en") and _text(tmp_path / f"site-en/cas/{DECISION}.html")
+    for text in (page, notice):
+        assert "Élément manquant" in text and "Délégué à la protection des données" in text  # said missing…
+        assert "délégué à la protection des données indiqué ci-dessus" not in text  # …and not pointed to
+        said = "Pour exercer ces droits, adressez-vous à la Ville d'Exemple, responsable du traitement"
+        assert said in " ".join(text.split()), text
+        assert ("par l'un des moyens indiqués ci-dessus" in " ".join(text.split())) is channel
+    assert "data protection officer given above" not in english
+    # (the name is marked French: its tag leaves a space before the comma here)
+    assert "To exercise these rights, contact Ville d'Exemple, the controller" in english.replace(" ,", ",")
+
+
+def test_a_named_dpo_is_still_where_data_requests_go(cli, tmp_path):
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION])
+    notice = cli("notice", DECISION, "--repo", str(root), "--format", "md").stdout
+    assert "adressez-vous au délégué à la protection des données indiqué ci-dessus" in " ".join(notice.split())

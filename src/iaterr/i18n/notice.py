@@ -131,6 +131,11 @@ FR: dict[str, str] = {
                           "prévues par le règlement ({ref}).",
     "notice.rgpd.demandes": "Pour exercer ces droits, adressez-vous au délégué à la protection des données "
                             "indiqué ci-dessus.",
+    # without a DPO named: the controller, by the channels of « Vos droits » when the notice gives some
+    "notice.rgpd.demandes-responsable": "Pour exercer ces droits, adressez-vous {a_collectivite}, responsable du "
+                                        "traitement, par l'un des moyens indiqués ci-dessus (« Vos droits »).",
+    "notice.rgpd.demandes-responsable-seul": "Pour exercer ces droits, adressez-vous {a_collectivite}, "
+                                             "responsable du traitement.",
     "notice.rgpd.decision-automatisee": "Les décisions prises avec ce traitement sont entièrement automatisées. "
                                         "La logique sous-jacente est décrite par le degré et le mode de sa "
                                         "contribution à la décision, les paramètres et les opérations ci-dessus "
@@ -451,6 +456,9 @@ EN: dict[str, str] = {
                           "restriction of their processing, and object to their processing, under the conditions "
                           "set by the regulation ({ref}).",
     "notice.rgpd.demandes": "To exercise these rights, contact the data protection officer given above.",
+    "notice.rgpd.demandes-responsable": "To exercise these rights, contact {a_collectivite}, the controller, by "
+                                        "one of the means given above (“Your rights”).",
+    "notice.rgpd.demandes-responsable-seul": "To exercise these rights, contact {a_collectivite}, the controller.",
     "notice.rgpd.decision-automatisee": "The decisions taken with this processing are fully automated. The logic "
                                         "involved is described by the degree and mode of its contribution to the "
                                         "decision, the parameters and the operations above (items 1, 3 and 4); "

@@ -629,7 +629,13 @@ def _personal(n: Notice, level: str | None) -> None:
                 out.append(_missing(n, "procedure_objection", n.title("procedure_objection"),
                                     _cite("lil.art47", "", lang), "rgpd"))
         out.append(Phrase("notice.rgpd.droits", {"ref": Ours(reference("rgpd.art15-21", lang))}))
-        out.append(Phrase("notice.rgpd.demandes"))
+        # only a DPO the notice names is where it sends: else the controller, by the channels it gives
+        if _present(coll.get("contact_dpo")):
+            out.append(Phrase("notice.rgpd.demandes"))
+        elif n.channels:
+            out.append(Phrase("notice.rgpd.demandes-responsable", n.names))
+        else:
+            out.append(Phrase("notice.rgpd.demandes-responsable-seul", n.names))
         out.append(Phrase("notice.rgpd.cnil", {"ref": Ours(reference("rgpd.art77", lang))}))
     n.personal = out
 
