@@ -110,6 +110,8 @@ def test_every_link_is_relative_and_resolves(built):
         assert parsed.h1 == 1, page
         for landmark in ("header", "nav", "main", "footer"):
             assert landmark in parsed.tags, (page, landmark)
+        if page.name == "404.html":  # shown at any address: its links are absolute (test_site_revue14)
+            continue
         for tag, _attr, value in parsed.refs:
             parts = urlsplit(value)
             if parts.scheme in ("http", "https", "mailto"):

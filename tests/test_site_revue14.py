@@ -6,7 +6,9 @@ from __future__ import annotations
 import html
 import re
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 
@@ -143,3 +145,40 @@ def test_a_named_dpo_is_still_where_data_requests_go(cli, tmp_path):
     root = make_repo(tmp_path / "depot", [GOOD_DECISION])
     notice = cli("notice", DECISION, "--repo", str(root), "--format", "md").stdout
     assert "adressez-vous au délégué à la protection des données indiqué ci-dessus" in " ".join(notice.split())
+
+
+# ---------------------------------------------------------------- 3. the 404 page at any address
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.refs += [v for k, v in attrs if k in ("href", "src") and v]
+
+
+@pytest.mark.parametrize("url", [None, "https://registre.ville-exemple.fr/ia"])
+def test_the_404_page_works_at_any_nested_address(tmp_path, url):
+    """A host serves 404.html for /cas/ancienne-fiche.html: its style, logo and menu must still resolve."""
+    config = f"registre:\n  url: {url}\n" if url else ""
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE], config=config)
+    out = tmp_path / "site"
+    _build(root, out, langs=["fr", "en"])
+    site = (url or "https://hote.example") + "/"
+    for page in ("404.html", "en/404.html"):
+        parser = _Refs()
+        parser.feed((out / page).read_text(encoding="utf-8"))
+        local = 0
+        for address in ("cas/ancienne-fiche.html", "a/b/c/d.html", "en/cas/x.html", ""):
+            for ref in parser.refs:
+                target = urljoin(site + address, ref)
+                if ref.startswith(("#", "mailto:")) or not target.startswith(site):
+                    continue  # a fragment, or an address outside the site (licence)
+                path = urlsplit(target).path[len(urlsplit(site).path):]
+                path += "index.html" if path.endswith("/") or not path else ""
+                assert (out / path).is_file(), (page, address, ref, target)
+                local += 1
+        assert local > 4 * 10, parser.refs  # stylesheet, favicon, menu, footer, downloads
+        assert any(r.endswith("assets/registre.css") for r in parser.refs)

@@ -170,11 +170,15 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
 def _furniture_pages(renderer: Renderer, ident: Identity, fingerprint: str) -> list[_Page]:
     """The legal notice, the accessibility statement and the page « not found », in one language."""
     pages = []
-    for path, template, root in (("mentions-legales.html", "site/mentions.html.j2", ""),
-                                 ("accessibilite.html", "site/accessibilite.html.j2", ""),
-                                 ("404.html", "site/404.html.j2", "")):
+    for path, template in (("mentions-legales.html", "site/mentions.html.j2"),
+                           ("accessibilite.html", "site/accessibilite.html.j2")):
         pages.append(_Page(renderer.prefix + path, digest_of([fingerprint, path, repr(ident)]),
-                           functools.partial(renderer.render, template, root), renderer=renderer))
+                           functools.partial(renderer.render, template, ""), renderer=renderer))
+    # the host shows the 404 page at any address (/cas/ancienne-fiche.html): its links start from the site's
+    # address, or from the host's root when iaterr.yaml does not give it
+    pages.append(_Page(renderer.prefix + "404.html", digest_of([fingerprint, "404.html", repr(ident)]),
+                       functools.partial(renderer.render, "site/404.html.j2", "", base=ident.url or "/"),
+                       renderer=renderer))
     return pages
 
 

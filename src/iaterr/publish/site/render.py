@@ -105,9 +105,13 @@ class Renderer:
         self.env.globals["rows_html"] = self.rows
         self.env.globals["cards_html"] = self.rows.cards
 
-    def render(self, template: str, root: str, **values: Any) -> str:
-        # root: the way up to this language's top; top: to the site's top (assets, open data)
-        top = root + "../" * self.prefix.count("/")
+    def render(self, template: str, root: str, base: str | None = None, **values: Any) -> str:
+        # root: the way up to this language's top; top: to the site's top (assets, open data). With ``base``
+        # (the site's address, or "/"), both start from it: the page works at any address (the 404 page)
+        if base is not None:
+            top, root = base, base + self.prefix
+        else:
+            top = root + "../" * self.prefix.count("/")
         others = []
         for index, language in enumerate(self.languages):
             if language != self.lang:
