@@ -4,11 +4,14 @@ seen in a built site, then checks it is gone."""
 from __future__ import annotations
 
 import html
+import os
 import re
+import subprocess
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -182,3 +185,34 @@ def test_the_404_page_works_at_any_nested_address(tmp_path, url):
                 local += 1
         assert local > 4 * 10, parser.refs  # stylesheet, favicon, menu, footer, downloads
         assert any(r.endswith("assets/registre.css") for r in parser.refs)
+
+
+# ---------------------------------------------------------------- 4. the feed announces published pages only
+
+
+def _git(root: Path, *args: str, when: str = "2026-10-05T10:00:00+00:00") -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Agent", GIT_AUTHOR_EMAIL="agent@example.org", GIT_COMMITTER_NAME="Agent",
+               GIT_COMMITTER_EMAIL="agent@example.org", GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+def test_the_feed_never_announces_a_record_that_is_not_published(tmp_path):
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE], config="registre:\n  url: https://registre.example.fr\n")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Première fiche", when="2026-09-14T10:00:00+00:00")
+    invalid = variant(GOOD_DECISION, identifiant="fiche-invalide", nom="Fiche jamais publiée", statut="pas-un-statut")
+    make_repo(root, [invalid])
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Fiche à compléter", when="2026-11-03T09:30:00+00:00")
+    out = tmp_path / "site"
+    result = _build(root, out)
+    assert ("data/cas-usage/fiche-invalide.yaml", 1) in [(rel, min(n, 1)) for rel, n in result.skipped]
+    assert not (out / "cas/fiche-invalide.html").exists()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    entries = ElementTree.parse(out / "modifications.xml").getroot().findall("a:entry", ns)
+    assert entries, "the published record's addition is announced"
+    for entry in entries:
+        href = entry.find("a:link", ns).get("href")
+        assert (out / href.removeprefix("https://registre.example.fr/")).is_file(), href
+    assert "fiche-invalide" not in (out / "modifications.xml").read_text(encoding="utf-8")

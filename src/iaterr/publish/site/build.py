@@ -207,8 +207,14 @@ def _shared_furniture(site: SiteData, renderer: Renderer, ident: Identity, log: 
         page("sitemap.xml", sitemap(ident.url, sorted(listed)))
     names = {r.rel: str(r.summary.get("nom", "")) for r in site.records}
     entries = []
-    for change in log[:FEED_ENTRIES]:
+    # only what the site shows: a record never published (invalid) is not announced, its link would be dead
+    published = {p.path for p in pages}
+    for change in log:
+        if len(entries) == FEED_ENTRIES:
+            break
         stem = Path(change.rel).stem
+        if f"cas/{stem}.html" not in published:
+            continue
         kind = {"A": "ajout", "D": "retrait", "R": "deplacement"}.get(change.status, "modification")
         nom = names.get(change.rel) or stem
         entries.append({"title": message(f"registre.flux.{kind}", renderer.lang, nom=nom), "page": f"cas/{stem}.html",
