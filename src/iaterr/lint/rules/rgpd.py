@@ -32,7 +32,7 @@ from iaterr.lint.values import is_true as _true
 from iaterr.lint.values import where
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.droit import reference, references
-from iaterr.model.fields import fields_of, newer_than
+from iaterr.model.fields import fields_of, newer_than, version_key
 from iaterr.model.qualification import dpia_criteria, in_service
 from iaterr.model.vocab import (
     CRITERES_AIPD,
@@ -73,6 +73,12 @@ def predates(data: Any, model: type[BaseModel], name: str) -> str | None:
     if meta is None or not isinstance(version, str):
         return None
     return version if newer_than(meta, version) else None
+
+
+def _depuis(name: str) -> str:
+    """The record format that brought the field ``name`` (of a use case, or of a collectivité)."""
+    meta = fields_of(CasUsage).get(name) or fields_of(Collectivite).get(name)
+    return meta.depuis if meta is not None else SCHEMA_VERSION
 
 
 def format_clause(version: str | None) -> dict[str, str]:
@@ -288,10 +294,12 @@ def information_incomplete(ctx: RecordContext) -> Iterable[Finding]:
     if fr:
         fields_fr = _enumerated([f"« {name} »" for name in old], "et")
         fields_en = _enumerated([f"“{name}”" for name in old], "and") if old else ""
+        # the format that brought them (not the current one, which may be later)
+        since = max((_depuis(name) for name in old), key=version_key, default=SCHEMA_VERSION)
         format_ = ({"fr": f" ; {fields_fr} n'existe{'nt' if len(old) > 1 else ''} qu'à partir du format "
-                          f"{SCHEMA_VERSION} des fiches : passez-les à ce format (`iaterr migrate`) pour "
+                          f"{since} des fiches : passez-les à ce format (`iaterr migrate`) pour "
                           f"{'les' if len(old) > 1 else 'le'} renseigner",
-                    "en": f"; {fields_en} only exist{'' if len(old) > 1 else 's'} from format {SCHEMA_VERSION} of "
+                    "en": f"; {fields_en} only exist{'' if len(old) > 1 else 's'} from format {since} of "
                           "the records: upgrade them (`iaterr migrate`) to fill "
                           f"{'them' if len(old) > 1 else 'it'} in"} if old else {"fr": "", "en": ""})
         manque = {"fr": _enumerated(fr, "et"), "en": _enumerated(en, "and")}
