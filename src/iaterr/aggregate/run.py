@@ -179,6 +179,15 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
     return recs
 
 
+def _kept_state(entry: dict[str, Any] | None, index: int, out: Path) -> list[Rec] | None:
+    """The records of a source's last good state (None: it has none). A source that failed without ever being read
+    (``echec``) has none, whatever version it was found unusable at: it is read again, and fails again, until it
+    is fixed (never « unchanged » with no record)."""
+    if not entry or not entry.get("version") or entry.get("etat") not in ("lu", "inchange", "perime"):
+        return None
+    return _records_of(entry, index, out)
+
+
 def _own_of(entry: dict[str, Any]) -> dict[str, int]:
     given = entry.get("collectivites_propres")
     if not isinstance(given, dict):
@@ -226,8 +235,7 @@ def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: 
     outcomes = [SourceOutcome(s) for s in sources]
     old_records: dict[int, list[Rec] | None] = {}
     for index, source in enumerate(sources):
-        entry = previous.get(source.key)
-        old_records[index] = _records_of(entry, index, out) if entry and entry.get("version") else None
+        old_records[index] = _kept_state(previous.get(source.key), index, out)
 
     def one(index: int) -> tuple[int, Fetched | FetchError]:
         source = sources[index]
@@ -375,6 +383,7 @@ def _fail(outcome: SourceOutcome, exc: FetchError) -> None:
     outcome.error = _error(exc)
     outcome.records = []
     outcome.state = "echec"
+    outcome.read_at = None  # nothing usable was read: its version says what was found unusable
     outcome.unusable = True
 
 
@@ -577,7 +586,7 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
         for outcome in outcomes:  # a source read but unusable keeps its last good state
             if outcome.unusable:
                 entry = previous.get(outcome.source.key) or {}
-                kept = _records_of(entry, outcome.source.order, out) if entry.get("version") else None
+                kept = _kept_state(entry, outcome.source.order, out)
                 if kept is not None:
                     outcome.state = "perime"
                     outcome.records = kept
