@@ -206,7 +206,7 @@ def _shared_furniture(site: SiteData, renderer: Renderer, ident: Identity, log: 
                   and p.path.split("/", 1)[-1] not in gone]
         page("sitemap.xml", sitemap(ident.url, sorted(listed)))
     names = {r.rel: str(r.summary.get("nom", "")) for r in site.records}
-    entries = []
+    entries: list[dict[str, Any]] = []
     # only what the site shows: a record never published (invalid) is not announced, its link would be dead
     published = {p.path for p in pages}
     for change in log:
