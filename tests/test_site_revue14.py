@@ -216,3 +216,37 @@ def test_the_feed_never_announces_a_record_that_is_not_published(tmp_path):
         href = entry.find("a:link", ns).get("href")
         assert (out / href.removeprefix("https://registre.example.fr/")).is_file(), href
     assert "fiche-invalide" not in (out / "modifications.xml").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- 5. a forged marker deletes nothing
+
+
+@pytest.mark.parametrize("marker", ["{}", '{"iaterr": "0.1.0", "langue": "fr", "pages": ["thesis.docx"]}'])
+def test_a_forged_marker_gets_no_unrelated_file_deleted(cli, tmp_path, marker):
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE])
+    fake = tmp_path / "out/fake"
+    fake.mkdir(parents=True)
+    (fake / "thesis.docx").write_bytes(b"four years of work")
+    (fake / ".iaterr-site.json").write_text(marker, encoding="utf-8")
+    result = cli("register", "build", "--repo", str(root), "--out", str(fake))
+    assert result.exit_code == 2, result.output
+    assert "thesis.docx" in result.stderr and "Traceback" not in result.output
+    assert (fake / "thesis.docx").read_bytes() == b"four years of work"
+    assert sorted(p.name for p in fake.iterdir()) == [".iaterr-site.json", "thesis.docx"]
+
+
+def test_a_register_iaterr_built_is_rebuilt_and_a_file_added_by_hand_is_kept(cli, tmp_path):
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE])
+    out = tmp_path / "site"
+    assert cli("register", "build", "--repo", str(root), "--out", str(out)).exit_code == 0
+    again = cli("register", "build", "--repo", str(root), "--out", str(out), "--no-cache")
+    assert again.exit_code == 0, again.output  # what a build wrote there is known, whatever the marker says
+    (out / ".iaterr-site.json").write_text("{}", encoding="utf-8")
+    third = cli("register", "build", "--repo", str(root), "--out", str(out))
+    assert third.exit_code == 0, third.output
+    (out / "cas/notes.html").write_text("mes notes", encoding="utf-8")
+    refused = cli("register", "build", "--repo", str(root), "--out", str(out))
+    assert refused.exit_code == 2 and "cas/notes.html" in refused.stderr, refused.output
+    assert (out / "cas/notes.html").read_text(encoding="utf-8") == "mes notes"
+    (out / "cas/notes.html").unlink()
+    assert cli("register", "build", "--repo", str(root), "--out", str(out)).exit_code == 0

@@ -218,6 +218,12 @@ FR: dict[str, str] = {
     "registre.sortie-pas-dossier": "{chemin} existe et n'est pas un dossier.",
     "registre.sortie-occupee": "{chemin} n'est pas vide ({n} élément(s)) et n'a pas été construit par iaterr : le "
                                "registre remplace son dossier de sortie en entier, iaterr n'y touche donc pas.",
+    "registre.sortie-inconnue": "{chemin} contient {n} fichier(s) qu'aucune construction du registre n'y a "
+                                "écrit(s) ({fichiers}) : le registre remplace son dossier de sortie en entier, "
+                                "iaterr n'y touche donc pas. Son .iaterr-site.json ne prouve rien : n'importe qui "
+                                "peut en écrire un.",
+    "registre.sortie-inconnue.aide": "Déplacez ces fichiers ailleurs, ou donnez un dossier vide ou nouveau (option "
+                                     "--out).",
     "registre.sortie.aide": "Donnez un dossier vide ou nouveau (option --out), ou un registre déjà construit par "
                             "iaterr.",
 }
@@ -434,5 +440,9 @@ EN: dict[str, str] = {
     "registre.sortie-pas-dossier": "{chemin} exists and is not a folder.",
     "registre.sortie-occupee": "{chemin} is not empty ({n} item(s)) and was not built by iaterr: the register "
                                "replaces its output folder whole, so iaterr leaves it alone.",
+    "registre.sortie-inconnue": "{chemin} holds {n} file(s) no build of the register wrote there ({fichiers}): "
+                                "the register replaces its output folder whole, so iaterr leaves it alone. Its "
+                                ".iaterr-site.json proves nothing: anyone can write one.",
+    "registre.sortie-inconnue.aide": "Move these files elsewhere, or give an empty or new folder (option --out).",
     "registre.sortie.aide": "Give an empty or new folder (option --out), or a register already built by iaterr.",
 }

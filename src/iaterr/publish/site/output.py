@@ -3,8 +3,10 @@
 The output folder is untrusted (it is often committed with the repository): iaterr
 
 * refuses an output folder inside ``.git`` or ``data/``, the repository itself or a folder holding it, a
-  symbolic link, a folder holding a symbolic link anywhere, and a folder that is not empty and was not
-  made by iaterr (it has no ``.iaterr-site.json``): the build replaces the whole folder;
+  symbolic link, a folder holding a symbolic link anywhere, a folder that is not empty and was not
+  made by iaterr (it has no ``.iaterr-site.json``), and a folder holding any file the last build did not write
+  there, as the user's cache records it (a forged ``.iaterr-site.json`` deletes nothing): the build replaces
+  the whole folder;
 * builds the new site in a staging folder beside the output (``.iaterr-tmp-…``), then swaps it in whole
   (an atomic exchange of the two folders on Linux, two renames elsewhere): a reader sees the old site
   or the new one, never a mix, and a killed build leaves the old site as it was (its staging folder is
@@ -86,7 +88,28 @@ def check_output(out: Path, repo_root: Path) -> Path:
     link = _first_link(out)
     if link is not None:
         raise OutputRefused("registre.sortie-lien", chemin=str(link), cible=link_target(link))
+    # the marker proves nothing (anyone can write one): only the files a build wrote there, as the user's cache
+    # records them, may go when the folder is replaced; any other file stops the build
+    unknown = sorted(files_of(out) - written_here(out) - {MANIFEST}) if entries else []
+    if unknown:
+        raise OutputRefused("registre.sortie-inconnue", "registre.sortie-inconnue.aide", chemin=str(out),
+                            n=len(unknown), fichiers=", ".join(unknown[:5]) + (", …" if len(unknown) > 5 else ""))
     return out
+
+
+def _state_path(out: Path) -> Path:
+    """Where the user's cache records what the last build wrote in ``out`` (never in ``out``)."""
+    key = hashlib.sha256(os.path.abspath(out).encode("utf-8", "surrogateescape")).hexdigest()[:32]
+    return user_cache_dir() / "sites" / f"{key}.json"
+
+
+def written_here(out: Path) -> set[str]:
+    """The files the last build wrote in ``out``, as the user's cache records them (empty when it does not)."""
+    try:
+        pages = json.loads(_state_path(out).read_text(encoding="utf-8")).get("pages", {})
+        return {rel for rel in pages if isinstance(rel, str)}
+    except (OSError, ValueError, AttributeError):
+        return set()
 
 
 def _is_file(path: Path) -> bool:
@@ -117,8 +140,7 @@ class PageState:
 
     @classmethod
     def load(cls, out: Path, fingerprint: str, enabled: bool = True) -> PageState:
-        key = hashlib.sha256(os.path.abspath(out).encode("utf-8", "surrogateescape")).hexdigest()[:32]
-        path = user_cache_dir() / "sites" / f"{key}.json"
+        path = _state_path(out)
         state = cls(path)
         if not enabled or not _is_file(out / MANIFEST):  # no site there (deleted by hand?): every page is new
             return state
