@@ -6,11 +6,9 @@ No test needs the network: every repository is made here with git.
 from __future__ import annotations
 
 import shutil
-import subprocess
 
 import pytest
-
-from tests.test_aggregate import by_address, collectivite, commit, git, record, small_repo, sources_file
+from tests.test_aggregate import by_address, commit, git, record, small_repo, sources_file
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make source repositories")
 
@@ -47,3 +45,33 @@ def test_a_source_that_failed_on_its_first_read_keeps_failing_while_it_is_broken
         assert state["lu_le"] is None, state
         assert state["fiches"] == []
         assert by_address(out)["paris"]["etat"] == ("lu" if run in (0, 2) else "inchange")
+
+
+@pytest.mark.parametrize("foreign", [".git", "site", "LISEZMOI.md", "data/cas-usage/ajout-a-la-main.yaml",
+                                     ".agregation/copies-liees/note.txt"])
+def test_the_output_folder_is_never_replaced_over_files_aggregate_did_not_write(cli, tmp_path, foreign):
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    sources = sources_file(tmp_path, [{"depot": "paris"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    if foreign == ".git":
+        git(out, "init", "-q")
+        commit(out, "bibliothèque")
+    elif foreign == "site":
+        result = cli("register", "build", "--repo", str(out))  # its default --out: the repository's site/
+        assert (out / "site" / "index.html").is_file(), result.output
+    else:
+        (out / foreign).parent.mkdir(parents=True, exist_ok=True)
+        (out / foreign).write_text("à garder\n", encoding="utf-8")
+    before = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+    (tmp_path / "paris" / "data" / "cas-usage" / "chatbot.yaml").write_text(
+        record("chatbot", "paris", "Chatbot de Paris", "2025-06"), encoding="utf-8")
+    commit(tmp_path / "paris")
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert "n'a pas écrits" in result.output and foreign.split("/")[-1] in result.output, result.output
+    assert "Traceback" not in result.output
+    assert sorted(str(p.relative_to(out)) for p in out.rglob("*")) == before
+    assert "2025-06" not in (out / "data" / "cas-usage" / "chatbot.yaml").read_text(encoding="utf-8")
+    english = cli("aggregate", str(sources), "--out", str(out), "--lang", "en")
+    assert english.exit_code == 2 and "did not write" in english.output, english.output

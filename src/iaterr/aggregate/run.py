@@ -215,12 +215,54 @@ def _check_out(out: Path, sources: SourcesFile) -> Path:
             raise AggregateError("agregation.sortie.pas-un-dossier", chemin=str(out))
         if os.listdir(out) and not os.path.lexists(out / LOCK_FILE):
             raise AggregateError("agregation.sortie.non-vide", chemin=str(out), fichier=LOCK_FILE)
+        foreign = _foreign(out)
+        if foreign:
+            shown = ", ".join(foreign[:FOREIGN_SHOWN]) + (" …" if len(foreign) > FOREIGN_SHOWN else "")
+            raise AggregateError("agregation.sortie.etrangers", chemin=str(out), fichiers=shown, n=len(foreign))
     for source in sources.sources:
         if source.local:
             target = Path(source.target)
             if out == target or target in out.parents or out in target.parents:
                 raise AggregateError("agregation.sortie.source", chemin=str(out), source=source.location)
     return out
+
+
+#: what a previous run wrote at the top of its folder (every other name there is someone else's)
+OWN_NAMES = frozenset({"iaterr.yaml", "data", LOCK_FILE, ".agregation"})
+FOREIGN_SHOWN = 5
+
+
+def _foreign(out: Path) -> list[str]:
+    """The files and folders in a previous aggregate ``out`` that it did not write (a ``.git``, the ``site/`` of
+    ``register build``, a record added by hand): the folder is replaced whole, so they would be lost. Its own are
+    the names above, the record files its lock lists, and the folders holding them."""
+    if not os.path.lexists(out / LOCK_FILE):
+        return []
+    listed: set[str] = set()
+    for entry in read_lock(out).get("sources", []):
+        items = entry.get("fiches") if isinstance(entry, dict) else None
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("fichier"), str):
+                listed.add(item["fichier"])
+    found = sorted(name for name in os.listdir(out) if name not in OWN_NAMES)
+    for top in ("data", ".agregation"):
+        if not os.path.lexists(out / top):
+            continue
+        if not stat.S_ISDIR(os.lstat(out / top).st_mode):
+            found.append(top)
+            continue
+        for folder, dirs, files in os.walk(out / top):
+            rel = Path(folder).relative_to(out).as_posix()
+            if top == "data" and rel == "data":
+                found += [f"data/{n}" for n in sorted(files) + sorted(dirs) if n not in FOLDER.values()]
+                dirs[:] = [d for d in dirs if d in FOLDER.values()]
+                continue
+            found += [f"{rel}/{n}" for n in sorted(files) if f"{rel}/{n}" not in listed]
+            for d in list(dirs):  # a link to a folder is not walked: it is foreign itself
+                if os.path.islink(os.path.join(folder, d)):
+                    found.append(f"{rel}/{d}")
+                    dirs.remove(d)
+    return found
 
 
 def _error(exc: FetchError) -> dict[str, Any]:

@@ -59,6 +59,12 @@ FR: dict[str, str] = {
     "agregation.sortie.pas-un-dossier": "{chemin} existe et n'est pas un dossier : choisissez un autre --out.",
     "agregation.sortie.non-vide": "{chemin} n'est pas vide et ne vient pas d'iaterr aggregate (pas de {fichier}) : "
                                   "choisissez un dossier vide ou nouveau, il serait remplacé.",
+    "agregation.sortie.etrangers": "{chemin} contient {n} fichier(s) ou dossier(s) qu'iaterr aggregate n'a pas "
+                                   "écrits ({fichiers}) : ils seraient supprimés, car la bibliothèque est remplacée "
+                                   "d'un bloc. Rien n'a été modifié. Déplacez-les hors de ce dossier ; pour garder "
+                                   "la bibliothèque dans un dépôt git, donnez à --out un sous-dossier du dépôt "
+                                   "(par exemple depot/bibliotheque/), et écrivez le site (iaterr register build "
+                                   "--out) hors de la bibliothèque.",
     "agregation.sortie.source": "Le dossier de sortie {chemin} et la source {source} se contiennent l'un l'autre : "
                                 "choisissez un autre --out.",
     # a source that failed
@@ -135,6 +141,12 @@ EN: dict[str, str] = {
     "agregation.sortie.pas-un-dossier": "{chemin} exists and is not a folder: choose another --out.",
     "agregation.sortie.non-vide": "{chemin} is not empty and was not written by iaterr aggregate (no {fichier}): "
                                   "choose an empty or new folder, it would be replaced.",
+    "agregation.sortie.etrangers": "{chemin} holds {n} file(s) or folder(s) iaterr aggregate did not write "
+                                   "({fichiers}): they would be deleted, as the library is replaced whole. Nothing "
+                                   "was changed. Move them out of this folder; to keep the library in a git "
+                                   "repository, give --out a subfolder of the repository (for instance "
+                                   "repo/bibliotheque/), and write the site (iaterr register build --out) outside "
+                                   "the library.",
     "agregation.sortie.source": "The output folder {chemin} and the source {source} contain one another: choose "
                                 "another --out.",
     "agregation.erreur.git-absent": "git was not found: install it to read repositories.",
