@@ -105,9 +105,9 @@ def test_identifiers_are_unique_and_existing_ones_never_overwritten(cli, repo_co
 
 def test_invalid_answers_write_nothing(cli, repo_copy):
     result = cli("new", "--repo", str(repo_copy), *FULL_SET, "--set", "url_informations=accès interne",
-                 "--set", "sous_themes=agriculture")
+                 "--set", "sous_themes=peche_en_mer")  # no sub-theme (one of another theme is accepted)
     assert result.exit_code == 1
-    assert "url_informations" in result.stderr and "agriculture" in result.stderr
+    assert "url_informations" in result.stderr and "peche_en_mer" in result.stderr
     assert not (repo_copy / "data/cas-usage/tri-du-courrier-entrant.yaml").exists()
 
 
