@@ -51,7 +51,8 @@ def test_without_configuration_the_legal_notice_says_what_to_complete(cli, tmp_p
     root = _repo(tmp_path)
     result = cli("register", "build", "--repo", str(root), "--out", str(tmp_path / "site"))
     assert result.exit_code == 0, result.output  # said, not a finding
-    assert "Mentions légales incomplètes : renseignez registre.directeur_publication, registre.hebergeur" in \
+    assert "incomplètes : renseignez registre.adresse, registre.directeur_publication, registre.hebergeur, " \
+        "registre.contact_accessibilite" in \
         result.stderr
     notice = _text(tmp_path / "site/mentions-legales.html")
     assert "Éditeur du site Ville d'Exemple" in notice  # the register's one collectivité

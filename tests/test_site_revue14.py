@@ -250,3 +250,35 @@ def test_a_register_iaterr_built_is_rebuilt_and_a_file_added_by_hand_is_kept(cli
     assert (out / "cas/notes.html").read_text(encoding="utf-8") == "mes notes"
     (out / "cas/notes.html").unlink()
     assert cli("register", "build", "--repo", str(root), "--out", str(out)).exit_code == 0
+
+
+# ---------------------------------------------------------------- 6. settings, search, collectivité, wording
+
+
+def test_every_missing_legal_setting_is_reported_and_none_is_made_up(cli, tmp_path):
+    coll = variant(COLLECTIVITE, identifiant="ville-exemple")
+    other = variant(COLLECTIVITE, identifiant="autre-ville", nom="Autre Ville")
+    make_repo(tmp_path / "depot", [], collectivite=other)
+    # two collectivités: no publisher to assume
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE], collectivite=coll,
+                     config='nom: "Registre des usages de l\'IA de la région"\n')
+    out = tmp_path / "site"
+    result = cli("register", "build", "--repo", str(root), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.stderr.split())
+    for key in ("registre.editeur", "registre.adresse", "registre.directeur_publication", "registre.hebergeur",
+                "registre.contact_accessibilite"):
+        assert key in said, key
+    notice = _text(out / "mentions-legales.html")
+    assert "À compléter (clé registre.adresse d'iaterr.yaml)." in notice
+    assert "À compléter (clé registre.editeur d'iaterr.yaml)." in notice
+    statement = _text(out / "accessibilite.html")
+    assert "Registre des usages de l'IA de la région s'engage" not in statement  # the register is no publisher
+    assert "clé registre.editeur d'iaterr.yaml" in statement
+    assert "À compléter (clé registre.contact_accessibilite d'iaterr.yaml)." in statement
+    complete = ("registre:\n  editeur: Région Exemple\n  adresse: 1 rue Haute\n  directeur_publication: La présidente\n"
+                "  hebergeur: GitHub\n  contact_accessibilite: a11y@region.example\n")
+    (root / "iaterr.yaml").write_text('version_schema: "1.0"\n' + complete, encoding="utf-8")
+    again = cli("register", "build", "--repo", str(root), "--out", str(out))
+    assert again.exit_code == 0 and "incomplètes" not in again.stderr, again.output
+    assert "Région Exemple s'engage" in _text(out / "accessibilite.html")

@@ -70,7 +70,9 @@ def contrast(colour: str, background: str = "#ffffff") -> float:
 def identity(repo: Repository, collectivites: dict[str, Any]) -> Identity:
     conf = repo.config.registre
     only = next(iter(collectivites.values())) if len(collectivites) == 1 else None
-    editeur = conf.editeur or (str(only.get("nom")) if only else None) or repo.config.nom or ""
+    # the register's name (iaterr.yaml's nom) is no publisher: without registre.editeur, only the register's one
+    # collectivité is taken as it
+    editeur = conf.editeur or (str(only.get("nom")) if only else None) or ""
     found = Identity(editeur=editeur, couleur=DEFAULT_COLOUR, licence=conf.licence, licence_url=conf.licence_url,
                      url=conf.url.rstrip("/") + "/" if conf.url else None, depot=conf.depot,
                      adresse=conf.adresse or (str(only.get("adresse_postale")) if only and only.get("adresse_postale")
@@ -84,8 +86,9 @@ def identity(repo: Repository, collectivites: dict[str, Any]) -> Identity:
         else:
             found.problems.append(("registre.couleur-contraste", {"couleur": conf.couleur, "ratio": f"{ratio:.2f}",
                                                                   "minimum": f"{MIN_CONTRAST:g}"}))
-    for name, value in (("editeur", editeur), ("directeur_publication", found.directeur),
-                        ("hebergeur", found.hebergeur)):
+    # every setting the legal notice and the accessibility statement say « à compléter » for is reported
+    for name, value in (("editeur", editeur), ("adresse", found.adresse), ("directeur_publication", found.directeur),
+                        ("hebergeur", found.hebergeur), ("contact_accessibilite", found.contact_accessibilite)):
         if not value:
             found.missing.append(name)
     if conf.logo:
