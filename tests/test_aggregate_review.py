@@ -75,3 +75,31 @@ def test_the_output_folder_is_never_replaced_over_files_aggregate_did_not_write(
     assert "2025-06" not in (out / "data" / "cas-usage" / "chatbot.yaml").read_text(encoding="utf-8")
     english = cli("aggregate", str(sources), "--out", str(out), "--lang", "en")
     assert english.exit_code == 2 and "did not write" in english.output, english.output
+
+
+def test_a_sources_list_emptied_or_shrunk_by_most_of_the_library_is_refused_without_the_option(cli, tmp_path):
+    small_repo(tmp_path / "paris", "paris", {f"projet-{n}": record(f"projet-{n}", "paris", f"Projet {n}")
+                                             for n in range(3)})
+    small_repo(tmp_path / "lyon", "lyon", {"chatbot": record("chatbot", "lyon", "Assistant de Lyon")})
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources_file(tmp_path, [{"depot": "paris"}, {"depot": "lyon"}])), "--out",
+               str(out)).exit_code == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    empty = tmp_path / "vide.yaml"
+    empty.write_text("nom: Biblio\nsources: []\n", encoding="utf-8")
+    for sources in (empty, sources_file(tmp_path, [{"depot": "lyon"}])):  # 6 of 6, then 4 of 6 records would go
+        result = cli("aggregate", str(sources), "--out", str(out))
+        assert result.exit_code == 2, result.output
+        assert "--autoriser-retrait" in result.output and "paris" in result.output, result.output
+        assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    english = cli("aggregate", str(empty), "--out", str(out), "--lang", "en")
+    assert english.exit_code == 2 and "--autoriser-retrait" in english.output and "would remove" in english.output
+    # a smaller part goes without the option
+    small = cli("aggregate", str(sources_file(tmp_path, [{"depot": "paris"}])), "--out", str(out))
+    assert small.exit_code == 0, small.output
+    assert "lyon n'est plus dans le fichier de sources" in small.output
+    # with the option, the removal is done and reported
+    result = cli("aggregate", str(empty), "--out", str(out), "--autoriser-retrait")
+    assert result.exit_code == 0, result.output
+    assert "paris n'est plus dans le fichier de sources : ses 4 fiche(s)" in result.output
+    assert list((out / "data" / "cas-usage").iterdir()) == []

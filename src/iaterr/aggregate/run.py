@@ -578,6 +578,27 @@ def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unw
                             for r, why in unwritable]}
 
 
+def _check_removal(lock: dict[str, Any], sources: SourcesFile) -> None:
+    """:class:`AggregateError` when the sources no longer in the sources file gave more than half of the previous
+    library's records."""
+    keys = {s.key for s in sources.sources}
+    total = 0
+    gone: list[tuple[str, int]] = []
+    for entry in lock.get("sources", []):
+        if not isinstance(entry, dict):
+            continue
+        count = len(entry["fiches"]) if isinstance(entry.get("fiches"), list) else 0
+        total += count
+        if entry.get("cle") not in keys and count:
+            gone.append((str(entry.get("adresse", entry.get("cle"))), count))
+    removed = sum(count for _a, count in gone)
+    if total and removed * 2 > total:
+        names = ", ".join(address for address, _c in gone[:FOREIGN_SHOWN]) + (
+            " …" if len(gone) > FOREIGN_SHOWN else "")
+        raise AggregateError("agregation.retrait.refuse", fiches=removed, total=total, sources=len(gone),
+                             noms=names, option="--autoriser-retrait")
+
+
 def _swap(staging: Path, out: Path) -> None:
     """Put ``staging`` in the place of ``out`` (one atomic exchange on Linux, two renames elsewhere)."""
     if not os.path.lexists(out):
@@ -614,13 +635,17 @@ def _exchange(a: Path, b: Path) -> bool:
 
 def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int | None = None,
               limits: Limits = Limits(), force: bool = False, public: bool = True,
-              progress: Progress | None = None) -> AggregateResult:
+              progress: Progress | None = None, allow_removal: bool = False) -> AggregateResult:
     """Aggregate ``sources`` into the data repository ``out`` (see the module's documentation). ``public``: the
-    restricted fields are left out (the default); else they are kept, for a members-only aggregate."""
+    restricted fields are left out (the default); else they are kept, for a members-only aggregate.
+    ``allow_removal``: sources taken out of the sources file may take most of the library with them (else
+    :class:`AggregateError`: an emptied or mistyped sources file never wipes the library)."""
     out = _check_out(out, sources)
     lock = read_lock(out) if os.path.isdir(out) else {}
     # a previous aggregate of the other kind (public / members-only) cannot be reused: every source is read again
     previous = _previous(lock) if lock.get("public", True) is public else {}
+    if not allow_removal:
+        _check_removal(lock, sources)
     work = Path(tempfile.mkdtemp(prefix="iaterr-agregation-"))
     try:
         outcomes = _fetch_all(sources.sources, previous, out, work, limits, jobs, force, progress)

@@ -28,6 +28,7 @@ def register(app: typer.Typer) -> None:
                                     show_default=False),
         complete: bool = typer.Option(False, "--complet", help=h("help.aggregate.complet")),
         members: bool = typer.Option(False, "--membres", help=h("help.aggregate.membres")),
+        allow_removal: bool = typer.Option(False, "--autoriser-retrait", help=h("help.aggregate.autoriser-retrait")),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
@@ -43,7 +44,8 @@ def register(app: typer.Typer) -> None:
             try:
                 with _progress(ui) as progress:
                     result = aggregate(listed, out, jobs=jobs, limits=Limits(timeout, retries),
-                                       force=complete, public=not members, progress=progress)
+                                       force=complete, public=not members, progress=progress,
+                                       allow_removal=allow_removal)
             except AggregateError as exc:
                 raise Abort(exc.key, **exc.params) from exc
             except OSError as exc:

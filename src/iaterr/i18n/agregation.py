@@ -16,6 +16,13 @@ FR: dict[str, str] = {
     "help.aggregate.membres": "Garder les champs restreints des fiches : une bibliothèque réservée aux membres du "
                               "réseau, à ne jamais publier telle quelle (ses exports et son site restent publics). "
                               "Par défaut, ils sont retirés.",
+    "help.aggregate.autoriser-retrait": "Accepter que les sources retirées du fichier de sources emportent plus "
+                                        "de la moitié des fiches de la bibliothèque (sans cette option, c'est "
+                                        "refusé).",
+    "agregation.retrait.refuse": "Le fichier de sources ne contient plus {sources} source(s) de la bibliothèque "
+                                 "({noms}) : {fiches} de ses {total} fiches en seraient retirées. Rien n'a été "
+                                 "modifié. Si c'est voulu, relancez avec {option} ; sinon, vérifiez le fichier de "
+                                 "sources (une entrée effacée, une adresse modifiée ?).",
     "agregation.membres": "⚠ {dossier} contient les champs restreints des fiches : réservé aux membres du réseau, "
                           "à ne jamais publier tel quel.",
     "agregation.progression.sources": "Sources interrogées",
@@ -102,6 +109,12 @@ EN: dict[str, str] = {
     "help.aggregate.membres": "Keep the records' restricted fields: a library for the network's members only, never "
                               "to be published as it is (its exports and site stay public). By default they are "
                               "left out.",
+    "help.aggregate.autoriser-retrait": "Accept that sources taken out of the sources file take more than half "
+                                        "of the library's records with them (refused without this option).",
+    "agregation.retrait.refuse": "The sources file no longer holds {sources} of the library's sources ({noms}): "
+                                 "this would remove {fiches} of its {total} records. Nothing was changed. If this "
+                                 "is intended, run again with {option}; otherwise check the sources file (an entry "
+                                 "deleted, an address changed?).",
     "agregation.membres": "⚠ {dossier} holds the records' restricted fields: for the network's members only, never "
                           "to be published as it is.",
     "agregation.progression.sources": "Sources asked",
