@@ -282,3 +282,18 @@ def test_every_missing_legal_setting_is_reported_and_none_is_made_up(cli, tmp_pa
     again = cli("register", "build", "--repo", str(root), "--out", str(out))
     assert again.exit_code == 0 and "incomplètes" not in again.stderr, again.output
     assert "Région Exemple s'engage" in _text(out / "accessibilite.html")
+
+
+def test_the_search_covers_public_fields_only_and_the_docs_say_which():
+    from iaterr.model import CasUsage
+    from iaterr.model.visibility import shown_fields
+    from iaterr.publish.site.recherche import SEARCHED
+
+    public = shown_fields(CasUsage)
+    assert [name for name in SEARCHED if name not in public] == []
+    docs = " ".join((Path(__file__).resolve().parents[1] / "docs/registre.md").read_text(encoding="utf-8").split())
+    said = docs.split("**Recherche** sur ", 1)[1].split(";", 1)[0]
+    assert "algorithme" not in said, said
+    words = {"nom": "le nom", "resume": "le résumé", "description": "la description", "finalite": "la finalité",
+             "contexte": "le contexte", "inspirations": "les inspirations"}
+    assert [words[name] for name in SEARCHED if words[name] not in said] == [], said

@@ -16,7 +16,8 @@ import unicodedata
 from typing import Any
 
 #: the fields whose words the search covers: names, summaries, descriptions and what else describes the service
-SEARCHED = ("nom", "resume", "description", "finalite", "contexte", "inspirations", "nom_algorithme")
+#: (public fields only: a restricted one never reaches the public view the index is made from)
+SEARCHED = ("nom", "resume", "description", "finalite", "contexte", "inspirations")
 #: the longest one-line summary shown under a name when the record has no ``resume`` (characters)
 SUMMARY_MAX = 160
 
