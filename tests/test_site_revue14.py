@@ -297,3 +297,22 @@ def test_the_search_covers_public_fields_only_and_the_docs_say_which():
     words = {"nom": "le nom", "resume": "le résumé", "description": "la description", "finalite": "la finalité",
              "contexte": "le contexte", "inspirations": "les inspirations"}
     assert [words[name] for name in SEARCHED if words[name] not in said] == [], said
+
+
+def test_the_collectivite_page_says_what_its_table_shows_and_names_its_dpo(tmp_path):
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE, GOOD_DECISION])
+    out = tmp_path / "site"
+    _build(root, out)
+    page = out / "collectivites/ville-exemple.html"
+    text = page.read_text(encoding="utf-8")
+    caption = html.unescape(re.search(r"<caption>(.*?)</caption>", text).group(1))
+    headers = [html.unescape(h) for h in re.findall(r'<th scope="col">(.*?)</th>', text)]
+    assert "Collectivité" not in headers and "collectivité" not in caption, caption
+    assert caption == ("Cas d'usage de la Ville d'Exemple (2) : nom, thème, statut, types d'algorithme et niveau "
+                       "de risque"), caption
+    assert "Délégué à la protection des données dpo@ville-exemple.fr" in _text(page)
+    assert '<a href="mailto:dpo@ville-exemple.fr">' in text
+    _build(root, tmp_path / "site-en", lang="en")
+    english = (tmp_path / "site-en/collectivites/ville-exemple.html").read_text(encoding="utf-8")
+    assert "Data protection officer" in english
+    assert "local authority" not in html.unescape(re.search(r"<caption>(.*?)</caption>", english).group(1))

@@ -143,6 +143,8 @@ FR: dict[str, str] = {
     "registre.liste.titre": "Tous les cas d'usage",
     "registre.liste.caption": "Cas d'usage ({n}) : nom, collectivité, thème, statut, types d'algorithme et "
                               "niveau de risque",
+    "registre.liste.caption-collectivite": "Cas d'usage {de_collectivite} ({n}) : nom, thème, statut, types "
+                                           "d'algorithme et niveau de risque",
     "registre.col.nom": "Cas d'usage",
     "registre.col.collectivite": "Collectivité",
     "registre.col.theme": "Thème",
@@ -165,6 +167,7 @@ FR: dict[str, str] = {
     "registre.collectivite.siret": "SIRET",
     "registre.collectivite.formulaire": "Formulaire de demande en ligne",
     "registre.collectivite.adresse": "Adresse postale",
+    "registre.collectivite.dpo": "Délégué à la protection des données",
     "registre.collectivite.prada": "Personne responsable de l'accès aux documents administratifs (PRADA)",
     "registre.collectivite.sans-canal": "La collectivité n'indique pas encore où adresser une demande de "
                                         "documents ou des règles d'un traitement (adresse électronique, formulaire "
@@ -367,6 +370,8 @@ EN: dict[str, str] = {
     "registre.liste.titre": "All use cases",
     "registre.liste.caption": "Use cases ({n}): name, local authority, theme, status, types of algorithm and risk "
                               "tier",
+    "registre.liste.caption-collectivite": "Use cases of {de_collectivite} ({n}): name, theme, status, types of "
+                                           "algorithm and risk tier",
     "registre.col.nom": "Use case",
     "registre.col.collectivite": "Local authority",
     "registre.col.theme": "Theme",
@@ -389,6 +394,7 @@ EN: dict[str, str] = {
     "registre.collectivite.siret": "SIRET",
     "registre.collectivite.formulaire": "Online request form",
     "registre.collectivite.adresse": "Postal address",
+    "registre.collectivite.dpo": "Data protection officer",
     "registre.collectivite.prada": "Officer responsible for access to administrative documents (PRADA)",
     "registre.collectivite.sans-canal": "The local authority does not say yet where to send a request for "
                                         "documents or for the rules of a processing (e-mail address, form or postal "

@@ -24,6 +24,7 @@ from iaterr.i18n import message
 from iaterr.model.droit import long_date
 from iaterr.model.vocab import TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem
+from iaterr.publish.francais import name_forms
 from iaterr.publish.site.data import NO_RISK, VOCABS, Record, SiteData
 from iaterr.publish.site.history import Removal, Revision
 from iaterr.publish.site.output import Staging
@@ -100,7 +101,10 @@ class Renderer:
 
         # record text in another language than the pages' is marked with its own (WCAG 3.1.2)
         rl = Markup(' lang="{}"').format(record_lang) if record_lang != lang else Markup("")
-        self.env.globals.update(m=m, label=label, lang=lang, day=day, rl=rl, **context)
+        def names(name: Any) -> dict[str, str]:  # « de la Ville d'Exemple »… for a message
+            return name_forms(str(name or ""), lang)
+
+        self.env.globals.update(m=m, label=label, lang=lang, day=day, rl=rl, names=names, **context)
         self.rows = Rows(label, str(rl), {"statut": m("registre.carte.statut"), "risque": m("registre.carte.risque")})
         self.env.globals["rows_html"] = self.rows
         self.env.globals["cards_html"] = self.rows.cards
