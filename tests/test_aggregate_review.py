@@ -103,3 +103,71 @@ def test_a_sources_list_emptied_or_shrunk_by_most_of_the_library_is_refused_with
     assert result.exit_code == 0, result.output
     assert "paris n'est plus dans le fichier de sources : ses 4 fiche(s)" in result.output
     assert list((out / "data" / "cas-usage").iterdir()) == []
+
+
+def test_a_published_record_that_becomes_invalid_keeps_its_last_valid_state_marked_stale(cli, tmp_path):
+    lyon = small_repo(tmp_path / "lyon", "lyon", {"arbres": record("arbres", "lyon", "Arbres"),
+                                                  "chatbot": record("chatbot", "lyon", "Assistant de Lyon")})
+    first = git(lyon, "rev-parse", "HEAD")
+    sources = sources_file(tmp_path, [{"depot": "lyon"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    published = (out / "data" / "cas-usage" / "arbres.yaml").read_bytes()
+    path = lyon / "data" / "cas-usage" / "arbres.yaml"
+    path.write_text(record("arbres", "lyon", "Arbres").replace("statut: en_production", "statut: nimporte"),
+                    encoding="utf-8")
+    (lyon / "data" / "cas-usage" / "chatbot.yaml").write_text(
+        record("chatbot", "lyon", "Assistant de Lyon", "2025-06"), encoding="utf-8")
+    second = commit(lyon)
+    for run in range(2):  # read, then unchanged: the same outcome
+        result = cli("aggregate", str(sources), "--out", str(out))
+        assert result.exit_code == 1, result.output
+        assert "data/cas-usage/arbres.yaml" in result.output and "périmée" in result.output, result.output
+        assert (out / "data" / "cas-usage" / "arbres.yaml").read_bytes() == published
+        assert f"commit {first}" in published.decode("utf-8").splitlines()[0]
+        chatbot = (out / "data" / "cas-usage" / "chatbot.yaml").read_text(encoding="utf-8")
+        assert "2025-06" in chatbot and f"commit {second}" in chatbot.splitlines()[0]
+        fiches = {f["source"]: f for f in by_address(out)["lyon"]["fiches"]}
+        assert fiches["data/cas-usage/arbres.yaml"].get("perime") is True
+        assert "perime" not in fiches["data/cas-usage/chatbot.yaml"]
+        assert by_address(out)["lyon"]["rejets"][0]["fichier"] == "data/cas-usage/arbres.yaml"
+        assert by_address(out)["lyon"]["etat"] == ("lu" if run == 0 else "inchange")
+        assert cli("validate", "--repo", str(out)).exit_code == 0
+    english = cli("aggregate", str(sources), "--out", str(out), "--complet", "--lang", "en")
+    assert english.exit_code == 1 and "marked stale" in english.output, english.output
+    path.write_text(record("arbres", "lyon", "Arbres", "2025-07"), encoding="utf-8")
+    commit(lyon)
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "2025-07" in (out / "data" / "cas-usage" / "arbres.yaml").read_text(encoding="utf-8")
+    assert all("perime" not in f for f in by_address(out)["lyon"]["fiches"])
+
+
+def test_an_identifier_stays_with_the_record_that_had_it(cli, tmp_path):
+    paris = small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    small_repo(tmp_path / "lyon", "lyon", {"chatbot": record("chatbot", "lyon", "Assistant de Lyon")})
+    sources = sources_file(tmp_path, [{"depot": "paris"}, {"depot": "lyon"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    page = out / "data" / "cas-usage" / "paris-chatbot.yaml"
+    assert "nom: Chatbot de Paris\n" in page.read_text(encoding="utf-8")
+    # Paris then writes a record of its own under the identifier the library gave to its chatbot
+    (paris / "data" / "cas-usage" / "paris-chatbot.yaml").write_text(
+        record("paris-chatbot", "paris", "Autre robot de Paris"), encoding="utf-8")
+    commit(paris)
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "nom: Chatbot de Paris\n" in page.read_text(encoding="utf-8")
+    other = out / "data" / "cas-usage" / "paris-chatbot-2.yaml"
+    assert "nom: Autre robot de Paris\n" in other.read_text(encoding="utf-8")
+    assert "identifiant: paris-chatbot-2\n" in other.read_text(encoding="utf-8")
+    assert "« paris-chatbot » déjà donné" in result.output and "« paris-chatbot-2 »" in result.output, result.output
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    # the same when everything is read again, and when the clash that gave the name is gone
+    assert cli("aggregate", str(sources), "--out", str(out), "--complet").exit_code == 0
+    assert "nom: Chatbot de Paris\n" in page.read_text(encoding="utf-8")
+    sources_file(tmp_path, [{"depot": "paris"}])
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert "nom: Chatbot de Paris\n" in page.read_text(encoding="utf-8")
+    assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == ["paris-chatbot-2.yaml",
+                                                                              "paris-chatbot.yaml"]

@@ -62,6 +62,11 @@ class Rec:
     coll_out: str | None = None
     #: ``coll_out`` of the previous run (a file taken back as it is only if that did not change)
     previous_coll_out: str | None = None
+    #: the identifier the previous run wrote this use case under (it stays with it: a public address never moves
+    #: to another project)
+    previous_out: str | None = None
+    #: this is the last valid state of a record now invalid in its source (kept, marked stale)
+    stale: bool = False
 
     def to_lock(self) -> dict[str, Any]:
         entry = {"type": self.kind, "source": self.rel, "identifiant": self.ident, "collectivite": self.collectivite,
@@ -71,6 +76,8 @@ class Rec:
             entry["siret"] = self.siret
         if self.coll_out:
             entry["collectivite_ecrite"] = self.coll_out
+        if self.stale:
+            entry["perime"] = True
         return entry
 
 
@@ -82,6 +89,9 @@ class Plan:
     renamed: list[tuple[Rec, str, str]] = field(default_factory=list)
     #: use cases whose collectivité is in no source
     orphans: list[Rec] = field(default_factory=list)
+    #: ``id`` of the renamed records whose identifier was not shared but already given to another record (by a
+    #: previous run)
+    displaced: set[int] = field(default_factory=set)
 
 
 FOLDER = {"cas_usage": "cas-usage", "collectivite": "collectivites"}
@@ -173,16 +183,29 @@ def merge(records: list[Rec], own: dict[int, dict[str, int]]) -> Plan:
         by_name.setdefault((coll, rec.nom), []).append(rec)
         kept.append(rec)
 
-    # identifier clashes between the projects kept
+    # an identifier a use case had in the previous run stays with it (its public address never moves to another
+    # project); then identifier clashes between the projects kept
+    taken: set[str] = set()
+    for rec in sorted(kept, key=lambda r: (r.source, r.rel)):
+        if rec.previous_out and rec.previous_out not in taken:
+            rec.out = rec.previous_out
+            taken.add(rec.out)
     groups: dict[str, list[Rec]] = {}
     for rec in kept:
         groups.setdefault(rec.ident, []).append(rec)
-    taken = {ident for ident, group in groups.items() if len(group) == 1}
     for rec in kept:
-        if len(groups[rec.ident]) == 1:
+        if not rec.out and len(groups[rec.ident]) == 1 and rec.ident not in taken:
             rec.out = rec.ident
-    for ident in sorted(i for i, g in groups.items() if len(g) > 1):
+            taken.add(rec.out)
+    for rec in kept:
+        if rec.out and rec.out != rec.ident:
+            plan.renamed.append((rec, rec.ident, rec.out))
+    for ident in sorted(groups):
         for rec in sorted(groups[ident], key=lambda r: (r.source, r.rel)):
+            if rec.out:
+                continue
+            if len(groups[ident]) == 1:
+                plan.displaced.add(id(rec))
             coll = coll_of(rec) or ""
             base = ident if ident.startswith(coll + "-") else _short(f"{coll}-{ident}", f"{coll}/{ident}")
             candidate, number = base, 1

@@ -175,7 +175,8 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
                         coll if isinstance(coll, str) else None, item["nom"], item["date_mise_a_jour"],
                         item["empreinte"], bool(item.get("restreint")), clean=True, previous=rel,
                         siret=siret if isinstance(siret, str) and _SIRET.fullmatch(siret) else None,
-                        previous_coll_out=written if isinstance(written, str) and _IDENT.fullmatch(written) else None))
+                        previous_coll_out=written if isinstance(written, str) and _IDENT.fullmatch(written) else None,
+                        stale=item.get("perime") is True))
     return recs
 
 
@@ -505,7 +506,7 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
                 rel = f"{ASIDE}/{outcome.source.key}/{FOLDER[rec.kind]}/{rec.ident}.yaml"
             target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            if rec.previous == rel and outcome.state != "lu" and rec.coll_out == rec.previous_coll_out:
+            if rec.previous == rel and (outcome.state != "lu" or rec.stale) and rec.coll_out == rec.previous_coll_out:
                 # the same file of the same version of its source, in the same place: the old aggregate's file,
                 # linked (it is left untouched until the swap, then only its other name goes)
                 try:
@@ -515,9 +516,11 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
                     continue
                 except OSError:
                     pass
+            provenance = provenance_line(outcome.source.location, outcome.version_text, rec.rel)
+            if rec.stale:  # the version it was read at is the one its previous provenance line names
+                provenance = _first_line(rec.path) or provenance
             try:
-                raw = record_text(rec, provenance_line(outcome.source.location, outcome.version_text, rec.rel),
-                                  public=public)
+                raw = record_text(rec, provenance, public=public)
             except (Unwritable, UnicodeDecodeError) as exc:
                 unwritable.append((rec, str(exc)))
                 continue
@@ -537,6 +540,19 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written, unwritable
+
+
+def _first_line(path: str) -> str | None:
+    """The provenance line of a file of the previous aggregate, if it starts with one."""
+    from iaterr.aggregate.merge import PROVENANCE
+    from iaterr.base.files import UnsafePath, read_regular
+
+    try:
+        text = read_regular(path).removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except (OSError, UnsafePath, UnicodeDecodeError):
+        return None
+    line = text.split("\n", 1)[0] + "\n"
+    return line if line.startswith(PROVENANCE) else None
 
 
 def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unwritable: list[tuple[Rec, str]],
@@ -576,6 +592,35 @@ def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unw
     return {"format": LOCK_FORMAT, "iaterr": version, "date": checked, "sources": sources,
             "non_ecrites": [{"source": outcomes[r.source].source.location, "fichier": r.rel, "raison": why}
                             for r, why in unwritable]}
+
+
+_OUT_FILE = re.compile(r"data/cas-usage/([a-z0-9]+(?:-[a-z0-9]+)*)\.yaml")
+
+
+def _carry_over(outcomes: list[SourceOutcome], previous: dict[str, dict[str, Any]], out: Path) -> None:
+    """What a record keeps from the previous run: a record now invalid in a source just read keeps its last valid
+    state (marked stale), and a use case keeps the identifier the library gave it (while its own identifier in
+    its source is the same)."""
+    for outcome in outcomes:
+        entry = previous.get(outcome.source.key)
+        if not entry:
+            continue
+        if outcome.state == "lu" and outcome.rejected:
+            bad = {r.rel for r in outcome.rejected}
+            have = {r.rel for r in outcome.records}
+            for rec in _kept_state(entry, outcome.source.order, out) or []:
+                if rec.rel in bad and rec.rel not in have:
+                    rec.stale = True
+                    outcome.records.append(rec)
+        items = {item["source"]: item for item in entry.get("fiches") or []
+                 if isinstance(item, dict) and isinstance(item.get("source"), str)}
+        for rec in outcome.records:
+            item = items.get(rec.rel)
+            if rec.kind != "cas_usage" or item is None or item.get("lien") or item.get("identifiant") != rec.ident:
+                continue
+            found = _OUT_FILE.fullmatch(str(item.get("fichier")))
+            if found:
+                rec.previous_out = found.group(1)
 
 
 def _check_removal(lock: dict[str, Any], sources: SourcesFile) -> None:
@@ -660,6 +705,7 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
                     outcome.version = dict(entry.get("version") or {})
                     outcome.read_at = entry.get("lu_le")
                     outcome.rejected = _rejected_of(entry)
+        _carry_over(outcomes, previous, out)
         own = {o.source.order: o.own for o in outcomes}
         plan = merge([r for o in outcomes for r in o.records], own)
         written, unwritable = _write(out, sources.nom, outcomes, plan, public, progress)

@@ -109,15 +109,18 @@ def _report(ui: App, result: Any) -> None:
         elif few:
             ui.say("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
                    fiches=count)
+        stale = {r.rel for r in outcome.records if r.stale}
         for rejected in outcome.rejected[:LISTED]:
-            ui.say("agregation.rejet", style="red", source=source, fichier=rejected.rel,
+            ui.say("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",
+                   source=source, fichier=rejected.rel,
                    message=rejected.message.get(lang) or rejected.message.get("fr", ""))
         if len(outcome.rejected) > LISTED:
             ui.say("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)
     plan = result.plan
     location = {o.source.order: o.source.location for o in result.outcomes}
     for rec, old, new in plan.renamed:
-        ui.say("agregation.renommage", style="yellow", source=location[rec.source], ancien=old, nouveau=new)
+        ui.say("agregation.renommage.pris" if id(rec) in plan.displaced else "agregation.renommage", style="yellow",
+               source=location[rec.source], ancien=old, nouveau=new)
     for rec in plan.linked[:LISTED]:
         ui.say("agregation.lien", style="dim", source=location[rec.source], fichier=rec.rel, lien=rec.linked_to)
     if len(plan.linked) > LISTED:

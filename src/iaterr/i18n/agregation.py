@@ -33,6 +33,11 @@ FR: dict[str, str] = {
     "agregation.source.perime": "✗ {source} : {erreur} Son dernier état lu ({depuis}) est gardé, marqué périmé.",
     "agregation.source.echec": "✗ {source} : {erreur} Aucune fiche n'en a encore été lue.",
     "agregation.rejet": "  ✗ {source} : {fichier} laissée de côté : {message}",
+    "agregation.rejet.perime": "  ✗ {source} : {fichier} est devenue invalide : {message} Sa dernière version "
+                               "valide reste dans la bibliothèque, marquée périmée, jusqu'à ce qu'elle soit "
+                               "corrigée.",
+    "agregation.renommage.pris": "  ⚠ Identifiant « {ancien} » déjà donné à une autre fiche de la bibliothèque "
+                                 "(il reste à celle qui l'avait) : la fiche de {source} devient « {nouveau} ».",
     "agregation.et-autres": "  … et {n} autre(s) ; toutes sont dans {fichier}.",
     "agregation.renommage": "  ⚠ Identifiant « {ancien} » présent dans plusieurs collectivités : la fiche de {source} "
                             "devient « {nouveau} ».",
@@ -125,6 +130,10 @@ EN: dict[str, str] = {
     "agregation.source.perime": "✗ {source}: {erreur} Its last state read ({depuis}) is kept, marked stale.",
     "agregation.source.echec": "✗ {source}: {erreur} No record of it has been read yet.",
     "agregation.rejet": "  ✗ {source}: {fichier} left out: {message}",
+    "agregation.rejet.perime": "  ✗ {source}: {fichier} has become invalid: {message} Its last valid version "
+                               "stays in the library, marked stale, until it is fixed.",
+    "agregation.renommage.pris": "  ⚠ Identifier “{ancien}” already given to another record of the library (it "
+                                 "stays with the one that had it): the record of {source} becomes “{nouveau}”.",
     "agregation.et-autres": "  … and {n} more; all are in {fichier}.",
     "agregation.renommage": "  ⚠ Identifier “{ancien}” used by several collectivités: the record of {source} "
                             "becomes “{nouveau}”.",
