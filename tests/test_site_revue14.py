@@ -316,3 +316,25 @@ def test_the_collectivite_page_says_what_its_table_shows_and_names_its_dpo(tmp_p
     english = (tmp_path / "site-en/collectivites/ville-exemple.html").read_text(encoding="utf-8")
     assert "Data protection officer" in english
     assert "local authority" not in html.unescape(re.search(r"<caption>(.*?)</caption>", english).group(1))
+
+
+def test_a_withdrawn_record_page_keeps_the_collectivite_and_its_request_channels(tmp_path):
+    coll = variant(COLLECTIVITE, contact_droits="acces@ville-exemple.fr",
+                   formulaire_demandes="https://www.ville-exemple.fr/demandes",
+                   adresse_postale="Hôtel de ville, 1 place de la Mairie, 31000 Exemple")
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE, GOOD_DECISION], collectivite=coll)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
+    _git(root, "rm", "-q", f"data/cas-usage/{SIMPLE}.yaml")
+    _git(root, "commit", "-q", "-m", "Projet arrêté", when="2026-11-03T09:30:00+00:00")
+    out = tmp_path / "site"
+    _build(root, out)
+    page = out / f"cas/{SIMPLE}.html"
+    text, raw = _text(page), page.read_text(encoding="utf-8")
+    assert "Fiche retirée du registre" in text and "Projet arrêté" in text
+    assert 'href="../collectivites/ville-exemple.html"' in raw
+    assert "adressez-vous à la Ville d'Exemple" in text
+    for channel in ('href="mailto:acces@ville-exemple.fr"', 'href="https://www.ville-exemple.fr/demandes"',
+                    "Hôtel de ville, 1 place de la Mairie, 31000 Exemple"):
+        assert channel in raw, channel

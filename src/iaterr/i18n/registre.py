@@ -90,6 +90,10 @@ FR: dict[str, str] = {
                                            "{date}.",
     "registre.retrait.motif": "Motif indiqué lors du retrait :",
     "registre.retrait.sans-motif": "Aucun motif n'a été indiqué lors du retrait.",
+    "registre.retrait.collectivite": "Ce cas d'usage était publié par",
+    "registre.retrait.demande": "Les documents et les règles de ce traitement restent communicables : adressez-vous "
+                                "{a_collectivite} :",
+    "registre.sep": " : ",
     "registre.retrait.nouvelle-page": "voir la nouvelle page de ce cas d'usage",
     "registre.revision.cli": "{page} : la fiche {fichier} est invalide ; sa dernière version valide (du {date}, "
                              "commit {commit}) reste publiée, marquée « en cours de révision ».",
@@ -320,6 +324,10 @@ EN: dict[str, str] = {
                                            "{date}.",
     "registre.retrait.motif": "Reason given for the removal:",
     "registre.retrait.sans-motif": "No reason was given for the removal.",
+    "registre.retrait.collectivite": "This use case was published by",
+    "registre.retrait.demande": "The documents and rules of this processing can still be requested: contact "
+                                "{a_collectivite}:",
+    "registre.sep": ": ",
     "registre.retrait.nouvelle-page": "see the new page of this use case",
     "registre.revision.cli": "{page}: the record {fichier} is invalid; its last valid version ({date}, commit "
                              "{commit}) stays published, marked « under review ».",

@@ -263,7 +263,8 @@ def _permalink_pages(renderer: Renderer, revisions: list[Revision], removed: lis
     for removal in removed:
         # a removal git does not date keeps the day of the build that first wrote its page: that page is
         # carried over as long as nothing else changes (its date is not among its inputs)
-        inputs = [removal.identifiant, removal.commit, removal.reason, removal.nom, removal.moved_to]
+        inputs = [removal.identifiant, removal.commit, removal.reason, removal.nom, removal.moved_to,
+                  dict(renderer.site.collectivites.get(removal.collectivite) or {})]
         if removal.commit:
             inputs.append(removal.day.isoformat())
         pages.append(_Page(f"{prefix}cas/{removal.identifiant}.html", digest_of([fingerprint, "retrait", inputs]),

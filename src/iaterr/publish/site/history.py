@@ -57,6 +57,8 @@ class Removal:
     nom: str = ""
     #: the identifiant of the page it became (a rename), when that page is part of the site
     moved_to: str = ""
+    #: the identifiant of its collectivité, as its last version named it: the page keeps its request channels
+    collectivite: str = ""
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -173,6 +175,7 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
         data = _yaml(before) if before is not None else None
         if isinstance(data, dict) and isinstance(data.get("nom"), str):
             removal.nom = data["nom"]
+        removal.collectivite = (_collectivite_of(before) if before is not None else None) or ""
         found[ident] = removal
     for ident, removal in found.items():
         target, seen = renamed.get(ident), {ident}

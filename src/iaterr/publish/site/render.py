@@ -164,8 +164,10 @@ class Renderer:
                            coll_page=revision.collectivite.get("identifiant") in self.site.collectivites)
 
     def removal_page(self, removal: Removal) -> str:
-        """The page left at the address of a use case that is gone."""
-        return self.render("site/retrait.html.j2", "../", r=removal)
+        """The page left at the address of a use case that is gone, with its collectivité (when it is still in the
+        register) and where to send a request: the documents of a processing stay requestable."""
+        coll = self.site.collectivites.get(removal.collectivite)
+        return self.render("site/retrait.html.j2", "../", r=removal, c=coll)
 
     def write(self, rel: str, content: str | bytes) -> str:
         """Write a new page of the staging folder; returns the hash of its content."""
