@@ -6,6 +6,7 @@ No test needs the network: every repository is made here with git.
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 from tests.test_aggregate import by_address, commit, git, record, small_repo, sources_file
@@ -171,3 +172,44 @@ def test_an_identifier_stays_with_the_record_that_had_it(cli, tmp_path):
     assert "nom: Chatbot de Paris\n" in page.read_text(encoding="utf-8")
     assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == ["paris-chatbot-2.yaml",
                                                                               "paris-chatbot.yaml"]
+
+
+def _ci_steps(text: str) -> dict[str, list[str]]:
+    """The shell steps of the two CI recipes of docs/bibliotheque.md (GitLab ``script:`` items, GitHub ``run:``)."""
+    import re
+
+    gitlab = text.split("```yaml\nbibliotheque:\n", 1)[1].split("```", 1)[0]
+    github = text.split("```yaml\non:\n", 1)[1].split("```", 1)[0]
+    script = gitlab.split("  script:\n", 1)[1].split("  artifacts:", 1)[0]
+    return {"gitlab": [re.sub(r"\s+#.*$", "", line.strip()[2:]) for line in script.splitlines()
+                       if line.strip().startswith("- ")],
+            "github": [line.strip()[len("- run: "):] for line in github.splitlines()
+                       if line.strip().startswith("- run: ")]}
+
+
+@pytest.mark.parametrize("forge", ["gitlab", "github"])
+def test_the_ci_recipes_of_the_docs_publish_a_library_whose_site_has_findings(tmp_path, forge):
+    """The documented nightly job, step by step, on a library with a source in failure and pages that miss a way
+    to make a request (register build exits 1): every step passes and the site is written."""
+    import os
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    steps = [s for s in _ci_steps((root / "docs" / "bibliotheque.md").read_text(encoding="utf-8"))[forge]
+             if not s.startswith("pip install")]
+    assert any("register build" in s for s in steps) and any("aggregate" in s for s in steps)
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    (tmp_path / "sources.yaml").write_text("sources:\n  - depot: paris\n  - depot: absent\n", encoding="utf-8")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    codes = []
+    for step in steps:
+        alone = subprocess.run(["bash", "-c", step.split(" || ")[0]], cwd=tmp_path, env=env, capture_output=True,
+                               text=True)
+        codes.append(alone.returncode)
+        done = subprocess.run(["bash", "-e", "-c", step], cwd=tmp_path, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, (step, done.stdout, done.stderr)
+    assert 1 in codes  # the recipe was tried on findings, not on a perfect library
+    build = next(i for i, s in enumerate(steps) if "register build" in s)
+    assert codes[build] == 1
+    assert (tmp_path / "public" / "index.html").is_file()
