@@ -213,3 +213,19 @@ def test_the_ci_recipes_of_the_docs_publish_a_library_whose_site_has_findings(tm
     build = next(i for i, s in enumerate(steps) if "register build" in s)
     assert codes[build] == 1
     assert (tmp_path / "public" / "index.html").is_file()
+
+
+def test_a_local_source_of_the_wrong_kind_says_which_key_to_use(cli, tmp_path):
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    assert cli("export", "--repo", str(tmp_path / "paris"), "--format", "csv", "-o",
+               str(tmp_path / "registre.csv")).exit_code == 0
+    sources = sources_file(tmp_path, [{"depot": "registre.csv"}, {"csv": "paris"}])
+    result = cli("aggregate", str(sources), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert "introuvable" not in result.output, result.output
+    assert "« csv: » au lieu de « depot: »" in result.output and "« depot: » au lieu de « csv: »" in result.output
+    english = cli("aggregate", str(sources), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert "“csv:” instead of “depot:”" in english.output and "“depot:” instead of “csv:”" in english.output
+    states = {k: (v["etat"], v["erreur"]["cle"]) for k, v in by_address(tmp_path / "out").items()}
+    assert states == {"registre.csv": ("echec", "agregation.erreur.fichier-pas-depot"),
+                      "paris": ("echec", "agregation.erreur.dossier-pas-csv")}

@@ -19,6 +19,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -159,8 +160,6 @@ def local_head(folder: Path, branch: str | None) -> str | None:
     """The commit of ``branch`` (else HEAD) of the local repository ``folder`` (working tree or bare), read from
     its files without running git in it and without following a link; None when they do not say it plainly (a
     reftable, a link, a symbolic ref elsewhere): git is then asked."""
-    import stat
-
     from iaterr.base.files import UnsafePath, contained, read_regular
 
     try:
@@ -283,6 +282,8 @@ def fetch_once(source: Source, previous: dict[str, Any] | None, work: Path, time
     previous = previous or {}
     if source.kind == "depot":
         if source.local and not os.path.isdir(source.target):
+            if os.path.isfile(source.target):
+                raise FetchError("agregation.erreur.fichier-pas-depot", chemin=source.target)
             raise FetchError("agregation.erreur.introuvable", chemin=source.target)
         if source.local and not _is_git_folder(source.target):
             stamp = _folder_stamp(source.target)
@@ -303,6 +304,8 @@ def fetch_once(source: Source, previous: dict[str, Any] | None, work: Path, time
             st = os.lstat(source.target)
         except OSError as exc:
             raise FetchError("agregation.erreur.introuvable", chemin=source.target) from exc
+        if stat.S_ISDIR(st.st_mode):
+            raise FetchError("agregation.erreur.dossier-pas-csv", chemin=source.target)
         stamp = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}"
         if not force and previous.get("etat_fichier") == stamp and previous.get("empreinte"):
             return Fetched({"empreinte": previous["empreinte"], "etat_fichier": stamp}, unchanged=True)

@@ -89,6 +89,10 @@ FR: dict[str, str] = {
     "agregation.erreur.reseau": "injoignable ({detail}).",
     "agregation.erreur.trop-gros": "fichier de plus de {taille} Mo.",
     "agregation.erreur.introuvable": "introuvable : {chemin}.",
+    "agregation.erreur.fichier-pas-depot": "{chemin} est un fichier, pas un dépôt : pour un fichier CSV, écrivez "
+                                           "« csv: » au lieu de « depot: » dans le fichier de sources.",
+    "agregation.erreur.dossier-pas-csv": "{chemin} est un dossier, pas un fichier CSV : pour un dépôt, écrivez "
+                                         "« depot: » au lieu de « csv: » dans le fichier de sources.",
     "agregation.erreur.lien": "{chemin} est un lien symbolique : il n'est pas suivi.",
     "agregation.erreur.pas-iaterr": "ce n'est pas un dépôt iaterr (pas de fichier iaterr.yaml à sa racine).",
     "agregation.erreur.config": "son iaterr.yaml est invalide : {detail}",
@@ -180,6 +184,10 @@ EN: dict[str, str] = {
     "agregation.erreur.reseau": "unreachable ({detail}).",
     "agregation.erreur.trop-gros": "file larger than {taille} MB.",
     "agregation.erreur.introuvable": "not found: {chemin}.",
+    "agregation.erreur.fichier-pas-depot": "{chemin} is a file, not a repository: for a CSV file, write “csv:” "
+                                           "instead of “depot:” in the sources file.",
+    "agregation.erreur.dossier-pas-csv": "{chemin} is a folder, not a CSV file: for a repository, write “depot:” "
+                                         "instead of “csv:” in the sources file.",
     "agregation.erreur.lien": "{chemin} is a symbolic link: it is not followed.",
     "agregation.erreur.pas-iaterr": "not an iaterr repository (no iaterr.yaml file at its root).",
     "agregation.erreur.config": "its iaterr.yaml is invalid: {detail}",
