@@ -145,8 +145,9 @@ def test_feed_of_changes_and_modified_date_from_git(tmp_path):
     _git(root, "commit", "-q", "-am", "Description précisée", when="2026-11-03T09:30:00+00:00")
     out = tmp_path / "site"
     build_site(open_repository(root), out, today=TODAY)
-    assert "Fiche modifiée le 3 novembre 2026" in _text(out / "cas/detection-fuites.html")
-    assert "Fiche modifiée le 14 septembre 2026" in _text(out / f"cas/{GOOD_DECISION['identifiant']}.html")
+    assert "Fiche à jour au 1er octobre 2026 (dernière modification le 3 novembre 2026)." in _text(
+        out / "cas/detection-fuites.html")
+    assert "(dernière modification le 14 septembre 2026)" in _text(out / f"cas/{GOOD_DECISION['identifiant']}.html")
     feed = ElementTree.parse(out / "modifications.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entries = feed.findall("a:entry", ns)

@@ -338,3 +338,30 @@ def test_a_withdrawn_record_page_keeps_the_collectivite_and_its_request_channels
     for channel in ('href="mailto:acces@ville-exemple.fr"', 'href="https://www.ville-exemple.fr/demandes"',
                     "Hôtel de ville, 1 place de la Mairie, 31000 Exemple"):
         assert channel in raw, channel
+
+
+def test_one_plain_sentence_dates_a_record_and_figure_tables_name_their_first_column(tmp_path):
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE, GOOD_DECISION])
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-11-03T09:30:00+00:00")
+    out = tmp_path / "site"
+    _build(root, out)
+    text = _text(out / f"cas/{SIMPLE}.html")
+    assert "historique git" not in text and "Fiche modifiée" not in text, text  # one date sentence, no jargon
+    assert "Fiche à jour au 1er octobre 2026 (dernière modification le 3 novembre 2026)." in text
+    headers = re.findall(r'<thead><tr><th scope="col">(.*?)</th>', (out / "chiffres.html").read_text(encoding="utf-8"))
+    assert [html.unescape(h) for h in headers] == ["Thème", "Statut", "Type de collectivité", "Niveau de risque"]
+    _build(root, tmp_path / "site-en", lang="en")
+    english = _text(tmp_path / f"site-en/cas/{SIMPLE}.html")
+    assert "Record up to date as of 1 October 2026 (last changed on 3 November 2026)." in english
+    headers = re.findall(r'<thead><tr><th scope="col">(.*?)</th>', (tmp_path / "site-en/chiffres.html").read_text(
+        encoding="utf-8"))
+    assert headers == ["Theme", "Status", "Type of local authority", "Risk tier"]
+    # without a date of its own, the record is dated by its last change only
+    (root / f"data/cas-usage/{SIMPLE}.yaml").write_text(re.sub(
+        r"(?m)^date_mise_a_jour: .*\n", "", (root / f"data/cas-usage/{SIMPLE}.yaml").read_text(encoding="utf-8")),
+        encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "Sans date", when="2026-11-05T09:30:00+00:00")
+    _build(root, out)
+    assert "Fiche modifiée le 5 novembre 2026." in _text(out / f"cas/{SIMPLE}.html")

@@ -284,11 +284,11 @@ class Notice:
         """A date of the record written out: « 16 avril 2025 », « avril 2025 », « 2025 »."""
         return partial_date(value, self.lang)[0]
 
-    def dated(self, key: str, value: Any) -> str:
+    def dated(self, key: str, value: Any, **params: Any) -> str:
         """The message ``key`` about a date, in its form for a day (``key-jour``: « depuis le 16 avril 2025 ») or
         for a month or a year (« depuis avril 2025 »)."""
         text, precision = partial_date(value, self.lang)
-        return self.text(f"{key}-jour" if precision == DAY else key, date=text)
+        return self.text(f"{key}-jour" if precision == DAY else key, date=text, **params)
 
     def span(self, start: Any, end: Any = None) -> str:
         """A date of the record, or the period from ``start`` to ``end``: « 2005 », « de 2005 à 2010 »."""

@@ -289,14 +289,15 @@ def figures(site: SiteData, rows: list[dict[str, Any]], filters: dict[str, Any],
     counts: list[tuple[str, str, int]]
     for name, vocab in (("theme", "themes"), ("statut", "statuts"), ("risque", "niveaux_risque")):
         counts = [(c, label(vocab, c), n) for c, n in filters[name]["values"]]
-        out.append({"key": name, "title": message(f"registre.chiffres.{name}", lang), "counts": counts})
+        out.append({"key": name, "title": message(f"registre.chiffres.{name}", lang), "counts": counts,
+                    "column": message(f"registre.col.{name}", lang)})
     by_type: dict[str, int] = {}
     for row in rows:
         t = site.collectivites[row["coll"]].get("type", "")
         by_type[t] = by_type.get(t, 0) + 1
     counts = [(c, label("types_collectivite", c), by_type[c]) for c in TYPES_COLLECTIVITE.codes if c in by_type]
     out.insert(2, {"key": "type-collectivite", "title": message("registre.chiffres.type-collectivite", lang),
-                   "counts": counts})
+                   "counts": counts, "column": message("registre.col.type-de-collectivite", lang)})
     for fig in out:
         fig["total"] = sum(n for _c, _l, n in fig["counts"])
         fig["chart"] = chart(fig["counts"])
