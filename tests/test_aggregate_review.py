@@ -229,3 +229,54 @@ def test_a_local_source_of_the_wrong_kind_says_which_key_to_use(cli, tmp_path):
     states = {k: (v["etat"], v["erreur"]["cle"]) for k, v in by_address(tmp_path / "out").items()}
     assert states == {"registre.csv": ("echec", "agregation.erreur.fichier-pas-depot"),
                       "paris": ("echec", "agregation.erreur.dossier-pas-csv")}
+
+
+def test_the_sources_file_sets_the_librarys_registre_section(cli, tmp_path):
+    from iaterr.repo.config import load_config
+
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(
+        "nom: Bibliothèque du réseau\n"
+        "registre:\n"
+        "  url: https://biblio.example.org/\n"
+        "  editeur: Réseau d'exemple\n"
+        "  adresse: 1 place de la Mairie, 29000 Quimper\n"
+        "  directeur_publication: Camille Martin, présidente\n"
+        "  hebergeur: Hébergeur SAS, 2 rue du Port, 59100 Roubaix\n"
+        "  langues: [fr, en]\n"
+        "sources:\n  - depot: paris\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    config = load_config(out)
+    assert config.nom == "Bibliothèque du réseau"
+    assert config.registre.url == "https://biblio.example.org/"
+    assert config.registre.directeur_publication == "Camille Martin, présidente"
+    assert config.registre.hebergeur == "Hébergeur SAS, 2 rue du Port, 59100 Roubaix"
+    assert config.registre.langues == ["fr", "en"]
+    build = cli("register", "build", "--repo", str(out), "--out", str(tmp_path / "site"))
+    assert "Mentions légales incomplètes" not in build.output, build.output
+    legal = (tmp_path / "site" / "mentions-legales.html").read_text(encoding="utf-8")
+    assert "Camille Martin, présidente" in legal and "Hébergeur SAS" in legal
+    # a change of the section alone is taken at the next run (the sources did not change)
+    sources.write_text(sources.read_text(encoding="utf-8").replace("Camille Martin", "Dominique Durand"),
+                       encoding="utf-8")
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    assert load_config(out).registre.directeur_publication == "Dominique Durand, présidente"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("registre:\n  couleur: rouge\nsources: []\n", "registre.couleur"),
+    ("registre:\n  inconnue: x\nsources: []\n", "registre.inconnue"),
+    ("registre: [url]\nsources: []\n", "registre"),
+    ("registre:\n  logo: logo.svg\nsources: []\n", "registre.logo"),
+    ("source:\n  - depot: paris\n", "« source » (attendues : nom, registre, sources)"),
+])
+def test_an_unusable_registre_section_or_top_level_key_is_a_usage_error(cli, tmp_path, text, expected):
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(text, encoding="utf-8")
+    result = cli("aggregate", str(sources), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    assert expected in result.output, result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()

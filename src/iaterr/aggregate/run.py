@@ -472,7 +472,7 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
 
 
 def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Plan, public: bool,
-           progress: Progress | None) -> tuple[int, list[tuple[Rec, str]]]:
+           progress: Progress | None, registre: dict[str, Any] | None = None) -> tuple[int, list[tuple[Rec, str]]]:
     from iaterr import SCHEMA_VERSION, __version__
 
     parent = out.parent
@@ -490,8 +490,8 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
         atomic_write(staging / "iaterr.yaml", (
             "# Dépôt écrit par « iaterr aggregate » : ne pas modifier à la main, chaque exécution le réécrit.\n"
             f"# Les sources et ce qui en a été lu : {LOCK_FILE}\n" + members +
-            f'version_schema: "{SCHEMA_VERSION}"\n' + f"nom: {json.dumps(title, ensure_ascii=False)}\n"),
-            fsync=False)
+            f'version_schema: "{SCHEMA_VERSION}"\n' + f"nom: {json.dumps(title, ensure_ascii=False)}\n" +
+            _registre_text(registre)), fsync=False)
         for folder in FOLDER.values():
             (staging / "data" / folder).mkdir(parents=True, exist_ok=True)
         total = len(plan.kept) + len(plan.linked)
@@ -540,6 +540,16 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return written, unwritable
+
+
+def _registre_text(registre: dict[str, Any] | None) -> str:
+    """The ``registre:`` section of the sources file, as YAML for the aggregate's ``iaterr.yaml``."""
+    if not registre:
+        return ""
+    import yaml
+
+    return "# La section registre vient du fichier de sources (clé « registre »).\n" + yaml.safe_dump(
+        {"registre": registre}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
 
 
 def _first_line(path: str) -> str | None:
@@ -708,7 +718,7 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
         _carry_over(outcomes, previous, out)
         own = {o.source.order: o.own for o in outcomes}
         plan = merge([r for o in outcomes for r in o.records], own)
-        written, unwritable = _write(out, sources.nom, outcomes, plan, public, progress)
+        written, unwritable = _write(out, sources.nom, outcomes, plan, public, progress, sources.registre)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     keys = {s.key for s in sources.sources}

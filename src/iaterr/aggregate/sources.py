@@ -75,6 +75,28 @@ class Source:
 class SourcesFile:
     sources: list[Source]
     nom: str | None = None
+    #: the ``registre:`` section written into the aggregate's ``iaterr.yaml`` (the library's site), checked
+    registre: dict[str, Any] | None = None
+
+
+_TOP_KEYS = ("nom", "registre", "sources")
+
+
+def _registre(value: Any, name: str) -> dict[str, Any]:
+    """The ``registre:`` section, checked as ``iaterr.yaml`` checks it (a ``logo``, a file of the repository, has
+    no place in the aggregate: refused)."""
+    from iaterr.repo.config import RegistreConfig, _Invalid, _registre_from
+
+    try:
+        _registre_from(value, RegistreConfig())
+    except _Invalid as exc:
+        raise SourcesError("agregation.sources.valeur", ou=f"{name} : {exc.where}",
+                           detail={"fr": exc.fr, "en": exc.en}) from exc
+    assert isinstance(value, dict)
+    if value.get("logo") is not None:
+        raise SourcesError("agregation.sources.valeur", ou=f"{name} : registre.logo",
+                           detail={"t": "agregation.sources.logo"})
+    return dict(value)
 
 
 def without_credentials(url: str) -> str:
@@ -123,11 +145,14 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
         where = f"{name}:{first.line}:{first.column}" if first is not None else name
         raise SourcesError("agregation.sources.illisible", fichier=where, detail=detail)
     data = doc.data
+    if isinstance(data, dict):
+        unknown = sorted(set(map(str, data)) - set(_TOP_KEYS))
+        if unknown:
+            raise SourcesError("agregation.sources.cle-inconnue-haut", ou=f"{name} : {unknown[0]}", cle=unknown[0],
+                               cles=", ".join(_TOP_KEYS))
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         raise SourcesError("agregation.sources.forme", fichier=name)
-    unknown = sorted(set(data) - {"sources", "nom"})
-    if unknown:
-        raise SourcesError("agregation.sources.cle-inconnue", ou=f"{name} : {unknown[0]}", cle=unknown[0])
+    registre = _registre(data["registre"], name) if data.get("registre") is not None else None
     nom = data.get("nom")
     if nom is not None and not isinstance(nom, str):
         raise SourcesError("agregation.sources.valeur", ou=f"{name} : nom",
@@ -162,7 +187,7 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
             raise SourcesError("agregation.sources.doublon", ou=where, autre=seen[identity] + 1)
         seen[identity] = index
         sources.append(Source(kind, shown, target, branch, label, index))
-    return SourcesFile(sources, nom)
+    return SourcesFile(sources, nom, registre)
 
 
 def read_sources(path: Path) -> SourcesFile:

@@ -59,6 +59,9 @@ FR: dict[str, str] = {
     "agregation.sources.illisible": "Fichier de sources illisible ({fichier}) : {detail}",
     "agregation.sources.forme": "{fichier} : une clé « sources » suivie d'une liste d'entrées est attendue.",
     "agregation.sources.cle-inconnue": "{ou} : clé inconnue « {cle} » (attendues : depot, branche, csv, nom).",
+    "agregation.sources.cle-inconnue-haut": "{ou} : clé inconnue « {cle} » (attendues : {cles}).",
+    "agregation.sources.logo": "un logo n'est pas encore pris en charge dans le fichier de sources (le dépôt "
+                               "agrégé ne contient que des fiches) : retirez « logo »",
     "agregation.sources.entree": "{ou} : chaque entrée a soit « depot » (et « branche » facultative), soit « csv ».",
     "agregation.sources.doublon": "{ou} : cette source est déjà l'entrée n° {autre}.",
     "agregation.sources.valeur": "{ou} : {detail}",
@@ -157,6 +160,9 @@ EN: dict[str, str] = {
     "agregation.sources.illisible": "Unreadable sources file ({fichier}): {detail}",
     "agregation.sources.forme": "{fichier}: a “sources” key followed by a list of entries is expected.",
     "agregation.sources.cle-inconnue": "{ou}: unknown key “{cle}” (expected: depot, branche, csv, nom).",
+    "agregation.sources.cle-inconnue-haut": "{ou}: unknown key “{cle}” (expected: {cles}).",
+    "agregation.sources.logo": "a logo is not supported in the sources file yet (the aggregate repository holds "
+                               "records only): remove “logo”",
     "agregation.sources.entree": "{ou}: each entry has either “depot” (and an optional “branche”) or “csv”.",
     "agregation.sources.doublon": "{ou}: this source is already entry no. {autre}.",
     "agregation.sources.valeur": "{ou}: {detail}",
