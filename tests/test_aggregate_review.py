@@ -280,3 +280,26 @@ def test_an_unusable_registre_section_or_top_level_key_is_a_usage_error(cli, tmp
     assert result.exit_code == 2, result.output
     assert expected in result.output, result.output
     assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+
+
+def test_a_record_whose_collectivite_is_described_by_another_source_is_kept(cli, tmp_path):
+    small_repo(tmp_path / "lyon", "lyon", {"chatbot": record("chatbot", "lyon", "Assistant de Lyon")})
+    reseau = tmp_path / "reseau"
+    (reseau / "data" / "cas-usage").mkdir(parents=True)
+    (reseau / "iaterr.yaml").write_text('version_schema: "1.0"\n', encoding="utf-8")
+    (reseau / "data" / "cas-usage" / "lyon-arbres.yaml").write_text(record("lyon-arbres", "lyon", "Arbres"),
+                                                                    encoding="utf-8")
+    git(reseau, "init", "-q")
+    commit(reseau)
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "reseau"}, {"depot": "lyon"}])), "--out",
+                 str(out))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == ["chatbot.yaml", "lyon-arbres.yaml"]
+    assert by_address(out)["reseau"]["rejets"] == []
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    # with the collectivité in no source, it is left out and reported
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "reseau"}])), "--out", str(tmp_path / "seul"))
+    assert result.exit_code == 1, result.output
+    assert "data/cas-usage/lyon-arbres.yaml laissée de côté : sa collectivité « lyon » n'est dans aucune source" \
+        in result.output

@@ -449,6 +449,8 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
         cross = cross_checks(repo, results, partial=False, today=None)
         errors: dict[str, list[Any]] = {}
         for d in [x for r in results for x in r.diagnostics] + cross + extra:
+            if d.code == "collectivite-inconnue":
+                continue  # its collectivité may be described by another source: the merge decides (an orphan)
             if d.severity == Severity.ERROR or d.code in ("fichier-hors-dossier",):
                 errors.setdefault(d.file, []).append(d)
         records = []
