@@ -303,3 +303,20 @@ def test_a_record_whose_collectivite_is_described_by_another_source_is_kept(cli,
     assert result.exit_code == 1, result.output
     assert "data/cas-usage/lyon-arbres.yaml laissée de côté : sa collectivité « lyon » n'est dans aucune source" \
         in result.output
+
+
+def test_a_file_of_the_library_edited_by_hand_is_written_again_from_its_source(cli, tmp_path):
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    small_repo(tmp_path / "lyon", "lyon", {"arbres": record("arbres", "lyon", "Arbres")})
+    sources = sources_file(tmp_path, [{"depot": "paris"}, {"depot": "lyon"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    page = out / "data" / "cas-usage" / "chatbot.yaml"
+    written = page.read_bytes()
+    with page.open("a", encoding="utf-8") as fh:
+        fh.write("contact: injecte@example.org\n")  # a restricted field, added by hand
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert page.read_bytes() == written
+    assert by_address(out)["paris"]["etat"] == "lu" and by_address(out)["lyon"]["etat"] == "inchange"
+    assert all(len(f["empreinte_ecrite"]) == 64 for s in by_address(out).values() for f in s["fiches"])

@@ -67,6 +67,8 @@ class Rec:
     previous_out: str | None = None
     #: this is the last valid state of a record now invalid in its source (kept, marked stale)
     stale: bool = False
+    #: SHA-256 of the bytes the aggregate holds for it (checked before a file of the previous run is taken back)
+    written_digest: str | None = None
 
     def to_lock(self) -> dict[str, Any]:
         entry = {"type": self.kind, "source": self.rel, "identifiant": self.ident, "collectivite": self.collectivite,
@@ -78,6 +80,8 @@ class Rec:
             entry["collectivite_ecrite"] = self.coll_out
         if self.stale:
             entry["perime"] = True
+        if self.written_digest:
+            entry["empreinte_ecrite"] = self.written_digest
         return entry
 
 

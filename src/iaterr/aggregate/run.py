@@ -18,6 +18,7 @@ Nothing a source holds is run or deserialised as code; its files are read as byt
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -168,6 +169,9 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
             path = contained(out, out / rel)
             if not stat.S_ISREG(os.lstat(path).st_mode):
                 return None
+            held = item.get("empreinte_ecrite")
+            if held is not None and (not isinstance(held, str) or _digest(path) != held):
+                return None  # edited since it was written (by hand?): the source is read again
         except (OSError, UnsafePath):
             return None
         siret, written = item.get("siret"), item.get("collectivite_ecrite")
@@ -176,7 +180,8 @@ def _records_of(entry: dict[str, Any], index: int, out: Path) -> list[Rec] | Non
                         item["empreinte"], bool(item.get("restreint")), clean=True, previous=rel,
                         siret=siret if isinstance(siret, str) and _SIRET.fullmatch(siret) else None,
                         previous_coll_out=written if isinstance(written, str) and _IDENT.fullmatch(written) else None,
-                        stale=item.get("perime") is True))
+                        stale=item.get("perime") is True,
+                        written_digest=held if isinstance(held, str) else None))
     return recs
 
 
@@ -187,6 +192,12 @@ def _kept_state(entry: dict[str, Any] | None, index: int, out: Path) -> list[Rec
     if not entry or not entry.get("version") or entry.get("etat") not in ("lu", "inchange", "perime"):
         return None
     return _records_of(entry, index, out)
+
+
+def _digest(path: Path | str) -> str:
+    from iaterr.base.files import read_regular
+
+    return hashlib.sha256(read_regular(path)).hexdigest()
 
 
 def _own_of(entry: dict[str, Any]) -> dict[str, int]:
@@ -513,6 +524,8 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
                 # linked (it is left untouched until the swap, then only its other name goes)
                 try:
                     os.link(rec.path, target, follow_symlinks=False)
+                    if rec.written_digest is None:  # a lock of an earlier iaterr: the digest is taken now
+                        rec.written_digest = _digest(target)
                     placed[id(rec)] = rel
                     written += rec.linked_to is None
                     continue
@@ -528,6 +541,7 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
                 continue
             with open(target, "xb") as fh:
                 fh.write(raw)
+            rec.written_digest = hashlib.sha256(raw).hexdigest()
             placed[id(rec)] = rel
             written += rec.linked_to is None
             if progress and number % 500 == 0:
