@@ -320,3 +320,18 @@ def test_a_file_of_the_library_edited_by_hand_is_written_again_from_its_source(c
     assert page.read_bytes() == written
     assert by_address(out)["paris"]["etat"] == "lu" and by_address(out)["lyon"]["etat"] == "inchange"
     assert all(len(f["empreinte_ecrite"]) == 64 for s in by_address(out).values() for f in s["fiches"])
+
+
+def test_messages_name_each_source_by_its_branch_and_a_linked_copy_by_the_source_kept(cli, tmp_path):
+    lyon = small_repo(tmp_path / "lyon", "lyon", {"chatbot": record("chatbot", "lyon", "Assistant de Lyon")})
+    git(lyon, "branch", "publication")
+    small_repo(tmp_path / "copie", "lyon", {"arbres": record("arbres", "lyon", "Arbres")})
+    sources = sources_file(tmp_path, [{"depot": "lyon", "branche": "main"}, {"depot": "lyon", "branche": "absente"},
+                                      {"depot": "copie", "nom": "Copie ancienne"}])
+    result = cli("aggregate", str(sources), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert "lyon [absente] : branche introuvable" in result.output, result.output
+    assert "✓ lyon [main] : lue" in result.output, result.output
+    # the copy of the collectivité lyon kept aside says which source the kept one comes from
+    assert "Copie ancienne (copie) : data/collectivites/lyon.yaml décrit le même projet ou la même collectivité " \
+           "que data/collectivites/lyon.yaml (de lyon [main])" in result.output, result.output

@@ -136,6 +136,7 @@ def merge(records: list[Rec], own: dict[int, dict[str, int]]) -> Plan:
         else:
             rec.out = rec.ident
             rec.linked_to = out_file(first)
+            rec.match = first
             plan.linked.append(rec)
 
     # one collectivité under two identifiers (the same SIRET): one record, its use cases written under it
@@ -151,6 +152,7 @@ def merge(records: list[Rec], own: dict[int, dict[str, int]]) -> Plan:
         for other in group[1:]:
             alias[other.ident] = group[0].ident
             other.linked_to = out_file(group[0])
+            other.match = group[0]
             plan.kept.remove(other)
             plan.linked.append(other)
     for ident in alias:

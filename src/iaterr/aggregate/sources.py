@@ -63,6 +63,12 @@ class Source:
         return "://" not in self.target and not _SCP_LIKE.fullmatch(self.target)
 
     @property
+    def label(self) -> str:
+        """How messages name it: its name when the sources file gives one, its address, its branch."""
+        shown = self.location + (f" [{self.branch}]" if self.branch else "")
+        return f"{self.name} ({shown})" if self.name else shown
+
+    @property
     def key(self) -> str:
         """A stable, file-name-safe key: a readable part and a hash of what is read."""
         h = hashlib.sha256(f"{self.kind}\n{self.location}\n{self.branch or ''}".encode()).hexdigest()[:10]

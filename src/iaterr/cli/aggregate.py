@@ -95,7 +95,7 @@ def _report(ui: App, result: Any) -> None:
     lang = ui.lang
     few = len(result.outcomes) <= LISTED  # many sources: those that read fine are counted, not listed
     for outcome in result.outcomes:
-        source = outcome.source.location
+        source = outcome.source.label
         count = len(outcome.records)
         if outcome.failed:
             error = (outcome.error or {}).get(lang) or (outcome.error or {}).get("fr", "")
@@ -117,12 +117,13 @@ def _report(ui: App, result: Any) -> None:
         if len(outcome.rejected) > LISTED:
             ui.say("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)
     plan = result.plan
-    location = {o.source.order: o.source.location for o in result.outcomes}
+    location = {o.source.order: o.source.label for o in result.outcomes}
     for rec, old, new in plan.renamed:
         ui.say("agregation.renommage.pris" if id(rec) in plan.displaced else "agregation.renommage", style="yellow",
                source=location[rec.source], ancien=old, nouveau=new)
     for rec in plan.linked[:LISTED]:
-        ui.say("agregation.lien", style="dim", source=location[rec.source], fichier=rec.rel, lien=rec.linked_to)
+        ui.say("agregation.lien", style="dim", source=location[rec.source], fichier=rec.rel, lien=rec.linked_to,
+               autre=location[rec.match.source] if rec.match is not None else "?")
     if len(plan.linked) > LISTED:
         ui.say("agregation.et-autres", style="dim", n=len(plan.linked) - LISTED, fichier=LOCK_FILE)
     for rec in plan.orphans:

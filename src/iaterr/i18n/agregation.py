@@ -41,7 +41,8 @@ FR: dict[str, str] = {
     "agregation.et-autres": "  … et {n} autre(s) ; toutes sont dans {fichier}.",
     "agregation.renommage": "  ⚠ Identifiant « {ancien} » présent dans plusieurs collectivités : la fiche de {source} "
                             "devient « {nouveau} ».",
-    "agregation.lien": "  · {source} : {fichier} décrit le même projet ou la même collectivité que {lien} : gardée à part, "
+    "agregation.lien": "  · {source} : {fichier} décrit le même projet ou la même collectivité que {lien} "
+                       "(de {autre}) : gardée à part, "
                        "comme copie liée.",
     "agregation.orpheline": "  ✗ {source} : {fichier} laissée de côté : sa collectivité « {collectivite} » n'est "
                             "dans aucune source.",
@@ -144,7 +145,8 @@ EN: dict[str, str] = {
     "agregation.et-autres": "  … and {n} more; all are in {fichier}.",
     "agregation.renommage": "  ⚠ Identifier “{ancien}” used by several collectivités: the record of {source} "
                             "becomes “{nouveau}”.",
-    "agregation.lien": "  · {source}: {fichier} describes the same project or collectivité as {lien}: kept aside, as a "
+    "agregation.lien": "  · {source}: {fichier} describes the same project or collectivité as {lien} "
+                       "(from {autre}): kept aside, as a "
                        "linked copy.",
     "agregation.orpheline": "  ✗ {source}: {fichier} left out: its collectivité “{collectivite}” is in no source.",
     "agregation.non-ecrite": "  ✗ {source}: {fichier} could not be written ({raison}).",
