@@ -335,3 +335,33 @@ def test_messages_name_each_source_by_its_branch_and_a_linked_copy_by_the_source
     # the copy of the collectivité lyon kept aside says which source the kept one comes from
     assert "Copie ancienne (copie) : data/collectivites/lyon.yaml décrit le même projet ou la même collectivité " \
            "que data/collectivites/lyon.yaml (de lyon [main])" in result.output, result.output
+
+
+def test_failures_are_told_in_french_with_their_place_and_the_tool_s_own_words_as_detail(cli, tmp_path):
+    from iaterr.aggregate.fetch import git_error_key
+
+    assert git_error_key("fatal: unable to access 'https://forge.invalid/x.git/': could not resolve host: "
+                         "forge.invalid") == "agregation.erreur.hote"
+    assert git_error_key("fatal: authentication failed for 'https://forge.example/x.git/'") == \
+        "agregation.erreur.acces"
+    assert git_error_key("fatal: early eof") == "agregation.erreur.git"
+    small_repo(tmp_path / "casse", "nice", {"bon": record("bon", "nice", "Bon")})
+    (tmp_path / "casse" / "iaterr.yaml").write_text('version_schema: "1.0"\nregistre: [url\n', encoding="utf-8")
+    commit(tmp_path / "casse")
+    small_repo(tmp_path / "cle", "nice", {"bon": record("bon", "nice", "Bon")})
+    (tmp_path / "cle" / "iaterr.yaml").write_text('version_schema: "1.0"\nregistre:\n  couleur: rouge\n',
+                                                  encoding="utf-8")
+    commit(tmp_path / "cle")
+    sources = sources_file(tmp_path, [{"depot": (tmp_path / "absent").as_uri()}, {"depot": "casse"},
+                                      {"depot": "cle"}])
+    result = cli("aggregate", str(sources), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("✗")]
+    assert len(lines) == 3, result.output
+    assert "dépôt introuvable à cette adresse ou accès refusé" in lines[0] and "(message de git : " in lines[0]
+    assert "son iaterr.yaml est invalide (iaterr.yaml:3:1) : Syntaxe YAML invalide" in lines[1], lines[1]
+    assert "son iaterr.yaml est invalide (iaterr.yaml) : registre.couleur : une couleur #rrggbb attendue" \
+        in lines[2], lines[2]
+    assert all(".. " not in line and ". Aucune fiche" in line for line in lines), lines
+    english = cli("aggregate", str(sources), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert "registre.couleur: a #rrggbb colour expected" in english.output, english.output

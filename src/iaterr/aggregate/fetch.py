@@ -92,18 +92,38 @@ def _git(args: list[str], timeout: float, cwd: str | None = None) -> str:
         raise FetchError("agregation.erreur.git", detail=str(exc.strerror or exc)) from exc
     if done.returncode != 0:
         detail = _last_line(done.stderr)
-        lowered = detail.lower()
+        lowered = done.stderr.decode("utf-8", "replace").lower()
         retry = any(w in lowered for w in ("unable to access", "could not resolve", "connection", "timed out",
                                             "early eof", "rpc failed", "remote end hung up", "temporarily"))
         if "not found in upstream" in lowered or "remote branch" in lowered:
             raise FetchError("agregation.erreur.branche", detail=detail)
-        raise FetchError("agregation.erreur.git", retry=retry, detail=detail)
+        raise FetchError(git_error_key(lowered), retry=retry, detail=detail)
     return done.stdout.decode("utf-8", "replace")
+
+
+#: what git's last line of error says, in its words (git's messages are not translated: they are kept as detail)
+_GIT_ERRORS = (
+    ("agregation.erreur.hote", ("could not resolve host", "name or service not known", "nodename nor servname",
+                                "temporary failure in name resolution", "could not resolve hostname")),
+    ("agregation.erreur.acces", ("authentication failed", "could not read username", "terminal prompts disabled",
+                                 "permission denied", "repository not found", "does not appear to be a git "
+                                 "repository", "access denied", "returned error: 403", "returned error: 404",
+                                 "returned error: 401")),
+)
+
+
+def git_error_key(lowered: str) -> str:
+    """The message key of a git failure from its last line (lower case)."""
+    for key, words in _GIT_ERRORS:
+        if any(w in lowered for w in words):
+            return key
+    return "agregation.erreur.git"
 
 
 def _last_line(raw: bytes) -> str:
     lines = [ln.strip() for ln in raw.decode("utf-8", "replace").splitlines() if ln.strip()]
-    text = lines[-1] if lines else ""
+    fatal = [ln for ln in lines if ln.lower().startswith(("fatal:", "error:"))]
+    text = (fatal[0] if fatal else lines[-1] if lines else "").rstrip(".")  # git's first fatal line says why
     text = re.sub(r"[a-z][a-z0-9+.-]*://[^\s'\"]+", lambda m: without_credentials(m.group(0)), text)
     return printable_line(text[:300])
 
@@ -132,7 +152,7 @@ def remote_head(source: Source, timeout: float) -> str:
         if _SHA.fullmatch(sha):
             return sha
     if source.branch:
-        raise FetchError("agregation.erreur.branche", detail=source.branch)
+        raise FetchError("agregation.erreur.branche-nommee", branche=source.branch)
     raise FetchError("agregation.erreur.depot-vide")
 
 
@@ -258,8 +278,10 @@ def _http_csv(source: Source, previous: dict[str, Any], timeout: float) -> tuple
             return None, {k: previous[k] for k in ("etag", "last_modified") if previous.get(k)}
         raise FetchError("agregation.erreur.http", retry=exc.code >= 500 or exc.code == 429, code=exc.code) from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise FetchError("agregation.erreur.reseau", retry=True, detail=printable_line(str(reason)[:200])) from exc
+        reason = printable_line(str(getattr(exc, "reason", exc))[:200])
+        key = "agregation.erreur.hote" if git_error_key(reason.lower()) == "agregation.erreur.hote" \
+            else "agregation.erreur.reseau"
+        raise FetchError(key, retry=True, detail=reason) from exc
     if len(raw) > MAX_CSV:
         raise FetchError("agregation.erreur.trop-gros", taille=MAX_CSV // (1024 * 1024))
     return raw, validators

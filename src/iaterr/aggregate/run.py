@@ -405,7 +405,12 @@ def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None, staging: Pat
             done += 1
             continue
         except RepositoryError as exc:
-            _fail(outcome, FetchError("agregation.erreur.config", detail=str(exc.params.get("detail", ""))))
+            where = re.search(r":\d+:\d+$", str(exc.params.get("fichier", "")))
+            detail = exc.params.get("detail", "")
+            detail = {k: _sentence(str(v)) for k, v in detail.items()} if isinstance(detail, dict) \
+                else _sentence(str(detail))
+            _fail(outcome, FetchError("agregation.erreur.config", ou="iaterr.yaml" + (where.group(0) if where else ""),
+                                      detail=detail))
             done += 1
             continue
         repo = Repository(root, config)
@@ -424,6 +429,12 @@ def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None, staging: Pat
         done += _check_batch(batch, jobs, staging)
     if progress:
         progress("fiches", total, total)
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending with a full stop (it is followed by another sentence)."""
+    text = text.rstrip()
+    return text if not text or text.endswith((".", "!", "?", "…")) else text + "."
 
 
 def _ignored(rel: str) -> Any:

@@ -86,8 +86,14 @@ FR: dict[str, str] = {
     # a source that failed
     "agregation.erreur.git-absent": "git est introuvable : installez-le pour lire des dépôts.",
     "agregation.erreur.delai": "pas de réponse en {secondes} s.",
-    "agregation.erreur.git": "git a échoué : {detail}",
-    "agregation.erreur.branche": "branche introuvable ({detail}).",
+    "agregation.erreur.git": "git a échoué (message de git : {detail}).",
+    "agregation.erreur.hote": "serveur introuvable : son nom n'existe pas ou ne répond pas au DNS ; vérifiez "
+                              "l'adresse (message : {detail}).",
+    "agregation.erreur.acces": "dépôt introuvable à cette adresse ou accès refusé : vérifiez l'adresse ; pour un "
+                               "dépôt privé, donnez l'accès au CI (clé de déploiement, credential.helper) "
+                               "(message de git : {detail}).",
+    "agregation.erreur.branche": "branche introuvable dans ce dépôt (message de git : {detail}).",
+    "agregation.erreur.branche-nommee": "branche « {branche} » introuvable dans ce dépôt.",
     "agregation.erreur.depot-vide": "dépôt vide (aucun commit).",
     "agregation.erreur.http": "le serveur a répondu {code}.",
     "agregation.erreur.reseau": "injoignable ({detail}).",
@@ -99,7 +105,7 @@ FR: dict[str, str] = {
                                          "« depot: » au lieu de « csv: » dans le fichier de sources.",
     "agregation.erreur.lien": "{chemin} est un lien symbolique : il n'est pas suivi.",
     "agregation.erreur.pas-iaterr": "ce n'est pas un dépôt iaterr (pas de fichier iaterr.yaml à sa racine).",
-    "agregation.erreur.config": "son iaterr.yaml est invalide : {detail}",
+    "agregation.erreur.config": "son iaterr.yaml est invalide ({ou}) : {detail}",
     "agregation.csv.encodage": "le CSV n'est pas en UTF-8 (octet n° {octet}).",
     "agregation.csv.vide": "le CSV est vide.",
     "agregation.csv.illisible": "le CSV est illisible : {detail}",
@@ -185,8 +191,14 @@ EN: dict[str, str] = {
                                 "another --out.",
     "agregation.erreur.git-absent": "git was not found: install it to read repositories.",
     "agregation.erreur.delai": "no answer within {secondes} s.",
-    "agregation.erreur.git": "git failed: {detail}",
-    "agregation.erreur.branche": "branch not found ({detail}).",
+    "agregation.erreur.git": "git failed (git's message: {detail}).",
+    "agregation.erreur.hote": "server not found: its name does not exist or does not answer in DNS; check the "
+                              "address (message: {detail}).",
+    "agregation.erreur.acces": "no repository at this address or access denied: check the address; for a private "
+                               "repository, give CI access (deploy key, credential.helper) (git's message: "
+                               "{detail}).",
+    "agregation.erreur.branche": "branch not found in this repository (git's message: {detail}).",
+    "agregation.erreur.branche-nommee": "branch “{branche}” not found in this repository.",
     "agregation.erreur.depot-vide": "empty repository (no commit).",
     "agregation.erreur.http": "the server answered {code}.",
     "agregation.erreur.reseau": "unreachable ({detail}).",
@@ -198,7 +210,7 @@ EN: dict[str, str] = {
                                          "instead of “csv:” in the sources file.",
     "agregation.erreur.lien": "{chemin} is a symbolic link: it is not followed.",
     "agregation.erreur.pas-iaterr": "not an iaterr repository (no iaterr.yaml file at its root).",
-    "agregation.erreur.config": "its iaterr.yaml is invalid: {detail}",
+    "agregation.erreur.config": "its iaterr.yaml is invalid ({ou}): {detail}",
     "agregation.csv.encodage": "the CSV is not UTF-8 (byte no. {octet}).",
     "agregation.csv.vide": "the CSV is empty.",
     "agregation.csv.illisible": "the CSV is unreadable: {detail}",
