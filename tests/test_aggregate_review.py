@@ -365,3 +365,16 @@ def test_failures_are_told_in_french_with_their_place_and_the_tool_s_own_words_a
     assert all(".. " not in line and ". Aucune fiche" in line for line in lines), lines
     english = cli("aggregate", str(sources), "--out", str(tmp_path / "out"), "--lang", "en")
     assert "registre.couleur: a #rrggbb colour expected" in english.output, english.output
+
+
+def test_a_source_with_records_left_out_is_not_shown_as_all_good(cli, tmp_path):
+    small_repo(tmp_path / "nice", "nice", {
+        "bon": record("bon", "nice", "Bon"),
+        "mauvais": record("mauvais", "nice", "Mauvais").replace("statut: en_production", "statut: envole")})
+    sources = sources_file(tmp_path, [{"depot": "nice"}])
+    for expected in ("⚠ nice : lue (commit ", "⚠ nice : inchangée (commit "):
+        result = cli("aggregate", str(sources), "--out", str(tmp_path / "out"))
+        assert result.exit_code == 1
+        line = next(li for li in result.output.splitlines() if li.startswith(expected[:6]))
+        assert line.startswith(expected) and "2 fiche(s) valide(s), 1 laissée(s) de côté" in line, result.output
+        assert "✓" not in result.output

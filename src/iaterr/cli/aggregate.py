@@ -104,6 +104,10 @@ def _report(ui: App, result: Any) -> None:
                        depuis=outcome.read_at or {"t": "agregation.version.jamais"})
             else:
                 ui.say("agregation.source.echec", style="red", source=source, erreur=error)
+        elif outcome.rejected:  # read, but records left out: named even among many sources
+            ui.say("agregation.source.lu-rejets" if outcome.state == "lu" else "agregation.source.inchange-rejets",
+                   style="yellow", source=source, version=outcome.version_text, fiches=count,
+                   rejets=len(outcome.rejected))
         elif few and outcome.state == "lu":
             ui.say("agregation.source.lu", style="green", source=source, version=outcome.version_text, fiches=count)
         elif few:

@@ -30,6 +30,10 @@ FR: dict[str, str] = {
     "agregation.progression.ecriture": "Fiches écrites",
     "agregation.source.lu": "✓ {source} : lue ({version}), {fiches} fiche(s) valide(s).",
     "agregation.source.inchange": "· {source} : inchangée ({version}), {fiches} fiche(s).",
+    "agregation.source.lu-rejets": "⚠ {source} : lue ({version}), {fiches} fiche(s) valide(s), {rejets} "
+                                   "laissée(s) de côté :",
+    "agregation.source.inchange-rejets": "⚠ {source} : inchangée ({version}), {fiches} fiche(s) valide(s), "
+                                         "{rejets} laissée(s) de côté :",
     "agregation.source.perime": "✗ {source} : {erreur} Son dernier état lu ({depuis}) est gardé, marqué périmé.",
     "agregation.source.echec": "✗ {source} : {erreur} Aucune fiche n'en a encore été lue.",
     "agregation.rejet": "  ✗ {source} : {fichier} laissée de côté : {message}",
@@ -141,6 +145,9 @@ EN: dict[str, str] = {
     "agregation.progression.ecriture": "Records written",
     "agregation.source.lu": "✓ {source}: read ({version}), {fiches} valid record(s).",
     "agregation.source.inchange": "· {source}: unchanged ({version}), {fiches} record(s).",
+    "agregation.source.lu-rejets": "⚠ {source}: read ({version}), {fiches} valid record(s), {rejets} left out:",
+    "agregation.source.inchange-rejets": "⚠ {source}: unchanged ({version}), {fiches} valid record(s), {rejets} "
+                                         "left out:",
     "agregation.source.perime": "✗ {source}: {erreur} Its last state read ({depuis}) is kept, marked stale.",
     "agregation.source.echec": "✗ {source}: {erreur} No record of it has been read yet.",
     "agregation.rejet": "  ✗ {source}: {fichier} left out: {message}",
