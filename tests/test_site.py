@@ -496,13 +496,13 @@ def test_a_record_changed_during_a_build_never_mixes_two_versions(tmp_path, monk
 
 
 def test_where_folders_cannot_be_exchanged_a_failed_swap_keeps_the_old_site(tmp_path, monkeypatch):
-    from iaterr.publish.site import output
+    from iaterr.base import files
 
     root = make_repo(tmp_path / "depot", [GOOD_DECISION, GOOD_SIMPLE])
     out = tmp_path / "site"
     build_site(open_repository(root), out, today=TODAY)
     before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    monkeypatch.setattr(output, "_exchange", lambda a, b: False)  # not Linux
+    monkeypatch.setattr(files, "_exchange", lambda a, b: False)  # not Linux
     real_rename = os.rename
 
     def rename(src, dst):
@@ -510,7 +510,7 @@ def test_where_folders_cannot_be_exchanged_a_failed_swap_keeps_the_old_site(tmp_
             raise OSError(13, "Permission denied", str(dst))
         return real_rename(src, dst)
 
-    monkeypatch.setattr(output.os, "rename", rename)
+    monkeypatch.setattr(files.os, "rename", rename)
     path = root / "data/cas-usage/detection-fuites.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Analyse des débits", "Analyse fine des débits"),
                     encoding="utf-8")

@@ -24,7 +24,6 @@ import os
 import re
 import shutil
 import stat
-import sys
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -36,7 +35,7 @@ from typing import Any
 from iaterr.aggregate.fetch import Fetched, FetchError, Limits, fetch
 from iaterr.aggregate.merge import FOLDER, Plan, Rec, Unwritable, merge, out_file, provenance_line, record_text
 from iaterr.aggregate.sources import Source, SourcesFile
-from iaterr.base.files import UnsafePath, atomic_write, contained, temp_name
+from iaterr.base.files import UnsafePath, atomic_write, contained, swap_folder, temp_name
 
 LOCK_FILE = "iaterr-sources.lock.json"
 LOCK_FORMAT = 1
@@ -562,7 +561,7 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
         atomic_write(staging / LOCK_FILE, json.dumps(lock, ensure_ascii=False, indent=1) + "\n", fsync=False)
         if progress:
             progress("ecriture", total, total)
-        _swap(staging, out)
+        swap_folder(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -679,37 +678,6 @@ def _check_removal(lock: dict[str, Any], sources: SourcesFile) -> None:
             " …" if len(gone) > FOREIGN_SHOWN else "")
         raise AggregateError("agregation.retrait.refuse", fiches=removed, total=total, sources=len(gone),
                              noms=names, option="--autoriser-retrait")
-
-
-def _swap(staging: Path, out: Path) -> None:
-    """Put ``staging`` in the place of ``out`` (one atomic exchange on Linux, two renames elsewhere)."""
-    if not os.path.lexists(out):
-        os.rename(staging, out)
-        return
-    if _exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)
-        return
-    old = out.parent / temp_name(out.name + "-ancien")
-    os.rename(out, old)
-    try:
-        os.rename(staging, out)
-    except BaseException:
-        os.rename(old, out)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    return int(renameat2(-100, os.fsencode(str(a)), -100, os.fsencode(str(b)), 2)) == 0
 
 
 # ---------------------------------------------------------------- the whole run

@@ -240,3 +240,37 @@ def user_cache_dir() -> Path:
         return Path(os.environ["LOCALAPPDATA"]) / "iaterr" / "cache"
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "iaterr"
+
+
+def swap_folder(staging: Path, out: Path) -> None:
+    """Put the folder ``staging`` in the place of ``out`` and delete what was there: one atomic exchange on Linux
+    (``renameat2(RENAME_EXCHANGE)``), elsewhere two renames, the old folder put back if the second fails."""
+    if not os.path.lexists(out):
+        os.rename(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    old = out.parent / temp_name(out.name + "-ancien")
+    os.rename(out, old)
+    try:
+        os.rename(staging, out)
+    except BaseException:
+        os.rename(old, out)  # the old folder back in place; the new one is the caller's to discard
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return int(renameat2(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)), rename_exchange)) == 0

@@ -25,7 +25,6 @@ import json
 import os
 import shutil
 import stat
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +37,7 @@ from iaterr.base.files import (
     read_regular,
     remove_stale_temporaries,
     scan,
+    swap_folder,
     temp_name,
     user_cache_dir,
 )
@@ -240,36 +240,9 @@ class Staging:
             shutil.copyfile(source, target, follow_symlinks=False)
 
     def swap(self) -> None:
-        """Put the staging folder in place of ``out``; the old site is then deleted."""
-        if not os.path.lexists(self.out):
-            os.rename(self.path, self.out)
-            return
-        if _exchange(self.path, self.out):
-            shutil.rmtree(self.path, ignore_errors=True)
-            return
-        old = self.out.parent / temp_name(self.out.name + "-ancien")
-        os.rename(self.out, old)
-        try:
-            os.rename(self.path, self.out)
-        except BaseException:
-            os.rename(old, self.out)  # the old site back in place; the new one is discarded by the caller
-            raise
-        shutil.rmtree(old, ignore_errors=True)
+        """Put the staging folder in place of ``out``; the old site is then deleted (on failure it stays, and the
+        new one is discarded by the caller)."""
+        swap_folder(self.path, self.out)
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Swap two folders in one atomic step (Linux ``renameat2(RENAME_EXCHANGE)``); False where it cannot."""
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        import ctypes
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    return int(renameat2(at_fdcwd, os.fsencode(str(a)), at_fdcwd, os.fsencode(str(b)), rename_exchange)) == 0
