@@ -43,6 +43,14 @@ def _text_length(value: str) -> int:
     return len(re.sub(r"<[^>]*>", "", value))
 
 
+#: An HTML tag, opening or closing (``<b>``, ``</b>``, ``<br/>``, ``<a href="…">``): its name.
+HTML_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+
+
+def _tags(value: str) -> set[str]:
+    return {name.lower() for name in HTML_TAG.findall(value)}
+
+
 # ---------------------------------------------------------------- Eurocities ATS 0.3.1
 
 
@@ -123,6 +131,11 @@ def _nl_value_errors(name: str, spec: dict[str, Any], value: Any, top: str) -> l
             errors.append((top, f"{name}: {_text_length(value)} characters, at most {spec['max_length']}"))
         if "permitted_values" in spec and value not in spec["permitted_values"]:
             errors.append((top, f"{name}: {value!r} not in {spec['permitted_values']}"))
+        # a field with ``allowed_html_tags`` takes those tags only; a field without takes none
+        refused = sorted(_tags(value) - set(spec.get("allowed_html_tags", [])))
+        if refused:
+            errors.append((top, f"{name}: HTML tags {refused} not allowed "
+                                f"(allowed: {spec.get('allowed_html_tags', [])})"))
     elif kind == "array":
         if not isinstance(value, list):
             return [(top, f"{name}: a list expected, got {type(value).__name__}")]
@@ -158,7 +171,8 @@ def _nl_object_errors(props: dict[str, Any], record: dict[str, Any], top: str | 
 
 def nl_errors(record: dict[str, Any]) -> list[Error]:
     """Every error of a record against the register's field configuration: unknown keys, required fields,
-    types, ``max_length`` on the text without HTML, ``permitted_values`` and the nested ``items``."""
+    types, ``max_length`` on the text without HTML, ``allowed_html_tags`` (none where the configuration lists
+    none), ``permitted_values`` and the nested ``items``."""
     return _nl_object_errors(nl_config(), record, None, "")
 
 

@@ -219,7 +219,10 @@ def test_eurocities_checker_catches_the_order_and_a_missing_required_attribute()
 
 @pytest.mark.parametrize("change, field", [
     ({"description_short": "<p>" + "x" * 401 + "</p>"}, "description_short"),
-    ({"description_short": "<p>" + "x" * 390 + "</p>"}, None),      # counted without the HTML
+    ({"goal": "<p>" + "x" * 2490 + "</p>"}, None),                  # counted without the HTML
+    ({"goal": "<p>Réduire <b>fortement</b> l'attente.</p>"}, "goal"),  # <b> is not an allowed tag
+    ({"risks": "<ul><li>biais</li></ul><br/>"}, None),              # allowed tags
+    ({"description_short": "<p>Un résumé.</p>"}, "description_short"),  # no tag allowed in this field
     ({"lang": "fra"}, "lang"),
     ({"status": "Pilot"}, "status"),
     ({"category": ["Mobiliteit"]}, "category"),
@@ -237,6 +240,28 @@ def test_dutch_checker_catches(change, field):
     record.update(change)
     found = {f for f, _ in defs.nl_errors(record)}
     assert found == ({field} if field else set())
+
+
+def test_dutch_checker_reads_the_allowed_html_tags_of_the_configuration():
+    config = defs.nl_config()
+    assert config["goal"]["allowed_html_tags"] == ["div", "br", "p", "ul", "ol", "li"]
+    assert "allowed_html_tags" not in config["name"]
+
+
+def test_html_the_dutch_register_does_not_allow_is_named_in_manquants():
+    """A free text holding a tag the register does not allow (its ``allowed_html_tags``) does not pass
+    silently: the export leaves it out and says why, naming the tag."""
+    cas = {**COMPLETE, "finalite": "Réduire <b>fortement</b> l'attente des familles.",
+           "nom": "Score <i>crèches</i>"}
+    record, manquants = mapped("algoritmeregister", cas, collectivite=COMPLETE_COLLECTIVITE).localized("fr")
+    assert not uncovered(defs.nl_errors(record), manquants)
+    reasons = {m["champ"]: m["raison"] for m in manquants}
+    assert "goal" not in record and "<b>" in reasons["goal"] and "finalite" in reasons["goal"]
+    assert "name" not in record and "<i>" in reasons["name"]
+    # allowed tags pass as written
+    cas = {**COMPLETE, "finalite": "<p>Réduire l'attente.</p><ul><li>familles</li></ul>"}
+    record, manquants = mapped("algoritmeregister", cas, collectivite=COMPLETE_COLLECTIVITE).localized("fr")
+    assert record["goal"].startswith("<p>Réduire") and "goal" not in {m["champ"] for m in manquants}
 
 
 def test_dutch_checker_reads_required_as_the_configuration_writes_it():

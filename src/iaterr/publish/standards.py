@@ -29,6 +29,7 @@ reasons for missing fields in the reader's language.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -671,13 +672,58 @@ def eurocities(item: ExportItem, *, include_restricted: bool) -> Mapped:
 # ---------------------------------------------------------------- Netherlands: Algoritmeregister 1.0
 
 #: Algoritmeregister 1.0: the longest text the register accepts per field (``max_length`` of its field
-#: configuration, counted on the text without HTML; the texts iaterr writes hold none).
+#: configuration; counted here on the whole text, tags included).
 NL_MAX_LENGTH = {
     "name": 100, "description_short": 400, "organization": 100, "begin_date": 7, "end_date": 7,
     "contact_email": 500, "website": 500, "url": 500, "goal": 2500, "proportionality": 2500,
     "human_intervention": 2500, "risks": 2500, "lawful_basis": 2500, "impacttoetsen": 2500, "source_data": 2500,
     "methods_and_models": 5000, "provider": 200, "publiccode": 500, "source_id": 100, "tags": 2500,
 }
+#: Algoritmeregister 1.0: the HTML tags a free text may hold (``allowed_html_tags`` of its field configuration);
+#: a field the configuration gives none takes no tag.
+NL_HTML_TAGS = ("div", "br", "p", "ul", "ol", "li")
+NL_HTML_FIELDS = frozenset({"goal", "proportionality", "human_intervention", "risks", "lawful_basis", "impacttoetsen",
+                            "source_data", "methods_and_models", "tags"})
+#: An HTML tag, opening or closing (``<b>``, ``</b>``, ``<br/>``, ``<a href="…">``): its name.
+_HTML_TAG = re.compile(r"</?\s*([A-Za-z][A-Za-z0-9]*)\b[^<>]*>")
+
+
+def _html_refused(champ: str, value: str) -> list[str]:
+    """The HTML tags of ``value`` the Dutch register does not allow in ``champ``, in order of appearance."""
+    allowed = NL_HTML_TAGS if champ in NL_HTML_FIELDS else ()
+    refused: list[str] = []
+    for name in _HTML_TAG.findall(value):
+        if name.lower() not in allowed and name.lower() not in refused:
+            refused.append(name.lower())
+    return refused
+
+
+def _nl_text(s: _Source, champ: str, value: Any, *fields: str) -> Any:
+    """``value`` for the Dutch ``champ`` when it is within the register's length limit and holds only the HTML
+    tags the register allows there; otherwise ``champ`` is missing, with the reason. A text is never changed."""
+    if champ in NL_MAX_LENGTH:
+        value = s.fit(champ, value, NL_MAX_LENGTH[champ], *fields)
+    if not isinstance(value, str):
+        return value
+    refused = _html_refused(champ, value)
+    if not refused:
+        return value
+    tags = ", ".join(f"<{t}>" for t in refused)
+    allowed = NL_HTML_TAGS if champ in NL_HTML_FIELDS else ()
+    names_fr, names_en = _names(fields, "fr"), _names(fields, "en")
+    if allowed:
+        ok = ", ".join(f"<{t}>" for t in allowed)
+        fr_ok, en_ok = f"il n'y admet que {ok}", f"it allows only {ok} there"
+    else:
+        fr_ok, en_ok = "il n'y admet aucune balise", "it allows no tag there"
+    s.miss(champ, fields, Txt(
+        f"Le texte de {names_fr} contient des balises HTML que le registre néerlandais refuse dans ce champ ({tags}) "
+        f": {fr_ok}. iaterr ne modifie pas un texte : retirez ces balises de la fiche.",
+        f"The text of {names_en} holds HTML tags the Dutch register refuses in this field ({tags}): {en_ok}. "
+        "iaterr does not change a text: remove these tags from the record."))
+    return None
+
+
 #: What the register calls the assessments iaterr knows (its recommended titles; others keep iaterr's label).
 NL_ASSESSMENTS = {"aipd": "Data Protection Impact Assessment (DPIA)",
                   "aidf": "Fundamental Rights Impact Assessment (FRIA)"}
@@ -685,36 +731,37 @@ NL_ASSESSMENTS = {"aipd": "Data Protection Impact Assessment (DPIA)",
 
 def algoritmeregister(item: ExportItem, *, include_restricted: bool) -> Mapped:
     """The Dutch Algoritmeregister, publication standard 1.0: the fields of its field configuration, in its
-    order, each within the register's length limit (a longer text is reported missing, never cut) and
-    vocabularies; the register assigns ``lars`` and ``publication_dt`` itself. The register accepts only
+    order, each within the register's length limit (a longer text is reported missing, never cut), holding only
+    the HTML tags the register allows in it (``allowed_html_tags``; otherwise reported missing, never changed)
+    and in its vocabularies; the register assigns ``lars`` and ``publication_dt`` itself. The register accepts only
     records in Dutch: ``lang`` says the record's language (``fra``) and is reported, with that reason."""
     s = _Source(item, include_restricted)
     cas, coll = s.cas, s.coll
     r: dict[str, Any] = {}
-    r["name"] = s.fit("name", s.need("name", cas.get("nom"), "nom"), NL_MAX_LENGTH["name"], "nom")
-    r["description_short"] = s.short("description_short", NL_MAX_LENGTH["description_short"])
-    r["organization"] = s.fit("organization", s.need("organization", coll.get("nom"), "collectivite.nom"),
-                              NL_MAX_LENGTH["organization"], "collectivite.nom")
+    r["name"] = _nl_text(s, "name", s.need("name", cas.get("nom"), "nom"), "nom")
+    r["description_short"] = _nl_text(s, "description_short",
+                                       s.short("description_short", NL_MAX_LENGTH["description_short"]),
+                                       *SHORT_SOURCES)
+    r["organization"] = _nl_text(s, "organization", s.need("organization", coll.get("nom"), "collectivite.nom"),
+                                 "collectivite.nom")
     r["category"] = _domains(cas)[1]
     r["status"] = NL_STATUS[cas["statut"]]
     r["begin_date"] = _month(cas.get("date_debut"))
     r["end_date"] = _month(cas.get("date_fin"))
     contact, fields = s.contact()
     r["contact_email"] = s.need("contact_email", contact, *fields)
-    r["website"] = s.fit("website", cas.get("url_informations"), NL_MAX_LENGTH["website"], "url_informations")
+    r["website"] = _nl_text(s, "website", cas.get("url_informations"), "url_informations")
     category, why = publication_category(cas)
     r["publication_category"] = s.need("publication_category", category,
                                        "niveau_risque_ia", "decisions_individuelles", raison=why)
-    r["url"] = s.fit("url", cas.get("url_regles_publiees"), NL_MAX_LENGTH["url"], "url_regles_publiees")
-    r["goal"] = s.fit("goal", _paragraphs(cas.get("finalite"), _people(cas), _decisions_per_year(cas)),
-                      NL_MAX_LENGTH["goal"], "finalite", "personnes_concernees", "nombre_decisions_par_an")
-    r["proportionality"] = s.fit("proportionality", cas.get("proportionnalite"), NL_MAX_LENGTH["proportionality"],
-                                 "proportionnalite")
-    r["human_intervention"] = s.fit("human_intervention", _human_intervention(cas),
-                                    NL_MAX_LENGTH["human_intervention"], "supervision_humaine",
-                                    "niveau_automatisation")
-    r["risks"] = s.fit("risks", cas.get("evaluation_risques"), NL_MAX_LENGTH["risks"], "evaluation_risques")
-    r["lawful_basis"] = s.fit("lawful_basis", cas.get("base_legale"), NL_MAX_LENGTH["lawful_basis"], "base_legale")
+    r["url"] = _nl_text(s, "url", cas.get("url_regles_publiees"), "url_regles_publiees")
+    r["goal"] = _nl_text(s, "goal", _paragraphs(cas.get("finalite"), _people(cas), _decisions_per_year(cas)),
+                         "finalite", "personnes_concernees", "nombre_decisions_par_an")
+    r["proportionality"] = _nl_text(s, "proportionality", cas.get("proportionnalite"), "proportionnalite")
+    r["human_intervention"] = _nl_text(s, "human_intervention", _human_intervention(cas),
+                                       "supervision_humaine", "niveau_automatisation")
+    r["risks"] = _nl_text(s, "risks", cas.get("evaluation_risques"), "evaluation_risques")
+    r["lawful_basis"] = _nl_text(s, "lawful_basis", cas.get("base_legale"), "base_legale")
     grouping, lines = [], []
     for a in cas.get("analyses_impact", []):
         title = NL_ASSESSMENTS.get(a["type"]) or TYPES_ANALYSE_IMPACT.label(a["type"], "fr")
@@ -722,26 +769,22 @@ def algoritmeregister(item: ExportItem, *, include_restricted: bool) -> Mapped:
         line = title + (f" ({a['date']})" if a.get("date") else "")
         lines.append(line + (f" : {a['resume']}" if a.get("resume") else ""))
     r["impacttoetsen_grouping"] = grouping
-    r["impacttoetsen"] = s.fit("impacttoetsen", "\n".join(lines), NL_MAX_LENGTH["impacttoetsen"],
-                               "analyses_impact")
-    r["source_data"] = s.fit("source_data", _source_data(cas), NL_MAX_LENGTH["source_data"], "donnees")
-    r["methods_and_models"] = s.fit("methods_and_models",
-                                    _paragraphs(_types(cas), cas.get("operations"), _parameters(cas),
-                                                cas.get("description_algorithme")),
-                                    NL_MAX_LENGTH["methods_and_models"], "type_algorithme", "operations",
-                                    "parametres", "description_algorithme")
+    r["impacttoetsen"] = _nl_text(s, "impacttoetsen", "\n".join(lines), "analyses_impact")
+    r["source_data"] = _nl_text(s, "source_data", _source_data(cas), "donnees")
+    r["methods_and_models"] = _nl_text(s, "methods_and_models",
+                                       _paragraphs(_types(cas), cas.get("operations"), _parameters(cas),
+                                                   cas.get("description_algorithme")),
+                                       "type_algorithme", "operations", "parametres", "description_algorithme")
     provider = ", ".join(cas.get("fournisseurs", []))
     if not provider and cas.get("mise_en_oeuvre") == "interne":
         provider = "Intern ontwikkeld"
-    r["provider"] = s.fit("provider", provider, NL_MAX_LENGTH["provider"], "fournisseurs")
-    r["publiccode"] = s.fit("publiccode", cas.get("url_code_source"), NL_MAX_LENGTH["publiccode"],
-                            "url_code_source")
+    r["provider"] = _nl_text(s, "provider", provider, "fournisseurs")
+    r["publiccode"] = _nl_text(s, "publiccode", cas.get("url_code_source"), "url_code_source")
     r["lang"] = "fra"  # the record's language (ISO 639-3); the register takes "nld" only: said in `manquants`
     s.miss("lang", (), R_NL_LANG)
     r["standard_version"] = "1.0"
-    r["source_id"] = s.fit("source_id", cas.get("identifiant"), NL_MAX_LENGTH["source_id"], "identifiant")
-    r["tags"] = s.fit("tags", ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", []))), NL_MAX_LENGTH["tags"],
-                      "sous_themes")
+    r["source_id"] = _nl_text(s, "source_id", cas.get("identifiant"), "identifiant")
+    r["tags"] = _nl_text(s, "tags", ", ".join(_labels(SOUS_THEMES, cas.get("sous_themes", []))), "sous_themes")
     return Mapped(_prune(r), s.missing)
 
 
