@@ -98,8 +98,11 @@ def test_measured_validity_of_the_embedded_data(exports):
     assert total == 30
     # the Dutch register refuses every French-language record; GOV.UK's organisation list is British only
     assert valid["algoritmeregister"] == 0 and valid["atrs"] == 0
-    # no record of the embedded data is a high-risk AI system: each says why nothing is registered
+    # no record of the embedded data is declared a high-risk AI system: each says why nothing is registered
     assert valid["ai-act"] == total
+    # but most have no risk tier: their registration is unknown (applicable: null), the tier named missing
+    unknown = [f for f in exports["ai-act"]["fiches"] if f["enregistrement"]["applicable"] is None]
+    assert all([m["champ"] for m in f["manquants"]] == ["applicable"] for f in unknown)
     # docs/export-registres.md gives these figures: a change of data/ or of a mapping updates them
     doc = (ROOT / "docs" / "export-registres.md").read_text(encoding="utf-8")
     rows = {"eurocities": "| Eurocities 0.3.1 |", "algoritmeregister": "| Algoritmeregister 1.0 |",
@@ -109,6 +112,11 @@ def test_measured_validity_of_the_embedded_data(exports):
         errors = sum(len(errors_of(name, f["enregistrement"])) for f in exports[name]["fiches"])
         assert f"| {valid[name]} / {total} |" in row, (name, valid[name])
         assert (f"| {errors}" in row) if errors else "| aucune" in row, (name, errors)
+    ai_row = next(line for line in doc.splitlines() if line.startswith(rows["ai-act"]))
+    assert f"{len(unknown)} fiches sur {total}" in ai_row and "niveau_risque_ia" in ai_row, ai_row
+    assert f"{len(unknown)} of {total} records have no risk tier" in doc.split("## English summary")[1]
+    for claim in ("aucune fiche n'est à haut risque", "none is high-risk", "no record is high-risk"):
+        assert claim not in doc, claim
 
 
 def _real_records() -> list[tuple[dict[str, Any], dict[str, Any]]]:

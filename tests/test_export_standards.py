@@ -901,3 +901,36 @@ def test_ai_act_applies_from_is_the_qualification_s_date(statut, expected, monke
     assert m.record["applies_from"] == expected
     item = item_of(record, collectivite=COMPLETE_COLLECTIVITE)
     assert qualify(item.cas, item.collectivite, droit.today()).regime("ria-haut-risque").depuis.isoformat() == expected
+
+
+@pytest.mark.parametrize("statut", ["en_deploiement", "en_experimentation"])
+def test_ai_act_note_of_a_system_in_service_gives_the_date_of_applies_from(statut, monkeypatch):
+    """A public authority's system already in service: the note says the date ``applies_from`` gives (art.
+    111(2)), and why, not the Annex III date alone."""
+    monkeypatch.setenv("IATERR_AUJOURDHUI", "2026-12-01")
+    for lang in ("fr", "en"):
+        record, _ = mapped("ai-act", variant(COMPLETE, statut=statut),
+                           collectivite=COMPLETE_COLLECTIVITE).localized(lang)
+        later, annex = droit.depuis("ria.art111-2"), droit.depuis("ria.art49")
+        assert later is not None and annex is not None and record["applies_from"] == later.isoformat()
+        note = next(n for n in record["notes"] if droit.reference("ria.art111-2", lang) in n)
+        assert droit.long_date(later, lang) in note and droit.long_date(annex, lang) in note
+        first = note.split(droit.reference("ria.art111-2", lang))[0]
+        assert droit.long_date(later, lang) in first, note  # the date that applies comes first, not 2027
+
+
+def test_dutch_assessment_titles_against_the_register_s_recommended_list():
+    """The DPIA title is one the register recommends; iaterr's fundamental rights impact assessment (AI Act art.
+    27) is not the Dutch FRAIA/IAMA method: its title is not in the list, and the documentation says so."""
+    from iaterr.publish.standards import NL_ASSESSMENTS
+    from standards_definitions import SHARED, present
+    if not present():
+        pytest.skip(f"the registers' own definitions are not beside the clone ({SHARED})")
+    config = json.loads((SHARED / "algoritmeregister" / "v1_0.json").read_text(encoding="utf-8"))
+    recommended = config["properties"]["impacttoetsen_grouping"]["items"]["title"]["recommended_items"]
+    assert NL_ASSESSMENTS["aipd"] in recommended
+    assert NL_ASSESSMENTS["aidf"] not in recommended
+    doc = (ROOT / "docs" / "export-registres.md").read_text(encoding="utf-8")
+    row = next(line for line in doc.splitlines() if line.startswith("| `impacttoetsen_grouping`"))
+    assert NL_ASSESSMENTS["aidf"] in row and "ne figure pas" in row
+    assert "recommande : « Fundamental Rights" not in doc

@@ -33,6 +33,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from iaterr import __version__
@@ -724,7 +725,10 @@ def _nl_text(s: _Source, champ: str, value: Any, *fields: str) -> Any:
     return None
 
 
-#: What the register calls the assessments iaterr knows (its recommended titles; others keep iaterr's label).
+#: The titles of the assessments iaterr knows. The DPIA's is one the register recommends
+#: (``impacttoetsen_grouping.title.recommended_items``); the fundamental rights impact assessment of the AI Act
+#: (art. 27) is not in that list: its nearest entry, the Dutch FRAIA (IAMA), is another method, and the field
+#: takes the name of any other assessment. Others keep iaterr's label.
 NL_ASSESSMENTS = {"aipd": "Data Protection Impact Assessment (DPIA)",
                   "aidf": "Fundamental Rights Impact Assessment (FRIA)"}
 
@@ -955,15 +959,30 @@ def _no_area() -> Txt:
                f"system under Annex I is not concerned ({droit.reference('ria.annexe-i')}). {law['en']}")
 
 
-def _when() -> Txt:
-    since = droit.depuis("ria.art49")
+def _when(since: date | None) -> Txt:
+    """When the registration duty binds this use: ``since``, the qualification's date (``applies_from``). For a
+    public authority's system already in service it is the art. 111(2) date, and the note says why."""
+    annex, later = droit.depuis("ria.art49"), droit.depuis("ria.art111-2")
+    assert annex is not None
+    if since is not None and since == later and since != annex:
+        law = _cite("ria.art111-2")
+        source = droit.texte("ria.art111-2").source
+        return Txt(f"Date d'application de l'obligation d'enregistrement pour ce système : "
+                   f"{droit.long_date(since, 'fr')}, et non le {droit.long_date(annex, 'fr')} : la fiche le dit "
+                   "déjà en service (déployé ou en expérimentation), et un système à haut risque d'une autorité "
+                   "publique mis en service avant l'application des obligations n'y est tenu qu'à cette date — "
+                   f"source : {source}. {law['fr']}",
+                   f"Date from which the registration duty applies to this system: {droit.long_date(since, 'en')}, "
+                   f"not {droit.long_date(annex, 'en')}: the record says it is already in service (deployed or "
+                   f"piloted), and a public authority's high-risk system put into service before the duties apply is "
+                   f"bound only from that date — source: {source}. {law['en']}")
     source = droit.texte("ria.art49").source
-    later = _cite("ria.art111-2")
-    assert since is not None
-    return Txt(f"Date d'application de l'obligation d'enregistrement : {droit.long_date(since, 'fr')} — source : "
-               f"{source}. {later['fr']}",
-               f"Date from which the registration duty applies: {droit.long_date(since, 'en')} — source: {source}. "
-               f"{later['en']}")
+    later_law = _cite("ria.art111-2")
+    when = since or annex
+    return Txt(f"Date d'application de l'obligation d'enregistrement : {droit.long_date(when, 'fr')} — source : "
+               f"{source}. {later_law['fr']}",
+               f"Date from which the registration duty applies: {droit.long_date(when, 'en')} — source: {source}. "
+               f"{later_law['en']}")
 
 
 def _rules_only() -> Txt:
@@ -1047,7 +1066,9 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
         notes.append(_rules_only())
     if route == EU_PUBLIC and not cas.get("url_base_ue"):
         notes.append(N_NO_DEPLOYER_ENTRY)
-    notes.append(_when())
+    # from the qualification: the Annex III date, or the art. 111(2) one for a system already in service
+    since = qualify(cas, coll, droit.today()).regime("ria-haut-risque").depuis
+    notes.append(_when(since))
 
     deployer = {
         "name": s.need("C.1.name", coll.get("nom"), "collectivite.nom"),
@@ -1071,8 +1092,6 @@ def ai_act(item: ExportItem, *, include_restricted: bool) -> Mapped:
             return None
         return {"summary": found.get("resume"), "url": found.get("url"), "date": found.get("date")}
 
-    # from the qualification: the Annex III date, or the art. 111(2) one for a system already in service
-    since = qualify(cas, coll, droit.today()).regime("ria-haut-risque").depuis
     record = {
         "applicable": True,
         **base,
