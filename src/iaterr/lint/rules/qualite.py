@@ -118,6 +118,80 @@ def resume_manquant(ctx: RecordContext) -> Iterable[Finding]:
         yield Finding(("description",), {"longueur": len(text)})
 
 
+@rule(
+    code="qualite-service-responsable-manquant", famille="qualite", severite=Severity.INFO, portee="cas_usage",
+    reference="Etalab, inventaire des algorithmes publics : « Service en charge » ; Eurocities Algorithmic "
+              "Transparency Standard 0.3.1 : « department » ; ATRS : « team »",
+    reference_en="Etalab, inventory of public algorithms: “Service en charge” (department in charge); Eurocities "
+                 "Algorithmic Transparency Standard 0.3.1: “department”; ATRS: “team”",
+    titre_fr="Service responsable non indiqué", titre_en="Department in charge not stated",
+    justification_fr="L'inventaire recommandé par Etalab nomme le service en charge de chaque traitement, et les "
+                     "standards Eurocities et ATRS le demandent (« department », « team ») : sans lui, leurs "
+                     "exports le signalent manquant. C'est le service, pas une personne.",
+    justification_en="The inventory Etalab recommends names the department in charge of each processing, and the "
+                     "Eurocities and ATRS standards ask for it (“department”, “team”): without it, their exports "
+                     "report it missing. It is a department, not a person.",
+    message_fr="Aucun service responsable (« service_responsable ») : l'inventaire d'Etalab et les exports "
+               "Eurocities et ATRS le demandent.",
+    message_en="No department in charge (“service_responsable”): Etalab's inventory and the Eurocities and ATRS "
+               "exports ask for it.",
+    aide_fr="Ajoutez « service_responsable: » : la direction ou le service qui porte le traitement (pas le nom "
+            "d'une personne) ; une fiche d'un format antérieur à 1.2 passe d'abord au format actuel : "
+            "`iaterr migrate`.",
+    aide_en="Add “service_responsable:”: the directorate or department that runs the processing (not a person's "
+            "name); a record of a format older than 1.2 first moves to the current format: `iaterr migrate`.",
+)
+def service_responsable_manquant(ctx: RecordContext) -> Iterable[Finding]:
+    if not ctx.text("service_responsable"):
+        yield Finding(("nom",))
+
+
+#: Where a public e-mail for a use case is read (the exports' contact): the record's address for requests,
+#: then its collectivité's address for requests or its generic contact.
+_CONTACTS_COLLECTIVITE = ("contact_droits", "contact")
+
+
+@rule(
+    code="qualite-contact-public-manquant", famille="qualite", severite=Severity.INFO, portee="cas_usage",
+    reference="Etalab, inventaire des algorithmes publics : « Contact au sein de l'administration concernée » ; "
+              "Eurocities 0.3.1, Algoritmeregister 1.0, ATRS : « contact_email »",
+    reference_en="Etalab, inventory of public algorithms: “Contact au sein de l'administration concernée” (contact "
+                 "within the administration); Eurocities 0.3.1, Algoritmeregister 1.0, ATRS: “contact_email”",
+    titre_fr="Aucun contact public", titre_en="No public contact",
+    justification_fr="Chaque registre donne une adresse où joindre l'administration au sujet du traitement "
+                     "(« contact_email » des standards Eurocities, néerlandais et britannique ; contact de "
+                     "l'inventaire d'Etalab). iaterr la prend dans la fiche (« contact_droits ») ou, à défaut, dans "
+                     "celle de la collectivité (« contact_droits », puis « contact ») ; le contact du projet, "
+                     "restreint, n'est jamais publié. Sans aucune, les exports la signalent manquante. La règle "
+                     "vaut pour tout traitement ; pour un traitement qui fonde des décisions individuelles, "
+                     "crpa-canal-demandes-manquant demande en plus où envoyer une demande.",
+    justification_en="Every register gives an address where to reach the administration about the processing "
+                     "(“contact_email” of the Eurocities, Dutch and UK standards; the contact of Etalab's "
+                     "inventory). iaterr takes it from the record (“contact_droits”) or else from the authority's "
+                     "record (“contact_droits”, then “contact”); the project contact, restricted, is never "
+                     "published. Without any, the exports report it missing. The rule holds for every processing; "
+                     "for one that underlies individual decisions, crpa-canal-demandes-manquant also asks where to "
+                     "send a request.",
+    message_fr="Aucune adresse publique pour ce traitement : ni la fiche (« contact_droits ») ni celle de la "
+               "collectivité (« contact_droits », « contact ») n'en donne ; les exports vers les registres la "
+               "signalent manquante.",
+    message_en="No public address for this processing: neither the record (“contact_droits”) nor the authority's "
+               "record (“contact_droits”, “contact”) gives one; the exports to the registers report it missing.",
+    aide_fr="Renseignez une fois pour toutes, dans la fiche de la collectivité, son adresse générique "
+            "(« contact ») ou celle des demandes de communication (« contact_droits ») ; ou, pour ce seul "
+            "traitement, « contact_droits » dans la fiche — l'adresse d'un service, pas d'une personne.",
+    aide_en="Give once and for all, in the authority's record, its generic address (“contact”) or its address for "
+            "requests for communication (“contact_droits”); or, for this processing only, “contact_droits” in the "
+            "record — a department's address, not a person's.",
+)
+def contact_public_manquant(ctx: RecordContext) -> Iterable[Finding]:
+    coll = ctx.collectivite if isinstance(ctx.collectivite, dict) else {}
+    if ctx.text("contact_droits") or any(isinstance(coll.get(k), str) and coll[k].strip()
+                                         for k in _CONTACTS_COLLECTIVITE):
+        return
+    yield Finding(("nom",))
+
+
 # ---------------------------------------------------------------- placeholders
 
 _W = r"(?<![\w])"  # no word character before
@@ -457,6 +531,8 @@ def _visible(value: str, limit: int = 60) -> str:
 RULES = (
     description_courte,
     resume_manquant,
+    service_responsable_manquant,
+    contact_public_manquant,
     texte_de_remplissage,
     nsp_juridique,
     logo_manquant,
