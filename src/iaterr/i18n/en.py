@@ -196,7 +196,8 @@ MESSAGES: dict[str, str] = {
     "help.export.paths": "Records to export (default: all; a use case brings its authority).",
     "help.export.csv": "Open-data CSV (UTF-8, comma, ISO dates), described by the repository's Table Schema.",
     "help.export.json": "The same content as JSON, for programs.",
-    "help.export.format": "Format: csv, json, bibliotheque, eurocities, algoritmeregister, atrs or ai-act.",
+    "help.export.format": "Format: csv, json, bibliotheque, eurocities, algoritmeregister, atrs, ai-act or "
+                          "table-schema.",
     "help.export.table-schema": "Write the Table Schema that describes the open-data CSV.",
     "help.export.include-restricted": "Include restricted fields: the export is then marked not for publication.",
     "help.export.out": "File to write (default: standard output).",

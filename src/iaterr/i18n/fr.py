@@ -200,7 +200,8 @@ MESSAGES: dict[str, str] = {
     "help.export.paths": "Fiches à exporter (par défaut : toutes ; la collectivité suit son cas d'usage).",
     "help.export.csv": "CSV open data (UTF-8, virgule, dates ISO), décrit par le Table Schema du dépôt.",
     "help.export.json": "Le même contenu en JSON, pour les programmes.",
-    "help.export.format": "Format : csv, json, bibliotheque, eurocities, algoritmeregister, atrs ou ai-act.",
+    "help.export.format": "Format : csv, json, bibliotheque, eurocities, algoritmeregister, atrs, ai-act ou "
+                          "table-schema.",
     "help.export.table-schema": "Écrit le Table Schema qui décrit le CSV open data.",
     "help.export.include-restricted": "Inclut les champs restreints : l'export est alors marqué non publiable.",
     "help.export.out": "Fichier à écrire (par défaut : la sortie standard).",
