@@ -41,3 +41,15 @@ def test_lint_says_when_neither_the_record_nor_its_collectivite_gives_a_public_c
     for given in ({"contact": "mairie@ville-exemple.fr"}, {"contact_droits": "prada@ville-exemple.fr"}):
         report = lint(tmp_path / next(iter(given)), records, collectivite={**bare, **given})
         assert not _found(report, "qualite-contact-public-manquant")
+
+
+def test_new_asks_the_public_contact_for_every_record():
+    """`new` asks the public contact (``contact_droits``) of every use case, not only of one that takes
+    individual decisions: every register's export takes it as its contact e-mail."""
+    from iaterr.model import CasUsage
+    from iaterr.model.questions import applies, plan
+
+    question = next(q for q in plan(CasUsage) if q.name == "contact_droits")
+    assert not question.optional_group
+    assert applies(question, {"decisions_individuelles": False})
+    assert applies(question, {"decisions_individuelles": True})

@@ -93,7 +93,6 @@ CONDITIONS: dict[type[BaseModel], dict[str, Condition]] = {
         # is known only later (the data sources come in « fonctionnement »): asked then, at the end
         "base_legale": lambda a: _decides(a) or _personal(a),
         "exercice_droits": _decides,
-        "contact_droits": _decides,
         "procedure_objection": _decides,
         "url_regles_publiees": _decides,
         "parametres": _decides,
@@ -123,9 +122,10 @@ LEGAL: dict[type[BaseModel], set[str]] = {
                "url_regles_publiees", "information_ia", "analyses_impact", "url_base_ue", "duree_conservation"},
 }
 
-#: Optional fields asked all the same, because later questions depend on them.
+#: Optional fields asked all the same, because later questions depend on them, or because every register's
+#: export takes them (``contact_droits``: the public contact of every use case, not only of one that decides).
 ALWAYS_ASK: dict[type[BaseModel], set[str]] = {
-    CasUsage: {"domaines_annexe_iii", "systeme_ia"},
+    CasUsage: {"domaines_annexe_iii", "systeme_ia", "contact_droits"},
 }
 
 #: Fields never asked: derived by iaterr.
