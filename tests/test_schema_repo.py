@@ -103,3 +103,17 @@ def test_without_the_schema_s_repository_nothing_is_written(cli, repo_copy, tmp_
 def test_gitlab_serves_raw_files_elsewhere():
     assert raw_base("https://gitlab.com/ville/schema/", "1.2.0") == "https://gitlab.com/ville/schema/-/raw/1.2.0/"
     assert raw_base("https://github.com/ville/schema.git", "1.2.0") == "https://github.com/ville/schema/raw/1.2.0/"
+
+
+def test_a_clone_address_gives_the_repository_s_web_page_as_homepage():
+    """``depot_schema: https://gitlab.com/ville/schema-ia.git``: the homepage is the page, like the path."""
+    from types import SimpleNamespace
+
+    from iaterr.publish.schema_repo import repository_schema
+
+    registre = SimpleNamespace(depot_schema="https://gitlab.com/ville/schema-ia.git", licence="Licence Ouverte 2.0",
+                               licence_url="https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+                               editeur="Ville")
+    schema = repository_schema(SimpleNamespace(registre=registre, nom="Ville"))  # type: ignore[arg-type]
+    assert schema["homepage"] == "https://gitlab.com/ville/schema-ia"
+    assert schema["path"].startswith("https://gitlab.com/ville/schema-ia/-/raw/")

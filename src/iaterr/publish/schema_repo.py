@@ -31,12 +31,16 @@ class NoSchemaRepository(Exception):
     """``iaterr.yaml`` does not say where the schema's repository is (``registre.depot_schema``)."""
 
 
+def web_address(repository: str) -> str:
+    """The repository's web page: its address without a final ``/`` or ``.git`` (a clone address)."""
+    home = repository.rstrip("/")
+    return home[:-4] if home.endswith(".git") else home
+
+
 def raw_base(homepage: str, tag: str) -> str:
     """The address of the repository's files at ``tag``: GitLab serves them under ``/-/raw/``, GitHub and most
     forges under ``/raw/``."""
-    home = homepage.rstrip("/")
-    if home.endswith(".git"):
-        home = home[:-4]
+    home = web_address(homepage)
     return f"{home}/-/raw/{tag}/" if "gitlab" in home.split("/")[2] else f"{home}/raw/{tag}/"
 
 
@@ -48,7 +52,7 @@ def repository_schema(config: Config) -> dict[str, Any]:
     schema = copy.deepcopy(table_schema())
     version = schema["version"]
     base = raw_base(homepage, version)
-    schema["homepage"] = homepage.rstrip("/")
+    schema["homepage"] = web_address(homepage)
     schema["path"] = base + "schema.json"
     schema["licenses"] = [{"title": config.registre.licence, "path": config.registre.licence_url}]
     schema["resources"] = [{"title": "Exemple de fichier valide", "path": base + "exemple-valide.csv"},
