@@ -17,7 +17,6 @@ the current files are (:func:`~iaterr.publish.export.load_items`), in a temporar
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -25,8 +24,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from iaterr.base.files import UnsafePath, read_regular
 from iaterr.model.visibility import View
 from iaterr.repo.config import Repository
+from iaterr.repo.yamlio import read_document
 
 #: at most this many past versions of one invalid file are tried, newest first
 MAX_VERSIONS = 20
@@ -61,7 +62,7 @@ class Removal:
     collectivite: str = ""
 
 
-def _git(root: Path, *args: str) -> str | None:
+def _run(root: Path, *args: str) -> bytes | None:
     """The output of ``git args`` run in ``root``; None when git is missing, fails or ``root`` is not in a
     repository (nothing is ever asked: no pager, no prompt)."""
     env = dict(os.environ, GIT_PAGER="cat", GIT_TERMINAL_PROMPT="0", LC_ALL="C")
@@ -70,39 +71,33 @@ def _git(root: Path, *args: str) -> str | None:
                               check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    if done.returncode != 0:
-        return None
-    return done.stdout.decode("utf-8", "replace")
+    return done.stdout if done.returncode == 0 else None
+
+
+def _git(root: Path, *args: str) -> str | None:
+    out = _run(root, *args)
+    return None if out is None else out.decode("utf-8", "replace")
 
 
 def _show(root: Path, commit: str, rel: str) -> bytes | None:
-    env = dict(os.environ, GIT_PAGER="cat", GIT_TERMINAL_PROMPT="0")
-    try:
-        done = subprocess.run(["git", "-C", str(root), "show", f"{commit}:./{rel}"], capture_output=True, env=env,
-                              timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
+    """The bytes of ``rel`` as ``commit`` holds it."""
+    return _run(root, "show", f"{commit}:./{rel}")
 
 
 def _day(stamp: str) -> date:
     return datetime.fromtimestamp(int(stamp), tz=UTC).date()
 
 
-def _collectivite_of(text: bytes) -> str | None:
-    """The ``collectivite`` a version of a use-case file names (read as plain YAML, nothing else used)."""
-    data = _yaml(text)
-    value = data.get("collectivite") if isinstance(data, dict) else None
+def _data(text: bytes, rel: str) -> dict[str, Any]:
+    """A past version of a record read as ``validate`` reads one (values as written); {} when it is no mapping."""
+    data = read_document(text, rel).data
+    return data if isinstance(data, dict) else {}
+
+
+def _collectivite_of(data: dict[str, Any]) -> str | None:
+    """The ``collectivite`` a version of a use-case file names, when it can be a file name."""
+    value = data.get("collectivite")
     return value if isinstance(value, str) and value and "/" not in value and not value.startswith(".") else None
-
-
-def _yaml(text: bytes) -> Any:
-    from ruamel.yaml import YAML
-
-    try:
-        return YAML(typ="safe", pure=True).load(text.decode("utf-8"))
-    except Exception:  # noqa: BLE001 - any broken past version is simply not used
-        return None
 
 
 def last_valid(repo: Repository, rel: str, own_errors: bool = True) -> Revision | None:
@@ -121,6 +116,10 @@ def last_valid(repo: Repository, rel: str, own_errors: bool = True) -> Revision 
     except OSError:
         current = None
     seen = {current} if own_errors else set()
+    try:
+        config = read_regular(repo.root / "iaterr.yaml")  # never through a link
+    except (OSError, UnsafePath):
+        return None
     with tempfile.TemporaryDirectory(prefix="iaterr-revision-") as tmp:
         for line in log.splitlines():
             commit, _, stamp = line.partition(" ")
@@ -128,14 +127,14 @@ def last_valid(repo: Repository, rel: str, own_errors: bool = True) -> Revision 
             if text is None or text in seen:  # the invalid version itself, or one already tried
                 continue
             seen.add(text)
-            coll = _collectivite_of(text)
+            coll = _collectivite_of(_data(text, rel))
             coll_text = _show(repo.root, commit, f"{coll_dir}/{coll}.yaml") if coll else None
             if coll_text is None:
                 continue
             where = Path(tmp) / commit
             (where / rel).parent.mkdir(parents=True, exist_ok=True)
             (where / coll_dir).mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(repo.root / "iaterr.yaml", where / "iaterr.yaml")
+            (where / "iaterr.yaml").write_bytes(config)
             (where / rel).write_bytes(text)
             (where / coll_dir / f"{coll}.yaml").write_bytes(coll_text)
             items = load_items(open_repository(where), use_cache=False, jobs=1).items
@@ -172,10 +171,10 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
         if parts[0][0] == "R" and len(parts) > 2:
             renamed[ident] = Path(parts[2]).stem
         before = _show(repo.root, f"{commit}^", old)
-        data = _yaml(before) if before is not None else None
-        if isinstance(data, dict) and isinstance(data.get("nom"), str):
+        data = _data(before, old) if before is not None else {}
+        if isinstance(data.get("nom"), str):
             removal.nom = data["nom"]
-        removal.collectivite = (_collectivite_of(before) if before is not None else None) or ""
+        removal.collectivite = _collectivite_of(data) or ""
         found[ident] = removal
     for ident, removal in found.items():
         target, seen = renamed.get(ident), {ident}
