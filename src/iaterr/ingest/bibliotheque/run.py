@@ -200,20 +200,16 @@ class _Importer:
                 why = duty if name in RULES_OF_THE_PROCESSING else "aucun-texte"
                 visibility.withheld.setdefault((name, why), []).append(row.line)
                 # what the row's cell became (a label read as a code…) is moot: the value is not imported
-                headers = {c.header for c in self.export.columns
-                           if c.target is not None and (c.target.kind, c.target.name) == ("cas_usage", name)}
-                self.findings[:] = [f for f in self.findings
-                                    if not (f.line == row.line and f.params.get("colonne") in headers)]
+                visibility.moot |= {(row.line, c.header) for c in self.export.columns if c.target is not None
+                                    and (c.target.kind, c.target.name) == ("cas_usage", name)}
 
     def publication_duty(self, row: ParsedRow) -> str:
         """Does L312-1-3 require publishing the rules of the processing of ``row``'s use case, and why:
         ``l312`` (it applies), ``l312-presumee`` (presumed while the collectivité's headcount is unknown),
         ``dispense`` (fewer than 50 agents, D312-1-4), ``sans-decision`` (the record does not say the processing
         founds individual decisions on persons)."""
-        existing_coll, _how = match_collectivite(self.colls, row.coll["nom"], row.coll.get("siret"))
+        existing_coll, _coll_id, existing = self.matches(row)
         coll = {**row.coll, **(existing_coll.data if existing_coll is not None else {})}
-        coll_id = existing_coll.ident if existing_coll is not None else collectivite_identifier(row.coll["nom"])
-        existing = match_use_case(self.cases, coll_id, row.uc["nom"])
         cas = {**row.uc, **(existing.data if existing is not None else {})}
         regime = qualify(cas, coll, droit_today()).regime("crpa-publication")
         if regime.statut == APPLIQUE:
@@ -224,8 +220,17 @@ class _Importer:
             return "dispense"
         return "sans-decision"
 
+    def matches(self, row: ParsedRow) -> tuple[Existing | None, str, Existing | None]:
+        """The collectivité record ``row`` names (if any), its identifier, and the use-case record it updates."""
+        existing_coll, _how = match_collectivite(self.colls, row.coll["nom"], row.coll.get("siret"))
+        coll_id = existing_coll.ident if existing_coll is not None else collectivite_identifier(row.coll["nom"])
+        return existing_coll, coll_id, match_use_case(self.cases, coll_id, row.uc["nom"])
+
     def visibility_findings(self, visibility: _Visibility) -> None:
-        """One file-level finding per field restricted in the Bibliothèque: published (and why), or left out."""
+        """One file-level finding per field restricted in the Bibliothèque: published (and why), or left out;
+        the row-level findings about a value left out are dropped."""
+        if visibility.moot:
+            self.findings[:] = [f for f in self.findings if (f.line, f.params.get("colonne")) not in visibility.moot]
         fields = specs(MODELS["cas_usage"])
         for (name, why), lines in visibility.published.items():
             meta = fields[name].meta
@@ -235,7 +240,7 @@ class _Importer:
         for (name, why), lines in visibility.withheld.items():
             meta = fields[name].meta
             self.note(ECARTE, "importer.reste-restreint", None, champ={"fr": meta.titre_fr, "en": meta.titre_en},
-                      colonne=meta.bibliotheque, nom=name, lignes=", ".join(map(str, lines)),
+                      colonne=meta.bibliotheque, lignes=", ".join(map(str, lines)),
                       raison={"t": f"importer.reste-restreint.{why}", "p": {}})
 
     def older(self, existing: Existing, values: dict[str, Any], export_date: str | None) -> tuple[str, str] | None:
@@ -257,11 +262,8 @@ class _Importer:
     def refused_use_case(self, row: ParsedRow) -> bool:
         """Would the use case of ``row`` be refused by validation (created or updated)? Checked before any
         collectivité is written, so that a row that cannot be imported changes nothing; said on its line."""
-        name = row.coll["nom"]
-        existing_coll, _how = match_collectivite(self.colls, name, row.coll.get("siret"))
-        coll_id = existing_coll.ident if existing_coll is not None else collectivite_identifier(name)
+        _coll, coll_id, existing = self.matches(row)
         values = dict(row.uc)
-        existing = match_use_case(self.cases, coll_id, values["nom"])
         if existing is not None:
             model = MODELS["cas_usage"]
             plan = plan_update(model, existing.data, values, owned=existing.owned)
@@ -539,6 +541,8 @@ class _Visibility:
     published: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     #: (field, why) → the rows whose value is left out
     withheld: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    #: (row, column) of the values left out: their row-level findings are moot
+    moot: set[tuple[int, str]] = field(default_factory=set)
 
 
 def changed_field(kind: str, name: str, before: Any, after: Any) -> dict[str, Any]:
