@@ -162,3 +162,29 @@ def test_a_record_valid_until_its_collectivite_broke_keeps_its_page(tmp_path):
     assert {r.identifiant for r in result.revisions} == {DECISION, SIMPLE}
     assert all(r.day == date(2026, 9, 14) for r in result.revisions)
     assert "Fiche en cours de révision" in _text(tmp_path / f"site/cas/{SIMPLE}.html")
+
+
+def test_invalid_records_are_looked_up_in_git_together_not_one_by_one(tmp_path, monkeypatch):
+    """Hundreds of invalid records cost a few git processes, not a few per record (a cold build of 10,000
+    records with 194 invalid spent 4.5 s in git); each still gets its own last valid version."""
+    from iaterr.publish.site import history
+
+    root = _repo(tmp_path)
+    _git(root, "commit", "-q", "--allow-empty", "-m", "Rien", when="2026-09-20T10:00:00+00:00")
+    _break(root, DECISION)
+    _break(root, SIMPLE)
+    _git(root, "commit", "-q", "-am", "Deux statuts à revoir", when="2026-10-01T10:00:00+00:00")
+    calls: list[tuple[str, ...]] = []
+    real = subprocess.run
+
+    def counting(args, *a, **k):
+        if args and args[0] == "git":
+            calls.append(tuple(args))
+        return real(args, *a, **k)
+
+    monkeypatch.setattr(history.subprocess, "run", counting)
+    found = history.last_valids(open_repository(root), [(f"data/cas-usage/{DECISION}.yaml", True),
+                                                        (f"data/cas-usage/{SIMPLE}.yaml", True)])
+    assert {r.identifiant for r in found.values()} == {DECISION, SIMPLE}
+    assert all(r.day == date(2026, 9, 14) for r in found.values())
+    assert len(calls) <= 4, calls  # one log, the versions, the collectivités (and where the repository sits)

@@ -38,7 +38,7 @@ from iaterr.publish.site.data import (
     public_views,
     without_channel,
 )
-from iaterr.publish.site.history import Change, Removal, Revision, changes, last_changes, last_valid, removals
+from iaterr.publish.site.history import Change, Removal, Revision, changes, last_changes, last_valids, removals
 from iaterr.publish.site.identite import FEED_ENTRIES, Identity, atom, datapackage, favicon, identity, robots, sitemap
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
 from iaterr.publish.site.recherche import index_script
@@ -231,8 +231,9 @@ def _permalinks(repo: Repository, site: SiteData, old: set[str], today: date) ->
     present = {r.identifiant for r in site.records}
     revisions: list[Revision] = []
     lost: list[str] = []
-    for rel, errors in site.skipped:
-        revision = last_valid(repo, rel, own_errors=errors > 0)
+    found = last_valids(repo, [(rel, errors > 0) for rel, errors in site.skipped])
+    for rel, _errors in site.skipped:
+        revision = found.get(rel)
         if revision is not None and revision.identifiant not in present:
             revisions.append(revision)
             present.add(revision.identifiant)

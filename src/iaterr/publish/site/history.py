@@ -79,9 +79,75 @@ def _git(root: Path, *args: str) -> str | None:
     return None if out is None else out.decode("utf-8", "replace")
 
 
-def _show(root: Path, commit: str, rel: str) -> bytes | None:
-    """The bytes of ``rel`` as ``commit`` holds it."""
-    return _run(root, "show", f"{commit}:./{rel}")
+_PREFIXES: dict[Path, str] = {}
+
+
+def _prefix(root: Path) -> str | None:
+    """The path of ``root`` inside its git working tree ("" at its top, "data-repo/" below it); remembered once
+    known (a folder not in git yet may become one)."""
+    if root not in _PREFIXES:
+        out = _git(root, "rev-parse", "--show-prefix")
+        if out is None:
+            return None
+        _PREFIXES[root] = out.strip()
+    return _PREFIXES[root]
+
+
+def _blobs(root: Path, wanted: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+    """The bytes of each file ``rel`` as ``commit`` holds it (``(commit, rel)`` pairs; ``rel`` relative to
+    ``root``), read by one ``git cat-file --batch``; a pair git does not have is left out."""
+    prefix = _prefix(root) if wanted else None
+    if not wanted or prefix is None:
+        return {}
+    pairs = list(dict.fromkeys(wanted))
+    # a name holding a line break cannot be asked this way (cat-file reads lines): left out
+    asked = [(c, r) for c, r in pairs if "\n" not in r and "\r" not in r]
+    text = "".join(f"{c}:{prefix}{r}\n" for c, r in asked).encode("utf-8", "surrogateescape")
+    env = dict(os.environ, GIT_PAGER="cat", GIT_TERMINAL_PROMPT="0", LC_ALL="C")
+    try:
+        done = subprocess.run(["git", "-C", str(root), "cat-file", "--batch"], input=text, capture_output=True,
+                              env=env, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if done.returncode != 0:
+        return {}
+    out, data, at = {}, done.stdout, 0
+    for pair in asked:
+        end = data.find(b"\n", at)
+        if end < 0:
+            break
+        header = data[at:end].split(b" ")
+        at = end + 1
+        if len(header) == 3 and header[1] == b"blob" and header[2].isdigit():
+            size = int(header[2])
+            out[pair] = data[at:at + size]
+            at += size + 1  # the content, then a line end
+        elif len(header) == 3 and header[2].isdigit():  # a tree or another object: skipped whole
+            at += int(header[2]) + 1
+    return out
+
+
+def _histories(root: Path, rels: list[str]) -> dict[str, list[tuple[str, str]]]:
+    """For each of ``rels``, its newest commits (at most :data:`MAX_VERSIONS`), newest first: ``(commit,
+    stamp)``. One ``git log`` for all of them (names taken literally, never as patterns)."""
+    if not rels:
+        return {}
+    wanted = set(rels)
+    out: dict[str, list[tuple[str, str]]] = {rel: [] for rel in rels}
+    log = _run(root, "--literal-pathspecs", "log", "-z", "--relative", "--name-only", "--format=%x01%H %ct", "--",
+               *rels)
+    if not log:
+        return out
+    commit = stamp = ""
+    for part in log.decode("utf-8", "surrogateescape").split("\0"):
+        part = part.strip("\n")
+        if part.startswith("\x01"):
+            head, _, name = part[1:].partition("\n")
+            commit, _, stamp = head.partition(" ")
+            part = name
+        if part in wanted and len(out[part]) < MAX_VERSIONS:
+            out[part].append((commit, stamp))
+    return out
 
 
 def _day(stamp: str) -> date:
@@ -104,44 +170,71 @@ def last_valid(repo: Repository, rel: str, own_errors: bool = True) -> Revision 
     """The newest committed version of the use-case file ``rel`` that is valid with its collectivité's file of the
     same commit, as a public view; None without git or without such a version. With ``own_errors`` (the file
     itself is invalid, not only its collectivité), versions identical to the current file are not tried."""
+    return last_valids(repo, [(rel, own_errors)]).get(rel)
+
+
+def last_valids(repo: Repository, files: list[tuple[str, bool]]) -> dict[str, Revision]:
+    """:func:`last_valid` of each ``(rel, own_errors)``: one ``git log`` and one ``git cat-file`` per round of
+    candidates, whatever the number of files (a register of thousands of records with hundreds invalid costs a
+    few git processes, not a few per file)."""
     from iaterr.publish.export import load_items
     from iaterr.repo.config import open_repository
 
-    log = _git(repo.root, "log", f"-{MAX_VERSIONS}", "--format=%H %ct", "--", rel)
-    if not log:
-        return None
-    coll_dir = repo.kind_dir("collectivite").relative_to(repo.root).as_posix()
-    try:
-        current = (repo.root / rel).read_bytes()
-    except OSError:
-        current = None
-    seen = {current} if own_errors else set()
+    if not files:
+        return {}
+    histories: dict[str, list[tuple[str, str]]] = {}
+    for start in range(0, len(files), 500):  # a command line of bounded length
+        histories.update(_histories(repo.root, [rel for rel, _own in files[start:start + 500]]))
+    histories = {rel: log for rel, log in histories.items() if log}
+    if not histories:
+        return {}
     try:
         config = read_regular(repo.root / "iaterr.yaml")  # never through a link
     except (OSError, UnsafePath):
-        return None
-    with tempfile.TemporaryDirectory(prefix="iaterr-revision-") as tmp:
-        for line in log.splitlines():
-            commit, _, stamp = line.partition(" ")
-            text = _show(repo.root, commit, rel)
-            if text is None or text in seen:  # the invalid version itself, or one already tried
+        return {}
+    coll_dir = repo.kind_dir("collectivite").relative_to(repo.root).as_posix()
+    own = dict(files)
+    seen: dict[str, set[bytes]] = {}
+    for rel in histories:
+        try:
+            current = (repo.root / rel).read_bytes()
+        except OSError:
+            current = None
+        seen[rel] = {current} if own.get(rel, True) and current is not None else set()
+    versions = _blobs(repo.root, [(commit, rel) for rel, log in histories.items() for commit, _stamp in log])
+    found: dict[str, Revision] = {}
+    # the collectivités' files the candidates name, fetched in one round
+    candidates: dict[str, list[tuple[str, str, bytes, str]]] = {}
+    for rel, log in histories.items():
+        for commit, stamp in log:
+            text = versions.get((commit, rel))
+            if text is None or text in seen[rel]:  # the invalid version itself, or one already tried
                 continue
-            seen.add(text)
+            seen[rel].add(text)
             coll = _collectivite_of(_data(text, rel))
-            coll_text = _show(repo.root, commit, f"{coll_dir}/{coll}.yaml") if coll else None
-            if coll_text is None:
-                continue
-            where = Path(tmp) / commit
-            (where / rel).parent.mkdir(parents=True, exist_ok=True)
-            (where / coll_dir).mkdir(parents=True, exist_ok=True)
-            (where / "iaterr.yaml").write_bytes(config)
-            (where / rel).write_bytes(text)
-            (where / coll_dir / f"{coll}.yaml").write_bytes(coll_text)
-            items = load_items(open_repository(where), use_cache=False, jobs=1).items
-            if items:
-                item = items[0]
-                return Revision(rel, item.cas["identifiant"], commit[:8], _day(stamp), item.cas, item.collectivite)
-    return None
+            if coll:
+                candidates.setdefault(rel, []).append((commit, stamp, text, coll))
+    colls = _blobs(repo.root, [(commit, f"{coll_dir}/{coll}.yaml") for tried in candidates.values()
+                               for commit, _s, _t, coll in tried])
+    with tempfile.TemporaryDirectory(prefix="iaterr-revision-") as tmp:
+        for rel, tried in candidates.items():
+            for commit, stamp, text, coll in tried:  # newest first: the first valid one is kept
+                coll_text = colls.get((commit, f"{coll_dir}/{coll}.yaml"))
+                if coll_text is None:
+                    continue
+                where = Path(tmp) / f"{len(found)}-{commit}"
+                (where / rel).parent.mkdir(parents=True, exist_ok=True)
+                (where / coll_dir).mkdir(parents=True, exist_ok=True)
+                (where / "iaterr.yaml").write_bytes(config)
+                (where / rel).write_bytes(text)
+                (where / coll_dir / f"{coll}.yaml").write_bytes(coll_text)
+                items = load_items(open_repository(where), use_cache=False, jobs=1).items
+                if items:
+                    item = items[0]
+                    found[rel] = Revision(rel, item.cas["identifiant"], commit[:8], _day(stamp), item.cas,
+                                          item.collectivite)
+                    break
+    return found
 
 
 def removals(repo: Repository, present: set[str]) -> list[Removal]:
@@ -154,6 +247,7 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
         return []
     found: dict[str, Removal] = {}
     renamed: dict[str, str] = {}
+    olds: dict[str, tuple[str, str]] = {}
     commit = stamp = subject = ""
     for line in log.splitlines():
         if line.startswith("\x00"):
@@ -170,12 +264,15 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
         removal = Removal(ident, _day(stamp), commit[:8], subject.strip()[:MAX_REASON])
         if parts[0][0] == "R" and len(parts) > 2:
             renamed[ident] = Path(parts[2]).stem
-        before = _show(repo.root, f"{commit}^", old)
-        data = _data(before, old) if before is not None else {}
+        found[ident] = removal
+        olds[ident] = (f"{commit}^", old)
+    befores = _blobs(repo.root, list(olds.values()))
+    for ident, removal in found.items():
+        before = befores.get(olds[ident])
+        data = _data(before, olds[ident][1]) if before is not None else {}
         if isinstance(data.get("nom"), str):
             removal.nom = data["nom"]
         removal.collectivite = _collectivite_of(data) or ""
-        found[ident] = removal
     for ident, removal in found.items():
         target, seen = renamed.get(ident), {ident}
         while target and target not in present and target in renamed and target not in seen:
