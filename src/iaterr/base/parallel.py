@@ -9,7 +9,7 @@ with ``fork``, pickled once per worker elsewhere), never once per chunk. Workers
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from iaterr.base.files import die_with_parent
@@ -36,24 +36,44 @@ def in_chunks(work: Callable[[list[T], Any], list[R]], items: list[T], shared: A
     """``work(chunk, shared)`` over ``items`` cut in chunks, results in the order of ``items``. ``jobs``: the
     number of processes (default: one per core from ``threshold`` items on, else one). ``fork_only``: a
     shared value that cannot be pickled (it is then used in this process where ``fork`` is not available)."""
+    return [r for part in chunk_results(work, items, shared, jobs=jobs, threshold=threshold, min_chunk=min_chunk,
+                                        chunks_per_job=chunks_per_job, fork_only=fork_only) for r in part]
+
+
+def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], shared: Any = None, *,
+                  jobs: int | None, threshold: int, min_chunk: int, chunks_per_job: int,
+                  fork_only: bool = False, max_chunk: int | None = None) -> Iterator[list[R]]:
+    """:func:`in_chunks`, chunk by chunk as they are done (in the order of ``items``): the caller can keep only
+    what it needs of each chunk, so that memory does not grow with the number of items. ``max_chunk`` bounds
+    the size of a chunk (and so what one result holds)."""
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(items) >= threshold else 1
     jobs = max(1, min(jobs, len(items)))
+    size = max(min_chunk, len(items) // (jobs * chunks_per_job))
+    if max_chunk:
+        size = max(1, min(size, max_chunk))
+    chunks = [items[i:i + size] for i in range(0, len(items), size)]
     if jobs == 1:
-        return work(items, shared)
+        for chunk in chunks:
+            yield work(chunk, shared)
+        return
     import functools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     if fork_only and "fork" not in methods:
-        return work(items, shared)
+        for chunk in chunks:
+            yield work(chunk, shared)
+        return
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    size = max(min_chunk, len(items) // (jobs * chunks_per_job))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    done = 0
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
                                  initargs=(shared,)) as pool:
-            return [r for part in pool.map(functools.partial(_run, work), chunks) for r in part]
-    except (OSError, RuntimeError):  # no processes to be had here: do it in this one
-        return work(items, shared)
+            for part in pool.map(functools.partial(_run, work), chunks):
+                done += 1
+                yield part
+    except (OSError, RuntimeError):  # no processes to be had here: the rest in this one
+        for chunk in chunks[done:]:
+            yield work(chunk, shared)
