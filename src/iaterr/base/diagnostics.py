@@ -85,6 +85,10 @@ CODES: dict[str, Severity] = {
     "collectivite-inconnue": Severity.ERROR,
     "siret-duplique": Severity.WARNING,
     "fichier-hors-dossier": Severity.WARNING,
+    # restricted facts out of public repositories
+    "restreint-dans-depot-public": Severity.ERROR,
+    "restreint-champ-public": Severity.ERROR,
+    "restreint-double": Severity.ERROR,
 }
 
 

@@ -130,9 +130,14 @@ class Checked:
     unmasked: list[Diagnostic] = field(default_factory=list)
 
 
-def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checked:
+def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False, public: bool = False,
+               companion: tuple[str, bytes] | None = None) -> Checked:
     """Validate the bytes of one record file of ``kind``. With ``keep``, the validated record is kept as
-    plain data. No diagnostic quotes the value of a restricted field."""
+    plain data. No diagnostic quotes the value of a restricted field.
+
+    ``public``: the file belongs to a public repository, where a restricted value in it is an error.
+    ``companion``: the file of the restricted store that goes with it (how it is named, its bytes): its
+    restricted fields are merged into the record before validation; diagnostics on its values name it."""
     from pydantic import ValidationError
 
     from iaterr.model.errors import diagnostic_from_pydantic
@@ -146,8 +151,16 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checke
     if not isinstance(data, dict):
         return checked
     diags = result.diagnostics
+    if public:
+        _restricted_in_public(model, data, doc.root, rel, diags)
+    merged: set[str] = set()
+    companion_root: Any = None
+    if companion is not None:
+        data, merged, companion_root = _merge_companion(model, data, doc.root, rel, companion, diags)
 
     def locate(path: tuple[Any, ...], key: bool = False) -> tuple[int, int]:
+        if path and path[0] in merged:
+            return position(companion_root, path, key=key)
         return position(doc.root, path, key=key)
 
     try:
@@ -168,11 +181,81 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False) -> Checke
     _non_canonical(model, data, (), doc.root, rel, diags)
     if kind == "cas_usage":
         _record_checks(data, doc.root, rel, diags)
+    if merged and companion is not None:  # what is said of a value of the companion names the companion's file
+        diags[:] = [_in_companion(d, companion[0], companion_root) if d.file == rel and d.path
+                    and d.path[0] in merged else d for d in diags]
     result.diagnostics = scrub(diags, model, data)
     result.summary = _summary(kind, data, doc.root)
     if any(d.severity == Severity.ERROR for d in result.diagnostics):
         checked.data = None
     return checked
+
+
+def _title(spec: Any) -> dict[str, str]:
+    return {"fr": spec.meta.titre_fr, "en": spec.meta.titre_en}
+
+
+def _restricted_in_public(model: type[BaseModel], data: dict[str, Any], root: Any, rel: str,
+                          diags: list[Diagnostic]) -> None:
+    """Each restricted value of a record file of a public repository: an error (never quoting the value)."""
+    from iaterr.model.introspect import specs
+    from iaterr.model.visibility import restricted_paths
+    from iaterr.repo.yamlio import position
+
+    for path, value in restricted_paths(model, data):
+        if value in ("", [], {}):  # an empty key holds no value
+            continue
+        owner: Any = model
+        for part in path[:-1]:
+            if isinstance(part, str):
+                owner = specs(owner)[part].submodel
+        spec = specs(owner)[str(path[-1])]
+        line, column = position(root, path, key=True)
+        diags.append(Diagnostic("restreint-dans-depot-public", rel, line, column, path, with_hint(
+            {"champ": format_path(path), "titre": _title(spec)}, "restreint-separer")))
+
+
+def _merge_companion(model: type[BaseModel], data: dict[str, Any], root: Any, rel: str,
+                     companion: tuple[str, bytes], diags: list[Diagnostic]) -> tuple[dict[str, Any], set[str], Any]:
+    """``data`` with the restricted fields of the companion file added: (merged data, names merged, the
+    companion's YAML root). A public or unknown field in the companion, or a field given in both files, is an
+    error; the companion's own YAML problems are said on its file."""
+    from iaterr.model.introspect import specs
+    from iaterr.model.visibility import is_public
+    from iaterr.repo.yamlio import position, read_document
+
+    shown, raw = companion
+    doc = read_document(raw, shown)
+    diags.extend(doc.diagnostics)
+    if not isinstance(doc.data, dict):
+        return data, set(), None
+    fields = specs(model)
+    out = dict(data)
+    merged: set[str] = set()
+    for name, value in doc.data.items():
+        spec = fields.get(name)
+        if spec is None or is_public(spec):
+            line, column = position(doc.root, (name,), key=True)
+            diags.append(Diagnostic("restreint-champ-public", shown, line, column, (), with_hint(
+                {"champ": name}, "restreint-champ-public", fiche=rel)))
+            continue
+        if value is None:
+            continue
+        if data.get(name) not in (None, "", [], {}):
+            line, column = position(root, (name,), key=True)
+            diags.append(Diagnostic("restreint-double", rel, line, column, (), with_hint(
+                {"champ": name, "titre": _title(spec), "compagnon": shown}, "restreint-double")))
+            continue
+        out[name] = value
+        merged.add(name)
+    return out, merged, doc.root
+
+
+def _in_companion(d: Diagnostic, shown: str, root: Any) -> Diagnostic:
+    from iaterr.repo.yamlio import position
+
+    line, column = position(root, d.path)
+    return Diagnostic(d.code, shown, line, column, d.path, d.params, d.severity, d.texts)
 
 
 def scrub(diags: list[Diagnostic], model: type[BaseModel], data: dict[str, Any], *,

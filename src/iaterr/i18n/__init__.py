@@ -20,7 +20,8 @@ LANGS = ("fr", "en")
 
 #: Catalogues of command families, each module holding its ``FR`` and ``EN``
 #: dictionaries side by side so that both languages are kept together.
-FAMILIES = ("init", "nouveau", "importer", "notice", "registre", "qualification", "migration", "agregation")
+FAMILIES = ("init", "nouveau", "importer", "notice", "registre", "qualification", "migration", "agregation",
+            "restreint")
 
 FR: dict[str, str] = dict(_FR)
 EN: dict[str, str] = dict(_EN)

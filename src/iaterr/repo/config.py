@@ -89,6 +89,12 @@ class Config:
     installation: Optional[str] = None
     lint: LintConfig = field(default_factory=LintConfig)
     registre: RegistreConfig = field(default_factory=RegistreConfig)
+    #: is the repository public (a public forge)? Then its record files hold no restricted value: those live in
+    #: the companion store (``restreint``). Default: False
+    public: bool = False
+    #: the companion store of restricted facts: a folder outside the repository's tracked files (relative to
+    #: the repository's root); the ``IATERR_RESTREINT`` environment variable overrides it on one machine
+    restreint: Optional[str] = None
 
     @property
     def installation_a_renseigner(self) -> bool:
@@ -105,7 +111,10 @@ def is_installation_placeholder(value: Optional[str]) -> bool:
     return value is not None and any(value.strip().startswith(p) for p in INSTALLATION_PLACEHOLDERS.values())
 
 
-_TOP = {"version_schema", "langue", "nom", "collectivite_defaut", "installation", "lint", "registre"}
+_TOP = {"version_schema", "langue", "nom", "collectivite_defaut", "installation", "lint", "registre", "public",
+        "restreint"}
+_TRUE = ("true", "oui", "yes", "vrai")
+_FALSE = ("false", "non", "no", "faux")
 _LINT_NUMBERS = {"fraicheur_mois": 1, "experimentation_mois": 1, "description_min": 0}
 
 
@@ -186,6 +195,21 @@ def _config_from(data: Any) -> Config:
                            "« iaterr==0.1.0 »)", "a one-line pip specification expected (for instance "
                            "“iaterr==0.1.0”)")
         config.installation = installation.strip()
+    public = data.get("public")
+    if public is not None:
+        text = public.strip().lower() if isinstance(public, str) else ""
+        if text not in _TRUE + _FALSE:
+            raise _Invalid("public", "true ou false attendu (le dépôt est-il public ?)",
+                           "true or false expected (is the repository public?)")
+        config.public = text in _TRUE
+    restreint = data.get("restreint")
+    if restreint is not None:
+        written = _text(restreint, "restreint").strip()
+        if "\n" in written or "\x00" in written or "://" in written:
+            raise _Invalid("restreint", "le chemin d'un dossier attendu, hors des fichiers suivis du dépôt (par "
+                           "exemple ../registre-ia-restreint)", "the path of a folder expected, outside the "
+                           "repository's tracked files (for instance ../registre-ia-restreint)")
+        config.restreint = written
     registre = data.get("registre")
     if registre is not None:
         _registre_from(registre, config.registre)
@@ -281,7 +305,13 @@ def load_config(root: Path) -> Config:
     try:
         return _config_from(doc.data or {})
     except _Invalid as exc:
-        raise RepositoryError("cli.config-invalide", fichier=str(path), detail={
+        where = str(path)
+        if exc.where in ("public", "restreint") and doc.root is not None:
+            from iaterr.repo.yamlio import position
+
+            line, column = position(doc.root, (exc.where,))
+            where = f"{path}:{line}:{column}"
+        raise RepositoryError("cli.config-invalide", fichier=where, detail={
             "fr": f"{exc.where} : {exc.fr}", "en": f"{exc.where}: {exc.en}"}) from exc
 
 
