@@ -64,6 +64,11 @@ class RecordFile:
     rel: str  # relative to the repository root, with forward slashes
     #: the file's inode when it was listed (0: unknown): what is read must be that file
     inode: int = 0
+    #: the file belongs to a public repository: a restricted value in it is an error
+    public: bool = False
+    #: its companion file in the restricted store (absolute path; "": none) and how diagnostics name it
+    companion: str = ""
+    companion_shown: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,10 +123,18 @@ def _link_diagnostic(rel: str, target: str) -> Diagnostic:
     return Diagnostic("lien-symbolique", rel, params=with_hint({"cible": target}, "lien-symbolique"))
 
 
-def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Found:
+def collect_files(repo: Repository, paths: Iterable[Path] | None = None, *, store: Any = "depot") -> Found:
     """The record files of the repository (or under ``paths`` in it), with their kind; links and misnamed
     files reported, YAML files outside the record folders listed. Plain strings and ``os.scandir``: on
-    10,000 files, ``Path.resolve`` alone costs seconds."""
+    10,000 files, ``Path.resolve`` alone costs seconds.
+
+    ``store``: the restricted store whose companion files go with the records (:mod:`iaterr.repo.restreint`):
+    by default the repository's own (raises :class:`~iaterr.repo.config.RepositoryError` for one that must
+    not be read), or one given (``None``: none)."""
+    if store == "depot":
+        from iaterr.repo.restreint import locate
+
+        store = locate(repo).store
     root = os.path.abspath(repo.root)
     prefix = root.rstrip(os.sep) + os.sep
     found = Found()
@@ -160,7 +173,12 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None) -> Foun
             if kind is None:
                 found.ignored.append(rel)
                 continue
-            found.files.append(RecordFile(kind, path, rel, inode))
+            companion = store.path_of(rel) if store is not None else None
+            if companion is not None and os.path.lexists(companion):
+                found.files.append(RecordFile(kind, path, rel, inode, repo.config.public, str(companion),
+                                              store.display(rel)))
+            else:
+                found.files.append(RecordFile(kind, path, rel, inode, repo.config.public))
     return found
 
 
@@ -195,9 +213,18 @@ def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
     except OSError as exc:
         return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
                                                      params={"erreur": exc.strerror or str(exc)})])
-    checked = check_file(raw, f.rel, f.kind, keep=want.keeps_data)
+    companion = None
+    if f.companion:
+        try:
+            companion = (f.companion_shown, read_companion(f))
+        except UnsafePath as exc:
+            return FileResult(f.rel, f.kind, [_link_diagnostic(f.companion_shown, exc.target)])
+        except OSError as exc:
+            return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.companion_shown,
+                                                         params={"erreur": exc.strerror or str(exc)})])
+    checked = check_file(raw, f.rel, f.kind, keep=want.keeps_data, public=f.public, companion=companion)
     result = checked.result
-    result.digest = digest(raw)
+    result.digest = keyed(digest(raw), f, None if companion is None else companion[1])
     data = checked.data
     if data is not None:
         from iaterr.model.visibility import view
@@ -216,6 +243,21 @@ def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
     if want.analyse is not None:
         result.analysis = want.analyse(f, checked)
     return result
+
+
+def read_companion(f: RecordFile) -> bytes:
+    """The bytes of the companion file of ``f``, never through a link (the store's folder is trusted as named,
+    nothing under it is followed). Raises :class:`~iaterr.base.files.UnsafePath` or :class:`OSError`."""
+    store_root = os.path.dirname(os.path.dirname(f.companion))
+    contained(Path(store_root), Path(f.companion), must_exist=True)
+    return read_regular(f.companion)
+
+
+def keyed(content: str, f: RecordFile, companion: bytes | None) -> str:
+    """What a result depends on beyond the file's own bytes, folded into its key: whether its repository is
+    public, and its companion file's bytes. The cache proves all of it unchanged before reusing a result."""
+    extra = ("+p" if f.public else "") + ("" if companion is None else "+c" + digest(companion))
+    return content + extra
 
 
 def _load_chunk(chunk: list[RecordFile], want: Want) -> list[FileResult]:
@@ -288,9 +330,17 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
         if entry is None or entry.kind != f.kind or want.analyse is not None or f.kind in want.full:
             to_read.append(index)
             continue
+        content, _plus, _extra = entry.digest.partition("+")
+        try:  # a result that depends on a companion file: its bytes are read and compared every time
+            expected = keyed(content, f, read_companion(f) if f.companion else None)
+        except (OSError, UnsafePath):
+            expected = ""
+        if expected != entry.digest:
+            to_read.append(index)
+            continue
         if not entry.proven(stamp):
             try:  # not proven by its stamp: proven by its content, or read again
-                same = digest(read_regular(f.path, f.inode)) == entry.digest
+                same = digest(read_regular(f.path, f.inode)) == content
             except (OSError, UnsafePath):
                 same = False
             if not same:
