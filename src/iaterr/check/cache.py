@@ -14,6 +14,9 @@ differ from a cold one, and nothing a repository carries may feed it:
   without reading it. Otherwise (``cp -p``, ``touch -r``, a restored backup, a file system with coarse
   timestamps, an edit within the same tick), the file is read and hashed again, and its result is
   reused only when the hash matches;
+* what a result depends on beyond the file's bytes is part of its key (``loader.keyed``): whether the
+  repository is public, and the bytes of the record's companion file in the restricted store, which are
+  read and hashed on every run (a same-size edit of the companion is seen);
 * the whole cache is emptied when iaterr changes (a hash of the contents of its source files and the
   versions of the libraries that shape its results);
 * public views of records and what exports prepare from them are kept beside the results, keyed on
