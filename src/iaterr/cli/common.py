@@ -187,7 +187,27 @@ def open_repo(app: App, repo: Optional[Path], *, allow_embedded: bool = True) ->
     app.adopt_repository_language(found.config.langue)
     if found.embedded:
         app.say("cli.depot-embarque", style="dim", dossier=str(Path.cwd()), chemin=str(found.root))
+    say_restricted_unavailable(app, found)
     return found
+
+
+def say_restricted_unavailable(app: App, repository: Repository) -> None:
+    """Once per command: a public repository whose restricted store is not here is read on its public fields
+    only. A store that must not be read stops the command (exit 2)."""
+    if not (repository.config.public or repository.config.restreint):
+        return
+    from iaterr.repo.restreint import locate
+
+    try:
+        where = locate(repository)
+    except RepositoryError as exc:
+        raise Abort(exc.key, **exc.params) from exc
+    if where.available or not repository.config.public:
+        return
+    if where.configured:
+        app.say("restreint.indisponible", style="dim", chemin=where.shown)
+    else:
+        app.say("restreint.non-configure", style="dim")
 
 
 def use_case_item(app: App, repo: Optional[Path], identifiant: str) -> tuple[ExportItem, Repository]:

@@ -198,6 +198,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     from iaterr.cli import documents, edit, export, generate, importer, init, lint, migrate, new, register, validate
     from iaterr.cli.aggregate import register as register_aggregate
     from iaterr.cli.qualification import register as register_qualification
+    from iaterr.cli.restreint import register as register_restreint
 
     init.register(app)
     validate.register(app)
@@ -212,6 +213,7 @@ def build_app(lang: str = "fr") -> typer.Typer:
     register.register(app)
     migrate.register(app)
     register_aggregate(app)
+    register_restreint(app)
     return app
 
 

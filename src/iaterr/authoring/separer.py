@@ -1,0 +1,221 @@
+"""``iaterr restreint separer``: move every restricted value of ``data/`` to the restricted store.
+
+Each record file keeps its path (its ``git log --follow`` history stays) and loses only the lines of its
+restricted fields: they are cut from the text where they stand alone (every other byte kept), else removed by
+a ruamel.yaml round trip (comments, order and layout of the rest kept). The new text is checked to hold
+exactly the public data it held before. The values go to the companion file in the store first (a temporary
+file and a rename), then the record is rewritten the same way: an interruption never loses a value.
+
+A value already in the store is not written twice: an equal one is simply removed from the record, a
+different one is a conflict (the record is left as it is). Nothing here prints; no value is ever put in a
+message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from iaterr.base.files import UnsafePath, read_regular
+from iaterr.check.loader import collect_files
+from iaterr.repo.config import Repository, RepositoryError
+from iaterr.repo.restreint import Store, companion_fields, write_companion
+
+
+@dataclass
+class Move:
+    """The restricted fields of one record file."""
+
+    rel: str
+    kind: str
+    #: the fields moved to the store (in the record's order)
+    fields: list[str]
+    #: how the companion file is named
+    companion: str
+    #: fields already in the store with the same value (only removed from the record)
+    already: list[str] = field(default_factory=list)
+    #: the record's new text
+    text: str = ""
+    #: the values to write to the store (ruamel objects: their style kept)
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Problem:
+    rel: str
+    #: "conflit" (a different value in the store) or "invalide" (a record that cannot be read or rewritten)
+    kind: str
+    champ: str = ""
+    companion: str = ""
+    detail: str = ""
+
+
+@dataclass
+class Plan:
+    moves: list[Move] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def values(self) -> int:
+        return sum(len(m.fields) for m in self.moves)
+
+
+def restricted_names(kind: str) -> list[str]:
+    from iaterr.model.introspect import specs
+    from iaterr.model.kinds import model_of
+    from iaterr.model.visibility import is_public
+
+    return [name for name, spec in specs(model_of(kind)).items() if not is_public(spec)]
+
+
+def _plain(value: Any) -> Any:
+    """A value as plain data (texts stripped), to compare a record's value with the store's."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return None if value is None else str(value).strip()
+
+
+def plan(repo: Repository, store: Store) -> Plan:
+    """What ``separer`` would move, record by record (nothing written)."""
+    from iaterr.repo.yamlio import read_document
+
+    out = Plan()
+    for f in collect_files(repo, store=None).files:
+        try:
+            raw = read_regular(f.path, f.inode)
+        except (OSError, UnsafePath) as exc:
+            out.problems.append(Problem(f.rel, "invalide", detail=getattr(exc, "strerror", None) or type(exc).__name__))
+            continue
+        doc = read_document(raw, f.rel)
+        if not isinstance(doc.data, dict):
+            if doc.diagnostics:
+                out.problems.append(Problem(f.rel, "invalide", detail=doc.diagnostics[0].code))
+            continue
+        names = [name for name in restricted_names(f.kind) if doc.data.get(name) not in (None, "", [], {})]
+        if not names:
+            continue
+        shown = store.display(f.rel)
+        try:
+            stored = companion_fields(store, f.rel)
+        except (OSError, UnsafePath) as exc:
+            out.problems.append(Problem(f.rel, "invalide", companion=shown, detail=type(exc).__name__))
+            continue
+        move = Move(f.rel, f.kind, [], shown)
+        conflict = False
+        for name in names:
+            if stored.get(name) is None:
+                move.fields.append(name)
+            elif _plain(stored[name]) == _plain(doc.data[name]):
+                move.already.append(name)
+            else:
+                out.problems.append(Problem(f.rel, "conflit", champ=name, companion=shown))
+                conflict = True
+        if conflict:
+            continue
+        try:
+            move.text, move.values = _separated(raw, f.rel, f.kind, move.fields + move.already)
+        except _Unwritable as exc:
+            out.problems.append(Problem(f.rel, "invalide", detail=str(exc)))
+            continue
+        move.values = {k: v for k, v in move.values.items() if k in move.fields}
+        out.moves.append(move)
+    return out
+
+
+class _Unwritable(Exception):
+    pass
+
+
+def _separated(raw: bytes, rel: str, kind: str, names: list[str]) -> tuple[str, dict[str, Any]]:
+    """The record's text without the fields ``names``, and their values as ruamel read them. The text keeps
+    every other byte when the fields stand on their own lines; else a round trip keeps comments and layout."""
+    from iaterr.repo.yamlio import read_document, roundtrip_yaml
+
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise _Unwritable("bom")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Unwritable("encodage") from exc
+    try:
+        loaded = roundtrip_yaml().load(text)
+    except Exception as exc:  # noqa: BLE001 - ruamel's errors have no common base worth naming here
+        raise _Unwritable(type(exc).__name__) from exc
+    if not hasattr(loaded, "keys"):
+        raise _Unwritable("racine")
+    values = {name: loaded[name] for name in names if name in loaded}
+    before = read_document(raw, rel).data
+    assert isinstance(before, dict)
+    expected = {k: v for k, v in before.items() if k not in names}
+    for candidate in (_cut, _roundtrip):
+        try:
+            out = candidate(text, names)
+        except _Unwritable:
+            continue
+        after = read_document(out.encode("utf-8"), rel)
+        if isinstance(after.data, dict) and not after.diagnostics and after.data == expected:
+            return out, values
+    raise _Unwritable("reecriture")
+
+
+def _cut(text: str, names: list[str]) -> str:
+    """``text`` without the lines of the top-level keys ``names`` (from the key's line to the end of its value)."""
+    import yaml
+
+    from iaterr.repo.yamlio import read_document
+
+    root = read_document(text.encode("utf-8"), "x").root
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        raise _Unwritable("flux")
+    cuts: list[tuple[int, int]] = []
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value not in names:
+            continue
+        begin = key.start_mark.index
+        start = text.rfind("\n", 0, begin) + 1
+        if text[start:begin].strip():
+            raise _Unwritable("ligne")
+        end = value.end_mark.index
+        if end > 0 and text[end - 1] != "\n":
+            newline = text.find("\n", end)
+            if newline >= 0 and text[end:newline].strip() and not text[end:newline].strip().startswith("#"):
+                raise _Unwritable("ligne")
+            end = len(text) if newline < 0 else newline + 1
+        cuts.append((start, end))
+    out, at = [], 0
+    for start, end in sorted(cuts):
+        out.append(text[at:start])
+        at = max(at, end)
+    out.append(text[at:])
+    return "".join(out)
+
+
+def _roundtrip(text: str, names: list[str]) -> str:
+    import io
+
+    from iaterr.repo.yamlio import roundtrip_yaml
+
+    y = roundtrip_yaml()
+    data = y.load(text)
+    for name in names:
+        data.pop(name, None)
+    buf = io.StringIO()
+    y.dump(data, buf)
+    return buf.getvalue()
+
+
+def apply(repo: Repository, store: Store, moves: list[Move]) -> None:
+    """Write each move: the store's file first, then the record (each whole or not at all). Raises
+    :class:`RepositoryError` for a file that cannot be written (what was written before stays consistent:
+    a value is in the store before it leaves the record)."""
+    from iaterr.repo.writing import write_whole
+
+    for move in moves:
+        if move.values:
+            try:
+                write_companion(store, move.rel, move.values)
+            except UnsafePath as exc:
+                raise RepositoryError("cli.lien-refuse", chemin=move.companion, cible=exc.target) from exc
+        write_whole(repo.root / move.rel, move.text, root=repo.root)

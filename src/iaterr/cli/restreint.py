@@ -1,0 +1,84 @@
+"""``iaterr restreint separer``: the restricted values of data/ moved to the restricted store
+(see :mod:`iaterr.authoring.separer` and :mod:`iaterr.repo.restreint`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from iaterr.cli.common import FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, repo_option
+
+
+def register(app: typer.Typer) -> None:
+    sub = typer.Typer(name="restreint", help=h("help.restreint"), no_args_is_help=True, add_completion=False,
+                      rich_markup_mode=None, add_help_option=False)
+
+    @sub.callback()
+    def restreint_root(help_: bool = help_option()) -> None:
+        """Restricted fields of a public repository."""
+
+    @sub.command("separer", help=h("help.restreint.separer"), add_help_option=False)
+    def separer(
+        dry_run: bool = typer.Option(False, "--dry-run", "-n", help=h("help.restreint.dry-run")),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        from iaterr.authoring.separer import apply, plan
+        from iaterr.repo.config import RepositoryError
+        from iaterr.repo.restreint import configured_path, create, locate
+
+        with guarded(lang) as ui:
+            # the embedded data (iaterr's own) are never written
+            repository = open_repo(ui, repo, allow_embedded=False)
+            named = configured_path(repository)
+            if named is None:
+                raise Abort("restreint.pas-de-magasin", dossier=repository.root.name)
+            path, shown, _source = named
+            try:
+                where = locate(repository)
+                store = where.store
+                if store is None and not dry_run:
+                    store = create(repository, path, shown)
+            except RepositoryError as exc:
+                raise Abort(exc.key, **exc.params) from exc
+            if store is None:  # a dry run before the store exists: what it would be
+                from iaterr.repo.restreint import Store
+
+                store = Store(path, shown, repository.root)
+            found = plan(repository, store)
+            for move in found.moves:
+                if move.fields or move.already:
+                    ui.say("restreint.a-deplacer", fichier=move.rel, compagnon=move.companion,
+                           champs=", ".join(move.fields + move.already))
+            for problem in found.problems:
+                if problem.kind == "conflit":
+                    ui.say("restreint.conflit", style="red", fichier=problem.rel, champ=problem.champ,
+                           compagnon=problem.companion)
+                else:
+                    ui.say("restreint.invalide", style="red", fichier=problem.rel, detail=problem.detail)
+            moved = [m for m in found.moves if m.fields or m.already]
+            values = sum(len(m.fields) + len(m.already) for m in moved)
+            if not moved:
+                if not found.problems:
+                    ui.say("restreint.rien", style="green")
+            elif dry_run:
+                ui.say("restreint.simulation", fiches=len(moved), valeurs=values, magasin=shown)
+            else:
+                apply(repository, store, moved)
+                ui.say("restreint.deplace", style="green", fiches=len(moved), valeurs=values, magasin=shown)
+            if moved:
+                from iaterr.i18n import message
+
+                ui.say("restreint.historique", style="yellow",
+                       publie=message("restreint.historique.publie", ui.lang))
+                if not dry_run:
+                    ui.say("restreint.commit", magasin=shown)
+            if found.problems:
+                ui.say("restreint.echec", style="red", fiches=len({p.rel for p in found.problems}))
+            code = FINDINGS if found.problems else OK
+        raise typer.Exit(code)
+
+    app.add_typer(sub)
