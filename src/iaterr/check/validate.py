@@ -181,8 +181,10 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False, public: b
     _non_canonical(model, data, (), doc.root, rel, diags)
     if kind == "cas_usage":
         _record_checks(data, doc.root, rel, diags)
-    if merged and companion is not None:  # what is said of a value of the companion names the companion's file
-        diags[:] = [_in_companion(d, companion[0], companion_root) if d.file == rel and d.path
+    if merged and companion is not None:
+        # what is said of a value of the companion names the companion's file, masked even as found (lint
+        # --fix, which works from the findings as found, never writes a restricted value into the record)
+        diags[:] = [_in_companion(d, companion[0], companion_root).redacted() if d.file == rel and d.path
                     and d.path[0] in merged else d for d in diags]
     result.diagnostics = scrub(diags, model, data)
     result.summary = _summary(kind, data, doc.root)
