@@ -23,7 +23,7 @@ from iaterr.publish.opendata import table_schema_text, to_csv, to_json
 from iaterr.publish.site import FILTERS, NO_RISK, build_site, json_text, load_site_data
 from iaterr.publish.site.build import PAGE_SIZE
 from iaterr.repo.config import open_repository
-from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, variant
+from lint_fixtures import COLLECTIVITE, GOOD_DECISION, GOOD_SIMPLE, make_repo, render_record, variant
 
 TODAY = date(2026, 11, 22)
 HOSTILE = ('<script>alert("x")</script> [cliquez](javascript:alert(1)) <img src=x onerror=alert(1)> '
@@ -404,6 +404,43 @@ def test_without_cache_the_build_is_the_same(tmp_path):
         assert path.read_bytes() == (tmp_path / "b" / path.relative_to(tmp_path / "a")).read_bytes()
 
 
+def test_pages_rendered_where_records_are_read_are_those_the_build_would_render(tmp_path, monkeypatch):
+    """A cold build renders each use case's page in the process that reads its file, from the collectivités read
+    just before. A page rendered from anything else than what the whole build ends with (here: a collectivité
+    whose file changed between its two readings) is not kept: it is rendered again. Every page kept is byte for
+    byte the page rendered afterwards from the cache's views; a file of the same identifiant in a sub-folder
+    (refused: identifiant-duplique) leaves the page to the record the build keeps."""
+    from iaterr.model.visibility import View
+    from iaterr.publish.site import build as building
+
+    copy = dict(GOOD_SIMPLE, nom="Copie en double")
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION, GOOD_SIMPLE])
+    (root / "data/cas-usage/zz").mkdir()
+    (root / "data/cas-usage/zz/detection-fuites.yaml").write_text(render_record("cas_usage", copy), encoding="utf-8")
+    real = building.collectivites_alone
+
+    def stale(repo, **kw):  # as read a moment before the collectivité's file changed
+        return {ident: View({**view, "nom": "Ancien nom"}) for ident, view in real(repo, **kw).items()}
+
+    monkeypatch.setattr(building, "collectivites_alone", stale)
+    cold = build_site(open_repository(root), tmp_path / "a", today=TODAY, jobs=2, use_cache=False)
+    assert ("data/cas-usage/zz/detection-fuites.yaml", 1) in cold.skipped
+    monkeypatch.undo()
+    build_site(open_repository(root), tmp_path / "b", today=TODAY)  # fills the cache
+    shutil.rmtree(tmp_path / "b")
+    build_site(open_repository(root), tmp_path / "b", today=TODAY, jobs=2)  # every page from the cache's views
+    a = {p.relative_to(tmp_path / "a").as_posix(): p.read_bytes() for p in (tmp_path / "a").rglob("*") if p.is_file()}
+    b = {p.relative_to(tmp_path / "b").as_posix(): p.read_bytes() for p in (tmp_path / "b").rglob("*") if p.is_file()}
+    assert a == b
+    page = (tmp_path / "a/cas/detection-fuites.html").read_text(encoding="utf-8")
+    assert "Ancien nom" not in page and "Copie en double" not in page and GOOD_SIMPLE["nom"] in html.unescape(page)
+    # without the stale reading, the pages rendered where records are read are kept as they are
+    shutil.rmtree(tmp_path / "a")
+    build_site(open_repository(root), tmp_path / "a", today=TODAY, jobs=2, use_cache=False)
+    assert a == {p.relative_to(tmp_path / "a").as_posix(): p.read_bytes() for p in (tmp_path / "a").rglob("*")
+                 if p.is_file()}
+
+
 # ---------------------------------------------------------------- language and command
 
 
@@ -452,7 +489,8 @@ def test_help(cli):
 
 def test_a_site_folder_deleted_by_hand_is_rebuilt_from_one_reading(tmp_path, monkeypatch):
     """The record of the last build lives in the user's cache: when the site folder is gone (or its title
-    changed), every page is rendered from the first reading of the records, never from a second one."""
+    changed), every record is read once: rendered where it is read, or (its result from the cache) its view read
+    once from the cache, a batch at a time, never twice."""
     from iaterr.publish.site import build as building
 
     root = make_repo(tmp_path / "depot", [GOOD_DECISION, GOOD_SIMPLE])
@@ -463,13 +501,24 @@ def test_a_site_folder_deleted_by_hand_is_rebuilt_from_one_reading(tmp_path, mon
     monkeypatch.setattr(building, "public_views", lambda repo, rels, **kw: asked.append(rels) or real(repo, rels, **kw))
     shutil.rmtree(out)
     assert build_site(open_repository(root), out, today=TODAY).unchanged == 0
+    # the records came from the cache: their views are read once each, a batch at a time, never twice
+    first = [rel for rels in asked for rel in rels]
+    assert sorted(first) == sorted(set(first)) and len(first) == 2, asked
+    asked.clear()
     build_site(open_repository(root), out, today=TODAY, title="Registre renommé")
-    assert all(not rels for rels in asked), asked
+    again = [rel for rels in asked for rel in rels]
+    assert sorted(again) == sorted(set(again)) and len(again) == 2, asked
+    # a cold build (no cache) renders every page where its record is read: no second reading at all
+    asked.clear()
+    shutil.rmtree(out)
+    build_site(open_repository(root), out, today=TODAY, use_cache=False)
+    assert not [rel for rels in asked for rel in rels], asked
 
 
 def test_a_record_changed_during_a_build_never_mixes_two_versions(tmp_path, monkeypatch):
-    """The pages to render are read again only when their first reading kept no view: if a record changed in
-    between, the build stops with the old site intact rather than publish pages of two versions."""
+    """A page is rendered where its record is read; only a record whose result came from the cache has its view
+    read again to render its page (here: a new title renders every page). If it changed in between, the build
+    stops with the old site intact rather than publish pages of two versions."""
     from iaterr.publish.site import build as building
     from iaterr.publish.site.output import OutputRefused
 
@@ -481,15 +530,13 @@ def test_a_record_changed_during_a_build_never_mixes_two_versions(tmp_path, monk
     real = building.public_views
 
     def edited_meanwhile(repo, rels, **kw):
-        path.write_text(path.read_text(encoding="utf-8").replace("Analyse fine des débits", "Autre analyse"),
+        path.write_text(path.read_text(encoding="utf-8").replace("Analyse des débits", "Autre analyse"),
                         encoding="utf-8")
         return real(repo, rels, **kw)
 
-    path.write_text(path.read_text(encoding="utf-8").replace("Analyse des débits", "Analyse fine des débits"),
-                    encoding="utf-8")
     monkeypatch.setattr(building, "public_views", edited_meanwhile)
     with pytest.raises(OutputRefused) as caught:
-        build_site(open_repository(root), out, today=TODAY)
+        build_site(open_repository(root), out, today=TODAY, title="Un autre titre")
     assert caught.value.key == "registre.modifie-pendant"
     assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".iaterr-tmp")]

@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -41,7 +41,7 @@ from iaterr.base.files import (
     remove_if_stale,
     scan,
 )
-from iaterr.base.parallel import in_chunks
+from iaterr.base.parallel import chunk_results
 from iaterr.base.text import printable
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
@@ -83,6 +83,13 @@ class Want:
     prepare: tuple[tuple[str, Callable[[View], Any]], ...] = ()
     #: a function of each parsed file, run in the checking processes (lint); never cached
     analyse: Callable[[RecordFile, Checked], Any] | None = None
+    #: a function of each use case without errors of its own (its file, its result with the values prepared,
+    #: its public view), run in the checking processes right after it is read, its value kept in the result's
+    #: ``emitted`` (the register renders the page there: the view never travels back); never cached
+    emit: Callable[[RecordFile, FileResult, View], Any] | None = None
+    #: prepared values kept in a :class:`Spool` (the caller's) instead of memory: long texts of every record
+    #: (a CSV line, a JSON entry) that the caller reads back one at a time
+    spool: frozenset[str] = frozenset()
 
     def views_of(self, kind: str) -> list[str]:
         names = [PUBLIC] if kind in self.public else []
@@ -92,7 +99,7 @@ class Want:
 
     @property
     def keeps_data(self) -> bool:
-        return bool(self.public or self.full or self.prepare)
+        return bool(self.public or self.full or self.prepare or self.emit)
 
 
 NOTHING = Want()
@@ -233,13 +240,16 @@ def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
         if f.kind in want.full:
             result.full = view(model, data, include_restricted=True)
         names = want.views_of(f.kind)
-        if names:
+        emit = want.emit if f.kind == "cas_usage" and not result.has_errors else None
+        if names or emit is not None:
             shown = view(model, data)
             if f.kind in want.public:
                 result.public = shown
             if f.kind == "cas_usage":
                 for name, make in want.prepare:
                     result.prepared[name] = make(shown)
+            if emit is not None:
+                result.emitted = emit(f, result, shown)
     if want.analyse is not None:
         result.analysis = want.analyse(f, checked)
     return result
@@ -264,10 +274,50 @@ def _load_chunk(chunk: list[RecordFile], want: Want) -> list[FileResult]:
     return [load_one(f, want) for f in chunk]
 
 
-def _load_files(files: list[RecordFile], want: Want, jobs: int | None) -> list[FileResult]:
-    """Load ``files``, in several processes when it pays; results in the order of ``files``."""
-    return in_chunks(_load_chunk, files, want, jobs=jobs, threshold=PARALLEL_THRESHOLD, min_chunk=25,
-                     chunks_per_job=8)
+def _load_files(files: list[RecordFile], want: Want, jobs: int | None) -> Iterator[list[FileResult]]:
+    """Load ``files``, in several processes when it pays; results chunk by chunk, in the order of ``files``
+    (a chunk holds at most :data:`CHUNK` files: what is kept of each is decided as it arrives). A load
+    that emits (renders pages) needs its function where the work is done: inherited, never pickled."""
+    return chunk_results(_load_chunk, files, want, jobs=jobs, threshold=PARALLEL_THRESHOLD, min_chunk=25,
+                         chunks_per_job=8, max_chunk=CHUNK, fork_only=want.emit is not None)
+
+
+#: the most files read in one chunk, and looked up in the cache at once
+CHUNK = 500
+
+
+class Spool:
+    """Long prepared texts of every record, kept in a temporary file instead of memory: :meth:`put` gives a
+    :class:`Spooled` reference, :meth:`get` the text back."""
+
+    def __init__(self) -> None:
+        import tempfile
+
+        self.file = tempfile.TemporaryFile()
+        self.size = 0
+
+    def put(self, text: str) -> Spooled:
+        data = text.encode("utf-8")
+        self.file.seek(self.size)
+        self.file.write(data)
+        ref = Spooled(self.size, len(data))
+        self.size += len(data)
+        return ref
+
+    def get(self, ref: Spooled) -> str:
+        self.file.seek(ref.offset)
+        return self.file.read(ref.length).decode("utf-8")
+
+    def close(self) -> None:
+        self.file.close()
+
+
+@dataclass(frozen=True)
+class Spooled:
+    """Where a prepared text sits in a :class:`Spool`."""
+
+    offset: int
+    length: int
 
 
 # ---------------------------------------------------------------- the repository
@@ -281,16 +331,18 @@ def load(
     use_cache: bool = True,
     today: date | None = None,
     jobs: int | None = None,
+    spool: Spool | None = None,
 ) -> ValidationReport:
     """Read and check the repository's records (or those under ``paths``), keeping what ``want`` asks.
 
     The result is the same with or without the cache, warm or cold (the cache only spares reading
-    files proven unchanged)."""
+    files proven unchanged). The prepared values ``want.spool`` names are kept in ``spool``, each result
+    holding their :class:`Spooled` reference: memory does not grow with their length."""
     paths = list(paths) if paths else None
     found = collect_files(repo, paths)
     cache = RecordCache.open(repo.root) if use_cache else None
     try:
-        results, read, cached = _results(found.files, want, cache, jobs, complete=paths is None)
+        results, read, cached = _results(found.files, want, cache, jobs, complete=paths is None, spool=spool)
     finally:
         if cache is not None:
             cache.close()
@@ -303,7 +355,14 @@ def load(
 
 
 def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, jobs: int | None, *,
-             complete: bool) -> tuple[list[FileResult], int, int]:
+             complete: bool, spool: Spool | None = None) -> tuple[list[FileResult], int, int]:
+    def spooled(result: FileResult) -> None:
+        if spool is not None:
+            for name in want.spool:
+                value = result.prepared.get(name)
+                if isinstance(value, str):
+                    result.prepared[name] = spool.put(value)
+
     slots: list[FileResult | None] = [None] * len(files)
     stamps: dict[int, tuple[Stamp, int]] = {}
     to_read: list[int] = []
@@ -350,14 +409,17 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
         hits[index] = FileResult(f.rel, f.kind, list(entry.diagnostics), dict(entry.summary), entry.digest)
     if cache is None:
         hits = {}
-    elif hits:
+    hit_list = list(hits.items())
+    for start in range(0, len(hit_list), CHUNK if spool is not None else len(hit_list) or 1):
+        assert cache is not None
+        batch = hit_list[start:start + CHUNK] if spool is not None else hit_list
         wanted: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-        for result in hits.values():
+        for _index, result in batch:
             names = tuple(want.views_of(result.kind))
             if names and not result.has_errors:
                 wanted[result.rel] = (result.kind, result.digest, names)
-        kept = cache.views(wanted, few=not complete and len(wanted) < 2000)
-        for index, result in hits.items():
+        kept = cache.views(wanted, few=(not complete or spool is not None) and len(wanted) < 2000)
+        for index, result in batch:
             missing = False
             if result.rel in wanted:
                 for name in want.views_of(result.kind):
@@ -375,25 +437,33 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
             if missing:
                 to_read.append(index)
             else:
+                spooled(result)
                 slots[index] = result
                 cached += 1
     to_read.sort()
-    fresh = _load_files([files[i] for i in to_read], want, jobs)
-    rows, views = [], []
-    for index, result in zip(to_read, fresh):
-        slots[index] = result
-        if any(d.code in ("fichier-illisible", "lien-symbolique") for d in result.diagnostics):
-            continue
-        stamp, checked_ns = stamps[index]
-        rows.append((result.rel, stamp, checked_ns, result.digest, result.kind, result.diagnostics, result.summary))
-        if result.public is not None and not result.public.restricted:
-            views.append((result.rel, result.kind, PUBLIC, result.digest, dict(result.public)))
-        for name, value in result.prepared.items():
-            views.append((result.rel, result.kind, name, result.digest, value))
+    # results stored chunk by chunk as they come: what the cache keeps is not also kept here
+    fresh = iter(to_read)
+    for chunk in _load_files([files[i] for i in to_read], want, jobs):
+        rows, views = [], []
+        for result in chunk:
+            index = next(fresh)
+            slots[index] = result
+            if any(d.code in ("fichier-illisible", "lien-symbolique") for d in result.diagnostics):
+                continue
+            stamp, checked_ns = stamps[index]
+            rows.append((result.rel, stamp, checked_ns, result.digest, result.kind, result.diagnostics,
+                         result.summary))
+            if result.public is not None and not result.public.restricted:
+                views.append((result.rel, result.kind, PUBLIC, result.digest, dict(result.public)))
+            for name, value in result.prepared.items():
+                views.append((result.rel, result.kind, name, result.digest, value))
+            spooled(result)
+        if cache is not None:
+            cache.store(rows, views)
     if cache is not None:
-        forget = set(entries) - {f.rel for f in files} if complete else None
         cache.restamp(restamped)
-        cache.store(rows, views, forget=forget)
+        if complete:
+            cache.store([], [], forget=set(entries) - {f.rel for f in files})
     results = [r for r in slots if r is not None]
     return results, len(to_read), cached
 

@@ -59,6 +59,8 @@ class FileResult:
     prepared: dict[str, Any] = field(default_factory=dict)
     #: what the ``analyse`` function of the load made of the parsed file (lint), never cached
     analysis: Any = None
+    #: what the ``emit`` function of the load made of the use case (the register's page), never cached
+    emitted: Any = None
 
     @property
     def has_errors(self) -> bool:

@@ -16,7 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from iaterr.check.loader import Want, load
+from iaterr.check.loader import RecordFile, Spool, Want, load
+from iaterr.check.validate import FileResult
 from iaterr.model import CasUsage
 from iaterr.model.visibility import View, view
 from iaterr.repo.config import Repository
@@ -36,6 +37,8 @@ class ExportItem:
     collectivite: View
     #: values prepared ahead in the checking processes (e.g. the use case's part of a CSV line), by name
     prepared: dict[str, Any] = field(default_factory=dict)
+    #: what the load's ``emit`` function made of it in the checking process (the register's page)
+    emitted: Any = None
 
 
 class NotAView(TypeError):
@@ -63,23 +66,26 @@ class ExportSet:
 
 def load_items(repo: Repository, *, include_restricted: bool = False, paths: Iterable[Path] | None = None,
                jobs: int | None = None, prepare: tuple[tuple[str, Callable[[View], Any]], ...] = (),
-               views: bool | None = None, use_cache: bool = True, today: date | None = None) -> ExportSet:
+               views: bool | None = None, use_cache: bool = True, today: date | None = None,
+               emit: Callable[[RecordFile, FileResult, View], Any] | None = None, spool: Spool | None = None,
+               spooled: frozenset[str] = frozenset()) -> ExportSet:
     """The repository's valid use cases with their collectivités, ready to publish, in one pass.
 
     With ``prepare`` (named functions of a use case's public view, run in the checking processes and
     cached), each item's ``prepared`` holds their results and, unless ``views`` is True, its ``cas`` only
     ``identifiant`` and ``collectivite``. With ``include_restricted``, views hold the restricted fields
-    too, ``prepare`` is not used, and nothing is cached."""
+    too, ``prepare`` is not used, and nothing is cached. ``emit`` and ``spooled`` (kept in ``spool``): see
+    :class:`~iaterr.check.loader.Want`."""
     views = not prepare if views is None else views
     if include_restricted:
         want = Want(full=BOTH)
     elif not views:
-        want = Want(public=frozenset({"collectivite"}), prepare=prepare)
+        want = Want(public=frozenset({"collectivite"}), prepare=prepare, emit=emit, spool=spooled)
     else:
-        want = Want(public=BOTH, prepare=prepare)
+        want = Want(public=BOTH, prepare=prepare, emit=emit, spool=spooled)
     if paths is not None:  # the selected use cases, and every collectivité they may belong to
         paths = [*paths, repo.kind_dir("collectivite")]
-    report = load(repo, paths, want=want, jobs=jobs, use_cache=use_cache, today=today)
+    report = load(repo, paths, want=want, jobs=jobs, use_cache=use_cache, today=today, spool=spool)
     errors = report.files_with_errors()
     collectivites: dict[str, View] = {}
     for result in report.records("collectivite"):
@@ -103,7 +109,7 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
         if cas is None or coll is None:  # its collectivité has errors: left out with it
             skipped.append((result.rel, 0))
             continue
-        items.append(ExportItem(result.rel, cas, coll, dict(result.prepared)))
+        items.append(ExportItem(result.rel, cas, coll, dict(result.prepared), result.emitted))
     # files that are not read at all (a link, a misnamed or unreadable file) are left out too, and said so
     read = {r.rel for r in report.results}
     for d in report.diagnostics:

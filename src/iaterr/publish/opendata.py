@@ -16,7 +16,7 @@ alone, and the data come from the views of :func:`iaterr.publish.export.load_ite
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import FieldSpec
 from iaterr.model.types import DATE_PATTERN, RESUME_MAX
 from iaterr.model.visibility import View, shown_fields
-from iaterr.publish.export import ExportSet
+from iaterr.publish.export import ExportItem, ExportSet
 
 LIST_SEPARATOR = " | "
 _SKIP_COLLECTIVITE = {"identifiant", "version_schema"}
@@ -132,19 +132,24 @@ RESTRICTED_MARK = ("avertissement", "NON PUBLIABLE : contient des champs restrei
 def to_csv(items: ExportSet) -> str:
     """The open-data CSV. Each line is the collectivité's cells (encoded once per collectivité) and the use
     case's own cells (encoded ahead by ``csv_cells`` when the items were loaded with it)."""
-    cols, coll_readers, cas_readers = _readers(items.include_restricted)
-    mark = [RESTRICTED_MARK] if items.include_restricted else []
-    lines = [csv_line([m[0] for m in mark] + [c.name for c in cols])]
+    return "".join(csv_lines(items.items, items.include_restricted))
+
+
+def csv_lines(items: Iterable[ExportItem], include_restricted: bool = False) -> Iterator[str]:
+    """:func:`to_csv`, line by line (each with its line end), from items given one at a time: a writer keeps
+    one line in memory, whatever the number of records."""
+    cols, coll_readers, cas_readers = _readers(include_restricted)
+    mark = [RESTRICTED_MARK] if include_restricted else []
+    yield csv_line([m[0] for m in mark] + [c.name for c in cols]) + "\n"
     coll_parts: dict[str, str] = {}
-    for item in items.items:
+    for item in items:
         key = str(item.collectivite.get("identifiant"))
         if key not in coll_parts:
             coll_parts[key] = csv_line([m[1] for m in mark] + [read({}, item.collectivite) for read in coll_readers])
         own = item.prepared.get(CSV_CELLS)
         if own is None:
             own = csv_line([read(item.cas, {}) for read in cas_readers])
-        lines.append(coll_parts[key] + "," + own)
-    return "\n".join(lines) + "\n"
+        yield coll_parts[key] + "," + own + "\n"
 
 
 def to_json(items: ExportSet) -> str:

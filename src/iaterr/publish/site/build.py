@@ -17,23 +17,29 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from iaterr import __version__
+from iaterr.check.loader import RecordFile, Spool
+from iaterr.check.validate import FileResult
 from iaterr.i18n import message
-from iaterr.publish.opendata import table_schema_text, to_csv
+from iaterr.model.visibility import View
+from iaterr.publish.opendata import table_schema_text
 from iaterr.publish.site.data import (
     FILTERS,
+    SITE_SUMMARY,
     Record,
     SiteData,
+    collectivites_alone,
+    csv_chunks,
     digest_of,
-    export_set,
-    json_text,
+    json_chunks,
     load_site_data,
     public_views,
     without_channel,
@@ -48,6 +54,8 @@ from iaterr.repo.gitops import git_commit
 
 #: results per page of the home page (the script shows the others; the category pages list every use case)
 PAGE_SIZE = 50
+#: use-case pages rendered from views read again (their records came from the cache) this many at a time
+RENDER_BATCH = 1000
 
 
 @dataclass
@@ -81,7 +89,7 @@ class BuildResult:
 class _Page:
     path: str
     hash: str
-    render: Callable[[], str | bytes] | None = None
+    render: Callable[[], str | bytes | Iterable[str]] | None = None
     #: for use-case pages, rendered in bulk: the record
     record: Record | None = None
     #: the renderer of its language
@@ -93,7 +101,14 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     """Build the register website of ``repo`` into ``out`` (replaced whole; see
     :func:`~iaterr.publish.site.output.check_output` for the folders refused). With ``langs``, the site is built
     in each language: the first at the top of ``out``, each other in its folder (``en/``), every page linking to
-    its version in the others."""
+    its version in the others.
+
+    Memory does not grow with the records beyond what the lists and the search index show of each: a use case's
+    page is rendered (or carried over) in the process that reads its file, right after it is checked, from the
+    collectivités read first (:class:`_CasePages`), and its view is then dropped; its CSV cells and JSON entry
+    wait in a temporary file (:class:`~iaterr.check.loader.Spool`), and the open data are written from it line
+    by line. A page so rendered is kept only when the inputs and context it was rendered with are those of the
+    whole build (checked once every record is read); otherwise it is rendered again here."""
     out = check_output(out, repo.root)
     languages = list(dict.fromkeys(langs)) if langs else [lang]
     lang = languages[0]
@@ -102,38 +117,41 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     fingerprint = digest_of([template_fingerprint(), languages, title, repo.config.nom, repo.config.langue])
     state = PageState.load(out, fingerprint, enabled=use_cache)
     today = today or date.today()
-    site = load_site_data(repo, use_cache=use_cache, jobs=jobs, views=not state.pages, today=today)
     old = files_of(out) if out.exists() else set()
-    revisions, removed = _permalinks(repo, site, old, today)
-    ident = identity(repo, site.collectivites)
     log = changes(repo)
     modified = last_changes(log)
     commit = git_commit(repo.root)
     staging = Staging(out)
+    spool = Spool()
     try:
+        # the collectivités first (a few hundred files): every use case's page needs its own
+        early = SiteData([], collectivites_alone(repo, use_cache=use_cache, jobs=jobs, today=today))
+        made = _renderers(repo, early, languages, title, today, commit, staging, modified, fingerprint)
+        emit = _CasePages(made, state, out, {c: digest_of(dict(d)) for c, d in early.collectivites.items()},
+                          modified)
+        site = load_site_data(repo, use_cache=use_cache, jobs=jobs, today=today, emit=emit, spool=spool)
+        revisions, removed = _permalinks(repo, site, old, today)
+        ident = identity(repo, site.collectivites)
         pages: list[_Page] = []
         renderers: list[Renderer] = []
-        for index, language in enumerate(languages):
-            context = {"site_title": _title(repo, site, language, title), "today": today,
-                       "generated": today.isoformat(),
-                       # a title read from the records or iaterr.yaml is in their language
-                       "title_lang": repo.config.langue if (title or repo.config.nom or len(site.collectivites) == 1)
-                       and repo.config.langue != language else "",
-                       "commit": commit, "version": __version__, "ident": ident}
-            renderer = Renderer(site, language, context, staging, record_lang=repo.config.langue,
-                                prefix="" if index == 0 else f"{language}/", languages=languages)
-            renderer.modified = modified
+        for index, (renderer, inputs) in enumerate(_renderers(repo, site, languages, title, today, commit, staging,
+                                                              modified, fingerprint, ident)):
             renderers.append(renderer)
-            # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
-            inputs = digest_of([fingerprint, context["site_title"], language])
             pages += _pages(site, renderer, inputs, shared=index == 0)
             pages += _permalink_pages(renderer, revisions, removed, inputs)
             pages += _furniture_pages(renderer, ident, inputs)
         pages += _shared_furniture(site, renderers[0], ident, log, pages, revisions, removed, fingerprint, today)
         written: list[str] = []
         kept: dict[str, tuple[str, str]] = {}
+        emitted = _accepted(site, pages, staging, languages)
         cases: dict[int, list[Record]] = {}
         for page in pages:
+            done = emitted.get(page.path)
+            if done is not None:  # rendered or carried over where its record was read
+                kept[page.path] = (page.hash, done[0])
+                if not done[1]:
+                    written.append(page.path)
+                continue
             content = state.reusable(out, page.path, page.hash)
             if content is not None:
                 staging.keep(page.path)
@@ -147,12 +165,20 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
                 own.current = page.path[len(own.prefix):]
                 kept[page.path] = (page.hash, own.write(page.path, page.render()))
             written.append(page.path)
-        unread = {r.rel: r for chunk in cases.values() for r in chunk if r.data is None}
-        _read_again(repo, list(unread.values()), jobs)
         hashes = {p.path: p.hash for p in pages}
-        for index, chunk in sorted(cases.items()):
-            rendered = render_cases(renderers[index], chunk, jobs)
-            kept.update({path: (hashes[path], content) for path, content in rendered.items()})
+        # the pages not rendered where their record was read (its result came from the cache): their views read
+        # again and rendered a batch at a time, then dropped
+        todo = list({r.rel: r for chunk in cases.values() for r in chunk}.values())
+        wanted = {index: {id(r) for r in chunk} for index, chunk in cases.items()}
+        for start in range(0, len(todo), RENDER_BATCH):
+            batch = todo[start:start + RENDER_BATCH]
+            _read_again(repo, [r for r in batch if r.data is None], jobs)
+            for index in sorted(cases):
+                chunk = [r for r in batch if id(r) in wanted[index]]
+                rendered = render_cases(renderers[index], chunk, jobs) if chunk else {}
+                kept.update({path: (hashes[path], content) for path, content in rendered.items()})
+            for r in batch:
+                r.data = None
         renderers[0].write(MANIFEST, json.dumps({"iaterr": __version__, "langue": lang, "langues": languages,
                                                  "pages": sorted(kept)}, ensure_ascii=False, separators=(",", ":")))
         now = time.time_ns()
@@ -160,11 +186,109 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     except BaseException:
         staging.discard()
         raise
+    finally:
+        spool.close()
     state.save(out, fingerprint, kept, now)
     deleted = sorted(old - set(kept) - {MANIFEST})
     return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
                        site.skipped, [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)],
                        revisions, removed, ident.problems, ident.missing)
+
+
+def _renderers(repo: Repository, site: SiteData, languages: list[str], title: str | None, today: date,
+               commit: str | None,
+               staging: Staging, modified: dict[str, date], fingerprint: str,
+               ident: Identity | None = None) -> list[tuple[Renderer, str]]:
+    """A renderer per language, with the hash of what every page of that language depends on."""
+    ident = ident or identity(repo, site.collectivites)
+    made = []
+    for index, language in enumerate(languages):
+        context = {"site_title": _title(repo, site, language, title), "today": today,
+                   "generated": today.isoformat(),
+                   # a title read from the records or iaterr.yaml is in their language
+                   "title_lang": repo.config.langue if (title or repo.config.nom or len(site.collectivites) == 1)
+                   and repo.config.langue != language else "",
+                   "commit": commit, "version": __version__, "ident": ident}
+        renderer = Renderer(site, language, context, staging, record_lang=repo.config.langue,
+                            prefix="" if index == 0 else f"{language}/", languages=languages)
+        renderer.modified = modified
+        # every page shows the register's title (iaterr.yaml's name, or its one collectivité's)
+        made.append((renderer, digest_of([fingerprint, context["site_title"], language])))
+    return made
+
+
+def _case_key(renderer: Renderer) -> str:
+    """What a use-case page shows besides its record, its collectivité and its day of change: the register's
+    identity and title, the day, the commit, the languages."""
+    return digest_of(repr([sorted((k, repr(v)) for k, v in renderer.context.items()), renderer.lang,
+                           renderer.prefix, renderer.languages, renderer.record_lang]))
+
+
+def _case_hash(inputs: str, record_hash: str, coll_hash: str, day: date | None) -> str:
+    return digest_of(f"{inputs}:{record_hash}:{coll_hash}:{day}")
+
+
+class _CasePages:
+    """The ``emit`` function of the build's load: in the checking process, right after a use case is read and
+    found valid on its own, its page in each language is carried over from the previous site (when its inputs
+    did not change) or rendered and written into the staging folder. Returns page → (inputs, context, content
+    hash, carried over); inherited by the checking processes (``fork``), never pickled."""
+
+    def __init__(self, made: list[tuple[Renderer, str]], state: PageState, out: Path, coll_hashes: dict[str, str],
+                 modified: dict[str, date]) -> None:
+        self.made = [(renderer, inputs, _case_key(renderer)) for renderer, inputs in made]
+        self.state, self.out, self.coll_hashes, self.modified = state, out, coll_hashes, modified
+        for renderer, _inputs, _key in self.made:  # compiled once, before the checking processes start
+            renderer.env.get_template("site/cas.html.j2")
+
+    def __call__(self, f: RecordFile, result: FileResult, shown: View) -> dict[str, tuple[str, str, str, bool]] | None:
+        ident, coll = shown.get("identifiant"), shown.get("collectivite")
+        kept = result.prepared.get(SITE_SUMMARY)
+        # a file whose identifiant is not its name, or whose collectivité is unknown, gets no page here
+        if not isinstance(ident, str) or ident != Path(f.rel).stem or coll not in self.coll_hashes or not kept:
+            return None
+        record = Record(f.rel, ident, coll, kept["hash"], kept["summary"], "", "", shown)
+        done: dict[str, tuple[str, str, str, bool]] = {}
+        for renderer, inputs, key in self.made:
+            renderer.current = f"cas/{ident}.html"
+            path = renderer.prefix + renderer.current
+            page_hash = _case_hash(inputs, record.hash, self.coll_hashes[coll], self.modified.get(f.rel))
+            try:
+                content = self.state.reusable(self.out, path, page_hash)
+                if content is not None:
+                    renderer.staging.keep(path)
+                    done[path] = (page_hash, key, content, True)
+                else:
+                    done[path] = (page_hash, key, renderer.write(path, renderer.case_page(record)), False)
+            except OSError:  # another file of that identifiant got there first: the build decides
+                continue
+        return done
+
+
+def _accepted(site: SiteData, pages: list[_Page], staging: Staging,
+              languages: list[str]) -> dict[str, tuple[str, bool]]:
+    """The use-case pages rendered or carried over where their record was read that the build keeps (same
+    inputs, same context as its own): page → (content hash, carried over). Any other file those processes left
+    in the staging folder (a record found invalid against the others, a context that changed) is deleted
+    before the build writes its own pages."""
+    expected = {p.path: (p.hash, _case_key(p.renderer)) for p in pages if p.record is not None and p.renderer}
+    accepted: dict[str, tuple[str, bool]] = {}
+    for record in site.records:
+        for path, (page_hash, key, content, carried) in (record.emitted or {}).items():
+            if expected.get(path) == (page_hash, key):
+                accepted[path] = (content, carried)
+        record.emitted = None
+    for index, language in enumerate(languages):
+        folder = staging.path / ("" if index == 0 else language) / "cas"
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            continue
+        prefix = "" if index == 0 else f"{language}/"
+        for name in names:
+            if f"{prefix}cas/{name}" not in accepted:
+                os.unlink(folder / name)
+    return accepted
 
 
 def _furniture_pages(renderer: Renderer, ident: Identity, fingerprint: str) -> list[_Page]:
@@ -308,7 +432,7 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = 
 
     prefix = renderer.prefix
 
-    def page(path: str, inputs: Any, render: Callable[[], str | bytes]) -> None:
+    def page(path: str, inputs: Any, render: Callable[[], str | bytes | Iterable[str]]) -> None:
         pages.append(_Page(prefix + path, digest_of([fingerprint, path, inputs]), render, renderer=renderer))
 
     if shared:  # one copy of the assets and of the open data, at the top of the site
@@ -318,8 +442,8 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = 
         page("assets/registre.js", js, lambda: js)
         data_inputs = digest_of([[r.hash for r in site.records],
                                  [site.collectivites[c] for c in sorted(site.collectivites)]])
-        page("donnees/cas-usage.csv", data_inputs, lambda: to_csv(export_set(site)))
-        page("donnees/cas-usage.json", data_inputs, lambda: json_text(site))
+        page("donnees/cas-usage.csv", data_inputs, lambda: csv_chunks(site))
+        page("donnees/cas-usage.json", data_inputs, lambda: json_chunks(site))
         page("donnees/cas-usage.tableschema.json", "", table_schema_text)
         names = {c: str(d.get("nom", "")) for c, d in site.collectivites.items()}
         page("assets/recherche.js", [[row["key"], row["mots"]] for row in rows],
@@ -351,6 +475,6 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = 
     coll_hash = {c: digest_of(dict(d)) for c, d in site.collectivites.items()}
     for r in site.records:
         pages.append(_Page(f"{prefix}cas/{r.identifiant}.html",
-                           digest_of(f"{fingerprint}:{r.hash}:{coll_hash[r.collectivite]}:{renderer.modified.get(r.rel)}"),
+                           _case_hash(fingerprint, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel)),
                            record=r, renderer=renderer))
     return pages

@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from iaterr import SCHEMA_VERSION, __version__
+from iaterr.check.loader import RecordFile, Spool, Spooled
+from iaterr.check.validate import FileResult
 from iaterr.model.visibility import View
 from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
-from iaterr.publish.export import ExportItem, ExportSet, load_items
+from iaterr.publish.export import ExportItem, load_items
 from iaterr.publish.notice import CASE_CHANNELS, request_channels
-from iaterr.publish.opendata import CSV_CELLS, csv_cells
+from iaterr.publish.opendata import CSV_CELLS, csv_cells, csv_lines
 from iaterr.publish.site.recherche import one_line, search_words
 from iaterr.repo.config import Repository
 
@@ -57,12 +60,15 @@ class Record:
     #: nom, theme, statut, types, risque: what list pages show; contact_droits: where the use case itself says
     #: requests go (its collectivité may say it instead)
     summary: dict[str, Any]
-    #: its own cells of the open-data CSV, encoded
-    csv: str
-    #: its entry of the JSON export, its collectivité left as a placeholder
-    json: str
+    #: its own cells of the open-data CSV, encoded (or where the build's spool keeps them)
+    csv: str | Spooled
+    #: its entry of the JSON export, its collectivité left as a placeholder (or where the spool keeps it)
+    json: str | Spooled
     #: its public view, when read in this run (else read when its page must be rendered)
     data: View | None = None
+    #: its pages rendered (or carried over) in the checking process by the build's ``emit`` function:
+    #: path → (hash of its inputs, of its context, of its content, carried over)
+    emitted: dict[str, tuple[str, str, str, bool]] | None = None
 
 
 @dataclass
@@ -71,6 +77,14 @@ class SiteData:
     #: valid collectivités: identifiant → public view
     collectivites: dict[str, View]
     skipped: list[tuple[str, int]] = field(default_factory=list)
+    #: where the records' long prepared texts (CSV cells, JSON entries) are kept, when not in memory
+    spool: Spool | None = None
+
+    def text(self, value: str | Spooled) -> str:
+        if isinstance(value, str):
+            return value
+        assert self.spool is not None
+        return self.spool.get(value)
 
 
 def digest_of(value: Any) -> str:
@@ -101,10 +115,13 @@ PREPARE = ((SITE_SUMMARY, site_summary), (CSV_CELLS, csv_cells), (SITE_JSON, jso
 
 
 def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None = None, views: bool = False,
-                   today: date | None = None) -> SiteData:
+                   today: date | None = None, emit: Callable[[RecordFile, FileResult, View], Any] | None = None,
+                   spool: Spool | None = None) -> SiteData:
     """The valid use cases and collectivités, public fields only, as ``load_items`` keeps them. With
-    ``views``, each record carries its public view (a first build renders every page)."""
-    items = load_items(repo, prepare=PREPARE, views=views, use_cache=use_cache, jobs=jobs, today=today)
+    ``views``, each record carries its public view; with ``emit``, what that function made of it where it was
+    read (its pages); with ``spool``, its CSV cells and JSON entry are kept there, not in memory."""
+    items = load_items(repo, prepare=PREPARE, views=views, use_cache=use_cache, jobs=jobs, today=today, emit=emit,
+                       spool=spool, spooled=frozenset({CSV_CELLS, SITE_JSON}) if spool is not None else frozenset())
     collectivites: dict[str, View] = {}
     records: list[Record] = []
     for item in items.items:
@@ -112,11 +129,26 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
         coll = item.collectivite
         collectivites[coll["identifiant"]] = coll
         records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], kept["hash"], kept["summary"],
-                              item.prepared[CSV_CELLS], item.prepared[SITE_JSON], item.cas if views else None))
+                              item.prepared[CSV_CELLS], item.prepared[SITE_JSON], item.cas if views else None,
+                              item.emitted))
     for ident, coll in items.collectivites.items():
         collectivites.setdefault(ident, coll)
     records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
-    return SiteData(records, collectivites, items.skipped)
+    return SiteData(records, collectivites, items.skipped, spool)
+
+
+def collectivites_alone(repo: Repository, *, use_cache: bool = True, jobs: int | None = None,
+                        today: date | None = None) -> dict[str, View]:
+    """The public views of the collectivités whose files are valid on their own (read before the use cases: a
+    use case's page is rendered where it is read, and needs its collectivité's). The whole load decides which
+    are valid against the others; a page rendered with a collectivité it finds invalid is not kept."""
+    from iaterr.check.loader import Want, load
+
+    report = load(repo, [repo.kind_dir("collectivite")], want=Want(public=frozenset({"collectivite"})),
+                  use_cache=use_cache, jobs=jobs, today=today)
+    errors = report.files_with_errors()
+    return {str(r.public["identifiant"]): r.public for r in report.records("collectivite")
+            if r.public is not None and r.rel not in errors and r.public.get("identifiant")}
 
 
 def without_channel(site: SiteData) -> list[Record]:
@@ -141,26 +173,34 @@ def public_views(repo: Repository, rels: list[str], *, jobs: int | None = None) 
 # ---------------------------------------------------------------- open data
 
 
-def export_set(site: SiteData) -> ExportSet:
-    """An export set whose items carry only what ``to_csv`` needs (their CSV cells prepared)."""
+def csv_chunks(site: SiteData) -> Iterator[str]:
+    """Exactly ``export --csv`` of the public items (:func:`~iaterr.publish.opendata.csv_lines`), line by line:
+    each record's cells read back from where they are kept, one at a time."""
     from iaterr.model import CasUsage
     from iaterr.model.visibility import view
 
-    return ExportSet([ExportItem(r.rel, view(CasUsage, {"identifiant": r.identifiant, "collectivite": r.collectivite}),
-                                 site.collectivites[r.collectivite], {CSV_CELLS: r.csv}) for r in site.records])
+    items = (ExportItem(r.rel, view(CasUsage, {"identifiant": r.identifiant, "collectivite": r.collectivite}),
+                        site.collectivites[r.collectivite], {CSV_CELLS: site.text(r.csv)}) for r in site.records)
+    return csv_lines(items)
 
 
-def json_text(site: SiteData) -> str:
-    """Exactly ``opendata.to_json`` of the public items, assembled from each record's prepared fragment."""
+def json_chunks(site: SiteData) -> Iterator[str]:
+    """Exactly ``opendata.to_json`` of the public items, assembled from each record's prepared entry, piece by
+    piece."""
     meta = {"iaterr": __version__, "version_schema": SCHEMA_VERSION, "publiable": True}
     if not site.records:
-        return json.dumps({**meta, "cas_usage": []}, ensure_ascii=False, indent=2) + "\n"
+        yield json.dumps({**meta, "cas_usage": []}, ensure_ascii=False, indent=2) + "\n"
+        return
     colls: dict[str, str] = {}
-    parts = []
-    for r in site.records:
+    yield json.dumps(meta, ensure_ascii=False, indent=2)[:-2] + ',\n  "cas_usage": [\n'
+    for index, r in enumerate(site.records):
         if r.collectivite not in colls:
             text = json.dumps(site.collectivites[r.collectivite], ensure_ascii=False, indent=2)
             colls[r.collectivite] = '"collectivite": ' + text.replace("\n", "\n      ")
-        parts.append(r.json.replace(_PLACEHOLDER, colls[r.collectivite], 1))
-    head = json.dumps(meta, ensure_ascii=False, indent=2)[:-2]
-    return head + ',\n  "cas_usage": [\n' + ",\n".join(parts) + "\n  ]\n}\n"
+        yield ("" if index == 0 else ",\n") + site.text(r.json).replace(_PLACEHOLDER, colls[r.collectivite], 1)
+    yield "\n  ]\n}\n"
+
+
+def json_text(site: SiteData) -> str:
+    """Exactly ``opendata.to_json`` of the public items (:func:`json_chunks`, whole)."""
+    return "".join(json_chunks(site))

@@ -25,6 +25,7 @@ import json
 import os
 import shutil
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -229,6 +230,18 @@ class Staging:
         fd = os.open(f"{self.path}/{rel}", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+
+    def write_chunks(self, rel: str, chunks: Iterable[bytes]) -> str:
+        """:meth:`write`, from pieces (a page of every record: never whole in memory); returns the hash of its
+        content (:func:`~iaterr.check.cache.digest`)."""
+        self._folder_of(rel)
+        h = hashlib.blake2b(digest_size=20)
+        fd = os.open(f"{self.path}/{rel}", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(fd, "wb") as fh:
+            for chunk in chunks:
+                h.update(chunk)
+                fh.write(chunk)
+        return h.hexdigest()
 
     def keep(self, rel: str) -> None:
         """Carry the old page ``rel`` over unchanged (a hard link; a copy where links are not possible)."""

@@ -24,10 +24,13 @@ SUMMARY_MAX = 160
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
+#: the combining diacritical marks the page's script removes too (``registre.js``: the same range)
+_MARKS = re.compile("[\u0300-\u036f]+")
+
+
 def fold(text: str) -> str:
-    """« Réseaux d'eau » → « reseaux d eau »."""
-    text = unicodedata.normalize("NFD", str(text).lower())
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+    """« Réseaux d'eau » → « reseaux d eau »: as the page's script folds a query (the same marks removed)."""
+    text = _MARKS.sub("", unicodedata.normalize("NFD", str(text).lower())).replace("œ", "oe").replace("æ", "ae")
     return _NOT_WORD.sub(" ", text).strip()
 
 

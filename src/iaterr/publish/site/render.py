@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -169,8 +169,11 @@ class Renderer:
         coll = self.site.collectivites.get(removal.collectivite)
         return self.render("site/retrait.html.j2", "../", r=removal, c=coll)
 
-    def write(self, rel: str, content: str | bytes) -> str:
-        """Write a new page of the staging folder; returns the hash of its content."""
+    def write(self, rel: str, content: str | bytes | Iterable[str]) -> str:
+        """Write a new page of the staging folder (whole, or from the pieces of a text); returns the hash of its
+        content."""
+        if not isinstance(content, (str, bytes)):
+            return self.staging.write_chunks(rel, (piece.encode("utf-8") for piece in content))
         payload = content.encode("utf-8") if isinstance(content, str) else content
         self.staging.write(rel, payload)
         return digest(payload)
