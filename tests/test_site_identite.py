@@ -153,7 +153,8 @@ def test_feed_of_changes_and_modified_date_from_git(tmp_path):
     entries = feed.findall("a:entry", ns)
     assert [e.find("a:title", ns).text for e in entries][:1] == [f"Modification : {GOOD_SIMPLE['nom']}"]
     assert entries[0].find("a:updated", ns).text.startswith("2026-11-03T09:30:00")
-    assert entries[0].find("a:summary", ns).text == "Description précisée"
+    # what changed, from the record's public fields: never the commit's subject (a person's words)
+    assert entries[0].find("a:summary", ns).text == "Informations publiées modifiées : « Description du service »."
     assert entries[0].find("a:link", ns).get("href") == "https://registre.ville-exemple.fr/cas/detection-fuites.html"
     assert {e.find("a:title", ns).text.split(" : ")[0] for e in entries[1:]} == {"Ajout"}
 
@@ -178,3 +179,37 @@ def test_collectivite_logo_is_never_loaded_from_outside(tmp_path):
     root = _repo(tmp_path)
     build_site(open_repository(root), tmp_path / "site", today=TODAY)
     assert COLLECTIVITE["logo"] not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+
+
+def test_the_feed_and_removal_pages_never_publish_a_restricted_value_a_commit_subject_quotes(tmp_path):
+    """Commit subjects are a person's words: « Algorithme Hydro Secret retenu » would publish a restricted value. The
+    feed says which published fields changed; a removal's reason that quotes a restricted value is not shown."""
+    root = _repo(tmp_path, CONFIG)
+    _git(root, "init", "-q", when="2026-01-01T00:00:00+00:00")
+    _git(root, "add", "-A", when="2026-01-01T00:00:00+00:00")
+    _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
+    path = root / "data/cas-usage/detection-fuites.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "Priorisation des secteurs de recherche de fuites" in text
+    path.write_text(text.replace("Priorisation des secteurs de recherche de fuites", "Hydro Secret 45000"),
+                    encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "Algorithme Hydro Secret 45000 retenu", when="2026-10-03T09:30:00+00:00")
+    _git(root, "rm", "-q", f"data/cas-usage/{GOOD_DECISION['identifiant']}.yaml", when="2026-10-05T09:30:00+00:00")
+    _git(root, "commit", "-q", "-m", "Retrait : le SCORE D'ATTRIBUTION DES PLACES EN CRÈCHE est abandonné",
+         when="2026-10-05T09:30:00+00:00")
+    out = tmp_path / "site"
+    result = build_site(open_repository(root), out, today=TODAY)
+    assert not result.skipped, result.skipped
+    texts = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*")
+             if p.suffix in (".html", ".xml", ".json", ".csv", ".js")}
+    for rel, text in texts.items():
+        for secret in ("45000", "Hydro Secret", "SCORE D'ATTRIBUTION", "Score d'attribution", "score d&#39;attribution",
+                       "SCORE D&#39;ATTRIBUTION"):
+            assert secret not in text, (rel, secret)
+    feed = ElementTree.parse(out / "modifications.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    summaries = [e.find("a:summary", ns).text for e in feed.findall("a:entry", ns)]
+    assert "Aucune information publiée n'a changé (mise en forme, commentaires ou informations non publiées)." \
+        in summaries
+    removed = _text(out / f"cas/{GOOD_DECISION['identifiant']}.html")
+    assert "Le motif indiqué lors du retrait n'est pas reproduit" in removed

@@ -21,6 +21,15 @@ FR: dict[str, str] = {
     "registre.flux.modification": "Modification : {nom}",
     "registre.flux.retrait": "Retrait : {nom}",
     "registre.flux.deplacement": "Changement d'adresse : {nom}",
+    "registre.flux.resume.ajout": "Nouvelle fiche publiée dans le registre.",
+    "registre.flux.resume.retrait": "Fiche retirée du registre ; son adresse dit quand et pourquoi.",
+    "registre.flux.resume.deplacement": "La fiche a changé d'adresse ; l'ancienne renvoie vers la nouvelle.",
+    "registre.flux.resume.modification": "Fiche mise à jour.",
+    "registre.flux.resume.champs": "Informations publiées modifiées : {champs}.",
+    "registre.flux.resume.rien-de-public": "Aucune information publiée n'a changé (mise en forme, commentaires ou "
+                                           "informations non publiées).",
+    "registre.retrait.motif-masque": "Le motif indiqué lors du retrait n'est pas reproduit : il cite une "
+                                     "information que la collectivité ne publie pas.",
     "registre.cas.modifie": "Fiche modifiée le {date}.",
     "registre.donnees.datapackage": "Description et licence (Data Package)",
     "registre.pied.licence": "Les données de ce registre sont publiées sous",
@@ -258,6 +267,15 @@ EN: dict[str, str] = {
     "registre.flux.modification": "Changed: {nom}",
     "registre.flux.retrait": "Removed: {nom}",
     "registre.flux.deplacement": "Moved: {nom}",
+    "registre.flux.resume.ajout": "New record published in the register.",
+    "registre.flux.resume.retrait": "Record removed from the register; its address says when and why.",
+    "registre.flux.resume.deplacement": "The record moved; its old address links to the new one.",
+    "registre.flux.resume.modification": "Record updated.",
+    "registre.flux.resume.champs": "Published information changed: {champs}.",
+    "registre.flux.resume.rien-de-public": "No published information changed (layout, comments or unpublished "
+                                           "information).",
+    "registre.retrait.motif-masque": "The reason given for the removal is not shown: it quotes information the "
+                                     "collectivité does not publish.",
     "registre.cas.modifie": "Record last changed on {date}.",
     "registre.donnees.datapackage": "Description and licence (Data Package)",
     "registre.pied.licence": "The data of this register are published under the",

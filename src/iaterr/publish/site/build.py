@@ -44,7 +44,16 @@ from iaterr.publish.site.data import (
     public_views,
     without_channel,
 )
-from iaterr.publish.site.history import Change, Removal, Revision, changes, last_changes, last_valids, removals
+from iaterr.publish.site.history import (
+    Change,
+    Removal,
+    Revision,
+    changed_fields,
+    changes,
+    last_changes,
+    last_valids,
+    removals,
+)
 from iaterr.publish.site.identite import FEED_ENTRIES, Identity, atom, datapackage, favicon, identity, robots, sitemap
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
 from iaterr.publish.site.recherche import index_script
@@ -140,7 +149,8 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
             pages += _pages(site, renderer, inputs, shared=index == 0)
             pages += _permalink_pages(renderer, revisions, removed, inputs)
             pages += _furniture_pages(renderer, ident, inputs)
-        pages += _shared_furniture(site, renderers[0], ident, log, pages, revisions, removed, fingerprint, today)
+        pages += _shared_furniture(repo, site, renderers[0], ident, log, pages, revisions, removed, fingerprint,
+                                   today)
         written: list[str] = []
         kept: dict[str, tuple[str, str]] = {}
         emitted = _accepted(site, pages, staging, languages)
@@ -306,8 +316,9 @@ def _furniture_pages(renderer: Renderer, ident: Identity, fingerprint: str) -> l
     return pages
 
 
-def _shared_furniture(site: SiteData, renderer: Renderer, ident: Identity, log: list[Change], pages: list[_Page],
-                      revisions: list[Revision], removed: list[Removal], fingerprint: str, today: date) -> list[_Page]:
+def _shared_furniture(repo: Repository, site: SiteData, renderer: Renderer, ident: Identity, log: list[Change],
+                      pages: list[_Page], revisions: list[Revision], removed: list[Removal], fingerprint: str,
+                      today: date) -> list[_Page]:
     """The files of the site's top: favicon, logo, robots.txt, sitemap.xml, the feed of changes, the data's
     metadata."""
     from datetime import UTC, datetime
@@ -333,19 +344,34 @@ def _shared_furniture(site: SiteData, renderer: Renderer, ident: Identity, log: 
     entries: list[dict[str, Any]] = []
     # only what the site shows: a record never published (invalid) is not announced, its link would be dead
     published = {p.path for p in pages}
-    for change in log:
-        if len(entries) == FEED_ENTRIES:
-            break
+    shown = [c for c in log if f"cas/{Path(c.rel).stem}.html" in published][:FEED_ENTRIES]
+    fields = changed_fields(repo, shown)
+    for change in shown:
         stem = Path(change.rel).stem
-        if f"cas/{stem}.html" not in published:
-            continue
         kind = {"A": "ajout", "D": "retrait", "R": "deplacement"}.get(change.status, "modification")
         nom = names.get(change.rel) or stem
         entries.append({"title": message(f"registre.flux.{kind}", renderer.lang, nom=nom), "page": f"cas/{stem}.html",
-                        "day": change.day, "id": f"urn:iaterr:{change.commit}:{stem}", "summary": change.subject})
+                        "day": change.day, "id": f"urn:iaterr:{change.commit}:{stem}",
+                        "summary": _feed_summary(kind, fields.get((change.commit, change.rel)), renderer.lang)})
     updated = log[0].day if log else datetime(today.year, today.month, today.day, tzinfo=UTC)
     page("modifications.xml", atom(title, ident.url, entries, updated))
     return out
+
+
+def _feed_summary(kind: str, fields: list[str] | None, lang: str) -> str:
+    """What an entry of the feed says of a change, from the record's public fields alone (never the commit's
+    subject, a person's words that may quote a restricted value)."""
+    if kind != "modification":
+        return message(f"registre.flux.resume.{kind}", lang)
+    if fields is None:
+        return message("registre.flux.resume.modification", lang)
+    if not fields:
+        return message("registre.flux.resume.rien-de-public", lang)
+    from iaterr.model import CasUsage
+    from iaterr.model.visibility import shown_fields
+
+    specs = shown_fields(CasUsage)
+    return message("registre.flux.resume.champs", lang, champs=[specs[name].meta.titre(lang) for name in fields])
 
 
 def _permalinks(repo: Repository, site: SiteData, old: set[str], today: date) -> tuple[list[Revision], list[Removal]]:
@@ -388,7 +414,7 @@ def _permalink_pages(renderer: Renderer, revisions: list[Revision], removed: lis
     for removal in removed:
         # a removal git does not date keeps the day of the build that first wrote its page: that page is
         # carried over as long as nothing else changes (its date is not among its inputs)
-        inputs = [removal.identifiant, removal.commit, removal.reason, removal.nom, removal.moved_to,
+        inputs = [removal.identifiant, removal.commit, removal.reason, removal.masked, removal.nom, removal.moved_to,
                   dict(renderer.site.collectivites.get(removal.collectivite) or {})]
         if removal.commit:
             inputs.append(removal.day.isoformat())

@@ -60,6 +60,8 @@ class Removal:
     moved_to: str = ""
     #: the identifiant of its collectivité, as its last version named it: the page keeps its request channels
     collectivite: str = ""
+    #: the reason given (the commit's subject) quotes a restricted value of the record: not shown
+    masked: bool = False
 
 
 def _run(root: Path, *args: str) -> bytes | None:
@@ -270,6 +272,8 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
     for ident, removal in found.items():
         before = befores.get(olds[ident])
         data = _data(before, olds[ident][1]) if before is not None else {}
+        if removal.reason and quotes_restricted(removal.reason, data):  # never published: said so instead
+            removal.reason, removal.masked = "", True
         if isinstance(data.get("nom"), str):
             removal.nom = data["nom"]
         removal.collectivite = _collectivite_of(data) or ""
@@ -326,3 +330,52 @@ def last_changes(log: list[Change]) -> dict[str, date]:
     for change in log:
         out.setdefault(change.rel, change.day.date())
     return out
+
+
+def changed_fields(repo: Repository, log: list[Change]) -> dict[tuple[str, str], list[str] | None]:
+    """For each modification in ``log`` (``(commit, rel)``), the public fields of the use case whose values
+    differ from the commit before (names, in the model's order); None when a version cannot be read. The
+    feed says what changed from these alone: a commit's subject is a person's words, which may quote a
+    restricted value, and is never published."""
+    from iaterr.model import CasUsage
+    from iaterr.model.visibility import shown_fields
+
+    public = list(shown_fields(CasUsage))
+    asked = [(c.commit, c.rel) for c in log if c.status == "M"]
+    blobs = _blobs(repo.root, asked + [(f"{commit}^", rel) for commit, rel in asked])
+    out: dict[tuple[str, str], list[str] | None] = {}
+    for commit, rel in asked:
+        after, before = blobs.get((commit, rel)), blobs.get((f"{commit}^", rel))
+        if after is None or before is None:
+            out[(commit, rel)] = None
+            continue
+        new, old = _data(after, rel), _data(before, rel)
+        out[(commit, rel)] = [name for name in public if new.get(name) != old.get(name)]
+    return out
+
+
+def quotes_restricted(text: str, data: dict[str, Any]) -> bool:
+    """Does ``text`` (a commit's subject) quote a value that ``data`` (a version of a use case, as written)
+    holds in a restricted field? Compared without case, and numbers by their digits (« 45 000 € »)."""
+    from iaterr.model import CasUsage
+    from iaterr.model.visibility import restricted_paths
+
+    folded = text.casefold()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    for _path, value in restricted_paths(CasUsage, data):
+        for leaf in _leaves(value):
+            shown = str(leaf).strip()
+            if len(shown) >= 3 and shown.casefold() in folded:
+                return True
+            number = "".join(ch for ch in shown if ch.isdigit())
+            if len(number) >= 3 and number == "".join(ch for ch in shown if not ch.isspace()) and number in digits:
+                return True
+    return False
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [leaf for v in value.values() for leaf in _leaves(v)]
+    if isinstance(value, list):
+        return [leaf for v in value for leaf in _leaves(v)]
+    return [] if value is None or isinstance(value, bool) else [value]
