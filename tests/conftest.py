@@ -24,6 +24,7 @@ def _french_by_default(monkeypatch):
     # "today" of rules and imports that depend on the date: fixed, so that tests do not age
     monkeypatch.setenv("IATERR_AUJOURDHUI", "2026-11-22")
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("IATERR_RESTREINT", raising=False)  # a store named on this machine would win
     monkeypatch.setenv("NO_COLOR", "1")
 
 
@@ -43,15 +44,39 @@ def cli(runner):
     return invoke
 
 
+#: A restricted store of planted (invented) values for the records of data/ that have restricted fields: the
+#: project's repository is public, its real restricted values are published nowhere (docs/restreint.md).
+PLANTED_STORE = FIXTURES / "restreint"
+
+
 @pytest.fixture
 def repo_copy(tmp_path) -> Path:
-    """A copy of this project's data repository, safe to modify."""
+    """A copy of this project's data repository, safe to modify: public (as the project's is), with its
+    restricted store beside it (``../iaterr-restreint``) holding planted values."""
     dest = tmp_path / "depot"
     dest.mkdir()
     shutil.copy(ROOT / "iaterr.yaml", dest / "iaterr.yaml")
     shutil.copytree(ROOT / "data", dest / "data")
     shutil.copytree(ROOT / "schema", dest / "schema")
+    shutil.copytree(PLANTED_STORE, tmp_path / "iaterr-restreint")
     return dest
+
+
+def not_public(root: Path) -> Path:
+    """``root`` (a copy of the project's repository) made a private repository whose records hold their
+    restricted values themselves (the store's planted values written back into them)."""
+    import yaml
+
+    (root / "iaterr.yaml").write_text('version_schema: "1.0"\n', encoding="utf-8")
+    store = root.parent / "iaterr-restreint"
+    for companion in sorted((store / "cas-usage").glob("*.yaml")):
+        record = root / "data" / "cas-usage" / companion.name
+        if record.exists():
+            values = yaml.safe_load(companion.read_text(encoding="utf-8"))
+            text = record.read_text(encoding="utf-8")
+            record.write_text(text + yaml.safe_dump(values, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.rmtree(store)
+    return root
 
 
 @pytest.fixture

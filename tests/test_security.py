@@ -582,11 +582,12 @@ def test_init_does_not_copy_a_linked_configuration_into_the_repository(cli, tmp_
 
 
 def test_fixes_and_diffs_never_show_restricted_values(cli, repo_copy):
+    from conftest import not_public
+
+    not_public(repo_copy)  # a private repository: its records hold their restricted values
     _set_line(repo_copy / RECORD, "nom_algorithme", '"SECRETNOMALGO  confidentiel "')
-    text = (repo_copy / RECORD).read_text(encoding="utf-8")
-    text += ("evaluation_risques: >-\n  SECRETRISQUE  premier   texte\n  sur deux lignes\n"
-             'contact: "secret.contact@example.fr"\n')
-    (repo_copy / RECORD).write_text(text, encoding="utf-8")
+    _set_line(repo_copy / RECORD, "evaluation_risques", ">-\n  SECRETRISQUE  premier   texte\n  sur deux lignes")
+    _set_line(repo_copy / RECORD, "contact", '"secret.contact@example.fr"')
     outputs = []
     for args in (("--diff",), ("--diff", "-f", "github"), ("--fix", "-f", "json"), ("--diff",)):
         result = cli("lint", "--repo", str(repo_copy), *args, str(repo_copy / RECORD))
