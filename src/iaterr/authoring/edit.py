@@ -316,7 +316,14 @@ def write_edit(repo: Repository, edited: EditedRecord) -> Path:
         raise EditError("edit.identifiant-pris", identifiant=edited.identifiant, chemin=edited.rel)
     if not edited.valid:
         raise EditError("edit.invalide")
-    data = edited.text.encode("utf-8")
+    from iaterr.authoring.separer import move_companion, route, store_routed
+
+    # a public repository: restricted answers go to its store, never into the record file
+    routed = route(repo, edited.rel, edited.source.kind, edited.text)
+    data = routed.text.encode("utf-8")
+    if edited.renamed:
+        move_companion(repo, edited.source.rel, edited.rel)
+    store_routed(routed)
     if not edited.renamed:
         write_whole(edited.source.path, data, root=repo.root)
         return edited.source.path

@@ -307,7 +307,7 @@ def migrate_repository(repo: Repository, paths: Iterable[Path] | None = None, *,
             continue
         outcome = migrate_bytes(raw, f.rel, f.kind, steps=steps, current=current)
         if write and outcome.status == MIGREE and outcome.after is not None:
-            _write(repo, f.path, f.inode, raw, outcome)
+            _write(repo, f.path, f.inode, raw, outcome, f.kind)
         outcomes.append(outcome)
     outcomes.sort(key=lambda o: o.rel)
     return MigrationReport(outcomes, write, current)
@@ -320,7 +320,7 @@ def _unread(rel: str, exc: UnsafePath) -> Outcome:
     return Outcome(rel, "illisible", raison={"t": "migration.lecture", "p": {"erreur": {"t": f"erreur.{exc.reason}"}}})
 
 
-def _write(repo: Repository, path: str, inode: int, raw: bytes, outcome: Outcome) -> None:
+def _write(repo: Repository, path: str, inode: int, raw: bytes, outcome: Outcome, kind: str) -> None:
     """Write the upgraded file, unless it changed since it was read; a refusal is the outcome's status."""
     assert outcome.after is not None
     try:
@@ -331,7 +331,12 @@ def _write(repo: Repository, path: str, inode: int, raw: bytes, outcome: Outcome
         outcome.status, outcome.vers = "modifiee", None
         return
     try:
-        write_whole(Path(path), outcome.after, root=repo.root)
+        from iaterr.authoring.separer import route, store_routed
+
+        # a public repository: a restricted value is never written back into a record file, it goes to the store
+        routed = route(repo, outcome.rel, kind, outcome.after.decode("utf-8"))
+        store_routed(routed)
+        write_whole(Path(path), routed.text, root=repo.root)
     except RepositoryError as exc:
         outcome.status, outcome.vers = "non-ecrite", None
         outcome.raison = {"t": exc.key, "p": exc.params}

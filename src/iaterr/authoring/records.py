@@ -172,7 +172,11 @@ def write_record(repo: Repository, record: NewRecord) -> Path:
         raise RecordRefused(record)
     if record.identifiant in existing_identifiers(repo, record.kind):
         raise RecordExists(record.path)
-    write_whole(record.path, record.text, root=repo.root)
+    from iaterr.authoring.separer import route, store_routed
+
+    routed = route(repo, record.rel, record.kind, record.text)  # a public repository: restricted values to its store
+    store_routed(routed)
+    write_whole(record.path, routed.text, root=repo.root)
     return record.path
 
 

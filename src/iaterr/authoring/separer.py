@@ -14,6 +14,7 @@ message.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from iaterr.base.files import UnsafePath, read_regular
@@ -219,3 +220,76 @@ def apply(repo: Repository, store: Store, moves: list[Move]) -> None:
             except UnsafePath as exc:
                 raise RepositoryError("cli.lien-refuse", chemin=move.companion, cible=exc.target) from exc
         write_whole(repo.root / move.rel, move.text, root=repo.root)
+
+
+# ---------------------------------------------------------------- writers: restricted answers to the store
+
+
+@dataclass
+class Routed:
+    """What a writer puts in a record file of a public repository, and what goes to the store instead."""
+
+    rel: str
+    #: the record's text, without restricted values when the repository is public
+    text: str
+    #: the restricted values for the store (none when the repository is not public)
+    values: dict[str, Any] = field(default_factory=dict)
+    store: Store | None = None
+
+
+def route(repo: Repository, rel: str, kind: str, text: str) -> Routed:
+    """``text`` (a record about to be written at ``rel``) made fit for ``repo``: in a public repository, its
+    restricted values are taken out for the store. Raises :class:`RepositoryError` when the repository is
+    public and has no store (``restreint.refus-ecriture``: nothing is written), or its store must not be read."""
+    from iaterr.repo.restreint import locate
+    from iaterr.repo.yamlio import read_document
+
+    if not repo.config.public:
+        return Routed(rel, text)
+    raw = text.encode("utf-8")
+    data = read_document(raw, rel).data
+    if not isinstance(data, dict):
+        return Routed(rel, text)
+    names = [name for name in restricted_names(kind) if data.get(name) not in (None, "", [], {})]
+    if not names:
+        return Routed(rel, text)
+    store = locate(repo).store
+    if store is None:
+        raise RepositoryError("restreint.refus-ecriture", champs=", ".join(names), fichier=rel)
+    try:
+        public, values = _separated(raw, rel, kind, names)
+    except _Unwritable as exc:
+        raise RepositoryError("restreint.invalide", fichier=rel, detail=str(exc)) from exc
+    return Routed(rel, public, values, store)
+
+
+def store_routed(routed: Routed) -> Path | None:
+    """Write the restricted values of ``routed`` to its store (before the record is written: a value is never
+    lost between the two). Returns the companion file written."""
+    if not routed.values or routed.store is None:
+        return None
+    try:
+        return write_companion(routed.store, routed.rel, routed.values)
+    except UnsafePath as exc:
+        raise RepositoryError("cli.lien-refuse", chemin=routed.store.display(routed.rel), cible=exc.target) from exc
+
+
+def move_companion(repo: Repository, old_rel: str, new_rel: str) -> None:
+    """A record renamed: its companion file follows it in the store."""
+    from iaterr.repo.restreint import locate, remove_from_companion
+
+    if not (repo.config.public or repo.config.restreint):
+        return
+    store = locate(repo).store
+    if store is None:
+        return
+    values = companion_fields(store, old_rel)
+    if not values:
+        return
+    from iaterr.repo.restreint import read_companion
+    from iaterr.repo.yamlio import roundtrip_yaml
+
+    raw = read_companion(store, old_rel)
+    loaded = roundtrip_yaml().load(raw.decode("utf-8")) if raw else {}
+    write_companion(store, new_rel, dict(loaded))
+    remove_from_companion(store, old_rel, list(values))

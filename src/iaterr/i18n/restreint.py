@@ -40,10 +40,10 @@ FR: dict[str, str] = {
     "restreint.compagnon-invalide": "Le fichier restreint {chemin} n'est pas une table YAML : corrigez-le avant "
                                     "d'y ajouter des valeurs.",
     "restreint.refus-ecriture": "Dépôt public sans magasin restreint : « {champs} » (champ(s) restreint(s)) ne "
-                                "peut pas être écrit dans {fichier}, un fichier publié. Rien n'a été écrit.",
-    "restreint.refus-ecriture.aide": "Nommez un magasin restreint (clé « restreint » de iaterr.yaml, ou variable "
-                                     "IATERR_RESTREINT) et créez-le avec « iaterr restreint separer », ou ne "
-                                     "renseignez pas ces champs.",
+                                "peut pas être écrit dans {fichier}, un fichier publié. Rien n'a été écrit. Nommez "
+                                "un magasin restreint (clé « restreint » de iaterr.yaml, ou variable "
+                                "IATERR_RESTREINT) et créez-le avec « iaterr restreint separer », ou ne renseignez "
+                                "pas ces champs.",
     "restreint.ecrit": "Champs restreints écrits dans le magasin : {fichier} ({champs}).",
     # iaterr restreint
     "help.restreint": "Les champs restreints d'un dépôt public : les garder hors des fichiers publiés, dans un "
@@ -123,10 +123,9 @@ EN: dict[str, str] = {
     "restreint.compagnon-invalide": "The restricted file {chemin} is not a YAML mapping: fix it before adding "
                                     "values to it.",
     "restreint.refus-ecriture": "Public repository without a restricted store: “{champs}” (restricted field(s)) "
-                                "cannot be written to {fichier}, a published file. Nothing was written.",
-    "restreint.refus-ecriture.aide": "Name a restricted store (“restreint” key of iaterr.yaml, or IATERR_RESTREINT "
-                                     "variable) and create it with “iaterr restreint separer”, or leave these "
-                                     "fields empty.",
+                                "cannot be written to {fichier}, a published file. Nothing was written. Name a "
+                                "restricted store (“restreint” key of iaterr.yaml, or IATERR_RESTREINT variable) and "
+                                "create it with “iaterr restreint separer”, or leave these fields empty.",
     "restreint.ecrit": "Restricted fields written to the store: {fichier} ({champs}).",
     "help.restreint": "Restricted fields of a public repository: keep them out of the published files, in a "
                       "restricted store.",

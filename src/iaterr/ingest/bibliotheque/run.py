@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.authoring.records import existing_identifiers, free_identifier, new_record, write_record
+from iaterr.authoring.separer import route, store_routed
 from iaterr.base.diagnostics import Severity
 from iaterr.base.files import UnsafePath, contained
 from iaterr.base.text import printable_line
@@ -515,7 +516,10 @@ class _Importer:
             return
         if not self.dry_run:
             try:
-                write_whole(existing.path, text, root=self.repo.root)
+                # a public repository: restricted values go to its store, never into the record file
+                routed = route(self.repo, rel, kind, text)
+                store_routed(routed)
+                write_whole(existing.path, routed.text, root=self.repo.root)
             except RepositoryError as exc:
                 self.unwritten(kind, existing.ident, rel, lines, exc)
                 return
