@@ -363,3 +363,57 @@ def test_no_planted_value_leaks_from_a_public_repository_with_its_store(cli, rep
         for marker in PLANTED:
             assert marker not in text, (name, marker)
 
+
+
+# ---------------------------------------------------------------- init
+
+
+def test_init_sets_up_a_public_repository_and_its_store(cli, tmp_path):
+    from iaterr.repo.config import load_config
+
+    depot = tmp_path / "registre"
+    result = cli("init", str(depot), "--nom", "Ville d'essai", "--type", "commune", "--public", "--no-commit")
+    assert result.exit_code == 0, result.output
+    config = load_config(depot)
+    assert config.public is True and config.restreint == "../registre-restreint"
+    store = tmp_path / "registre-restreint"
+    assert (store / "iaterr-restreint.yaml").is_file() and (store / ".git").is_dir()
+    assert "Magasin restreint créé" in result.output
+    assert cli("validate", "--repo", str(depot)).exit_code == 0  # the store is found and trusted
+    private = cli("init", str(tmp_path / "prive"), "--prive", "--no-commit", "--non-interactif")
+    assert private.exit_code == 0 and load_config(tmp_path / "prive").public is False
+    assert not (tmp_path / "prive-restreint").exists()
+
+
+def test_init_again_with_public_fills_the_keys_and_makes_the_store(cli, tmp_path):
+    from iaterr.repo.config import load_config
+
+    depot = tmp_path / "registre"
+    assert cli("init", str(depot), "--no-commit", "--non-interactif").exit_code == 0
+    assert load_config(depot).public is False
+    text = (depot / "iaterr.yaml").read_text(encoding="utf-8").replace("public: false\n", "")
+    (depot / "iaterr.yaml").write_text(text, encoding="utf-8")
+    again = cli("init", str(depot), "--restreint", "../ailleurs", "--no-commit", "--non-interactif")
+    assert again.exit_code == 0, again.output
+    config = load_config(depot)
+    assert config.public is True and config.restreint == "../ailleurs"
+    assert (tmp_path / "ailleurs" / "iaterr-restreint.yaml").is_file()
+    inside = cli("init", str(tmp_path / "autre"), "--restreint", "magasin", "--no-commit", "--non-interactif")
+    assert inside.exit_code == 2 and "fichiers suivis" in inside.output, inside.output
+    assert not (tmp_path / "autre" / "iaterr.yaml").exists()  # refused before anything was written
+
+
+def test_init_asks_whether_the_repository_is_public(cli, tmp_path, monkeypatch):
+    from iaterr.cli import init as init_cli
+    from iaterr.repo.config import load_config
+
+    monkeypatch.setattr(init_cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(init_cli, "_ask_collectivite", lambda lang, given: {"nom": "Ville d'essai", "type": "commune"})
+    result = cli("init", str(tmp_path / "registre"), "--no-commit", input="o\n../magasin-prive\n")
+    assert result.exit_code == 0, result.output
+    assert "Ce dépôt sera-t-il public" in result.output
+    config = load_config(tmp_path / "registre")
+    assert config.public is True and config.restreint == "../magasin-prive"
+    assert (tmp_path / "magasin-prive" / "iaterr-restreint.yaml").is_file()
+    no = cli("init", str(tmp_path / "prive"), "--no-commit", input="n\n")
+    assert no.exit_code == 0 and load_config(tmp_path / "prive").public is False

@@ -78,6 +78,9 @@ class InitResult:
     updated: list[Path] = field(default_factory=list)
     #: keys filled in an existing ``iaterr.yaml`` (they were empty)
     config_filled: dict[str, str] = field(default_factory=dict)
+    #: the restricted store made or checked (a public repository), and whether ``git init`` was run in it
+    store: Path | None = None
+    store_git: bool = False
     #: keys of an existing ``iaterr.yaml`` that had a value and kept it
     config_kept: dict[str, str] = field(default_factory=dict)
     #: why an existing ``iaterr.yaml`` could not be completed: a detail, or a message key as ``{"t": key}``
@@ -289,7 +292,8 @@ def render_template(name: str, **context: Any) -> str:
 
 
 def render_files(lang: str, collectivite: dict[str, Any] | None,
-                 installation: Installation | None = None) -> dict[str, str]:
+                 installation: Installation | None = None, *, public: bool = False,
+                 restreint: str | None = None) -> dict[str, str]:
     """The text of every templated file of a new repository, by path."""
     registre = register_name(collectivite["nom"], lang) if collectivite else None
     installation = installation or Installation(None, "inconnue")
@@ -307,6 +311,8 @@ def render_files(lang: str, collectivite: dict[str, Any] | None,
         "identifiant": collectivite["identifiant"] if collectivite else None,
         "registre": registre,
         "titre": registre or message("init.titre-registre", lang),
+        "public": public,
+        "restreint": restreint if public else None,
     }
     return {path: render_template(template.format(lang=lang), **context)
             for path, template in TEMPLATED_FILES.items()}
@@ -316,7 +322,8 @@ def render_files(lang: str, collectivite: dict[str, Any] | None,
 
 
 def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None, lang: str = "fr",
-                    git: bool = True, commit: bool = True, installation: Installation | None = None) -> InitResult:
+                    git: bool = True, commit: bool = True, installation: Installation | None = None,
+                    public: bool | None = None, restreint: str | None = None) -> InitResult:
     """Create (or complete) the data repository in ``target``; see the module's docstring.
 
     ``installation`` is how the CI installs iaterr (by default what :func:`detect_installation` finds). With
@@ -348,7 +355,15 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
         result.created.append(path)
 
     installation = installation or detect_installation()
-    files = render_files(lang, collectivite, installation)
+    if public and not restreint:
+        restreint = default_store(root)
+    if public and restreint:  # refused before anything is written: inside the repository, it would be published
+        import os
+
+        where = os.path.realpath(root / restreint)
+        if where == str(root) or where.startswith(str(root).rstrip(os.sep) + os.sep):
+            raise RepositoryError("restreint.dans-le-depot", chemin=restreint)
+    files = render_files(lang, collectivite, installation, public=bool(public), restreint=restreint)
     config_existed = (root / CONFIG_FILE).exists()
     write(root / CONFIG_FILE, files.pop(CONFIG_FILE))
     if not config_existed:
@@ -379,16 +394,49 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
         write(root / rel, text)
 
     result.has_collectivite = any(repo.kind_dir("collectivite").glob("*.y*ml"))
+    wanted: dict[str, str] = {}
     if config_existed and collectivite is not None:
-        _complete_config(root / CONFIG_FILE, {
-            "nom": register_name(collectivite["nom"], lang),
-            "collectivite_defaut": collectivite["identifiant"],
-        }, result)
+        wanted.update({"nom": register_name(collectivite["nom"], lang),
+                       "collectivite_defaut": collectivite["identifiant"]})
+    if config_existed and public:
+        wanted.update({"public": "true", "restreint": restreint or default_store(root)})
+    if wanted:
+        _complete_config(root / CONFIG_FILE, wanted, result)
+    if public:
+        _make_store(root, result, git)
     if git:
         _git_init(root, result)
         if commit and result.git_root == root and (result.created or result.updated):
             _first_commit(root, result, lang)
     return result
+
+
+def default_store(root: Path) -> str:
+    """Where a public repository's restricted store goes by default: beside it, ``../<name>-restreint``."""
+    return f"../{root.name}-restreint"
+
+
+def _make_store(root: Path, result: InitResult, git: bool) -> None:
+    """The restricted store iaterr.yaml names: its folder and marker (:func:`iaterr.repo.restreint.create`), and
+    a git repository of its own (private: never pushed by iaterr)."""
+    import subprocess
+
+    from iaterr.repo.config import load_config
+    from iaterr.repo.restreint import configured_path, create
+
+    repo = Repository(root, load_config(root))
+    named = configured_path(repo)
+    if named is None or not repo.config.public:
+        return
+    path, shown, _source = named
+    store = create(repo, path, shown)
+    result.store = store.root
+    if git and not (store.root / ".git").exists():
+        try:
+            subprocess.run(["git", "init", "-q", str(store.root)], check=True, capture_output=True, timeout=60)
+            result.store_git = True
+        except (OSError, subprocess.SubprocessError):
+            result.store_git = False
 
 
 def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> None:

@@ -227,6 +227,10 @@ def register(app: typer.Typer) -> None:
                                                   metavar="metavar.init.specification"),
         non_interactive: bool = typer.Option(False, "--non-interactif", "--no-input",
                                              help=h("help.init.non-interactif")),
+        public: Optional[bool] = typer.Option(None, "--public/--prive", help=h("help.init.public"),
+                                              show_default=False),
+        restreint: Optional[str] = text_option("--restreint", help_key="help.init.restreint",
+                                               metavar="metavar.dossier"),
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
@@ -256,12 +260,16 @@ def register(app: typer.Typer) -> None:
                 answers = _ask_collectivite(ui.lang, given)
                 answered = set(answers)
                 data = {**given, **answers}
+                if public is None:
+                    public, restreint = _ask_public(ui, target)
             elif given:
                 raise Abort("init.options-sans-nom", "init.options-sans-nom.aide",
                             options=", ".join(FIELD_OPTIONS[name] for name in given))
             else:
                 reason = ("init.sans-collectivite.non-interactif" if non_interactive
                           else "init.sans-collectivite.sans-terminal")
+            if restreint is not None and public is None:
+                public = True
             if data is not None:
                 try:
                     data = check_collectivite(data)
@@ -270,8 +278,37 @@ def register(app: typer.Typer) -> None:
                     raise typer.Exit(FAILURE) from None
             try:
                 result = init_repository(target, collectivite=data, lang=ui.lang, git=not no_git,
-                                         commit=not no_commit, installation=installation_for(installation))
+                                         commit=not no_commit, installation=installation_for(installation),
+                                         public=public, restreint=restreint)
             except RepositoryError as exc:
                 raise Abort(exc.key, **exc.params) from exc
             _render(ui, result, directory, reason=reason, git=not no_git)
+            if result.store is not None:
+                ui.out.print(message("init.restreint.cree", ui.lang, magasin=str(result.store)), soft_wrap=True)
+                if result.store_git:
+                    ui.out.print(message("restreint.git-init", ui.lang, magasin=str(result.store)), soft_wrap=True)
         raise typer.Exit(OK)
+
+
+def _ask_public(ui: App, target: Path) -> tuple[bool, str | None]:
+    """Is the repository public, and where do its restricted facts live (asked at a terminal)?"""
+    from rich.prompt import Prompt
+
+    from iaterr.authoring.scaffold import default_store
+
+    yes, no = ("o", "n") if ui.lang == "fr" else ("y", "n")
+    try:
+        while True:
+            answer = Prompt.ask(f"{message('init.q.public', ui.lang)} [{yes}/{no}]", default=no, console=ui.err,
+                                show_default=True).strip().lower()
+            if answer in ("o", "oui", "y", "yes", "n", "non", "no"):
+                break
+        if answer[0] == "n":
+            return False, None
+        where = Prompt.ask(message("init.q.restreint", ui.lang), default=default_store(target.resolve()),
+                           console=ui.err)
+    except EOFError:  # the answers given through a pipe end here: the defaults
+        return False, None
+    except KeyboardInterrupt:
+        raise Abort("init.interrompu") from None
+    return True, where.strip() or None
