@@ -313,6 +313,24 @@ def public_bytes(raw: bytes, rel: str, kind: str) -> bytes | None:
     return out if _checked(out, rel, kind) else None
 
 
+def members_bytes(raw: bytes, companion: bytes, rel: str, kind: str) -> bytes | None:
+    """``raw`` (a valid record of a public repository) with the fields of its companion file in the restricted
+    store added at its end (a members-only aggregate), checked valid; None when that cannot be made."""
+    from iaterr.check.validate import check_file
+
+    try:
+        extra = companion.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    lines = [line for line in extra.splitlines(keepends=True) if line.strip() not in ("---", "...")]
+    text = raw if raw.endswith(b"\n") or not raw else raw + b"\n"
+    out = text + "".join(lines).encode("utf-8")
+    if not out.endswith(b"\n"):
+        out += b"\n"
+    checked = check_file(out, rel, kind, keep=True)
+    return out if not checked.result.has_errors and checked.data is not None else None
+
+
 def _checked(raw: bytes, rel: str, kind: str) -> bool:
     """Is ``raw`` a valid record holding no restricted value?"""
     from iaterr.check.validate import check_file

@@ -84,6 +84,8 @@ class SourceOutcome:
     ours: bool = False
     #: read, but not an iaterr repository (its last good state is then taken back)
     unusable: bool = False
+    #: its restricted store (members-only aggregate): "lu", or why it could not be read (a message)
+    companion: str | dict[str, Any] | None = None
 
     @property
     def failed(self) -> bool:
@@ -341,33 +343,43 @@ def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: 
     return outcomes
 
 
-def _check_chunk(chunk: list[tuple[Any, str | None]], want: Any) -> list[tuple[Any, tuple[Any, ...] | None]]:
+def _check_chunk(chunk: list[tuple[Any, str | None, bool]], want: Any) -> list[tuple[Any, tuple[Any, ...] | None]]:
     """In a checking process: each file read and checked by the one loader; of a valid one, a summary (and,
     when it holds restricted values and ``staged`` is given, a public copy written there)."""
-    from iaterr.aggregate.merge import public_bytes
+    from iaterr.aggregate.merge import members_bytes, public_bytes
     from iaterr.base.files import UnsafePath, read_regular
-    from iaterr.check.loader import load_one
+    from iaterr.check.loader import load_one, read_companion
     from iaterr.model.identifiers import slugify
     from iaterr.model.kinds import model_of
     from iaterr.model.visibility import restricted_paths
 
     out: list[tuple[Any, tuple[Any, ...] | None]] = []
-    for f, staged in chunk:
+    for f, staged, public in chunk:
         result = load_one(f, want)
         data, result.full = result.full, None
         info = None
         if data is not None and not result.has_errors:
             restricted = any(v not in (None, "", [], {}) for _p, v in restricted_paths(model_of(f.kind), data))
             path, clean = f.path, False
-            if restricted and staged is not None:
+            if f.companion and staged is not None and not public:  # members only: the record with its store's fields
                 try:
-                    public = public_bytes(read_regular(f.path, f.inode), f.rel, f.kind)
+                    merged = members_bytes(read_regular(f.path, f.inode), read_companion(f), f.rel, f.kind)
                 except (OSError, UnsafePath):
-                    public = None
-                if public is not None:
+                    merged = None
+                if merged is not None:
                     os.makedirs(os.path.dirname(staged), exist_ok=True)
                     with open(staged, "xb") as fh:
-                        fh.write(public)
+                        fh.write(merged)
+                    path = staged
+            elif restricted and staged is not None and public:
+                try:
+                    stripped = public_bytes(read_regular(f.path, f.inode), f.rel, f.kind)
+                except (OSError, UnsafePath):
+                    stripped = None
+                if stripped is not None:
+                    os.makedirs(os.path.dirname(staged), exist_ok=True)
+                    with open(staged, "xb") as fh:
+                        fh.write(stripped)
                     path, clean = staged, True
             nom = data.get("nom")
             siret = data.get("siret") if f.kind == "collectivite" else None
@@ -378,9 +390,39 @@ def _check_chunk(chunk: list[tuple[Any, str | None]], want: Any) -> list[tuple[A
     return out
 
 
+def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
+    """The restricted store of a source (members-only aggregate), fetched when it is a remote repository, its
+    marker checked; None (and the reason kept in ``outcome.companion``) when it cannot be read."""
+    from iaterr.aggregate.fetch import clone
+    from iaterr.repo.config import RepositoryError
+    from iaterr.repo.restreint import open_store
+
+    source = outcome.source
+    assert source.companion is not None
+    store_source = Source("depot", source.companion_shown or source.companion, source.companion)
+    folder = Path(source.companion) if store_source.local else work / f"restreint-{source.order:06d}"
+    try:
+        if not store_source.local:
+            clone(store_source, folder, limits.timeout)
+        store = open_store(folder, source.companion_shown or source.companion)
+    except FetchError as exc:
+        outcome.companion = {"t": exc.key, "p": exc.params}
+        return None
+    except RepositoryError as exc:
+        outcome.companion = {"t": exc.key, "p": exc.params}
+        return None
+    outcome.companion = "lu"
+    return store
+
+
 def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None, staging: Path | None,
-                   progress: Progress | None) -> None:
-    """Check the records of the sources just read; keep the valid ones (in batches: bounded memory)."""
+                   progress: Progress | None, *, public: bool = True, work: Path | None = None,
+                   limits: Limits = Limits()) -> None:
+    """Check the records of the sources just read; keep the valid ones (in batches: bounded memory). A
+    members-only aggregate (``public`` False) merges each source's restricted store where it can read it; a
+    public one never reads a store."""
+    import dataclasses
+
     from iaterr.check.loader import collect_files
     from iaterr.repo.config import Repository, RepositoryError, load_config
 
@@ -412,20 +454,25 @@ def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None, staging: Pat
                                       detail=detail))
             done += 1
             continue
-        repo = Repository(root, config)
-        found = collect_files(repo)
+        # a source's own iaterr.yaml names no store here (the sources file does), and its publication policy is
+        # its own: its records are read as those of a private repository
+        repo = Repository(root, dataclasses.replace(config, public=False))
+        store = None
+        if not public and outcome.source.companion is not None and work is not None:
+            store = _companion_store(outcome, work, limits)
+        found = collect_files(repo, store=store)
         if config.collectivite_defaut:
             outcome.own[config.collectivite_defaut] = 0
         batch.append((outcome, repo, found.files, found.diagnostics + [
             _ignored(rel) for rel in found.ignored]))
         count += len(found.files)
         if count >= BATCH:
-            done += _check_batch(batch, jobs, staging)
+            done += _check_batch(batch, jobs, staging, public)
             if progress:
                 progress("fiches", done, total)
             batch, count = [], 0
     if batch:
-        done += _check_batch(batch, jobs, staging)
+        done += _check_batch(batch, jobs, staging, public)
     if progress:
         progress("fiches", total, total)
 
@@ -452,14 +499,14 @@ def _fail(outcome: SourceOutcome, exc: FetchError) -> None:
 
 
 def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], jobs: int | None,
-                 staging: Path | None) -> int:
+                 staging: Path | None, public: bool = True) -> int:
     from iaterr.base.diagnostics import Severity
     from iaterr.base.parallel import in_chunks
     from iaterr.check.loader import Want
     from iaterr.check.validate import cross_checks
 
     want = Want(full=frozenset(FOLDER))
-    items = [(f, str(staging / f"{o.source.order:06d}" / f.rel) if staging is not None else None)
+    items = [(f, str(staging / f"{o.source.order:06d}" / f.rel) if staging is not None else None, public)
              for o, _r, fs, _d in batch for f in fs]
     checked = in_chunks(_check_chunk, items, want, jobs=jobs, threshold=400, min_chunk=25, chunks_per_job=8)
     at = 0
@@ -698,8 +745,13 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
         _check_removal(lock, sources)
     work = Path(tempfile.mkdtemp(prefix="iaterr-agregation-"))
     try:
-        outcomes = _fetch_all(sources.sources, previous, out, work, limits, jobs, force, progress)
-        _check_fetched(outcomes, check_jobs, work / "public" if public else None, progress)
+        # a members-only aggregate reads again every source that has a restricted store (its changes are not
+        # watched): the others as usual
+        fetched_previous = previous if public else {
+            k: v for k, v in previous.items() if k not in {s.key for s in sources.sources if s.companion}}
+        outcomes = _fetch_all(sources.sources, fetched_previous, out, work, limits, jobs, force, progress)
+        _check_fetched(outcomes, check_jobs, work / ("public" if public else "membres"), progress, public=public,
+                       work=work, limits=limits)
         for outcome in outcomes:  # a source read but unusable keeps its last good state
             if outcome.unusable:
                 entry = previous.get(outcome.source.key) or {}

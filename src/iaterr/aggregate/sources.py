@@ -6,6 +6,8 @@ sources:
   - depot: https://forge.example/ville/registre-ia.git   # a git repository: URL or local path
     branche: main                                         # optional (default: the remote's HEAD)
   - csv: https://example.org/registre-ia.csv              # an open-data CSV following iaterr's Table Schema
+  - depot: ../registre-public                               # a public repository…
+    restreint: git@forge.example:ville/registre-restreint.git # …and its restricted store (read by --membres only)
 ```
 
 The file is untrusted input too: it is read as data (libyaml, no tags), every location is checked
@@ -32,7 +34,7 @@ CSV_SCHEMES = ("https", "http")
 #: ``user@host:path``: git's short form of an SSH address.
 _SCP_LIKE = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+")
 _BRANCH = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._/-]{0,199}")
-_KEYS = {"depot", "csv", "branche", "nom"}
+_KEYS = {"depot", "csv", "branche", "nom", "restreint"}
 
 
 class SourcesError(Exception):
@@ -57,6 +59,10 @@ class Source:
     name: str | None = None
     #: its place in the sources file (0-based): decides ties
     order: int = 0
+    #: the restricted store of a public repository (``restreint``: what is read, and as written), read by a
+    #: members-only aggregate only
+    companion: str | None = None
+    companion_shown: str | None = None
 
     @property
     def local(self) -> bool:
@@ -188,11 +194,16 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
         if label is not None and not isinstance(label, str):
             raise SourcesError("agregation.sources.valeur", ou=f"{where}.nom",
                                detail={"t": "agregation.sources.texte-attendu"})
+        companion = companion_shown = None
+        if entry.get("restreint") is not None:
+            if kind != "depot":
+                raise SourcesError("agregation.sources.cle-inconnue", ou=f"{where}.restreint", cle="restreint")
+            companion_shown, companion = _location(entry["restreint"], f"{where}.restreint", "depot", base)
         identity = (kind, target, branch)
         if identity in seen:
             raise SourcesError("agregation.sources.doublon", ou=where, autre=seen[identity] + 1)
         seen[identity] = index
-        sources.append(Source(kind, shown, target, branch, label, index))
+        sources.append(Source(kind, shown, target, branch, label, index, companion, companion_shown))
     return SourcesFile(sources, nom, registre)
 
 

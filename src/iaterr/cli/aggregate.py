@@ -113,6 +113,11 @@ def _report(ui: App, result: Any) -> None:
         elif few:
             ui.say("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
                    fiches=count)
+        if isinstance(outcome.companion, dict):  # a members-only aggregate: its restricted store could not be read
+            ui.say("agregation.restreint.illisible", style="yellow", source=source,
+                   magasin=outcome.source.companion_shown or "", raison=outcome.companion)
+        elif outcome.companion == "lu" and few:
+            ui.say("agregation.restreint.lu", style="dim", source=source, magasin=outcome.source.companion_shown or "")
         stale = {r.rel for r in outcome.records if r.stale}
         for rejected in outcome.rejected[:LISTED]:
             ui.say("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",

@@ -85,6 +85,10 @@ FR: dict[str, str] = {
                            "créé avec son marqueur et un dépôt git privé.",
     "init.restreint.cree": "Magasin restreint créé : {magasin} (hors du dépôt, jamais publié ; sauvegardez-le ou "
                            "poussez-le vers un dépôt privé).",
+    # aggregate --membres
+    "agregation.restreint.lu": "  {source} : magasin restreint {magasin} lu.",
+    "agregation.restreint.illisible": "⚠ {source} : magasin restreint {magasin} non lu ({raison}) ; ses fiches sont "
+                                      "reprises sans leurs champs restreints.",
 }
 
 EN: dict[str, str] = {
@@ -164,4 +168,7 @@ EN: dict[str, str] = {
                            "../<folder>-restreint), created with its marker and a private git repository.",
     "init.restreint.cree": "Restricted store created: {magasin} (outside the repository, never published; back it "
                            "up or push it to a private repository).",
+    "agregation.restreint.lu": "  {source}: restricted store {magasin} read.",
+    "agregation.restreint.illisible": "⚠ {source}: restricted store {magasin} not read ({raison}); its records are "
+                                      "taken without their restricted fields.",
 }

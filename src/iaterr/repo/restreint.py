@@ -279,3 +279,29 @@ def remove_from_companion(store: Store, record_rel: str, names: list[str]) -> No
         write_whole(path, dump_roundtrip(document), root=store.root)
     else:
         path.unlink(missing_ok=True)
+
+
+def open_store(path: Path, shown: str) -> Store:
+    """A store named by someone trusted (an aggregate's sources file), not by the repository it goes with: it must
+    be a folder (not a link) carrying an iaterr marker; the repository it names is not compared. Raises
+    :class:`RepositoryError`."""
+    from iaterr.base.files import UnsafePath, read_regular
+    from iaterr.repo.yamlio import read_document
+
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise RepositoryError("restreint.illisible", chemin=shown, erreur=exc.strerror or str(exc)) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise RepositoryError("restreint.lien", chemin=shown, source="")
+    if not stat.S_ISDIR(info.st_mode):
+        raise RepositoryError("restreint.pas-un-dossier", chemin=shown, source="")
+    try:
+        raw = read_regular(path / MARKER)
+    except (OSError, UnsafePath) as exc:
+        raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER) from exc
+    data = read_document(raw, MARKER).data
+    if not isinstance(data, dict) or data.get("iaterr-restreint") is None:
+        raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER)
+    root = Path(os.path.abspath(path))
+    return Store(root, shown, root)
