@@ -26,8 +26,11 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
+
 from iaterr import __version__
 from iaterr.base.text import is_web_url, printable
+from iaterr.i18n import join, message, quote
 from iaterr.model import CasUsage
 from iaterr.model.collectivite import Collectivite
 from iaterr.model.droit import announce_since, long_date, reference
@@ -207,7 +210,6 @@ class Notice:
     @property
     def la(self) -> Any:
         """` lang="fr"` for an element holding record text in a document of another language, else nothing."""
-        from markupsafe import Markup
 
         if self.record_lang and self.record_lang != self.lang:
             return Markup(' lang="{}"').format(self.record_lang)
@@ -327,7 +329,6 @@ class Notice:
     # ------------------------------------------------------------ rendering a sentence
     def md(self, phrase: Phrase | Missing) -> str:
         """A sentence in Markdown: the record's values escaped, links as autolinks."""
-        from iaterr.i18n import join, message
 
         if isinstance(phrase, Missing):
             return message(f"notice.element.{phrase.kind}", self.lang, titre=md_escape(phrase.title),
@@ -344,9 +345,7 @@ class Notice:
 
     def html(self, phrase: Phrase | Missing) -> Any:
         """A sentence in HTML (safe markup): every value escaped, links as ``<a>``."""
-        from markupsafe import Markup, escape
 
-        from iaterr.i18n import join, message
 
         if isinstance(phrase, Missing):
             return escape(message(f"notice.element.{phrase.kind}", self.lang, titre=phrase.title,
@@ -369,7 +368,6 @@ class Notice:
 
     def _every(self, shown: list[str]) -> str:
         """« a », « b » et « c » / “a”, “b” and “c”: values already escaped for the format."""
-        from iaterr.i18n import message, quote
 
         items = [quote(v, self.lang) for v in shown]
         if len(items) <= 1:
@@ -387,7 +385,6 @@ class Notice:
 
     def html_value(self, value: Any) -> Any:
         """A value of a labelled item in HTML (safe markup)."""
-        from markupsafe import Markup
 
         shown = _html_value(value)
         return Markup(self._theirs(shown) if isinstance(value, str) else shown)
@@ -397,7 +394,6 @@ class Notice:
         return reference(code, self.lang)
 
     def text(self, key: str, **params: Any) -> str:
-        from iaterr.i18n import message
 
         return message(key, self.lang, **params)
 
@@ -414,7 +410,6 @@ def _md_value(value: Any) -> Ours:
 
 
 def _html_value(value: Any) -> str:
-    from markupsafe import escape
 
     if isinstance(value, Ours):
         return str(escape(printable(value.text)))

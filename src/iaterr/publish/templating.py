@@ -34,6 +34,7 @@ def environment(package_path: str = "templates") -> Any:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_shown,
+        auto_reload=False,
     )
     env.tests["web_url"] = is_web_url
     return env
