@@ -417,3 +417,29 @@ def test_init_asks_whether_the_repository_is_public(cli, tmp_path, monkeypatch):
     assert (tmp_path / "magasin-prive" / "iaterr-restreint.yaml").is_file()
     no = cli("init", str(tmp_path / "prive"), "--no-commit", input="n\n")
     assert no.exit_code == 0 and load_config(tmp_path / "prive").public is False
+
+
+def test_import_into_a_public_repository_routes_restricted_values_to_the_store(cli, tmp_path):
+    from test_import_restricted import _export
+
+    depot = tmp_path / "registre"
+    assert cli("init", str(depot), "--no-git", "--non-interactif", "--public").exit_code == 0
+    source = _export(tmp_path, "restreintes-a-la-fin")
+    result = cli("import", "bibliotheque", str(source), "--repo", str(depot))
+    assert result.exit_code in (0, 1), result.output
+    records = list((depot / "data" / "cas-usage").glob("*.yaml"))
+    assert records
+    for record in records:
+        text = record.read_text(encoding="utf-8")
+        assert "AlgoSecretA5" not in text and "DescAlgoSecretA6" not in text, record
+    store = tmp_path / "registre-restreint" / "cas-usage"
+    assert any("AlgoSecretA5" in p.read_text(encoding="utf-8") for p in store.glob("*.yaml"))
+    assert cli("validate", "--repo", str(depot)).exit_code in (0, 1)
+    assert "restreint-dans-depot-public" not in cli("validate", "--repo", str(depot)).output
+    # without the store: refused, nothing restricted written
+    other = tmp_path / "autre"
+    assert cli("init", str(other), "--no-git", "--non-interactif", "--public").exit_code == 0
+    shutil.rmtree(tmp_path / "autre-restreint")
+    refused = cli("import", "bibliotheque", str(source), "--repo", str(other))
+    assert refused.exit_code == 2 and "Dépôt public sans magasin restreint" in refused.output
+    assert not any("AlgoSecretA5" in p.read_text(encoding="utf-8") for p in (other / "data").rglob("*.yaml"))
