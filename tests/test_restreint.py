@@ -235,6 +235,7 @@ def test_separer_moves_the_values_of_the_twelve_records_and_changes_only_their_l
     dry = cli("restreint", "separer", "--repo", str(repo_copy), "--dry-run")
     assert dry.exit_code == 0, dry.output
     assert "12 fiche(s)" in dry.output and not _store(repo_copy).exists()
+    assert "ne sont pas disponibles" not in dry.output  # the store it is about to make is not said missing
     assert all(marker not in dry.output for marker in PLANTED)  # names, never values
     result = cli("restreint", "separer", "--repo", str(repo_copy))
     assert result.exit_code == 0, result.output

@@ -8,7 +8,7 @@ from typing import Optional
 
 import typer
 
-from iaterr.cli.common import FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, repo_option
+from iaterr.cli.common import FINDINGS, OK, Abort, guarded, h, help_option, lang_option, repo_option
 
 
 def register(app: typer.Typer) -> None:
@@ -27,12 +27,17 @@ def register(app: typer.Typer) -> None:
         help_: bool = help_option(),
     ) -> None:
         from iaterr.authoring.separer import apply, plan
-        from iaterr.repo.config import RepositoryError
+        from iaterr.repo.config import RepositoryError, open_repository
         from iaterr.repo.restreint import configured_path, create, locate
 
         with guarded(lang) as ui:
-            # the embedded data (iaterr's own) are never written
-            repository = open_repo(ui, repo, allow_embedded=False)
+            # the embedded data (iaterr's own) are never written; the store may not exist yet: not said missing
+            try:
+                repository = open_repository(repo, allow_embedded=False)
+            except RepositoryError as exc:
+                raise Abort(exc.key, "cli.depot-introuvable.aide" if exc.key == "cli.depot-introuvable" else None,
+                            **exc.params) from exc
+            ui.adopt_repository_language(repository.config.langue)
             named = configured_path(repository)
             if named is None:
                 raise Abort("restreint.pas-de-magasin", dossier=repository.root.name)
