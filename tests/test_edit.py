@@ -94,6 +94,9 @@ def test_removing_adding_and_a_newer_field_keep_the_section_comments(repo_copy):
 
 
 def test_a_field_of_a_section_the_file_lacks_gets_its_section_comment(repo_copy, cli):
+    from conftest import not_public
+
+    not_public(repo_copy)  # a private repository: a restricted answer is written into the record
     path = repo_copy / "data/cas-usage/mini.yaml"
     path.write_text('# yaml-language-server: $schema=../../schema/cas-usage.schema.json\n'
                     'version_schema: "1.0"\nidentifiant: mini\ncollectivite: sicoval\nnom: Mini\n'
@@ -587,6 +590,9 @@ def test_an_unknown_identifier_gets_the_close_ones(cli, repo_copy):
 
 def test_without_a_terminal_restricted_values_never_reach_the_output(cli, repo_copy):
     """A run without a terminal may write to a CI log: the tables of new and edit hide restricted values."""
+    from conftest import not_public
+
+    not_public(repo_copy)  # a private repository: restricted answers are written into the record
     secret = "Algorithme maison XK-42"
     created = cli("new", "--repo", str(repo_copy), "--set", "nom=Projet discret", "--set", "collectivite=sicoval",
                   "--set", "statut=en_reflexion", "--set", "description=Un projet.", "--set", "theme=mobilites",
