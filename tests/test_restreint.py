@@ -135,6 +135,8 @@ def test_a_store_inside_the_tracked_tree_is_refused_unless_ignored(cli, repo_cop
     (repo_copy / ".gitignore").write_text("/restreint/\n")
     result = cli("export", "--repo", str(repo_copy), "-f", "csv", "--include-restricted")
     assert result.exit_code == 0 and "PLANTE" in result.stdout, result.output
+    _git(repo_copy, "add", "-f", "restreint/iaterr-restreint.yaml")  # ignored, but a file of it tracked: refused
+    assert cli("validate", "--repo", str(repo_copy)).exit_code == 2
 
 
 def test_the_environment_variable_names_the_store_on_one_machine(cli, repo_copy, tmp_path, monkeypatch):

@@ -152,10 +152,20 @@ def git_ignored(repo: Repository, path: Path) -> bool:
     return done.returncode == 0
 
 
+def git_tracks_any(repo: Repository, path: Path) -> bool:
+    """Does git track a file under ``path`` (ignored or not: a tracked file is published)? Unknown: yes."""
+    try:
+        done = subprocess.run(["git", "-C", str(repo.root), "ls-files", "-z", "--", os.path.realpath(path)],
+                              capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return done.returncode != 0 or bool(done.stdout)
+
+
 def refuse_inside(repo: Repository, path: Path, shown: str) -> None:
     """A store inside the repository's tracked tree would be committed and published with it: refused, unless
-    git ignores it."""
-    if inside_repository(repo, path) and not git_ignored(repo, path):
+    git ignores it and tracks nothing under it."""
+    if inside_repository(repo, path) and (not git_ignored(repo, path) or git_tracks_any(repo, path)):
         raise RepositoryError("restreint.dans-le-depot", chemin=shown)
 
 
