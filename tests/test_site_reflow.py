@@ -38,6 +38,12 @@ def _long_record() -> dict:
     record["chiffres_cles"] = [{"valeur": f"1{WORD}", "libelle": f"libellé {WORD}"}]
     record["dates_cles"] = [{"date": "2024-09", "evenement": f"Événement {WORD}"}]
     record["points_positifs"] = [f"Positif {WORD}"]
+    # this repository is public (iaterr.yaml): its record files hold no restricted value, and pages show none
+    from iaterr.model import CasUsage
+    from iaterr.model.visibility import restricted_paths
+
+    for path, _value in restricted_paths(CasUsage, record):
+        record.pop(path[0], None)
     return record
 
 

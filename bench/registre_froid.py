@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""The register's cold build (no site, no cache) against a peer: the version of iaterr at which issue #14 was
+filed, run in the same session, the two alternated (A B A B…) so that the machine's drift hits both.
+
+    .venv/bin/python bench/registre_froid.py                          # 2 000 and 10 000 records, 3 pairs
+    .venv/bin/python bench/registre_froid.py --records 10000 --pairs 5 --peer 410cb14
+
+For each size: the repository of ``bench/generate.py`` (made when missing); each run is a whole
+``iaterr register build`` process with a new cache folder and a new output folder, whose wall time, CPU time
+(itself and its children) and peak memory (``ru_maxrss`` of the largest process) are read from the system. The
+peer runs from a git worktree of the ``--peer`` commit (``bench/out/pair-<commit>``, made once) with this
+checkout's virtual environment. Issue #14's targets were stated against that version on the filer's laptop
+(8.9 s and 436 MB then; 6 s and 300 MB asked), so they are read here as ratios: time at most 0.67 × the peer's,
+peak memory at most 0.69 × the peer's, and memory that grows with the records no more than the search index
+does (the growth from the smallest to the largest size, compared with the growth of ``assets/recherche.js``).
+A benchmark, not a test: the exit code is 0 whatever it finds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TIME_TARGET, MEMORY_TARGET = 6 / 8.9, 300 / 436
+
+
+def ensure(records: int) -> Path:
+    repo = ROOT / "bench" / "out" / f"repo-{records}"
+    if not (repo / "iaterr.yaml").is_file():
+        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--records", str(records)], check=True)
+    return repo
+
+
+def peer_tree(commit: str) -> Path:
+    where = ROOT / "bench" / "out" / f"pair-{commit}"
+    if not (where / "src" / "iaterr").is_dir():
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--force", "--detach", str(where), commit],
+                       check=True, capture_output=True)
+    return where
+
+
+def cold(repo: Path, src: Path) -> tuple[float, float, float, int]:
+    """Wall s, CPU s (with children), peak MB of one cold build, and the size of its search index."""
+    cache = tempfile.mkdtemp(prefix="iaterr-bench-cache-")
+    out = Path(tempfile.mkdtemp(prefix="iaterr-bench-site-")) / "site"
+    env = dict(os.environ, IATERR_CACHE_DIR=cache, NO_COLOR="1", PYTHONPATH=str(src))
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out",
+                              str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"register build failed on {repo} ({src})")
+    index = out / "assets" / "recherche.js"
+    size = index.stat().st_size if index.exists() else 0
+    shutil.rmtree(out.parent, ignore_errors=True)
+    shutil.rmtree(cache, ignore_errors=True)
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--records", type=int, nargs="*", default=[2000, 10000])
+    parser.add_argument("--pairs", type=int, default=3)
+    parser.add_argument("--peer", default="410cb14", help="the peer's commit (default: where #14 was filed)")
+    args = parser.parse_args()
+    peer = peer_tree(args.peer)
+    results = {}
+    for records in args.records:
+        repo = ensure(records)
+        runs: dict[str, list[tuple[float, float, float, int]]] = {"A": [], "B": []}
+        for _pair in range(args.pairs):
+            runs["A"].append(cold(repo, ROOT / "src"))
+            runs["B"].append(cold(repo, peer / "src"))
+        results[records] = runs
+    print("| Fiches | Version | Durée, médiane (min–max) | CPU, médiane | Pic mémoire, médiane | Rapport durée A/B "
+          "(cible ≤ 0,67) | Rapport mémoire A/B (cible ≤ 0,69) |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    for records, runs in results.items():
+        ratio_t = statistics.median(a[0] / b[0] for a, b in zip(runs["A"], runs["B"]))
+        ratio_m = statistics.median(a[2] / b[2] for a, b in zip(runs["A"], runs["B"]))
+        for name, label in (("A", "cette version"), ("B", f"pair ({args.peer})")):
+            walls = [r[0] for r in runs[name]]
+            print(f"| {records} | {label} | {statistics.median(walls):.1f} s ({min(walls):.1f}–{max(walls):.1f}) | "
+                  f"{statistics.median(r[1] for r in runs[name]):.1f} s | "
+                  f"{statistics.median(r[2] for r in runs[name]):.0f} Mo | "
+                  + (f"{ratio_t:.2f} | {ratio_m:.2f} |" if name == "A" else "— | — |"))
+    sizes = sorted(results)
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        for name, label in (("A", "cette version"), ("B", "pair")):
+            grow = statistics.median(r[2] for r in results[large][name]) - \
+                statistics.median(r[2] for r in results[small][name])
+            index = (results[large][name][0][3] - results[small][name][0][3]) / 2**20
+            print(f"\n{label} : de {small} à {large} fiches, le pic mémoire croît de {grow:.0f} Mo "
+                  f"({grow * 1024 / (large - small):.1f} Ko par fiche) ; l'index de recherche de {index:.1f} Mo.")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
