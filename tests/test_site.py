@@ -565,3 +565,24 @@ def test_where_folders_cannot_be_exchanged_a_failed_swap_keeps_the_old_site(tmp_
         build_site(open_repository(root), out, today=TODAY)
     assert {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not [p for p in out.parent.iterdir() if p.name.startswith(".iaterr-tmp")]
+
+
+def test_an_old_copy_in_a_sub_folder_never_replaces_the_current_page(tmp_path):
+    """A copy of a record's previous version in a sub-folder (refused: identifiant-duplique) has the inputs of the
+    old site's page: carrying that page over must never replace the page of the record the build keeps (it did,
+    through the copy made when a link fails)."""
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION, variant(GOOD_SIMPLE, nom="Ancien nom")])
+    out = tmp_path / "site"
+    build_site(open_repository(root), out, today=TODAY)
+    path = root / "data/cas-usage/detection-fuites.yaml"
+    (root / "data/cas-usage/sous-dossier").mkdir()
+    shutil.copy2(path, root / "data/cas-usage/sous-dossier/detection-fuites.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("nom: Ancien nom", "nom: Nouveau nom"), encoding="utf-8")
+    for jobs in (1, 2):
+        result = build_site(open_repository(root), out, today=TODAY, jobs=jobs)
+        assert ("data/cas-usage/sous-dossier/detection-fuites.yaml", 1) in result.skipped
+        page = (out / "cas/detection-fuites.html").read_text(encoding="utf-8")
+        assert "Nouveau nom" in page and "Ancien nom" not in page, jobs
+    cold = tmp_path / "froid"
+    build_site(open_repository(root), cold, today=TODAY, use_cache=False)
+    assert (cold / "cas/detection-fuites.html").read_bytes() == (out / "cas/detection-fuites.html").read_bytes()

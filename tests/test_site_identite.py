@@ -208,8 +208,38 @@ def test_the_feed_and_removal_pages_never_publish_a_restricted_value_a_commit_su
             assert secret not in text, (rel, secret)
     feed = ElementTree.parse(out / "modifications.xml").getroot()
     ns = {"a": "http://www.w3.org/2005/Atom"}
-    summaries = [e.find("a:summary", ns).text for e in feed.findall("a:entry", ns)]
-    assert "Aucune information publiée n'a changé (mise en forme, commentaires ou informations non publiées)." \
-        in summaries
+    entries = [(e.find("a:title", ns).text, e.find("a:summary", ns).text) for e in feed.findall("a:entry", ns)]
+    # the change of a restricted value alone is not announced (nothing a reader can see changed)
+    assert [t for t, _s in entries if t.startswith("Modification")] == [], entries
+    assert len({e.find("a:id", ns).text for e in feed.findall("a:entry", ns)}) == len(entries)
     removed = _text(out / f"cas/{GOOD_DECISION['identifiant']}.html")
     assert "Le motif indiqué lors du retrait n'est pas reproduit" in removed
+
+
+def test_in_a_public_repository_a_removal_reason_is_never_published(tmp_path):
+    """A public repository's restricted values live in its store, not in git: the subject of the commit that
+    removed a record cannot be checked against them, so it is not published, and the page says why (it does
+    not claim that the reason quotes anything)."""
+    from iaterr.model import CasUsage
+    from iaterr.model.visibility import restricted_paths
+
+    records = []
+    for record in (GOOD_DECISION, GOOD_SIMPLE):
+        record = dict(record)
+        for path, _value in restricted_paths(CasUsage, record):
+            record.pop(path[0], None)
+        records.append(record)
+    root = make_repo(tmp_path / "depot", records, config="public: true\n")
+    _git(root, "init", "-q", when="2026-01-01T00:00:00+00:00")
+    _git(root, "add", "-A", when="2026-01-01T00:00:00+00:00")
+    _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
+    _git(root, "rm", "-q", f"data/cas-usage/{GOOD_DECISION['identifiant']}.yaml", when="2026-10-05T09:30:00+00:00")
+    _git(root, "commit", "-q", "-m", "Retrait : le prestataire Zorglub-Omega est parti",
+         when="2026-10-05T09:30:00+00:00")
+    out = tmp_path / "site"
+    result = build_site(open_repository(root), out, today=TODAY)
+    assert not result.skipped, result.skipped
+    page = _text(out / f"cas/{GOOD_DECISION['identifiant']}.html")
+    assert "Zorglub" not in page and "Zorglub" not in (out / "modifications.xml").read_text(encoding="utf-8")
+    assert "rien ne permet de vérifier que ce motif n'en cite aucune" in page
+    assert "il cite une information" not in page

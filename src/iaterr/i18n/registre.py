@@ -26,10 +26,12 @@ FR: dict[str, str] = {
     "registre.flux.resume.deplacement": "La fiche a changé d'adresse ; l'ancienne renvoie vers la nouvelle.",
     "registre.flux.resume.modification": "Fiche mise à jour.",
     "registre.flux.resume.champs": "Informations publiées modifiées : {champs}.",
-    "registre.flux.resume.rien-de-public": "Aucune information publiée n'a changé (mise en forme, commentaires ou "
-                                           "informations non publiées).",
-    "registre.retrait.motif-masque": "Le motif indiqué lors du retrait n'est pas reproduit : il cite une "
-                                     "information que la collectivité ne publie pas.",
+    "registre.retrait.motif-masque.cite": "Le motif indiqué lors du retrait n'est pas reproduit : il cite une "
+                                          "information que la collectivité ne publie pas.",
+    "registre.retrait.motif-masque.public": "Le motif indiqué lors du retrait n'est pas reproduit : les "
+                                            "informations que la collectivité ne publie pas sont tenues hors de ce "
+                                            "dépôt public, et rien ne permet de vérifier que ce motif n'en cite "
+                                            "aucune.",
     "registre.cas.modifie": "Fiche modifiée le {date}.",
     "registre.donnees.datapackage": "Description et licence (Data Package)",
     "registre.pied.licence": "Les données de ce registre sont publiées sous",
@@ -272,10 +274,11 @@ EN: dict[str, str] = {
     "registre.flux.resume.deplacement": "The record moved; its old address links to the new one.",
     "registre.flux.resume.modification": "Record updated.",
     "registre.flux.resume.champs": "Published information changed: {champs}.",
-    "registre.flux.resume.rien-de-public": "No published information changed (layout, comments or unpublished "
-                                           "information).",
-    "registre.retrait.motif-masque": "The reason given for the removal is not shown: it quotes information the "
-                                     "collectivité does not publish.",
+    "registre.retrait.motif-masque.cite": "The reason given for the removal is not shown: it quotes information "
+                                          "the collectivité does not publish.",
+    "registre.retrait.motif-masque.public": "The reason given for the removal is not shown: the information the "
+                                            "collectivité does not publish is kept out of this public repository, "
+                                            "so nothing can check that this reason quotes none of it.",
     "registre.cas.modifie": "Record last changed on {date}.",
     "registre.donnees.datapackage": "Description and licence (Data Package)",
     "registre.pied.licence": "The data of this register are published under the",

@@ -131,8 +131,9 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     modified = last_changes(log)
     commit = git_commit(repo.root)
     staging = Staging(out)
-    spool = Spool()
+    spool: Spool | None = None
     try:
+        spool = Spool()
         # the collectivités first (a few hundred files): every use case's page needs its own
         early = SiteData([], collectivites_alone(repo, use_cache=use_cache, jobs=jobs, today=today))
         made = _renderers(repo, early, languages, title, today, commit, staging, modified, fingerprint)
@@ -197,7 +198,8 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         staging.discard()
         raise
     finally:
-        spool.close()
+        if spool is not None:
+            spool.close()
     state.save(out, fingerprint, kept, now)
     deleted = sorted(old - set(kept) - {MANIFEST})
     return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
@@ -344,15 +346,31 @@ def _shared_furniture(repo: Repository, site: SiteData, renderer: Renderer, iden
     entries: list[dict[str, Any]] = []
     # only what the site shows: a record never published (invalid) is not announced, its link would be dead
     published = {p.path for p in pages}
-    shown = [c for c in log if f"cas/{Path(c.rel).stem}.html" in published][:FEED_ENTRIES]
+    live = {r.identifiant for r in site.records}
+    under_review = {r.identifiant for r in revisions}
+    folder = f"{repo.kind_dir('cas_usage').relative_to(repo.root).as_posix()}/"
+
+    def announced(change: Change) -> bool:
+        stem = Path(change.rel).stem
+        if f"cas/{stem}.html" not in published or stem in under_review:  # its page shows an older version
+            return False
+        # a file deleted while a use case of that identifiant is live (another file of that name) is no removal
+        return not (change.status == "D" and stem in live)
+
+    shown = [c for c in log if announced(c)][:FEED_ENTRIES]
     fields = changed_fields(repo, shown)
     for change in shown:
         stem = Path(change.rel).stem
         kind = {"A": "ajout", "D": "retrait", "R": "deplacement"}.get(change.status, "modification")
+        changed = fields.get((change.commit, change.rel))
+        if kind == "modification" and changed == []:  # nothing a reader can see changed: not announced
+            continue
         nom = names.get(change.rel) or stem
+        # one entry per file and commit: a file outside the folder's top (same name) gets its own id
+        entry_id = f"urn:iaterr:{change.commit}:{stem}" + (
+            "" if change.rel == f"{folder}{stem}.yaml" else f":{digest_of(change.rel)[:8]}")
         entries.append({"title": message(f"registre.flux.{kind}", renderer.lang, nom=nom), "page": f"cas/{stem}.html",
-                        "day": change.day, "id": f"urn:iaterr:{change.commit}:{stem}",
-                        "summary": _feed_summary(kind, fields.get((change.commit, change.rel)), renderer.lang)})
+                        "day": change.day, "id": entry_id, "summary": _feed_summary(kind, changed, renderer.lang)})
     updated = log[0].day if log else datetime(today.year, today.month, today.day, tzinfo=UTC)
     page("modifications.xml", atom(title, ident.url, entries, updated))
     return out
@@ -363,10 +381,8 @@ def _feed_summary(kind: str, fields: list[str] | None, lang: str) -> str:
     subject, a person's words that may quote a restricted value)."""
     if kind != "modification":
         return message(f"registre.flux.resume.{kind}", lang)
-    if fields is None:
-        return message("registre.flux.resume.modification", lang)
     if not fields:
-        return message("registre.flux.resume.rien-de-public", lang)
+        return message("registre.flux.resume.modification", lang)
     from iaterr.model import CasUsage
     from iaterr.model.visibility import shown_fields
 

@@ -60,8 +60,9 @@ class Removal:
     moved_to: str = ""
     #: the identifiant of its collectivité, as its last version named it: the page keeps its request channels
     collectivite: str = ""
-    #: the reason given (the commit's subject) quotes a restricted value of the record: not shown
-    masked: bool = False
+    #: why the reason given (the commit's subject) is not shown: "cite" (it quotes a restricted value of the
+    #: record), "public" (a public repository: its restricted values are not in git, it cannot be checked)
+    masked: str = ""
 
 
 def _run(root: Path, *args: str) -> bytes | None:
@@ -272,8 +273,12 @@ def removals(repo: Repository, present: set[str]) -> list[Removal]:
     for ident, removal in found.items():
         before = befores.get(olds[ident])
         data = _data(before, olds[ident][1]) if before is not None else {}
-        if removal.reason and quotes_restricted(removal.reason, data):  # never published: said so instead
-            removal.reason, removal.masked = "", True
+        if removal.reason and repo.config.public:
+            # the restricted values of a public repository are in its store, not in git: a person's words cannot
+            # be checked against them, so they are not published (the page says why)
+            removal.reason, removal.masked = "", "public"
+        elif removal.reason and quotes_restricted(removal.reason, data):  # never published: said so instead
+            removal.reason, removal.masked = "", "cite"
         if isinstance(data.get("nom"), str):
             removal.nom = data["nom"]
         removal.collectivite = _collectivite_of(data) or ""
@@ -356,21 +361,29 @@ def changed_fields(repo: Repository, log: list[Change]) -> dict[tuple[str, str],
 
 def quotes_restricted(text: str, data: dict[str, Any]) -> bool:
     """Does ``text`` (a commit's subject) quote a value that ``data`` (a version of a use case, as written)
-    holds in a restricted field? Compared without case, and numbers by their digits (« 45 000 € »)."""
+    holds in a restricted field? Compared without case nor accents, and numbers by their digits (« 45 000 € »)."""
     from iaterr.model import CasUsage
     from iaterr.model.visibility import restricted_paths
 
-    folded = text.casefold()
+    folded = _folded(text)
     digits = "".join(ch for ch in text if ch.isdigit())
     for _path, value in restricted_paths(CasUsage, data):
         for leaf in _leaves(value):
             shown = str(leaf).strip()
-            if len(shown) >= 3 and shown.casefold() in folded:
+            if len(shown) >= 3 and _folded(shown) in folded:
                 return True
             number = "".join(ch for ch in shown if ch.isdigit())
             if len(number) >= 3 and number == "".join(ch for ch in shown if not ch.isspace()) and number in digits:
                 return True
     return False
+
+
+def _folded(text: str) -> str:
+    """Without case, accents nor repeated spaces (« RÉGION  Occitanie » = « region occitanie »)."""
+    import unicodedata
+
+    text = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+    return " ".join(text.split())
 
 
 def _leaves(value: Any) -> list[Any]:

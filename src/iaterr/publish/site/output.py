@@ -249,8 +249,11 @@ class Staging:
         self._folder_of(rel)
         try:
             os.link(source, target, follow_symlinks=False)
-        except OSError:
-            shutil.copyfile(source, target, follow_symlinks=False)
+        except FileExistsError:  # another page is already there: never replaced (the caller decides)
+            raise
+        except OSError:  # links not possible here: a copy, never over another file nor through a link
+            with open(source, "rb") as old:
+                self.write(rel, old.read())
 
     def swap(self) -> None:
         """Put the staging folder in place of ``out``; the old site is then deleted (on failure it stays, and the
