@@ -59,7 +59,16 @@ def repo_copy(tmp_path) -> Path:
     shutil.copytree(ROOT / "data", dest / "data")
     shutil.copytree(ROOT / "schema", dest / "schema")
     shutil.copytree(PLANTED_STORE, tmp_path / "iaterr-restreint")
+    link_store(dest, tmp_path / "iaterr-restreint")
     return dest
+
+
+def link_store(repo: Path, store: Path) -> None:
+    """The store's marker linked to the repository ``repo`` (by its path here), as ``iaterr restreint lier`` does."""
+    from iaterr.repo.config import Repository, load_config
+    from iaterr.repo.restreint import link
+
+    link(Repository(repo, load_config(repo)), store, str(store))
 
 
 def not_public(root: Path) -> Path:

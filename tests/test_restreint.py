@@ -102,9 +102,10 @@ def test_a_store_without_marker_is_refused_not_read(cli, repo_copy, tmp_path):
 
 def test_another_repositorys_store_is_refused(cli, repo_copy):
     marker = _store(repo_copy) / "iaterr-restreint.yaml"
-    marker.write_text(marker.read_text(encoding="utf-8").replace('"depot"', '"autre-collectivite"'))
+    marker.write_text('iaterr-restreint: 2\ndepot: "autre-collectivite"\nlie-a:\n  - "/ailleurs/autre"\n')
     result = cli("validate", "--repo", str(repo_copy))
     assert result.exit_code == 2 and "autre-collectivite" in result.output, result.output
+    assert "iaterr restreint lier" in result.output
 
 
 def test_a_link_is_never_followed(cli, repo_copy, tmp_path):

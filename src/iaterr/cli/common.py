@@ -202,6 +202,9 @@ def say_restricted_unavailable(app: App, repository: Repository) -> None:
         where = locate(repository)
     except RepositoryError as exc:
         raise Abort(exc.key, **exc.params) from exc
+    if where.ignored:
+        app.say(where.ignored, style="dim", chemin=where.shown, variable=where.source)
+        return
     if where.available or not repository.config.public:
         return
     if where.configured:

@@ -86,4 +86,41 @@ def register(app: typer.Typer) -> None:
             code = FINDINGS if found.problems else OK
         raise typer.Exit(code)
 
+    @sub.command("lier", help=h("help.restreint.lier"), add_help_option=False)
+    def lier(
+        dossier: Path = typer.Argument(..., help=h("help.restreint.lier.dossier"), show_default=False),
+        repo: Optional[Path] = repo_option(),
+        lang: Optional[str] = lang_option(),
+        help_: bool = help_option(),
+    ) -> None:
+        import os
+
+        from iaterr.repo.config import RepositoryError, open_repository
+        from iaterr.repo.restreint import configured_path, link, read_marker
+
+        with guarded(lang) as ui:
+            try:
+                repository = open_repository(repo, allow_embedded=False)
+            except RepositoryError as exc:
+                raise Abort(exc.key, "cli.depot-introuvable.aide" if exc.key == "cli.depot-introuvable" else None,
+                            **exc.params) from exc
+            ui.adopt_repository_language(repository.config.langue)
+            path = Path(os.path.abspath(dossier))
+            shown = str(dossier)
+            try:
+                added = link(repository, path, shown)
+                name = read_marker(path, shown).get("depot")
+            except RepositoryError as exc:
+                raise Abort(exc.key, **exc.params) from exc
+            if added:
+                ui.say("restreint.lie", style="green", magasin=shown, nom=name if isinstance(name, str) else "?",
+                       liens=", ".join(added))
+            else:
+                ui.say("restreint.deja-lie", style="green", magasin=shown)
+            named = configured_path(repository)
+            if named is None or named[0] != path:
+                ui.say("restreint.lie.pas-nomme", style="yellow",
+                       chemin=os.path.relpath(path, repository.root).replace(os.sep, "/"))
+        raise typer.Exit(OK)
+
     app.add_typer(sub)

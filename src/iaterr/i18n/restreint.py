@@ -31,9 +31,27 @@ FR: dict[str, str] = {
                                "il n'est pas lu. Vérifiez la clé « restreint » de iaterr.yaml (une demande de fusion "
                                "a pu la changer) ; pour créer le magasin : « iaterr restreint separer » ou "
                                "« iaterr init ».",
-    "restreint.autre-depot": "Le magasin restreint {chemin} appartient au dépôt « {nom} » (selon {marqueur}), pas à "
-                             "celui-ci (« {depot} ») : il n'est pas lu. Vérifiez la clé « restreint » de iaterr.yaml "
-                             "ou la variable IATERR_RESTREINT.",
+    "restreint.autre-depot": "Le magasin restreint {chemin} n'est pas lié à ce dépôt ({depot}) : son marqueur "
+                             "{marqueur} le lie au dépôt « {nom} » ailleurs. Il n'est pas lu. Si la clé « restreint » "
+                             "de iaterr.yaml vient d'être changée (par une demande de fusion), rétablissez-la. Si ce "
+                             "magasin est bien celui de ce dépôt, déplacé ou recloné ailleurs : « iaterr restreint "
+                             "lier {chemin} ».",
+    "restreint.ancien-marqueur": "Le magasin restreint {chemin} porte un marqueur d'une version précédente "
+                                 "d'iaterr ({marqueur}, dépôt « {nom} ») qui ne le lie pas à ce dépôt de façon sûre : "
+                                 "il n'est pas lu. Si c'est bien le magasin de ce dépôt, liez-le une fois : "
+                                 "« iaterr restreint lier {chemin} » (dans ce dépôt).",
+    "restreint.variable-ignoree": "ℹ Le magasin {chemin} nommé par {variable} n'est pas lié à ce dépôt : il est "
+                                  "ignoré ici (seuls les champs publics sont lus). Pour l'y lier : « iaterr "
+                                  "restreint lier {chemin} ».",
+    "help.restreint.lier": "Lie le magasin restreint DOSSIER à ce dépôt (son chemin sur cet ordinateur, son "
+                           "adresse git origin) : pour un magasin ou un dépôt déplacé ou recloné ailleurs, ou un "
+                           "magasin créé par une version précédente d'iaterr. Vérifiez d'abord que DOSSIER est bien "
+                           "le magasin de ce dépôt.",
+    "help.restreint.lier.dossier": "Le dossier du magasin restreint à lier.",
+    "restreint.lie": "✓ Magasin {magasin} (dépôt « {nom} ») lié à ce dépôt : {liens}.",
+    "restreint.deja-lie": "✓ Magasin {magasin} déjà lié à ce dépôt.",
+    "restreint.lie.pas-nomme": "⚠ Ce dépôt ne nomme pas ce magasin : ajoutez « restreint: {chemin} » à iaterr.yaml "
+                               "(ou la variable IATERR_RESTREINT) pour qu'il soit lu.",
     "restreint.dossier-occupe": "{chemin} contient déjà des fichiers sans être un magasin restreint ({marqueur} "
                                 "absent) : iaterr n'en fait pas un magasin. Choisissez un dossier vide ou nouveau.",
     "restreint.hors-dossier": "{chemin} n'est pas une fiche de data/cas-usage/ ou data/collectivites/.",
@@ -56,7 +74,8 @@ FR: dict[str, str] = {
                               "sans rien écrire.",
     "restreint.rien": "✓ Aucune valeur restreinte dans les fiches de data/ : rien à déplacer.",
     "restreint.pas-de-magasin": "Aucun magasin restreint nommé : ajoutez « restreint: ../{dossier}-restreint » "
-                                "à iaterr.yaml (un dossier hors du dépôt), ou passez --magasin.",
+                                "à iaterr.yaml (un dossier hors du dépôt), ou nommez-le sur cet ordinateur par la variable "
+                                "IATERR_RESTREINT.",
     "restreint.a-deplacer": "{fichier} → {compagnon} : {champs}",
     "restreint.simulation": "{fiches} fiche(s), {valeurs} valeur(s) restreinte(s) seraient déplacées vers {magasin} "
                             "(simulation : rien n'a été écrit).",
@@ -118,9 +137,26 @@ EN: dict[str, str] = {
     "restreint.sans-marqueur": "{chemin} is not a restricted store made by iaterr (no {marqueur} file): it is not "
                                "read. Check the “restreint” key of iaterr.yaml (a merge request may have changed "
                                "it); to create the store: “iaterr restreint separer” or “iaterr init”.",
-    "restreint.autre-depot": "The restricted store {chemin} belongs to the repository “{nom}” (according to "
-                             "{marqueur}), not to this one (“{depot}”): it is not read. Check the “restreint” key of "
-                             "iaterr.yaml or the IATERR_RESTREINT variable.",
+    "restreint.autre-depot": "The restricted store {chemin} is not linked to this repository ({depot}): its marker "
+                             "{marqueur} links it to the repository “{nom}” elsewhere. It is not read. If the "
+                             "“restreint” key of iaterr.yaml was just changed (by a merge request), restore it. If "
+                             "this store really is this repository's, moved or cloned elsewhere: “iaterr restreint "
+                             "lier {chemin}”.",
+    "restreint.ancien-marqueur": "The restricted store {chemin} carries a marker of an earlier iaterr version "
+                                 "({marqueur}, repository “{nom}”) that does not link it safely to this repository: "
+                                 "it is not read. If it really is this repository's store, link it once: “iaterr "
+                                 "restreint lier {chemin}” (in this repository).",
+    "restreint.variable-ignoree": "ℹ The store {chemin} named by {variable} is not linked to this repository: it is "
+                                  "ignored here (only public fields are read). To link it: “iaterr restreint lier "
+                                  "{chemin}”.",
+    "help.restreint.lier": "Links the restricted store DOSSIER to this repository (its path on this computer, its git "
+                           "origin address): for a store or repository moved or cloned elsewhere, or a store made by "
+                           "an earlier iaterr version. Check first that DOSSIER really is this repository's store.",
+    "help.restreint.lier.dossier": "The folder of the restricted store to link.",
+    "restreint.lie": "✓ Store {magasin} (repository “{nom}”) linked to this repository: {liens}.",
+    "restreint.deja-lie": "✓ Store {magasin} already linked to this repository.",
+    "restreint.lie.pas-nomme": "⚠ This repository does not name this store: add “restreint: {chemin}” to iaterr.yaml "
+                               "(or the IATERR_RESTREINT variable) for it to be read.",
     "restreint.dossier-occupe": "{chemin} already holds files without being a restricted store ({marqueur} "
                                 "missing): iaterr does not make it a store. Choose an empty or new folder.",
     "restreint.hors-dossier": "{chemin} is not a record of data/cas-usage/ or data/collectivites/.",
@@ -140,7 +176,8 @@ EN: dict[str, str] = {
     "help.restreint.dry-run": "Show what would move (field names and files, never values), writing nothing.",
     "restreint.rien": "✓ No restricted value in the records of data/: nothing to move.",
     "restreint.pas-de-magasin": "No restricted store named: add “restreint: ../{dossier}-restreint” to iaterr.yaml "
-                                "(a folder outside the repository), or pass --magasin.",
+                                "(a folder outside the repository), or name it on this computer with the IATERR_RESTREINT "
+                                "variable.",
     "restreint.a-deplacer": "{fichier} → {compagnon}: {champs}",
     "restreint.simulation": "{fiches} record(s), {valeurs} restricted value(s) would move to {magasin} (dry run: "
                             "nothing was written).",

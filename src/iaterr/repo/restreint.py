@@ -11,8 +11,13 @@ the repository's root) or, on one machine, by the :data:`ENV` environment variab
 
 * its folder is not a symbolic link, and nothing under it is read through one;
 * it is not inside the repository's tracked tree (unless git ignores it);
-* it carries the marker file :data:`MARKER`, written by iaterr, naming this repository: a
-  ``restreint: /etc`` or another collectivité's store is refused, never read.
+* it carries the marker file :data:`MARKER`, written by iaterr, linking it to this repository by what a merge
+  request cannot change (:func:`repository_identities`: the repository's absolute path on this machine, its git
+  ``origin``): a ``restreint: /etc`` or another collectivité's store is refused, never read. A person links a
+  store moved or cloned elsewhere with ``iaterr restreint lier`` (:func:`link`).
+
+The :data:`ENV` variable applies only to repositories that are public or name a store; a store it names whose
+marker links it elsewhere is ignored (said), not an error: it is set once for a machine.
 
 A store that is named but absent is not an error: commands then work on public fields only.
 """
@@ -82,32 +87,81 @@ class Location:
     shown: str = ""
     #: where it was named: "iaterr.yaml" or the environment variable
     source: str = ""
+    #: a store named by the environment variable whose marker names another repository: ignored, said with
+    #: this message key (its parameters: ``chemin``, ``variable``)
+    ignored: str = ""
 
     @property
     def available(self) -> bool:
         return self.store is not None
 
 
-def repository_names(repo: Repository) -> set[str]:
-    """The names a marker may give this repository: its ``nom`` in iaterr.yaml, and its folder's name."""
-    names = {repo.root.name}
-    if repo.config.nom and repo.config.nom.strip():
-        names.add(repo.config.nom.strip())
-    return names
+def repository_identities(repo: Repository) -> set[str]:
+    """What names this repository in a store's marker: nothing a merge request can change. Its absolute path on
+    this machine (links resolved), and its git remote ``origin`` (credentials, scheme, port and ``.git``
+    stripped: ``forge.example/ville/registre-ia``) when it has one. Never ``nom`` nor the folder's name."""
+    identities = {os.path.realpath(repo.root)}
+    origin = origin_url(repo.root)
+    if origin:
+        identities.add(origin)
+    return identities
+
+
+def origin_url(root: Path) -> str | None:
+    """The normalised ``origin`` address of the git repository at ``root`` (None: not a git repository's root,
+    or no ``origin``). Read from git's own configuration (never from a tracked file)."""
+    if not os.path.lexists(os.path.join(root, ".git")):
+        return None
+    try:
+        done = subprocess.run(["git", "-C", str(root), "config", "--get", "remote.origin.url"], capture_output=True,
+                              timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    url = done.stdout.decode("utf-8", "replace").strip() if done.returncode == 0 else ""
+    return normalise_url(url) if url else None
+
+
+def normalise_url(url: str) -> str:
+    """``https://user:token@Forge.example:443/ville/registre-ia.git/`` → ``forge.example/ville/registre-ia``; the
+    scp form ``git@forge.example:ville/registre-ia.git`` gives the same; a local path stays an absolute path."""
+    import re
+
+    url = url.strip()
+    scheme = re.match(r"^([a-zA-Z][a-zA-Z0-9+.-]*)://(.*)$", url)
+    if scheme:
+        if scheme.group(1).lower() == "file":
+            return os.path.realpath(scheme.group(2))
+        rest = scheme.group(2)
+        host, _, path = rest.partition("/")
+    elif re.match(r"^[^/]+:", url) and not re.match(r"^[a-zA-Z]:[\\/]", url):
+        host, _, path = url.partition(":")
+    else:
+        return os.path.realpath(url)
+    host = host.rsplit("@", 1)[-1]
+    if host.startswith("["):
+        host = host.split("]", 1)[0] + "]"
+    else:
+        host = host.split(":", 1)[0]
+    path = path.strip("/")
+    if path.endswith(".git"):
+        path = path[: -len(".git")]
+    return f"{host.lower()}/{path}".rstrip("/")
 
 
 def repository_name(repo: Repository) -> str:
-    """The name written in a new store's marker."""
+    """The name written in a new store's marker, for people only (never compared)."""
     nom = repo.config.nom
     return nom.strip() if nom and nom.strip() else repo.root.name
 
 
 def configured_path(repo: Repository) -> tuple[Path, str, str] | None:
-    """The store's path as named (environment variable first, then iaterr.yaml), how it was written and where."""
-    env = os.environ.get(ENV, "").strip()
-    if env:
-        return Path(os.path.abspath(os.path.expanduser(env))), env, ENV
+    """The store's path as named (environment variable first, then iaterr.yaml), how it was written and where.
+    The environment variable applies only to a repository that is public or names a store itself (it never
+    touches another repository of the machine); a relative value is relative to the repository's root."""
     written = repo.config.restreint
+    env = os.environ.get(ENV, "").strip()
+    if env and (repo.config.public or written):
+        return Path(os.path.abspath(repo.root / os.path.expanduser(env))), env, ENV
     if not written:
         return None
     return Path(os.path.abspath(repo.root / written)), written, "iaterr.yaml"
@@ -132,7 +186,13 @@ def locate(repo: Repository) -> Location:
     if not stat.S_ISDIR(info.st_mode):
         raise RepositoryError("restreint.pas-un-dossier", chemin=shown, source=source)
     refuse_inside(repo, path, shown)
-    check_marker(repo, path, shown)
+    try:
+        check_marker(repo, path, shown)
+    except RepositoryError as exc:
+        # the variable is set once for a machine: another repository's store is not this one's, not an error
+        if source == ENV and exc.key in ("restreint.autre-depot", "restreint.ancien-marqueur"):
+            return Location(True, None, path, shown, source, ignored="restreint.variable-ignoree")
+        raise
     return Location(True, Store(path, shown, Path(os.path.abspath(repo.root))), path, shown, source)
 
 
@@ -169,17 +229,27 @@ def refuse_inside(repo: Repository, path: Path, shown: str) -> None:
         raise RepositoryError("restreint.dans-le-depot", chemin=shown)
 
 
-def marker_text(name: str) -> str:
-    return ("# Écrit par iaterr : ce dossier garde les champs restreints des fiches du dépôt nommé ci-dessous.\n"
-            "# Ne le publiez jamais. Written by iaterr: the restricted fields of the repository named below.\n"
-            f"iaterr-restreint: 1\ndepot: {_quoted(name)}\n")
+#: The marker's format: 2 links the store to repositories by what a merge request cannot change (``lie-a``);
+#: 1 (before) named it by ``nom``, which one can: refused until linked again (``iaterr restreint lier``).
+MARKER_VERSION = 2
+
+
+def marker_text(name: str, links: list[str]) -> str:
+    lines = "".join(f"  - {_quoted(link)}\n" for link in sorted(set(links)))
+    return ("# Écrit par iaterr : ce dossier garde les champs restreints des dépôts nommés sous « lie-a » (leur\n"
+            "# chemin sur cet ordinateur, leur adresse git origin). Ne le publiez jamais. Pour y lier un dépôt\n"
+            "# déplacé ou recloné : iaterr restreint lier <ce dossier>.\n"
+            "# Written by iaterr: the restricted fields of the repositories listed under lie-a. Never publish it.\n"
+            f"iaterr-restreint: {MARKER_VERSION}\ndepot: {_quoted(name)}\nlie-a:\n{lines}")
 
 
 def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def check_marker(repo: Repository, path: Path, shown: str) -> None:
+def read_marker(path: Path, shown: str) -> dict[str, Any]:
+    """The marker of the store at ``path`` as data (``depot``, ``lie-a``, version). Raises
+    :class:`RepositoryError` (``restreint.sans-marqueur``) when there is none or it is not iaterr's."""
     from iaterr.base.files import UnsafePath, read_regular
     from iaterr.repo.yamlio import read_document
 
@@ -189,12 +259,53 @@ def check_marker(repo: Repository, path: Path, shown: str) -> None:
         raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER) from exc
     doc = read_document(raw, MARKER)
     data = doc.data if isinstance(doc.data, dict) else {}
-    name = data.get("depot")
-    if data.get("iaterr-restreint") is None or not isinstance(name, str):
+    if data.get("iaterr-restreint") is None:
         raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER)
-    if name.strip() not in repository_names(repo):
-        raise RepositoryError("restreint.autre-depot", chemin=shown, marqueur=MARKER, nom=name.strip(),
-                              depot=repository_name(repo))
+    return data
+
+
+def marker_links(data: dict[str, Any]) -> list[str]:
+    links = data.get("lie-a")
+    return [str(x).strip() for x in links if isinstance(x, str) and x.strip()] if isinstance(links, list) else []
+
+
+def check_marker(repo: Repository, path: Path, shown: str) -> None:
+    """The marker of the store at ``path`` must link it to this repository (:func:`repository_identities`).
+    Raises :class:`RepositoryError`: no marker, an old marker (``nom`` only), another repository's."""
+    data = read_marker(path, shown)
+    name = data.get("depot")
+    name = name.strip() if isinstance(name, str) else ""
+    links = marker_links(data)
+    if not links:
+        raise RepositoryError("restreint.ancien-marqueur", chemin=shown, marqueur=MARKER, nom=name or "?")
+    if not set(links) & repository_identities(repo):
+        raise RepositoryError("restreint.autre-depot", chemin=shown, marqueur=MARKER, nom=name or "?",
+                              depot=os.path.realpath(repo.root))
+
+
+def link(repo: Repository, path: Path, shown: str) -> list[str]:
+    """Link the store at ``path`` (one with an iaterr marker, old or new) to this repository: its identities added
+    to the marker's ``lie-a`` (the ones there kept), written atomically. Asked for by a person naming the folder,
+    never done because iaterr.yaml says so. Returns the identities added. Raises :class:`RepositoryError`."""
+    from iaterr.repo.writing import write_whole
+
+    try:
+        info = os.lstat(path)
+    except OSError as exc:
+        raise RepositoryError("restreint.illisible", chemin=shown, erreur=exc.strerror or str(exc)) from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise RepositoryError("restreint.lien", chemin=shown, source="")
+    if not stat.S_ISDIR(info.st_mode):
+        raise RepositoryError("restreint.pas-un-dossier", chemin=shown, source="")
+    refuse_inside(repo, path, shown)
+    data = read_marker(path, shown)
+    links = marker_links(data)
+    added = sorted(repository_identities(repo) - set(links))
+    name = data.get("depot")
+    name = name.strip() if isinstance(name, str) and name.strip() else repository_name(repo)
+    if added or data.get("iaterr-restreint") != MARKER_VERSION:
+        write_whole(path / MARKER, marker_text(name, links + added), root=path)
+    return added
 
 
 def create(repo: Repository, path: Path, shown: str) -> Store:
@@ -216,7 +327,8 @@ def create(repo: Repository, path: Path, shown: str) -> Store:
             if entries:
                 raise RepositoryError("restreint.dossier-occupe", chemin=shown, marqueur=MARKER)
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_whole(path / MARKER, marker_text(repository_name(repo)), root=path)
+        write_whole(path / MARKER, marker_text(repository_name(repo), sorted(repository_identities(repo))),
+                    root=path)
     check_marker(repo, path, shown)
     return Store(Path(os.path.abspath(path)), shown, Path(os.path.abspath(repo.root)))
 

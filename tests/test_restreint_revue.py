@@ -1,0 +1,119 @@
+"""Restricted facts out of public repositories, from a review of #16: the store's marker names its repository by
+what a merge request cannot change (``iaterr restreint lier``), the environment variable touches only the
+repositories it is meant for, init --public on a private repository, the writers' section comments and cleared
+fields, separer on sub-folders and comments, and the store's messages and modes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+from conftest import link_store
+
+SICOVAL = "data/cas-usage/sicoval-detection-fuites-eau.yaml"
+
+
+def _store(repo: Path) -> Path:
+    return repo.parent / "iaterr-restreint"
+
+
+def _config(repo: Path, text: str) -> None:
+    (repo / "iaterr.yaml").write_text('version_schema: "1.0"\n' + text, encoding="utf-8")
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                   env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@t"})
+
+
+# ---------------------------------------------------------------- 1. the marker names the repository safely
+
+
+def test_a_merge_request_changing_nom_too_cannot_read_another_collectivites_store(cli, repo_copy, tmp_path):
+    other = tmp_path / "ville-b-restreint"
+    (other / "cas-usage").mkdir(parents=True)
+    (other / "iaterr-restreint.yaml").write_text(
+        'iaterr-restreint: 2\ndepot: "Registre IA de Ville B"\nlie-a:\n  - "/srv/ville-b/registre"\n')
+    (other / "cas-usage" / Path(SICOVAL).name).write_text("nom_algorithme: SECRET-DE-VILLE-B\n")
+    # the merge request changes both keys: the name the marker carries is never compared
+    _config(repo_copy, 'nom: "Registre IA de Ville B"\npublic: true\nrestreint: ../ville-b-restreint\n')
+    for args in (("validate",), ("export", "-f", "csv", "--include-restricted")):
+        result = cli(*args, "--repo", str(repo_copy))
+        assert result.exit_code == 2, result.output
+        assert "SECRET-DE-VILLE-B" not in result.output and "iaterr restreint lier" in result.output
+    # nor the folder's name: a store beside a repository folder of the same name, linked elsewhere
+    twin = tmp_path / "b" / "depot"
+    shutil.copytree(repo_copy, twin)
+    _config(twin, "public: true\nrestreint: ../../iaterr-restreint\n")
+    assert cli("validate", "--repo", str(twin)).exit_code == 2
+
+
+def test_an_old_marker_is_refused_until_a_person_links_the_store(cli, repo_copy):
+    marker = _store(repo_copy) / "iaterr-restreint.yaml"
+    marker.write_text('iaterr-restreint: 1\ndepot: "depot"\n')  # as iaterr wrote it before: nom only
+    result = cli("validate", "--repo", str(repo_copy))
+    assert result.exit_code == 2 and "version précédente" in result.output, result.output
+    assert "iaterr restreint lier ../iaterr-restreint" in result.output
+    linked = cli("restreint", "lier", str(_store(repo_copy)), "--repo", str(repo_copy))
+    assert linked.exit_code == 0 and "lié à ce dépôt" in linked.output, linked.output
+    assert "lie-a:" in marker.read_text() and str(os.path.realpath(repo_copy)) in marker.read_text()
+    assert "PLANTE" in cli("export", "--repo", str(repo_copy), "-f", "csv", "--include-restricted").stdout
+    again = cli("restreint", "lier", str(_store(repo_copy)), "--repo", str(repo_copy))
+    assert again.exit_code == 0 and "déjà lié" in again.output
+    # a folder that is not a store is never made one by lier
+    assert cli("restreint", "lier", str(repo_copy / "schema"), "--repo", str(repo_copy)).exit_code == 2
+
+
+def test_a_moved_repository_is_read_again_through_its_git_origin_or_once_linked(cli, repo_copy, tmp_path):
+    _git(repo_copy, "init", "-q", ".")
+    _git(repo_copy, "remote", "add", "origin", "https://agent:jeton@Forge.example:443/ville/registre-ia.git")
+    link_store(repo_copy, _store(repo_copy))
+    marker = (_store(repo_copy) / "iaterr-restreint.yaml").read_text()
+    assert "forge.example/ville/registre-ia" in marker and "jeton" not in marker and "agent" not in marker
+    moved = tmp_path / "ailleurs"
+    moved.mkdir()
+    repo_copy.rename(moved / "depot")
+    _config(moved / "depot", "public: true\nrestreint: ../../iaterr-restreint\n")
+    # same origin, another path: still this repository's store
+    assert "PLANTE" in cli("export", "--repo", str(moved / "depot"), "-f", "csv", "--include-restricted").stdout
+    _git(moved / "depot", "remote", "set-url", "origin", "git@forge.example:autre/registre-ia.git")
+    result = cli("validate", "--repo", str(moved / "depot"))
+    assert result.exit_code == 2 and "iaterr restreint lier" in result.output, result.output
+
+
+def test_origin_addresses_are_normalised_without_credentials():
+    from iaterr.repo.restreint import normalise_url
+
+    same = {normalise_url(u) for u in ("https://forge.example/ville/reg.git", "git@forge.example:ville/reg.git",
+                                       "ssh://git@Forge.Example:22/ville/reg.git/",
+                                       "https://user:secret@forge.example/ville/reg")}
+    assert same == {"forge.example/ville/reg"}
+    assert normalise_url("file:///srv/reg") == os.path.realpath("/srv/reg")
+
+
+# ---------------------------------------------------------------- 3. the environment variable
+
+
+def test_the_variable_touches_only_repositories_meant_for_it(cli, repo_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("IATERR_RESTREINT", str(_store(repo_copy)))
+    private = tmp_path / "prive"
+    shutil.copytree(repo_copy, private)
+    _config(private, "")
+    assert cli("validate", "--repo", str(private)).exit_code == 0  # private, names no store: not concerned
+    other = tmp_path / "autre-public"
+    shutil.copytree(repo_copy, other)
+    _config(other, "public: true\n")
+    result = cli("export", "--repo", str(other), "-f", "csv", "--include-restricted")
+    assert result.exit_code == 0 and "PLANTE" not in result.stdout, result.output
+    assert "n'est pas lié à ce dépôt" in result.stderr and "IATERR_RESTREINT" in result.stderr
+
+
+def test_a_relative_variable_is_relative_to_the_repository(cli, repo_copy, monkeypatch):
+    monkeypatch.chdir(repo_copy / "data")
+    monkeypatch.setenv("IATERR_RESTREINT", "../iaterr-restreint")
+    _config(repo_copy, "public: true\n")
+    result = cli("export", "-f", "csv", "--include-restricted")
+    assert result.exit_code == 0 and "PLANTE" in result.stdout, result.output
