@@ -117,3 +117,33 @@ def test_a_relative_variable_is_relative_to_the_repository(cli, repo_copy, monke
     _config(repo_copy, "public: true\n")
     result = cli("export", "-f", "csv", "--include-restricted")
     assert result.exit_code == 0 and "PLANTE" in result.stdout, result.output
+
+
+# ---------------------------------------------------------------- 2. init --public on a private repository
+
+
+def test_init_public_on_a_private_repository_switches_it_and_says_so(cli, tmp_path):
+    from iaterr.repo.config import load_config
+
+    depot = tmp_path / "registre"
+    assert cli("init", str(depot), "--no-git", "--non-interactif").exit_code == 0
+    assert load_config(depot).public is False
+    again = cli("init", str(depot), "--no-git", "--non-interactif", "--public")
+    assert again.exit_code == 0, again.output
+    assert load_config(depot).public is True
+    assert "passe de false à true" in again.output and "iaterr restreint separer" in again.output
+    assert (tmp_path / "registre-restreint" / "iaterr-restreint.yaml").is_file()
+    # a store already named is kept, and said, when another one is asked for
+    third = cli("init", str(depot), "--no-git", "--non-interactif", "--restreint", "../autre")
+    assert third.exit_code == 0 and "garde sa valeur (../registre-restreint)" in third.output, third.output
+    assert load_config(depot).restreint == "../registre-restreint"
+
+
+def test_init_question_shows_its_choices(cli, tmp_path, monkeypatch):
+    from iaterr.cli import init as init_cli
+
+    monkeypatch.setattr(init_cli, "_stdin_is_tty", lambda: True)
+    monkeypatch.setattr(init_cli, "_ask_collectivite", lambda lang, given: {"nom": "Ville d'essai", "type": "commune"})
+    result = cli("init", str(tmp_path / "registre"), "--no-commit", "--no-git", input="n\n")
+    assert result.exit_code == 0 and "public (sur une forge publique) ? Ses champs" in result.output
+    assert "[o/n]" in result.output, result.output

@@ -81,8 +81,13 @@ class InitResult:
     #: the restricted store made or checked (a public repository), and whether ``git init`` was run in it
     store: Path | None = None
     store_git: bool = False
-    #: keys of an existing ``iaterr.yaml`` that had a value and kept it
+    #: keys of an existing ``iaterr.yaml`` that had a value and kept it (the value kept)
     config_kept: dict[str, str] = field(default_factory=dict)
+    #: ... and the value that was asked for instead
+    config_asked: dict[str, str] = field(default_factory=dict)
+    #: keys of an existing ``iaterr.yaml`` changed because they were asked for explicitly (``public: false`` made
+    #: ``true`` by ``--public``): the value before
+    config_switched: dict[str, str] = field(default_factory=dict)
     #: why an existing ``iaterr.yaml`` could not be completed: a detail, or a message key as ``{"t": key}``
     config_error: str | dict[str, Any] | None = None
     collectivite_path: Path | None = None
@@ -464,14 +469,21 @@ def _complete_config(path: Path, wanted: dict[str, str], result: InitResult) -> 
         result.config_error = {"t": "init.config-pas-une-table"}
         return
     filled = {}
+    switched = False
     for key, value in wanted.items():
         current = data.get(key)
         if current is None or (isinstance(current, str) and not current.strip()):
             data[key] = DoubleQuotedScalarString(value)
             filled[key] = value
-        elif key == "collectivite_defaut" and str(current) != value:
+        elif key == "public" and str(current).strip().lower() not in ("true", "oui", "yes"):
+            # --public asked for explicitly on a repository that says it is private: it becomes public (said)
+            data[key] = True
+            result.config_switched[key] = str(current).lower() if isinstance(current, bool) else str(current)
+            switched = True
+        elif key != "public" and str(current) != value:
             result.config_kept[key] = str(current)
-    if filled:
+            result.config_asked[key] = value
+    if filled or switched:
         write_whole(path, dump_roundtrip(data), root=path.parent)
         result.config_filled.update(filled)
         result.skipped.remove(path)

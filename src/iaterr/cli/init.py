@@ -133,7 +133,12 @@ def _render(ui: App, result, directory: Optional[Path], *, reason: str | None, g
         say("init.config-renseignee", "green", cle=key, valeur=value)
     ident = result.collectivite_path.stem if result.collectivite_path else ""
     for key, value in result.config_kept.items():
-        say("init.config-gardee", "yellow", cle=key, valeur=value, nouvelle=ident)
+        if key == "collectivite_defaut":
+            say("init.config-gardee", "yellow", cle=key, valeur=value, nouvelle=ident)
+        else:
+            say("init.config-gardee.autre", "yellow", cle=key, valeur=value, proposee=result.config_asked.get(key, ""))
+    for key, value in result.config_switched.items():
+        say("init.config-basculee", "yellow", cle=key, avant=value)
     if result.config_error is not None:
         say("init.config-illisible", "yellow", detail=result.config_error, identifiant=ident)
 
@@ -292,6 +297,7 @@ def register(app: typer.Typer) -> None:
 
 def _ask_public(ui: App, target: Path) -> tuple[bool, str | None]:
     """Is the repository public, and where do its restricted facts live (asked at a terminal)?"""
+    from rich.markup import escape
     from rich.prompt import Prompt
 
     from iaterr.authoring.scaffold import default_store
@@ -299,7 +305,9 @@ def _ask_public(ui: App, target: Path) -> tuple[bool, str | None]:
     yes, no = ("o", "n") if ui.lang == "fr" else ("y", "n")
     try:
         while True:
-            answer = Prompt.ask(f"{message('init.q.public', ui.lang)} [{yes}/{no}]", default=no, console=ui.err,
+            # the choices escaped: rich would read « [o/n] » as markup and drop it
+            answer = Prompt.ask(f"{message('init.q.public', ui.lang)} " + escape(f"[{yes}/{no}]"), default=no,
+                                console=ui.err,
                                 show_default=True).strip().lower()
             if answer in ("o", "oui", "y", "yes", "n", "non", "no"):
                 break

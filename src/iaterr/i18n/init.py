@@ -53,6 +53,11 @@ FR: dict[str, str] = {
     "init.config-renseignee": "iaterr.yaml : « {cle} » renseigné ({valeur}).",
     "init.config-gardee": "iaterr.yaml : « {cle} » garde sa valeur ({valeur}) ; changez-la à la main pour "
                           "proposer « {nouvelle} » aux nouvelles fiches.",
+    "init.config-gardee.autre": "iaterr.yaml : « {cle} » garde sa valeur ({valeur}) au lieu de « {proposee} » ; "
+                                "changez-la à la main si c'est « {proposee} » que vous voulez.",
+    "init.config-basculee": "iaterr.yaml : « {cle} » passe de {avant} à true (--public) : le dépôt est maintenant "
+                            "public. Ses fiches ne doivent plus contenir de valeur restreinte : « iaterr restreint "
+                            "separer » les déplace vers le magasin restreint (voir docs/restreint.md).",
     "init.config-illisible": "iaterr.yaml n'a pas pu être complété ({detail}) : ajoutez à la main "
                              "« collectivite_defaut: {identifiant} ».",
     "init.config-pas-une-table": "le fichier n'est pas une table de clés",
@@ -155,6 +160,11 @@ EN: dict[str, str] = {
     "init.config-renseignee": "iaterr.yaml: “{cle}” filled in ({valeur}).",
     "init.config-gardee": "iaterr.yaml: “{cle}” keeps its value ({valeur}); change it by hand to offer "
                           "“{nouvelle}” to new records.",
+    "init.config-gardee.autre": "iaterr.yaml: “{cle}” keeps its value ({valeur}) instead of “{proposee}”; change it "
+                                "by hand if “{proposee}” is what you want.",
+    "init.config-basculee": "iaterr.yaml: “{cle}” changes from {avant} to true (--public): the repository is now "
+                            "public. Its records must no longer hold restricted values: “iaterr restreint separer” "
+                            "moves them to the restricted store (see docs/restreint.md).",
     "init.config-illisible": "iaterr.yaml could not be completed ({detail}): add "
                              "“collectivite_defaut: {identifiant}” by hand.",
     "init.config-pas-une-table": "the file is not a mapping of keys",
