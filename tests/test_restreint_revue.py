@@ -147,3 +147,45 @@ def test_init_question_shows_its_choices(cli, tmp_path, monkeypatch):
     result = cli("init", str(tmp_path / "registre"), "--no-commit", "--no-git", input="n\n")
     assert result.exit_code == 0 and "public (sur une forge publique) ? Ses champs" in result.output
     assert "[o/n]" in result.output, result.output
+
+
+# ---------------------------------------------------------------- 4, 5. new and edit in a public repository
+
+NEW = ("--set", "nom=Tri des courriers", "--set", "description=Un outil qui trie les courriers entrants de la mairie "
+       "par service destinataire, pour gagner du temps.", "--set", "theme=administration_interne",
+       "--set", "statut=en_production")
+
+
+def _public_with_record(cli, tmp_path) -> tuple[Path, Path, Path]:
+    depot = tmp_path / "reg"
+    assert cli("init", str(depot), "--nom", "Testville", "--type", "commune", "--public", "--no-git",
+               "--non-interactif").exit_code == 0
+    made = cli("new", "--repo", str(depot), "--defaults", "--no-input", *NEW, "--set", "nom_algorithme=ALGO-X")
+    assert made.exit_code == 0, made.output
+    assert "pas dans la fiche publiée" in made.output and "reg-restreint/cas-usage/tri-des-courriers.yaml" \
+        in made.output and "dépôt à part" in made.output
+    return depot, depot / "data/cas-usage/tri-des-courriers.yaml", tmp_path / "reg-restreint/cas-usage" \
+        / "tri-des-courriers.yaml"
+
+
+def test_edits_of_restricted_fields_add_no_section_comment_and_say_where_they_went(cli, tmp_path):
+    depot, record, companion = _public_with_record(cli, tmp_path)
+    for value in ("moins_50k", "plus_100k", "moins_50k"):
+        edited = cli("edit", "tri-des-courriers", "--repo", str(depot), "--set", f"budget={value}", "--no-input")
+        assert edited.exit_code == 0, edited.output
+        assert "tri-des-courriers.yaml (budget)" in edited.output and "dépôt à part" in edited.output
+    text = record.read_text(encoding="utf-8")
+    assert "Informations réservées" not in text and "ALGO-X" not in text and "budget" not in text
+    assert "budget: moins_50k" in companion.read_text(encoding="utf-8")
+    assert cli("validate", "--repo", str(depot)).exit_code == 0
+
+
+def test_emptying_a_restricted_field_removes_it_from_the_store(cli, tmp_path):
+    depot, _record, companion = _public_with_record(cli, tmp_path)
+    assert cli("edit", "tri-des-courriers", "--repo", str(depot), "--set", "budget=moins_50k",
+               "--no-input").exit_code == 0
+    cleared = cli("edit", "tri-des-courriers", "--repo", str(depot), "--set", "nom_algorithme=", "--no-input")
+    assert cleared.exit_code == 0 and "retirés du magasin" in cleared.output, cleared.output
+    assert companion.read_text(encoding="utf-8") == "budget: moins_50k\n"
+    assert cli("edit", "tri-des-courriers", "--repo", str(depot), "--set", "budget=", "--no-input").exit_code == 0
+    assert not companion.exists()  # nothing left: the file goes

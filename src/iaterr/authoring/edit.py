@@ -53,9 +53,12 @@ class OpenRecord:
     path: Path
     rel: str
     raw: bytes
-    #: the data as read (every field, restricted ones included: the person editing is the one who wrote them)
+    #: the data as read (every field, restricted ones included: the person editing is the one who wrote them;
+    #: in a public repository, with the restricted fields its store holds)
     data: dict[str, Any]
     version: str
+    #: the restricted fields taken from the store (a public repository), not in the record's text
+    stored: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -73,6 +76,14 @@ class EditedRecord:
     version: str = SCHEMA_VERSION
     #: the text reads back as the record written afresh from ``data`` would (a safeguard: False refuses it)
     faithful: bool = True
+    #: a public repository: the record's text without the restricted fields changed (they go to the store,
+    #: never into the record file, nor does their section's comment), and those fields
+    public_text: str | None = None
+    restricted_changed: list[str] = field(default_factory=list)
+    #: set by :func:`write_edit`: the store's file written (as shown), the fields set there and those removed
+    stored_in: str = ""
+    stored_set: list[str] = field(default_factory=list)
+    stored_removed: list[str] = field(default_factory=list)
 
     @property
     def renamed(self) -> bool:
@@ -111,7 +122,26 @@ def open_for_edit(repo: Repository, identifiant: str, kind: str = "cas_usage") -
         raise EditError("edit.illisible", chemin=f"{rel}:{d.line}" if d else rel,
                         erreur=d.message() if d else "")
     version = str(doc.data.get("version_schema") or SCHEMA_VERSION)
-    return OpenRecord(kind, identifiant, path, rel, raw, dict(doc.data), version)
+    data = dict(doc.data)
+    stored = _stored_fields(repo, rel)
+    for name, value in stored.items():
+        data.setdefault(name, value)
+    return OpenRecord(kind, identifiant, path, rel, raw, data, version,
+                      {k: v for k, v in stored.items() if k not in doc.data})
+
+
+def _stored_fields(repo: Repository, rel: str) -> dict[str, Any]:
+    """The restricted fields the store of a public repository holds for ``rel`` (none: not public, no store,
+    or a store file that cannot be read — ``validate`` says why)."""
+    if not repo.config.public:
+        return {}
+    from iaterr.repo.restreint import companion_fields, locate
+
+    try:
+        store = locate(repo).store
+        return companion_fields(store, rel) if store is not None else {}
+    except (RepositoryError, OSError, UnsafePath):
+        return {}
 
 
 # ---------------------------------------------------------------- comments that follow a value
@@ -220,10 +250,22 @@ def edited_record(repo: Repository, source: OpenRecord, answers: dict[str, Any],
         problems.append(Diagnostic("identifiant-duplique", rel, path=("identifiant",),
                                        params={"identifiant": ident, "autre": rel}))
     data = {"version_schema": version, **new}
-    # the text reads as the same record as one written afresh from the same data
-    fresh = read_document(render_record(kind, data, lang=lang).encode("utf-8"), rel).data
+    # the text reads as the same record as one written afresh from the same data (the store's fields left
+    # where they are are not in the text)
+    in_text = {k: v for k, v in data.items() if not (k in source.stored and k not in changed)}
+    fresh = read_document(render_record(kind, in_text, lang=lang).encode("utf-8"), rel).data
     faithful = read_document(text.encode("utf-8"), rel).data == fresh
-    return EditedRecord(source, ident, path, rel, data, text, changed, problems, version, faithful)
+    public_text, restricted_changed = None, []
+    if repo.config.public:
+        from iaterr.authoring.separer import restricted_names
+
+        hidden = set(restricted_names(kind))
+        restricted_changed = [k for k in changed if k in hidden]
+        if restricted_changed:
+            public_text = _apply(source, model, {k: v for k, v in new.items() if k not in hidden},
+                                 [k for k in changed if k not in hidden], version, lang)
+    return EditedRecord(source, ident, path, rel, data, text, changed, problems, version, faithful, public_text,
+                        restricted_changed)
 
 
 def _apply(source: OpenRecord, model: Any, new: dict[str, Any], changed: list[str], version: str,
@@ -316,14 +358,28 @@ def write_edit(repo: Repository, edited: EditedRecord) -> Path:
         raise EditError("edit.identifiant-pris", identifiant=edited.identifiant, chemin=edited.rel)
     if not edited.valid:
         raise EditError("edit.invalide")
-    from iaterr.authoring.separer import move_companion, route, store_routed
+    from iaterr.authoring.separer import move_companion, route, store_changed, store_routed
 
     # a public repository: restricted answers go to its store, never into the record file
-    routed = route(repo, edited.rel, edited.source.kind, edited.text)
+    routed = route(repo, edited.rel, edited.source.kind,
+                   edited.public_text if edited.public_text is not None else edited.text)
     data = routed.text.encode("utf-8")
+    to_set = {k: edited.data[k] for k in edited.restricted_changed if k in edited.data}
+    to_clear = [k for k in edited.restricted_changed if k not in edited.data]
+    if to_set and routed.store is None:
+        from iaterr.repo.restreint import locate
+
+        if locate(repo).store is None:
+            raise RepositoryError("restreint.refus-ecriture", champs=", ".join(to_set), fichier=edited.rel)
     if edited.renamed:
         move_companion(repo, edited.source.rel, edited.rel)
     store_routed(routed)
+    if edited.restricted_changed:
+        edited.stored_in = store_changed(repo, edited.rel, to_set, to_clear)
+        edited.stored_set = [*routed.values, *to_set]
+        edited.stored_removed = to_clear
+    elif routed.values and routed.store is not None:
+        edited.stored_in, edited.stored_set = routed.store.display(edited.rel), list(routed.values)
     if not edited.renamed:
         write_whole(edited.source.path, data, root=repo.root)
         return edited.source.path

@@ -256,11 +256,39 @@ def route(repo: Repository, rel: str, kind: str, text: str) -> Routed:
     store = locate(repo).store
     if store is None:
         raise RepositoryError("restreint.refus-ecriture", champs=", ".join(names), fichier=rel)
+    # the comment line of a section whose fields all leave (« # --- Informations réservées… --- ») goes too:
+    # it would stand in the published file over nothing
+    text = _without_emptied_sections(text, names)
     try:
-        public, values = _separated(raw, rel, kind, names)
+        public, values = _separated(text.encode("utf-8"), rel, kind, names)
     except _Unwritable as exc:
         raise RepositoryError("restreint.invalide", fichier=rel, detail=str(exc)) from exc
     return Routed(rel, public, values, store)
+
+
+def _section_labels() -> set[str]:
+    from iaterr.model import SECTIONS
+
+    return {f"# --- {section.label(lang)} ---" for section in SECTIONS.values() for lang in ("fr", "en")}
+
+
+def _without_emptied_sections(text: str, names: list[str]) -> str:
+    """``text`` without the section comment lines (and the blank line before each) whose top-level keys, up to
+    the next section comment, are all among ``names``. Only comments go: the data are the same."""
+    import re
+
+    labels = _section_labels()
+    lines = text.splitlines(keepends=True)
+    heads = [i for i, line in enumerate(lines) if line.strip() in labels]
+    drop: set[int] = set()
+    for n, head in enumerate(heads):
+        end = heads[n + 1] if n + 1 < len(heads) else len(lines)
+        keys = [m.group(1) for m in (re.match(r"^([^\s#:][^:]*?)\s*:", line) for line in lines[head + 1:end]) if m]
+        if keys and all(key in names for key in keys):
+            drop.add(head)
+            if head > 0 and not lines[head - 1].strip():
+                drop.add(head - 1)
+    return "".join(line for i, line in enumerate(lines) if i not in drop) if drop else text
 
 
 def store_routed(routed: Routed) -> Path | None:
@@ -272,6 +300,39 @@ def store_routed(routed: Routed) -> Path | None:
         return write_companion(routed.store, routed.rel, routed.values)
     except UnsafePath as exc:
         raise RepositoryError("cli.lien-refuse", chemin=routed.store.display(routed.rel), cible=exc.target) from exc
+
+
+def store_changed(repo: Repository, rel: str, values: dict[str, Any], cleared: list[str]) -> str:
+    """An edit's restricted answers in a public repository: ``values`` set in the store's file of ``rel``, the
+    fields ``cleared`` (emptied) removed from it (the file goes when nothing is left). Returns the file as shown.
+    Raises :class:`RepositoryError` (no store: ``restreint.refus-ecriture``)."""
+    from iaterr.repo.restreint import locate, remove_from_companion
+
+    store = locate(repo).store
+    if store is None:
+        if values:
+            raise RepositoryError("restreint.refus-ecriture", champs=", ".join(values), fichier=rel)
+        return ""
+    try:
+        if values:
+            write_companion(store, rel, values)
+        if cleared:
+            remove_from_companion(store, rel, cleared)
+    except UnsafePath as exc:
+        raise RepositoryError("cli.lien-refuse", chemin=store.display(rel), cible=exc.target) from exc
+    return store.display(rel)
+
+
+def stored_summary(repo: Repository, rel: str, kind: str, data: dict[str, Any]) -> tuple[str, list[str]] | None:
+    """Where a new record's restricted answers went in a public repository: the store's file (as shown) and the
+    fields (None: not public, or none given)."""
+    if not repo.config.public:
+        return None
+    from iaterr.repo.restreint import locate
+
+    names = [name for name in restricted_names(kind) if data.get(name) not in (None, "", [], {})]
+    store = locate(repo).store if names else None
+    return None if store is None else (store.display(rel), names)
 
 
 def move_companion(repo: Repository, old_rel: str, new_rel: str) -> None:

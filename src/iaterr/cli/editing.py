@@ -189,6 +189,10 @@ def _write(ui: App, repo: Any, edited: EditedRecord, commit: bool, draft: Any, r
         raise Abort(exc.key, **exc.params) from exc
     delete_draft(draft)
     ui.say("edit.ecrit", style="bold green", chemin=repo.rel(path))
+    if edited.stored_set:  # a public repository: where the restricted answers went
+        ui.say("restreint.ecrit", fichier=edited.stored_in, champs=", ".join(edited.stored_set))
+    if edited.stored_removed:
+        ui.say("restreint.retire", fichier=edited.stored_in, champs=", ".join(edited.stored_removed))
     if commit:
         titles = [specs(CasUsage)[n].meta.titre(ui.lang) for n in edited.changed
                   if n in specs(CasUsage) and n != "date_mise_a_jour"]

@@ -238,6 +238,11 @@ def run_new(ui: App, repo_opt: Optional[Path], from_: Optional[Path], sets: list
         raise Abort("new.existe", "new.existe.aide", identifiant=record.identifiant, chemin=repo.rel(exc.path)) from exc
     delete_draft(draft)
     ui.say("new.ecrit", style="bold green", chemin=repo.rel(path))
+    from iaterr.authoring.separer import stored_summary
+
+    stored = stored_summary(repo, record.rel, record.kind, data)
+    if stored is not None:  # a public repository: where the restricted answers went
+        ui.say("restreint.ecrit", fichier=stored[0], champs=", ".join(stored[1]))
     ui.say("new.valide", style="green")
     if chosen is not None and chosen.invalide:  # named all the same: its file is there, to be corrected
         ui.say("new.collectivite-invalide", style="yellow", collectivite=chosen.identifiant, chemin=chosen.invalide)

@@ -62,7 +62,11 @@ FR: dict[str, str] = {
                                 "un magasin restreint (clé « restreint » de iaterr.yaml, ou variable "
                                 "IATERR_RESTREINT) et créez-le avec « iaterr restreint separer », ou ne renseignez "
                                 "pas ces champs.",
-    "restreint.ecrit": "Champs restreints écrits dans le magasin : {fichier} ({champs}).",
+    "restreint.ecrit": "Champs restreints écrits dans le magasin restreint, pas dans la fiche publiée : {fichier} "
+                       "({champs}). Le magasin est un dépôt à part : committez-y ce fichier (il n'est jamais "
+                       "committé avec la fiche).",
+    "restreint.retire": "Champs restreints vidés, retirés du magasin restreint : {fichier} ({champs}). Committez ce "
+                        "changement dans le dépôt du magasin.",
     # iaterr restreint
     "help.restreint": "Les champs restreints d'un dépôt public : les garder hors des fichiers publiés, dans un "
                       "magasin restreint.",
@@ -166,7 +170,11 @@ EN: dict[str, str] = {
                                 "cannot be written to {fichier}, a published file. Nothing was written. Name a "
                                 "restricted store (“restreint” key of iaterr.yaml, or IATERR_RESTREINT variable) and "
                                 "create it with “iaterr restreint separer”, or leave these fields empty.",
-    "restreint.ecrit": "Restricted fields written to the store: {fichier} ({champs}).",
+    "restreint.ecrit": "Restricted fields written to the restricted store, not to the published record: {fichier} "
+                       "({champs}). The store is a repository of its own: commit this file there (it is never "
+                       "committed with the record).",
+    "restreint.retire": "Restricted fields emptied, removed from the restricted store: {fichier} ({champs}). Commit "
+                        "this change in the store's repository.",
     "help.restreint": "Restricted fields of a public repository: keep them out of the published files, in a "
                       "restricted store.",
     "help.restreint.separer": "Moves every restricted value of the records of data/ to the restricted store "
