@@ -189,3 +189,27 @@ def test_emptying_a_restricted_field_removes_it_from_the_store(cli, tmp_path):
     assert companion.read_text(encoding="utf-8") == "budget: moins_50k\n"
     assert cli("edit", "tri-des-courriers", "--repo", str(depot), "--set", "budget=", "--no-input").exit_code == 0
     assert not companion.exists()  # nothing left: the file goes
+
+
+# ---------------------------------------------------------------- 6. separer and records in sub-folders
+
+
+def test_separer_reports_records_in_sub_folders_up_front_and_writes_nothing(cli, repo_copy):
+    sicoval = repo_copy / SICOVAL
+    text = sicoval.read_text(encoding="utf-8")
+    sicoval.write_text(text + "budget: moins_50k\n", encoding="utf-8")  # a top-level record to move
+    nested = repo_copy / "data/cas-usage/archive/ancienne.yaml"
+    nested.parent.mkdir()
+    nested.write_text(text.replace("identifiant: sicoval-detection-fuites-eau", "identifiant: ancienne")
+                      + "budget: moins_50k\n", encoding="utf-8")
+    store = _store(repo_copy)
+    before = {p: p.read_bytes() for p in store.rglob("*") if p.is_file()}
+    for args in (("--dry-run",), ()):
+        result = cli("restreint", "separer", *args, "--repo", str(repo_copy))
+        assert result.exit_code == 1, result.output
+        assert "data/cas-usage/archive/ancienne.yaml : fiche dans un sous-dossier" in result.output
+        assert "Rien n'a été écrit" in result.output
+    assert sicoval.read_text(encoding="utf-8").endswith("budget: moins_50k\n")
+    assert {p: p.read_bytes() for p in store.rglob("*") if p.is_file()} == before
+    hint = cli("validate", "--repo", str(repo_copy)).output
+    assert "sous-dossier" in hint and "iaterr restreint separer" in hint

@@ -44,7 +44,9 @@ class Move:
 @dataclass
 class Problem:
     rel: str
-    #: "conflit" (a different value in the store) or "invalide" (a record that cannot be read or rewritten)
+    #: "conflit" (a different value in the store), "invalide" (a record that cannot be read or rewritten) or
+    #: "sous-dossier" (a record in a sub-folder of data/cas-usage/ or data/collectivites/: the store has no
+    #: file for it; nothing is written while there is one)
     kind: str
     champ: str = ""
     companion: str = ""
@@ -59,6 +61,11 @@ class Plan:
     @property
     def values(self) -> int:
         return sum(len(m.fields) for m in self.moves)
+
+    @property
+    def blocking(self) -> bool:
+        """Problems that stop the whole run before anything is written (records the store cannot mirror)."""
+        return any(p.kind == "sous-dossier" for p in self.problems)
 
 
 def restricted_names(kind: str) -> list[str]:
@@ -96,6 +103,9 @@ def plan(repo: Repository, store: Store) -> Plan:
             continue
         names = [name for name in restricted_names(f.kind) if doc.data.get(name) not in (None, "", [], {})]
         if not names:
+            continue
+        if store.inner(f.rel) is None:  # a sub-folder: said up front, before anything is written
+            out.problems.append(Problem(f.rel, "sous-dossier", champ=", ".join(names)))
             continue
         shown = store.display(f.rel)
         try:

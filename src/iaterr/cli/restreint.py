@@ -28,7 +28,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from iaterr.authoring.separer import apply, plan
         from iaterr.repo.config import RepositoryError, open_repository
-        from iaterr.repo.restreint import configured_path, create, locate
+        from iaterr.repo.restreint import Store, configured_path, create, locate
 
         with guarded(lang) as ui:
             # the embedded data (iaterr's own) are never written; the store may not exist yet: not said missing
@@ -43,17 +43,24 @@ def register(app: typer.Typer) -> None:
                 raise Abort("restreint.pas-de-magasin", dossier=repository.root.name)
             path, shown, _source = named
             try:
-                where = locate(repository)
-                store = where.store
-                if store is None and not dry_run:
-                    store = create(repository, path, shown)
+                store = locate(repository).store
             except RepositoryError as exc:
                 raise Abort(exc.key, **exc.params) from exc
+            # planned first, on the store as it is or will be (absent: nothing in it yet)
+            found = plan(repository, store or Store(path, shown, repository.root))
+            if found.blocking:  # records the store cannot mirror: said up front, nothing written
+                for problem in found.problems:
+                    if problem.kind == "sous-dossier":
+                        ui.say("restreint.sous-dossier", style="red", fichier=problem.rel, champs=problem.champ)
+                ui.say("restreint.rien-ecrit", style="red")
+                raise typer.Exit(FINDINGS)
+            if store is None and not dry_run:
+                try:
+                    store = create(repository, path, shown)
+                except RepositoryError as exc:
+                    raise Abort(exc.key, **exc.params) from exc
             if store is None:  # a dry run before the store exists: what it would be
-                from iaterr.repo.restreint import Store
-
                 store = Store(path, shown, repository.root)
-            found = plan(repository, store)
             for move in found.moves:
                 if move.fields or move.already:
                     ui.say("restreint.a-deplacer", fichier=move.rel, compagnon=move.companion,

@@ -7,7 +7,9 @@ FR: dict[str, str] = {
                                         "ne doit pas figurer dans un fichier suivi de ce dépôt (iaterr.yaml : "
                                         "public: true).",
     "hint.restreint-separer": "Déplacez les valeurs restreintes vers le magasin restreint avec « iaterr restreint "
-                              "separer » (elles restent dans l'historique git : voir docs/restreint.md).",
+                              "separer » (elles restent dans l'historique git : voir docs/restreint.md) ; une fiche "
+                              "d'un sous-dossier de data/cas-usage/ ou data/collectivites/ n'a pas de place dans le "
+                              "magasin : retirez-en la valeur, ou déplacez la fiche dans son dossier.",
     "diag.restreint-champ-public": "« {champ} » n'est pas un champ restreint : il n'a pas sa place dans le fichier "
                                    "du magasin restreint.",
     "hint.restreint-champ-public": "Mettez ce champ dans la fiche elle-même ({fiche}), ou retirez-le du magasin.",
@@ -89,6 +91,11 @@ FR: dict[str, str] = {
                          "puis relancez.",
     "restreint.invalide": "{fichier} : fiche non lisible ({detail}) ; corrigez-la (iaterr validate) puis relancez.",
     "restreint.echec": "{fiches} fiche(s) non traitée(s) : voir ci-dessus.",
+    "restreint.sous-dossier": "{fichier} : fiche dans un sous-dossier, avec des valeurs restreintes ({champs}). Le "
+                              "magasin ne garde que les fiches de data/cas-usage/ et data/collectivites/ elles-mêmes "
+                              "(pas leurs sous-dossiers) : retirez ces valeurs de la fiche (gardez-les ailleurs), ou "
+                              "déplacez la fiche dans son dossier, puis relancez.",
+    "restreint.rien-ecrit": "Rien n'a été écrit (ni fiche ni magasin).",
     "restreint.historique": "⚠ Ces valeurs restent dans les commits passés du dépôt{publie}. Pour les en retirer : "
                             "réécrire l'historique (git filter-repo --replace-text, ou BFG Repo-Cleaner), pousser "
                             "en force (git push --force), faire recloner chaque copie et demander à la forge de "
@@ -119,7 +126,9 @@ EN: dict[str, str] = {
                                         "must not be in a tracked file of this repository (iaterr.yaml: "
                                         "public: true).",
     "hint.restreint-separer": "Move the restricted values to the restricted store with “iaterr restreint separer” "
-                              "(they stay in the git history: see docs/restreint.md).",
+                              "(they stay in the git history: see docs/restreint.md); a record in a sub-folder of "
+                              "data/cas-usage/ or data/collectivites/ has no place in the store: remove the value "
+                              "from it, or move the record into its folder.",
     "diag.restreint-champ-public": "“{champ}” is not a restricted field: it does not belong in the restricted "
                                    "store's file.",
     "hint.restreint-champ-public": "Put this field in the record itself ({fiche}), or remove it from the store.",
@@ -195,6 +204,11 @@ EN: dict[str, str] = {
                          "again.",
     "restreint.invalide": "{fichier}: record cannot be read ({detail}); fix it (iaterr validate) then run again.",
     "restreint.echec": "{fiches} record(s) not handled: see above.",
+    "restreint.sous-dossier": "{fichier}: a record in a sub-folder, with restricted values ({champs}). The store "
+                              "keeps only the records of data/cas-usage/ and data/collectivites/ themselves (not "
+                              "their sub-folders): remove these values from the record (keep them elsewhere), or move "
+                              "the record into its folder, then run again.",
+    "restreint.rien-ecrit": "Nothing was written (neither record nor store).",
     "restreint.historique": "⚠ These values remain in the repository's past commits{publie}. To remove them: "
                             "rewrite the history (git filter-repo --replace-text, or BFG Repo-Cleaner), force-push "
                             "(git push --force), have every copy cloned again and ask the forge to purge its caches; "
