@@ -7,6 +7,7 @@ The review's items are numbered as in its report."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -61,15 +62,43 @@ def _dump(data: dict[str, Any]) -> str:
     return out.getvalue()
 
 
+@pytest.fixture(scope="session")
+def migrated_copy(tmp_path_factory) -> Path:
+    """A copy of the project's data repository migrated on 1 December 2026, once per session: the migration of
+    every record is the slow part, and every test gets its own copy of it. A private repository whose records
+    hold no restricted value (the project's are in its store): the notices are public and never read one."""
+    from typer.testing import CliRunner
+
+    from conftest import ROOT
+    from iaterr.cli.main import build_app
+
+    base = tmp_path_factory.mktemp("revue-modele")
+    dest = base / "depot"
+    dest.mkdir()
+    (dest / "iaterr.yaml").write_text('version_schema: "1.0"\n', encoding="utf-8")
+    shutil.copytree(ROOT / "data", dest / "data")
+    shutil.copytree(ROOT / "schema", dest / "schema")
+    with pytest.MonkeyPatch.context() as patch:  # as the tests' own settings (conftest), on the review's day
+        patch.setenv("IATERR_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        patch.setenv("IATERR_AUJOURDHUI", "2026-12-01")
+        patch.setenv("NO_COLOR", "1")
+        for name in ("IATERR_LANG", "GITHUB_ACTIONS", "IATERR_RESTREINT"):
+            patch.delenv(name, raising=False)
+        result = CliRunner().invoke(build_app("fr"), ["migrate", "--repo", str(dest)])
+    assert result.exit_code == 0, result.output
+    return base
+
+
 @pytest.fixture
-def revue(cli, repo_copy, monkeypatch) -> Path:
+def revue(migrated_copy, tmp_path, monkeypatch) -> Path:
     """The reviewer's repository, on 1 December 2026."""
     monkeypatch.setenv("IATERR_AUJOURDHUI", "2026-12-01")
-    assert cli("migrate", "--repo", str(repo_copy)).exit_code == 0
-    coll = repo_copy / "data" / "collectivites" / "sicoval.yaml"
+    shutil.copytree(migrated_copy, tmp_path / "revue")
+    root = tmp_path / "revue" / "depot"
+    coll = root / "data" / "collectivites" / "sicoval.yaml"
     coll.write_text(coll.read_text(encoding="utf-8") + SICOVAL, encoding="utf-8")
-    _write(repo_copy, AIDE)
-    return repo_copy
+    _write(root, AIDE)
+    return root
 
 
 def _write(root: Path, record: dict[str, Any]) -> None:

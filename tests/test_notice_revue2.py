@@ -14,8 +14,9 @@ import test_notice_revue as first
 from lint_fixtures import variant
 from test_notice_revue import AIDE, FORBIDDEN, _plain, _run, _section
 
-#: the reviewer's repository (the first review's fixture, reused)
+#: the reviewer's repository (the first review's fixtures, reused)
 revue = first.revue
+migrated_copy = first.migrated_copy
 
 PERSON = ("parametres:\n  - nom: Ressources du foyer\n    valeur: 14 000 €\n"
           "  - nom: Composition du foyer\n    valeur: 3 personnes\n"
