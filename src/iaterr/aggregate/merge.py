@@ -381,34 +381,12 @@ def _strip(kind: str) -> Any:
 def _without_restricted(text: str, kind: str) -> str:
     """``text`` without the lines of its restricted fields (top-level keys of a block mapping: from the key's
     line to the end of its value). Cheap; checked by the caller, who falls back on a round trip."""
-    import yaml
+    from iaterr.repo.yamlio import cut_spans, top_level_spans
 
-    from iaterr.repo.yamlio import read_document
-
-    names = _restricted_names(kind)
-    doc = read_document(text.encode("utf-8"), "x")
-    root = doc.root
-    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+    spans = top_level_spans(text, _restricted_names(kind))
+    if spans is None:
         return _roundtrip(text, _strip(kind))
-    cuts: list[tuple[int, int]] = []
-    for key, value in root.value:
-        if not isinstance(key, yaml.ScalarNode) or key.value not in names:
-            continue
-        begin = key.start_mark.index
-        start = text.rfind("\n", 0, begin) + 1
-        if text[start:begin].strip():
-            return _roundtrip(text, _strip(kind))
-        end = value.end_mark.index
-        if end > 0 and text[end - 1] != "\n":
-            newline = text.find("\n", end)
-            end = len(text) if newline < 0 else newline + 1
-        cuts.append((start, end))
-    out, at = [], 0
-    for start, end in sorted(cuts):
-        out.append(text[at:start])
-        at = max(at, end)
-    out.append(text[at:])
-    return "".join(out)
+    return cut_spans(text, spans.values())
 
 
 def _roundtrip(text: str, change: Any) -> str:

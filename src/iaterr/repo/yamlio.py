@@ -14,6 +14,7 @@ then written whole, never through a link, by :func:`iaterr.repo.writing.write_wh
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -265,6 +266,79 @@ def span(root: Any, path: tuple) -> tuple[int, int]:
         if node is None:
             return (0, 0)
     return (node.start_mark.index, node.end_mark.index) if node is not None else (0, 0)
+
+
+# ---------------------------------------------------------------- cutting top-level keys by lines
+
+
+def top_level_spans(text: str, names: Any) -> dict[str, tuple[int, int]] | None:
+    """Where each top-level key of ``names`` stands in ``text`` (a block mapping): from the start of the key's
+    line to the end of its value's last line (an end-of-line comment included). None when a key cannot be cut by
+    whole lines: a flow mapping, a key not at the start of its line, a value followed by something else than a
+    comment on its last line, an alias (its node stands elsewhere). The text must read as YAML."""
+    root = read_document(text.encode("utf-8"), "x").root
+    if not isinstance(root, yaml.MappingNode) or root.flow_style:
+        return None
+    spans: dict[str, tuple[int, int]] = {}
+    for key, value in root.value:
+        if not isinstance(key, yaml.ScalarNode) or key.value not in names:
+            continue
+        begin = key.start_mark.index
+        start = text.rfind("\n", 0, begin) + 1
+        if text[start:begin].strip():
+            return None
+        if value.start_mark.index < key.end_mark.index:  # an alias: its node stands where its anchor is
+            newline = text.find("\n", key.end_mark.index)
+            newline = len(text) if newline < 0 else newline
+            if not re.match(r"\s*:\s*\*[^\s#,\[\]{}]+\s*(#.*)?$", text[key.end_mark.index:newline]):
+                return None
+            spans[key.value] = (start, min(len(text), newline + 1))
+            continue
+        end = value.end_mark.index
+        if end > 0 and text[end - 1] != "\n":
+            newline = text.find("\n", end)
+            rest = text[end:newline if newline >= 0 else len(text)].strip()
+            if rest and not rest.startswith("#"):
+                return None
+            end = len(text) if newline < 0 else newline + 1
+        spans[key.value] = (start, end)
+    return spans
+
+
+def cut_spans(text: str, spans: Any) -> str:
+    """``text`` without the ``spans`` (start, end) of :func:`top_level_spans`."""
+    out, at = [], 0
+    for start, end in sorted(spans):
+        out.append(text[at:start])
+        at = max(at, end)
+    out.append(text[at:])
+    return "".join(out)
+
+
+def comments(text: str) -> list[tuple[int, str]]:
+    """The comments of ``text`` (YAML that reads), each with its position: every ``#…`` outside the tokens."""
+    covered: list[tuple[int, int]] = []
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if token.start_mark.index < token.end_mark.index:
+            covered.append((token.start_mark.index, token.end_mark.index))
+    covered.sort()
+    found: list[tuple[int, str]] = []
+    at, i = 0, 0
+    while True:
+        hash_at = text.find("#", at)
+        if hash_at < 0:
+            break
+        while i < len(covered) and covered[i][1] <= hash_at:
+            i += 1
+        inside = any(a <= hash_at < b for a, b in covered[max(0, i - 1):i + 2])
+        newline = text.find("\n", hash_at)
+        newline = len(text) if newline < 0 else newline
+        if inside or (hash_at > 0 and text[hash_at - 1] not in " \t\n"):
+            at = hash_at + 1
+            continue
+        found.append((hash_at, text[hash_at:newline].rstrip()))
+        at = newline
+    return found
 
 
 # ---------------------------------------------------------------- writing
