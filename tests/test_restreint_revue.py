@@ -178,6 +178,8 @@ def test_edits_of_restricted_fields_add_no_section_comment_and_say_where_they_we
     assert "Informations réservées" not in text and "ALGO-X" not in text and "budget" not in text
     assert "budget: moins_50k" in companion.read_text(encoding="utf-8")
     assert cli("validate", "--repo", str(depot)).exit_code == 0
+    # 8. made with the store's own restrictive modes
+    assert companion.stat().st_mode & 0o777 == 0o600 and companion.parent.stat().st_mode & 0o777 == 0o700
 
 
 def test_emptying_a_restricted_field_removes_it_from_the_store(cli, tmp_path):
@@ -213,3 +215,84 @@ def test_separer_reports_records_in_sub_folders_up_front_and_writes_nothing(cli,
     assert {p: p.read_bytes() for p in store.rglob("*") if p.is_file()} == before
     hint = cli("validate", "--repo", str(repo_copy)).output
     assert "sous-dossier" in hint and "iaterr restreint separer" in hint
+
+
+# ---------------------------------------------------------------- 7. separer and comments
+
+BORDEAUX = "data/cas-usage/bordeaux-metropole-stacoptim.yaml"
+
+
+def test_separer_moves_a_values_own_comment_to_the_store_and_refuses_to_lose_others(cli, repo_copy):
+    record = repo_copy / BORDEAUX
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text + "budget: moins_50k   # 42 000 € HT selon devis\n# Fin de fiche\n", encoding="utf-8")
+    # an anchor on a restricted value that a public field aliases: not cut by lines; a round trip would leave
+    # the restricted value's own comment in the published record
+    other = repo_copy / SICOVAL
+    lines = other.read_text(encoding="utf-8").replace("\nnom: ", "\nnom: *n\nnom_ancien: ", 1)
+    assert "nom_ancien" in lines
+    plain = [line for line in lines.splitlines(keepends=True) if not line.startswith("nom_ancien: ")]
+    name = next(line for line in lines.splitlines() if line.startswith("nom_ancien: "))[len("nom_ancien: "):]
+    body = "".join(plain).replace("\nnom: *n\n",
+                                  f"\nnom_algorithme: &n {name}   # nom interne\n# Commentaire public\nnom: *n\n")
+    other.write_text(body, encoding="utf-8")
+    companion = _store(repo_copy) / "cas-usage" / Path(SICOVAL).name
+    held = companion.read_text(encoding="utf-8")
+    companion.write_text("\n".join(line for line in held.splitlines() if not line.startswith("nom_algorithme"))
+                         + "\n", encoding="utf-8")
+    result = cli("restreint", "separer", "--repo", str(repo_copy))
+    assert result.exit_code == 1, result.output
+    assert f"{SICOVAL} : ses champs restreints ne tiennent pas sur leurs propres lignes" in result.output
+    assert other.read_text(encoding="utf-8") == body  # refused: not changed
+    assert record.read_text(encoding="utf-8") == text + "# Fin de fiche\n"
+    stored = (_store(repo_copy) / "cas-usage" / Path(BORDEAUX).name).read_text(encoding="utf-8")
+    assert stored == "budget: moins_50k  # 42 000 € HT selon devis\n"
+
+
+def test_the_line_cut_handles_aliases_and_says_when_it_cannot():
+    from iaterr.repo.yamlio import comments, cut_spans, top_level_spans
+
+    text = "a: &x 1  # a\nb: *x   # b\n# libre\nc: [1,\n  2]\nd: 4\n"
+    spans = top_level_spans(text, {"a", "b", "c"})
+    assert spans is not None
+    assert cut_spans(text, spans.values()) == "# libre\nd: 4\n"
+    assert top_level_spans("{a: 1, b: 2}\n", {"a"}) is None
+    assert [c for _at, c in comments(text)] == ["# a", "# b", "# libre"]
+
+
+# ---------------------------------------------------------------- 8. messages, modes, empty store files
+
+
+def test_separer_without_a_store_names_the_key_and_the_variable(cli, repo_copy):
+    _config(repo_copy, "public: true\n")
+    result = cli("restreint", "separer", "--repo", str(repo_copy))
+    assert result.exit_code == 2 and "IATERR_RESTREINT" in result.output and "--magasin" not in result.output
+
+
+def test_a_store_file_that_cannot_be_read_is_named_in_french(cli, repo_copy):
+    record = repo_copy / BORDEAUX
+    record.write_text(record.read_text(encoding="utf-8") + "budget: moins_50k\n", encoding="utf-8")
+    (_store(repo_copy) / "cas-usage" / Path(BORDEAUX).name).mkdir()
+    result = cli("restreint", "separer", "--repo", str(repo_copy))
+    assert result.exit_code == 1, result.output
+    assert "../iaterr-restreint/cas-usage/bordeaux-metropole-stacoptim.yaml (le fichier du magasin restreint de " \
+        f"{BORDEAUX}) ne peut pas être lu : c'est un dossier, pas un fichier" in result.output
+    assert "Error" not in result.output
+
+
+def test_an_empty_restreint_key_is_said_precisely(cli, repo_copy):
+    _config(repo_copy, 'public: true\nrestreint: ""\n')
+    result = cli("validate", "--repo", str(repo_copy))
+    assert result.exit_code == 2 and "chemin vide" in result.output, result.output
+
+
+def test_a_store_file_of_comments_only_is_no_restricted_value(cli, tmp_path):
+    depot, record, companion = _public_with_record(cli, tmp_path)
+    for held in ("# rien pour l'instant\n", ""):
+        companion.write_text(held, encoding="utf-8")
+        result = cli("validate", "--repo", str(depot))
+        assert result.exit_code == 0, result.output
+    companion.write_text("# rien pour l'instant\n", encoding="utf-8")
+    assert cli("edit", "tri-des-courriers", "--repo", str(depot), "--set", "budget=moins_50k",
+               "--no-input").exit_code == 0
+    assert companion.read_text(encoding="utf-8") == "# rien pour l'instant\nbudget: moins_50k\n"

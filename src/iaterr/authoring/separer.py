@@ -39,6 +39,8 @@ class Move:
     text: str = ""
     #: the values to write to the store (ruamel objects: their style kept)
     values: dict[str, Any] = field(default_factory=dict)
+    #: each moved field's own comments (on its lines in the record), written with it in the store
+    comments: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -50,7 +52,8 @@ class Problem:
     kind: str
     champ: str = ""
     companion: str = ""
-    detail: str = ""
+    #: why: a text, or a message as ``{"t": key, "p": params}``
+    detail: Any = ""
 
 
 @dataclass
@@ -94,7 +97,7 @@ def plan(repo: Repository, store: Store) -> Plan:
         try:
             raw = read_regular(f.path, f.inode)
         except (OSError, UnsafePath) as exc:
-            out.problems.append(Problem(f.rel, "invalide", detail=getattr(exc, "strerror", None) or type(exc).__name__))
+            out.problems.append(Problem(f.rel, "invalide", detail=file_reason(exc)))
             continue
         doc = read_document(raw, f.rel)
         if not isinstance(doc.data, dict):
@@ -110,8 +113,8 @@ def plan(repo: Repository, store: Store) -> Plan:
         shown = store.display(f.rel)
         try:
             stored = companion_fields(store, f.rel)
-        except (OSError, UnsafePath) as exc:
-            out.problems.append(Problem(f.rel, "invalide", companion=shown, detail=type(exc).__name__))
+        except (OSError, UnsafePath) as exc:  # the store's file, not the record, is said
+            out.problems.append(Problem(f.rel, "compagnon", companion=shown, detail=file_reason(exc)))
             continue
         move = Move(f.rel, f.kind, [], shown)
         conflict = False
@@ -126,23 +129,44 @@ def plan(repo: Repository, store: Store) -> Plan:
         if conflict:
             continue
         try:
-            move.text, move.values = _separated(raw, f.rel, f.kind, move.fields + move.already)
+            move.text, move.values, move.comments = _separated(raw, f.rel, f.kind, move.fields + move.already)
         except _Unwritable as exc:
-            out.problems.append(Problem(f.rel, "invalide", detail=str(exc)))
+            out.problems.append(Problem(f.rel, "commentaires" if str(exc) == "commentaires" else "invalide",
+                                        detail=str(exc)))
             continue
-        move.values = {k: v for k, v in move.values.items() if k in move.fields}
+        # a value already in the store is written again only to bring its comment along
+        move.values = {k: v for k, v in move.values.items() if k in move.fields or k in move.comments}
         out.moves.append(move)
     return out
+
+
+def file_reason(exc: BaseException) -> Any:
+    """Why a file could not be read, for people (a message, never a Python class name)."""
+    import errno
+
+    if isinstance(exc, UnsafePath):
+        return {"t": "restreint.raison.lien"}
+    if isinstance(exc, IsADirectoryError):
+        return {"t": "restreint.raison.dossier"}
+    if isinstance(exc, PermissionError):
+        return {"t": "restreint.raison.permission"}
+    if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
+        return {"t": "restreint.raison.absent"}
+    return getattr(exc, "strerror", None) or str(exc) or {"t": "restreint.raison.inconnue"}
 
 
 class _Unwritable(Exception):
     pass
 
 
-def _separated(raw: bytes, rel: str, kind: str, names: list[str]) -> tuple[str, dict[str, Any]]:
-    """The record's text without the fields ``names``, and their values as ruamel read them. The text keeps
-    every other byte when the fields stand on their own lines; else a round trip keeps comments and layout."""
-    from iaterr.repo.yamlio import read_document, roundtrip_yaml
+def _separated(raw: bytes, rel: str, kind: str, names: list[str]) -> tuple[str, dict[str, Any], dict[str, str]]:
+    """The record's text without the fields ``names``, their values as ruamel read them, and each one's own
+    comments (those on its lines: they may say as much as the value, and go to the store with it). The text keeps
+    every other byte when the fields stand on their own lines; else a round trip, refused (``commentaires``) when
+    it would lose any other comment or leave one of the fields' own in the record."""
+    from collections import Counter
+
+    from iaterr.repo.yamlio import comments, read_document, roundtrip_yaml, top_level_spans
 
     if raw.startswith(b"\xef\xbb\xbf"):
         raise _Unwritable("bom")
@@ -160,47 +184,56 @@ def _separated(raw: bytes, rel: str, kind: str, names: list[str]) -> tuple[str, 
     before = read_document(raw, rel).data
     assert isinstance(before, dict)
     expected = {k: v for k, v in before.items() if k not in names}
-    for candidate in (_cut, _roundtrip):
+    spans = top_level_spans(text, names)
+    every = comments(text)
+    own: dict[str, list[str]] = {}
+    for name, (start, end) in (spans or _key_lines(text, names)).items():
+        mine = [c for at, c in every if start <= at < end]
+        if mine:
+            own[name] = mine
+    kept = Counter(c for _at, c in every) - Counter(c for cs in own.values() for c in cs)
+    candidates = ([lambda: _cut(text, spans)] if spans is not None else []) + [lambda: _roundtrip(text, names)]
+    lost = False
+    for candidate in candidates:
         try:
-            out = candidate(text, names)
+            out = candidate()
         except _Unwritable:
             continue
         after = read_document(out.encode("utf-8"), rel)
-        if isinstance(after.data, dict) and not after.diagnostics and after.data == expected:
-            return out, values
-    raise _Unwritable("reecriture")
+        if not isinstance(after.data, dict) or after.diagnostics or after.data != expected:
+            continue
+        # every comment of the rest kept, none of the fields' own left behind (it may say as much as the value)
+        if Counter(c for _at, c in comments(out)) != kept:
+            lost = True
+            continue
+        return out, values, {name: " ".join(cs) for name, cs in own.items()}
+    raise _Unwritable("commentaires" if lost else "reecriture")
 
 
-def _cut(text: str, names: list[str]) -> str:
-    """``text`` without the lines of the top-level keys ``names`` (from the key's line to the end of its value)."""
+def _key_lines(text: str, names: list[str]) -> dict[str, tuple[int, int]]:
+    """Where the keys ``names`` stand when they cannot be cut by lines: from their line's start to the end of their
+    value's line (or of the key's line, for an alias), to find their own comments."""
     import yaml
 
     from iaterr.repo.yamlio import read_document
 
     root = read_document(text.encode("utf-8"), "x").root
-    if not isinstance(root, yaml.MappingNode) or root.flow_style:
-        raise _Unwritable("flux")
-    cuts: list[tuple[int, int]] = []
+    out: dict[str, tuple[int, int]] = {}
+    if not isinstance(root, yaml.MappingNode):
+        return out
     for key, value in root.value:
-        if not isinstance(key, yaml.ScalarNode) or key.value not in names:
-            continue
-        begin = key.start_mark.index
-        start = text.rfind("\n", 0, begin) + 1
-        if text[start:begin].strip():
-            raise _Unwritable("ligne")
-        end = value.end_mark.index
-        if end > 0 and text[end - 1] != "\n":
+        if isinstance(key, yaml.ScalarNode) and key.value in names:
+            start = text.rfind("\n", 0, key.start_mark.index) + 1
+            end = value.end_mark.index if value.start_mark.index >= key.end_mark.index else key.end_mark.index
             newline = text.find("\n", end)
-            if newline >= 0 and text[end:newline].strip() and not text[end:newline].strip().startswith("#"):
-                raise _Unwritable("ligne")
-            end = len(text) if newline < 0 else newline + 1
-        cuts.append((start, end))
-    out, at = [], 0
-    for start, end in sorted(cuts):
-        out.append(text[at:start])
-        at = max(at, end)
-    out.append(text[at:])
-    return "".join(out)
+            out[key.value] = (start, len(text) if newline < 0 else newline + 1)
+    return out
+
+
+def _cut(text: str, spans: dict[str, tuple[int, int]]) -> str:
+    from iaterr.repo.yamlio import cut_spans
+
+    return cut_spans(text, spans.values())
 
 
 def _roundtrip(text: str, names: list[str]) -> str:
@@ -226,7 +259,7 @@ def apply(repo: Repository, store: Store, moves: list[Move]) -> None:
     for move in moves:
         if move.values:
             try:
-                write_companion(store, move.rel, move.values)
+                write_companion(store, move.rel, move.values, move.comments)
             except UnsafePath as exc:
                 raise RepositoryError("cli.lien-refuse", chemin=move.companion, cible=exc.target) from exc
         write_whole(repo.root / move.rel, move.text, root=repo.root)
@@ -245,6 +278,8 @@ class Routed:
     #: the restricted values for the store (none when the repository is not public)
     values: dict[str, Any] = field(default_factory=dict)
     store: Store | None = None
+    #: the values' own comments (see :class:`Move`)
+    comments: dict[str, str] = field(default_factory=dict)
 
 
 def route(repo: Repository, rel: str, kind: str, text: str) -> Routed:
@@ -270,10 +305,10 @@ def route(repo: Repository, rel: str, kind: str, text: str) -> Routed:
     # it would stand in the published file over nothing
     text = _without_emptied_sections(text, names)
     try:
-        public, values = _separated(text.encode("utf-8"), rel, kind, names)
+        public, values, own = _separated(text.encode("utf-8"), rel, kind, names)
     except _Unwritable as exc:
         raise RepositoryError("restreint.invalide", fichier=rel, detail=str(exc)) from exc
-    return Routed(rel, public, values, store)
+    return Routed(rel, public, values, store, own)
 
 
 def _section_labels() -> set[str]:
@@ -307,7 +342,7 @@ def store_routed(routed: Routed) -> Path | None:
     if not routed.values or routed.store is None:
         return None
     try:
-        return write_companion(routed.store, routed.rel, routed.values)
+        return write_companion(routed.store, routed.rel, routed.values, routed.comments)
     except UnsafePath as exc:
         raise RepositoryError("cli.lien-refuse", chemin=routed.store.display(routed.rel), cible=exc.target) from exc
 

@@ -230,7 +230,8 @@ def _merge_companion(model: type[BaseModel], data: dict[str, Any], root: Any, re
 
     shown, raw = companion
     doc = read_document(raw, shown)
-    diags.extend(doc.diagnostics)
+    # a store file empty or of comments only holds no restricted value: not a broken record
+    diags.extend(d for d in doc.diagnostics if d.code != "fichier-vide")
     if not isinstance(doc.data, dict):
         return data, set(), None
     fields = specs(model)

@@ -69,6 +69,11 @@ def register(app: typer.Typer) -> None:
                 if problem.kind == "conflit":
                     ui.say("restreint.conflit", style="red", fichier=problem.rel, champ=problem.champ,
                            compagnon=problem.companion)
+                elif problem.kind == "compagnon":
+                    ui.say("restreint.compagnon-illisible", style="red", fichier=problem.rel,
+                           compagnon=problem.companion, erreur=problem.detail)
+                elif problem.kind == "commentaires":
+                    ui.say("restreint.commentaires", style="red", fichier=problem.rel)
                 else:
                     ui.say("restreint.invalide", style="red", fichier=problem.rel, detail=problem.detail)
             moved = [m for m in found.moves if m.fields or m.already]

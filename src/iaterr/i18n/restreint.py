@@ -91,6 +91,19 @@ FR: dict[str, str] = {
                          "puis relancez.",
     "restreint.invalide": "{fichier} : fiche non lisible ({detail}) ; corrigez-la (iaterr validate) puis relancez.",
     "restreint.echec": "{fiches} fiche(s) non traitée(s) : voir ci-dessus.",
+    "restreint.compagnon-illisible": "{compagnon} (le fichier du magasin restreint de {fichier}) ne peut pas être "
+                                     "lu : {erreur}. La fiche n'est pas modifiée ; corrigez ce fichier du magasin, "
+                                     "puis relancez.",
+    "restreint.raison.dossier": "c'est un dossier, pas un fichier",
+    "restreint.raison.permission": "permission refusée",
+    "restreint.raison.lien": "c'est un lien symbolique (iaterr ne le suit pas)",
+    "restreint.raison.absent": "fichier ou dossier introuvable",
+    "restreint.raison.inconnue": "erreur de lecture",
+    "restreint.commentaires": "{fichier} : ses champs restreints ne tiennent pas sur leurs propres lignes (ancre, "
+                              "alias, écriture en flux…) et les retirer ne garderait pas chaque commentaire à sa place "
+                              "(un commentaire du reste de la fiche perdu, ou celui d'un champ restreint laissé dans "
+                              "la fiche publiée) : la fiche n'est pas modifiée. Mettez chaque champ restreint sur ses propres "
+                              "lignes (sans ancre ni alias partagés avec un champ public), puis relancez.",
     "restreint.sous-dossier": "{fichier} : fiche dans un sous-dossier, avec des valeurs restreintes ({champs}). Le "
                               "magasin ne garde que les fiches de data/cas-usage/ et data/collectivites/ elles-mêmes "
                               "(pas leurs sous-dossiers) : retirez ces valeurs de la fiche (gardez-les ailleurs), ou "
@@ -204,6 +217,19 @@ EN: dict[str, str] = {
                          "again.",
     "restreint.invalide": "{fichier}: record cannot be read ({detail}); fix it (iaterr validate) then run again.",
     "restreint.echec": "{fiches} record(s) not handled: see above.",
+    "restreint.compagnon-illisible": "{compagnon} (the restricted store's file of {fichier}) cannot be read: "
+                                     "{erreur}. The record is left unchanged; fix this file of the store, then run "
+                                     "again.",
+    "restreint.raison.dossier": "it is a folder, not a file",
+    "restreint.raison.permission": "permission denied",
+    "restreint.raison.lien": "it is a symbolic link (iaterr does not follow it)",
+    "restreint.raison.absent": "no such file or folder",
+    "restreint.raison.inconnue": "read error",
+    "restreint.commentaires": "{fichier}: its restricted fields do not stand on their own lines (anchor, alias, flow "
+                              "style…) and removing them would not keep each comment in its place (a comment of the "
+                              "rest of the record lost, or a restricted field's own left in the published record): the "
+                              "record is left unchanged. Put each restricted field on its own lines (with no anchor or alias "
+                              "shared with a public field), then run again.",
     "restreint.sous-dossier": "{fichier}: a record in a sub-folder, with restricted values ({champs}). The store "
                               "keeps only the records of data/cas-usage/ and data/collectivites/ themselves (not "
                               "their sub-folders): remove these values from the record (keep them elsewhere), or move "

@@ -204,6 +204,11 @@ def _config_from(data: Any) -> Config:
         config.public = text in _TRUE
     restreint = data.get("restreint")
     if restreint is not None:
+        if isinstance(restreint, str) and not restreint.strip():
+            raise _Invalid("restreint", "chemin vide : nommez le dossier du magasin restreint (par exemple "
+                           "../registre-ia-restreint), ou retirez la clé si le dépôt n'en a pas",
+                           "empty path: name the folder of the restricted store (for instance "
+                           "../registre-ia-restreint), or remove the key if the repository has none")
         written = _text(restreint, "restreint").strip()
         if "\n" in written or "\x00" in written or "://" in written:
             raise _Invalid("restreint", "le chemin d'un dossier attendu, hors des fichiers suivis du dépôt (par "

@@ -311,7 +311,6 @@ def link(repo: Repository, path: Path, shown: str) -> list[str]:
 def create(repo: Repository, path: Path, shown: str) -> Store:
     """Make the store at ``path`` (its folder and marker) or check the one there. Raises
     :class:`RepositoryError`."""
-    from iaterr.repo.writing import write_whole
 
     try:
         info = os.lstat(path)
@@ -327,8 +326,7 @@ def create(repo: Repository, path: Path, shown: str) -> Store:
             if entries:
                 raise RepositoryError("restreint.dossier-occupe", chemin=shown, marqueur=MARKER)
         path.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_whole(path / MARKER, marker_text(repository_name(repo), sorted(repository_identities(repo))),
-                    root=path)
+        write_store_file(path, path / MARKER, marker_text(repository_name(repo), sorted(repository_identities(repo))))
     check_marker(repo, path, shown)
     return Store(Path(os.path.abspath(path)), shown, Path(os.path.abspath(repo.root)))
 
@@ -359,33 +357,60 @@ def companion_fields(store: Store, record_rel: str) -> dict[str, Any]:
     return dict(doc.data) if isinstance(doc.data, dict) else {}
 
 
-def write_companion(store: Store, record_rel: str, values: dict[str, Any]) -> Path:
+def write_companion(store: Store, record_rel: str, values: dict[str, Any],
+                    comments: dict[str, str] | None = None) -> Path:
     """Add ``values`` (restricted fields, plain data) to the companion file of ``record_rel``, keeping its
-    comments and the values it holds already (round trip), atomically. Returns its path."""
-    from iaterr.repo.writing import write_whole
+    comments and the values it holds already (round trip), atomically; ``comments``: a field's own comments
+    (``# …``), written at the end of its line. Returns its path."""
     from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
     path = store.path_of(record_rel)
     if path is None:
         raise RepositoryError("restreint.hors-dossier", chemin=record_rel)
     raw = read_companion(store, record_rel)
-    if raw is not None and raw.strip():
-        document = roundtrip_yaml().load(raw.decode("utf-8"))
-        if not isinstance(document, dict):
-            raise RepositoryError("restreint.compagnon-invalide", chemin=store.display(record_rel))
-    else:
+    head = ""
+    document: Any = roundtrip_yaml().load(raw.decode("utf-8")) if raw is not None and raw.strip() else None
+    if document is None:  # no file, an empty one or one of comments only: no value yet (its comments kept)
         from ruamel.yaml.comments import CommentedMap
 
+        head = raw.decode("utf-8").rstrip() + "\n" if raw is not None and raw.strip() else ""
         document = CommentedMap()
+    elif not isinstance(document, dict):
+        raise RepositoryError("restreint.compagnon-invalide", chemin=store.display(record_rel))
     for name, value in values.items():
         document[name] = value
-    write_whole(path, dump_roundtrip(document), root=store.root)
+        if comments and comments.get(name):
+            document.yaml_add_eol_comment(comments[name], name)
+    write_store_file(store.root, path, head + dump_roundtrip(document))
     return path
+
+
+def write_store_file(root: Path, path: Path, text: str) -> None:
+    """Write a file of the store at ``root`` whole (temporary file and rename), never through a link; the folders
+    it makes are 0700 and a new file 0600, as the store's own folder (a file already there keeps its mode).
+    Raises :class:`RepositoryError`."""
+    from iaterr.repo.writing import write_whole
+
+    folder, missing = path.parent, []
+    while folder != root and not os.path.lexists(folder) and root in folder.parents:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        try:
+            made.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise RepositoryError("cli.ecriture-impossible", chemin=str(made), erreur=exc.strerror or str(exc)) \
+                from exc
+    new = not os.path.lexists(path)
+    write_whole(path, text, root=root)
+    if new:
+        os.chmod(path, 0o600)
 
 
 def remove_from_companion(store: Store, record_rel: str, names: list[str]) -> None:
     """Drop ``names`` from the companion file of ``record_rel`` (the file is removed when nothing is left)."""
-    from iaterr.repo.writing import write_whole
     from iaterr.repo.yamlio import dump_roundtrip, roundtrip_yaml
 
     path = store.path_of(record_rel)
@@ -398,7 +423,7 @@ def remove_from_companion(store: Store, record_rel: str, names: list[str]) -> No
     for name in names:
         document.pop(name, None)
     if document:
-        write_whole(path, dump_roundtrip(document), root=store.root)
+        write_store_file(store.root, path, dump_roundtrip(document))
     else:
         path.unlink(missing_ok=True)
 
