@@ -4,11 +4,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
 from iaterr.cli.common import FINDINGS, OK, Abort, guarded, h, help_option, lang_option, repo_option
+
+
+def _writable_repository(ui: Any, repo: Optional[Path]) -> Any:
+    """The repository to write (the embedded data, iaterr's own, are never written); its store is not looked at
+    here (it may not exist yet: not said missing)."""
+    from iaterr.repo.config import RepositoryError, open_repository
+
+    try:
+        repository = open_repository(repo, allow_embedded=False)
+    except RepositoryError as exc:
+        raise Abort(exc.key, "cli.depot-introuvable.aide" if exc.key == "cli.depot-introuvable" else None,
+                    **exc.params) from exc
+    ui.adopt_repository_language(repository.config.langue)
+    return repository
 
 
 def register(app: typer.Typer) -> None:
@@ -27,17 +41,12 @@ def register(app: typer.Typer) -> None:
         help_: bool = help_option(),
     ) -> None:
         from iaterr.authoring.separer import apply, plan
-        from iaterr.repo.config import RepositoryError, open_repository
+        from iaterr.repo.config import RepositoryError
         from iaterr.repo.restreint import Store, configured_path, create, locate
 
         with guarded(lang) as ui:
             # the embedded data (iaterr's own) are never written; the store may not exist yet: not said missing
-            try:
-                repository = open_repository(repo, allow_embedded=False)
-            except RepositoryError as exc:
-                raise Abort(exc.key, "cli.depot-introuvable.aide" if exc.key == "cli.depot-introuvable" else None,
-                            **exc.params) from exc
-            ui.adopt_repository_language(repository.config.langue)
+            repository = _writable_repository(ui, repo)
             named = configured_path(repository)
             if named is None:
                 raise Abort("restreint.pas-de-magasin", dossier=repository.root.name)
@@ -107,16 +116,11 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         import os
 
-        from iaterr.repo.config import RepositoryError, open_repository
+        from iaterr.repo.config import RepositoryError
         from iaterr.repo.restreint import configured_path, link, read_marker
 
         with guarded(lang) as ui:
-            try:
-                repository = open_repository(repo, allow_embedded=False)
-            except RepositoryError as exc:
-                raise Abort(exc.key, "cli.depot-introuvable.aide" if exc.key == "cli.depot-introuvable" else None,
-                            **exc.params) from exc
-            ui.adopt_repository_language(repository.config.langue)
+            repository = _writable_repository(ui, repo)
             path = Path(os.path.abspath(dossier))
             shown = str(dossier)
             try:

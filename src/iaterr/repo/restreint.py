@@ -283,12 +283,8 @@ def check_marker(repo: Repository, path: Path, shown: str) -> None:
                               depot=os.path.realpath(repo.root))
 
 
-def link(repo: Repository, path: Path, shown: str) -> list[str]:
-    """Link the store at ``path`` (one with an iaterr marker, old or new) to this repository: its identities added
-    to the marker's ``lie-a`` (the ones there kept), written atomically. Asked for by a person naming the folder,
-    never done because iaterr.yaml says so. Returns the identities added. Raises :class:`RepositoryError`."""
-    from iaterr.repo.writing import write_whole
-
+def _a_folder(path: Path, shown: str) -> None:
+    """A store named by a person must be a folder itself, not a link. Raises :class:`RepositoryError`."""
     try:
         info = os.lstat(path)
     except OSError as exc:
@@ -297,6 +293,15 @@ def link(repo: Repository, path: Path, shown: str) -> list[str]:
         raise RepositoryError("restreint.lien", chemin=shown, source="")
     if not stat.S_ISDIR(info.st_mode):
         raise RepositoryError("restreint.pas-un-dossier", chemin=shown, source="")
+
+
+def link(repo: Repository, path: Path, shown: str) -> list[str]:
+    """Link the store at ``path`` (one with an iaterr marker, old or new) to this repository: its identities added
+    to the marker's ``lie-a`` (the ones there kept), written atomically. Asked for by a person naming the folder,
+    never done because iaterr.yaml says so. Returns the identities added. Raises :class:`RepositoryError`."""
+    from iaterr.repo.writing import write_whole
+
+    _a_folder(path, shown)
     refuse_inside(repo, path, shown)
     data = read_marker(path, shown)
     links = marker_links(data)
@@ -435,14 +440,7 @@ def open_store(path: Path, shown: str) -> Store:
     from iaterr.base.files import UnsafePath, read_regular
     from iaterr.repo.yamlio import read_document
 
-    try:
-        info = os.lstat(path)
-    except OSError as exc:
-        raise RepositoryError("restreint.illisible", chemin=shown, erreur=exc.strerror or str(exc)) from exc
-    if stat.S_ISLNK(info.st_mode):
-        raise RepositoryError("restreint.lien", chemin=shown, source="")
-    if not stat.S_ISDIR(info.st_mode):
-        raise RepositoryError("restreint.pas-un-dossier", chemin=shown, source="")
+    _a_folder(path, shown)
     try:
         raw = read_regular(path / MARKER)
     except (OSError, UnsafePath) as exc:
