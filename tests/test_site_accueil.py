@@ -72,16 +72,18 @@ def test_search_and_results_come_before_the_categories(browser, real):  # noqa: 
 
 
 def test_each_result_shows_name_collectivite_summary_status_and_risk(browser, real):  # noqa: F811
-    from selenium.webdriver.common.by import By
 
     open_page(browser, real / "index.html")
-    cards = browser.find_elements(By.CSS_SELECTOR, "#liste .resultat")
+    # read in one step: the page's script may draw the list again meanwhile (an element read one by one would
+    # then be gone: a flaky failure)
+    cards = browser.execute_script(
+        "return Array.prototype.map.call(document.querySelectorAll('#liste .resultat'), function (card) {"
+        " function text(sel) { var e = card.querySelector(sel); return e ? e.textContent : ''; }"
+        " return [text('.resultat-nom a'), text('.resultat-coll a'), text('.resultat-resume'),"
+        " text('.etiquettes')]; });")
     assert len(cards) == 30
-    for card in cards:
-        assert card.find_element(By.CSS_SELECTOR, ".resultat-nom a").text
-        assert card.find_element(By.CSS_SELECTOR, ".resultat-coll a").text
-        assert card.find_element(By.CSS_SELECTOR, ".resultat-resume").text
-        tags = card.find_element(By.CSS_SELECTOR, ".etiquettes").text
+    for nom, coll, resume, tags in cards:
+        assert nom and coll and resume, (nom, coll, resume)
         assert "Statut : " in tags and "Risque : " in tags, tags
     import html
 
