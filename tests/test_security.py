@@ -75,7 +75,7 @@ class _Payload:
 
 def test_poisoned_template_cache_in_the_repository_never_runs(cli, repo_copy, tmp_path):
     """Bytecode caches of Jinja2 are pickles: a poisoned one committed with `git add -f` used to run on the
-    next `register build`. iaterr keeps no compiled template anywhere now."""
+    next `register build`. iaterr keeps no compiled template on disk now (only in memory, for the run)."""
     from jinja2.bccache import FileSystemBytecodeCache, bc_magic
 
     marker = tmp_path / "PWNED"
@@ -99,7 +99,8 @@ def test_poisoned_template_cache_in_the_repository_never_runs(cli, repo_copy, tm
 
 
 def test_no_code_is_deserialised_anywhere():
-    """No module of iaterr loads pickles, marshalled code or Jinja2 bytecode, nor evaluates text."""
+    """No module of iaterr loads pickles, marshalled code or Jinja2 bytecode, nor evaluates text. (The templates'
+    compiled code is kept in memory as code objects, for one run: never turned into bytes nor read back.)"""
     forbidden = ("pickle.load", "pickle.loads", "marshal.load", "BytecodeCache", "yaml.load(", "yaml.unsafe_load",
                  "eval(", "exec(", "shelve.")
     for path in (ROOT / "src" / "iaterr").rglob("*.py"):
@@ -701,3 +702,23 @@ def test_unicode_tag_characters_are_reported(cli, repo_copy):
     _edit(repo_copy / RECORD, "  - Leakmited\n  - Réseau 31", "  - \"Leak\U000e0041mited\"\n  - Réseau 31")
     result = cli("lint", "--repo", str(repo_copy), "--format", "json")
     assert any(d["code"] == "texte-caractere-invisible" for d in _json(result)["diagnostics"])
+
+
+def test_compiled_templates_are_kept_in_memory_only(tmp_path, monkeypatch):
+    """The register's second language and a second build in the same process reuse the templates compiled from
+    the package's files (kept as code objects in memory): no file is written nor read for them, and a template
+    whose source differs is compiled again."""
+    from jinja2.bccache import Bucket
+
+    from iaterr.publish import templating
+
+    monkeypatch.setattr(templating, "_COMPILED", templating._InMemory())
+    monkeypatch.setattr(Bucket, "load_bytecode", lambda *a: pytest.fail("bytecode read"))
+    monkeypatch.setattr(Bucket, "write_bytecode", lambda *a: pytest.fail("bytecode written"))
+    first = templating.environment().get_template("site/404.html.j2")
+    assert len(templating._COMPILED.code) >= 1
+    again = templating.environment().get_template("site/404.html.j2")
+    assert again.root_render_func.__code__ is first.root_render_func.__code__
+    env = templating.environment()
+    env.loader = __import__("jinja2").DictLoader({"site/404.html.j2": "autre {{ x }}"})
+    assert env.get_template("site/404.html.j2").render(x=1) == "autre 1"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from iaterr.base.text import is_web_url, printable
 
@@ -19,12 +19,50 @@ def _shown(value: Any) -> Any:
     return Markup(shown) if isinstance(value, Markup) else shown
 
 
+class _InMemory:
+    """Jinja's compiled templates kept in this process's memory, never on disk: an environment made later in
+    the same run (another language of the register, the next build of a test run) reuses the code compiled
+    from the same source (Jinja checks its checksum) with the same filters and tests. Nothing compiled is ever
+    read from a file, a repository or a cache folder."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str, frozenset[str], frozenset[str]], Any] = {}
+
+    def _key(self, bucket: Any) -> tuple[str, str, frozenset[str], frozenset[str]]:
+        env = bucket.environment
+        return bucket.key, bucket.checksum, frozenset(env.filters), frozenset(env.tests)
+
+    def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
+        from jinja2.bccache import Bucket
+
+        checksum = _checksum(source)
+        bucket = Bucket(environment, f"{name}\0{filename}", checksum)
+        code = self.code.get(self._key(bucket))
+        if code is not None:
+            bucket.code = code
+        return bucket
+
+    def set_bucket(self, bucket: Any) -> None:
+        if bucket.code is not None:
+            self.code[self._key(bucket)] = bucket.code
+
+
+def _checksum(source: str) -> str:
+    import hashlib
+
+    return hashlib.sha1(source.encode("utf-8")).hexdigest()
+
+
+_COMPILED = _InMemory()
+
+
 def environment(package_path: str = "templates") -> Any:
     """Templates under ``iaterr/<package_path>``; HTML autoescaped, blocks trimmed, final newline kept; the
     test ``is web_url`` says which values may become links (:func:`iaterr.base.text.is_web_url`). Every text
     a template prints shows its control and invisible characters as escapes (a direction override from a
     record would otherwise make a page read in another order than it holds). Templates are compiled from
-    the package's files on each run: no compiled template is read from anywhere."""
+    the package's files, once per process (kept in memory only, :class:`_InMemory`): no compiled template is
+    read from any file."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
@@ -35,6 +73,7 @@ def environment(package_path: str = "templates") -> Any:
         keep_trailing_newline=True,
         finalize=_shown,
         auto_reload=False,
+        bytecode_cache=cast(Any, _COMPILED),  # Jinja calls its two methods: nothing read nor written on disk
     )
     env.tests["web_url"] = is_web_url
     return env

@@ -2,7 +2,8 @@
 
 Pages are rendered from public views only (:mod:`iaterr.publish.site.data`), HTML-escaped by the
 templates; only plain http(s) addresses become links (:func:`iaterr.base.text.is_web_url`). Templates are
-compiled afresh on each build: no compiled template (code) is ever read from a cache.
+compiled from the package's files once per process, kept in memory only: no compiled template (code) is ever
+read from a file or a cache.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ def template_fingerprint() -> str:
 @functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     """The code that shapes the pages (messages, notice, vocabularies, the law's table, the site itself), read
-    once per process: the code this process runs was imported once too (templates, compiled afresh on each
-    build, are hashed on each build)."""
+    once per process: the code this process runs was imported once too (templates, whose compiled code this
+    process keeps in memory under their source's checksum, are hashed on each build)."""
     package = TEMPLATES.parent
     h = hashlib.sha1()
     for folder in ("i18n", "model", "publish"):
