@@ -89,7 +89,26 @@ def browser():
 def open_page(driver: Any, path: Path) -> None:
     """Open a local file, with a fresh performance log (see ``requests_of``)."""
     driver.get_log("performance")  # drain what earlier pages logged
-    driver.get(path.resolve().as_uri())
+    navigate(driver, path.resolve().as_uri())
+
+
+def navigate(driver: Any, url: str) -> None:
+    """Go to ``url`` and return once the *new* document is loaded. Opening the page already shown (or the same
+    file with another query) could return while the old document was still there, on a loaded machine: the
+    test then read elements that went stale, or the page before its script ran (flaky failures)."""
+    import time
+
+    try:
+        driver.execute_script("window.__iaterr_ancienne_page = true;")
+    except Exception:  # noqa: BLE001 - no page yet (a new browser)
+        pass
+    driver.get(url)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if driver.execute_script("return !window.__iaterr_ancienne_page && document.readyState === 'complete';"):
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"{url}: the page did not load within 30 s")
 
 
 # ---------------------------------------------------------------- axe-core

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import browser, open_page  # noqa: F401
+from browser import browser, navigate, open_page  # noqa: F401
 from conftest import ROOT
 from iaterr.publish.site import build_site
 from iaterr.publish.site.build import PAGE_SIZE
@@ -129,8 +129,8 @@ def test_filters_live_in_the_address_and_come_back_from_it(browser, real):  # no
     assert query == {"statut": ["en_deploiement"], "q": ["eau"]}, url
     shown = _shown(browser)
     assert shown
-    browser.get("about:blank")
-    browser.get(url)  # a shared link shows the same view
+    navigate(browser, "about:blank")
+    navigate(browser, url)  # a shared link shows the same view
     assert _shown(browser) == shown
     assert Select(browser.find_element("id", "f-statut")).first_selected_option.get_attribute("value") == \
         "en_deploiement"
@@ -149,7 +149,7 @@ def test_results_are_paginated_and_the_page_is_in_the_address(browser, many):  #
     assert len(second) == PAGE_SIZE and not set(first) & set(second)
     assert parse_qs(urlsplit(browser.current_url).query) == {"page": ["2"]}
     assert "page 2 sur 3" in browser.find_element("id", "resultats").text
-    browser.get(browser.current_url)
+    navigate(browser, browser.current_url)
     assert _shown(browser) == second
     # a filter goes back to the first page of its results
     assert len(_search(browser, "numéro 12")) == 10  # 120…129: a word matches the words it starts
