@@ -361,26 +361,19 @@ def _check_chunk(chunk: list[tuple[Any, str | None, bool]], want: Any) -> list[t
         if data is not None and not result.has_errors:
             restricted = any(v not in (None, "", [], {}) for _p, v in restricted_paths(model_of(f.kind), data))
             path, clean = f.path, False
-            if f.companion and staged is not None and not public:  # members only: the record with its store's fields
-                try:
-                    merged = members_bytes(read_regular(f.path, f.inode), read_companion(f), f.rel, f.kind)
-                except (OSError, UnsafePath):
-                    merged = None
-                if merged is not None:
-                    os.makedirs(os.path.dirname(staged), exist_ok=True)
-                    with open(staged, "xb") as fh:
-                        fh.write(merged)
-                    path = staged
-            elif restricted and staged is not None and public:
-                try:
-                    stripped = public_bytes(read_regular(f.path, f.inode), f.rel, f.kind)
-                except (OSError, UnsafePath):
-                    stripped = None
-                if stripped is not None:
-                    os.makedirs(os.path.dirname(staged), exist_ok=True)
-                    with open(staged, "xb") as fh:
-                        fh.write(stripped)
-                    path, clean = staged, True
+            copy: bytes | None = None
+            try:
+                if f.companion and staged is not None and not public:  # members only: with its store's fields
+                    copy = members_bytes(read_regular(f.path, f.inode), read_companion(f), f.rel, f.kind)
+                elif restricted and staged is not None and public:
+                    copy = public_bytes(read_regular(f.path, f.inode), f.rel, f.kind)
+            except (OSError, UnsafePath):
+                copy = None
+            if copy is not None and staged is not None:  # the copy the aggregate takes instead of the file
+                os.makedirs(os.path.dirname(staged), exist_ok=True)
+                with open(staged, "xb") as fh:
+                    fh.write(copy)
+                path, clean = staged, public
             nom = data.get("nom")
             siret = data.get("siret") if f.kind == "collectivite" else None
             info = (str(data.get("identifiant")), str(data["collectivite"]) if f.kind == "cas_usage" else None,

@@ -410,9 +410,11 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
     if cache is None:
         hits = {}
     hit_list = list(hits.items())
-    for start in range(0, len(hit_list), CHUNK if spool is not None else len(hit_list) or 1):
+    # with a spool, CHUNK files at a time (what is kept of each goes to the spool); else all at once
+    size = CHUNK if spool is not None else max(len(hit_list), 1)
+    for start in range(0, len(hit_list), size):
         assert cache is not None
-        batch = hit_list[start:start + CHUNK] if spool is not None else hit_list
+        batch = hit_list[start:start + size]
         wanted: dict[str, tuple[str, str, tuple[str, ...]]] = {}
         for _index, result in batch:
             names = tuple(want.views_of(result.kind))

@@ -169,17 +169,12 @@ def _collectivite_of(data: dict[str, Any]) -> str | None:
     return value if isinstance(value, str) and value and "/" not in value and not value.startswith(".") else None
 
 
-def last_valid(repo: Repository, rel: str, own_errors: bool = True) -> Revision | None:
-    """The newest committed version of the use-case file ``rel`` that is valid with its collectivité's file of the
-    same commit, as a public view; None without git or without such a version. With ``own_errors`` (the file
-    itself is invalid, not only its collectivité), versions identical to the current file are not tried."""
-    return last_valids(repo, [(rel, own_errors)]).get(rel)
-
-
 def last_valids(repo: Repository, files: list[tuple[str, bool]]) -> dict[str, Revision]:
-    """:func:`last_valid` of each ``(rel, own_errors)``: one ``git log`` and one ``git cat-file`` per round of
-    candidates, whatever the number of files (a register of thousands of records with hundreds invalid costs a
-    few git processes, not a few per file)."""
+    """For each ``(rel, own_errors)``, the newest committed version of the use-case file ``rel`` that is valid
+    with its collectivité's file of the same commit, as a public view (left out without git or without such a
+    version; with ``own_errors``, the file itself is invalid, so versions identical to it are not tried). One
+    ``git log`` and one ``git cat-file`` per round of candidates, whatever the number of files (a register of
+    thousands of records with hundreds invalid costs a few git processes, not a few per file)."""
     from iaterr.publish.export import load_items
     from iaterr.repo.config import open_repository
 
@@ -361,29 +356,24 @@ def changed_fields(repo: Repository, log: list[Change]) -> dict[tuple[str, str],
 
 def quotes_restricted(text: str, data: dict[str, Any]) -> bool:
     """Does ``text`` (a commit's subject) quote a value that ``data`` (a version of a use case, as written)
-    holds in a restricted field? Compared without case nor accents, and numbers by their digits (« 45 000 € »)."""
+    holds in a restricted field? Compared as the register's search folds text (without case, accents nor
+    punctuation: :func:`~iaterr.publish.site.recherche.fold`), and numbers by their digits (« 45 000 € »)."""
     from iaterr.model import CasUsage
     from iaterr.model.visibility import restricted_paths
+    from iaterr.publish.site.recherche import fold
 
-    folded = _folded(text)
+    folded = fold(text)
     digits = "".join(ch for ch in text if ch.isdigit())
     for _path, value in restricted_paths(CasUsage, data):
         for leaf in _leaves(value):
             shown = str(leaf).strip()
-            if len(shown) >= 3 and _folded(shown) in folded:
+            needle = fold(shown)
+            if len(shown) >= 3 and needle and needle in folded:
                 return True
             number = "".join(ch for ch in shown if ch.isdigit())
             if len(number) >= 3 and number == "".join(ch for ch in shown if not ch.isspace()) and number in digits:
                 return True
     return False
-
-
-def _folded(text: str) -> str:
-    """Without case, accents nor repeated spaces (« RÉGION  Occitanie » = « region occitanie »)."""
-    import unicodedata
-
-    text = "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
-    return " ".join(text.split())
 
 
 def _leaves(value: Any) -> list[Any]:
