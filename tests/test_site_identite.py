@@ -134,11 +134,21 @@ def _git(root: Path, *args: str, when: str) -> None:
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
 
 
-def test_feed_of_changes_and_modified_date_from_git(tmp_path):
-    root = _repo(tmp_path, CONFIG)
+def _first_commit(root: Path) -> None:
     _git(root, "init", "-q", when="2026-01-01T00:00:00+00:00")
     _git(root, "add", "-A", when="2026-01-01T00:00:00+00:00")
     _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
+
+
+def _remove(root: Path, subject: str) -> None:
+    """The reviewer's record deleted on 5 October 2026, with ``subject`` as the commit's reason."""
+    _git(root, "rm", "-q", f"data/cas-usage/{GOOD_DECISION['identifiant']}.yaml", when="2026-10-05T09:30:00+00:00")
+    _git(root, "commit", "-q", "-m", subject, when="2026-10-05T09:30:00+00:00")
+
+
+def test_feed_of_changes_and_modified_date_from_git(tmp_path):
+    root = _repo(tmp_path, CONFIG)
+    _first_commit(root)
     path = root / "data/cas-usage/detection-fuites.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("Analyse des débits", "Analyse fine des débits"),
                     encoding="utf-8")
@@ -185,18 +195,14 @@ def test_the_feed_and_removal_pages_never_publish_a_restricted_value_a_commit_su
     """Commit subjects are a person's words: « Algorithme Hydro Secret retenu » would publish a restricted value. The
     feed says which published fields changed; a removal's reason that quotes a restricted value is not shown."""
     root = _repo(tmp_path, CONFIG)
-    _git(root, "init", "-q", when="2026-01-01T00:00:00+00:00")
-    _git(root, "add", "-A", when="2026-01-01T00:00:00+00:00")
-    _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
+    _first_commit(root)
     path = root / "data/cas-usage/detection-fuites.yaml"
     text = path.read_text(encoding="utf-8")
     assert "Priorisation des secteurs de recherche de fuites" in text
     path.write_text(text.replace("Priorisation des secteurs de recherche de fuites", "Hydro Secret 45000"),
                     encoding="utf-8")
     _git(root, "commit", "-q", "-am", "Algorithme Hydro Secret 45000 retenu", when="2026-10-03T09:30:00+00:00")
-    _git(root, "rm", "-q", f"data/cas-usage/{GOOD_DECISION['identifiant']}.yaml", when="2026-10-05T09:30:00+00:00")
-    _git(root, "commit", "-q", "-m", "Retrait : le SCORE D'ATTRIBUTION DES PLACES EN CRÈCHE est abandonné",
-         when="2026-10-05T09:30:00+00:00")
+    _remove(root, "Retrait : le SCORE D'ATTRIBUTION DES PLACES EN CRÈCHE est abandonné")
     out = tmp_path / "site"
     result = build_site(open_repository(root), out, today=TODAY)
     assert not result.skipped, result.skipped
@@ -230,12 +236,8 @@ def test_in_a_public_repository_a_removal_reason_is_never_published(tmp_path):
             record.pop(path[0], None)
         records.append(record)
     root = make_repo(tmp_path / "depot", records, config="public: true\n")
-    _git(root, "init", "-q", when="2026-01-01T00:00:00+00:00")
-    _git(root, "add", "-A", when="2026-01-01T00:00:00+00:00")
-    _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
-    _git(root, "rm", "-q", f"data/cas-usage/{GOOD_DECISION['identifiant']}.yaml", when="2026-10-05T09:30:00+00:00")
-    _git(root, "commit", "-q", "-m", "Retrait : le prestataire Zorglub-Omega est parti",
-         when="2026-10-05T09:30:00+00:00")
+    _first_commit(root)
+    _remove(root, "Retrait : le prestataire Zorglub-Omega est parti")
     out = tmp_path / "site"
     result = build_site(open_repository(root), out, today=TODAY)
     assert not result.skipped, result.skipped
