@@ -586,3 +586,33 @@ def test_an_old_copy_in_a_sub_folder_never_replaces_the_current_page(tmp_path):
     cold = tmp_path / "froid"
     build_site(open_repository(root), cold, today=TODAY, use_cache=False)
     assert (cold / "cas/detection-fuites.html").read_bytes() == (out / "cas/detection-fuites.html").read_bytes()
+
+
+def test_carrying_a_page_over_where_links_fail_never_copies_through_a_link(tmp_path, monkeypatch):
+    """Where hard links are not possible, an old page is copied: never through a link planted in the old site
+    (it would copy a file from outside into the published site), never over a page already written."""
+    from iaterr.base.files import UnsafePath
+    from iaterr.publish.site.output import Staging
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("hors du site", encoding="utf-8")
+    out = tmp_path / "site"
+    (out / "cas").mkdir(parents=True)
+    (out / "cas/lien.html").symlink_to(secret)
+    (out / "cas/page.html").write_text("ancienne page", encoding="utf-8")
+
+    def no_links(*_args, **_kwargs):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    staging = Staging(out)
+    try:
+        with pytest.raises((UnsafePath, OSError)):
+            staging.keep("cas/lien.html")
+        assert not (staging.path / "cas/lien.html").exists()
+        staging.keep("cas/page.html")
+        assert (staging.path / "cas/page.html").read_text(encoding="utf-8") == "ancienne page"
+        with pytest.raises(FileExistsError):
+            staging.keep("cas/page.html")
+    finally:
+        staging.discard()

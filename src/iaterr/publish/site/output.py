@@ -252,8 +252,7 @@ class Staging:
         except FileExistsError:  # another page is already there: never replaced (the caller decides)
             raise
         except OSError:  # links not possible here: a copy, never over another file nor through a link
-            with open(source, "rb") as old:
-                self.write(rel, old.read())
+            self.write(rel, read_regular(source))
 
     def swap(self) -> None:
         """Put the staging folder in place of ``out``; the old site is then deleted (on failure it stays, and the
