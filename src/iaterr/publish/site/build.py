@@ -283,7 +283,8 @@ def _accepted(site: SiteData, pages: list[_Page], staging: Staging,
     inputs, same context as its own): page → (content hash, carried over). Any other file those processes left
     in the staging folder (a record found invalid against the others, a context that changed) is deleted
     before the build writes its own pages."""
-    expected = {p.path: (p.hash, _case_key(p.renderer)) for p in pages if p.record is not None and p.renderer}
+    keys = {id(r): _case_key(r) for r in {id(p.renderer): p.renderer for p in pages if p.renderer}.values()}
+    expected = {p.path: (p.hash, keys[id(p.renderer)]) for p in pages if p.record is not None and p.renderer}
     accepted: dict[str, tuple[str, bool]] = {}
     for record in site.records:
         for path, (page_hash, key, content, carried) in (record.emitted or {}).items():
