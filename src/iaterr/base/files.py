@@ -19,7 +19,7 @@ import shutil
 import stat
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 #: Start of the name of every temporary file or folder iaterr creates.
@@ -156,11 +156,13 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     return [Path(entry.path) for entry in entries if remove_if_stale(entry)]
 
 
-def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True, root: Path | None = None) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename: readers see the old file or the
-    new one, never a part. With ``root``, ``path`` must lie under it with no symbolic link on the way
-    (:class:`UnsafePath` otherwise). The target itself is replaced, never written through, even when it
-    is a link. ``fsync=False`` skips forcing the data to disk (regenerable files)."""
+def atomic_write(path: Path, data: bytes | str | Iterable[str], *, fsync: bool = True,
+                 root: Path | None = None) -> None:
+    """Write ``data`` (or its pieces, one after another: an export written as it is made) to ``path``
+    through a temporary file and a rename: readers see the old file or the new one, never a part. With
+    ``root``, ``path`` must lie under it with no symbolic link on the way (:class:`UnsafePath` otherwise).
+    The target itself is replaced, never written through, even when it is a link. ``fsync=False`` skips
+    forcing the data to disk (regenerable files)."""
     path = Path(path)
     if root is not None:
         path = contained(root, path)
@@ -173,8 +175,12 @@ def atomic_write(path: Path, data: bytes | str, *, fsync: bool = True, root: Pat
     tmp = path.parent / temp_name(path.name)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        with os.fdopen(fd, "wb", buffering=1 << 16) as fh:
+            if isinstance(payload, bytes):
+                fh.write(payload)
+            else:
+                for piece in payload:
+                    fh.write(piece.encode("utf-8"))
             if fsync:
                 fh.flush()
                 os.fsync(fh.fileno())

@@ -177,11 +177,14 @@ class RecordCache:
         query = "SELECT rel, nom, empreinte, donnees, json FROM vues"
         rows: list[Any] = []
         try:
-            if few:
+            if few:  # only the names asked for: never a long text that was not
                 rels = list(wanted)
+                asked_names = sorted({name for _kind, _key, asked in wanted.values() for name in asked})
+                among = f" AND nom IN ({','.join('?' for _ in asked_names)})"
                 for i in range(0, len(rels), 500):
                     part = rels[i:i + 500]
-                    rows += self.db.execute(query + f" WHERE rel IN ({','.join('?' for _ in part)})", part).fetchall()
+                    rows += self.db.execute(query + f" WHERE rel IN ({','.join('?' for _ in part)})" + among,
+                                            [*part, *asked_names]).fetchall()
             else:  # one query per kind, for the names that kind wants: never a long text that was not asked for
                 groups = {(kind, names) for kind, _key, names in wanted.values()}
                 for kind, names in sorted(groups):
@@ -250,6 +253,22 @@ class RecordCache:
         except sqlite3.Error:
             self.broken = True
 
+    def forget_others(self, keep: set[str]) -> None:
+        """Drop the entries of files not in ``keep`` (files that are gone), reading the cache's paths one row at
+        a time."""
+        import sqlite3
+
+        if self.broken:
+            return
+        try:
+            gone = [rel for (rel,) in self.db.execute("SELECT rel FROM fichiers") if rel not in keep]
+            gone += [rel for (rel,) in self.db.execute("SELECT DISTINCT rel FROM vues") if rel not in keep]
+        except sqlite3.Error:
+            self.broken = True
+            return
+        if gone:
+            self.store([], [], forget=set(gone))
+
     def close(self) -> None:
         try:
             self.db.close()
@@ -272,12 +291,19 @@ def _entry(row: tuple[Any, ...]) -> Entry | None:
         diags = [Diagnostic.from_dict(d) for d in raw_diags] if raw_diags else []
         if any(d.file != rel for d in diags):
             return None
-        for k, v in summary.items():
-            if type(v) is list and k[-1] == "@":  # noqa: E721 - positions were tuples
-                summary[k] = tuple(v)
+        # one string for each key, and for each value many records share (kept for every record of a run)
+        summary = {_KEYS.get(k) or sys.intern(k): tuple(v) if type(v) is list and k[-1] == "@"  # noqa: E721
+                   else sys.intern(v) if k in _SHARED and type(v) is str else v  # noqa: E721
+                   for k, v in summary.items()}  # positions were tuples
         return Entry(rel, Stamp(size, mtime, ctime, ino, dev), checked, key, kind, diags, summary)
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
+
+
+#: the keys of a summary (:func:`iaterr.check.validate._summary`), one string each
+_KEYS = {k: k for k in ("identifiant", "identifiant@", "collectivite", "collectivite@", "date_mise_a_jour",
+                        "date_mise_a_jour@", "theme", "statut", "siret", "siret@", "siret_ok", "@")}
+_SHARED = frozenset({"collectivite", "theme", "statut", "date_mise_a_jour"})
 
 
 @cache

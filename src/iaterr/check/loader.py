@@ -21,9 +21,11 @@ fields (asked explicitly, never cached), values prepared from a public view in t
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -57,7 +59,7 @@ PARALLEL_THRESHOLD = 400
 PUBLIC = "public"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordFile:
     kind: str
     path: str  # absolute
@@ -90,6 +92,9 @@ class Want:
     #: prepared values kept in a :class:`Spool` (the caller's) instead of memory: long texts of every record
     #: (a CSV line, a JSON entry) that the caller reads back one at a time
     spool: frozenset[str] = frozenset()
+    #: the use cases' views (public, or with restricted fields when asked) kept in the :class:`Spool` too, each
+    #: result's ``prepared`` holding a :class:`SpooledView` under :data:`SPOOLED_VIEW` instead (exports)
+    spool_views: bool = False
 
     def views_of(self, kind: str) -> list[str]:
         names = [PUBLIC] if kind in self.public else []
@@ -308,16 +313,32 @@ class Spool:
         self.file.seek(ref.offset)
         return self.file.read(ref.length).decode("utf-8")
 
+    def view(self, ref: SpooledView) -> View:
+        """The view :func:`_spool_view` kept (passed through the visibility rule again)."""
+        from iaterr.model import CasUsage
+        from iaterr.model.visibility import view
+
+        return view(CasUsage, json.loads(self.get(ref)), include_restricted=ref.restricted)
+
     def close(self) -> None:
         self.file.close()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Spooled:
     """Where a prepared text sits in a :class:`Spool`."""
 
     offset: int
     length: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpooledView(Spooled):
+    """Where a use case's view sits in a :class:`Spool`, and what an export sorts it by."""
+
+    restricted: bool
+    collectivite: str
+    identifiant: str
 
 
 # ---------------------------------------------------------------- the repository
@@ -356,76 +377,86 @@ def load(
 
 def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, jobs: int | None, *,
              complete: bool, spool: Spool | None = None) -> tuple[list[FileResult], int, int]:
-    def spooled(result: FileResult) -> None:
+    """Each file's result, from the cache when it is proven unchanged, else read and checked.
+
+    Bounded by :data:`CHUNK`: the cache is asked for :data:`CHUNK` files at a time (their entries, then their
+    views), fresh results come back and are stored chunk by chunk, and what a result keeps is made compact as
+    it arrives (its path shared with the file's, its repeated values interned, its long texts in ``spool``).
+    What grows with the number of records is the results themselves and a few integers per file read."""
+    def kept(index: int, result: FileResult) -> None:
+        _compact(result, files[index])
         if spool is not None:
             for name in want.spool:
                 value = result.prepared.get(name)
                 if isinstance(value, str):
                     result.prepared[name] = spool.put(value)
+            if want.spool_views:
+                _spool_view(result, spool)
+        slots[index] = result
 
     slots: list[FileResult | None] = [None] * len(files)
-    stamps: dict[int, tuple[Stamp, int]] = {}
+    stamps: dict[int, tuple[Stamp, int]] = {}  # of the files read only
     to_read: list[int] = []
-    # a partial run asks for its own files only; a whole one reads every entry at once
-    entries = {} if cache is None else cache.entries(None if complete else [f.rel for f in files])
     restamped = []
-    hits: dict[int, FileResult] = {}
     cached = 0
-    for index, f in enumerate(files):
-        now = time.time_ns()
-        try:
-            st = os.lstat(f.path)
-        except OSError as exc:
-            slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
-                                                                  params={"erreur": exc.strerror or str(exc)})])
-            continue
-        if f.inode and st.st_ino != f.inode:  # replaced since it was listed (a folder on the way became a link?)
-            slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={
-                "erreur": {"t": "erreur.remplace"}})])
-            continue
-        stamp = Stamp.of(st)
-        stamps[index] = (stamp, now)
-        entry = entries.get(f.rel)
-        if entry is None or entry.kind != f.kind or want.analyse is not None or f.kind in want.full:
-            to_read.append(index)
-            continue
-        content, _plus, _extra = entry.digest.partition("+")
-        try:  # a result that depends on a companion file: its bytes are read and compared every time
-            expected = keyed(content, f, read_companion(f) if f.companion else None)
-        except (OSError, UnsafePath):
-            expected = ""
-        if expected != entry.digest:
-            to_read.append(index)
-            continue
-        if not entry.proven(stamp):
-            try:  # not proven by its stamp: proven by its content, or read again
-                same = digest(read_regular(f.path, f.inode)) == content
-            except (OSError, UnsafePath):
-                same = False
-            if not same:
+    for start in range(0, len(files), CHUNK):
+        part = range(start, min(start + CHUNK, len(files)))
+        entries = {} if cache is None else cache.entries([files[i].rel for i in part])
+        hits: list[tuple[int, FileResult, tuple[Stamp, int]]] = []
+        for index in part:
+            f = files[index]
+            now = time.time_ns()
+            try:
+                st = os.lstat(f.path)
+            except OSError as exc:
+                slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={
+                    "erreur": exc.strerror or str(exc)})])
+                continue
+            if f.inode and st.st_ino != f.inode:  # replaced since it was listed (a folder on the way became a link?)
+                slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={
+                    "erreur": {"t": "erreur.remplace"}})])
+                continue
+            stamp = Stamp.of(st)
+            entry = entries.get(f.rel)
+            if entry is None or entry.kind != f.kind or want.analyse is not None or f.kind in want.full:
+                stamps[index] = (stamp, now)
                 to_read.append(index)
                 continue
-            restamped.append((f.rel, stamp, now))
-        hits[index] = FileResult(f.rel, f.kind, list(entry.diagnostics), dict(entry.summary), entry.digest)
-    if cache is None:
-        hits = {}
-    hit_list = list(hits.items())
-    # with a spool, CHUNK files at a time (what is kept of each goes to the spool); else all at once
-    size = CHUNK if spool is not None else max(len(hit_list), 1)
-    for start in range(0, len(hit_list), size):
-        assert cache is not None
-        batch = hit_list[start:start + size]
+            content, _plus, _extra = entry.digest.partition("+")
+            try:  # a result that depends on a companion file: its bytes are read and compared every time
+                expected = keyed(content, f, read_companion(f) if f.companion else None)
+            except (OSError, UnsafePath):
+                expected = ""
+            if expected != entry.digest:
+                stamps[index] = (stamp, now)
+                to_read.append(index)
+                continue
+            if not entry.proven(stamp):
+                try:  # not proven by its stamp: proven by its content, or read again
+                    same = digest(read_regular(f.path, f.inode)) == content
+                except (OSError, UnsafePath):
+                    same = False
+                if not same:
+                    stamps[index] = (stamp, now)
+                    to_read.append(index)
+                    continue
+                restamped.append((f.rel, stamp, now))
+            hits.append((index, FileResult(f.rel, f.kind, list(entry.diagnostics), entry.summary, entry.digest),
+                         (stamp, now)))
+        del entries
+        if cache is None or not hits:
+            continue
         wanted: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-        for _index, result in batch:
+        for _index, result, _stamp in hits:
             names = tuple(want.views_of(result.kind))
             if names and not result.has_errors:
                 wanted[result.rel] = (result.kind, result.digest, names)
-        kept = cache.views(wanted, few=(not complete or spool is not None) and len(wanted) < 2000)
-        for index, result in batch:
+        views = cache.views(wanted, few=True)
+        for index, result, stamped in hits:
             missing = False
             if result.rel in wanted:
                 for name in want.views_of(result.kind):
-                    value = kept.get((result.rel, name))
+                    value = views.get((result.rel, name))
                     if value is None or not isinstance(value, (dict, str, list)):
                         missing = True
                         break
@@ -437,37 +468,73 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                     else:
                         result.prepared[name] = value
             if missing:
+                stamps[index] = stamped
                 to_read.append(index)
             else:
-                spooled(result)
-                slots[index] = result
+                kept(index, result)
                 cached += 1
     to_read.sort()
     # results stored chunk by chunk as they come: what the cache keeps is not also kept here
     fresh = iter(to_read)
     for chunk in _load_files([files[i] for i in to_read], want, jobs):
-        rows, views = [], []
+        rows, stored = [], []
         for result in chunk:
             index = next(fresh)
-            slots[index] = result
             if any(d.code in ("fichier-illisible", "lien-symbolique") for d in result.diagnostics):
+                kept(index, result)
                 continue
-            stamp, checked_ns = stamps[index]
+            stamp, checked_ns = stamps.pop(index)
             rows.append((result.rel, stamp, checked_ns, result.digest, result.kind, result.diagnostics,
                          result.summary))
             if result.public is not None and not result.public.restricted:
-                views.append((result.rel, result.kind, PUBLIC, result.digest, dict(result.public)))
+                stored.append((result.rel, result.kind, PUBLIC, result.digest, dict(result.public)))
             for name, value in result.prepared.items():
-                views.append((result.rel, result.kind, name, result.digest, value))
-            spooled(result)
+                stored.append((result.rel, result.kind, name, result.digest, value))
+            kept(index, result)
         if cache is not None:
-            cache.store(rows, views)
+            cache.store(rows, stored)
     if cache is not None:
         cache.restamp(restamped)
         if complete:
-            cache.store([], [], forget=set(entries) - {f.rel for f in files})
+            cache.forget_others({f.rel for f in files})
     results = [r for r in slots if r is not None]
     return results, len(to_read), cached
+
+
+#: values many records share (a collectivité's identifier, codes, dates): one string each, not one per record
+_SHARED_VALUES = ("collectivite", "theme", "statut", "date_mise_a_jour")
+
+
+def _compact(result: FileResult, f: RecordFile) -> None:
+    """``result`` made to hold as little as it can: its path and kind are the file's (one string, not a copy
+    per process it went through), values many records share are interned."""
+    result.rel = f.rel
+    result.kind = f.kind
+    summary = result.summary
+    for key in _SHARED_VALUES:
+        value = summary.get(key)
+        if type(value) is str:  # noqa: E721
+            summary[key] = sys.intern(value)
+
+
+#: the name under which a use case's view is referred to in ``prepared`` when it is kept in a :class:`Spool`
+SPOOLED_VIEW = "vue"
+
+
+def _spool_view(result: FileResult, spool: Spool) -> None:
+    """The use case's view (public, or with restricted fields) moved to ``spool``: ``prepared`` holds its
+    reference (:data:`SPOOLED_VIEW`), the view's sort key (``collectivite``, ``identifiant``) and whether it holds
+    restricted fields; :meth:`Spool.view` gives it back."""
+    if result.kind != "cas_usage":
+        return
+    for attr in ("full", "public"):
+        shown = getattr(result, attr)
+        if shown is not None:
+            setattr(result, attr, None)
+            ref = spool.put(json.dumps(shown, ensure_ascii=False, separators=(",", ":")))
+            result.prepared[SPOOLED_VIEW] = SpooledView(ref.offset, ref.length, shown.restricted,
+                                                        shown.get("collectivite", ""), shown.get("identifiant", ""))
+            return
 
 
 def _verified(kind: str, value: Any) -> View | None:

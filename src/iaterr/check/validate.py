@@ -40,9 +40,10 @@ if TYPE_CHECKING:  # the model (pydantic) and the YAML reader are imported when 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
+@dataclass(slots=True)
 class FileResult:
-    """What reading and validating one record file gave: the one shape every command works from."""
+    """What reading and validating one record file gave: the one shape every command works from (one per
+    file for the whole run: slotted, no per-object dictionary)."""
 
     rel: str
     kind: str

@@ -6,7 +6,7 @@ import os
 import stat
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -356,7 +356,7 @@ def write_document(app: App, text: str, target: Path | None) -> None:
     write_file(app, target, text)
 
 
-def write_file(app: App, path: Path, text: str, root: Path | None = None) -> None:
+def write_file(app: App, path: Path, text: str | Iterable[str], root: Path | None = None) -> None:
     """Write ``path`` whole or not at all, and say so; a failure is a message with the path (code 2). With
     ``root`` (the data repository holding it), no folder on the way may be a link."""
     from iaterr.base.files import remove_stale_temporaries

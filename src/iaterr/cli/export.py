@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Optional
 
@@ -19,7 +21,7 @@ from iaterr.cli.common import (
     open_repo,
     paths_in,
     repo_option,
-    write_document,
+    write_file,
 )
 
 #: shown in the help; the registry is the authority (a test checks they agree)
@@ -44,8 +46,7 @@ def register(app: typer.Typer) -> None:
         lang: Optional[str] = lang_option(),
         help_: bool = help_option(),
     ) -> None:
-        from iaterr.publish.formats import FORMATS
-        from iaterr.publish.formats import export as run_export
+        from iaterr.publish.formats import FORMATS, exporting
 
         with guarded(lang) as ui:
             chosen = [f for f, on in (("csv", csv_), ("json", json_)) if on] + ([format] if format else [])
@@ -61,15 +62,34 @@ def register(app: typer.Typer) -> None:
             target = checked_output_file(ui, out, repo)
             repository = open_repo(ui, repo) if FORMATS[fmt].reads_records else None
             selected = paths_in(repository, paths) or None if repository is not None else None
-            with ui.working("export.lecture"):
-                text, items = run_export(repository, fmt, lang=ui.lang, include_restricted=include_restricted,
-                                         paths=selected)
-            if include_restricted and repository is not None:
-                ui.say("export.restreint", style="bold yellow")
-            write_document(ui, text, target)
-            for rel, count in items.skipped:
-                ui.say("export.ignore" if count else "export.ignore-collectivite", style="yellow", fichier=rel, n=count)
+            # written as it is made (one record at a time), whole or not at all in a file
+            with ExitStack() as stack:
+                with ui.working("export.lecture"):
+                    pieces, items = stack.enter_context(exporting(
+                        repository, fmt, lang=ui.lang, include_restricted=include_restricted, paths=selected))
+                    if include_restricted and repository is not None:
+                        ui.say("export.restreint", style="bold yellow")
+                    if target is not None:
+                        write_file(ui, target, pieces)
+                if target is None:
+                    _to_stdout(pieces)
+                count = len(items.items)
+            for rel, n in items.skipped:
+                ui.say("export.ignore" if n else "export.ignore-collectivite", style="yellow", fichier=rel, n=n)
             if repository is not None:
-                ui.say("export.bilan", style="dim", n=len(items.items), format=fmt)
+                ui.say("export.bilan", style="dim", n=count, format=fmt)
             code = FINDINGS if items.skipped else OK
         raise typer.Exit(code)
+
+
+def _to_stdout(pieces: Iterable[str]) -> None:
+    """The export on the standard output, piece by piece: on a terminal, control and invisible characters
+    shown as escapes (as :func:`~iaterr.cli.common.write_document` does)."""
+    import sys
+
+    from iaterr.base.text import printable
+
+    tty = sys.stdout.isatty()
+    for piece in pieces:
+        sys.stdout.write(printable(piece) if tty else piece)
+    sys.stdout.flush()

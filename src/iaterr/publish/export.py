@@ -10,13 +10,13 @@ an export set cannot publish a restricted field by mistake.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
-from iaterr.check.loader import RecordFile, Spool, Want, load
+from iaterr.check.loader import SPOOLED_VIEW, RecordFile, Spool, Spooled, SpooledView, Want, load
 from iaterr.check.validate import FileResult
 from iaterr.model import CasUsage
 from iaterr.model.visibility import View, view
@@ -45,9 +45,67 @@ class NotAView(TypeError):
     """An export item whose data did not come from :func:`~iaterr.model.visibility.view`."""
 
 
+def _check(where: str, data: Any, include_restricted: bool) -> None:
+    if not isinstance(data, View):
+        raise NotAView(f"{where}: not a view of a record")
+    if data.restricted and not include_restricted:
+        raise NotAView(f"{where}: restricted fields in a public export")
+
+
+#: what a streamed export keeps of each use case until it is written: its sort key (collectivité, identifier),
+#: its file, its collectivité's identifier, its identifier, where its view is in the spool (or None), its
+#: prepared values (texts in the spool) and what ``emit`` made of it
+_Key = tuple[str, str, str, str, str, "SpooledView | None", tuple[tuple[str, Any], ...], Any]
+
+
+class StreamedItems(Sequence[ExportItem]):
+    """The items of an export, read back one at a time from a :class:`~iaterr.check.loader.Spool` in the
+    export's order: what stays in memory for each use case is a tuple of a few strings and offsets (its view
+    and its long prepared texts are in the spool's temporary file). Iterated as often as needed while the
+    spool is open; each item is checked as it is made, as an :class:`ExportSet` checks a list."""
+
+    def __init__(self, keys: list[_Key], spool: Spool, include_restricted: bool,
+                 collectivites: dict[str, View]) -> None:
+        self._keys = keys
+        self._spool = spool
+        self._restricted = include_restricted
+        self._collectivites = collectivites
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    @overload
+    def __getitem__(self, index: int) -> ExportItem: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[ExportItem]: ...
+
+    def __getitem__(self, index: int | slice) -> ExportItem | list[ExportItem]:
+        if isinstance(index, slice):
+            return [self._item(key) for key in self._keys[index]]
+        return self._item(self._keys[index])
+
+    def __iter__(self) -> Iterator[ExportItem]:
+        for key in self._keys:
+            yield self._item(key)
+
+    def _item(self, key: _Key) -> ExportItem:
+        _coll, _ident, rel, coll_id, ident, ref, prepared, emitted = key
+        if ref is not None:
+            cas = self._spool.view(ref)
+        else:
+            cas = view(CasUsage, {"identifiant": ident, "collectivite": coll_id})
+        values = {name: self._spool.get(value) if isinstance(value, Spooled) else value for name, value in prepared}
+        item = ExportItem(rel, cas, self._collectivites[coll_id], values, emitted)
+        _check(rel, item.cas, self._restricted)
+        _check(rel, item.collectivite, self._restricted)
+        return item
+
+
 @dataclass
 class ExportSet:
-    items: list[ExportItem]
+    #: a list, or :class:`StreamedItems` (``load_items(..., stream=True)``), in the export's order
+    items: Sequence[ExportItem]
     #: records left out because they do not pass validation: (file, number of errors)
     skipped: list[tuple[str, int]] = field(default_factory=list)
     include_restricted: bool = False
@@ -55,34 +113,41 @@ class ExportSet:
     collectivites: dict[str, View] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        checked = [(item.rel, data) for item in self.items for data in (item.cas, item.collectivite)]
-        checked += [(ident, data) for ident, data in self.collectivites.items()]
-        for where, data in checked:
-            if not isinstance(data, View):
-                raise NotAView(f"{where}: not a view of a record")
-            if data.restricted and not self.include_restricted:
-                raise NotAView(f"{where}: restricted fields in a public export")
+        if not isinstance(self.items, StreamedItems):  # streamed items are checked as they are made
+            for item in self.items:
+                _check(item.rel, item.cas, self.include_restricted)
+                _check(item.rel, item.collectivite, self.include_restricted)
+        for ident, data in self.collectivites.items():
+            _check(ident, data, self.include_restricted)
 
 
 def load_items(repo: Repository, *, include_restricted: bool = False, paths: Iterable[Path] | None = None,
                jobs: int | None = None, prepare: tuple[tuple[str, Callable[[View], Any]], ...] = (),
                views: bool | None = None, use_cache: bool = True, today: date | None = None,
                emit: Callable[[RecordFile, FileResult, View], Any] | None = None, spool: Spool | None = None,
-               spooled: frozenset[str] = frozenset()) -> ExportSet:
+               spooled: frozenset[str] = frozenset(), stream: bool = False) -> ExportSet:
     """The repository's valid use cases with their collectivités, ready to publish, in one pass.
 
     With ``prepare`` (named functions of a use case's public view, run in the checking processes and
     cached), each item's ``prepared`` holds their results and, unless ``views`` is True, its ``cas`` only
     ``identifiant`` and ``collectivite``. With ``include_restricted``, views hold the restricted fields
     too, ``prepare`` is not used, and nothing is cached. ``emit`` and ``spooled`` (kept in ``spool``): see
-    :class:`~iaterr.check.loader.Want`."""
+    :class:`~iaterr.check.loader.Want`.
+
+    ``stream`` (with ``spool``): the items are :class:`StreamedItems`, each use case's view and its ``spooled``
+    texts kept in ``spool`` as it is read and given back one item at a time, in the same order: memory holds a
+    few short values per use case, whatever the size of the records (exports at the scale of every
+    collectivité). Prepared texts come back as texts."""
     views = not prepare if views is None else views
+    if stream and spool is None:
+        raise ValueError("stream=True needs a spool")
+    spool_views = stream and (views or include_restricted)
     if include_restricted:
-        want = Want(full=BOTH)
+        want = Want(full=BOTH, spool_views=spool_views)
     elif not views:
         want = Want(public=frozenset({"collectivite"}), prepare=prepare, emit=emit, spool=spooled)
     else:
-        want = Want(public=BOTH, prepare=prepare, emit=emit, spool=spooled)
+        want = Want(public=BOTH, prepare=prepare, emit=emit, spool=spooled, spool_views=spool_views)
     if paths is not None:  # the selected use cases, and every collectivité they may belong to
         paths = [*paths, repo.kind_dir("collectivite")]
     report = load(repo, paths, want=want, jobs=jobs, use_cache=use_cache, today=today, spool=spool)
@@ -93,11 +158,22 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
         if result.rel not in errors and shown is not None:
             collectivites[shown["identifiant"]] = shown
     items: list[ExportItem] = []
+    keys: list[_Key] = []
     skipped: list[tuple[str, int]] = []
     for result in report.records("cas_usage"):
         ident, coll_id = result.summary.get("identifiant"), result.summary.get("collectivite")
         if result.rel in errors or not ident or not coll_id:
             skipped.append((result.rel, errors.get(result.rel, 0)))
+            continue
+        if stream:
+            ref = result.prepared.pop(SPOOLED_VIEW, None)
+            present = ref is not None if spool_views else bool(result.prepared)
+            if not present or coll_id not in collectivites:
+                skipped.append((result.rel, 0))
+                continue
+            coll_key, ident_key = (ref.collectivite, ref.identifiant) if ref is not None else (coll_id, ident)
+            keys.append((coll_key, ident_key, result.rel, coll_id, ident, ref, tuple(result.prepared.items()),
+                         result.emitted))
             continue
         if include_restricted:
             cas = result.full
@@ -115,5 +191,10 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
     for d in report.diagnostics:
         if d.code in UNREAD and d.file not in read and (d.file, 1) not in skipped:
             skipped.append((d.file, 1))
+    if stream:
+        assert spool is not None
+        keys.sort(key=lambda key: (key[0], key[1]))
+        return ExportSet(StreamedItems(keys, spool, include_restricted, collectivites), skipped,
+                         include_restricted, collectivites)
     items.sort(key=lambda item: (item.cas.get("collectivite", ""), item.cas.get("identifiant", "")))
     return ExportSet(items, skipped, include_restricted, collectivites)

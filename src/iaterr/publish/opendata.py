@@ -154,14 +154,35 @@ def csv_lines(items: Iterable[ExportItem], include_restricted: bool = False) -> 
 
 def to_json(items: ExportSet) -> str:
     """The JSON export: the views of the items (an :class:`ExportSet` holds nothing else)."""
-    payload = {
+    return "".join(json_chunks(items))
+
+
+def json_chunks(items: ExportSet) -> Iterator[str]:
+    """:func:`to_json` in pieces, one use case at a time."""
+    head = {
         "iaterr": __version__,
         "version_schema": SCHEMA_VERSION,
         "publiable": not items.include_restricted,
         **({"avertissement": "Contient des champs restreints : ne pas publier."} if items.include_restricted else {}),
-        "cas_usage": [{**item.cas, "collectivite": item.collectivite} for item in items.items],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return json_document(head, "cas_usage", (json.dumps({**item.cas, "collectivite": item.collectivite},
+                                                        ensure_ascii=False, indent=2) for item in items.items))
+
+
+def json_document(head: dict[str, Any], key: str, elements: Iterable[str]) -> Iterator[str]:
+    """``json.dumps({**head, key: [...]}, ensure_ascii=False, indent=2) + "\\n"`` written in pieces, the same
+    bytes: the list (the document's last key) element by element. ``elements``: each element's text as
+    ``json.dumps(element, ensure_ascii=False, indent=2)`` writes it (no line break inside a JSON string: the
+    element is indented one level deeper by indenting its lines)."""
+    if key in head:
+        raise ValueError(f"{key!r} must be the document's last key")
+    whole = json.dumps({**head, key: []}, ensure_ascii=False, indent=2)
+    prefix = whole[:-len("[]\n}")]
+    first = True
+    for text in elements:
+        yield (prefix + "[\n" if first else ",\n") + "    " + text.replace("\n", "\n    ")
+        first = False
+    yield prefix + "[]\n}\n" if first else "\n  ]\n}\n"
 
 
 # ---------------------------------------------------------------- Table Schema
@@ -341,9 +362,14 @@ def bibliotheque_columns(include_restricted: bool) -> list[tuple[str, str, str, 
 
 
 def to_bibliotheque_csv(items: ExportSet) -> str:
+    return "".join(bibliotheque_lines(items))
+
+
+def bibliotheque_lines(items: ExportSet) -> Iterator[str]:
+    """:func:`to_bibliotheque_csv` line by line (each with its line end)."""
     cols = bibliotheque_columns(items.include_restricted)
     mark = [RESTRICTED_MARK] if items.include_restricted else []
-    lines = [csv_line([m[0] for m in mark] + [c[0] for c in cols])]
+    yield csv_line([m[0] for m in mark] + [c[0] for c in cols]) + BIBLIOTHEQUE_NEWLINE
     for item in items.items:
         row = [m[1] for m in mark]
         for column, source, name, spec in cols:
@@ -354,5 +380,4 @@ def to_bibliotheque_csv(items: ExportSet) -> str:
                 row.append(_bibliotheque_cell(values, spec, column))
             else:
                 row.append(_bibliotheque_cell(data.get(name), spec, column))
-        lines.append(csv_line(row))
-    return BIBLIOTHEQUE_NEWLINE.join(lines) + BIBLIOTHEQUE_NEWLINE
+        yield csv_line(row) + BIBLIOTHEQUE_NEWLINE

@@ -30,11 +30,12 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 from iaterr import __version__
 from iaterr.model import CasUsage, Collectivite, droit
@@ -60,6 +61,7 @@ from iaterr.model.vocab import (
     TYPES_ANALYSE_IMPACT,
 )
 from iaterr.publish.export import ExportItem, ExportSet, NotAView
+from iaterr.publish.opendata import json_document
 
 # ---------------------------------------------------------------- results
 
@@ -1146,23 +1148,44 @@ def standard_names() -> list[str]:
 
 def render(standard: str, items: ExportSet, *, lang: str = "fr") -> str:
     """The export of ``items`` to ``standard`` as JSON text; missing-field reasons in ``lang``."""
+    return "".join(render_chunks(standard, items, lang=lang))
+
+
+def render_chunks(standard: str, items: ExportSet, *, lang: str = "fr") -> Iterator[str]:
+    """:func:`render` in pieces. The head of the document says which records may not be published, which is
+    known once every record is mapped: each record's text is parked in a temporary file as it is made, then
+    given back after the head, so that memory does not grow with the records."""
     if standard not in STANDARDS:
         raise ValueError(f"unknown standard {standard!r}; expected one of {', '.join(STANDARDS)}")
     std = STANDARDS[standard]
     restricted = items.include_restricted
-    fiches = []
     secure = []
-    for item in items.items:
-        record, missing = std(item, include_restricted=restricted).localized(lang)
-        if record.get("publiable") is False:
-            secure.append(str(item.cas.get("identifiant")))
-        fiches.append({"identifiant": item.cas.get("identifiant"), "fichier": item.rel,
-                       "enregistrement": record, "manquants": missing})
-    doc: dict[str, Any] = {"standard": std.code, "version": std.version, "genere_par": f"iaterr {__version__}",
-                           "publiable": not restricted and not secure}
-    if restricted:
-        doc["avertissement"] = AVERTISSEMENT.text(lang)
-    elif secure:
-        doc["avertissement"] = AVERTISSEMENT_SECTION_SECURISEE.text(lang).format(fiches=", ".join(secure))
-    doc["fiches"] = fiches
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    with tempfile.TemporaryFile("w+", encoding="utf-8", newline="") as parked:
+        for item in items.items:
+            record, missing = std(item, include_restricted=restricted).localized(lang)
+            if record.get("publiable") is False:
+                secure.append(str(item.cas.get("identifiant")))
+            parked.write(json.dumps({"identifiant": item.cas.get("identifiant"), "fichier": item.rel,
+                                     "enregistrement": record, "manquants": missing},
+                                    ensure_ascii=False, indent=2) + _END)
+        doc: dict[str, Any] = {"standard": std.code, "version": std.version, "genere_par": f"iaterr {__version__}",
+                               "publiable": not restricted and not secure}
+        if restricted:
+            doc["avertissement"] = AVERTISSEMENT.text(lang)
+        elif secure:
+            doc["avertissement"] = AVERTISSEMENT_SECTION_SECURISEE.text(lang).format(fiches=", ".join(secure))
+        yield from json_document(doc, "fiches", _parked(parked))
+
+
+#: ends each record's text in the parked file: a JSON text holds no NUL (``json.dumps`` escapes it)
+_END = "\0"
+
+
+def _parked(parked: IO[str]) -> Iterator[str]:
+    """The texts of the parked file, in order."""
+    parked.seek(0)
+    rest = ""
+    while block := parked.read(1 << 20):
+        texts = (rest + block).split(_END)
+        rest = texts.pop()
+        yield from texts

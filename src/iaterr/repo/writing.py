@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,8 @@ from iaterr.base.files import UnsafePath, atomic_write
 from iaterr.repo.config import RepositoryError
 
 
-def write_whole(path: Path, data: bytes | str, *, root: Path | None = None, fsync: bool = True) -> None:
+def write_whole(path: Path, data: bytes | str | Iterable[str], *, root: Path | None = None,
+                fsync: bool = True) -> None:
     """Write ``path`` whole or not at all; with ``root``, never outside it nor through a link on the way.
     Raises :class:`RepositoryError` (``cli.lien-refuse``, ``cli.chemin-hors-depot``,
     ``cli.ecriture-impossible``)."""
