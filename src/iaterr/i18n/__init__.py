@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-import string
 from typing import Any
 
 from iaterr.base.text import printable
@@ -70,7 +69,7 @@ def message(key: str, lang: str = "fr", **params: Any) -> str:
         elif isinstance(value, str):
             value = printable(value)
         rendered[name] = value
-    return string.Formatter().vformat(template, (), _Default(rendered))
+    return template.format_map(_Default(rendered))
 
 
 def env_lang() -> str | None:

@@ -11,6 +11,7 @@ noun (« de Paris », « de Toulouse Métropole », « de La Rochelle »). The f
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date
@@ -96,6 +97,12 @@ def by(name: str) -> str:
 def name_forms(name: str, lang: str = "fr") -> dict[str, str]:
     """The forms of a collectivité's name a message may use: ``{collectivite}`` (as it is), ``{la_collectivite}``,
     ``{de_collectivite}``, ``{a_collectivite}``, ``{par_collectivite}`` (in English, the name as it is)."""
+    return dict(_name_forms(name, lang))  # a copy: the caller may change it
+
+
+@functools.lru_cache(maxsize=1024)
+def _name_forms(name: str, lang: str) -> dict[str, str]:
+    """:func:`name_forms`, worked out once per name (every page of a collectivité's use cases says it)."""
     if lang == "en":
         return dict.fromkeys(("collectivite", "la_collectivite", "de_collectivite", "a_collectivite",
                               "par_collectivite"), name)

@@ -18,6 +18,7 @@ Only public fields are used: the notice is built from an export item. The answer
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
@@ -99,6 +100,12 @@ DEGREES = ("aide_decision", "decision_assistee", "decision_automatisee")
 
 def _cite(code: str, part: str = "", lang: str = "fr") -> str:
     return f"{reference(code, lang)}, {part}" if part else reference(code, lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _subtitle(place: str, lang: str) -> str:
+    code, part = SUBTITLES.get(place, ("", ""))
+    return message(f"notice.st.{place}", lang, ref=_cite(code, part, lang) if code else "")
 
 
 #: What a missing item is: required by law (« Élément manquant »); required only if the processing takes or
@@ -207,10 +214,9 @@ class Notice:
     #: is then marked with it (``lang`` attribute, WCAG 3.1.2); None: not marked
     record_lang: str | None = None
 
-    @property
+    @functools.cached_property
     def la(self) -> Any:
         """` lang="fr"` for an element holding record text in a document of another language, else nothing."""
-
         if self.record_lang and self.record_lang != self.lang:
             return Markup(' lang="{}"').format(self.record_lang)
         return Markup("")
@@ -279,8 +285,7 @@ class Notice:
 
     def subtitle(self, place: str) -> str:
         """The legal reference under a section's heading: what the law calls it, and the article."""
-        code, part = SUBTITLES.get(place, ("", ""))
-        return self.text(f"notice.st.{place}", ref=_cite(code, part, self.lang) if code else "")
+        return _subtitle(place, self.lang)
 
     def date(self, value: Any) -> str:
         """A date of the record written out: « 16 avril 2025 », « avril 2025 », « 2025 »."""
@@ -360,9 +365,8 @@ class Notice:
                 slots[name] = self._theirs(_html_value(value))
             else:
                 slots[name] = _html_value(value)
-        names = list(slots)
-        tokens = {name: f"\ue000{index}\ue001" for index, name in enumerate(names)}
-        text = str(escape(message(phrase.key, self.lang, **tokens)))
+        names = tuple(slots)
+        text = _html_sentence(phrase.key, self.lang, names)
         # one pass: a value put in is never searched again for a token
         return Markup(_TOKEN.sub(lambda found: slots[names[int(found.group(1))]], text))
 
@@ -399,6 +403,13 @@ class Notice:
 
 
 _TOKEN = re.compile("\ue000([0-9]+)\ue001")
+
+
+@functools.lru_cache(maxsize=1024)
+def _html_sentence(key: str, lang: str, names: tuple[str, ...]) -> str:
+    """The message ``key`` escaped for HTML, each of its values ``names`` a token to put it in (the same for
+    every sentence of that key with those values: made once)."""
+    return str(escape(message(key, lang, **{name: f"\ue000{index}\ue001" for index, name in enumerate(names)})))
 
 
 def _md_value(value: Any) -> Ours:

@@ -36,12 +36,18 @@ PARALLEL_THRESHOLD = 400
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
-def environment() -> Any:
+def environment(lang: str | None = None) -> Any:
+    """The register's templates; with ``lang``, compiled for that language (its messages without parameters
+    written in: :func:`iaterr.publish.templating.environment`), to be rendered with ``m`` of that language."""
     from iaterr.publish.notice import paragraphs
 
-    env = _base_environment("templates")
+    env = _base_environment("templates", None if lang is None else functools.partial(_constant_message, lang=lang))
     env.filters["para"] = paragraphs
     return env
+
+
+def _constant_message(key: str, lang: str) -> str:
+    return message(key, lang)
 
 
 def template_fingerprint() -> str:
@@ -85,7 +91,7 @@ class Renderer:
         self.languages = languages or [lang]
         #: the day each use-case file last changed in git (relative path → date)
         self.modified: dict[str, date] = {}
-        self.env = environment()
+        self.env = environment(lang)
         self.context = context
 
         def m(key: str, **params: Any) -> str:
