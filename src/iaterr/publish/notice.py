@@ -203,16 +203,37 @@ class Notice:
     blocking: list[Phrase] = field(default_factory=list)
     #: the titles of the regimes that block
     blocked: list[str] = field(default_factory=list)
-    #: regimes the qualification leaves to the legal department (« à vérifier »), each as « title : reasons »;
-    #: not shown in the document, said by the CLI for the notice, the mention and the answer alike
-    to_check: list[str] = field(default_factory=list)
-    #: regimes the qualification cannot settle until fields are filled in (« à préciser »), each as « title
-    #: (fields) »; said by the CLI the same way (those that block are in :attr:`blocking` instead)
-    to_specify: list[str] = field(default_factory=list)
     qualification: Qualification | None = None
     #: the language the record is written in, when it may differ from the document's (the register): its text
     #: is then marked with it (``lang`` attribute, WCAG 3.1.2); None: not marked
     record_lang: str | None = None
+
+    @property
+    def to_check(self) -> list[str]:
+        """Regimes the qualification leaves to the legal department (« à vérifier »), each as « title : reasons »;
+        not shown in the document, said by the CLI for the notice, the mention and the answer alike."""
+        return self._open_questions[0]
+
+    @property
+    def to_specify(self) -> list[str]:
+        """Regimes the qualification cannot settle until fields are filled in (« à préciser »), each as « title
+        (fields) »; said by the CLI the same way (those that block are in :attr:`blocking` instead)."""
+        return self._open_questions[1]
+
+    @functools.cached_property
+    def _open_questions(self) -> tuple[list[str], list[str]]:
+        """:attr:`to_check` and :attr:`to_specify`, worded when the CLI asks (a page of the register never
+        says them)."""
+        to_check: list[str] = []
+        to_specify: list[str] = []
+        for regime in self.qualification.regimes if self.qualification is not None else []:
+            title = regime.titre(self.lang)
+            if title in self.blocked or regime.statut not in (A_VERIFIER, A_PRECISER):
+                continue
+            line = self.text("notice.cli.regime", regime=title,
+                             motifs=" ".join(m.texte(self.lang) for m in regime.motifs))
+            (to_check if regime.statut == A_VERIFIER else to_specify).append(line)
+        return to_check, to_specify
 
     @functools.cached_property
     def la(self) -> Any:
@@ -483,20 +504,7 @@ def build_notice(item: ExportItem, *, lang: str = "fr", today: date | None = Non
     _rights(notice, q)
     _personal(notice, level)
     _ai(notice, q)
-    _open_questions(notice, q)
     return notice
-
-
-def _open_questions(n: Notice, q: Qualification) -> None:
-    """Every regime the qualification leaves « à vérifier » or « à préciser », with its reasons, as the
-    qualification words them (the CLI says them for the notice, the mention and the answer alike); those that
-    block are said in :attr:`Notice.blocking` already."""
-    for regime in q.regimes:
-        title = regime.titre(n.lang)
-        if title in n.blocked or regime.statut not in (A_VERIFIER, A_PRECISER):
-            continue
-        line = n.text("notice.cli.regime", regime=title, motifs=" ".join(m.texte(n.lang) for m in regime.motifs))
-        (n.to_check if regime.statut == A_VERIFIER else n.to_specify).append(line)
 
 
 def _blocking(n: Notice, q: Qualification, level: str | None) -> None:
@@ -997,6 +1005,8 @@ def paragraphs(value: Any) -> Any:
     from markupsafe import Markup, escape
 
     text = printable(str(value)).replace("\r\n", "\n").strip()
+    if "\n" not in text:  # one paragraph of one line (most values): the text itself
+        return escape(text)
     parts = [p.strip() for p in re.split(r"\n[ \t]*\n+", text) if p.strip()]
     shown = [Markup("<br>\n").join(escape(line.strip()) for line in part.split("\n")) for part in parts]
     if len(shown) <= 1:
