@@ -467,8 +467,10 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
             except OSError:
                 names = []
             stems[kind] = {n.rsplit(".", 1)[0] for n in names if n.endswith(YAML_SUFFIXES)}
-        else:
+        elif kind == "collectivite":  # a whole run needs only the collectivités' names (references to them)
             stems[kind] = {r.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] for r in by_kind[kind]}
+        else:
+            stems[kind] = set()
 
     for kind, items in by_kind.items():
         first: dict[str, str] = {}

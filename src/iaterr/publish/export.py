@@ -187,9 +187,10 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
             continue
         items.append(ExportItem(result.rel, cas, coll, dict(result.prepared), result.emitted))
     # files that are not read at all (a link, a misnamed or unreadable file) are left out too, and said so
-    read = {r.rel for r in report.results}
-    for d in report.diagnostics:
-        if d.code in UNREAD and d.file not in read and (d.file, 1) not in skipped:
+    unread = [d for d in report.diagnostics if d.code in UNREAD]
+    read = {r.rel for r in report.results} if unread else set()
+    for d in unread:
+        if d.file not in read and (d.file, 1) not in skipped:
             skipped.append((d.file, 1))
     if stream:
         assert spool is not None
