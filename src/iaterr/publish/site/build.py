@@ -16,14 +16,18 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import heapq
 import json
 import os
 import time
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+
+from markupsafe import Markup
 
 from iaterr import __version__
 from iaterr.check.loader import RecordFile, Spool
@@ -33,6 +37,9 @@ from iaterr.model.visibility import View
 from iaterr.publish.opendata import table_schema_text
 from iaterr.publish.site.data import (
     FILTERS,
+    NO_RISK,
+    NO_SUMMARY,
+    SITE_LIST,
     SITE_SUMMARY,
     Record,
     SiteData,
@@ -54,10 +61,19 @@ from iaterr.publish.site.history import (
     last_valids,
     removals,
 )
-from iaterr.publish.site.identite import FEED_ENTRIES, Identity, atom, datapackage, favicon, identity, robots, sitemap
+from iaterr.publish.site.identite import (
+    FEED_ENTRIES,
+    Identity,
+    atom,
+    datapackage,
+    favicon,
+    identity,
+    robots,
+    sitemap_lines,
+)
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
-from iaterr.publish.site.recherche import index_script
-from iaterr.publish.site.render import TEMPLATES, Renderer, counts, figures, render_cases, row_of, template_fingerprint
+from iaterr.publish.site.recherche import index_chunks
+from iaterr.publish.site.render import TEMPLATES, Renderer, figures, render_cases, row_of, template_fingerprint
 from iaterr.repo.config import Repository
 from iaterr.repo.gitops import git_commit
 
@@ -99,8 +115,6 @@ class _Page:
     path: str
     hash: str
     render: Callable[[], str | bytes | Iterable[str]] | None = None
-    #: for use-case pages, rendered in bulk: the record
-    record: Record | None = None
     #: the renderer of its language
     renderer: Renderer | None = None
 
@@ -142,56 +156,76 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         site = load_site_data(repo, use_cache=use_cache, jobs=jobs, today=today, emit=emit, spool=spool)
         revisions, removed = _permalinks(repo, site, old, today)
         ident = identity(repo, site.collectivites)
+        made = _renderers(repo, site, languages, title, today, commit, staging, modified, fingerprint, ident)
+        renderers = [renderer for renderer, _inputs in made]
+        coll_hash = {c: digest_of(dict(d)) for c, d in site.collectivites.items()}
+        # the use-case pages rendered or carried over where their records were read, when the build keeps them
+        kept: dict[str, tuple[str, str]] = {}
+        fresh: set[str] = set()  # the pages written (not carried over)
+        for path, (page_hash, made_hash, carried) in _accepted(site, made, staging, languages, coll_hash).items():
+            kept[path] = (page_hash, made_hash)
+            if not carried:
+                fresh.add(path)
+        lists = _lists(site)
         pages: list[_Page] = []
-        renderers: list[Renderer] = []
-        for index, (renderer, inputs) in enumerate(_renderers(repo, site, languages, title, today, commit, staging,
-                                                              modified, fingerprint, ident)):
-            renderers.append(renderer)
-            pages += _pages(site, renderer, inputs, shared=index == 0)
+        #: where each language's use-case pages come in the order pages are reported
+        ends: list[tuple[int, int]] = []
+        for index, (renderer, inputs) in enumerate(made):
+            pages += _pages(site, lists, renderer, inputs, shared=index == 0)
+            lists_end = len(pages)
             pages += _permalink_pages(renderer, revisions, removed, inputs)
             pages += _furniture_pages(renderer, ident, inputs)
+            ends.append((lists_end, len(pages)))
         pages += _shared_furniture(repo, site, renderers[0], ident, log, pages, revisions, removed, fingerprint,
                                    today)
-        written: list[str] = []
-        kept: dict[str, tuple[str, str]] = {}
-        emitted = _accepted(site, pages, staging, languages)
-        cases: dict[int, list[Record]] = {}
         for page in pages:
-            done = emitted.get(page.path)
-            if done is not None:  # rendered or carried over where its record was read
-                kept[page.path] = (page.hash, done[0])
-                if not done[1]:
-                    written.append(page.path)
-                continue
             content = state.reusable(out, page.path, page.hash)
             if content is not None:
                 staging.keep(page.path)
                 kept[page.path] = (page.hash, content)
                 continue
             own = page.renderer or renderers[0]
-            if page.record is not None:
-                cases.setdefault(renderers.index(own), []).append(page.record)
-            else:
-                assert page.render is not None
-                own.current = page.path[len(own.prefix):]
-                kept[page.path] = (page.hash, own.write(page.path, page.render()))
-            written.append(page.path)
-        hashes = {p.path: p.hash for p in pages}
-        # the pages not rendered where their record was read (its result came from the cache): their views read
-        # again and rendered a batch at a time, then dropped
-        todo = list({r.rel: r for chunk in cases.values() for r in chunk}.values())
-        wanted = {index: {id(r) for r in chunk} for index, chunk in cases.items()}
+            assert page.render is not None
+            own.current = page.path[len(own.prefix):]
+            kept[page.path] = (page.hash, own.write(page.path, page.render()))
+            fresh.add(page.path)
+        # the use-case pages neither kept from where their records were read nor carried over: rendered here,
+        # their views read again (their records came from the cache) a batch at a time, then dropped
+        cases: dict[int, list[int]] = {}
+        for number, r in enumerate(site.records):
+            for index, (renderer, inputs) in enumerate(made):
+                path = f"{renderer.prefix}cas/{r.identifiant}.html"
+                if path in kept:
+                    continue
+                page_hash = _case_hash(inputs, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel))
+                content = state.reusable(out, path, page_hash)
+                if content is not None:
+                    staging.keep(path)
+                    kept[path] = (page_hash, content)
+                    continue
+                cases.setdefault(number, []).append(index)
+                fresh.add(path)
+        todo = sorted(cases)
         for start in range(0, len(todo), RENDER_BATCH):
-            batch = todo[start:start + RENDER_BATCH]
+            batch = [site.records[number] for number in todo[start:start + RENDER_BATCH]]
             _read_again(repo, [r for r in batch if r.data is None], jobs)
-            for index in sorted(cases):
-                chunk = [r for r in batch if id(r) in wanted[index]]
-                rendered = render_cases(renderers[index], chunk, jobs) if chunk else {}
-                kept.update({path: (hashes[path], content) for path, content in rendered.items()})
             for r in batch:
-                r.data = None
+                r.summary = site.summary(r)
+            for index, (renderer, inputs) in enumerate(made):
+                chunk = [site.records[number] for number in todo[start:start + RENDER_BATCH]
+                         if index in cases[number]]
+                rendered = render_cases(renderer, chunk, jobs) if chunk else {}
+                for r in chunk:
+                    path = f"{renderer.prefix}cas/{r.identifiant}.html"
+                    kept[path] = (_case_hash(inputs, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel)),
+                                  rendered[path])
+            for r in batch:
+                r.data, r.summary = None, NO_SUMMARY
         renderers[0].write(MANIFEST, json.dumps({"iaterr": __version__, "langue": lang, "langues": languages,
                                                  "pages": sorted(kept)}, ensure_ascii=False, separators=(",", ":")))
+        no_channel = [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)]
+        written = _in_order(site, pages, ends, renderers, fresh)
+        del fresh
         now = time.time_ns()
         staging.swap()
     except BaseException:
@@ -202,9 +236,24 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
             spool.close()
     state.save(out, fingerprint, kept, now)
     deleted = sorted(old - set(kept) - {MANIFEST})
-    return BuildResult(out, written, deleted, len(pages) - len(written), len(site.records), len(site.collectivites),
-                       site.skipped, [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)],
+    return BuildResult(out, written, deleted, len(kept) - len(written), len(site.records), len(site.collectivites),
+                       site.skipped, no_channel,
                        revisions, removed, ident.problems, ident.missing)
+
+
+def _in_order(site: SiteData, pages: list[_Page], ends: list[tuple[int, int]], renderers: list[Renderer],
+              fresh: set[str]) -> list[str]:
+    """The pages written, in the order a build reports them: each language's lists, then its use cases, then
+    its other pages; the files of the site's top last."""
+    order: list[str] = []
+    start = 0
+    for (lists_end, end), renderer in zip(ends, renderers):
+        order += [p.path for p in pages[start:lists_end] if p.path in fresh]
+        order += [path for r in site.records if (path := f"{renderer.prefix}cas/{r.identifiant}.html") in fresh]
+        order += [p.path for p in pages[lists_end:end] if p.path in fresh]
+        start = end
+    order += [p.path for p in pages[start:] if p.path in fresh]
+    return order
 
 
 def _renderers(repo: Repository, site: SiteData, languages: list[str], title: str | None, today: date,
@@ -253,14 +302,19 @@ class _CasePages:
         for renderer, _inputs, _key in self.made:  # compiled once, before the checking processes start
             renderer.env.get_template("site/cas.html.j2")
 
-    def __call__(self, f: RecordFile, result: FileResult, shown: View) -> dict[str, tuple[str, str, str, bool]] | None:
+    def __call__(self, f: RecordFile, result: FileResult, shown: View) -> tuple[Any, ...] | None:
         ident, coll = shown.get("identifiant"), shown.get("collectivite")
-        kept = result.prepared.get(SITE_SUMMARY)
+        kept, liste = result.prepared.get(SITE_SUMMARY), result.prepared.get(SITE_LIST)
         # a file whose identifiant is not its name, or whose collectivité is unknown, gets no page here
-        if not isinstance(ident, str) or ident != Path(f.rel).stem or coll not in self.coll_hashes or not kept:
+        if not isinstance(ident, str) or ident != Path(f.rel).stem or coll not in self.coll_hashes or not kept \
+                or not isinstance(liste, str):
             return None
-        record = Record(f.rel, ident, coll, kept["hash"], kept["summary"], "", "", shown)
-        done: dict[str, tuple[str, str, str, bool]] = {}
+        theme, statut, types, risque = kept["codes"]
+        record = Record(f.rel, ident, coll, kept["hash"], theme, statut, tuple(types), risque, liste, "", "", shown)
+        record.summary = {**json.loads(liste), "theme": theme, "statut": statut, "types": list(types),
+                          "risque": risque}
+        # per language: (hash of its inputs, of its context, of its content, carried over), or None
+        done: list[tuple[str, str, str, bool] | None] = []
         for renderer, inputs, key in self.made:
             renderer.current = f"cas/{ident}.html"
             path = renderer.prefix + renderer.current
@@ -269,28 +323,32 @@ class _CasePages:
                 content = self.state.reusable(self.out, path, page_hash)
                 if content is not None:
                     renderer.staging.keep(path)
-                    done[path] = (page_hash, key, content, True)
+                    done.append((page_hash, key, content, True))
                 else:
-                    done[path] = (page_hash, key, renderer.write(path, renderer.case_page(record)), False)
+                    done.append((page_hash, key, renderer.write(path, renderer.case_page(record)), False))
             except OSError:  # another file of that identifiant got there first: the build decides
-                continue
-        return done
+                done.append(None)
+        return tuple(done)
 
 
-def _accepted(site: SiteData, pages: list[_Page], staging: Staging,
-              languages: list[str]) -> dict[str, tuple[str, bool]]:
+def _accepted(site: SiteData, made: list[tuple[Renderer, str]], staging: Staging, languages: list[str],
+              coll_hash: dict[str, str]) -> dict[str, tuple[str, str, bool]]:
     """The use-case pages rendered or carried over where their record was read that the build keeps (same
-    inputs, same context as its own): page → (content hash, carried over). Any other file those processes left
-    in the staging folder (a record found invalid against the others, a context that changed) is deleted
-    before the build writes its own pages."""
-    keys = {id(r): _case_key(r) for r in {id(p.renderer): p.renderer for p in pages if p.renderer}.values()}
-    expected = {p.path: (p.hash, keys[id(p.renderer)]) for p in pages if p.record is not None and p.renderer}
-    accepted: dict[str, tuple[str, bool]] = {}
-    for record in site.records:
-        for path, (page_hash, key, content, carried) in (record.emitted or {}).items():
-            if expected.get(path) == (page_hash, key):
-                accepted[path] = (content, carried)
-        record.emitted = None
+    inputs, same context as its own): page → (hash of its inputs, of its content, carried over). Any other file
+    those processes left in the staging folder (a record found invalid against the others, a context that
+    changed) is deleted before the build writes its own pages."""
+    keys = [_case_key(renderer) for renderer, _inputs in made]
+    accepted: dict[str, tuple[str, str, bool]] = {}
+    for r in site.records:
+        emitted, r.emitted = r.emitted, None
+        if not isinstance(emitted, tuple) or len(emitted) != len(made):
+            continue
+        for (renderer, inputs), key, done in zip(made, keys, emitted):
+            if done is None:
+                continue
+            page_hash = _case_hash(inputs, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel))
+            if (done[0], done[1]) == (page_hash, key):
+                accepted[f"{renderer.prefix}cas/{r.identifiant}.html"] = (page_hash, done[2], done[3])
     for index, language in enumerate(languages):
         folder = staging.path / ("" if index == 0 else language) / "cas"
         try:
@@ -338,28 +396,49 @@ def _shared_furniture(repo: Repository, site: SiteData, renderer: Renderer, iden
         page(ident.logo[1], ident.logo[0])
     page("robots.txt", robots(ident.url))
     page("donnees/datapackage.json", datapackage(title, ident.licence, ident.licence_url, ident.url))
+    prefixes = list(dict.fromkeys(p.renderer.prefix for p in pages if p.renderer is not None))
     if ident.url:
         gone = {f"cas/{r.identifiant}.html" for r in removed}
-        listed = [p.path for p in pages if p.path.endswith(".html") and not p.path.endswith("404.html")
-                  and p.path.split("/", 1)[-1] not in gone]
-        page("sitemap.xml", sitemap(ident.url, sorted(listed)))
-    names = {r.rel: str(r.summary.get("nom", "")) for r in site.records}
+        listed = sorted(p.path for p in pages if p.path.endswith(".html") and not p.path.endswith("404.html")
+                        and p.path.split("/", 1)[-1] not in gone)
+        # the use cases' pages, in the order of their paths, one path at a time
+        order = array("I", sorted(range(len(site.records)), key=lambda n: site.records[n].identifiant + ".html"))
+
+        def cases(prefix: str) -> Iterator[str]:
+            for n in order:
+                yield f"{prefix}cas/{site.records[n].identifiant}.html"
+
+        def paths() -> Iterator[str]:
+            streams = [cases(prefix) for prefix in prefixes]
+            for path in heapq.merge(listed, *streams):
+                if path.split("/", 1)[-1] not in gone and not path.endswith("404.html"):
+                    yield path
+
+        lines = functools.partial(sitemap_lines, ident.url, paths)
+        h = hashlib.sha1()
+        for line in lines():
+            h.update(line.encode("utf-8"))
+        out.append(_Page("sitemap.xml", digest_of([fingerprint, "sitemap.xml", h.hexdigest()]), lines,
+                         renderer=renderer))
     entries: list[dict[str, Any]] = []
     # only what the site shows: a record never published (invalid) is not announced, its link would be dead
-    published = {p.path for p in pages}
     live = {r.identifiant for r in site.records}
+    published = {p.path for p in pages if p.path.startswith("cas/")}
     under_review = {r.identifiant for r in revisions}
     folder = f"{repo.kind_dir('cas_usage').relative_to(repo.root).as_posix()}/"
 
     def announced(change: Change) -> bool:
         stem = Path(change.rel).stem
-        if f"cas/{stem}.html" not in published or stem in under_review:  # its page shows an older version
+        # not published, or its page shows an older version
+        if (stem not in live and f"cas/{stem}.html" not in published) or stem in under_review:
             return False
         # a file deleted while a use case of that identifiant is live (another file of that name) is no removal
         return not (change.status == "D" and stem in live)
 
     shown = [c for c in log if announced(c)][:FEED_ENTRIES]
     fields = changed_fields(repo, shown)
+    shown_rels = {c.rel for c in shown}
+    names = {r.rel: str(site.summary(r).get("nom", "")) for r in site.records if r.rel in shown_rels}
     for change in shown:
         stem = Path(change.rel).stem
         kind = {"A": "ajout", "D": "retrait", "R": "deplacement"}.get(change.status, "modification")
@@ -462,15 +541,143 @@ def _title(repo: Repository, site: SiteData, lang: str, title: str | None) -> st
     return title or message("registre.titre", lang)
 
 
-def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = True) -> list[_Page]:
-    """Every page of the site, each with the hash of its inputs and how to render it."""
-    rows = [row_of(site, r) for r in site.records]
-    coll_rows: dict[str, list[dict[str, Any]]] = {c: [] for c in site.collectivites}
-    for row in rows:
-        coll_rows[row["coll"]].append(row)
+#: where the rows of a list page go in its rendered text, written there one at a time
+_ROWS_HERE = "\ue000iaterr-lignes\ue000"
+
+
+@dataclass
+class _Lists:
+    """What the list pages show, made in one pass over the records' spooled texts: per record, only its
+    position in the lists of the filter pages it appears on (an integer each); per page, the hash of the rows it
+    shows. The rows themselves are read back from the spool as each page is written."""
+
+    #: filter name → its folder, vocabulary, summary key and values ((code, count), in vocabulary order)
+    filters: dict[str, dict[str, Any]]
+    #: (filter name, code) → the positions of the records its page shows
+    members: dict[tuple[str, str], array[int]]
+    #: collectivité → the positions of its records (the records are sorted by collectivité)
+    spans: dict[str, range]
+    #: page (without the language's folder) → hash of the rows it shows
+    digests: dict[str, str]
+    #: the rows of the home page, and their keys and summaries
+    first: list[dict[str, Any]]
+
+
+def _row(site: SiteData, r: Record) -> dict[str, Any]:
+    """The row of ``r`` in a list (:func:`~iaterr.publish.site.render.row_of`), its texts read back from the
+    spool."""
+    r.summary = site.summary(r)
+    try:
+        return row_of(site, r)
+    finally:
+        r.summary = NO_SUMMARY
+
+
+def _lists(site: SiteData) -> _Lists:
+    found: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
+    members: dict[tuple[str, str], array[int]] = {}
+    hashers: dict[str, Any] = {}
+    spans: dict[str, range] = {}
+    first: list[dict[str, Any]] = []
+    search = hashlib.sha1()
+    start = 0
+    for number, r in enumerate(site.records):
+        row = _row(site, r)
+        if len(first) < PAGE_SIZE:
+            first.append(row)
+        line = (row["key"] + "\n").encode("utf-8")
+        search.update(line)
+        search.update((row["mots"] + "\n").encode("utf-8"))
+        for name, (folder, _vocab, key) in FILTERS.items():
+            values = row[key] if isinstance(row[key], list) else [row[key]]
+            for code in values:
+                found[name][code] = found[name].get(code, 0) + 1
+            for code in dict.fromkeys(values):
+                page = f"{folder}/{code}.html"
+                if page not in hashers:
+                    hashers[page], members[(name, code)] = hashlib.sha1(), array("I")
+                hashers[page].update(line)
+                members[(name, code)].append(number)
+        page = f"collectivites/{r.collectivite}.html"
+        if page not in hashers:
+            hashers[page] = hashlib.sha1()
+        hashers[page].update(line)
+        if number + 1 == len(site.records) or site.records[number + 1].collectivite != r.collectivite:
+            spans[r.collectivite] = range(start, number + 1)
+            start = number + 1
     filters: dict[str, dict[str, Any]] = {}
     for name, (folder, vocab, key) in FILTERS.items():
-        filters[name] = {"folder": folder, "vocab": vocab.name, "key": key, "values": counts(rows, key, vocab)}
+        order = vocab.codes + [NO_RISK]
+        values = [(c, found[name][c]) for c in order if c in found[name]] + \
+            sorted((c, n) for c, n in found[name].items() if c not in order)
+        filters[name] = {"folder": folder, "vocab": vocab.name, "key": key, "values": values}
+    digests = {page: h.hexdigest() for page, h in hashers.items()}
+    digests["assets/recherche.js"] = search.hexdigest()
+    return _Lists(filters, members, spans, digests, first)
+
+
+class _Rows:
+    """The rows of one list page, read back from the spool as the page is written (``rows | length`` and
+    ``{% if rows %}`` in its template need only their number)."""
+
+    def __init__(self, site: SiteData, numbers: Sequence[int]) -> None:
+        self.site, self.numbers = site, numbers
+
+    def __len__(self) -> int:
+        return len(self.numbers)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for number in self.numbers:
+            yield _row(self.site, self.site.records[number])
+
+
+def _streamed(renderer: Renderer, template: str, root: str, **values: Any) -> Iterator[str]:
+    """A list page, piece by piece: its template rendered with a mark where its rows go
+    (:class:`~iaterr.publish.site.render.Rows`), then each row made and written in turn. The rows' HTML is
+    not kept from one page to the next."""
+    calls: list[tuple[_Rows, str, bool]] = []
+
+    def mark(rows: _Rows, root: str, show_coll: bool = True) -> Markup:
+        calls.append((rows, root, show_coll))
+        return Markup(_ROWS_HERE)
+
+    made = renderer.env.globals["rows_html"]
+    renderer.env.globals["rows_html"] = mark
+    try:
+        text = renderer.render(template, root, **values)
+    finally:
+        renderer.env.globals["rows_html"] = made
+    parts = text.split(_ROWS_HERE)
+    assert len(parts) == len(calls) + 1
+    yield parts[0]
+    for (rows, where, show_coll), after in zip(calls, parts[1:]):
+        separator = ""
+        for row in rows:
+            yield separator + renderer.rows.one(row, where, show_coll)
+            separator = "\n"
+        renderer.rows.done.clear()
+        yield after
+
+
+class _CollRows:
+    """What :func:`~iaterr.publish.site.render.figures` reads of the rows: their number, each one's
+    collectivité."""
+
+    def __init__(self, site: SiteData) -> None:
+        self.site = site
+
+    def __len__(self) -> int:
+        return len(self.site.records)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for r in self.site.records:
+            yield {"coll": r.collectivite}
+
+
+def _pages(site: SiteData, lists: _Lists, renderer: Renderer, fingerprint: str, shared: bool = True) -> list[_Page]:
+    """Every page of the site but the use cases', each with the hash of its inputs and how to render it."""
+    filters = lists.filters
+    total = len(site.records)
     pages: list[_Page] = []
 
     prefix = renderer.prefix
@@ -483,41 +690,39 @@ def _pages(site: SiteData, renderer: Renderer, fingerprint: str, shared: bool = 
         js = (TEMPLATES / "site" / "registre.js").read_text(encoding="utf-8")
         page("assets/registre.css", css, lambda: css)
         page("assets/registre.js", js, lambda: js)
-        data_inputs = digest_of([[r.hash for r in site.records],
-                                 [site.collectivites[c] for c in sorted(site.collectivites)]])
+        hashes = hashlib.sha1()
+        for r in site.records:
+            hashes.update(r.hash.encode("ascii"))
+        data_inputs = digest_of([hashes.hexdigest(), [site.collectivites[c] for c in sorted(site.collectivites)]])
         page("donnees/cas-usage.csv", data_inputs, lambda: csv_chunks(site))
         page("donnees/cas-usage.json", data_inputs, lambda: json_chunks(site))
         page("donnees/cas-usage.tableschema.json", "", table_schema_text)
         names = {c: str(d.get("nom", "")) for c, d in site.collectivites.items()}
-        page("assets/recherche.js", [[row["key"], row["mots"]] for row in rows],
-             lambda: index_script(rows, names))
+        page("assets/recherche.js", lists.digests["assets/recherche.js"],
+             lambda: index_chunks(_Rows(site, range(total)), names))
     # list pages
-    coll_list = [{"id": c, "nom": d.get("nom", ""), "type": d.get("type", ""), "n": len(coll_rows[c])}
+    coll_list = [{"id": c, "nom": d.get("nom", ""), "type": d.get("type", ""), "n": len(lists.spans.get(c, ()))}
                  for c, d in sorted(site.collectivites.items(), key=lambda kv: str(kv[1].get("nom", "")).casefold())]
-    first = rows[:PAGE_SIZE]
-    page("index.html", [[[row["key"], row["resume"]] for row in first], len(rows), filters],
-         lambda: renderer.render("site/index.html.j2", "", rows=first, total=len(rows), page_size=PAGE_SIZE,
+    first = lists.first
+    page("index.html", [[[row["key"], row["resume"]] for row in first], total, filters],
+         lambda: renderer.render("site/index.html.j2", "", rows=first, total=total, page_size=PAGE_SIZE,
                                  filters=filters, collectivites=coll_list, script_labels=renderer.script_labels()))
     for name, f in filters.items():
         for code, _n in f["values"]:
-            shown = [row for row in rows if (code in row[f["key"]] if name == "type" else row[f["key"]] == code)]
-            page(f"{f['folder']}/{code}.html", [row["key"] for row in shown],
-                 functools.partial(renderer.render, "site/filtre.html.j2", "../", rows=shown, filter=name,
-                                   vocab=f["vocab"], code=code))
+            path = f"{f['folder']}/{code}.html"
+            page(path, lists.digests[path],
+                 functools.partial(_streamed, renderer, "site/filtre.html.j2", "../",
+                                   rows=_Rows(site, lists.members[(name, code)]), filter=name, vocab=f["vocab"],
+                                   code=code))
     page("collectivites/index.html", coll_list,
          lambda: renderer.render("site/collectivites.html.j2", "../", collectivites=coll_list))
     for ident, data in site.collectivites.items():
-        mine = coll_rows[ident]
-        page(f"collectivites/{ident}.html", [data, [row["key"] for row in mine]],
-             functools.partial(renderer.render, "site/collectivite.html.j2", "../", c=data, rows=mine))
-    figs = figures(site, rows, filters, renderer)
+        path = f"collectivites/{ident}.html"
+        page(path, [data, lists.digests.get(path, "")],
+             functools.partial(_streamed, renderer, "site/collectivite.html.j2", "../", c=data,
+                               rows=_Rows(site, lists.spans.get(ident, range(0)))))
+    figs = figures(site, cast(Any, _CollRows(site)), filters, renderer)
     page("chiffres.html", [figs, len(site.collectivites)],
-         lambda: renderer.render("site/chiffres.html.j2", "", figures=figs, total=len(rows),
+         lambda: renderer.render("site/chiffres.html.j2", "", figures=figs, total=total,
                                  collectivites=len(site.collectivites)))
-    # use-case pages
-    coll_hash = {c: digest_of(dict(d)) for c, d in site.collectivites.items()}
-    for r in site.records:
-        pages.append(_Page(f"{prefix}cas/{r.identifiant}.html",
-                           _case_hash(fingerprint, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel)),
-                           record=r, renderer=renderer))
     return pages

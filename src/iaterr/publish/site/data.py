@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from iaterr import SCHEMA_VERSION, __version__
@@ -31,7 +33,8 @@ from iaterr.repo.config import Repository
 #: the names under which :func:`site_summary` and :func:`json_fragment` are prepared and cached (the CSV cells
 #: are those of ``export --csv``: :data:`~iaterr.publish.opendata.CSV_CELLS`); a new name whenever what they
 #: hold changes (the cache keeps values by name)
-SITE_SUMMARY = "site-resume-3"
+SITE_SUMMARY = "site-resume-4"
+SITE_LIST = "site-liste-1"
 SITE_JSON = "site-json"
 #: the JSON fragment of a use case holds this in place of its collectivité (YAML cannot hold a NUL)
 _PLACEHOLDER = '"collectivite": "\\u0000"'
@@ -48,27 +51,40 @@ FILTERS: dict[str, tuple[str, Vocabulary, str]] = {
 VOCABS = {v.name: v for v in (THEMES, STATUTS, TYPES_ALGORITHME, NIVEAUX_RISQUE, TYPES_COLLECTIVITE)}
 
 
-@dataclass
+#: a record's summary while its page is not being rendered
+NO_SUMMARY: Mapping[str, Any] = MappingProxyType({})
+
+
+@dataclass(slots=True)
 class Record:
-    """A valid use case, as the site needs it."""
+    """A valid use case, as the site needs it. What stays in memory for each is a few short values (its file,
+    identifier, collectivité, the hash of its view, the codes the filters count): what its rows show (name,
+    summary, search words) waits in the build's spool with its open data, read back when a list is written
+    (:meth:`SiteData.summary`)."""
 
     rel: str
     identifiant: str
     collectivite: str
     #: hash of its public view
     hash: str
-    #: nom, theme, statut, types, risque: what list pages show; contact_droits: where the use case itself says
-    #: requests go (its collectivité may say it instead)
-    summary: dict[str, Any]
+    #: theme, statut, types, risque: the codes the filters and counts need (interned: shared by many records)
+    theme: str
+    statut: str
+    types: tuple[str, ...]
+    risque: str
+    #: the rest of what list pages show of it (nom, resume, mots) and where the use case itself says requests
+    #: go (contact_droits; its collectivité may say it instead): JSON text, or where the spool keeps it
+    liste: str | Spooled
     #: its own cells of the open-data CSV, encoded (or where the build's spool keeps them)
     csv: str | Spooled
     #: its entry of the JSON export, its collectivité left as a placeholder (or where the spool keeps it)
     json: str | Spooled
     #: its public view, when read in this run (else read when its page must be rendered)
     data: View | None = None
-    #: its pages rendered (or carried over) in the checking process by the build's ``emit`` function:
-    #: path → (hash of its inputs, of its context, of its content, carried over)
-    emitted: dict[str, tuple[str, str, str, bool]] | None = None
+    #: what its pages were made of where it was read (the build's ``emit`` function), until the build takes them
+    emitted: Any = None
+    #: its whole summary (:func:`site_summary`), only while its page is being rendered (:meth:`SiteData.summary`)
+    summary: Mapping[str, Any] = field(default_factory=lambda: NO_SUMMARY)
 
 
 @dataclass
@@ -86,6 +102,11 @@ class SiteData:
         assert self.spool is not None
         return self.spool.get(value)
 
+    def summary(self, r: Record) -> dict[str, Any]:
+        """What :func:`site_summary` gives of ``r``: its codes, and what the spool keeps of it, read back."""
+        return {**json.loads(self.text(r.liste)), "theme": r.theme, "statut": r.statut, "types": list(r.types),
+                "risque": r.risque}
+
 
 def digest_of(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, ensure_ascii=False)
@@ -99,19 +120,32 @@ def json_fragment(cas: View) -> str:
 
 
 def site_summary(shown: View) -> dict[str, Any]:
-    """What the lists of the site show of a use case, and the hash of its public view (in the checking
-    processes). Its CSV cells and JSON fragment are prepared apart: long texts are cached as they are."""
-    return {
-        "hash": digest_of(dict(shown)),
-        "summary": {"nom": shown.get("nom", ""), "theme": shown.get("theme", ""), "statut": shown.get("statut", ""),
-                    "types": list(shown.get("type_algorithme") or []),
-                    "risque": shown.get("niveau_risque_ia") or NO_RISK,
-                    "resume": one_line(shown), "mots": search_words(shown),
-                    **{name: shown.get(name) or "" for name in CASE_CHANNELS}},
-    }
+    """What the lists of the site show of a use case, and the hash of its public view. Its CSV cells and JSON
+    fragment are prepared apart: long texts are cached as they are."""
+    codes = _codes(shown)
+    return {"hash": digest_of(dict(shown)), "summary": {**json.loads(_list_text(shown)), "theme": codes[0],
+                                                          "statut": codes[1], "types": codes[2], "risque": codes[3]}}
 
 
-PREPARE = ((SITE_SUMMARY, site_summary), (CSV_CELLS, csv_cells), (SITE_JSON, json_fragment))
+def _codes(shown: View) -> list[Any]:
+    return [shown.get("theme", ""), shown.get("statut", ""), list(shown.get("type_algorithme") or []),
+            shown.get("niveau_risque_ia") or NO_RISK]
+
+
+def site_codes(shown: View) -> dict[str, Any]:
+    """In the checking processes: the hash of a use case's public view and the codes its filters count."""
+    return {"hash": digest_of(dict(shown)), "codes": _codes(shown)}
+
+
+def _list_text(shown: View) -> str:
+    """In the checking processes: the rest of what the lists and the search show of a use case, as a text (kept
+    in the build's spool, never in memory): nom, resume, mots, and its own address for requests."""
+    return json.dumps({"nom": shown.get("nom", ""), "resume": one_line(shown), "mots": search_words(shown),
+                       **{name: shown.get(name) or "" for name in CASE_CHANNELS}}, ensure_ascii=False)
+
+
+PREPARE = ((SITE_SUMMARY, site_codes), (SITE_LIST, _list_text), (CSV_CELLS, csv_cells), (SITE_JSON, json_fragment))
+SPOOLED = frozenset({SITE_LIST, CSV_CELLS, SITE_JSON})
 
 
 def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None = None, views: bool = False,
@@ -121,16 +155,18 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
     ``views``, each record carries its public view; with ``emit``, what that function made of it where it was
     read (its pages); with ``spool``, its CSV cells and JSON entry are kept there, not in memory."""
     items = load_items(repo, prepare=PREPARE, views=views, use_cache=use_cache, jobs=jobs, today=today, emit=emit,
-                       spool=spool, spooled=frozenset({CSV_CELLS, SITE_JSON}) if spool is not None else frozenset())
+                       spool=spool, spooled=SPOOLED if spool is not None else frozenset())
     collectivites: dict[str, View] = {}
     records: list[Record] = []
     for item in items.items:
         kept = item.prepared[SITE_SUMMARY]
         coll = item.collectivite
         collectivites[coll["identifiant"]] = coll
-        records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], kept["hash"], kept["summary"],
-                              item.prepared[CSV_CELLS], item.prepared[SITE_JSON], item.cas if views else None,
-                              item.emitted))
+        theme, statut, types, risque = kept["codes"]
+        records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], kept["hash"],
+                              sys.intern(theme), sys.intern(statut), tuple(sys.intern(t) for t in types),
+                              sys.intern(risque), item.prepared[SITE_LIST], item.prepared[CSV_CELLS],
+                              item.prepared[SITE_JSON], item.cas if views else None, item.emitted))
     for ident, coll in items.collectivites.items():
         collectivites.setdefault(ident, coll)
     records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
@@ -154,7 +190,10 @@ def collectivites_alone(repo: Repository, *, use_cache: bool = True, jobs: int |
 def without_channel(site: SiteData) -> list[Record]:
     """The use cases whose page would give no way to send a request (no address of the use case nor of its
     collectivité: :func:`~iaterr.publish.notice.request_channels`)."""
-    return [r for r in site.records if not request_channels(r.summary, site.collectivites[r.collectivite])]
+    # a collectivité that gives an address answers for all its use cases: only the others' texts are read back
+    answered = {c: bool(request_channels({}, d)) for c, d in site.collectivites.items()}
+    return [r for r in site.records if not answered[r.collectivite]
+            and not request_channels(site.summary(r), site.collectivites[r.collectivite])]
 
 
 def public_views(repo: Repository, rels: list[str], *, jobs: int | None = None) -> dict[str, View]:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -128,12 +129,16 @@ def robots(url: str | None) -> str:
     return "User-agent: *\nAllow: /\n" + (f"Sitemap: {url}sitemap.xml\n" if url else "")
 
 
-def sitemap(url: str, pages: list[str]) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for page in pages:
-        lines.append(f"<url><loc>{escape(url + page)}</loc></url>")
-    return "\n".join(lines + ["</urlset>"]) + "\n"
+def sitemap(url: str, pages: Iterable[str]) -> str:
+    return "".join(sitemap_lines(url, lambda: iter(pages)))
+
+
+def sitemap_lines(url: str, pages: Callable[[], Iterator[str]]) -> Iterator[str]:
+    """``sitemap.xml``, line by line, from the pages' paths in order (each call of ``pages`` gives them again)."""
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+    for page in pages():
+        yield f"<url><loc>{escape(url + page)}</loc></url>\n"
+    yield "</urlset>\n"
 
 
 def atom(title: str, url: str | None, entries: list[dict[str, Any]], updated: datetime) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 #: the fields whose words the search covers: names, summaries, descriptions and what else describes the service
@@ -68,15 +69,29 @@ def one_line(view: Any) -> str:
     return cut.rstrip(",;:") + "…"
 
 
-def index_script(rows: list[dict[str, Any]], collectivites: dict[str, str]) -> str:
+def index_script(rows: Iterable[dict[str, Any]], collectivites: dict[str, str]) -> str:
+    """``assets/recherche.js`` (:func:`index_chunks`), whole."""
+    return "".join(index_chunks(rows, collectivites))
+
+
+def index_chunks(rows: Iterable[dict[str, Any]], collectivites: dict[str, str]) -> Iterator[str]:
     """``assets/recherche.js``: the index of every record, as a script (a page opened from the disk may not
-    fetch a file, it may load a script). Per record: identifiant, name, collectivité, summary, theme, status,
-    types, risk tier, words."""
-    data = {"collectivites": collectivites,
-            "cas": [[r["id"], r["nom"], r["coll"], r["resume"], r["theme"], r["statut"], " ".join(r["types"]),
-                     r["risque"], r["mots"]] for r in rows]}
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    fetch a file, it may load a script), a record at a time. Per record: identifiant, name, collectivité,
+    summary, theme, status, types, risk tier, words."""
+    yield _safe("window.IATERR_INDEX = " + '{"collectivites":' + _dumps(collectivites) + ',"cas":[')
+    separator = ""
+    for r in rows:
+        yield _safe(separator + _dumps([r["id"], r["nom"], r["coll"], r["resume"], r["theme"], r["statut"],
+                                        " ".join(r["types"]), r["risque"], r["mots"]]))
+        separator = ","
+    yield "]};\n"
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _safe(text: str) -> str:
     # U+2028 and U+2029 end a line in older JavaScript; "</" never closes anything in a script file, but costs
-    # nothing to keep out
-    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
-    return "window.IATERR_INDEX = " + text + ";\n"
+    # nothing to keep out (a piece ends with "[", "," or "]": never inside a "</")
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029").replace("</", "<\\/")
