@@ -1,0 +1,114 @@
+"""``register build`` keeps per use case only a few short values in its main process (#14, #16): what the list
+pages, the search index and the sitemap show of a record is read back from the build's spool as each page is
+written, never held for every record at once.
+
+A small repository of ``bench/generate.py`` (about 120 use cases) is built once, cold, in one process; while each
+list page is written the test counts the rows alive (dicts of a list's row: ``id``, ``coll``, ``key``) and the
+records whose whole summary is in memory. Held again for every record, they would number in the hundreds."""
+
+from __future__ import annotations
+
+import gc
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORDS = 120
+
+
+def _alive_rows() -> int:
+    return sum(1 for o in gc.get_objects() if type(o) is dict and "key" in o and "coll_nom" in o and "id" in o)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Any]:
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    from iaterr.publish.site import build as build_module
+    from iaterr.publish.site.data import NO_SUMMARY
+    from iaterr.publish.site.render import Renderer
+    from iaterr.repo.config import open_repository
+
+    base = tmp_path_factory.mktemp("memoire")
+    generate.generate(RECORDS, base / "depot", seed=20240516, invalid_rate=0.0)
+    seen: dict[str, Any] = {"rows": [], "summaries": [], "cached_rows": [], "pages": []}
+    write = Renderer.write
+    sites: list[Any] = []
+
+    def watched(self: Renderer, rel: str, content: Any) -> str:
+        if rel.endswith(".html") and not rel.startswith(("cas/", "en/cas/")):
+            done = write(self, rel, content)  # the page's pieces are made while it is written
+            seen["pages"].append(rel)
+            seen["rows"].append(_alive_rows())
+            seen["cached_rows"].append(len(self.rows.done))
+            site = self.site
+            sites.append(site)
+            seen["summaries"].append(sum(1 for r in site.records if r.summary is not NO_SUMMARY))
+            return done
+        return write(self, rel, content)
+
+    load = build_module.load_site_data
+
+    def loaded(*args: Any, **kwargs: Any) -> Any:
+        site = load(*args, **kwargs)
+        seen["records"] = len(site.records)
+        seen["record_has_dict"] = any(hasattr(r, "__dict__") for r in site.records)
+        return site
+
+    old_write, old_load = Renderer.write, build_module.load_site_data
+    Renderer.write = watched  # type: ignore[method-assign]
+    build_module.load_site_data = loaded
+    try:
+        # one process: the pages of the lists are written here, where the rows would be held
+        result = build_module.build_site(open_repository(base / "depot"), base / "site", jobs=1, use_cache=False,
+                                         langs=["fr", "en"])
+    finally:
+        Renderer.write = old_write  # type: ignore[method-assign]
+        build_module.load_site_data = old_load
+    seen["result"] = result
+    seen["out"] = base / "site"
+    return seen
+
+
+def test_the_lists_are_written_without_holding_every_row(built):
+    assert built["records"] >= 80
+    pages = built["pages"]
+    # the home page, the filter pages, each collectivité's page, in both languages
+    assert any(p.startswith("themes/") for p in pages) and any(p.startswith("en/collectivites/") for p in pages)
+    # the home page's first rows (PAGE_SIZE) may be alive; never one row per record
+    from iaterr.publish.site.build import PAGE_SIZE
+
+    assert max(built["rows"]) <= PAGE_SIZE + 2, list(zip(pages, built["rows"], strict=True))
+    assert max(built["rows"]) < built["records"] / 2
+    # the HTML of a list's rows is not kept from one page to the next
+    assert max(built["cached_rows"]) == 0
+    # no record holds its whole summary while the lists are written
+    assert max(built["summaries"]) == 0
+
+
+def test_a_record_holds_a_few_short_values(built):
+    from iaterr.publish.site.data import Record
+
+    assert not built["record_has_dict"]  # slotted: no dictionary per record
+    assert "summary" in Record.__slots__ and "liste" in Record.__slots__
+
+
+def test_the_streamed_pages_hold_every_record(built):
+    out = built["out"]
+    index = (out / "assets" / "recherche.js").read_text(encoding="utf-8")
+    cases = [p for p in (out / "cas").glob("*.html")]
+    assert len(cases) == built["records"]
+    for page in cases:
+        assert f'"{page.stem}"' in index
+    themes = sum((out / "themes" / name).read_text(encoding="utf-8").count('<tr data-theme=')
+                 for name in (p.name for p in (out / "themes").glob("*.html")))
+    assert themes == built["records"]
+    collectivites = sum(p.read_text(encoding="utf-8").count("<tr data-theme=")
+                        for p in (out / "en" / "collectivites").glob("*.html") if p.name != "index.html")
+    assert collectivites == built["records"]
