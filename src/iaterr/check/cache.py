@@ -292,7 +292,7 @@ def _entry(row: tuple[Any, ...]) -> Entry | None:
         if any(d.file != rel for d in diags):
             return None
         # one string for each key, and for each value many records share (kept for every record of a run)
-        summary = {_KEYS.get(k) or sys.intern(k): tuple(v) if type(v) is list and k[-1] == "@"  # noqa: E721
+        summary = {_KEYS.get(k) or sys.intern(k): shared_position(tuple(v)) if type(v) is list and k[-1] == "@"  # noqa: E721
                    else sys.intern(v) if k in _SHARED and type(v) is str else v  # noqa: E721
                    for k, v in summary.items()}  # positions were tuples
         return Entry(rel, Stamp(size, mtime, ctime, ino, dev), checked, key, kind, diags, summary)
@@ -304,6 +304,21 @@ def _entry(row: tuple[Any, ...]) -> Entry | None:
 _KEYS = {k: k for k in ("identifiant", "identifiant@", "collectivite", "collectivite@", "date_mise_a_jour",
                         "date_mise_a_jour@", "theme", "statut", "siret", "siret@", "siret_ok", "@")}
 _SHARED = frozenset({"collectivite", "theme", "statut", "date_mise_a_jour"})
+
+
+_POSITIONS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def shared_position(position: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One tuple for each (line, column) of a summary: the records of a repository mostly share theirs (the
+    identifier on line 2…), and a run keeps a summary per file. Bounded: positions beyond a few thousand
+    distinct ones are kept as they are."""
+    shared = _POSITIONS.get(position)
+    if shared is not None:
+        return shared
+    if len(_POSITIONS) < 4096:
+        _POSITIONS[position] = position
+    return position
 
 
 @cache
