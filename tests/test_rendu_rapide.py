@@ -1,10 +1,11 @@
 """The register's use-case pages rendered the fast way (#14) are the pages the templates say, byte for byte.
 
-The register compiles its HTML templates once per language with each message without parameters written in
-(:func:`iaterr.publish.templating.environment`, ``messages``). These tests render every use case of data/ in
-French and in English both ways (written in, and called by each page as before) and compare; they render a
-hostile record and check what the old pages guaranteed: escaped text, no character that reorders a line,
-``lang`` on record text in another language, every section of the notice."""
+The register compiles its HTML templates once per language with what every page prints the same written in
+(:func:`iaterr.publish.templating.environment` with ``constant``, given by ``Renderer.constant``). These
+tests render every use case of data/ in French and in English both ways (written in, and worked out by each
+page as before) and compare; they render a hostile record and check what the old pages guaranteed: escaped
+text, no character that reorders a line, ``lang`` on record text in another language, every section of the
+notice."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from markupsafe import Markup
 
-from iaterr.publish.templating import _folded
+from iaterr.publish.templating import NOT_CONSTANT, _folded
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date(2026, 11, 22)
@@ -52,8 +54,8 @@ def both(tmp_path_factory):
 
 
 def test_every_page_is_the_page_the_templates_render_when_called(both):
-    """Messages written in when compiling, or called by every page (the templates as they are read): the same
-    bytes, for every use case of data/, in both languages."""
+    """Constants written in when compiling, or worked out by every page (the templates as they are read): the
+    same bytes, for every use case of data/, in both languages."""
     from iaterr.publish.site.render import environment
 
     site, renderers = both
@@ -61,7 +63,7 @@ def test_every_page_is_the_page_the_templates_render_when_called(both):
         fast = _pages(site, renderer)
         folded = renderer.env
         try:
-            renderer.env = environment()  # the same templates, each message called by each page
+            renderer.env = environment()  # the same templates, every expression worked out by each page
             renderer.env.globals.update(folded.globals)
             called = _pages(site, renderer)
         finally:
@@ -112,27 +114,46 @@ def test_a_hostile_record_is_escaped(tmp_path):
     assert "{{ 7*7 }} {% if true %}x{% endif %}" in page and "49" not in page.split('id="s-traitement"')[1][:2000]
 
 
-@pytest.mark.parametrize("text, shown", [
+@pytest.mark.parametrize("value, shown", [
     ("Résumé", "Résumé"),
     ("a < b & « c »", "a &lt; b &amp; « c »"),
     ('dit "oui"', "dit &#34;oui&#34;"),
     ("sens\u202einverse", "sens\\u202einverse"),
+    (Markup(' lang="fr"'), ' lang="fr"'),
 ])
-def test_a_message_written_in_is_what_the_page_printed(text, shown):
-    assert _folded('<p>{{ m("x.y") }}</p>', lambda key: text) == f"<p>{shown}</p>"
+def test_a_constant_written_in_is_what_the_page_printed(value, shown):
+    assert _folded('<p>{{ m("x.y") }}</p>', "a.html.j2", lambda name, expr: value) == f"<p>{shown}</p>"
 
 
-@pytest.mark.parametrize("text", ["{{ 7*7 }}", "{% raw %}", "{# c #}", "a } b", "{nom}"])
-def test_a_message_with_a_brace_stays_a_call(text):
-    """Never template code made of a message: a text holding a brace is left for the page to call."""
+@pytest.mark.parametrize("value", ["{{ 7*7 }}", "{% raw %}", "{# c #}", "a } b", "{nom}", "", "  "])
+def test_a_value_with_a_brace_or_blank_stays_an_expression(value):
+    """Never template code made of a value; never a blank that would change how the line around it is
+    trimmed."""
     source = '<p>{{ m("x.y") }}</p>'
-    assert _folded(source, lambda key: text) == source
+    assert _folded(source, "a.html.j2", lambda name, expr: value) == source
 
 
-def test_only_plain_calls_without_parameters_are_written_in():
+def test_only_what_is_constant_is_written_in():
     source = '{{ m("a", n=1) }}{{ m(key) }}{{- m("b") }}{{ m("c") -}}{{ label("d") }}{{ m("e") }}'
-    assert _folded(source, lambda key: key.upper()) == \
-        '{{ m("a", n=1) }}{{ m(key) }}{{- m("b") }}{{ m("c") -}}{{ label("d") }}E'
+    constants = {'m("a", n=1)': "A", 'm("e")': "E"}
+    assert _folded(source, "a.html.j2", lambda name, expr: constants.get(expr, NOT_CONSTANT)) == \
+        'A{{ m(key) }}{{- m("b") }}{{ m("c") -}}{{ label("d") }}E'
+
+
+def test_a_renderer_works_out_only_what_every_page_prints_the_same(both):
+    from iaterr.publish.site.render import NOTICE_TEMPLATES
+
+    _site, renderers = both
+    english = next(r for r in renderers if r.lang == "en")
+    assert english.constant("site/cas.html.j2", 'm("registre.nav")') == "Main navigation"
+    assert english.constant("site/cas.html.j2", "n.la") == ' lang="fr"'
+    assert english.constant("site/index.html.j2", "n.la") is NOT_CONSTANT  # ``n`` is a notice on case pages only
+    assert "L311-1" in english.constant("notice/_sections.html.j2", 'n.subtitle("droits")')
+    assert english.constant("site/cas.html.j2", "commit") == "0123abcd"
+    for expression in ("m(key)", "root", "top", "n.nom", "label('themes', s.theme)", "ident.logo[1]", "o.href",
+                       "rows_html(rows, root)", "m(", "undefined_name"):
+        for template in NOTICE_TEMPLATES | {"site/_base.html.j2"}:
+            assert english.constant(template, expression) is NOT_CONSTANT, (template, expression)
 
 
 @pytest.mark.parametrize("value, html", [

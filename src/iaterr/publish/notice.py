@@ -103,9 +103,17 @@ def _cite(code: str, part: str = "", lang: str = "fr") -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _subtitle(place: str, lang: str) -> str:
+def section_subtitle(place: str, lang: str) -> str:
+    """The legal reference under a section's heading: what the law calls it, and the article."""
     code, part = SUBTITLES.get(place, ("", ""))
     return message(f"notice.st.{place}", lang, ref=_cite(code, part, lang) if code else "")
+
+
+def lang_attribute(lang: str, record_lang: str | None) -> Markup:
+    """What :attr:`Notice.la` is for a document in ``lang`` of a record written in ``record_lang``."""
+    if record_lang and record_lang != lang:
+        return Markup(' lang="{}"').format(record_lang)
+    return Markup("")
 
 
 #: What a missing item is: required by law (« Élément manquant »); required only if the processing takes or
@@ -238,9 +246,7 @@ class Notice:
     @functools.cached_property
     def la(self) -> Any:
         """` lang="fr"` for an element holding record text in a document of another language, else nothing."""
-        if self.record_lang and self.record_lang != self.lang:
-            return Markup(' lang="{}"').format(self.record_lang)
-        return Markup("")
+        return lang_attribute(self.lang, self.record_lang)
 
     def _theirs(self, shown: str) -> str:
         """Record text already escaped, marked with its language when it differs from the document's."""
@@ -306,7 +312,7 @@ class Notice:
 
     def subtitle(self, place: str) -> str:
         """The legal reference under a section's heading: what the law calls it, and the article."""
-        return _subtitle(place, self.lang)
+        return section_subtitle(place, self.lang)
 
     def date(self, value: Any) -> str:
         """A date of the record written out: « 16 avril 2025 », « avril 2025 », « 2025 »."""

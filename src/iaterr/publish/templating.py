@@ -58,53 +58,57 @@ def _checksum(source: str) -> str:
 _COMPILED = _InMemory()
 
 
-#: ``{{ m("a.key") }}``: a message without parameters, the same on every page of one language
-_CONSTANT_MESSAGE = re.compile(r"""\{\{-? *m\((["'])([\w.-]+)\1\) *-?\}\}""")
+#: an expression a template prints: ``{{ expression }}`` (whitespace control, ``{{-``, is never folded)
+_PRINTED = re.compile(r"\{\{ ([^{}\-][^{}]*?) \}\}")
+#: what a constant function returns for an expression that is not the same on every page
+NOT_CONSTANT: Any = object()
 
 
-def _folded(source: str, text_of: Callable[[str], str]) -> str:
-    """``source`` with each message without parameters written in as the text a page shows of it (escaped,
-    invisible characters shown: what ``{{ m(key) }}`` prints); a text that holds a brace stays a call, so that
-    no message is ever read as template code."""
+def _folded(source: str, name: str, constant: Callable[[str, str], Any]) -> str:
+    """``source`` (the template ``name``) with each printed expression that is the same on every page
+    (``constant`` gives its value, or :data:`NOT_CONSTANT`) written in as the page prints it: escaped, its
+    invisible characters shown. A value that holds a brace, or is blank (a blank line would then trim
+    differently), stays an expression: no value is ever read as template code."""
+    from markupsafe import escape
 
     def fold(found: re.Match[str]) -> str:
-        from markupsafe import escape
+        value = constant(name, found.group(1).strip())
+        if value is NOT_CONSTANT:
+            return found.group()
+        text = str(escape(_shown(value)))
+        return found.group() if "{" in text or "}" in text or not text.strip() else text
 
-        text = str(escape(printable(text_of(found.group(2)))))
-        return found.group() if "{" in text or "}" in text or found.group().startswith("{{-") \
-            or found.group().endswith("-}}") else text
-
-    return _CONSTANT_MESSAGE.sub(fold, source)
+    return _PRINTED.sub(fold, source)
 
 
-def _folding_loader(package_path: str, text_of: Callable[[str], str]) -> Any:
-    """The package's templates, each message without parameters written in once per language (a template is
-    then compiled once per language: a page no longer calls ``m`` dozens of times for the same words)."""
+def _folding_loader(package_path: str, constant: Callable[[str, str], Any]) -> Any:
+    """The package's templates, what every page prints the same written in (a template is then compiled once
+    for each set of constants: a page no longer works out the same words again)."""
     from jinja2 import PackageLoader
 
     class Folding(PackageLoader):
         def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool] | None]:
             source, filename, uptodate = super().get_source(environment, template)
             if template.endswith((".html", ".html.j2")):  # escaped as HTML, as autoescape would
-                source = _folded(source, text_of)
+                source = _folded(source, template, constant)
             return source, filename, uptodate
 
     return Folding("iaterr", package_path)
 
 
-def environment(package_path: str = "templates", messages: Callable[[str], str] | None = None) -> Any:
+def environment(package_path: str = "templates", constant: Callable[[str, str], Any] | None = None) -> Any:
     """Templates under ``iaterr/<package_path>``; HTML autoescaped, blocks trimmed, final newline kept; the
     test ``is web_url`` says which values may become links (:func:`iaterr.base.text.is_web_url`). Every text
     a template prints shows its control and invisible characters as escapes (a direction override from a
     record would otherwise make a page read in another order than it holds). Templates are compiled from
     the package's files, once per process (kept in memory only, :class:`_InMemory`): no compiled template is
-    read from any file. With ``messages`` (the text of a message key in the pages' language), every
-    ``{{ m("key") }}`` of an HTML template is that text, written in when the template is compiled: the
-    templates must then call ``m`` for that language only."""
+    read from any file. With ``constant`` (template name, expression → the value it prints on every page, or
+    :data:`NOT_CONSTANT`), each such ``{{ expression }}`` of an HTML template is written in as text when the
+    template is compiled (:func:`_folded`)."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
     env = Environment(
-        loader=PackageLoader("iaterr", package_path) if messages is None else _folding_loader(package_path, messages),
+        loader=PackageLoader("iaterr", package_path) if constant is None else _folding_loader(package_path, constant),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import html
+import re
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -29,25 +30,29 @@ from iaterr.publish.francais import name_forms
 from iaterr.publish.site.data import NO_RISK, VOCABS, Record, SiteData
 from iaterr.publish.site.history import Removal, Revision
 from iaterr.publish.site.output import Staging
+from iaterr.publish.templating import NOT_CONSTANT
 from iaterr.publish.templating import environment as _base_environment
 
+#: The globals of a renderer's templates that are the same on every page it renders: its language, its
+#: functions of messages, labels and dates, and the build's context (:func:`iaterr.publish.site.build`).
+CONSTANT_GLOBALS = frozenset({"m", "label", "lang", "day", "rl", "names", "site_title", "today", "generated",
+                              "title_lang", "commit", "version", "ident"})
+#: The templates whose ``n`` is the notice of the page's use case, built in the renderer's languages.
+NOTICE_TEMPLATES = frozenset({"site/cas.html.j2", "notice/_sections.html.j2"})
+_SUBTITLE = re.compile(r"""n\.subtitle\((["'])(\w+)\1\)""")
 #: Below this many pages to render, one process is faster than starting others.
 PARALLEL_THRESHOLD = 400
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
-def environment(lang: str | None = None) -> Any:
-    """The register's templates; with ``lang``, compiled for that language (its messages without parameters
-    written in: :func:`iaterr.publish.templating.environment`), to be rendered with ``m`` of that language."""
+def environment(constant: Callable[[str, str], Any] | None = None) -> Any:
+    """The register's templates; with ``constant``, what every page prints the same written in when they are
+    compiled (:func:`iaterr.publish.templating.environment`, :meth:`Renderer.constant`)."""
     from iaterr.publish.notice import paragraphs
 
-    env = _base_environment("templates", None if lang is None else functools.partial(_constant_message, lang=lang))
+    env = _base_environment("templates", constant)
     env.filters["para"] = paragraphs
     return env
-
-
-def _constant_message(key: str, lang: str) -> str:
-    return message(key, lang)
 
 
 def template_fingerprint() -> str:
@@ -91,7 +96,7 @@ class Renderer:
         self.languages = languages or [lang]
         #: the day each use-case file last changed in git (relative path → date)
         self.modified: dict[str, date] = {}
-        self.env = environment(lang)
+        self.env = environment(self.constant)
         self.context = context
 
         def m(key: str, **params: Any) -> str:
@@ -115,6 +120,31 @@ class Renderer:
         self.rows = Rows(label, str(rl), {"statut": m("registre.carte.statut"), "risque": m("registre.carte.risque")})
         self.env.globals["rows_html"] = self.rows
         self.env.globals["cards_html"] = self.rows.cards
+
+    def constant(self, template: str, expression: str) -> Any:
+        """What ``expression`` prints on every page this renderer renders from ``template``, or
+        :data:`~iaterr.publish.templating.NOT_CONSTANT`: an expression of :data:`CONSTANT_GLOBALS` only (« {{
+        m("registre.nav") }} », the footer's sentence), and on a use-case page, whose ``n`` is the notice
+        built in this renderer's languages, ``n.la`` and the subtitles of the notice's sections. Worked out
+        when the template is compiled, so that a page does not work them out again."""
+        from jinja2 import Undefined, nodes
+
+        from iaterr.publish.notice import lang_attribute, section_subtitle
+
+        if template in NOTICE_TEMPLATES:
+            if expression == "n.la":
+                return lang_attribute(self.lang, self.record_lang)
+            found = _SUBTITLE.fullmatch(expression)
+            if found:
+                return section_subtitle(found.group(2), self.lang)
+        try:
+            names = {name.name for name in self.env.parse("{{ " + expression + " }}").find_all(nodes.Name)}
+            if not names or not names <= CONSTANT_GLOBALS:
+                return NOT_CONSTANT
+            value = self.env.compile_expression(expression, undefined_to_none=False)()
+        except Exception:  # noqa: BLE001 - not worked out here: the page prints it (or says what is wrong)
+            return NOT_CONSTANT
+        return NOT_CONSTANT if isinstance(value, Undefined) else value
 
     def render(self, template: str, root: str, base: str | None = None, **values: Any) -> str:
         # root: the way up to this language's top; top: to the site's top (assets, open data). With ``base``
