@@ -150,8 +150,10 @@ def test_a_renderer_works_out_only_what_every_page_prints_the_same(both):
     assert english.constant("site/index.html.j2", "n.la") is NOT_CONSTANT  # ``n`` is a notice on case pages only
     assert "L311-1" in english.constant("notice/_sections.html.j2", 'n.subtitle("droits")')
     assert english.constant("site/cas.html.j2", "commit") == "0123abcd"
+    assert english.constant("site/_base.html.j2", "m('registre.pied.genere', date=day(today), commit=commit, "
+                            "version=version)").startswith("Page generated on 22 November 2026 from commit 0123abcd")
     for expression in ("m(key)", "root", "top", "n.nom", "label('themes', s.theme)", "ident.logo[1]", "o.href",
-                       "rows_html(rows, root)", "m(", "undefined_name"):
+                       "rows_html(rows, root)", "m(", "undefined_name", "m('x') if active else ''", "'a' ~ root"):
         for template in NOTICE_TEMPLATES | {"site/_base.html.j2"}:
             assert english.constant(template, expression) is NOT_CONSTANT, (template, expression)
 

@@ -37,9 +37,13 @@ from iaterr.publish.templating import environment as _base_environment
 #: functions of messages, labels and dates, and the build's context (:func:`iaterr.publish.site.build`).
 CONSTANT_GLOBALS = frozenset({"m", "label", "lang", "day", "rl", "names", "site_title", "today", "generated",
                               "title_lang", "commit", "version", "ident"})
+#: The templates of a use-case page.
+CASE_TEMPLATES = ("site/cas.html.j2", "site/_base.html.j2", "notice/_sections.html.j2")
 #: The templates whose ``n`` is the notice of the page's use case, built in the renderer's languages.
 NOTICE_TEMPLATES = frozenset({"site/cas.html.j2", "notice/_sections.html.j2"})
 _SUBTITLE = re.compile(r"""n\.subtitle\((["'])(\w+)\1\)""")
+_MESSAGE = re.compile(r"""m\((["'])([\w.-]+)\1\)""")
+_FIRST_NAME = re.compile(r"[A-Za-z_]\w*")
 #: Below this many pages to render, one process is faster than starting others.
 PARALLEL_THRESHOLD = 400
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
@@ -96,6 +100,8 @@ class Renderer:
         self.languages = languages or [lang]
         #: the day each use-case file last changed in git (relative path → date)
         self.modified: dict[str, date] = {}
+        #: expressions of :data:`CONSTANT_GLOBALS` worked out (:meth:`constant`): expression → value
+        self._constants: dict[str, Any] = {}
         self.env = environment(self.constant)
         self.context = context
 
@@ -120,6 +126,9 @@ class Renderer:
         self.rows = Rows(label, str(rl), {"statut": m("registre.carte.statut"), "risque": m("registre.carte.risque")})
         self.env.globals["rows_html"] = self.rows
         self.env.globals["cards_html"] = self.rows.cards
+        # the use-case page's templates compiled now: the processes that render those pages inherit them
+        for name in CASE_TEMPLATES:
+            self.env.get_template(name)
 
     def constant(self, template: str, expression: str) -> Any:
         """What ``expression`` prints on every page this renderer renders from ``template``, or
@@ -127,8 +136,6 @@ class Renderer:
         m("registre.nav") }} », the footer's sentence), and on a use-case page, whose ``n`` is the notice
         built in this renderer's languages, ``n.la`` and the subtitles of the notice's sections. Worked out
         when the template is compiled, so that a page does not work them out again."""
-        from jinja2 import Undefined, nodes
-
         from iaterr.publish.notice import lang_attribute, section_subtitle
 
         if template in NOTICE_TEMPLATES:
@@ -137,9 +144,23 @@ class Renderer:
             found = _SUBTITLE.fullmatch(expression)
             if found:
                 return section_subtitle(found.group(2), self.lang)
+        found = _MESSAGE.fullmatch(expression)
+        if found:  # the most common: a message without parameters
+            return message(found.group(2), self.lang)
+        first = _FIRST_NAME.match(expression)
+        if first is None or first.group() not in CONSTANT_GLOBALS:
+            return NOT_CONSTANT  # most expressions: a record's value, a loop's item, the page's own path…
+        known = self._constants.get(expression)
+        if known is None:
+            known = self._constants[expression] = self._worked_out(expression)
+        return known
+
+    def _worked_out(self, expression: str) -> Any:
+        from jinja2 import Undefined, nodes
+
         try:
             names = {name.name for name in self.env.parse("{{ " + expression + " }}").find_all(nodes.Name)}
-            if not names or not names <= CONSTANT_GLOBALS:
+            if not names <= CONSTANT_GLOBALS:
                 return NOT_CONSTANT
             value = self.env.compile_expression(expression, undefined_to_none=False)()
         except Exception:  # noqa: BLE001 - not worked out here: the page prints it (or says what is wrong)
