@@ -43,6 +43,7 @@ from iaterr.publish.site.data import (
     SITE_SUMMARY,
     Record,
     SiteData,
+    codes_of,
     collectivites_alone,
     csv_chunks,
     digest_of,
@@ -162,7 +163,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         # the use-case pages rendered or carried over where their records were read, when the build keeps them
         kept: dict[str, tuple[str, str]] = {}
         fresh: set[str] = set()  # the pages written (not carried over)
-        for path, (page_hash, made_hash, carried) in _accepted(site, made, staging, languages, coll_hash).items():
+        for path, (page_hash, made_hash, carried) in _accepted(site, made, staging, languages, coll_hash, emit).items():
             kept[path] = (page_hash, made_hash)
             if not carried:
                 fresh.add(path)
@@ -292,8 +293,9 @@ def _case_hash(inputs: str, record_hash: str, coll_hash: str, day: date | None) 
 class _CasePages:
     """The ``emit`` function of the build's load: in the checking process, right after a use case is read and
     found valid on its own, its page in each language is carried over from the previous site (when its inputs
-    did not change) or rendered and written into the staging folder. Returns page → (inputs, context, content
-    hash, carried over); inherited by the checking processes (``fork``), never pickled."""
+    did not change) or rendered and written into the staging folder. Returns, per language, the hash of the page's
+    content (after "=" when carried over) or None: a few bytes per use case travel back to the main process;
+    inherited by the checking processes (``fork``), never pickled."""
 
     def __init__(self, made: list[tuple[Renderer, str]], state: PageState, out: Path, coll_hashes: dict[str, str],
                  modified: dict[str, date]) -> None:
@@ -306,16 +308,17 @@ class _CasePages:
         ident, coll = shown.get("identifiant"), shown.get("collectivite")
         kept, liste = result.prepared.get(SITE_SUMMARY), result.prepared.get(SITE_LIST)
         # a file whose identifiant is not its name, or whose collectivité is unknown, gets no page here
-        if not isinstance(ident, str) or ident != Path(f.rel).stem or coll not in self.coll_hashes or not kept \
-                or not isinstance(liste, str):
+        if not isinstance(ident, str) or ident != Path(f.rel).stem or coll not in self.coll_hashes \
+                or not isinstance(kept, str) or not isinstance(liste, str):
             return None
-        theme, statut, types, risque = kept["codes"]
-        record = Record(f.rel, ident, coll, kept["hash"], theme, statut, tuple(types), risque, liste, "", "", shown)
+        digest, theme, statut, types, risque = codes_of(kept)
+        record = Record(f.rel, ident, coll, digest, theme, statut, types, risque, liste, "", "", shown)
         record.summary = {**json.loads(liste), "theme": theme, "statut": statut, "types": list(types),
                           "risque": risque}
-        # per language: (hash of its inputs, of its context, of its content, carried over), or None
-        done: list[tuple[str, str, str, bool] | None] = []
-        for renderer, inputs, key in self.made:
+        # per language: the hash of its content (after "=" when carried over), or None; the build keeps it when
+        # the inputs and context it was made with are the whole build's (:func:`_accepted`)
+        done: list[str | None] = []
+        for renderer, inputs, _key in self.made:
             renderer.current = f"cas/{ident}.html"
             path = renderer.prefix + renderer.current
             page_hash = _case_hash(inputs, record.hash, self.coll_hashes[coll], self.modified.get(f.rel))
@@ -323,32 +326,34 @@ class _CasePages:
                 content = self.state.reusable(self.out, path, page_hash)
                 if content is not None:
                     renderer.staging.keep(path)
-                    done.append((page_hash, key, content, True))
+                    done.append("=" + content)
                 else:
-                    done.append((page_hash, key, renderer.write(path, renderer.case_page(record)), False))
+                    done.append(renderer.write(path, renderer.case_page(record)))
             except OSError:  # another file of that identifiant got there first: the build decides
                 done.append(None)
         return tuple(done)
 
 
 def _accepted(site: SiteData, made: list[tuple[Renderer, str]], staging: Staging, languages: list[str],
-              coll_hash: dict[str, str]) -> dict[str, tuple[str, str, bool]]:
+              coll_hash: dict[str, str], emit: _CasePages) -> dict[str, tuple[str, str, bool]]:
     """The use-case pages rendered or carried over where their record was read that the build keeps (same
-    inputs, same context as its own): page → (hash of its inputs, of its content, carried over). Any other file
-    those processes left in the staging folder (a record found invalid against the others, a context that
-    changed) is deleted before the build writes its own pages."""
-    keys = [_case_key(renderer) for renderer, _inputs in made]
+    inputs, same context, same collectivité as its own): page → (hash of its inputs, of its content, carried
+    over). Any other file those processes left in the staging folder (a record found invalid against the
+    others, a context that changed) is deleted before the build writes its own pages."""
+    same = [(inputs, _case_key(renderer)) == (early_inputs, early_key)
+            for (renderer, inputs), (_r, early_inputs, early_key) in zip(made, emit.made, strict=True)]
     accepted: dict[str, tuple[str, str, bool]] = {}
     for r in site.records:
         emitted, r.emitted = r.emitted, None
-        if not isinstance(emitted, tuple) or len(emitted) != len(made):
+        if not isinstance(emitted, tuple) or len(emitted) != len(made) \
+                or emit.coll_hashes.get(r.collectivite) != coll_hash[r.collectivite]:
             continue
-        for (renderer, inputs), key, done in zip(made, keys, emitted):
-            if done is None:
+        for (renderer, inputs), kept, done in zip(made, same, emitted):
+            if done is None or not kept:
                 continue
             page_hash = _case_hash(inputs, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel))
-            if (done[0], done[1]) == (page_hash, key):
-                accepted[f"{renderer.prefix}cas/{r.identifiant}.html"] = (page_hash, done[2], done[3])
+            accepted[f"{renderer.prefix}cas/{r.identifiant}.html"] = (page_hash, done.lstrip("="),
+                                                                       done.startswith("="))
     for index, language in enumerate(languages):
         folder = staging.path / ("" if index == 0 else language) / "cas"
         try:

@@ -33,7 +33,7 @@ from iaterr.repo.config import Repository
 #: the names under which :func:`site_summary` and :func:`json_fragment` are prepared and cached (the CSV cells
 #: are those of ``export --csv``: :data:`~iaterr.publish.opendata.CSV_CELLS`); a new name whenever what they
 #: hold changes (the cache keeps values by name)
-SITE_SUMMARY = "site-resume-4"
+SITE_SUMMARY = "site-resume-5"
 SITE_LIST = "site-liste-1"
 SITE_JSON = "site-json"
 #: the JSON fragment of a use case holds this in place of its collectivité (YAML cannot hold a NUL)
@@ -74,11 +74,12 @@ class Record:
     risque: str
     #: the rest of what list pages show of it (nom, resume, mots) and where the use case itself says requests
     #: go (contact_droits; its collectivité may say it instead): JSON text, or where the spool keeps it
-    liste: str | Spooled
-    #: its own cells of the open-data CSV, encoded (or where the build's spool keeps them)
-    csv: str | Spooled
+    liste: str | int
+    #: its own cells of the open-data CSV, encoded (or where the build's spool keeps them: offset and length in
+    #: one integer, :meth:`SiteData.text`)
+    csv: str | int
     #: its entry of the JSON export, its collectivité left as a placeholder (or where the spool keeps it)
-    json: str | Spooled
+    json: str | int
     #: its public view, when read in this run (else read when its page must be rendered)
     data: View | None = None
     #: what its pages were made of where it was read (the build's ``emit`` function), until the build takes them
@@ -96,11 +97,13 @@ class SiteData:
     #: where the records' long prepared texts (CSV cells, JSON entries) are kept, when not in memory
     spool: Spool | None = None
 
-    def text(self, value: str | Spooled) -> str:
+    def text(self, value: str | int) -> str:
+        """A prepared text of a record: as it is, or read back from the spool (``value``: its offset and length,
+        packed)."""
         if isinstance(value, str):
             return value
         assert self.spool is not None
-        return self.spool.get(value)
+        return self.spool.get(Spooled(value >> 32, value & 0xFFFFFFFF))
 
     def summary(self, r: Record) -> dict[str, Any]:
         """What :func:`site_summary` gives of ``r``: its codes, and what the spool keeps of it, read back."""
@@ -132,9 +135,27 @@ def _codes(shown: View) -> list[Any]:
             shown.get("niveau_risque_ia") or NO_RISK]
 
 
-def site_codes(shown: View) -> dict[str, Any]:
-    """In the checking processes: the hash of a use case's public view and the codes its filters count."""
-    return {"hash": digest_of(dict(shown)), "codes": _codes(shown)}
+def site_codes(shown: View) -> str:
+    """In the checking processes: the hash of a use case's public view and the codes its filters count, as one
+    short text (:func:`codes_of` reads it): theme, status, types, risk tier."""
+    theme, statut, types, risque = _codes(shown)
+    return "\x1f".join([digest_of(dict(shown)), str(theme), str(statut), " ".join(map(str, types)), str(risque)])
+
+
+def codes_of(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
+    """What :func:`site_codes` made: hash, theme, status, types, risk tier (codes interned: many records share
+    them)."""
+    digest, theme, statut, types, risque = text.split("\x1f")
+    return (digest, sys.intern(theme), sys.intern(statut), tuple(sys.intern(t) for t in types.split()),
+            sys.intern(risque))
+
+
+def _packed(value: Any) -> Any:
+    """A :class:`~iaterr.check.loader.Spooled` reference as one integer (an object with a dictionary of its own
+    costs a hundred bytes per record); a text as it is."""
+    if isinstance(value, Spooled):
+        return (value.offset << 32) | value.length
+    return value
 
 
 def _list_text(shown: View) -> str:
@@ -159,14 +180,12 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
     collectivites: dict[str, View] = {}
     records: list[Record] = []
     for item in items.items:
-        kept = item.prepared[SITE_SUMMARY]
         coll = item.collectivite
         collectivites[coll["identifiant"]] = coll
-        theme, statut, types, risque = kept["codes"]
-        records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], kept["hash"],
-                              sys.intern(theme), sys.intern(statut), tuple(sys.intern(t) for t in types),
-                              sys.intern(risque), item.prepared[SITE_LIST], item.prepared[CSV_CELLS],
-                              item.prepared[SITE_JSON], item.cas if views else None, item.emitted))
+        digest, theme, statut, types, risque = codes_of(item.prepared[SITE_SUMMARY])
+        records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], digest, theme, statut, types,
+                              risque, _packed(item.prepared[SITE_LIST]), _packed(item.prepared[CSV_CELLS]),
+                              _packed(item.prepared[SITE_JSON]), item.cas if views else None, item.emitted))
     for ident, coll in items.collectivites.items():
         collectivites.setdefault(ident, coll)
     records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
