@@ -32,6 +32,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,6 +41,7 @@ from typing import Any
 from iaterr import __version__
 from iaterr.base.diagnostics import Diagnostic
 from iaterr.base.files import user_cache_dir
+from iaterr.check.validate import Summary
 
 #: An entry recorded less than this long after the file last changed may miss an edit made within the
 #: same timestamp tick (coarse file systems: up to 2 s): its file is hashed again.
@@ -76,7 +78,7 @@ class Entry:
     digest: str
     kind: str
     diagnostics: list[Diagnostic]
-    summary: dict[str, Any]
+    summary: Summary
 
     def proven(self, stamp: Stamp) -> bool:
         """Unchanged without reading it: same stamp, and recorded well after the file's last change."""
@@ -207,7 +209,7 @@ class RecordCache:
 
     # ------------------------------------------------------------ writing
 
-    def store(self, rows: list[tuple[str, Stamp, int, str, str, list[Diagnostic], dict[str, Any]]],
+    def store(self, rows: list[tuple[str, Stamp, int, str, str, list[Diagnostic], Mapping[str, Any]]],
               views: list[tuple[str, str, str, str, Any]], *, forget: set[str] | None = None) -> None:
         """Record results ``(rel, stamp, checked_ns, digest, kind, diagnostics, summary)`` and views
         ``(rel, kind, name, digest, data)``; with ``forget``, drop the entries of files that are gone."""
@@ -221,7 +223,7 @@ class RecordCache:
             db.executemany("INSERT OR REPLACE INTO fichiers VALUES (?,?,?,?,?,?,?,?,?,?,?)", [
                 (rel, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, checked, key, kind,
                  json.dumps([d.to_dict() for d in diags], ensure_ascii=False, separators=(",", ":")),
-                 json.dumps(summary, ensure_ascii=False, separators=(",", ":")))
+                 json.dumps(dict(summary), ensure_ascii=False, separators=(",", ":")))
                 for rel, s, checked, key, kind, diags, summary in rows])
             db.executemany("INSERT OR REPLACE INTO vues VALUES (?,?,?,?,?,?)", [
                 (rel, name, key, data, 0, kind) if isinstance(data, str)
@@ -291,34 +293,10 @@ def _entry(row: tuple[Any, ...]) -> Entry | None:
         diags = [Diagnostic.from_dict(d) for d in raw_diags] if raw_diags else []
         if any(d.file != rel for d in diags):
             return None
-        # one string for each key, and for each value many records share (kept for every record of a run)
-        summary = {_KEYS.get(k) or sys.intern(k): shared_position(tuple(v)) if type(v) is list and k[-1] == "@"  # noqa: E721
-                   else sys.intern(v) if k in _SHARED and type(v) is str else v  # noqa: E721
-                   for k, v in summary.items()}  # positions were tuples
-        return Entry(rel, Stamp(size, mtime, ctime, ino, dev), checked, key, kind, diags, summary)
+        # compact, kept for every record of a run (an unknown key: a miss)
+        return Entry(rel, Stamp(size, mtime, ctime, ino, dev), checked, key, kind, diags, Summary(summary))
     except (ValueError, TypeError, KeyError, AttributeError):
         return None
-
-
-#: the keys of a summary (:func:`iaterr.check.validate._summary`), one string each
-_KEYS = {k: k for k in ("identifiant", "identifiant@", "collectivite", "collectivite@", "date_mise_a_jour",
-                        "date_mise_a_jour@", "theme", "statut", "siret", "siret@", "siret_ok", "@")}
-_SHARED = frozenset({"collectivite", "theme", "statut", "date_mise_a_jour"})
-
-
-_POSITIONS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
-
-
-def shared_position(position: tuple[Any, ...]) -> tuple[Any, ...]:
-    """One tuple for each (line, column) of a summary: the records of a repository mostly share theirs (the
-    identifier on line 2…), and a run keeps a summary per file. Bounded: positions beyond a few thousand
-    distinct ones are kept as they are."""
-    shared = _POSITIONS.get(position)
-    if shared is not None:
-        return shared
-    if len(_POSITIONS) < 4096:
-        _POSITIONS[position] = position
-    return position
 
 
 @cache

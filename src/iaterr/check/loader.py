@@ -25,7 +25,6 @@ import json
 import os
 import re
 import stat
-import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -45,7 +44,7 @@ from iaterr.base.files import (
 )
 from iaterr.base.parallel import chunk_results
 from iaterr.base.text import printable
-from iaterr.check.cache import RecordCache, Stamp, digest, shared_position
+from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
 from iaterr.model.kinds import FOLDERS, model_of
 from iaterr.repo.config import Repository
@@ -501,21 +500,11 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
     return results, len(to_read), cached
 
 
-#: values many records share (a collectivité's identifier, codes, dates): one string each, not one per record
-_SHARED_VALUES = frozenset({"collectivite", "theme", "statut", "date_mise_a_jour"})
-
-
 def _compact(result: FileResult, f: RecordFile) -> None:
     """``result`` made to hold as little as it can: its path and kind are the file's (one string, not a copy
-    per process it went through), values many records share are interned."""
+    per process it went through; its :class:`~iaterr.check.validate.Summary` is compact already)."""
     result.rel = f.rel
     result.kind = f.kind
-    summary = result.summary
-    for key, value in summary.items():
-        if key in _SHARED_VALUES and type(value) is str:  # noqa: E721
-            summary[key] = sys.intern(value)
-        elif key[-1] == "@" and type(value) is tuple:  # noqa: E721 - a position: most records share theirs
-            summary[key] = shared_position(value)
 
 
 #: the name under which a use case's view is referred to in ``prepared`` when it is kept in a :class:`Spool`

@@ -17,7 +17,9 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import sys
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -40,6 +42,75 @@ if TYPE_CHECKING:  # the model (pydantic) and the YAML reader are imported when 
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
+#: the keys of a :class:`Summary`, and the slot that holds each
+_SLOTS = {"identifiant": "identifiant", "identifiant@": "identifiant_at", "collectivite": "collectivite",
+          "collectivite@": "collectivite_at", "date_mise_a_jour": "date_mise_a_jour",
+          "date_mise_a_jour@": "date_mise_a_jour_at", "theme": "theme", "statut": "statut", "siret": "siret",
+          "siret@": "siret_at", "siret_ok": "siret_ok", "@": "at"}
+#: values many records share (a collectivité's identifier, codes, dates): one string each, not one per record
+_SHARED = frozenset({"collectivite", "theme", "statut", "date_mise_a_jour"})
+_POSITIONS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+
+
+def shared_position(position: tuple[Any, ...]) -> tuple[Any, ...]:
+    """One tuple for each (line, column) of a summary: the records of a repository mostly share theirs (the
+    identifier on line 2…), and a run keeps a summary per file. Bounded: positions beyond a few thousand
+    distinct ones are kept as they are."""
+    shared = _POSITIONS.get(position)
+    if shared is not None:
+        return shared
+    if len(_POSITIONS) < 4096:
+        _POSITIONS[position] = position
+    return position
+
+
+class Summary(Mapping[str, Any]):
+    """What the checks across records read of a record (identifiant, collectivite, siret, theme, statut,
+    date_mise_a_jour and their positions, under the keys of :data:`_SLOTS`), read-only, as a mapping. A run
+    keeps one per file: slotted (a third of a dictionary's size), values many records share interned, positions
+    shared. An unknown key given raises :class:`KeyError`."""
+
+    __slots__ = tuple(_SLOTS.values())
+
+    def __init__(self, values: Mapping[str, Any] = {}) -> None:  # noqa: B006 - read only
+        for key, value in values.items():
+            if key in _SHARED and type(value) is str:  # noqa: E721
+                value = sys.intern(value)
+            elif key[-1:] == "@" and isinstance(value, (tuple, list)):
+                value = shared_position(tuple(value))
+            object.__setattr__(self, _SLOTS[key], value)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("a summary is read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return getattr(self, _SLOTS[key])
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        name = _SLOTS.get(key)
+        return default if name is None else getattr(self, name, default)
+
+    def __contains__(self, key: object) -> bool:
+        name = _SLOTS.get(key) if isinstance(key, str) else None
+        return name is not None and hasattr(self, name)
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, name in _SLOTS.items() if hasattr(self, name))
+
+    def __len__(self) -> int:
+        return sum(1 for _key in self)
+
+    def __repr__(self) -> str:
+        return f"Summary({dict(self)!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Summary, (dict(self),))
+
+
+
 @dataclass(slots=True)
 class FileResult:
     """What reading and validating one record file gave: the one shape every command works from (one per
@@ -49,7 +120,7 @@ class FileResult:
     kind: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: identifiant, collectivite, siret, theme, statut, date_mise_a_jour and their positions
-    summary: dict[str, Any] = field(default_factory=dict)
+    summary: Mapping[str, Any] = field(default_factory=Summary)
     #: hash of the file's bytes ("" when it could not be read)
     digest: str = ""
     #: the record's public view, when asked for and the file has no error of its own
@@ -190,7 +261,7 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False, public: b
         diags[:] = [_in_companion(d, companion[0], companion_root).redacted() if d.file == rel and d.path
                     and d.path[0] in merged else d for d in diags]
     result.diagnostics = scrub(diags, model, data)
-    result.summary = _summary(kind, data, doc.root)
+    result.summary = Summary(_summary(kind, data, doc.root))
     if any(d.severity == Severity.ERROR for d in result.diagnostics):
         checked.data = None
     return checked
