@@ -133,6 +133,21 @@ def test_a_value_with_a_brace_or_blank_stays_an_expression(value):
     assert _folded(source, "a.html.j2", lambda name, expr: value) == source
 
 
+@pytest.mark.parametrize("source, value", [
+    ('{% if a %}{{ m("x") }}', "\nsuite"),
+    ('  {{ m("x") }}{% if a %}', "ligne\n  "),
+    ('{{ m("x") }}{%- if a %}', "Statut : "),
+    ('{{ m("x") }}{#- note -#}', "Statut : "),
+    ('{{ m("x") -}}{{ m("x") }}', " : "),
+])
+def test_a_value_the_whitespace_rules_would_trim_stays_an_expression(source, value):
+    assert _folded(source, "a.html.j2", lambda name, expr: value) == source
+
+
+def test_a_value_next_to_a_trimming_tag_is_written_in_when_nothing_would_be_trimmed():
+    assert _folded('{{ m("x") }}{%- if a %}', "a.html.j2", lambda name, expr: "Statut") == "Statut{%- if a %}"
+
+
 def test_only_what_is_constant_is_written_in():
     source = '{{ m("a", n=1) }}{{ m(key) }}{{- m("b") }}{{ m("c") -}}{{ label("d") }}{{ m("e") }}'
     constants = {'m("a", n=1)': "A", 'm("e")': "E"}

@@ -60,6 +60,9 @@ _COMPILED = _InMemory()
 
 #: an expression a template prints: ``{{ expression }}`` (whitespace control, ``{{-``, is never folded)
 _PRINTED = re.compile(r"\{\{ ([^{}\-][^{}]*?) \}\}")
+#: tags that trim the white space of the text before them, or after them
+_TRIM_AFTER = ("{%-", "{#-", "{{-")
+_TRIM_BEFORE = ("-%}", "-#}", "-}}")
 #: what a constant function returns for an expression that is not the same on every page
 NOT_CONSTANT: Any = object()
 
@@ -67,8 +70,10 @@ NOT_CONSTANT: Any = object()
 def _folded(source: str, name: str, constant: Callable[[str, str], Any]) -> str:
     """``source`` (the template ``name``) with each printed expression that is the same on every page
     (``constant`` gives its value, or :data:`NOT_CONSTANT`) written in as the page prints it: escaped, its
-    invisible characters shown. A value that holds a brace, or is blank (a blank line would then trim
-    differently), stays an expression: no value is ever read as template code."""
+    invisible characters shown. A value that holds a brace stays an expression (no value is ever read as
+    template code), and so does one that the template's whitespace rules would trim once it is text: a
+    blank one, one with a line break (``trim_blocks``, ``lstrip_blocks``), one next to a tag that trims
+    (``{%-``, ``-%}``…)."""
     from markupsafe import escape
 
     def fold(found: re.Match[str]) -> str:
@@ -76,7 +81,10 @@ def _folded(source: str, name: str, constant: Callable[[str, str], Any]) -> str:
         if value is NOT_CONSTANT:
             return found.group()
         text = str(escape(_shown(value)))
-        return found.group() if "{" in text or "}" in text or not text.strip() else text
+        trimmed = source[found.end():found.end() + 3] in _TRIM_AFTER or \
+            source[max(found.start() - 3, 0):found.start()] in _TRIM_BEFORE
+        kept = "{" in text or "}" in text or "\n" in text or "\r" in text or not text.strip()
+        return found.group() if kept or (trimmed and text != text.strip()) else text
 
     return _PRINTED.sub(fold, source)
 
