@@ -11,6 +11,7 @@ back as a :class:`FieldMeta` for validation, prompts, exports and docs.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -134,8 +135,10 @@ class FieldMeta:
 _KEY = "x-iaterr"
 
 
+@lru_cache(maxsize=256)
 def version_key(version: str) -> tuple[int, ...]:
-    """``"1.10"`` after ``"1.9"``: a record format version (``version_schema``, ``depuis``) as numbers."""
+    """``"1.10"`` after ``"1.9"``: a record format version (``version_schema``, ``depuis``) as numbers (a few
+    versions exist, asked once per field of every record: remembered)."""
     return tuple(int(part) for part in version.split(".") if part.isdigit())
 
 
