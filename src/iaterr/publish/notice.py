@@ -274,6 +274,11 @@ class Notice:
         return [m for m in self.missing if m.place == place]
 
     @property
+    def missing_places(self) -> set[str]:
+        """The places where an item is missing (a section of the page asks :meth:`missing_at` only there)."""
+        return {m.place for m in self.missing}
+
+    @property
     def deadlines(self) -> list[Phrase]:
         return deadlines(self.lang)
 
