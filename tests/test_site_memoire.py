@@ -112,3 +112,22 @@ def test_the_streamed_pages_hold_every_record(built):
     collectivites = sum(p.read_text(encoding="utf-8").count("<tr data-theme=")
                         for p in (out / "en" / "collectivites").glob("*.html") if p.name != "index.html")
     assert collectivites == built["records"]
+
+
+def test_the_sitemap_lists_a_use_case_whose_identifier_ends_in_404(tmp_path):
+    """sitemap.xml (written line by line) leaves out the « not found » pages only, not ``cas/…-404.html``."""
+    from xml.etree import ElementTree
+
+    from iaterr.publish.site import build_site
+    from iaterr.repo.config import open_repository
+    from lint_fixtures import GOOD_DECISION, GOOD_SIMPLE, make_repo
+
+    root = make_repo(tmp_path / "depot", [GOOD_DECISION, {**GOOD_SIMPLE, "identifiant": "capteurs-404"}],
+                     config="registre:\n  url: https://registre.example.fr\n")
+    build_site(open_repository(root), tmp_path / "site", use_cache=False, langs=["fr", "en"])
+    urls = [e.text for e in ElementTree.parse(tmp_path / "site/sitemap.xml").getroot().iter(
+        "{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://registre.example.fr/cas/capteurs-404.html" in urls
+    assert "https://registre.example.fr/en/cas/capteurs-404.html" in urls
+    assert "https://registre.example.fr/404.html" not in urls and "https://registre.example.fr/en/404.html" not in urls
+    assert urls == sorted(urls) and len(urls) == len(set(urls))

@@ -404,8 +404,9 @@ def _shared_furniture(repo: Repository, site: SiteData, renderer: Renderer, iden
     prefixes = list(dict.fromkeys(p.renderer.prefix for p in pages if p.renderer is not None))
     if ident.url:
         gone = {f"cas/{r.identifiant}.html" for r in removed}
-        listed = sorted(p.path for p in pages if p.path.endswith(".html") and not p.path.endswith("404.html")
-                        and p.path.split("/", 1)[-1] not in gone)
+        # every page but the « not found » page of each language (a use case whose identifier ends in 404 is listed)
+        listed = sorted(p.path for p in pages if p.path.endswith(".html") and p.renderer is not None
+                        and p.path != f"{p.renderer.prefix}404.html" and p.path.split("/", 1)[-1] not in gone)
         # the use cases' pages, in the order of their paths, one path at a time
         order = array("I", sorted(range(len(site.records)), key=lambda n: site.records[n].identifiant + ".html"))
 
@@ -416,7 +417,7 @@ def _shared_furniture(repo: Repository, site: SiteData, renderer: Renderer, iden
         def paths() -> Iterator[str]:
             streams = [cases(prefix) for prefix in prefixes]
             for path in heapq.merge(listed, *streams):
-                if path.split("/", 1)[-1] not in gone and not path.endswith("404.html"):
+                if path.split("/", 1)[-1] not in gone:
                     yield path
 
         lines = functools.partial(sitemap_lines, ident.url, paths)
