@@ -137,3 +137,28 @@ def test_loader_reads_the_cache_by_chunks(depot: Path, monkeypatch) -> None:
     assert not hasattr(warm.results[0], "__dict__")
     paths = {f.rel: f.rel for f in loader.collect_files(repo).files}
     assert all(r.rel == paths[r.rel] for r in warm.results)
+
+
+def _note(chunk: list[int], where: str) -> list[int]:
+    with open(where, "a", encoding="utf-8") as out:
+        out.write(f"{chunk[0]}\n")
+    return chunk
+
+
+def test_pool_runs_a_few_chunks_ahead_of_the_caller(tmp_path: Path) -> None:
+    """Chunks done while the caller is busy wait in memory: the pool is given a few ahead, not all."""
+    import multiprocessing
+    import time
+
+    from iaterr.base import parallel
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("the pool is only bounded where processes are forked here (no fork on this system)")
+    where = str(tmp_path / "faits.txt")
+    parts = parallel.chunk_results(_note, list(range(40)), where, jobs=2, threshold=1, min_chunk=1,
+                                   chunks_per_job=1, max_chunk=1)
+    first = next(parts)
+    time.sleep(0.5)  # a busy caller: without a bound, the pool would do the 40 chunks meanwhile
+    done = len(Path(where).read_text(encoding="utf-8").split())
+    assert done <= 2 * parallel.AHEAD + 1, f"{done} chunks done while the caller held the first"
+    assert [first, *parts] == [[i] for i in range(40)]

@@ -18,6 +18,8 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 _SHARED: Any = None
+#: chunks given to the pool ahead of the one the caller waits for, per worker
+AHEAD = 2
 
 
 def _start(shared: Any) -> None:
@@ -57,7 +59,9 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
         for chunk in chunks:
             yield work(chunk, shared)
         return
+    import collections
     import functools
+    import itertools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -71,7 +75,15 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start,
                                  initargs=(shared,)) as pool:
-            for part in pool.map(functools.partial(_run, work), chunks):
+            # a few chunks ahead per worker, not all of them: results done while the caller is busy with the
+            # previous ones wait in memory, and a slower caller would otherwise hold most of them at once
+            run = functools.partial(_run, work)
+            ahead = collections.deque(pool.submit(run, chunk) for chunk in chunks[:jobs * AHEAD])
+            following = iter(chunks[jobs * AHEAD:])
+            while ahead:
+                part = ahead.popleft().result()
+                for chunk in itertools.islice(following, 1):
+                    ahead.append(pool.submit(run, chunk))
                 done += 1
                 yield part
     except (OSError, RuntimeError):  # no processes to be had here: the rest in this one
