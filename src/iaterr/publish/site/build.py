@@ -127,12 +127,14 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     in each language: the first at the top of ``out``, each other in its folder (``en/``), every page linking to
     its version in the others.
 
-    Memory does not grow with the records beyond what the lists and the search index show of each: a use case's
+    Memory holds a few short values per use case (:class:`~iaterr.publish.site.data.Record`): a use case's
     page is rendered (or carried over) in the process that reads its file, right after it is checked, from the
-    collectivités read first (:class:`_CasePages`), and its view is then dropped; its CSV cells and JSON entry
-    wait in a temporary file (:class:`~iaterr.check.loader.Spool`), and the open data are written from it line
-    by line. A page so rendered is kept only when the inputs and context it was rendered with are those of the
-    whole build (checked once every record is read); otherwise it is rendered again here."""
+    collectivités read first (:class:`_CasePages`), and its view is then dropped; what the lists and the search
+    show of it, its CSV cells and its JSON entry wait in a temporary file (:class:`~iaterr.check.loader.Spool`),
+    and the list pages, the search index, the sitemap and the open data are written from it piece by piece
+    (:func:`_lists`, :func:`_streamed`). A page so rendered is kept only when the inputs and context it was
+    rendered with are those of the whole build (checked once every record is read); otherwise it is rendered
+    again here."""
     out = check_output(out, repo.root)
     languages = list(dict.fromkeys(langs)) if langs else [lang]
     lang = languages[0]
@@ -222,8 +224,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
                                   rendered[path])
             for r in batch:
                 r.data, r.summary = None, NO_SUMMARY
-        renderers[0].write(MANIFEST, json.dumps({"iaterr": __version__, "langue": lang, "langues": languages,
-                                                 "pages": sorted(kept)}, ensure_ascii=False, separators=(",", ":")))
+        renderers[0].write(MANIFEST, _manifest(lang, languages, sorted(kept)))
         no_channel = [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)]
         written = _in_order(site, pages, ends, renderers, fresh)
         del fresh
@@ -240,6 +241,16 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     return BuildResult(out, written, deleted, len(kept) - len(written), len(site.records), len(site.collectivites),
                        site.skipped, no_channel,
                        revisions, removed, ident.problems, ident.missing)
+
+
+def _manifest(lang: str, languages: list[str], pages: list[str]) -> Iterator[str]:
+    """``.iaterr-site.json``, a page at a time."""
+    head = json.dumps({"iaterr": __version__, "langue": lang, "langues": languages}, ensure_ascii=False,
+                      separators=(",", ":"))
+    yield head[:-1] + ',"pages":['
+    for index, page in enumerate(pages):
+        yield ("," if index else "") + json.dumps(page, ensure_ascii=False)
+    yield "]}"
 
 
 def _in_order(site: SiteData, pages: list[_Page], ends: list[tuple[int, int]], renderers: list[Renderer],

@@ -184,20 +184,27 @@ class PageState:
         return entry[1] if same else None
 
     def save(self, out: Path, fingerprint: str, pages: dict[str, tuple[str, str]], now_ns: int) -> None:
-        """Record what ``out`` now holds: page → (inputs, content hash), with each file's stamp."""
+        """Record what ``out`` now holds: page → (inputs, content hash), with each file's stamp (written a page
+        at a time: a page of every record is never a second time in memory)."""
         if self.path is None:
             return
-        entries: dict[str, list[Any]] = {}
-        for rel, (inputs, content) in pages.items():
-            try:
-                s = Stamp.of(os.lstat(f"{out}/{rel}"))
-            except OSError:
-                continue
-            entries[rel] = [inputs, content, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, now_ns]
+
+        def pieces() -> Iterable[str]:
+            yield '{"empreinte":' + json.dumps(f"{STATE_LAYOUT}:{fingerprint}") + ',"pages":{'
+            separator = ""
+            for rel, (inputs, content) in pages.items():
+                try:
+                    s = Stamp.of(os.lstat(f"{out}/{rel}"))
+                except OSError:
+                    continue
+                yield separator + json.dumps(rel) + ":" + json.dumps(
+                    [inputs, content, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, now_ns], separators=(",", ":"))
+                separator = ","
+            yield "}}"
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            atomic_write(self.path, json.dumps({"empreinte": f"{STATE_LAYOUT}:{fingerprint}", "pages": entries},
-                                               separators=(",", ":")), fsync=False)
+            atomic_write(self.path, pieces(), fsync=False)
         except OSError:
             pass  # the next build renders every page again: slower, still right
 
