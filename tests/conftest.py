@@ -11,6 +11,31 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BROKEN = FIXTURES / "broken"
 
 
+#: Room the tests' scratch folders need in memory (a whole run writes about 400 MB there).
+SCRATCH_ROOM = 4 * 2**30
+
+
+def pytest_configure(config):
+    """The tests' scratch folders (``tmp_path``) in memory (``/dev/shm``) when the machine has room there.
+
+    The tests write and delete tens of thousands of small files: repository copies, sites, caches, and records
+    written the way iaterr writes them, each synced to the disk (``atomic_write``'s fsync). On a disk that is
+    wall time spent waiting, not checking anything: no test depends on the disk's durability (write failures are
+    simulated). A folder named by ``--basetemp`` or ``PYTEST_DEBUG_TEMPROOT`` wins; without ``/dev/shm``, or with
+    less than :data:`SCRATCH_ROOM` free there (a container's 64 MB), the system's temporary folder is used."""
+    import os
+
+    if config.option.basetemp or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    shm = "/dev/shm"
+    try:
+        room = os.statvfs(shm)
+    except OSError:
+        return
+    if room.f_bavail * room.f_frsize >= SCRATCH_ROOM and os.access(shm, os.W_OK | os.X_OK):
+        os.environ["PYTEST_DEBUG_TEMPROOT"] = shm
+
+
 @pytest.fixture(autouse=True)
 def _own_cache(monkeypatch, tmp_path_factory):
     """Each test has its own cache folder: no test sees another's cache, none writes in the user's."""
