@@ -39,6 +39,14 @@ def ensure_repo(records: int, seed: int, out: Path, regenerate: bool) -> dict:
     return generate.generate(records, out, seed)
 
 
+def generated(records: int) -> Path:
+    """``bench/out/repo-N`` of :mod:`generate` with its default seed, made when missing."""
+    repo = Path(__file__).resolve().parent / "out" / f"repo-{records}"
+    if not (repo / "iaterr.yaml").is_file():
+        generate.generate(records, repo)
+    return repo
+
+
 @dataclass
 class Run:
     """One run of a child process."""
@@ -48,6 +56,7 @@ class Run:
     maxrss_kb: int
     returncode: int
     stdout: str
+    stderr: str = ""
 
 
 @dataclass
@@ -74,9 +83,11 @@ class Series:
         return max(r.maxrss_kb for r in self.runs) / 1024
 
 
-def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, json_out: bool = False) -> Run:
-    """Run ``cmd``: wall-clock time, CPU time and peak RSS of the child itself (``wait4``). Any exit code but
-    0 (fine) and 1 (findings) stops the bench, as does an output that is not JSON when ``json_out``."""
+def run_child(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None, json_out: bool = False,
+              check: bool = True) -> Run:
+    """Run ``cmd``: wall-clock time, CPU time and peak RSS of the child and the processes it waited for
+    (``wait4``). With ``check``, any exit code but 0 (fine) and 1 (findings) stops the bench, as does an output
+    that is not JSON when ``json_out``; without, the caller reads ``returncode``."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
@@ -87,6 +98,6 @@ def run_child(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, json
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
-    if returncode not in (0, 1) or (json_out and not stdout.lstrip().startswith("{")):
+    if check and (returncode not in (0, 1) or (json_out and not stdout.lstrip().startswith("{"))):
         raise SystemExit(f"{' '.join(cmd[:4])}… failed with exit code {returncode}:\n{stderr[-3000:]}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, returncode, stdout)
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, returncode, stdout, stderr)

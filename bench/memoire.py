@@ -21,20 +21,16 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from common import fr, run_child  # bench/common.py
 
 ROOT = Path(__file__).resolve().parents[1]
 #: every format of the registry that reads records (the Table Schema does not)
 FORMATS = ("csv", "json", "bibliotheque", "eurocities", "algoritmeregister", "atrs", "ai-act")
 COMMANDS = ("validate", *FORMATS, "register")
-
-
-def fr(number: float, digits: int) -> str:
-    return f"{number:.{digits}f}".replace(".", ",")
 
 
 def records_of(repo: Path) -> int:
@@ -56,17 +52,11 @@ def argv(command: str, repo: Path, out: Path, restricted: bool) -> list[str]:
 
 def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float] | None:
     """(peak MB, wall s, CPU s) of one process, or None when it failed."""
-    start = time.perf_counter()
-    child = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert child.stderr is not None
-    err = child.stderr.read()
-    _pid, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        print(f"échec ({code}) : {' '.join(cmd[3:6])}…\n{err.decode('utf-8', 'replace')[-1500:]}", file=sys.stderr)
+    done = run_child(cmd, env=env, check=False)
+    if done.returncode not in (0, 1):
+        print(f"échec ({done.returncode}) : {' '.join(cmd[3:6])}…\n{done.stderr[-1500:]}", file=sys.stderr)
         return None
-    return usage.ru_maxrss / 1024, wall, usage.ru_utime + usage.ru_stime
+    return done.maxrss_kb / 1024, done.seconds, done.cpu
 
 
 def main() -> int:

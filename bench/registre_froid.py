@@ -25,18 +25,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from common import generated, run_child  # bench/common.py
 
 ROOT = Path(__file__).resolve().parents[1]
 TIME_TARGET, MEMORY_TARGET = 6 / 8.9, 300 / 436
-
-
-def ensure(records: int) -> Path:
-    repo = ROOT / "bench" / "out" / f"repo-{records}"
-    if not (repo / "iaterr.yaml").is_file():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--records", str(records)], check=True)
-    return repo
 
 
 def peer_tree(commit: str) -> Path:
@@ -52,18 +46,15 @@ def cold(repo: Path, src: Path) -> tuple[float, float, float, int]:
     cache = tempfile.mkdtemp(prefix="iaterr-bench-cache-")
     out = Path(tempfile.mkdtemp(prefix="iaterr-bench-site-")) / "site"
     env = dict(os.environ, IATERR_CACHE_DIR=cache, NO_COLOR="1", PYTHONPATH=str(src))
-    start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out",
-                              str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"register build failed on {repo} ({src})")
-    index = out / "assets" / "recherche.js"
-    size = index.stat().st_size if index.exists() else 0
-    shutil.rmtree(out.parent, ignore_errors=True)
-    shutil.rmtree(cache, ignore_errors=True)
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size
+    try:
+        run = run_child([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out",
+                         str(out)], env=env)
+        index = out / "assets" / "recherche.js"
+        size = index.stat().st_size if index.exists() else 0
+    finally:
+        shutil.rmtree(out.parent, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+    return run.seconds, run.cpu, run.maxrss_kb / 1024, size
 
 
 def main() -> int:
@@ -75,7 +66,7 @@ def main() -> int:
     peer = peer_tree(args.peer)
     results = {}
     for records in args.records:
-        repo = ensure(records)
+        repo = generated(records)
         runs: dict[str, list[tuple[float, float, float, int]]] = {"A": [], "B": []}
         for _pair in range(args.pairs):
             runs["A"].append(cold(repo, ROOT / "src"))

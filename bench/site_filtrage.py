@@ -19,37 +19,25 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
+from common import generated, run_child  # noqa: E402 - bench/common.py
+
 QUERIES = ("eau", "réseaux", "chatbot", "intelligence artificielle", "zzzz")
 TARGET_HTML, TARGET_MS = 150_000, 100.0
-
-
-def ensure(records: int) -> Path:
-    repo = ROOT / "bench" / "out" / f"repo-{records}"
-    if not (repo / "iaterr.yaml").is_file():
-        subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "--records", str(records)], check=True)
-    return repo
 
 
 def cold_build(repo: Path, out: Path) -> tuple[float, float]:
     """Wall seconds and peak MB of ``iaterr register build`` with empty caches, in a child process."""
     env = dict(os.environ, IATERR_CACHE_DIR=tempfile.mkdtemp(prefix="iaterr-bench-cache-"), NO_COLOR="1")
-    start = time.perf_counter()
-    child = subprocess.Popen([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out",
-                              str(out)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"register build failed on {repo}")
-    return seconds, usage.ru_maxrss / 1024
+    run = run_child([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out", str(out)],
+                    env=env)
+    return run.seconds, run.maxrss_kb / 1024
 
 
 def search_times(site: Path, repeat: int, cpu: float) -> dict[str, float]:
@@ -86,7 +74,7 @@ def main() -> int:
     args = parser.parse_args()
     rows = []
     for records in args.records:
-        repo = ensure(records)
+        repo = generated(records)
         out = Path(tempfile.mkdtemp(prefix="iaterr-bench-site-")) / "site"
         seconds, peak = cold_build(repo, out)
         html = (out / "index.html").stat().st_size
