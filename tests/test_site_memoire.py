@@ -131,3 +131,22 @@ def test_the_sitemap_lists_a_use_case_whose_identifier_ends_in_404(tmp_path):
     assert "https://registre.example.fr/en/cas/capteurs-404.html" in urls
     assert "https://registre.example.fr/404.html" not in urls and "https://registre.example.fr/en/404.html" not in urls
     assert urls == sorted(urls) and len(urls) == len(set(urls))
+
+
+@pytest.mark.parametrize("mark", ["\ue000iaterr-lignes\ue000", "\ue000"])
+def test_a_name_holding_the_rows_mark_is_printed_not_taken_for_it(cli, repo_copy, tmp_path, mark):
+    """A list page is written around the place of its rows: a collectivité's name that holds what marks that
+    place (a private-use character and a word, easy to write in a record) is shown as it is, and the build
+    neither fails nor cuts the page there."""
+    record = repo_copy / "data" / "collectivites" / "sicoval.yaml"
+    text = record.read_text(encoding="utf-8")
+    name = f"Communauté d'agglomération du Sicoval {mark} bis"
+    record.write_text(text.replace("nom: Communauté d'agglomération du Sicoval", f'nom: "{name}"'),
+                      encoding="utf-8")
+    out = tmp_path / "site"
+    result = cli("register", "build", "--repo", str(repo_copy), "--out", str(out))
+    assert result.exit_code in (0, 1), result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    page = (out / "collectivites" / "sicoval.html").read_text(encoding="utf-8")
+    assert page.count("<tr ") == len(list((repo_copy / "data" / "cas-usage").glob("sicoval-*.yaml")))
+    assert "Sicoval " + mark + " bis" in page

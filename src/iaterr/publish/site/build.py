@@ -19,6 +19,7 @@ import hashlib
 import heapq
 import json
 import os
+import secrets
 import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -558,10 +559,6 @@ def _title(repo: Repository, site: SiteData, lang: str, title: str | None) -> st
     return title or message("registre.titre", lang)
 
 
-#: where the rows of a list page go in its rendered text, written there one at a time
-_ROWS_HERE = "\ue000iaterr-lignes\ue000"
-
-
 @dataclass
 class _Lists:
     """What the list pages show, made in one pass over the records' spooled texts: per record, only its
@@ -649,22 +646,19 @@ class _Rows:
 
 
 def _streamed(renderer: Renderer, template: str, root: str, **values: Any) -> Iterator[str]:
-    """A list page, piece by piece: its template rendered with a mark where its rows go
-    (:class:`~iaterr.publish.site.render.Rows`), then each row made and written in turn. The rows' HTML is
-    not kept from one page to the next."""
+    """A list page, piece by piece: its template rendered with a mark where its rows go (given to its table
+    as ``rows_html``, in place of :class:`~iaterr.publish.site.render.Rows`), then each row made and written
+    in turn. The rows' HTML is not kept from one page to the next. The mark is drawn anew for each page:
+    no record text can hold it."""
     calls: list[tuple[_Rows, str, bool]] = []
+    here = f"\ue000{secrets.token_hex(16)}\ue000"
 
     def mark(rows: _Rows, root: str, show_coll: bool = True) -> Markup:
         calls.append((rows, root, show_coll))
-        return Markup(_ROWS_HERE)
+        return Markup(here)
 
-    made = renderer.env.globals["rows_html"]
-    renderer.env.globals["rows_html"] = mark
-    try:
-        text = renderer.render(template, root, **values)
-    finally:
-        renderer.env.globals["rows_html"] = made
-    parts = text.split(_ROWS_HERE)
+    text = renderer.render(template, root, rows_html=mark, **values)
+    parts = text.split(here)
     assert len(parts) == len(calls) + 1
     yield parts[0]
     for (rows, where, show_coll), after in zip(calls, parts[1:]):
