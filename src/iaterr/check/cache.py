@@ -143,21 +143,15 @@ class RecordCache:
 
     # ------------------------------------------------------------ reading
 
-    def entries(self, rels: list[str] | None = None) -> dict[str, Entry]:
-        """Every entry (or those of ``rels``) that has the expected shape, by relative path."""
+    def entries(self, rels: list[str]) -> dict[str, Entry]:
+        """The entries of ``rels`` that have the expected shape, by relative path."""
         import sqlite3
 
         out: dict[str, Entry] = {}
         query = ("SELECT rel, taille, mtime, ctime, inode, device, verifie, empreinte, type, diagnostics, resume "
                  "FROM fichiers")
         try:
-            if rels is None:
-                rows = self.db.execute(query).fetchall()
-            else:
-                rows = []
-                for i in range(0, len(rels), 500):
-                    part = rels[i:i + 500]
-                    rows += self.db.execute(query + f" WHERE rel IN ({','.join('?' for _ in part)})", part).fetchall()
+            rows = self._of_files(query, rels)
         except sqlite3.Error:
             self.broken = True
             return out
@@ -167,31 +161,27 @@ class RecordCache:
                 out[entry.rel] = entry
         return out
 
-    def views(self, wanted: dict[str, tuple[str, str, tuple[str, ...]]], *, few: bool = False
-              ) -> dict[tuple[str, str], Any]:
-        """The kept views and prepared values of the files ``wanted``: rel → (kind, content hash, names).
-        ``few``: look the files up by name rather than reading every row of those kinds and names."""
+    def _of_files(self, query: str, rels: list[str], more: str = "", args: list[str] | None = None) -> list[Any]:
+        """The rows of ``query`` for the files ``rels``, asked 500 at a time (SQLite's limit of parameters)."""
+        rows: list[Any] = []
+        for i in range(0, len(rels), 500):
+            part = rels[i:i + 500]
+            rows += self.db.execute(f"{query} WHERE rel IN ({','.join('?' for _ in part)}){more}",
+                                    [*part, *(args or [])]).fetchall()
+        return rows
+
+    def views(self, wanted: dict[str, tuple[str, str, tuple[str, ...]]]) -> dict[tuple[str, str], Any]:
+        """The kept views and prepared values of the files ``wanted``: rel → (kind, content hash, names), looked
+        up by file and name: never a long text that was not asked for."""
         import sqlite3
 
         if not wanted:
             return {}
         out: dict[tuple[str, str], Any] = {}
-        query = "SELECT rel, nom, empreinte, donnees, json FROM vues"
-        rows: list[Any] = []
+        names = sorted({name for _kind, _key, asked in wanted.values() for name in asked})
         try:
-            if few:  # only the names asked for: never a long text that was not
-                rels = list(wanted)
-                asked_names = sorted({name for _kind, _key, asked in wanted.values() for name in asked})
-                among = f" AND nom IN ({','.join('?' for _ in asked_names)})"
-                for i in range(0, len(rels), 500):
-                    part = rels[i:i + 500]
-                    rows += self.db.execute(query + f" WHERE rel IN ({','.join('?' for _ in part)})" + among,
-                                            [*part, *asked_names]).fetchall()
-            else:  # one query per kind, for the names that kind wants: never a long text that was not asked for
-                groups = {(kind, names) for kind, _key, names in wanted.values()}
-                for kind, names in sorted(groups):
-                    marks = ",".join("?" for _ in names)
-                    rows += self.db.execute(query + f" WHERE type = ? AND nom IN ({marks})", (kind, *names)).fetchall()
+            rows = self._of_files("SELECT rel, nom, empreinte, donnees, json FROM vues", list(wanted),
+                                  f" AND nom IN ({','.join('?' for _ in names)})", names)
         except sqlite3.Error:
             return out
         for rel, name, key, text, encoded in rows:

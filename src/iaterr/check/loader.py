@@ -393,6 +393,10 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                 _spool_view(result, spool)
         slots[index] = result
 
+    def read_again(index: int, stamped: tuple[Stamp, int]) -> None:
+        stamps[index] = stamped
+        to_read.append(index)
+
     slots: list[FileResult | None] = [None] * len(files)
     stamps: dict[int, tuple[Stamp, int]] = {}  # of the files read only
     to_read: list[int] = []
@@ -418,8 +422,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
             stamp = Stamp.of(st)
             entry = entries.get(f.rel)
             if entry is None or entry.kind != f.kind or want.analyse is not None or f.kind in want.full:
-                stamps[index] = (stamp, now)
-                to_read.append(index)
+                read_again(index, (stamp, now))
                 continue
             content, _plus, _extra = entry.digest.partition("+")
             try:  # a result that depends on a companion file: its bytes are read and compared every time
@@ -427,8 +430,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
             except (OSError, UnsafePath):
                 expected = ""
             if expected != entry.digest:
-                stamps[index] = (stamp, now)
-                to_read.append(index)
+                read_again(index, (stamp, now))
                 continue
             if not entry.proven(stamp):
                 try:  # not proven by its stamp: proven by its content, or read again
@@ -436,8 +438,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                 except (OSError, UnsafePath):
                     same = False
                 if not same:
-                    stamps[index] = (stamp, now)
-                    to_read.append(index)
+                    read_again(index, (stamp, now))
                     continue
                 restamped.append((f.rel, stamp, now))
             hits.append((index, FileResult(f.rel, f.kind, list(entry.diagnostics), entry.summary, entry.digest),
@@ -450,7 +451,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
             names = tuple(want.views_of(result.kind))
             if names and not result.has_errors:
                 wanted[result.rel] = (result.kind, result.digest, names)
-        views = cache.views(wanted, few=True)
+        views = cache.views(wanted)
         for index, result, stamped in hits:
             missing = False
             if result.rel in wanted:
@@ -467,8 +468,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                     else:
                         result.prepared[name] = value
             if missing:
-                stamps[index] = stamped
-                to_read.append(index)
+                read_again(index, stamped)
             else:
                 kept(index, result)
                 cached += 1
