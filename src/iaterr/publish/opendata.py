@@ -159,14 +159,19 @@ def to_json(items: ExportSet) -> str:
 
 def json_chunks(items: ExportSet) -> Iterator[str]:
     """:func:`to_json` in pieces, one use case at a time."""
-    head = {
+    return json_document(json_head(items.include_restricted), "cas_usage", (
+        json.dumps({**item.cas, "collectivite": item.collectivite}, ensure_ascii=False, indent=2)
+        for item in items.items))
+
+
+def json_head(include_restricted: bool) -> dict[str, Any]:
+    """What the JSON export says before its list of use cases (``cas_usage``)."""
+    return {
         "iaterr": __version__,
         "version_schema": SCHEMA_VERSION,
-        "publiable": not items.include_restricted,
-        **({"avertissement": "Contient des champs restreints : ne pas publier."} if items.include_restricted else {}),
+        "publiable": not include_restricted,
+        **({"avertissement": "Contient des champs restreints : ne pas publier."} if include_restricted else {}),
     }
-    return json_document(head, "cas_usage", (json.dumps({**item.cas, "collectivite": item.collectivite},
-                                                        ensure_ascii=False, indent=2) for item in items.items))
 
 
 def json_document(head: dict[str, Any], key: str, elements: Iterable[str]) -> Iterator[str]:

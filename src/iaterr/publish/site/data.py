@@ -19,14 +19,13 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from iaterr import SCHEMA_VERSION, __version__
 from iaterr.check.loader import RecordFile, Spool, Spooled
 from iaterr.check.validate import FileResult
 from iaterr.model.visibility import View
 from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem, load_items
 from iaterr.publish.notice import CASE_CHANNELS, request_channels
-from iaterr.publish.opendata import CSV_CELLS, csv_cells, csv_lines
+from iaterr.publish.opendata import CSV_CELLS, csv_cells, csv_lines, json_document, json_head
 from iaterr.publish.site.recherche import one_line, search_words
 from iaterr.repo.config import Repository
 
@@ -117,9 +116,9 @@ def digest_of(value: Any) -> str:
 
 
 def json_fragment(cas: View) -> str:
-    """The use case's entry in ``to_json``'s list, indented as there, its collectivité a placeholder."""
-    text = json.dumps({**cas, "collectivite": "\0"}, ensure_ascii=False, indent=2)
-    return "    " + text.replace("\n", "\n    ")
+    """The use case's entry in ``to_json``'s list, as :func:`~iaterr.publish.opendata.json_document` takes it,
+    its collectivité a placeholder."""
+    return json.dumps({**cas, "collectivite": "\0"}, ensure_ascii=False, indent=2)
 
 
 def site_summary(shown: View) -> dict[str, Any]:
@@ -243,20 +242,17 @@ def csv_chunks(site: SiteData) -> Iterator[str]:
 
 
 def json_chunks(site: SiteData) -> Iterator[str]:
-    """Exactly ``opendata.to_json`` of the public items, assembled from each record's prepared entry, piece by
-    piece."""
-    meta = {"iaterr": __version__, "version_schema": SCHEMA_VERSION, "publiable": True}
-    if not site.records:
-        yield json.dumps({**meta, "cas_usage": []}, ensure_ascii=False, indent=2) + "\n"
-        return
+    """Exactly ``opendata.to_json`` of the public items (:func:`~iaterr.publish.opendata.json_document`),
+    assembled from each record's prepared entry, piece by piece."""
     colls: dict[str, str] = {}
-    yield json.dumps(meta, ensure_ascii=False, indent=2)[:-2] + ',\n  "cas_usage": [\n'
-    for index, r in enumerate(site.records):
+
+    def entry(r: Record) -> str:
         if r.collectivite not in colls:
             text = json.dumps(site.collectivites[r.collectivite], ensure_ascii=False, indent=2)
-            colls[r.collectivite] = '"collectivite": ' + text.replace("\n", "\n      ")
-        yield ("" if index == 0 else ",\n") + site.text(r.json).replace(_PLACEHOLDER, colls[r.collectivite], 1)
-    yield "\n  ]\n}\n"
+            colls[r.collectivite] = '"collectivite": ' + text.replace("\n", "\n  ")
+        return site.text(r.json).replace(_PLACEHOLDER, colls[r.collectivite], 1)
+
+    return json_document(json_head(False), "cas_usage", (entry(r) for r in site.records))
 
 
 def json_text(site: SiteData) -> str:
