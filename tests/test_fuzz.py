@@ -27,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
 import shlex
 import shutil
@@ -268,7 +269,7 @@ def run_library(case: Case, lib: Library, failures: Failures) -> None:
                 run_writers(case, shown, lib, failures)
             stage = "lint record rules"
             found = inspect_record(tuple(r.code for r in lib.rules), lib.settings, lib.history, TODAY,
-                                   lib.collectivites, RecordFile(rec.kind, str(ROOT / rec.rel), rec.rel), checked)
+                                   lib.collectivites, RecordFile(rec.kind, str(ROOT) + os.sep, rec.rel), checked)
             if found is not None:
                 assert isinstance(found, Inspected)
                 codes = {r.code for r in lib.rules}

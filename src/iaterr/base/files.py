@@ -204,6 +204,12 @@ def read_regular(path: Path | str, inode: int = 0) -> bytes:
     the read: the open itself refuses). With ``inode`` (the file's, when it was listed), the file opened must
     be that one: a folder on the way replaced by a link meanwhile is caught too. Raises :class:`UnsafePath`
     for a link, a file that changed (``remplace``) or what is not a file."""
+    return read_regular_stat(path, inode)[0]
+
+
+def read_regular_stat(path: Path | str, inode: int = 0) -> tuple[bytes, os.stat_result]:
+    """Like :func:`read_regular`, with what the file system said of the file opened, before it was read (the
+    stamp that proves, next time, that these bytes are still its content)."""
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)
     try:
         fd = os.open(path, flags)
@@ -217,7 +223,7 @@ def read_regular(path: Path | str, inode: int = 0) -> bytes:
             raise UnsafePath("pas-un-fichier", Path(path))
         if inode and info.st_ino != inode:
             raise UnsafePath("remplace", Path(path))
-        return fh.read()
+        return fh.read(), info
 
 
 def die_with_parent() -> None:

@@ -55,7 +55,7 @@ def digest(raw: bytes) -> str:
     return hashlib.blake2b(raw, digest_size=20).hexdigest()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stamp:
     """What the file system says of a file: equal stamps of a non-racy entry prove equal contents."""
 

@@ -26,6 +26,7 @@ import os
 import re
 import stat
 import time
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,6 +40,7 @@ from iaterr.base.files import (
     is_temporary,
     link_target,
     read_regular,
+    read_regular_stat,
     remove_if_stale,
     scan,
 )
@@ -60,8 +62,12 @@ PUBLIC = "public"
 
 @dataclass(frozen=True, slots=True)
 class RecordFile:
+    """One record file as listed (one per file for the whole run: its absolute path is not kept but made from
+    ``root``, a string every file of the repository shares, and ``rel``)."""
+
     kind: str
-    path: str  # absolute
+    #: the repository's absolute path, ending with the separator
+    root: str
     rel: str  # relative to the repository root, with forward slashes
     #: the file's inode when it was listed (0: unknown): what is read must be that file
     inode: int = 0
@@ -70,6 +76,11 @@ class RecordFile:
     #: its companion file in the restricted store (absolute path; "": none) and how diagnostics name it
     companion: str = ""
     companion_shown: str = ""
+
+    @property
+    def path(self) -> str:
+        """The file's absolute path."""
+        return self.root + (self.rel if os.sep == "/" else self.rel.replace("/", os.sep))
 
 
 @dataclass(frozen=True)
@@ -186,10 +197,10 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None, *, stor
                 continue
             companion = store.path_of(rel) if store is not None else None
             if companion is not None and os.path.lexists(companion):
-                found.files.append(RecordFile(kind, path, rel, inode, repo.config.public, str(companion),
+                found.files.append(RecordFile(kind, prefix, rel, inode, repo.config.public, str(companion),
                                               store.display(rel)))
             else:
-                found.files.append(RecordFile(kind, path, rel, inode, repo.config.public))
+                found.files.append(RecordFile(kind, prefix, rel, inode, repo.config.public))
     return found
 
 
@@ -214,8 +225,9 @@ def _walk(base: str, root: str, found: Found) -> Iterable[tuple[str, int]]:
 
 def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
     """Read and check one file, and keep what ``want`` asks of it (in a checking process)."""
+    checked_ns = time.time_ns()  # before the file is stamped and read: see Entry.proven
     try:
-        raw = read_regular(f.path, f.inode)
+        raw, info = read_regular_stat(f.path, f.inode)
     except UnsafePath as exc:
         if exc.reason == "lien":
             return FileResult(f.rel, f.kind, [_link_diagnostic(f.rel, exc.target)])
@@ -236,6 +248,7 @@ def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
     checked = check_file(raw, f.rel, f.kind, keep=want.keeps_data, public=f.public, companion=companion)
     result = checked.result
     result.digest = keyed(digest(raw), f, None if companion is None else companion[1])
+    result.stamped = (Stamp.of(info), checked_ns)
     data = checked.data
     if data is not None:
         from iaterr.model.visibility import view
@@ -393,21 +406,20 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                 _spool_view(result, spool)
         slots[index] = result
 
-    def read_again(index: int, stamped: tuple[Stamp, int]) -> None:
-        stamps[index] = stamped
-        to_read.append(index)
-
     slots: list[FileResult | None] = [None] * len(files)
-    stamps: dict[int, tuple[Stamp, int]] = {}  # of the files read only
-    to_read: list[int] = []
+    to_read = array("l")  # the files to read (stamped where they are read: nothing kept of them here meanwhile)
     restamped = []
     cached = 0
     for start in range(0, len(files), CHUNK):
         part = range(start, min(start + CHUNK, len(files)))
         entries = {} if cache is None else cache.entries([files[i].rel for i in part])
-        hits: list[tuple[int, FileResult, tuple[Stamp, int]]] = []
+        hits: list[tuple[int, FileResult]] = []
         for index in part:
             f = files[index]
+            entry = entries.get(f.rel)
+            if entry is None or entry.kind != f.kind or want.analyse is not None or f.kind in want.full:
+                to_read.append(index)
+                continue
             now = time.time_ns()
             try:
                 st = os.lstat(f.path)
@@ -420,17 +432,13 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                     "erreur": {"t": "erreur.remplace"}})])
                 continue
             stamp = Stamp.of(st)
-            entry = entries.get(f.rel)
-            if entry is None or entry.kind != f.kind or want.analyse is not None or f.kind in want.full:
-                read_again(index, (stamp, now))
-                continue
             content, _plus, _extra = entry.digest.partition("+")
             try:  # a result that depends on a companion file: its bytes are read and compared every time
                 expected = keyed(content, f, read_companion(f) if f.companion else None)
             except (OSError, UnsafePath):
                 expected = ""
             if expected != entry.digest:
-                read_again(index, (stamp, now))
+                to_read.append(index)
                 continue
             if not entry.proven(stamp):
                 try:  # not proven by its stamp: proven by its content, or read again
@@ -438,21 +446,20 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                 except (OSError, UnsafePath):
                     same = False
                 if not same:
-                    read_again(index, (stamp, now))
+                    to_read.append(index)
                     continue
                 restamped.append((f.rel, stamp, now))
-            hits.append((index, FileResult(f.rel, f.kind, list(entry.diagnostics), entry.summary, entry.digest),
-                         (stamp, now)))
+            hits.append((index, FileResult(f.rel, f.kind, list(entry.diagnostics), entry.summary, entry.digest)))
         del entries
         if cache is None or not hits:
             continue
         wanted: dict[str, tuple[str, str, tuple[str, ...]]] = {}
-        for _index, result, _stamp in hits:
+        for _index, result in hits:
             names = tuple(want.views_of(result.kind))
             if names and not result.has_errors:
                 wanted[result.rel] = (result.kind, result.digest, names)
         views = cache.views(wanted)
-        for index, result, stamped in hits:
+        for index, result in hits:
             missing = False
             if result.rel in wanted:
                 for name in want.views_of(result.kind):
@@ -468,11 +475,11 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                     else:
                         result.prepared[name] = value
             if missing:
-                read_again(index, stamped)
+                to_read.append(index)
             else:
                 kept(index, result)
                 cached += 1
-    to_read.sort()
+    to_read = array("l", sorted(to_read))
     # results stored chunk by chunk as they come: what the cache keeps is not also kept here
     fresh = iter(to_read)
     for chunk in _load_files([files[i] for i in to_read], want, jobs):
@@ -482,7 +489,8 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
             if any(d.code in ("fichier-illisible", "lien-symbolique") for d in result.diagnostics):
                 kept(index, result)
                 continue
-            stamp, checked_ns = stamps.pop(index)
+            assert result.stamped is not None  # every file read and not refused is stamped
+            (stamp, checked_ns), result.stamped = result.stamped, None
             rows.append((result.rel, stamp, checked_ns, result.digest, result.kind, result.diagnostics,
                          result.summary))
             if result.public is not None and not result.public.restricted:

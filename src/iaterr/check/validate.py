@@ -133,6 +133,8 @@ class FileResult:
     analysis: Any = None
     #: what the ``emit`` function of the load made of the use case (the register's page), never cached
     emitted: Any = None
+    #: the file's stamp and the time just before it was read, from where it was read, until the cache has it
+    stamped: Any = None
 
     @property
     def has_errors(self) -> bool:
