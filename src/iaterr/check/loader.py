@@ -321,7 +321,7 @@ class Spool:
         self.size += len(data)
         return ref
 
-    def get(self, ref: Spooled) -> str:
+    def get(self, ref: Spooled | SpooledView) -> str:
         self.file.seek(ref.offset)
         return self.file.read(ref.length).decode("utf-8")
 
@@ -336,18 +336,38 @@ class Spool:
         self.file.close()
 
 
+class Spooled(int):
+    """Where a prepared text sits in a :class:`Spool`: its offset and length packed in one integer (kept for
+    every record of a run: an integer's size, not an object with two more)."""
+
+    __slots__ = ()
+
+    def __new__(cls, offset: int, length: int) -> Spooled:
+        if not 0 <= length < 1 << 32 or offset < 0:
+            raise ValueError("a spooled text's offset and length")
+        return super().__new__(cls, (offset << 32) | length)
+
+    def __getnewargs__(self) -> tuple[int, int]:  # type: ignore[override]
+        return (self.offset, self.length)
+
+    @property
+    def offset(self) -> int:
+        return int(self) >> 32
+
+    @property
+    def length(self) -> int:
+        return int(self) & 0xFFFFFFFF
+
+    def __repr__(self) -> str:
+        return f"Spooled(offset={self.offset}, length={self.length})"
+
+
 @dataclass(frozen=True, slots=True)
-class Spooled:
-    """Where a prepared text sits in a :class:`Spool`."""
+class SpooledView:
+    """Where a use case's view sits in a :class:`Spool`, and what an export sorts it by."""
 
     offset: int
     length: int
-
-
-@dataclass(frozen=True, slots=True)
-class SpooledView(Spooled):
-    """Where a use case's view sits in a :class:`Spool`, and what an export sorts it by."""
-
     restricted: bool
     collectivite: str
     identifiant: str
