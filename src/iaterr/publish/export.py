@@ -160,7 +160,16 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
     items: list[ExportItem] = []
     keys: list[_Key] = []
     skipped: list[tuple[str, int]] = []
-    for result in report.records("cas_usage"):
+    # files that are not read at all (a link, a misnamed or unreadable file) are left out too, and said so
+    unread = [d for d in report.diagnostics if d.code in UNREAD]
+    read = {r.rel for r in report.results} if unread else set()
+    # each use case's result let go as its item is made: the two are never all in memory together
+    results: list[FileResult | None] = list(report.results)
+    report.results.clear()
+    for index, result in enumerate(results):
+        if result is None or result.kind != "cas_usage":
+            continue
+        results[index] = None
         ident, coll_id = result.summary.get("identifiant"), result.summary.get("collectivite")
         if result.rel in errors or not ident or not coll_id:
             skipped.append((result.rel, errors.get(result.rel, 0)))
@@ -185,10 +194,8 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
         if cas is None or coll is None:  # its collectivité has errors: left out with it
             skipped.append((result.rel, 0))
             continue
-        items.append(ExportItem(result.rel, cas, coll, dict(result.prepared), result.emitted))
-    # files that are not read at all (a link, a misnamed or unreadable file) are left out too, and said so
-    unread = [d for d in report.diagnostics if d.code in UNREAD]
-    read = {r.rel for r in report.results} if unread else set()
+        items.append(ExportItem(result.rel, cas, coll, result.prepared, result.emitted))
+    del results
     for d in unread:
         if d.file not in read and (d.file, 1) not in skipped:
             skipped.append((d.file, 1))
