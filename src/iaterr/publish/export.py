@@ -166,10 +166,10 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
     # each use case's result let go as its item is made: the two are never all in memory together
     results: list[FileResult | None] = list(report.results)
     report.results.clear()
-    for index, result in enumerate(results):
-        if result is None or result.kind != "cas_usage":
+    for index, entry in enumerate(results):
+        if entry is None or entry.kind != "cas_usage":
             continue
-        results[index] = None
+        result, results[index] = entry, None
         ident, coll_id = result.summary.get("identifiant"), result.summary.get("collectivite")
         if result.rel in errors or not ident or not coll_id:
             skipped.append((result.rel, errors.get(result.rel, 0)))
