@@ -387,6 +387,12 @@ class Notice:
         if isinstance(phrase, Missing):
             return escape(message(f"notice.element.{phrase.kind}", self.lang, titre=phrase.title,
                                   reference=phrase.reference))
+        if all(type(value) in _KEPT_VALUES for value in phrase.params.values()):
+            # the law's deadlines, a citation, a collectivité's addresses: the same sentence on many pages
+            return _html_phrase(self.lang, self.record_lang, phrase.key, tuple(phrase.params.items()))
+        return self._html(phrase)
+
+    def _html(self, phrase: Phrase) -> Any:
         slots: dict[str, str] = {}
         for name, value in phrase.params.items():
             if isinstance(value, list):
@@ -435,6 +441,16 @@ class Notice:
 
 
 _TOKEN = re.compile("\ue000([0-9]+)\ue001")
+#: the values of a :class:`Phrase` whose sentence in HTML is kept once made (:func:`_html_phrase`)
+_KEPT_VALUES = frozenset({str, Ours, Link})
+
+
+@functools.lru_cache(maxsize=4096)
+def _html_phrase(lang: str, record_lang: str | None, key: str, params: tuple[tuple[str, Any], ...]) -> Any:
+    """:meth:`Notice.html` of a sentence whose values are single texts (iaterr's own, a record's, an address),
+    made once: it depends on nothing else."""
+    notice = Notice(lang, "", "", "", {}, {}, None, record_lang=record_lang)
+    return notice._html(Phrase(key, dict(params)))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import types
 from collections.abc import Callable
 from typing import Any, cast
+
+from markupsafe import Markup, escape
 
 from iaterr.base.text import is_web_url, printable
 
@@ -15,10 +19,103 @@ def _shown(value: Any) -> Any:
     shown = printable(value)
     if shown is value:
         return value
-    from markupsafe import Markup
-
     # HTML already made safe (rows of the lists) stays HTML: only its invisible characters are shown
     return Markup(shown) if isinstance(value, Markup) else shown
+
+
+def _escaped(text: str) -> str:
+    """``text`` escaped for HTML as :func:`markupsafe.escape` does (its own pure-Python form), as text."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace("'", "&#39;") \
+        .replace('"', "&#34;")
+
+
+def _html_shown(value: Any) -> Any:
+    """What ``{{ value }}`` writes on an HTML page, in one call: ``escape(_shown(value))``, the finalize and the
+    escaping Jinja would call one after the other, with the same characters; a record's text and safe HTML
+    come back as plain text (the page joins them: no ``Markup`` is made for each value it prints)."""
+    if type(value) is str:  # a record's text, a label, a message
+        return _escaped(printable(value))
+    if type(value) is Markup:  # HTML already safe: only its invisible characters shown
+        return printable(value)
+    if type(value) is int:  # a heading's level, a count
+        return str(value)
+    return escape(_shown(value))
+
+
+#: what Jinja's context calls as it is: plain functions and methods (messages, labels, a notice's sentences)
+_PLAIN_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, types.BuiltinMethodType)
+#: per type: for a mapping (a record), the names ``getattr`` finds on it (any other name of ``d.name`` is one of
+#: its keys) and whether its objects may hold attributes of their own; None for any other type, or a mapping
+#: type that computes its attributes
+_MAPPING_NAMES: dict[type, tuple[frozenset[str], bool] | None] = {}
+
+
+def _mapping_names(cls: type) -> tuple[frozenset[str], bool] | None:
+    computed = "__getattr__" in dir(cls) or cls.__getattribute__ is not dict.__getattribute__
+    if not issubclass(cls, dict) or computed:
+        return None
+    return frozenset(dir(cls)), cls.__dictoffset__ != 0
+
+
+def _make_environment_class() -> type:
+    """Jinja's environment, the same templates and the same pages, with three steps made cheaper, as the
+    register renders thousands of use-case pages (#14): each ``{{ value }}`` of an HTML template is written by
+    one call (:func:`_html_shown`); ``d.name`` of a record (a dict) reads its key at once where Jinja first
+    tries an attribute of that name and fails; a plain function is called as it is (Jinja asks each callable
+    whether it wants the context). ``tests/test_rendu_moteur.py`` renders the register's pages with Jinja's
+    own environment and compares."""
+    from jinja2 import Environment
+    from jinja2.compiler import CodeGenerator
+    from jinja2.runtime import Context
+
+    class Generator(CodeGenerator):
+        def _output_child_pre(self, node: Any, frame: Any, finalize: Any) -> None:
+            if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src == "environment.finalize(":
+                self.write("environment.html_shown(")
+            else:
+                super()._output_child_pre(node, frame, finalize)
+
+        def _output_child_post(self, node: Any, frame: Any, finalize: Any) -> None:
+            if frame.eval_ctx.autoescape and not frame.eval_ctx.volatile and finalize.src == "environment.finalize(":
+                self.write(")")
+            else:
+                super()._output_child_post(node, frame, finalize)
+
+    class FastContext(Context):
+        def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's own signature
+            if type(__obj) not in _PLAIN_CALLABLES or hasattr(__obj, "jinja_pass_arg"):
+                return super().call(__obj, *args, **kwargs)  # a macro, a callable that asks for the context
+            if kwargs:
+                kwargs.pop("_loop_vars", None)
+                kwargs.pop("_block_vars", None)
+            try:
+                return __obj(*args, **kwargs)
+            except StopIteration:
+                return __self.environment.undefined("value was undefined because a callable raised a"
+                                                    " StopIteration exception")
+
+    class FastEnvironment(Environment):
+        code_generator_class = Generator
+        context_class = FastContext
+        html_shown = staticmethod(_html_shown)
+
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            cls = type(obj)
+            try:
+                names = _MAPPING_NAMES[cls]
+            except KeyError:
+                names = _MAPPING_NAMES[cls] = _mapping_names(cls)
+            if names is None or attribute in names[0] or (names[1] and attribute in vars(obj)):
+                try:  # Jinja's own order: the attribute, else the item
+                    return getattr(obj, attribute)
+                except AttributeError:
+                    pass
+            try:
+                return obj[attribute]
+            except (TypeError, LookupError, AttributeError):
+                return self.undefined(obj=obj, name=attribute)
+
+    return FastEnvironment
 
 
 class _InMemory:
@@ -32,7 +129,9 @@ class _InMemory:
 
     def _key(self, bucket: Any) -> tuple[str, str, frozenset[str], frozenset[str]]:
         env = bucket.environment
-        return bucket.key, bucket.checksum, frozenset(env.filters), frozenset(env.tests)
+        # the code Jinja's own environment compiles differs (:func:`_make_environment_class`)
+        return f"{type(env).__module__}.{type(env).__qualname__}\0{bucket.key}", bucket.checksum, \
+            frozenset(env.filters), frozenset(env.tests)
 
     def get_bucket(self, environment: Any, name: str, filename: str | None, source: str) -> Any:
         from jinja2.bccache import Bucket
@@ -47,6 +146,11 @@ class _InMemory:
     def set_bucket(self, bucket: Any) -> None:
         if bucket.code is not None:
             self.code[self._key(bucket)] = bucket.code
+
+
+@functools.cache
+def _environment_class() -> type:
+    return _make_environment_class()
 
 
 def _checksum(source: str) -> str:
@@ -74,8 +178,6 @@ def _folded(source: str, name: str, constant: Callable[[str, str], Any]) -> str:
     template code), and so does one that the template's whitespace rules would trim once it is text: a
     blank one, one with a line break (``trim_blocks``, ``lstrip_blocks``), one next to a tag that trims
     (``{%-``, ``-%}``…)."""
-    from markupsafe import escape
-
     def fold(found: re.Match[str]) -> str:
         value = constant(name, found.group(1).strip())
         if value is NOT_CONSTANT:
@@ -113,9 +215,9 @@ def environment(package_path: str = "templates", constant: Callable[[str, str], 
     read from any file. With ``constant`` (template name, expression → the value it prints on every page, or
     :data:`NOT_CONSTANT`), each such ``{{ expression }}`` of an HTML template is written in as text when the
     template is compiled (:func:`_folded`)."""
-    from jinja2 import Environment, PackageLoader, select_autoescape
+    from jinja2 import PackageLoader, select_autoescape
 
-    env = Environment(
+    env = _environment_class()(
         loader=PackageLoader("iaterr", package_path) if constant is None else _folding_loader(package_path, constant),
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
         trim_blocks=True,
