@@ -177,10 +177,13 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
     items = load_items(repo, prepare=PREPARE, views=views, use_cache=use_cache, jobs=jobs, today=today, emit=emit,
                        spool=spool, spooled=SPOOLED if spool is not None else frozenset())
     collectivites: dict[str, View] = {}
-    records: list[Record] = []
     for item in items.items:
+        collectivites[item.collectivite["identifiant"]] = item.collectivite
+    records: list[Record] = []
+    pending = items.items if isinstance(items.items, list) else list(items.items)
+    while pending:
+        item = pending.pop()  # let go as its record is made (the records are sorted below)
         coll = item.collectivite
-        collectivites[coll["identifiant"]] = coll
         digest, theme, statut, types, risque = codes_of(item.prepared[SITE_SUMMARY])
         records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], digest, theme, statut, types,
                               risque, _packed(item.prepared[SITE_LIST]), _packed(item.prepared[CSV_CELLS]),
