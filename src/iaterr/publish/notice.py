@@ -1042,10 +1042,12 @@ def paragraphs(value: Any) -> Any:
 
 
 def _environment():
+    from iaterr.publish import notice_html
     from iaterr.publish.templating import environment
 
     env = environment("templates/notice")
     env.filters["para"] = paragraphs
+    env.globals["notice_html"] = notice_html  # the notice's main sections, written in Python
     env.filters["md"] = md_escape
     env.filters["mdlink"] = md_link
     env.filters["mdcell"] = md_cell

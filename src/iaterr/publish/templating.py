@@ -29,17 +29,17 @@ def _escaped(text: str) -> str:
         .replace('"', "&#34;")
 
 
-def _html_shown(value: Any) -> Any:
+def _html_shown(value: Any) -> str:
     """What ``{{ value }}`` writes on an HTML page, in one call: ``escape(_shown(value))``, the finalize and the
-    escaping Jinja would call one after the other, with the same characters; a record's text and safe HTML
-    come back as plain text (the page joins them: no ``Markup`` is made for each value it prints)."""
+    escaping Jinja would call one after the other, with the same characters, always as plain text (the page
+    joins them: no ``Markup`` is made for each value it prints, and text added to it is never escaped again)."""
     if type(value) is str:  # a record's text, a label, a message
         return _escaped(printable(value))
     if type(value) is Markup:  # HTML already safe: only its invisible characters shown
-        return printable(value)
+        return str.__str__(printable(value))
     if type(value) is int:  # a heading's level, a count
         return str(value)
-    return escape(_shown(value))
+    return str.__str__(escape(_shown(value)))
 
 
 #: what Jinja's context calls as it is: plain functions and methods (messages, labels, a notice's sentences)

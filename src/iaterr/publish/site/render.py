@@ -38,7 +38,7 @@ from iaterr.publish.templating import environment as _base_environment
 CONSTANT_GLOBALS = frozenset({"m", "label", "lang", "day", "rl", "names", "site_title", "today", "generated",
                               "title_lang", "commit", "version", "ident"})
 #: The templates of a use-case page.
-CASE_TEMPLATES = ("site/cas.html.j2", "site/_base.html.j2", "notice/_sections.html.j2")
+CASE_TEMPLATES = ("site/cas.html.j2", "site/_base.html.j2")
 #: The templates whose ``n`` is the notice of the page's use case, built in the renderer's languages.
 NOTICE_TEMPLATES = frozenset({"site/cas.html.j2", "notice/_sections.html.j2"})
 _SUBTITLE = re.compile(r"""n\.subtitle\((["'])(\w+)\1\)""")
@@ -52,10 +52,12 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 def environment(constant: Callable[[str, str], Any] | None = None) -> Any:
     """The register's templates; with ``constant``, what every page prints the same written in when they are
     compiled (:func:`iaterr.publish.templating.environment`, :meth:`Renderer.constant`)."""
+    from iaterr.publish import notice_html
     from iaterr.publish.notice import paragraphs
 
     env = _base_environment("templates", constant)
     env.filters["para"] = paragraphs
+    env.globals["notice_html"] = notice_html  # the notice's sections, written in Python
     return env
 
 
