@@ -9,6 +9,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from conftest import ROOT
 from iaterr.publish.site import build_site
 from iaterr.repo.config import open_repository
@@ -45,15 +47,28 @@ def test_the_build_reports_every_page_of_the_real_data_that_gives_no_way_to_send
     cases = sorted(p.stem for p in (root / "data/cas-usage").glob("*.yaml"))
     result = cli("register", "build", "--repo", str(root), "--out", str(tmp_path / "site"))
     assert result.exit_code == 1, result.output
+    # one line per page, or per collectivité when several of its pages lack a channel (its pages named)
+    by_coll: dict[str, list[str]] = {}
+    for path in sorted((root / "data/cas-usage").glob("*.yaml")):
+        coll = yaml.safe_load(path.read_text(encoding="utf-8"))["collectivite"]
+        by_coll.setdefault(coll, []).append(path.stem)
+    lines = [line for line in result.stderr.splitlines() if "où adresser une demande" in line]
+    assert len(lines) == len(by_coll), lines
+    for coll, idents in by_coll.items():
+        if len(idents) == 1:
+            assert f"cas/{idents[0]}.html ne dit pas où adresser une demande" in result.stderr, idents
+        else:
+            line = next(line for line in lines if f"de la collectivité {coll} ne disent pas" in line)
+            assert line.startswith(f"{len(idents)} pages de cas d'usage"), line
+            assert all(f"cas/{ident}.html" in line for ident in idents), (line, idents)
     for ident in cases:
-        assert f"cas/{ident}.html ne dit pas où adresser une demande" in result.stderr, ident
         page = _text(tmp_path / "site" / "cas" / f"{ident}.html")
         assert "Faire une demande ⚠ Cette fiche n'indique pas encore où adresser une demande" in page
         rights = _rights(page)
         assert "Où adresser une demande (adresse électronique, formulaire en ligne ou adresse postale)" in rights
         for sentence in DEADLINES:
             assert sentence in rights, (ident, sentence)
-    assert result.stderr.count("ne dit pas où adresser une demande") == len(cases)
+    assert result.stderr.count("ne dit pas où adresser une demande") == sum(len(i) == 1 for i in by_coll.values())
     assert "Renseignez contact_droits, formulaire_demandes ou adresse_postale" in result.stderr
     assert "(CRPA, art. L311-1)" in result.stderr and "(CRPA, art. R311-3-1-1)" in result.stderr
     english = cli("register", "build", "--repo", str(root), "--out", str(tmp_path / "site"), "--lang", "en")
@@ -121,3 +136,24 @@ def test_a_page_left_unchanged_is_still_reported(cli, tmp_path):
     assert first.exit_code == again.exit_code == 1
     assert "0 fichier(s) écrit(s)" in again.stderr
     assert f"cas/{GOOD_SIMPLE['identifiant']}.html ne dit pas où adresser une demande" in again.stderr
+
+
+def test_many_pages_of_one_collectivite_without_channel_are_one_line(cli, tmp_path):
+    """At the scale of a whole library, a line per page would be thousands: several pages of one collectivité
+    lacking a channel are said once, the first pages named, the rest counted (French and English)."""
+    coll = {k: v for k, v in COLLECTIVITE.items() if k != "contact_droits"}
+    records = [variant(GOOD_SIMPLE, drop=("contact_droits",), identifiant=f"{GOOD_SIMPLE['identifiant']}-{n}")
+               for n in range(7)]
+    root = make_repo(tmp_path / "depot", records, collectivite=coll)
+    result = cli("register", "build", "--repo", str(root), "--out", str(tmp_path / "site"))
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if "adresser une demande" in line]
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"7 pages de cas d'usage de la collectivité {coll['identifiant']} ne disent pas")
+    named = sorted(r["identifiant"] for r in records)[:5]
+    assert f"({', '.join(f'cas/{i}.html' for i in named)} et 2 autre(s))." in lines[0], lines[0]
+    assert "Renseignez contact_droits, formulaire_demandes ou adresse_postale" in result.stderr
+    english = cli("register", "build", "--repo", str(root), "--out", str(tmp_path / "site"), "--lang", "en")
+    assert english.exit_code == 1
+    assert f"7 use-case pages of the local authority {coll['identifiant']} do not say where" in english.stderr
+    assert "and 2 more)." in english.stderr

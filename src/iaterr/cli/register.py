@@ -7,7 +7,8 @@ from typing import Optional
 
 import typer
 
-from iaterr.cli.common import FINDINGS, OK, Abort, guarded, h, help_option, lang_option, open_repo, repo_option
+from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option
+from iaterr.i18n import message
 
 #: at most this many written or deleted files are named one by one
 LISTED = 20
@@ -65,8 +66,7 @@ def register(app: typer.Typer) -> None:
             if result.mentions_missing:
                 ui.say("registre.mentions.cli", style="dim",
                        cles=", ".join(f"registre.{name}" for name in result.mentions_missing))
-            for rel, page in result.no_channel:
-                ui.say("registre.sans-canal", style="yellow", page=page, fichier=rel)
+            _say_no_channel(ui, result.no_channel)
             if result.no_channel:
                 ui.say("registre.sans-canal.aide", style="green", documents=references("crpa.L311-1"),
                        regles=references("crpa.R311-3-1-1"))
@@ -90,3 +90,23 @@ def register(app: typer.Typer) -> None:
         raise typer.Exit(OK)
 
     app.add_typer(sub, name="register")
+
+
+#: the pages a line names when several pages of one collectivité give no way to send a request
+NAMED_PAGES = 5
+
+
+def _say_no_channel(ui: App, pages: list[tuple[str, str, str]]) -> None:
+    """The use-case pages that give no way to send a request: a line per page, or per collectivité when
+    several of its pages lack one (its own record is then where the address is best given)."""
+    by_collectivite: dict[str, list[tuple[str, str]]] = {}
+    for rel, page, coll in pages:
+        by_collectivite.setdefault(coll, []).append((rel, page))
+    for coll, its in by_collectivite.items():
+        if len(its) == 1:
+            ui.say("registre.sans-canal", style="yellow", page=its[0][1], fichier=its[0][0])
+            continue
+        named = ", ".join(page for _rel, page in its[:NAMED_PAGES])
+        if len(its) > NAMED_PAGES:
+            named = message("registre.sans-canal.autres", ui.lang, pages=named, n=len(its) - NAMED_PAGES)
+        ui.say("registre.sans-canal.groupe", style="yellow", n=len(its), collectivite=coll, pages=named)

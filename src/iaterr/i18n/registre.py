@@ -116,6 +116,10 @@ FR: dict[str, str] = {
                                  "pourquoi : leur page dira alors quand et pourquoi elles ont été retirées.",
     "registre.sans-canal": "{page} ne dit pas où adresser une demande : ni le cas d'usage ({fichier}) ni sa "
                            "collectivité ne donnent d'adresse électronique, de formulaire ou d'adresse postale.",
+    "registre.sans-canal.groupe": "{n} pages de cas d'usage de la collectivité {collectivite} ne disent pas où "
+                                  "adresser une demande : ni ces cas d'usage ni la fiche de la collectivité ne "
+                                  "donnent d'adresse électronique, de formulaire ou d'adresse postale ({pages}).",
+    "registre.sans-canal.autres": "{pages} et {n} autre(s)",
     "registre.sans-canal.aide": "  → Renseignez contact_droits, formulaire_demandes ou adresse_postale dans la fiche "
                                 "de la collectivité (valables pour tous ses cas d'usage), ou contact_droits dans le "
                                 "cas d'usage : sans aucun d'eux, la page ne dit pas où demander les documents ({documents}) ni "
@@ -362,6 +366,10 @@ EN: dict[str, str] = {
                                  "their page will then say when and why they were removed.",
     "registre.sans-canal": "{page} does not say where to send a request: neither the use case ({fichier}) nor its "
                            "local authority gives an e-mail address, a form or a postal address.",
+    "registre.sans-canal.groupe": "{n} use-case pages of the local authority {collectivite} do not say where to "
+                                  "send a request: neither these use cases nor the local authority's record gives "
+                                  "an e-mail address, a form or a postal address ({pages}).",
+    "registre.sans-canal.autres": "{pages} and {n} more",
     "registre.sans-canal.aide": "  → Fill in contact_droits, formulaire_demandes or adresse_postale in the local "
                                 "authority's record (used for all its use cases), or contact_droits in the use case: "
                                 "without it, the page does not say where to ask for the documents ({documents}) nor "

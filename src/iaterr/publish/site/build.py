@@ -96,8 +96,8 @@ class BuildResult:
     records: int
     collectivites: int
     skipped: list[tuple[str, int]]
-    #: use-case pages that give no way to send a request: (record file, page), a finding each
-    no_channel: list[tuple[str, str]] = field(default_factory=list)
+    #: use-case pages that give no way to send a request: (record file, page, collectivité), a finding each
+    no_channel: list[tuple[str, str, str]] = field(default_factory=list)
     #: invalid use cases whose page shows their last valid version, « en cours de révision »
     revisions: list[Revision] = field(default_factory=list)
     #: use cases gone, whose address keeps a page saying when and why
@@ -226,7 +226,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
             for r in batch:
                 r.data, r.summary = None, NO_SUMMARY
         renderers[0].write(MANIFEST, _manifest(lang, languages, sorted(kept)))
-        no_channel = [(r.rel, f"cas/{r.identifiant}.html") for r in without_channel(site)]
+        no_channel = [(r.rel, f"cas/{r.identifiant}.html", r.collectivite) for r in without_channel(site)]
         written = _in_order(site, pages, ends, renderers, fresh)
         del fresh
         now = time.time_ns()
