@@ -25,7 +25,7 @@ import json
 import os
 import shutil
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,8 @@ from iaterr.base.files import (
 from iaterr.check.cache import RACY_NS, Stamp, digest
 
 MANIFEST = ".iaterr-site.json"
-STATE_LAYOUT = "1"
+#: the layout of the page state file: a header line, then a page per line (read a line at a time)
+STATE_LAYOUT = "2"
 
 
 class OutputRefused(Exception):
@@ -106,11 +107,40 @@ def _state_path(out: Path) -> Path:
 
 def written_here(out: Path) -> set[str]:
     """The files the last build wrote in ``out``, as the user's cache records them (empty when it does not)."""
+    path = _state_path(out)
     try:
-        pages = json.loads(_state_path(out).read_text(encoding="utf-8")).get("pages", {})
-        return {rel for rel in pages if isinstance(rel, str)}
-    except (OSError, ValueError, AttributeError):
+        return {rel for rel, _entry in _state_entries(path, None)}
+    except ValueError:  # the layout before 2: one line, read whole (once, the next build writes layout 2)
+        try:
+            pages = json.loads(path.read_text(encoding="utf-8")).get("pages", {})
+            return {rel for rel in pages if isinstance(rel, str)}
+        except (OSError, ValueError, AttributeError):
+            return set()
+    except (OSError, TypeError, AttributeError):
         return set()
+
+
+def _state_entries(path: Path, expected: str | None) -> Iterator[tuple[str, Any]]:
+    """The pages the state file at ``path`` records, (page, entry) a line at a time: at the scale of a whole
+    library the file is never parsed whole in memory. With ``expected``, none unless the file's fingerprint is
+    that. Raises :class:`OSError`, or :class:`ValueError` for a file of another layout or cut short."""
+    with open(path, encoding="utf-8") as fh:
+        head = fh.readline().rstrip("\n")
+        if not head.startswith('{"empreinte":') or not head.endswith('"pages":{'):
+            raise ValueError("not a page state of this layout")
+        if expected is not None and json.loads(head + "}}").get("empreinte") != expected:
+            return
+        for line in fh:
+            line = line.rstrip("\n")
+            if line == "}}":
+                return
+            if not line:
+                continue
+            entry = json.loads("{" + line.removesuffix(",") + "}")
+            if len(entry) != 1:
+                raise ValueError("a page per line")
+            yield next(iter(entry.items()))
+    raise ValueError("a page state cut short")
 
 
 def _is_file(path: Path) -> bool:
@@ -134,10 +164,12 @@ def files_of(folder: Path) -> set[str]:
 
 @dataclass
 class PageState:
-    """page → (hash of its inputs, hash of its content, stamp of its file, when it was recorded)."""
+    """page → what the last build recorded of it: the hash of its inputs, of its content, the stamp of its file
+    and when it was recorded, as one short text (:meth:`entry`): a page of every record of a library is a few
+    hundred thousand entries."""
 
     path: Path | None
-    pages: dict[str, tuple[str, str, Stamp, int]] = field(default_factory=dict)
+    pages: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, out: Path, fingerprint: str, enabled: bool = True) -> PageState:
@@ -146,23 +178,31 @@ class PageState:
         if not enabled or not _is_file(out / MANIFEST):  # no site there (deleted by hand?): every page is new
             return state
         try:
-            payload = json.loads(path.read_text(encoding="utf-8"))
-            if payload.get("empreinte") != f"{STATE_LAYOUT}:{fingerprint}":
-                return state
-            for rel, entry in payload.get("pages", {}).items():
+            for rel, entry in _state_entries(path, f"{STATE_LAYOUT}:{fingerprint}"):
                 inputs, content, size, mtime, ctime, ino, dev, checked = entry
-                if isinstance(rel, str) and isinstance(inputs, str) and isinstance(content, str):
-                    state.pages[rel] = (inputs, content, Stamp(int(size), int(mtime), int(ctime), int(ino), int(dev)),
-                                        int(checked))
+                if isinstance(rel, str) and isinstance(inputs, str) and isinstance(content, str) \
+                        and "\x1f" not in inputs + content:
+                    state.pages[rel] = "\x1f".join([inputs, content, *(str(int(n)) for n in (
+                        size, mtime, ctime, ino, dev, checked))])
         except (OSError, ValueError, TypeError, AttributeError):
             state.pages = {}
         return state
 
+    def entry(self, rel: str) -> tuple[str, str, Stamp, int] | None:
+        """What the last build recorded of ``rel``: (inputs, content hash, stamp, when recorded), or None."""
+        text = self.pages.get(rel)
+        if text is None:
+            return None
+        inputs, content, size, mtime, ctime, ino, dev, checked = text.split("\x1f")
+        return inputs, content, Stamp(int(size), int(mtime), int(ctime), int(ino), int(dev)), int(checked)
+
     def reusable(self, out: Path, rel: str, inputs: str) -> str | None:
         """The content hash of the old page ``rel`` when it can be kept as it is, else None."""
-        entry = self.pages.get(rel)
-        if entry is None or entry[0] != inputs:
+        text = self.pages.get(rel)
+        if text is None or not text.startswith(inputs + "\x1f"):
             return None
+        entry = self.entry(rel)
+        assert entry is not None
         path = f"{out}/{rel}"  # plain strings: ten thousand pages
         try:
             info = os.lstat(path)
@@ -190,7 +230,7 @@ class PageState:
             return
 
         def pieces() -> Iterable[str]:
-            yield '{"empreinte":' + json.dumps(f"{STATE_LAYOUT}:{fingerprint}") + ',"pages":{'
+            yield '{"empreinte":' + json.dumps(f"{STATE_LAYOUT}:{fingerprint}") + ',"pages":{\n'
             separator = ""
             for rel, (inputs, content) in pages.items():
                 try:
@@ -199,8 +239,8 @@ class PageState:
                     continue
                 yield separator + json.dumps(rel) + ":" + json.dumps(
                     [inputs, content, s.size, s.mtime_ns, s.ctime_ns, s.ino, s.dev, now_ns], separators=(",", ":"))
-                separator = ","
-            yield "}}"
+                separator = ",\n"
+            yield "\n}}\n"
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
