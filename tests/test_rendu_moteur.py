@@ -17,7 +17,7 @@ from jinja2 import Environment, PackageLoader, pass_context, select_autoescape
 from markupsafe import Markup, escape
 
 from iaterr.model.visibility import View
-from iaterr.publish.templating import _html_shown, _shown
+from iaterr.publish.templating import _shown, html_shown
 from iaterr.publish.templating import environment as fast_environment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,7 +99,7 @@ def test_every_notice_is_what_jinja_writes(register, monkeypatch):
 @pytest.mark.parametrize("value", [*HOSTILE, *(Markup(v) for v in HOSTILE), 42, 0.5, None, True, ["<a>"],
                                    type("Html", (), {"__html__": lambda self: "<b>gras</b>"})()])
 def test_a_printed_value_is_shown_and_escaped_as_before(value):
-    assert str(_html_shown(value)) == str(escape(_shown(value)))
+    assert str(html_shown(value)) == str(escape(_shown(value)))
 
 
 def _both(source: str) -> tuple:
@@ -139,3 +139,11 @@ def test_html_shown_is_compiled_into_html_templates_only():
     assert fast.render(v="<\u202e>") == "&lt;\\u202e&gt;"
     text = fast_environment().from_string("{{ v }}")  # not HTML: not escaped, its invisible characters shown
     assert text.render(v="<\u202e>") == "<\\u202e>"
+
+
+def test_a_text_printed_again_is_shown_the_same_and_text_is_never_taken_for_html():
+    for value in ("<b>", "a\u202eb", "x" * 400):
+        for _ in range(2):
+            assert html_shown(value) == str(escape(_shown(value)))
+            assert html_shown(Markup(value)) == str(escape(_shown(Markup(value))))
+    assert html_shown("<b>") == "&lt;b&gt;" and html_shown(Markup("<b>")) == "<b>"

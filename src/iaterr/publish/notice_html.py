@@ -7,7 +7,7 @@ call them as ``notice_html.alerts(n)``, ``notice_html.treatment(n, h)`` and ``no
 (``h``: the level of their headings). Written in Python rather than as template macros because the register
 renders them for thousands of use cases (#14): a macro pays Jinja's call, attribute lookup and escaping steps
 for each of the ~150 values of a page. They write what a template would: every value goes through
-:func:`iaterr.publish.templating._html_shown` (escaped, its invisible characters shown), a record's text is
+:func:`iaterr.publish.templating.html_shown` (escaped, its invisible characters shown), a record's text is
 marked with its language (:attr:`Notice.la`), a web address becomes a link only when it is a plain http(s)
 one. ``tests/test_rendu_sections.py`` checks them against the macros they replaced, kept in the test.
 """
@@ -19,10 +19,10 @@ from typing import Any
 
 from markupsafe import Markup
 
-from iaterr.base.text import is_web_url
+from iaterr.base.text import is_web_url, printable
 from iaterr.i18n import message
 from iaterr.publish.notice import Item, Notice, Phrase, paragraphs, section_subtitle
-from iaterr.publish.templating import _html_shown as shown
+from iaterr.publish.templating import html_shown as shown
 
 __all__ = ["alerts", "explanation", "link", "treatment"]
 
@@ -55,16 +55,19 @@ def link(url: Any) -> Markup:
     return Markup(f'<a href="{shown(url)}">{shown(url)}</a>' if is_web_url(url) else shown(url))
 
 
+# the pieces below are HTML made of values already shown: what a macro's result printed by ``{{ }}`` became, its
+# invisible characters shown (:func:`printable`) once more
+
 def _missing(n: Notice, place: str) -> str:
     """The items missing at ``place``, each as an alert."""
-    if place not in n.missing_places:
+    if not n.missing or place not in n.missing_places:
         return ""
-    return shown(Markup("".join(f'<p class="alerte" role="note"><strong>⚠ {shown(n.html(x))}</strong></p>\n'
-                                for x in n.missing_at(place))))
+    return printable("".join(f'<p class="alerte" role="note"><strong>⚠ {shown(n.html(x))}</strong></p>\n'
+                             for x in n.missing_at(place)))
 
 
 def _phrases(n: Notice, phrases: list[Phrase]) -> str:
-    return shown(Markup("".join(f"<p>{shown(n.html(p))}</p>\n" for p in phrases)))
+    return printable("".join(f"<p>{shown(n.html(p))}</p>\n" for p in phrases))
 
 
 def _items(n: Notice, items: list[Item]) -> str:
@@ -72,7 +75,7 @@ def _items(n: Notice, items: list[Item]) -> str:
         return ""
     rows = "".join(f"<dt>{shown(n.text(x.label, collectivite=n.collectivite))}</dt><dd>{shown(n.html_value(x.value))}"
                    "</dd>\n" for x in items)
-    return shown(Markup(f"<dl>\n{rows}</dl>\n"))
+    return printable(f"<dl>\n{rows}</dl>\n")
 
 
 def alerts(n: Notice) -> Markup:

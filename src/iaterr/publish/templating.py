@@ -29,15 +29,29 @@ def _escaped(text: str) -> str:
         .replace('"', "&#34;")
 
 
-def _html_shown(value: Any) -> str:
+#: what :func:`html_shown` made of the texts a page prints again and again (the way up to the site's top, a label,
+#: a collectivité's name, a citation, the law's sentences), kept while there are few: text → HTML, safe HTML → HTML
+_SHOWN_TEXT: dict[str, str] = {}
+_SHOWN_HTML: dict[str, str] = {}
+_KEPT_LENGTH, _KEPT_COUNT = 300, 2048
+
+
+def html_shown(value: Any) -> str:
     """What ``{{ value }}`` writes on an HTML page, in one call: ``escape(_shown(value))``, the finalize and the
     escaping Jinja would call one after the other, with the same characters, always as plain text (the page
     joins them: no ``Markup`` is made for each value it prints, and text added to it is never escaped again)."""
-    if type(value) is str:  # a record's text, a label, a message
-        return _escaped(printable(value))
-    if type(value) is Markup:  # HTML already safe: only its invisible characters shown
-        return str.__str__(printable(value))
-    if type(value) is int:  # a heading's level, a count
+    kind = type(value)
+    if kind is str or kind is Markup:  # a record's text, a label, a message; HTML already safe
+        kept = _SHOWN_TEXT if kind is str else _SHOWN_HTML
+        shown = kept.get(value)
+        if shown is None:
+            text = str.__str__(value)
+            # safe HTML: only its invisible characters shown
+            shown = _escaped(printable(text)) if kind is str else printable(text)
+            if len(text) <= _KEPT_LENGTH and len(kept) < _KEPT_COUNT:
+                kept[text] = shown
+        return shown
+    if kind is int:  # a heading's level, a count
         return str(value)
     return str.__str__(escape(_shown(value)))
 
@@ -60,7 +74,7 @@ def _mapping_names(cls: type) -> tuple[frozenset[str], bool] | None:
 def _make_environment_class() -> type:
     """Jinja's environment, the same templates and the same pages, with three steps made cheaper, as the
     register renders thousands of use-case pages (#14): each ``{{ value }}`` of an HTML template is written by
-    one call (:func:`_html_shown`); ``d.name`` of a record (a dict) reads its key at once where Jinja first
+    one call (:func:`html_shown`); ``d.name`` of a record (a dict) reads its key at once where Jinja first
     tries an attribute of that name and fails; a plain function is called as it is (Jinja asks each callable
     whether it wants the context). ``tests/test_rendu_moteur.py`` renders the register's pages with Jinja's
     own environment and compares."""
@@ -97,7 +111,7 @@ def _make_environment_class() -> type:
     class FastEnvironment(Environment):
         code_generator_class = Generator
         context_class = FastContext
-        html_shown = staticmethod(_html_shown)
+        html_shown = staticmethod(html_shown)
 
         def getattr(self, obj: Any, attribute: str) -> Any:
             cls = type(obj)
