@@ -385,8 +385,7 @@ class Notice:
 
 
         if isinstance(phrase, Missing):
-            return escape(message(f"notice.element.{phrase.kind}", self.lang, titre=phrase.title,
-                                  reference=phrase.reference))
+            return _html_missing(phrase.kind, self.lang, phrase.title, phrase.reference)
         if all(type(value) in _KEPT_VALUES for value in phrase.params.values()):
             # the law's deadlines, a citation, a collectivité's addresses: the same sentence on many pages
             return _html_phrase(self.lang, self.record_lang, phrase.key, tuple(phrase.params.items()))
@@ -443,6 +442,12 @@ class Notice:
 _TOKEN = re.compile("\ue000([0-9]+)\ue001")
 #: the values of a :class:`Phrase` whose sentence in HTML is kept once made (:func:`_html_phrase`)
 _KEPT_VALUES = frozenset({str, Ours, Link})
+
+
+@functools.lru_cache(maxsize=1024)
+def _html_missing(kind: str, lang: str, title: str, reference: str) -> Any:
+    """:meth:`Notice.html` of a missing item (« Élément manquant : … »), made once."""
+    return escape(message(f"notice.element.{kind}", lang, titre=title, reference=reference))
 
 
 @functools.lru_cache(maxsize=4096)
