@@ -31,7 +31,7 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from iaterr import __version__
-from iaterr.check.loader import RecordFile, Spool
+from iaterr.check.loader import RecordFile, Spool, Spooled
 from iaterr.check.validate import FileResult
 from iaterr.i18n import message
 from iaterr.model.visibility import View
@@ -630,12 +630,36 @@ def _lists(site: SiteData) -> _Lists:
     return _Lists(filters, members, spans, digests, first)
 
 
+class _RowHtml:
+    """The HTML of each record's row in one language's list pages, made the first time a page shows it and kept
+    in the build's spool: the other pages that show it (its theme's, its status's, its collectivité's…) copy it
+    instead of reading its texts back and rendering it again. In memory, an integer per record and kind of row
+    (where the page is, whether it shows the collectivité)."""
+
+    def __init__(self, site: SiteData, renderer: Renderer) -> None:
+        self.site, self.renderer = site, renderer
+        self.places: dict[tuple[str, bool], array[int]] = {}
+
+    def html(self, number: int, root: str, show_coll: bool) -> str:
+        spool = self.site.spool
+        if spool is None:
+            return self.renderer.rows.one(_row(self.site, self.site.records[number]), root, show_coll)
+        refs = self.places.get((root, show_coll))
+        if refs is None:
+            refs = self.places[(root, show_coll)] = array("Q", bytes(8 * len(self.site.records)))
+        if refs[number]:
+            return spool.get(Spooled(refs[number] >> 32, refs[number] & 0xFFFFFFFF))
+        text = self.renderer.rows.one(_row(self.site, self.site.records[number]), root, show_coll)
+        refs[number] = int(spool.put(text)) if text else 0
+        return text
+
+
 class _Rows:
     """The rows of one list page, read back from the spool as the page is written (``rows | length`` and
-    ``{% if rows %}`` in its template need only their number)."""
+    ``{% if rows %}`` in its template need only their number); with ``html``, their HTML is copied from there."""
 
-    def __init__(self, site: SiteData, numbers: Sequence[int]) -> None:
-        self.site, self.numbers = site, numbers
+    def __init__(self, site: SiteData, numbers: Sequence[int], html: _RowHtml | None = None) -> None:
+        self.site, self.numbers, self.html = site, numbers, html
 
     def __len__(self) -> int:
         return len(self.numbers)
@@ -663,9 +687,14 @@ def _streamed(renderer: Renderer, template: str, root: str, **values: Any) -> It
     yield parts[0]
     for (rows, where, show_coll), after in zip(calls, parts[1:]):
         separator = ""
-        for row in rows:
-            yield separator + renderer.rows.one(row, where, show_coll)
-            separator = "\n"
+        if isinstance(rows, _Rows) and rows.html is not None:
+            for number in rows.numbers:
+                yield separator + rows.html.html(number, where, show_coll)
+                separator = "\n"
+        else:
+            for row in rows:
+                yield separator + renderer.rows.one(row, where, show_coll)
+                separator = "\n"
         renderer.rows.done.clear()
         yield after
 
@@ -692,6 +721,7 @@ def _pages(site: SiteData, lists: _Lists, renderer: Renderer, fingerprint: str, 
     pages: list[_Page] = []
 
     prefix = renderer.prefix
+    html = _RowHtml(site, renderer)
 
     def page(path: str, inputs: Any, render: Callable[[], str | bytes | Iterable[str]]) -> None:
         pages.append(_Page(prefix + path, digest_of([fingerprint, path, inputs]), render, renderer=renderer))
@@ -723,7 +753,7 @@ def _pages(site: SiteData, lists: _Lists, renderer: Renderer, fingerprint: str, 
             path = f"{f['folder']}/{code}.html"
             page(path, lists.digests[path],
                  functools.partial(_streamed, renderer, "site/filtre.html.j2", "../",
-                                   rows=_Rows(site, lists.members[(name, code)]), filter=name, vocab=f["vocab"],
+                                   rows=_Rows(site, lists.members[(name, code)], html), filter=name, vocab=f["vocab"],
                                    code=code))
     page("collectivites/index.html", coll_list,
          lambda: renderer.render("site/collectivites.html.j2", "../", collectivites=coll_list))
@@ -731,7 +761,7 @@ def _pages(site: SiteData, lists: _Lists, renderer: Renderer, fingerprint: str, 
         path = f"collectivites/{ident}.html"
         page(path, [data, lists.digests.get(path, "")],
              functools.partial(_streamed, renderer, "site/collectivite.html.j2", "../", c=data,
-                               rows=_Rows(site, lists.spans.get(ident, range(0)))))
+                               rows=_Rows(site, lists.spans.get(ident, range(0)), html)))
     figs = figures(site, cast(Any, _CollRows(site)), filters, renderer)
     page("chiffres.html", [figs, len(site.collectivites)],
          lambda: renderer.render("site/chiffres.html.j2", "", figures=figs, total=total,
