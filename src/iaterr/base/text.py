@@ -12,8 +12,11 @@ formula. This module holds the one place each of those is handled:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
+from json.encoder import encode_basestring as _json_string  # json's own (C) for ensure_ascii=False
+from typing import Any
 
 #: C0 and C1 control characters and DEL, except tab and line feed (kept in multi-line text).
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
@@ -39,9 +42,29 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+#: The characters of :data:`_UNPRINTABLE` that :meth:`str.isprintable` calls printable (a combining mark and
+#: Hangul fillers): everything else it holds, :meth:`str.isprintable` refuses (``tests/test_texte_rapide.py``
+#: checks both over every code point).
+_PRINTABLE_BUT_INVISIBLE = ("\u034f", "\u115f", "\u1160", "\u3164", "\uffa0")
+
+
+def surely_no_control(text: str) -> bool:
+    """True only when ``text`` holds no character of :data:`CONTROL_CHARS` (nor any other that
+    :meth:`str.isprintable` refuses, line feeds and tabs apart), at C speed; False says nothing (the regular
+    expression decides)."""
+    return text.isprintable() or ("\n" in text or "\t" in text) \
+        and text.replace("\n", " ").replace("\t", " ").isprintable()
+
+
+def _surely_printable(text: str) -> bool:
+    """True only when ``text`` holds no character of :data:`_UNPRINTABLE` (at C speed: a text is mostly plain);
+    False says nothing (the regular expression decides)."""
+    return surely_no_control(text) and (text.isascii() or not any(c in text for c in _PRINTABLE_BUT_INVISIBLE))
+
+
 def printable(text: str) -> str:
     """``text`` with every control or invisible character shown as an escape; tab and line feed kept."""
-    if _UNPRINTABLE.search(text) is None:
+    if _surely_printable(text) or _UNPRINTABLE.search(text) is None:
         return text
     return _UNPRINTABLE.sub(_escape, text)
 
@@ -69,6 +92,65 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{0xd800 + (code >> 10):04x}\\u{0xdc00 + (code & 0x3ff):04x}"
 
 
+def json_indented(value: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=2)``, the same text, written without ``json``'s pure-Python
+    indenting encoder (strings are escaped by ``json``'s own C function): a record's entry of the JSON export is
+    made for every record. A value ``json`` would refuse or treat otherwise (a key or value of another type) is
+    left to ``json`` itself."""
+    try:
+        return _indented(value, "\n")
+    except (_NotPlain, RecursionError):
+        return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+class _NotPlain(Exception):
+    pass
+
+
+def _indented(value: Any, newline: str) -> str:
+    # the order of json's own encoder: str, None, True, False, int, float, list or tuple, dict
+    if isinstance(value, str):
+        return _json_string(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _json_float(value)
+    inner = newline + "  "
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        try:  # a list of texts (the usual list), each encoded at C speed
+            items = ("," + inner).join(map(_json_string, value))
+        except TypeError:  # something else than a text in it
+            items = ("," + inner).join([_indented(item, inner) for item in value])
+        return "[" + inner + items + newline + "]"
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        parts = []
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _NotPlain
+            parts.append(_json_string(key) + ": " + (_json_string(item) if type(item) is str  # noqa: E721
+                                                     else _indented(item, inner)))
+        return "{" + inner + ("," + inner).join(parts) + newline + "}"
+    raise _NotPlain
+
+
+def _json_float(value: float) -> str:
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "Infinity" if value > 0 else "-Infinity"
+    return float.__repr__(value)
+
+
 def has_control(text: str) -> bool:
     return CONTROL_CHARS.search(text) is not None
 
@@ -94,6 +176,9 @@ _NEEDS_QUOTES = re.compile(r'[",;\t\r\n]')
 #: Where a spreadsheet that splits the file otherwise (on ``;``, as French spreadsheets do, or on tabs), or
 #: that breaks a row at a line break inside quotes, would start a new cell: a formula sign there is made inert.
 _INNER_START = re.compile("([;\t\r\n][ \u00a0\t]*)(?=[=+\\-@\uff1d\uff0b\uff0d\uff20])")
+#: A cell whose first character is none of these, and that holds none of ``",;\t\r\n``, is written as it is:
+#: :func:`neutralise` and the quoting leave it unchanged.
+_RISKY_FIRST = FORMULA_START | {" ", "\u00a0"}
 
 
 def neutralise(text: str) -> str:
@@ -105,6 +190,9 @@ def neutralise(text: str) -> str:
     break inside the cell, where a spreadsheet that splits the file on another separator would start a
     cell. A plain number (``-0.55``, ``+33``) is never a formula and is kept as written, so that numeric
     columns stay numbers."""
+    if text[:1] not in _RISKY_FIRST and ";" not in text and "\t" not in text and "\n" not in text \
+            and "\r" not in text:  # nothing to make inert (most cells): as it is
+        return text
     if _NUMBER.fullmatch(text) is not None:
         return text
     stripped = text.lstrip(" \u00a0\t\r\n")
@@ -141,8 +229,11 @@ def csv_cell(value: object) -> str:
     doubled)."""
     if value is None:
         return ""
-    text = neutralise(str(value))
-    if _NEEDS_QUOTES.search(text) is not None:
+    text = value if type(value) is str else str(value)  # noqa: E721 - a subclass is made a plain text
+    if text[:1] in _RISKY_FIRST or ";" in text or "\t" in text or "\n" in text or "\r" in text:
+        text = neutralise(text)  # else as it is: nothing in it to make inert
+    # what _NEEDS_QUOTES finds, looked for character by character at C speed
+    if '"' in text or "," in text or ";" in text or "\t" in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 

@@ -15,6 +15,7 @@ prints or writes.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import sys
@@ -34,7 +35,7 @@ from iaterr.repo.config import Repository
 
 if TYPE_CHECKING:  # the model (pydantic) and the YAML reader are imported when a file is checked, not by a run
     # served from the cache
-    from pydantic import BaseModel
+    from pydantic import BaseModel, ValidationError
 
     from iaterr.model.visibility import View
     from iaterr.repo.yamlio import Document
@@ -214,13 +215,11 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False, public: b
     ``public``: the file belongs to a public repository, where a restricted value in it is an error.
     ``companion``: the file of the restricted store that goes with it (how it is named, its bytes): its
     restricted fields are merged into the record before validation; diagnostics on its values name it."""
-    from pydantic import ValidationError
-
-    from iaterr.model.errors import diagnostic_from_pydantic
-    from iaterr.repo.yamlio import position, read_document
+    ValidationError, diagnostic_from_pydantic = _pydantic()
+    position = _yamlio().position
 
     model = model_of(kind)
-    doc = read_document(raw, rel)
+    doc = _yamlio().read_document(raw, rel)
     result = FileResult(rel, kind, list(doc.diagnostics))
     checked = Checked(result, doc, raw=raw, unmasked=result.diagnostics)
     data = doc.data
@@ -269,6 +268,26 @@ def check_file(raw: bytes, rel: str, kind: str, *, keep: bool = False, public: b
     return checked
 
 
+@functools.cache
+def _yamlio() -> Any:
+    """:mod:`iaterr.repo.yamlio`, imported when a file is first checked (never by a run served from the cache),
+    once: an import statement costs more than the checks of a field."""
+    from iaterr.repo import yamlio
+
+    return yamlio
+
+
+@functools.cache
+def _pydantic() -> tuple[type[ValidationError], Any]:
+    """pydantic's ``ValidationError`` and :func:`~iaterr.model.errors.diagnostic_from_pydantic`, imported when a
+    file is first checked, once."""
+    from pydantic import ValidationError as Error
+
+    from iaterr.model.errors import diagnostic_from_pydantic
+
+    return Error, diagnostic_from_pydantic
+
+
 def _title(spec: Any) -> dict[str, str]:
     return {"fr": spec.meta.titre_fr, "en": spec.meta.titre_en}
 
@@ -278,8 +297,8 @@ def _restricted_in_public(model: type[BaseModel], data: dict[str, Any], root: An
     """Each restricted value of a record file of a public repository: an error (never quoting the value)."""
     from iaterr.model.introspect import specs
     from iaterr.model.visibility import restricted_paths
-    from iaterr.repo.yamlio import position
 
+    position = _yamlio().position
     for path, value in restricted_paths(model, data):
         if value in ("", [], {}):  # an empty key holds no value
             continue
@@ -331,7 +350,7 @@ def _merge_companion(model: type[BaseModel], data: dict[str, Any], root: Any, re
 
 
 def _in_companion(d: Diagnostic, shown: str, root: Any) -> Diagnostic:
-    from iaterr.repo.yamlio import position
+    position = _yamlio().position
 
     line, column = position(root, d.path)
     return Diagnostic(d.code, shown, line, column, d.path, d.params, d.severity, d.texts)
@@ -344,6 +363,8 @@ def scrub(diags: list[Diagnostic], model: type[BaseModel], data: dict[str, Any],
     parameters that quote the record, for lint rules whose other parameters explain)."""
     from iaterr.model.visibility import path_is_public
 
+    if not diags:  # nothing to mask (a record as usually written)
+        return []
     secrets = _restricted_texts(model, data)
     out = []
     for d in diags:
@@ -420,7 +441,7 @@ def _str(value: Any) -> str | None:
 
 
 def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
-    from iaterr.repo.yamlio import position
+    position = _yamlio().position
 
     out: dict[str, Any] = {}
     keys = ("identifiant", "collectivite", "date_mise_a_jour") if kind == "cas_usage" else ("identifiant", "siret")
@@ -446,23 +467,47 @@ def _summary(kind: str, data: dict, root: Any) -> dict[str, Any]:
 
 def _newer_fields(model: type[BaseModel], data: dict, version: str, root: Any, rel: str, out: list) -> None:
     """A field the record's declared format does not have: an iaterr of that format would refuse the file."""
-    from iaterr.model.fields import fields_of, newer_than
-    from iaterr.repo.yamlio import position
+    position = _yamlio().position
 
-    for name, meta in fields_of(model).items():
-        if name in data and newer_than(meta, version):
+    for name, meta in _newer(model, version):
+        if name in data:
             line, col = position(root, (name,), key=True)
             out.append(Diagnostic("champ-version-schema", rel, line, col, (name,), with_hint(
                 {"champ": name, "depuis": meta.depuis, "version": version},
                 "champ-version-schema", actuelle=SCHEMA_VERSION)))
 
 
+_NEWER: dict[tuple[type[BaseModel], str], list[tuple[str, Any]]] = {}
+
+
+def _newer(model: type[BaseModel], version: str) -> list[tuple[str, Any]]:
+    """The fields of ``model`` (name, metadata), in its order, that came after the record format ``version``
+    (:func:`~iaterr.model.fields.newer_than`), remembered for a few versions (files may declare any)."""
+    found = _NEWER.get((model, version))
+    if found is None:
+        from iaterr.model.fields import fields_of, newer_than
+
+        found = [(name, meta) for name, meta in fields_of(model).items() if newer_than(meta, version)]
+        if len(_NEWER) < 64:
+            _NEWER[(model, version)] = found
+    return found
+
+
+@functools.cache
+def _coded(model: type[BaseModel]) -> list[tuple[str, Any]]:
+    """The fields of ``model`` (name, spec), in its order, that :func:`_non_canonical` looks into: those
+    holding a code of a vocabulary, and the tables."""
+    from iaterr.model.introspect import specs
+
+    return [(name, spec) for name, spec in specs(model).items()
+            if spec.vocab is not None or spec.submodel is not None]
+
+
 def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, rel: str, out: list) -> None:
     """Warn where a label or alias stands for a code: valid, but not canonical."""
-    from iaterr.model.introspect import specs
-    from iaterr.repo.yamlio import position
+    position = _yamlio().position
 
-    for name, spec in specs(model).items():
+    for name, spec in _coded(model):
         value = data.get(name)
         if value is None:
             continue
@@ -486,7 +531,7 @@ def _non_canonical(model: type[BaseModel], data: dict, path: tuple, root: Any, r
 
 
 def _record_checks(data: dict, root: Any, rel: str, out: list) -> None:
-    from iaterr.repo.yamlio import position
+    position = _yamlio().position
     pairs: list[tuple[tuple, tuple]] = [(("date_debut",), ("date_fin",))]
     dates_cles = data.get("dates_cles")
     if isinstance(dates_cles, list):

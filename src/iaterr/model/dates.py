@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 _FR_DATE = re.compile(r"^(?:(\d{1,2})/)?(\d{1,2})/(\d{4})$")
 
 
+@lru_cache(maxsize=4096)
 def parse_partial_date(value: str) -> tuple[int, ...] | None:
-    """``2024``, ``2024-05`` or ``2024-05-13`` as a tuple, None when invalid."""
+    """``2024``, ``2024-05`` or ``2024-05-13`` as a tuple, None when invalid (remembered: records share dates)."""
     m = DATE_RE.fullmatch(value)
     if not m:
         return None

@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from iaterr.base.files import WINDOWS_RESERVED
-from iaterr.base.text import CONTROL_CHARS, printable
+from iaterr.base.text import CONTROL_CHARS, printable, surely_no_control
 from iaterr.model.dates import DATE_PATTERN, french_date_to_iso, parse_partial_date
 from iaterr.model.vocab import Vocabulary
 
@@ -37,6 +37,9 @@ class TypeTag:
 
 
 def _texte(value: Any) -> str:
+    if type(value) is str and value and not value.isspace() \
+            and (value.isprintable() or surely_no_control(value)):
+        return value  # a text as usually written (at C speed): what the checks below give back
     if isinstance(value, bool) or value is None or isinstance(value, (dict, list)):
         raise PydanticCustomError("iaterr_type", "text expected", {"attendu": "texte"})
     value = str(value)

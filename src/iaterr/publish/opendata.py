@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from iaterr import SCHEMA_VERSION, __version__
-from iaterr.base.text import csv_line, neutralise
+from iaterr.base.text import csv_cell, csv_line, json_indented, neutralise
 from iaterr.model import CasUsage, Collectivite
 from iaterr.model.introspect import FieldSpec
 from iaterr.model.types import DATE_PATTERN, RESUME_MAX
@@ -102,23 +102,64 @@ def _column_reader(col: Column) -> Callable[[dict[str, Any], dict[str, Any]], st
     return read
 
 
+def _cell_encoder(col: Column) -> Callable[[Any], str]:
+    """How a value of a use case's column (never None) becomes its encoded cell: what :func:`_column_reader`
+    reads of it, encoded by :func:`~iaterr.base.text.csv_cell`, in one step (a use case's cells are made for
+    every record)."""
+    convert = _converter(col.leaf, in_list=col.sub is not None or col.spec.is_list)
+    if col.sub is not None:
+        sub = col.sub.name
+
+        def table(entries: Any) -> str:
+            if not entries:
+                return ""
+            parts = [convert(e.get(sub)) for e in entries]
+            return csv_cell(LIST_SEPARATOR.join(parts)) if any(parts) else ""
+
+        return table
+    if col.spec.is_list:
+        return lambda values: csv_cell(LIST_SEPARATOR.join([convert(v) for v in values])) if values else ""
+    if col.leaf.kind in ("booleen", "nombre"):
+        return lambda value: csv_cell(convert(value))
+    return csv_cell  # str(value), encoded
+
+
 Reader = Callable[[dict[str, Any], dict[str, Any]], str]
-_READERS: dict[bool, tuple[list[Column], list[Reader], list[Reader]]] = {}
+#: a use case's columns: how many, and for each of its fields, the place and cell encoder of each of its columns
+CasCells = tuple[int, dict[str, list[tuple[int, Callable[[Any], str]]]]]
+_READERS: dict[bool, tuple[list[Column], list[Reader], CasCells]] = {}
 
 
-def _readers(include_restricted: bool) -> tuple[list[Column], list[Reader], list[Reader]]:
+def _readers(include_restricted: bool) -> tuple[list[Column], list[Reader], CasCells]:
+    """The columns, the readers of the collectivité's, and the use case's (:data:`CasCells`)."""
     if include_restricted not in _READERS:
         cols = columns(include_restricted)
         coll = [_column_reader(c) for c in cols if c.source == "collectivite"]
-        cas = [_column_reader(c) for c in cols if c.source == "cas"]
-        _READERS[include_restricted] = (cols, coll, cas)
+        own = [c for c in cols if c.source == "cas"]
+        by_field: dict[str, list[tuple[int, Callable[[Any], str]]]] = {}
+        for index, col in enumerate(own):
+            by_field.setdefault(col.field, []).append((index, _cell_encoder(col)))
+        _READERS[include_restricted] = (cols, coll, (len(own), by_field))
     return _READERS[include_restricted]
 
 
 def csv_cells(cas: View) -> str:
     """The use case's own part of its open-data CSV line, encoded (prepared ahead, in the checking
     processes, from its public view)."""
-    return csv_line([read(cas, {}) for read in _readers(cas.restricted)[2]])
+    return _cas_cells(cas, _readers(cas.restricted)[2])
+
+
+def _cas_cells(cas: dict[str, Any], plan: CasCells) -> str:
+    """``csv_line([read(cas, {}) for read in <the use case's column readers>])``, the same text: an absent value
+    is an empty cell, any other is encoded by its column's encoder (only the fields the use case gives are
+    looked at: most columns are empty)."""
+    count, by_field = plan
+    cells = [""] * count
+    for name, value in cas.items():
+        if value is not None:
+            for index, encode in by_field.get(name, ()):
+                cells[index] = encode(value)
+    return ",".join(cells)
 
 
 #: The name under which :func:`csv_cells` is prepared and cached.
@@ -148,7 +189,7 @@ def csv_lines(items: Iterable[ExportItem], include_restricted: bool = False) -> 
             coll_parts[key] = csv_line([m[1] for m in mark] + [read({}, item.collectivite) for read in coll_readers])
         own = item.prepared.get(CSV_CELLS)
         if own is None:
-            own = csv_line([read(item.cas, {}) for read in cas_readers])
+            own = _cas_cells(item.cas, cas_readers)
         yield coll_parts[key] + "," + own + "\n"
 
 
@@ -160,7 +201,7 @@ def to_json(items: ExportSet) -> str:
 def json_chunks(items: ExportSet) -> Iterator[str]:
     """:func:`to_json` in pieces, one use case at a time."""
     return json_document(json_head(items.include_restricted), "cas_usage", (
-        json.dumps({**item.cas, "collectivite": item.collectivite}, ensure_ascii=False, indent=2)
+        json_indented({**item.cas, "collectivite": item.collectivite})
         for item in items.items))
 
 

@@ -14,6 +14,7 @@ then written whole, never through a link, by :func:`iaterr.repo.writing.write_wh
 from __future__ import annotations
 
 import io
+import operator
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +42,11 @@ class _RawLoader(_Loader):
 
     def resolve(self, kind, value, implicit):  # noqa: D401 - PyYAML's hook
         return self._TAGS[kind]
+
+    # PyYAML's hooks for path resolvers, which iaterr never adds (the resolver's own would return at once),
+    # called twice for every node: answered by C built-ins that do nothing with their arguments
+    descend_resolver = operator.is_  # (parent, index)
+    ascend_resolver = tuple  # ()
 
 _ALLOWED_TAGS = {_STD + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -85,7 +91,7 @@ def read_document(raw: bytes, rel: str) -> Document:
         diags.append(Diagnostic("encodage", rel, line, column,
                                 params=with_hint({"octet": f"0x{raw[exc.start]:02X}"}, hint)))
         return doc
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if not text.strip() or _comments_only(text):
         diags.append(Diagnostic("fichier-vide", rel, params=with_hint({}, "racine")))
         return doc
     try:
@@ -113,6 +119,11 @@ def read_document(raw: bytes, rel: str) -> Document:
         diags.append(Diagnostic("yaml-racine", rel, mark.line + 1, mark.column + 1,
                                 params=with_hint({"trouve": {"t": found}}, "racine")))
         return doc
+    try:
+        doc.data = _plain(root)
+        return doc
+    except _Unusual:  # said by the converter that says everything
+        pass
     counter = [0]
     try:
         doc.data = _convert(root, (), rel, diags, counter)
@@ -122,8 +133,64 @@ def read_document(raw: bytes, rel: str) -> Document:
     return doc
 
 
+def _comments_only(text: str) -> bool:
+    """Is every line of ``text`` blank or a comment? Its first lines are looked at first: a record's are
+    enough (the lines of a text are those of its part before a line feed, then those of its part after)."""
+    cut = text.find("\n", 256)
+    if cut > 0 and not _all_comments(text[:cut]):
+        return False
+    return _all_comments(text)
+
+
+def _all_comments(text: str) -> bool:
+    return all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+
+
 class _TooComplex(Exception):
     pass
+
+
+class _Unusual(Exception):
+    pass
+
+
+_SCALAR, _SEQUENCE, _MAPPING = yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode
+
+
+def _plain(root: Any) -> Any:
+    """What :func:`_convert` makes of ``root`` when it finds nothing to say (a record as usually written), faster:
+    raises :class:`_Unusual` at anything it would say something about (a tag it refuses, a key that is not a
+    text, a key given twice, too many nodes or too deep), for it to say it."""
+    counter = [1]
+
+    def convert(node: Any, depth: int) -> Any:
+        cls = node.__class__
+        if node.tag not in _ALLOWED_TAGS or depth > 50:
+            raise _Unusual
+        if cls is _SCALAR:
+            if not node.style and node.value in _NULLS:
+                return None
+            return node.value
+        items = node.value
+        counter[0] += len(items)
+        if counter[0] > _MAX_NODES:
+            raise _Unusual
+        depth += 1
+        if cls is _SEQUENCE:
+            return [convert(item, depth) for item in items]
+        if cls is not _MAPPING:
+            raise _Unusual
+        out: dict[str, Any] = {}
+        for key_node, value_node in items:
+            if key_node.__class__ is not _SCALAR:
+                raise _Unusual
+            key = key_node.value
+            if key in out:
+                raise _Unusual
+            out[key] = convert(value_node, depth)
+        return out
+
+    return convert(root, 0)
 
 
 def _untagged(node: Any) -> Any:

@@ -51,6 +51,7 @@ from iaterr.publish.site.data import (
     json_chunks,
     load_site_data,
     public_views,
+    view_digest,
     without_channel,
 )
 from iaterr.publish.site.history import (
@@ -545,7 +546,7 @@ def _read_again(repo: Repository, records: list[Record], jobs: int | None) -> No
     changed = []
     for r in records:
         r.data = fresh.get(r.rel)
-        if r.data is None or digest_of(dict(r.data)) != r.hash:
+        if r.data is None or view_digest(r.data) != r.hash:
             changed.append(r.rel)
     if changed:
         raise OutputRefused("registre.modifie-pendant", None, fichiers=changed[:5])

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from iaterr.base.text import json_indented
 from iaterr.check.loader import RecordFile, Spool, Spooled
 from iaterr.check.validate import FileResult
 from iaterr.model.visibility import View
@@ -32,7 +33,7 @@ from iaterr.repo.config import Repository
 #: the names under which :func:`site_summary` and :func:`json_fragment` are prepared and cached (the CSV cells
 #: are those of ``export --csv``: :data:`~iaterr.publish.opendata.CSV_CELLS`); a new name whenever what they
 #: hold changes (the cache keeps values by name)
-SITE_SUMMARY = "site-resume-5"
+SITE_SUMMARY = "site-resume-6"
 SITE_LIST = "site-liste-1"
 SITE_JSON = "site-json"
 #: the JSON fragment of a use case holds this in place of its collectivité (YAML cannot hold a NUL)
@@ -117,15 +118,31 @@ def digest_of(value: Any) -> str:
 
 def json_fragment(cas: View) -> str:
     """The use case's entry in ``to_json``'s list, as :func:`~iaterr.publish.opendata.json_document` takes it,
-    its collectivité a placeholder."""
-    return json.dumps({**cas, "collectivite": "\0"}, ensure_ascii=False, indent=2)
+    its collectivité a placeholder. The last one made is remembered with its view (:func:`view_digest`, prepared
+    first, makes it from the same view)."""
+    if _LAST_FRAGMENT[0] is cas:
+        return _LAST_FRAGMENT[1]
+    text = json_indented({**cas, "collectivite": "\0"})
+    _LAST_FRAGMENT[:] = [cas, text]
+    return text
+
+
+#: the view :func:`json_fragment` last made a fragment of, and that fragment
+_LAST_FRAGMENT: list[Any] = [None, ""]
+
+
+def view_digest(shown: View) -> str:
+    """The hash of a use case's public view (whether its pages must be made again, whether it changed during a
+    build): of its JSON entry (:func:`json_fragment`, which holds every field but its collectivité) and its
+    collectivité."""
+    return digest_of(json_fragment(shown) + "\n" + str(shown.get("collectivite")))
 
 
 def site_summary(shown: View) -> dict[str, Any]:
     """What the lists of the site show of a use case, and the hash of its public view. Its CSV cells and JSON
     fragment are prepared apart: long texts are cached as they are."""
     codes = _codes(shown)
-    return {"hash": digest_of(dict(shown)), "summary": {**json.loads(_list_text(shown)), "theme": codes[0],
+    return {"hash": view_digest(shown), "summary": {**json.loads(_list_text(shown)), "theme": codes[0],
                                                           "statut": codes[1], "types": codes[2], "risque": codes[3]}}
 
 
@@ -138,7 +155,7 @@ def site_codes(shown: View) -> str:
     """In the checking processes: the hash of a use case's public view and the codes its filters count, as one
     short text (:func:`codes_of` reads it): theme, status, types, risk tier."""
     theme, statut, types, risque = _codes(shown)
-    return "\x1f".join([digest_of(dict(shown)), str(theme), str(statut), " ".join(map(str, types)), str(risque)])
+    return "\x1f".join([view_digest(shown), str(theme), str(statut), " ".join(map(str, types)), str(risque)])
 
 
 def codes_of(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
@@ -251,7 +268,7 @@ def json_chunks(site: SiteData) -> Iterator[str]:
 
     def entry(r: Record) -> str:
         if r.collectivite not in colls:
-            text = json.dumps(site.collectivites[r.collectivite], ensure_ascii=False, indent=2)
+            text = json_indented(site.collectivites[r.collectivite])
             colls[r.collectivite] = '"collectivite": ' + text.replace("\n", "\n  ")
         return site.text(r.json).replace(_PLACEHOLDER, colls[r.collectivite], 1)
 

@@ -31,17 +31,30 @@ _MARKS = re.compile("[\u0300-\u036f]+")
 
 def fold(text: str) -> str:
     """« Réseaux d'eau » → « reseaux d eau »: as the page's script folds a query (the same marks removed)."""
-    text = _MARKS.sub("", unicodedata.normalize("NFD", str(text).lower())).replace("œ", "oe").replace("æ", "ae")
-    return _NOT_WORD.sub(" ", text).strip()
+    return _NOT_WORD.sub(" ", _unmarked(text)).strip()
+
+
+def _unmarked(text: str) -> str:
+    """``text`` in lower case, its marks and ligatures removed (what :func:`fold` then cuts into words)."""
+    text = str(text).lower()
+    if text.isascii():  # an ASCII text has no mark to remove, nothing to decompose, no ligature
+        return text
+    return _MARKS.sub("", unicodedata.normalize("NFD", text)).replace("œ", "oe").replace("æ", "ae")
 
 
 def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
+_WORD = re.compile("[a-z0-9]+")
+
+
 def words(text: str) -> list[str]:
     """The searchable words of ``text``, folded and stemmed, each once, in order."""
-    return list(dict.fromkeys(stem(w) for w in fold(text).split()))
+    # each word once before stemming, then each stem once: the same stems in the same order (a stem's first word
+    # comes first among its words), fewer to stem
+    return list(dict.fromkeys([w[:-1] if len(w) > 3 and w[-1] in "sx" else w
+                               for w in dict.fromkeys(_WORD.findall(_unmarked(text)))]))
 
 
 def search_words(view: Any) -> str:
