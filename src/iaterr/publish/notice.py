@@ -62,8 +62,10 @@ from iaterr.model.vocab import (
     TYPES_ANALYSE_IMPACT,
     Vocabulary,
 )
+from iaterr.publish import notice_html
 from iaterr.publish.export import ExportItem
 from iaterr.publish.francais import DAY, date_range, name_forms, partial_date, starts_after
+from iaterr.publish.notice_html import paragraphs
 
 #: The pseudo-field of a request channel (an e-mail address, a form or a postal address): no single field.
 CHANNEL = "canal_demandes"
@@ -1031,23 +1033,7 @@ def person_template(notice: Notice) -> str:
 # ---------------------------------------------------------------- rendering
 
 
-def paragraphs(value: Any) -> Any:
-    """Record text in HTML with its paragraphs and line breaks kept: a blank line starts a new paragraph
-    (``<p>``), a single line break stays one (``<br>``); escaped like the rest."""
-    from markupsafe import Markup, escape
-
-    text = printable(str(value)).replace("\r\n", "\n").strip()
-    if "\n" not in text:  # one paragraph of one line (most values): the text itself
-        return escape(text)
-    parts = [p.strip() for p in re.split(r"\n[ \t]*\n+", text) if p.strip()]
-    shown = [Markup("<br>\n").join(escape(line.strip()) for line in part.split("\n")) for part in parts]
-    if len(shown) <= 1:
-        return shown[0] if shown else Markup("")
-    return Markup("").join(Markup("<p>{}</p>").format(part) for part in shown)
-
-
 def _environment():
-    from iaterr.publish import notice_html
     from iaterr.publish.templating import environment
 
     env = environment("templates/notice")

@@ -15,13 +15,13 @@ one. ``tests/test_rendu_sections.py`` checks them against the macros they replac
 from __future__ import annotations
 
 import functools
+import re
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from iaterr.base.text import is_web_url, printable
 from iaterr.i18n import message
-from iaterr.publish.notice import Item, Notice, Phrase, paragraphs, section_subtitle
 from iaterr.publish.templating import html_shown as shown
 
 __all__ = ["alerts", "explanation", "link", "treatment"]
@@ -33,11 +33,15 @@ def _said(key: str, lang: str) -> str:
     return shown(message(key, lang))
 
 
-@functools.lru_cache(maxsize=64)
-def _heading(place: str, title: str, lang: str, h: int) -> str:
+def _heading(n: Any, place: str, title: str, h: int) -> str:
     """A section's start: its heading and, when it has one, the legal reference under it."""
+    return _section_start(place, title, n.lang, h, "" if place == "analyses" else n.subtitle(place))
+
+
+@functools.lru_cache(maxsize=64)
+def _section_start(place: str, title: str, lang: str, h: int, subtitle: str) -> str:
     out = f'<section aria-labelledby="s-{place}">\n<h{h} id="s-{place}">{_said(title, lang)}</h{h}>\n'
-    return out if place == "analyses" else out + f'<p class="ref-loi">{shown(section_subtitle(place, lang))}</p>\n'
+    return out + f'<p class="ref-loi">{shown(subtitle)}</p>\n' if subtitle else out
 
 
 def _value(data: Any, name: str) -> Any:
@@ -50,6 +54,19 @@ def _get(data: Any, name: str) -> Any:
     return data.get(name) if isinstance(data, dict) else None
 
 
+def paragraphs(value: Any) -> Markup:
+    """Record text in HTML with its paragraphs and line breaks kept: a blank line starts a new paragraph
+    (``<p>``), a single line break stays one (``<br>``); escaped like the rest (the templates' filter ``para``)."""
+    text = printable(str(value)).replace("\r\n", "\n").strip()
+    if "\n" not in text:  # one paragraph of one line (most values): the text itself
+        return escape(text)
+    parts = [p.strip() for p in re.split(r"\n[ \t]*\n+", text) if p.strip()]
+    shown = [Markup("<br>\n").join(escape(line.strip()) for line in part.split("\n")) for part in parts]
+    if len(shown) <= 1:
+        return shown[0] if shown else Markup("")
+    return Markup("").join(Markup("<p>{}</p>").format(part) for part in shown)
+
+
 def link(url: Any) -> Markup:
     """A web address as a link when it is a plain http(s) one; anything else as text."""
     return Markup(f'<a href="{shown(url)}">{shown(url)}</a>' if is_web_url(url) else shown(url))
@@ -58,7 +75,7 @@ def link(url: Any) -> Markup:
 # the pieces below are HTML made of values already shown: what a macro's result printed by ``{{ }}`` became, its
 # invisible characters shown (:func:`printable`) once more
 
-def _missing(n: Notice, place: str) -> str:
+def _missing(n: Any, place: str) -> str:
     """The items missing at ``place``, each as an alert."""
     if not n.missing or place not in n.missing_places:
         return ""
@@ -66,11 +83,11 @@ def _missing(n: Notice, place: str) -> str:
                              for x in n.missing_at(place)))
 
 
-def _phrases(n: Notice, phrases: list[Phrase]) -> str:
+def _phrases(n: Any, phrases: list[Any]) -> str:
     return printable("".join(f"<p>{shown(n.html(p))}</p>\n" for p in phrases))
 
 
-def _items(n: Notice, items: list[Item]) -> str:
+def _items(n: Any, items: list[Any]) -> str:
     if not items:
         return ""
     rows = "".join(f"<dt>{shown(n.text(x.label, collectivite=n.collectivite))}</dt><dd>{shown(n.html_value(x.value))}"
@@ -78,7 +95,7 @@ def _items(n: Notice, items: list[Item]) -> str:
     return printable(f"<dl>\n{rows}</dl>\n")
 
 
-def alerts(n: Notice) -> Markup:
+def alerts(n: Any) -> Markup:
     """What blocks the notice's use, whether decisions are taken when the record does not say, what is missing."""
     lang, out = n.lang, []
     if n.blocking:
@@ -107,10 +124,10 @@ def alerts(n: Notice) -> Markup:
     return Markup("".join(out))
 
 
-def treatment(n: Notice, h: int = 2) -> Markup:
+def treatment(n: Any, h: int = 2) -> Markup:
     """The processing: its purpose, description, status, publics and the persons it concerns."""
     d, lang, la = n.data, n.lang, shown(n.la)
-    out = [_heading("traitement", "notice.s.traitement", lang, h), "<dl>\n"]
+    out = [_heading(n, "traitement", "notice.s.traitement", h), "<dl>\n"]
     if _get(d, "finalite"):
         out.append(f'<dt>{_said("notice.finalite", lang)}</dt><dd{la}>{shown(paragraphs(d["finalite"]))}</dd>')
     out.append(f'<dt>{_said("notice.description", lang)}</dt><dd{la}>{shown(paragraphs(_value(d, "description")))}'
@@ -126,12 +143,12 @@ def treatment(n: Notice, h: int = 2) -> Markup:
     return Markup("".join(out))
 
 
-def explanation(n: Notice, h: int = 2) -> Markup:
+def explanation(n: Any, h: int = 2) -> Markup:
     """What the algorithm contributes to the decision, its data, parameters and operations (R311-3-1-2), the
     rights, personal data (GDPR) or the legal basis, the AI Act, the impact assessments."""
     d, lang, la = n.data, n.lang, shown(n.la)
     sep = _said("notice.sep", lang)
-    out = [_heading("contribution", "notice.s.contribution", lang, h), "<dl>\n"]
+    out = [_heading(n, "contribution", "notice.s.contribution", h), "<dl>\n"]
     if _get(d, "niveau_automatisation"):
         out.append(f'<dt>{_said("notice.automatisation", lang)}</dt><dd>'
                    f'{shown(n.label("niveaux_automatisation", d["niveau_automatisation"]))}</dd>')
@@ -145,7 +162,7 @@ def explanation(n: Notice, h: int = 2) -> Markup:
                    "</dd>")
     out.append(f'</dl>\n{_missing(n, "contribution")}\n</section>\n\n')
 
-    out.append(_heading("donnees", "notice.s.donnees", lang, h))
+    out.append(_heading(n, "donnees", "notice.s.donnees", h))
     if _get(d, "donnees"):
         out.append("<ul>\n")
         for x in d["donnees"]:
@@ -166,7 +183,7 @@ def explanation(n: Notice, h: int = 2) -> Markup:
         out.append(f'<p>{_said("notice.aucune-donnee", lang)}</p>\n')
     out.append(f'{_missing(n, "donnees")}\n</section>\n\n')
 
-    out.append(_heading("parametres", "notice.s.parametres", lang, h))
+    out.append(_heading(n, "parametres", "notice.s.parametres", h))
     if _get(d, "parametres"):
         out.append("<ul>\n")
         for x in d["parametres"]:
@@ -181,7 +198,7 @@ def explanation(n: Notice, h: int = 2) -> Markup:
         out.append(f'<p>{_said("notice.aucun-parametre", lang)}</p>\n')
     out.append(f'{_missing(n, "parametres")}\n</section>\n\n')
 
-    out.append(_heading("operations", "notice.s.operations", lang, h) + "<dl>\n")
+    out.append(_heading(n, "operations", "notice.s.operations", h) + "<dl>\n")
     if _get(d, "type_algorithme"):
         out.append(f'<dt>{_said("notice.type-algo", lang)}</dt><dd>'
                    f'{shown(", ".join(n.labels("types_algorithme", d["type_algorithme"])))}</dd>')
@@ -189,7 +206,7 @@ def explanation(n: Notice, h: int = 2) -> Markup:
         out.append(f'<dt>{shown(n.title("operations"))}</dt><dd{la}>{shown(paragraphs(d["operations"]))}</dd>')
     out.append(f'</dl>\n{_missing(n, "operations")}\n</section>\n\n')
 
-    out.append(_heading("droits", "notice.s.droits", lang, h) + _phrases(n, n.rights_intro) + "\n")
+    out.append(_heading(n, "droits", "notice.s.droits", h) + _phrases(n, n.rights_intro) + "\n")
     if n.channels:
         out.append(f"<p>{shown(n.html(n.adresser))}</p>\n<ul>\n")
         out.extend(f"<li>{shown(n.html(p))}</li>\n" for p in n.channels)
@@ -200,24 +217,24 @@ def explanation(n: Notice, h: int = 2) -> Markup:
     out.append(f"{_items(n, n.rights_items)}\n{_phrases(n, n.rights_after)}\n</section>\n")
 
     if n.personal is not None:
-        out.append("\n" + _heading("rgpd", "notice.s.rgpd", lang, h) + "<ul>\n")
+        out.append("\n" + _heading(n, "rgpd", "notice.s.rgpd", h) + "<ul>\n")
         for x in n.personal:
-            if isinstance(x, Item):
+            if hasattr(x, "label"):  # an item: its label and value
                 out.append(f"<li><strong>{shown(n.text(x.label))}</strong>{sep}{shown(n.html_value(x.value))}</li>\n")
-            elif isinstance(x, Phrase):
+            elif hasattr(x, "key"):  # a sentence (else a missing item)
                 out.append(f"<li>{shown(n.html(x))}</li>\n")
             else:
                 out.append(f'<li class="alerte"><strong>⚠ {shown(n.html(x))}</strong></li>\n')
         out.append("</ul>\n</section>\n")
     elif _get(d, "base_legale"):
-        out.append("\n" + _heading("base", "notice.s.base", lang, h) +
+        out.append("\n" + _heading(n, "base", "notice.s.base", h) +
                    f'<p{la}>{shown(paragraphs(d["base_legale"]))}</p>\n</section>\n')
 
-    out.append("\n" + _heading("ia", "notice.s.ia", lang, h) + f"{_phrases(n, n.ai_intro)}\n{_items(n, n.ai_items)}\n"
+    out.append("\n" + _heading(n, "ia", "notice.s.ia", h) + f"{_phrases(n, n.ai_intro)}\n{_items(n, n.ai_items)}\n"
                f'{_missing(n, "ia")}\n{_phrases(n, n.ai_after)}\n</section>\n')
 
     if _get(d, "analyses_impact"):
-        out.append("\n" + _heading("analyses", "notice.analyses", lang, h) + "<ul>")
+        out.append("\n" + _heading(n, "analyses", "notice.analyses", h) + "<ul>")
         for x in d["analyses_impact"]:
             out.append(f'<li>{shown(n.label("types_analyse_impact", _get(x, "type")))}')
             if _get(x, "date"):
