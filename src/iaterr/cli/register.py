@@ -96,12 +96,12 @@ def register(app: typer.Typer) -> None:
 NAMED_PAGES = 5
 
 
-def _say_no_channel(ui: App, pages: list[tuple[str, str, str]]) -> None:
+def _say_no_channel(ui: App, cases: list[tuple[str, str, str]]) -> None:
     """The use-case pages that give no way to send a request: a line per page, or per collectivité when
     several of its pages lack one (its own record is then where the address is best given)."""
     by_collectivite: dict[str, list[tuple[str, str]]] = {}
-    for rel, page, coll in pages:
-        by_collectivite.setdefault(coll, []).append((rel, page))
+    for rel, ident, coll in cases:
+        by_collectivite.setdefault(coll, []).append((rel, f"cas/{ident}.html"))
     for coll, its in by_collectivite.items():
         if len(its) == 1:
             ui.say("registre.sans-canal", style="yellow", page=its[0][1], fichier=its[0][0])

@@ -97,7 +97,8 @@ class BuildResult:
     records: int
     collectivites: int
     skipped: list[tuple[str, int]]
-    #: use-case pages that give no way to send a request: (record file, page, collectivité), a finding each
+    #: use cases whose page gives no way to send a request: (record file, identifiant, collectivité), a finding
+    #: each (the page is ``cas/<identifiant>.html``)
     no_channel: list[tuple[str, str, str]] = field(default_factory=list)
     #: invalid use cases whose page shows their last valid version, « en cours de révision »
     revisions: list[Revision] = field(default_factory=list)
@@ -164,13 +165,12 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         made = _renderers(repo, site, languages, title, today, commit, staging, modified, fingerprint, ident)
         renderers = [renderer for renderer, _inputs in made]
         coll_hash = {c: digest_of(dict(d)) for c, d in site.collectivites.items()}
-        # the use-case pages rendered or carried over where their records were read, when the build keeps them
-        kept: dict[str, tuple[str, str]] = {}
-        fresh: set[str] = set()  # the pages written (not carried over)
-        for path, (page_hash, made_hash, carried) in _accepted(site, made, staging, languages, coll_hash, emit).items():
-            kept[path] = (page_hash, made_hash)
-            if not carried:
-                fresh.add(path)
+        # every page the new site holds → the hash of its inputs and of its content (:func:`_kept`), and the
+        # pages written (not carried over); first the use-case pages rendered or carried over where their
+        # records were read, when the build keeps them
+        kept: dict[str, str] = {}
+        fresh: set[str] = set()
+        _accepted(site, made, staging, languages, coll_hash, emit, kept, fresh)
         lists = _lists(site)
         pages: list[_Page] = []
         #: where each language's use-case pages come in the order pages are reported
@@ -187,12 +187,12 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
             content = state.reusable(out, page.path, page.hash)
             if content is not None:
                 staging.keep(page.path)
-                kept[page.path] = (page.hash, content)
+                kept[page.path] = _kept(page.hash, content)
                 continue
             own = page.renderer or renderers[0]
             assert page.render is not None
             own.current = page.path[len(own.prefix):]
-            kept[page.path] = (page.hash, own.write(page.path, page.render()))
+            kept[page.path] = _kept(page.hash, own.write(page.path, page.render()))
             fresh.add(page.path)
         # the use-case pages neither kept from where their records were read nor carried over: rendered here,
         # their views read again (their records came from the cache) a batch at a time, then dropped
@@ -206,7 +206,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
                 content = state.reusable(out, path, page_hash)
                 if content is not None:
                     staging.keep(path)
-                    kept[path] = (page_hash, content)
+                    kept[path] = _kept(page_hash, content)
                     continue
                 cases.setdefault(number, []).append(index)
                 fresh.add(path)
@@ -222,12 +222,12 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
                 rendered = render_cases(renderer, chunk, jobs) if chunk else {}
                 for r in chunk:
                     path = f"{renderer.prefix}cas/{r.identifiant}.html"
-                    kept[path] = (_case_hash(inputs, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel)),
-                                  rendered[path])
+                    kept[path] = _kept(_case_hash(inputs, r.hash, coll_hash[r.collectivite],
+                                                  renderer.modified.get(r.rel)), rendered[path])
             for r in batch:
                 r.data, r.summary = None, NO_SUMMARY
         renderers[0].write(MANIFEST, _manifest(lang, languages, sorted(kept)))
-        no_channel = [(r.rel, f"cas/{r.identifiant}.html", r.collectivite) for r in without_channel(site)]
+        no_channel = [(r.rel, r.identifiant, r.collectivite) for r in without_channel(site)]
         written = _in_order(site, pages, ends, renderers, fresh)
         del fresh
         now = time.time_ns()
@@ -239,7 +239,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         if spool is not None:
             spool.close()
     state.save(out, fingerprint, kept, now)
-    deleted = sorted(old - set(kept) - {MANIFEST})
+    deleted = sorted(old - kept.keys() - {MANIFEST})
     return BuildResult(out, written, deleted, len(kept) - len(written), len(site.records), len(site.collectivites),
                        site.skipped, no_channel,
                        revisions, removed, ident.problems, ident.missing)
@@ -348,36 +348,42 @@ class _CasePages:
 
 
 def _accepted(site: SiteData, made: list[tuple[Renderer, str]], staging: Staging, languages: list[str],
-              coll_hash: dict[str, str], emit: _CasePages) -> dict[str, tuple[str, str, bool]]:
+              coll_hash: dict[str, str], emit: _CasePages, kept: dict[str, str], fresh: set[str]) -> None:
     """The use-case pages rendered or carried over where their record was read that the build keeps (same
-    inputs, same context, same collectivité as its own): page → (hash of its inputs, of its content, carried
+    inputs, same context, same collectivité as its own), put in ``kept`` (and in ``fresh`` when not carried
     over). Any other file those processes left in the staging folder (a record found invalid against the
     others, a context that changed) is deleted before the build writes its own pages."""
     same = [(inputs, _case_key(renderer)) == (early_inputs, early_key)
             for (renderer, inputs), (_r, early_inputs, early_key) in zip(made, emit.made, strict=True)]
-    accepted: dict[str, tuple[str, str, bool]] = {}
     for r in site.records:
         emitted, r.emitted = r.emitted, None
         if not isinstance(emitted, tuple) or len(emitted) != len(made) \
                 or emit.coll_hashes.get(r.collectivite) != coll_hash[r.collectivite]:
             continue
-        for (renderer, inputs), kept, done in zip(made, same, emitted):
-            if done is None or not kept:
+        for (renderer, inputs), same_context, done in zip(made, same, emitted):
+            if done is None or not same_context:
                 continue
             page_hash = _case_hash(inputs, r.hash, coll_hash[r.collectivite], renderer.modified.get(r.rel))
-            accepted[f"{renderer.prefix}cas/{r.identifiant}.html"] = (page_hash, done.lstrip("="),
-                                                                       done.startswith("="))
+            path = f"{renderer.prefix}cas/{r.identifiant}.html"
+            kept[path] = _kept(page_hash, done.lstrip("="))
+            if not done.startswith("="):
+                fresh.add(path)
     for index, language in enumerate(languages):
         folder = staging.path / ("" if index == 0 else language) / "cas"
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            continue
         prefix = "" if index == 0 else f"{language}/"
-        for name in names:
-            if f"{prefix}cas/{name}" not in accepted:
-                os.unlink(folder / name)
-    return accepted
+        try:
+            with os.scandir(folder) as entries:  # a name at a time: a page per record of a library
+                for entry in entries:
+                    if f"{prefix}cas/{entry.name}" not in kept:
+                        os.unlink(entry.path)
+        except FileNotFoundError:
+            continue
+
+
+def _kept(page_hash: str, content: str) -> str:
+    """What ``kept`` holds of a page: the hash of its inputs and of its content, as one short text (hexadecimal
+    hashes, a space between)."""
+    return f"{page_hash} {content}"
 
 
 def _furniture_pages(renderer: Renderer, ident: Identity, fingerprint: str) -> list[_Page]:

@@ -223,16 +223,17 @@ class PageState:
             return None
         return entry[1] if same else None
 
-    def save(self, out: Path, fingerprint: str, pages: dict[str, tuple[str, str]], now_ns: int) -> None:
-        """Record what ``out`` now holds: page → (inputs, content hash), with each file's stamp (written a page
-        at a time: a page of every record is never a second time in memory)."""
+    def save(self, out: Path, fingerprint: str, pages: dict[str, str], now_ns: int) -> None:
+        """Record what ``out`` now holds: page → "hash of its inputs, space, hash of its content", with each
+        file's stamp (written a page at a time: a page of every record is never a second time in memory)."""
         if self.path is None:
             return
 
         def pieces() -> Iterable[str]:
             yield '{"empreinte":' + json.dumps(f"{STATE_LAYOUT}:{fingerprint}") + ',"pages":{\n'
             separator = ""
-            for rel, (inputs, content) in pages.items():
+            for rel, hashes in pages.items():
+                inputs, _space, content = hashes.partition(" ")
                 try:
                     s = Stamp.of(os.lstat(f"{out}/{rel}"))
                 except OSError:
