@@ -192,7 +192,8 @@ def test_fold_and_words_are_what_they_were():
         for sample in (chr(code), f"Ab{chr(code)}cs x{chr(code)}X {chr(code)}eux"):
             assert fold(sample) == ref_fold(sample) and words(sample) == ref_words(sample), hex(code)
     for sample in ["", "   ", "Réseaux d'eau des réseaux", "ŒUVRES œuvre Ædes", "chatbots CHATBOT chatbotx",
-                   "bus gaz axes ax as isx", "ΣΑΣ ΟΔΟΣ", "İstanbul", "ﬁnances", "123s 45x 1234s"]:
+                   "bus gaz axes ax as isx", "ΣΑΣ ΟΔΟΣ", "İstanbul", "ﬁnances", "123s 45x 1234s",
+                   "\u0301 \u0301a a\u0301 e\u0301\u0301te\u0301s \u0301\u0302 x\u0483y", "e\u0301 é É"]:
         assert fold(sample) == ref_fold(sample)
         assert words(sample) == ref_words(sample)
 

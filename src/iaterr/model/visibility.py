@@ -85,20 +85,25 @@ def _rebuild(data: dict[str, Any], restricted: bool) -> View:
 def _filtered(model: type[BaseModel], data: dict[str, Any], include_restricted: bool) -> dict[str, Any]:
     fields = shown_fields(model, include_restricted)
     if len(data) * 4 < len(fields):  # a few keys (a record's identity): look them up, in the model's order
-        names = sorted((name for name in data if name in fields), key=_order(model).__getitem__)
+        out = {name: data[name] for name in sorted((name for name in data if name in fields),
+                                                   key=_order(model).__getitem__)}
     else:
-        names = [name for name in fields if name in data]
-    out: dict[str, Any] = {}
-    for name in names:
-        spec = fields[name]
-        value = data[name]
-        if spec.submodel is not None:
+        out = {name: data[name] for name in fields if name in data}
+    for name, submodel in _tables(model, include_restricted):  # their rows filtered too, in place
+        if name in out:
+            value = out[name]
             if isinstance(value, list):
-                value = [_filtered(spec.submodel, v, include_restricted) for v in value if isinstance(v, dict)]
+                out[name] = [_filtered(submodel, v, include_restricted) for v in value if isinstance(v, dict)]
             elif isinstance(value, dict):
-                value = _filtered(spec.submodel, value, include_restricted)
-        out[name] = value
+                out[name] = _filtered(submodel, value, include_restricted)
     return out
+
+
+@cache
+def _tables(model: type[BaseModel], include_restricted: bool) -> list[tuple[str, type[BaseModel]]]:
+    """The fields of ``model`` that a view shows and that hold a table (a sub-model), with it."""
+    return [(name, spec.submodel) for name, spec in shown_fields(model, include_restricted).items()
+            if spec.submodel is not None]
 
 
 @cache

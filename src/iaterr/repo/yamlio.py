@@ -95,7 +95,7 @@ def read_document(raw: bytes, rel: str) -> Document:
         diags.append(Diagnostic("fichier-vide", rel, params=with_hint({}, "racine")))
         return doc
     try:
-        nodes = list(yaml.compose_all(text, Loader=_RawLoader))
+        nodes = _compose(raw, text)
     except yaml.MarkedYAMLError as exc:
         diags.append(_syntax_diagnostic(exc, text, rel))
         return doc
@@ -133,6 +133,18 @@ def read_document(raw: bytes, rel: str) -> Document:
     return doc
 
 
+def _compose(raw: bytes, text: str) -> list[Any]:
+    """The YAML documents of a file (its bytes, in UTF-8, and its text). libyaml is given the bytes as they are:
+    what it would be given of the text, the same bytes (the text is the bytes decoded, strictly), not encoded
+    again. A file it refuses is read again from the text, for the error to say what it always said."""
+    if _Loader is yaml.SafeLoader:  # pragma: no cover - without libyaml, the text
+        return list(yaml.compose_all(text, Loader=_RawLoader))
+    try:
+        return list(yaml.compose_all(raw, Loader=_RawLoader))
+    except yaml.YAMLError:
+        return list(yaml.compose_all(text, Loader=_RawLoader))
+
+
 def _comments_only(text: str) -> bool:
     """Is every line of ``text`` blank or a comment? Its first lines are looked at first: a record's are
     enough (the lines of a text are those of its part before a line feed, then those of its part after)."""
@@ -164,31 +176,33 @@ def _plain(root: Any) -> Any:
     counter = [1]
 
     def convert(node: Any, depth: int) -> Any:
-        cls = node.__class__
-        if node.tag not in _ALLOWED_TAGS or depth > 50:
+        if node.tag not in _ALLOWED_TAGS:
             raise _Unusual
+        cls, items = node.__class__, node.value
         if cls is _SCALAR:
-            if not node.style and node.value in _NULLS:
-                return None
-            return node.value
-        items = node.value
+            return None if not node.style and items in _NULLS else items
         counter[0] += len(items)
-        if counter[0] > _MAX_NODES:
+        if counter[0] > _MAX_NODES or depth >= 50:  # its items would be too many or too deep, or nearly
             raise _Unusual
         depth += 1
-        if cls is _SEQUENCE:
-            return [convert(item, depth) for item in items]
-        if cls is not _MAPPING:
+        # a text among the items is taken here (most are): the same as convert() would
+        if cls is _MAPPING:
+            out: dict[str, Any] = {}
+            for key_node, node in items:
+                if key_node.__class__ is not _SCALAR:
+                    raise _Unusual
+                key = key_node.value
+                if key in out:
+                    raise _Unusual
+                if node.__class__ is _SCALAR and node.tag in _ALLOWED_TAGS and (node.style or node.value not in _NULLS):
+                    out[key] = node.value
+                else:
+                    out[key] = convert(node, depth)
+            return out
+        if cls is not _SEQUENCE:
             raise _Unusual
-        out: dict[str, Any] = {}
-        for key_node, value_node in items:
-            if key_node.__class__ is not _SCALAR:
-                raise _Unusual
-            key = key_node.value
-            if key in out:
-                raise _Unusual
-            out[key] = convert(value_node, depth)
-        return out
+        return [node.value if node.__class__ is _SCALAR and node.tag in _ALLOWED_TAGS
+                and (node.style or node.value not in _NULLS) else convert(node, depth) for node in items]
 
     return convert(root, 0)
 

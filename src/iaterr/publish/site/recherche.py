@@ -46,15 +46,50 @@ def stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
 
 
-_WORD = re.compile("[a-z0-9]+")
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(char: str) -> str:
+    """What :func:`fold` makes of one character before cutting words: its decomposition without the marks,
+    ligatures spelled out (remembered, for a few thousand characters)."""
+    folded = _FOLDED.get(char)
+    if folded is None:
+        folded = _MARKS.sub("", unicodedata.normalize("NFD", char)).replace("œ", "oe").replace("æ", "ae")
+        if len(_FOLDED) < 4096:
+            _FOLDED[char] = folded
+    return folded
+
+
+#: the characters beyond ASCII that French texts hold, each with what it becomes among words: its letters as
+#: :func:`fold` leaves them, anything else a space (a word ends there either way)
+_FRENCH = tuple((char, _NOT_WORD.sub(" ", _fold_char(char)))
+                for char in "éèàêçâîôûëïüöäùÿœæ’‘«»“”…–—\xa0\u202f°€²³ñ−×")
+_ASCII = frozenset(map(chr, range(128)))
+#: each byte of an ASCII text but a-z and 0-9 made a space
+_SPACES = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 
 
 def words(text: str) -> list[str]:
     """The searchable words of ``text``, folded and stemmed, each once, in order."""
+    # the words of fold(text), made with C string methods: a text decomposed, its marks removed and its words cut
+    # is the same, word for word, as each of its characters so treated (a decomposition is a character's own; the
+    # order of the marks it may reorder tells no word from another); the few distinct characters beyond ASCII of
+    # a text are replaced one by one, then every character but a-z and 0-9 (and anything still beyond ASCII, a
+    # "?" first) is a space
+    text = str(text).lower()
+    if not text.isascii():
+        for char, folded in _FRENCH:
+            if char in text:
+                text = text.replace(char, folded)
+        if not text.isascii():
+            for char in set(text).difference(_ASCII):
+                folded = _fold_char(char)
+                if folded != char:
+                    text = text.replace(char, folded)
+    found = text.encode("ascii", "replace").translate(_SPACES).decode("ascii").split()
     # each word once before stemming, then each stem once: the same stems in the same order (a stem's first word
     # comes first among its words), fewer to stem
-    return list(dict.fromkeys([w[:-1] if len(w) > 3 and w[-1] in "sx" else w
-                               for w in dict.fromkeys(_WORD.findall(_unmarked(text)))]))
+    return list(dict.fromkeys([w[:-1] if w[-1] in "sx" and len(w) > 3 else w for w in dict.fromkeys(found)]))
 
 
 def search_words(view: Any) -> str:
