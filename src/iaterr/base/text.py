@@ -43,7 +43,7 @@ def _escape(match: re.Match[str]) -> str:
 
 
 #: The characters of :data:`_UNPRINTABLE` that :meth:`str.isprintable` calls printable (a combining mark and
-#: Hangul fillers): everything else it holds, :meth:`str.isprintable` refuses (``tests/test_texte_rapide.py``
+#: Hangul fillers): everything else it holds, :meth:`str.isprintable` refuses (``tests/test_lecture_rapide.py``
 #: checks both over every code point).
 _PRINTABLE_BUT_INVISIBLE = ("\u034f", "\u115f", "\u1160", "\u3164", "\uffa0")
 
@@ -168,10 +168,6 @@ def is_web_url(value: object) -> bool:
 #: full-width forms, which some spreadsheets accept too.
 FORMULA_START = frozenset("=+-@\t\r\n\uff1d\uff0b\uff0d\uff20")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
-#: A cell holding one of these is quoted: the separator of this CSV (``,``), the one a French spreadsheet
-#: splits on (``;``), a tab, a quote, a line break: no reader can then make two cells of one.
-_NEEDS_QUOTES = re.compile(r'[",;\t\r\n]')
-
 
 #: Where a spreadsheet that splits the file otherwise (on ``;``, as French spreadsheets do, or on tabs), or
 #: that breaks a row at a line break inside quotes, would start a new cell: a formula sign there is made inert.
@@ -229,10 +225,9 @@ def csv_cell(value: object) -> str:
     doubled)."""
     if value is None:
         return ""
-    text = value if type(value) is str else str(value)  # noqa: E721 - a subclass is made a plain text
-    if text[:1] in _RISKY_FIRST or ";" in text or "\t" in text or "\n" in text or "\r" in text:
-        text = neutralise(text)  # else as it is: nothing in it to make inert
-    # what _NEEDS_QUOTES finds, looked for character by character at C speed
+    text = neutralise(value if type(value) is str else str(value))  # noqa: E721 - a subclass made plain text
+    # quoted when it holds this CSV's separator (,), the one a French spreadsheet splits on (;), a tab, a quote
+    # or a line break: no reader can then make two cells of one (looked for one by one, at C speed)
     if '"' in text or "," in text or ";" in text or "\t" in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text

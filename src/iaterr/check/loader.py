@@ -321,9 +321,14 @@ class Spool:
         self.size += len(data)
         return ref
 
-    def get(self, ref: Spooled | SpooledView) -> str:
-        self.file.seek(ref.offset)
-        return self.file.read(ref.length).decode("utf-8")
+    def get(self, ref: int | SpooledView) -> str:
+        """The text at ``ref``: a :class:`Spooled` reference, the integer it is, or a :class:`SpooledView`."""
+        if isinstance(ref, SpooledView):
+            offset, length = ref.offset, ref.length
+        else:
+            offset, length = ref >> 32, ref & 0xFFFFFFFF
+        self.file.seek(offset)
+        return self.file.read(length).decode("utf-8")
 
     def view(self, ref: SpooledView) -> View:
         """The view :func:`_spool_view` kept (passed through the visibility rule again)."""

@@ -31,7 +31,7 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from iaterr import __version__
-from iaterr.check.loader import RecordFile, Spool, Spooled
+from iaterr.check.loader import RecordFile, Spool
 from iaterr.check.validate import FileResult
 from iaterr.i18n import message
 from iaterr.model.visibility import View
@@ -655,7 +655,7 @@ class _RowHtml:
         if refs is None:
             refs = self.places[(root, show_coll)] = array("Q", bytes(8 * len(self.site.records)))
         if refs[number]:
-            return spool.get(Spooled(refs[number] >> 32, refs[number] & 0xFFFFFFFF))
+            return spool.get(refs[number])
         text = self.renderer.rows.one(_row(self.site, self.site.records[number]), root, show_coll)
         refs[number] = int(spool.put(text)) if text else 0
         return text

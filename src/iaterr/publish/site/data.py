@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any
 
 from iaterr.base.text import json_indented
-from iaterr.check.loader import RecordFile, Spool, Spooled
+from iaterr.check.loader import RecordFile, Spool
 from iaterr.check.validate import FileResult
 from iaterr.model.visibility import View
 from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
@@ -103,7 +103,7 @@ class SiteData:
         if isinstance(value, str):
             return value
         assert self.spool is not None
-        return self.spool.get(Spooled(value >> 32, value & 0xFFFFFFFF))
+        return self.spool.get(value)
 
     def summary(self, r: Record) -> dict[str, Any]:
         """What :func:`site_summary` gives of ``r``: its codes, and what the spool keeps of it, read back."""
@@ -166,14 +166,6 @@ def codes_of(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
             sys.intern(risque))
 
 
-def _packed(value: Any) -> Any:
-    """A :class:`~iaterr.check.loader.Spooled` reference as one integer (an object with a dictionary of its own
-    costs a hundred bytes per record); a text as it is."""
-    if isinstance(value, Spooled):
-        return (value.offset << 32) | value.length
-    return value
-
-
 def _list_text(shown: View) -> str:
     """In the checking processes: the rest of what the lists and the search show of a use case, as a text (kept
     in the build's spool, never in memory): nom, resume, mots, and its own address for requests."""
@@ -203,8 +195,8 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
         coll = item.collectivite
         digest, theme, statut, types, risque = codes_of(item.prepared[SITE_SUMMARY])
         records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], digest, theme, statut, types,
-                              risque, _packed(item.prepared[SITE_LIST]), _packed(item.prepared[CSV_CELLS]),
-                              _packed(item.prepared[SITE_JSON]), item.cas if views else None, item.emitted))
+                              risque, item.prepared[SITE_LIST], item.prepared[CSV_CELLS],
+                              item.prepared[SITE_JSON], item.cas if views else None, item.emitted))
     for ident, coll in items.collectivites.items():
         collectivites.setdefault(ident, coll)
     records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
