@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -9,6 +11,17 @@ from typer.testing import CliRunner
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BROKEN = FIXTURES / "broken"
+
+
+def bench_generate() -> ModuleType:
+    """``bench/generate.py``, which makes the synthetic repositories of the benchmarks, as a module (the tests
+    that need many records make theirs with it)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
+    return generate
 
 
 #: Room the tests' scratch folders need in memory (a whole run writes about 400 MB there).

@@ -13,14 +13,13 @@ import json
 import math
 import re
 import shutil
-import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, bench_generate
 from iaterr.base import text as text_module
 from iaterr.base.text import (
     _PRINTABLE_BUT_INVISIBLE,
@@ -329,11 +328,7 @@ def test_a_record_s_hash_follows_its_public_view():
 
 @pytest.fixture(scope="module")
 def depot(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    generate = bench_generate()
     where = tmp_path_factory.mktemp("lecture") / "depot"
     generate.generate(30, where, seed=14)
     return where

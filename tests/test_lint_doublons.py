@@ -5,13 +5,12 @@ from __future__ import annotations
 import difflib
 import random
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, bench_generate
 from iaterr.base.diagnostics import Severity
 from iaterr.base.files import read_regular
 from iaterr.lint.rules.doublons import (
@@ -212,11 +211,7 @@ def _groups(records: list[tuple[str, dict]]) -> list[tuple[list[str], list[str]]
 def generated(tmp_path_factory) -> list[tuple[str, dict]]:
     """A repository of bench/generate.py: 15 collectivités of about 20 use cases, names and descriptions drawn
     from small pools, hence many close pairs (and many pairs sharing sentences that are not close)."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    generate = bench_generate()
     out = tmp_path_factory.mktemp("bench") / "depot"
     generate.generate(300, out, seed=20240516)
     return _records(out)
@@ -311,11 +306,7 @@ def test_realistic_near_duplicates_are_found_among_other_records(generated):
 def test_many_texts_alike_do_not_make_blocks_quadratic():
     """1,500 use cases of one collectivité whose names and descriptions share words and a whole sentence:
     the prefix filter would compare most pairs, so the signatures are used; their blocks stay small."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    generate = bench_generate()
     words = sorted({w for p in generate.PHRASES for w in re.findall(r"\w{4,}", p.lower())})
     rng = random.Random(7)
     n = 1500

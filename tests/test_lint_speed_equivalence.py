@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import random
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, bench_generate
 from iaterr.base.files import read_regular
 from iaterr.lint.rules import ia_act, qualite, vie_privee
 from iaterr.model import CasUsage, Collectivite
@@ -145,11 +144,7 @@ def _texts_of(root: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def strings(tmp_path_factory) -> list[str]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    generate = bench_generate()
     bench = tmp_path_factory.mktemp("bench") / "depot"
     generate.generate(100, bench, seed=7)
     rng = random.Random(11)

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import gc
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import bench_generate
 from iaterr.check import loader
 from iaterr.check.cache import RecordCache
 from iaterr.check.loader import load
@@ -31,11 +30,7 @@ RECORDS = 25
 
 @pytest.fixture(scope="module")
 def depot(tmp_path_factory) -> Path:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    generate = bench_generate()
     where = tmp_path_factory.mktemp("memoire") / "depot"
     generate.generate(RECORDS, where, seed=16)
     return where

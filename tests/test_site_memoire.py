@@ -9,11 +9,12 @@ records whose whole summary is in memory. Held again for every record, they woul
 from __future__ import annotations
 
 import gc
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from conftest import bench_generate
 
 ROOT = Path(__file__).resolve().parents[1]
 RECORDS = 120
@@ -26,11 +27,7 @@ def _alive_rows() -> int:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> dict[str, Any]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    try:
-        import generate
-    finally:
-        sys.path.remove(str(ROOT / "bench"))
+    generate = bench_generate()
     from iaterr.publish.site import build as build_module
     from iaterr.publish.site.data import NO_SUMMARY
     from iaterr.publish.site.render import Renderer
