@@ -34,17 +34,20 @@ def _run(work: Callable[[list[Any], Any], list[Any]], chunk: list[Any]) -> list[
 
 def in_chunks(work: Callable[[list[T], Any], list[R]], items: list[T], shared: Any = None, *,
               jobs: int | None, threshold: int, min_chunk: int, chunks_per_job: int,
-              fork_only: bool = False) -> list[R]:
+              fork_only: bool = False, ahead: int = AHEAD) -> list[R]:
     """``work(chunk, shared)`` over ``items`` cut in chunks, results in the order of ``items``. ``jobs``: the
     number of processes (default: one per core from ``threshold`` items on, else one). ``fork_only``: a
-    shared value that cannot be pickled (it is then used in this process where ``fork`` is not available)."""
+    shared value that cannot be pickled (it is then used in this process where ``fork`` is not available).
+    ``ahead``: the chunks given to each worker ahead of the one the caller waits for (all of them, for work of
+    uneven chunks whose results are small: no worker waits while another ends a long one)."""
     return [r for part in chunk_results(work, items, shared, jobs=jobs, threshold=threshold, min_chunk=min_chunk,
-                                        chunks_per_job=chunks_per_job, fork_only=fork_only) for r in part]
+                                        chunks_per_job=chunks_per_job, fork_only=fork_only, ahead=ahead)
+            for r in part]
 
 
 def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], shared: Any = None, *,
                   jobs: int | None, threshold: int, min_chunk: int, chunks_per_job: int,
-                  fork_only: bool = False, max_chunk: int | None = None) -> Iterator[list[R]]:
+                  fork_only: bool = False, max_chunk: int | None = None, ahead: int = AHEAD) -> Iterator[list[R]]:
     """:func:`in_chunks`, chunk by chunk as they are done (in the order of ``items``): the caller can keep only
     what it needs of each chunk, so that memory does not grow with the number of items. ``max_chunk`` bounds
     the size of a chunk (and so what one result holds)."""
@@ -78,12 +81,12 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
             # a few chunks ahead per worker, not all of them: results done while the caller is busy with the
             # previous ones wait in memory, and a slower caller would otherwise hold most of them at once
             run = functools.partial(_run, work)
-            ahead = collections.deque(pool.submit(run, chunk) for chunk in chunks[:jobs * AHEAD])
-            following = iter(chunks[jobs * AHEAD:])
-            while ahead:
-                part = ahead.popleft().result()
+            waiting = collections.deque(pool.submit(run, chunk) for chunk in chunks[:jobs * ahead])
+            following = iter(chunks[jobs * ahead:])
+            while waiting:
+                part = waiting.popleft().result()
                 for chunk in itertools.islice(following, 1):
-                    ahead.append(pool.submit(run, chunk))
+                    waiting.append(pool.submit(run, chunk))
                 done += 1
                 yield part
     except (OSError, RuntimeError):  # no processes to be had here: the rest in this one

@@ -305,21 +305,35 @@ CHUNK = 500
 
 class Spool:
     """Long prepared texts of every record, kept in a temporary file instead of memory: :meth:`put` gives a
-    :class:`Spooled` reference, :meth:`get` the text back."""
+    :class:`Spooled` reference, :meth:`get` the text back.
+
+    Texts are added only by the process that made the spool; any process it starts afterwards (``fork``) may
+    read them, each read at its own place in the file (``pread``: no position shared between processes), once
+    :meth:`flush` has written what was added before it started."""
 
     def __init__(self) -> None:
         import tempfile
 
         self.file = tempfile.TemporaryFile()
         self.size = 0
+        #: how much of the file is written (the rest waits in its buffer)
+        self.flushed = 0
+        self.owner = os.getpid()
 
     def put(self, text: str) -> Spooled:
+        if os.getpid() != self.owner:
+            raise RuntimeError("a spool is added to only by the process that made it")
         data = text.encode("utf-8")
-        self.file.seek(self.size)
-        self.file.write(data)
+        self.file.write(data)  # the file's position stays at its end: reads never move it
         ref = Spooled(self.size, len(data))
         self.size += len(data)
         return ref
+
+    def flush(self) -> None:
+        """Write what waits in the buffer: before starting processes that read the spool."""
+        if self.flushed != self.size and os.getpid() == self.owner:
+            self.file.flush()
+            self.flushed = self.size
 
     def get(self, ref: int | SpooledView) -> str:
         """The text at ``ref``: a :class:`Spooled` reference, the integer it is, or a :class:`SpooledView`."""
@@ -327,9 +341,24 @@ class Spool:
             offset, length = ref.offset, ref.length
         else:
             offset, length = ref >> 32, ref & 0xFFFFFFFF
-        self.file.seek(offset)
-        return self.file.read(length).decode("utf-8")
+        if offset + length > self.flushed:
+            if os.getpid() != self.owner:  # added after this process started: never there for it
+                raise RuntimeError("a spooled text read by a process started before it was flushed")
+            self.flush()
+        data = os.pread(self.file.fileno(), length, offset)
+        if len(data) != length:  # a short read (never on a regular file): the rest read in turn
+            data += self._rest(offset + len(data), length - len(data))
+        return data.decode("utf-8")
 
+    def _rest(self, offset: int, length: int) -> bytes:
+        parts = []
+        while length > 0:
+            part = os.pread(self.file.fileno(), length, offset)
+            if not part:
+                raise OSError("a spool shorter than its references")
+            parts.append(part)
+            offset, length = offset + len(part), length - len(part)
+        return b"".join(parts)
     def view(self, ref: SpooledView) -> View:
         """The view :func:`_spool_view` kept (passed through the visibility rule again)."""
         from iaterr.model import CasUsage

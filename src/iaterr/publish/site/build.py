@@ -31,6 +31,7 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from iaterr import __version__
+from iaterr.base.parallel import in_chunks
 from iaterr.check.loader import RecordFile, Spool
 from iaterr.check.validate import FileResult
 from iaterr.i18n import message
@@ -76,7 +77,15 @@ from iaterr.publish.site.identite import (
 )
 from iaterr.publish.site.output import MANIFEST, OutputRefused, PageState, Staging, check_output, files_of
 from iaterr.publish.site.recherche import index_chunks
-from iaterr.publish.site.render import TEMPLATES, Renderer, figures, render_cases, row_of, template_fingerprint
+from iaterr.publish.site.render import (
+    PARALLEL_THRESHOLD,
+    TEMPLATES,
+    Renderer,
+    figures,
+    render_cases,
+    row_of,
+    template_fingerprint,
+)
 from iaterr.repo.config import Repository
 from iaterr.repo.gitops import git_commit
 
@@ -84,6 +93,10 @@ from iaterr.repo.gitops import git_commit
 PAGE_SIZE = 50
 #: use-case pages rendered from views read again (their records came from the cache) this many at a time
 RENDER_BATCH = 1000
+#: the pages that show every record (open data, search index, sitemap): the longest to write, handed out first
+WHOLE_PAGES = frozenset({"donnees/cas-usage.csv", "donnees/cas-usage.json", "assets/recherche.js", "sitemap.xml"})
+#: pages written in several processes: from this many on (with --jobs), in about this many chunks per process
+PAGES_THRESHOLD, PAGES_PER_JOB = 2, 64
 
 
 @dataclass
@@ -183,17 +196,23 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
             ends.append((lists_end, len(pages)))
         pages += _shared_furniture(repo, site, renderers[0], ident, log, pages, revisions, removed, fingerprint,
                                    today)
-        for page in pages:
+        todo: list[int] = []
+        for number, page in enumerate(pages):
             content = state.reusable(out, page.path, page.hash)
             if content is not None:
                 staging.keep(page.path)
                 kept[page.path] = _kept(page.hash, content)
-                continue
-            own = page.renderer or renderers[0]
-            assert page.render is not None
-            own.current = page.path[len(own.prefix):]
-            kept[page.path] = _kept(page.hash, own.write(page.path, page.render()))
-            fresh.add(page.path)
+            else:
+                todo.append(number)
+        spool.flush()  # what the pages read of the records, written before processes that read it start
+        for number, content in _write_pages(pages, todo, renderers[0], len(site.records), jobs):
+            kept[pages[number].path] = _kept(pages[number].hash, content)
+            fresh.add(pages[number].path)
+        for page in pages:
+            if isinstance(page.render, functools.partial) and isinstance(page.render.keywords.get("rows"), _Rows):
+                html = page.render.keywords["rows"].html
+                if html is not None:
+                    html.close()
         # the use-case pages neither kept from where their records were read nor carried over: rendered here,
         # their views read again (their records came from the cache) a batch at a time, then dropped
         cases: dict[int, list[int]] = {}
@@ -243,6 +262,45 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     return BuildResult(out, written, deleted, len(kept) - len(written), len(site.records), len(site.collectivites),
                        site.skipped, no_channel,
                        revisions, removed, ident.problems, ident.missing)
+
+
+def _page_chunk(numbers: list[int], shared: tuple[list[_Page], Renderer]) -> list[tuple[int, str]]:
+    pages, default = shared
+    done = []
+    for number in numbers:
+        page = pages[number]
+        own = page.renderer or default
+        assert page.render is not None
+        own.current = page.path[len(own.prefix):]
+        done.append((number, own.write(page.path, page.render())))
+    return done
+
+
+def _write_pages(pages: list[_Page], todo: list[int], default: Renderer, records: int,
+                 jobs: int | None) -> list[tuple[int, str]]:
+    """Write the pages ``todo`` (their numbers in ``pages``) into the staging folder; returns each one's number
+    and the hash of its content, in the order of ``todo``. A register of many records has them written by one
+    process per core, which inherit the pages and their renderers (never pickled) and read the records' texts
+    from the build's spool; the biggest pages (every record's, then a theme's or status's) are handed out
+    first, a few pages at a time, so that the processes end together."""
+    if jobs is None and records < PARALLEL_THRESHOLD:
+        jobs = 1
+    order = sorted(todo, key=lambda number: -_weight(pages[number]))
+    done = in_chunks(_page_chunk, order, (pages, default), jobs=jobs, threshold=PAGES_THRESHOLD, min_chunk=1,
+                     chunks_per_job=PAGES_PER_JOB, fork_only=True, ahead=len(order))
+    where = {number: index for index, number in enumerate(todo)}
+    return sorted(done, key=lambda item: where[item[0]])
+
+
+def _weight(page: _Page) -> int:
+    """About how much writing ``page`` costs: the number of rows it shows (every record for the open data and
+    the search index), else 1."""
+    render = page.render
+    if isinstance(render, functools.partial):
+        rows = render.keywords.get("rows")
+        if isinstance(rows, _Rows):
+            return len(rows)
+    return 1 << 30 if page.path in WHOLE_PAGES else 1
 
 
 def _manifest(lang: str, languages: list[str], pages: list[str]) -> Iterator[str]:
@@ -646,19 +704,30 @@ class _RowHtml:
     def __init__(self, site: SiteData, renderer: Renderer) -> None:
         self.site, self.renderer = site, renderer
         self.places: dict[tuple[str, bool], array[int]] = {}
+        #: where the rows are kept: a spool of the process that writes the pages (each process writing list
+        #: pages has its own, made when it first needs it)
+        self.kept: Spool | None = None
+        self.pid = 0
 
     def html(self, number: int, root: str, show_coll: bool) -> str:
-        spool = self.site.spool
-        if spool is None:
+        if self.site.spool is None:
             return self.renderer.rows.one(_row(self.site, self.site.records[number]), root, show_coll)
+        if self.pid != os.getpid():
+            self.pid, self.kept, self.places = os.getpid(), Spool(), {}
+        assert self.kept is not None
         refs = self.places.get((root, show_coll))
         if refs is None:
             refs = self.places[(root, show_coll)] = array("Q", bytes(8 * len(self.site.records)))
         if refs[number]:
-            return spool.get(refs[number])
+            return self.kept.get(refs[number])
         text = self.renderer.rows.one(_row(self.site, self.site.records[number]), root, show_coll)
-        refs[number] = int(spool.put(text)) if text else 0
+        refs[number] = int(self.kept.put(text)) if text else 0
         return text
+
+    def close(self) -> None:
+        if self.kept is not None and self.pid == os.getpid():
+            self.kept.close()
+        self.kept, self.places = None, {}
 
 
 class _Rows:

@@ -1,0 +1,128 @@
+"""The list pages, the open data and the search index of a big register are written by one process per core
+(#14: the build's time), from the records' texts in the build's spool. The site must be the same, byte for
+byte, whichever the number of processes; a spool is added to only by the process that made it, and read by
+the processes it starts only once flushed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import bench_generate
+
+RECORDS = 160
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def depot(tmp_path_factory) -> Path:
+    generate = bench_generate()
+    base = tmp_path_factory.mktemp("paralleles")
+    generate.generate(RECORDS, base / "depot", seed=20241202, invalid_rate=0.0)
+    return base / "depot"
+
+
+def test_pages_written_in_several_processes_are_those_of_one(depot, tmp_path):
+    from iaterr.publish.site import build as build_module
+    from iaterr.repo.config import open_repository
+
+    repo = open_repository(depot)
+    one = build_module.build_site(repo, tmp_path / "un", jobs=1, use_cache=False, langs=["fr", "en"])
+    several = build_module.build_site(repo, tmp_path / "trois", jobs=3, use_cache=False, langs=["fr", "en"])
+    assert one.written == several.written  # same pages, reported in the same order
+    first, second = _tree(tmp_path / "un"), _tree(tmp_path / "trois")
+    assert sorted(first) == sorted(second)
+    different = [page for page in first if first[page] != second[page]]
+    assert different == []
+    assert len([p for p in first if p.startswith(("themes/", "en/themes/"))]) >= 4
+
+
+def test_pages_handed_out_biggest_first_come_back_in_order(depot, tmp_path, monkeypatch):
+    """The pages showing every record go first to the processes; the results are put back in the pages' order
+    (the manifest and the page state do not depend on which process ended first)."""
+    from iaterr.publish.site import build as build_module
+    from iaterr.repo.config import open_repository
+
+    handed: list[list[tuple[str, int]]] = []
+    real = build_module.in_chunks
+
+    def spy(work, items, shared, **kwargs):
+        handed.append([(shared[0][n].path, build_module._weight(shared[0][n])) for n in items])
+        return real(work, items, shared, **kwargs)
+
+    monkeypatch.setattr(build_module, "in_chunks", spy)
+    result = build_module.build_site(open_repository(depot), tmp_path / "site", jobs=2, use_cache=False)
+    order = handed[0]
+    whole = build_module.WHOLE_PAGES & {path for path, _weight in order}  # a sitemap only with the site's address
+    assert len(whole) == 3
+    assert {path for path, _weight in order[:3]} == whole
+    weights = [weight for _path, weight in order]
+    assert weights == sorted(weights, reverse=True) and weights[3] > 1  # then the longest lists
+    # reported in the pages' order, not in the order they were handed out or ended
+    written = result.written
+    assert written.index("index.html") < written.index("themes/" + next(
+        p for p in written if p.startswith("themes/")).split("/", 1)[1]) < written.index("collectivites/index.html")
+    assert written.index("assets/recherche.js") < written.index("index.html")
+
+
+def test_a_spool_is_read_by_the_processes_it_starts_once_flushed(tmp_path):
+    from iaterr.check.loader import Spool
+
+    spool = Spool()
+    refs = [spool.put(f"texte {n} é" * (n + 1)) for n in range(200)]
+    spool.flush()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: reads every text at its own place, and may not add one
+        try:
+            os.close(read)
+            ok = all(spool.get(ref) == f"texte {n} é" * (n + 1) for n, ref in reversed(list(enumerate(refs))))
+            try:
+                spool.put("ajout")
+                refused = False
+            except RuntimeError:
+                refused = True
+            os.write(write, b"1" if ok and refused else b"0")
+        finally:
+            os._exit(0)
+    os.close(write)
+    answer = os.read(read, 1)
+    os.waitpid(pid, 0)
+    os.close(read)
+    assert answer == b"1"
+    # the parent reads after the child: reads move no shared position, and it can still add texts
+    assert spool.get(refs[0]) == "texte 0 é"
+    late = spool.put("après")
+    assert spool.get(late) == "après"
+    assert spool.get(refs[-1]) == "texte 199 é" * 200
+    spool.close()
+
+
+def test_a_text_added_after_a_process_started_is_never_read_there(tmp_path):
+    from iaterr.check.loader import Spool
+
+    spool = Spool()
+    spool.flush()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            os.close(read)
+            try:
+                spool.get(1 << 32 | 5)  # a reference beyond what was flushed when the child started
+                os.write(write, b"0")
+            except RuntimeError:
+                os.write(write, b"1")
+        finally:
+            os._exit(0)
+    os.close(write)
+    answer = os.read(read, 1)
+    os.waitpid(pid, 0)
+    os.close(read)
+    assert answer == b"1"
+    spool.close()
