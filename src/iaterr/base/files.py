@@ -217,13 +217,22 @@ def read_regular_stat(path: Path | str, inode: int = 0) -> tuple[bytes, os.stat_
         if exc.errno == 40 or os.path.islink(path):  # ELOOP: a link
             raise UnsafePath("lien", Path(path), link=Path(path), target=link_target(Path(path))) from None
         raise
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise UnsafePath("pas-un-fichier", Path(path))
         if inode and info.st_ino != inode:
             raise UnsafePath("remplace", Path(path))
-        return fh.read(), info
+        # read to its end (a file that changed size meanwhile included), without a buffered file object
+        first = os.read(fd, info.st_size + 1)
+        if not first:
+            return first, info
+        parts = [first]
+        while more := os.read(fd, max(info.st_size + 1, 1 << 16)):
+            parts.append(more)
+        return (first if len(parts) == 1 else b"".join(parts)), info
+    finally:
+        os.close(fd)
 
 
 def die_with_parent() -> None:

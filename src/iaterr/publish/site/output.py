@@ -276,8 +276,12 @@ class Staging:
         another file (``O_EXCL``)."""
         self._folder_of(rel)
         fd = os.open(f"{self.path}/{rel}", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+        try:
+            view = memoryview(payload)
+            while view:  # written whole, however the system cuts the writes
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
 
     def write_chunks(self, rel: str, chunks: Iterable[bytes]) -> str:
         """:meth:`write`, from pieces (a page of every record: never whole in memory); returns the hash of its
