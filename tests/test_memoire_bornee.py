@@ -157,3 +157,20 @@ def test_pool_runs_a_few_chunks_ahead_of_the_caller(tmp_path: Path) -> None:
     done = len(Path(where).read_text(encoding="utf-8").split())
     assert done <= 2 * parallel.AHEAD + 1, f"{done} chunks done while the caller held the first"
     assert [first, *parts] == [[i] for i in range(40)]
+
+
+def test_files_are_read_a_bounded_chunk_at_a_time(depot: Path, monkeypatch) -> None:
+    """What the chunks in flight hold (each file's result with its prepared texts, about 8 KB a use case) does
+    not grow with the repository: a chunk holds at most READ_CHUNK files, whatever the number of files."""
+    sizes: list[int] = []
+    original = loader._load_chunk
+
+    def chunk(files, want):
+        sizes.append(len(files))
+        return original(files, want)
+
+    monkeypatch.setattr(loader, "_load_chunk", chunk)
+    monkeypatch.setattr(loader, "READ_CHUNK", 6)
+    report = load(open_repository(depot), jobs=1, use_cache=False)
+    assert sum(sizes) == report.files_read > 12
+    assert max(sizes) <= 6 and len(sizes) >= report.files_read // 6

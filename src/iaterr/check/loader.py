@@ -293,14 +293,17 @@ def _load_chunk(chunk: list[RecordFile], want: Want) -> list[FileResult]:
 
 def _load_files(files: list[RecordFile], want: Want, jobs: int | None) -> Iterator[list[FileResult]]:
     """Load ``files``, in several processes when it pays; results chunk by chunk, in the order of ``files``
-    (a chunk holds at most :data:`CHUNK` files: what is kept of each is decided as it arrives). A load
+    (a chunk holds at most :data:`READ_CHUNK` files: what is kept of each is decided as it arrives). A load
     that emits (renders pages) needs its function where the work is done: inherited, never pickled."""
     return chunk_results(_load_chunk, files, want, jobs=jobs, threshold=PARALLEL_THRESHOLD, min_chunk=25,
-                         chunks_per_job=8, max_chunk=CHUNK, fork_only=want.emit is not None)
+                         chunks_per_job=8, max_chunk=READ_CHUNK, fork_only=want.emit is not None)
 
 
-#: the most files read in one chunk, and looked up in the cache at once
+#: the most files looked up in the cache at once
 CHUNK = 500
+#: the most files read in one chunk by a checking process: what the chunks in flight hold (their results, with
+#: the prepared texts, about 8 KB per use case, sent back and then spooled) stays a few MB at any size
+READ_CHUNK = 100
 
 
 class Spool:
