@@ -126,3 +126,27 @@ def test_a_text_added_after_a_process_started_is_never_read_there(tmp_path):
     os.close(read)
     assert answer == b"1"
     spool.close()
+
+
+def test_a_process_letting_a_spool_go_writes_nothing_of_it(tmp_path):
+    """What waits to be written is the spool's own: a process started meanwhile that lets its copy go (or ends)
+    never writes it out into the file it shares with the process that made the spool."""
+    import gc
+
+    from iaterr.check.loader import Spool
+
+    spool = Spool()
+    first = spool.put("en attente " * 50)  # not flushed
+    pid = os.fork()
+    if pid == 0:
+        try:
+            del spool
+            gc.collect()
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.fstat(spool.file.fileno()).st_size == 0
+    second = spool.put("ensuite")
+    assert spool.get(first) == "en attente " * 50 and spool.get(second) == "ensuite"
+    assert os.fstat(spool.file.fileno()).st_size == spool.size
+    spool.close()

@@ -312,31 +312,46 @@ class Spool:
 
     Texts are added only by the process that made the spool; any process it starts afterwards (``fork``) may
     read them, each read at its own place in the file (``pread``: no position shared between processes), once
-    :meth:`flush` has written what was added before it started."""
+    :meth:`flush` has written what was added before it started. What waits to be written is the spool's own
+    (no buffered file object that another process could write out when it lets the spool go)."""
+
+    #: what waits in memory before it is written to the file
+    PENDING = 1 << 20
 
     def __init__(self) -> None:
         import tempfile
 
-        self.file = tempfile.TemporaryFile()
+        self.file = tempfile.TemporaryFile(buffering=0)
         self.size = 0
-        #: how much of the file is written (the rest waits in its buffer)
+        #: how much of the file is written (the rest waits in ``_pending``)
         self.flushed = 0
         self.owner = os.getpid()
+        self._pending = bytearray()
 
     def put(self, text: str) -> Spooled:
         if os.getpid() != self.owner:
             raise RuntimeError("a spool is added to only by the process that made it")
         data = text.encode("utf-8")
-        self.file.write(data)  # the file's position stays at its end: reads never move it
+        self._pending += data
         ref = Spooled(self.size, len(data))
         self.size += len(data)
+        if len(self._pending) >= self.PENDING:
+            self.flush()
         return ref
 
     def flush(self) -> None:
-        """Write what waits in the buffer: before starting processes that read the spool."""
-        if self.flushed != self.size and os.getpid() == self.owner:
-            self.file.flush()
-            self.flushed = self.size
+        """Write what waits in memory: before starting processes that read the spool."""
+        if not self._pending or os.getpid() != self.owner:
+            return
+        offset, view = self.flushed, memoryview(self._pending)
+        try:
+            while view:
+                written = os.pwrite(self.file.fileno(), view, offset)
+                offset, view = offset + written, view[written:]
+        finally:
+            view.release()
+        self._pending = bytearray()
+        self.flushed = self.size
 
     def get(self, ref: int | SpooledView) -> str:
         """The text at ``ref``: a :class:`Spooled` reference, the integer it is, or a :class:`SpooledView`."""
@@ -348,13 +363,14 @@ class Spool:
             if os.getpid() != self.owner:  # added after this process started: never there for it
                 raise RuntimeError("a spooled text read by a process started before it was flushed")
             self.flush()
-        data = os.pread(self.file.fileno(), length, offset)
-        if len(data) != length:  # a short read (never on a regular file): the rest read in turn
-            data += self._rest(offset + len(data), length - len(data))
-        return data.decode("utf-8")
+        return self._read(offset, length).decode("utf-8")
 
-    def _rest(self, offset: int, length: int) -> bytes:
-        parts = []
+    def _read(self, offset: int, length: int) -> bytes:
+        data = os.pread(self.file.fileno(), length, offset)
+        if len(data) == length:
+            return data
+        parts = [data]  # a short read (not seen on a regular file): the rest read in turn
+        offset, length = offset + len(data), length - len(data)
         while length > 0:
             part = os.pread(self.file.fileno(), length, offset)
             if not part:
@@ -362,6 +378,7 @@ class Spool:
             parts.append(part)
             offset, length = offset + len(part), length - len(part)
         return b"".join(parts)
+
     def view(self, ref: SpooledView) -> View:
         """The view :func:`_spool_view` kept (passed through the visibility rule again)."""
         from iaterr.model import CasUsage

@@ -208,11 +208,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         for number, content in _write_pages(pages, todo, renderers[0], len(site.records), jobs):
             kept[pages[number].path] = _kept(pages[number].hash, content)
             fresh.add(pages[number].path)
-        for page in pages:
-            if isinstance(page.render, functools.partial) and isinstance(page.render.keywords.get("rows"), _Rows):
-                html = page.render.keywords["rows"].html
-                if html is not None:
-                    html.close()
+        _close_rows(pages)
         # the use-case pages neither kept from where their records were read nor carried over: rendered here,
         # their views read again (their records came from the cache) a batch at a time, then dropped
         cases: dict[int, list[int]] = {}
@@ -292,14 +288,27 @@ def _write_pages(pages: list[_Page], todo: list[int], default: Renderer, records
     return sorted(done, key=lambda item: where[item[0]])
 
 
+def _rows_of(page: _Page) -> _Rows | None:
+    render = page.render
+    if isinstance(render, functools.partial) and isinstance(render.keywords.get("rows"), _Rows):
+        return cast(_Rows, render.keywords["rows"])
+    return None
+
+
+def _close_rows(pages: list[_Page]) -> None:
+    """The rows' HTML kept while the list pages were written in this process, let go."""
+    for page in pages:
+        rows = _rows_of(page)
+        if rows is not None and rows.html is not None:
+            rows.html.close()
+
+
 def _weight(page: _Page) -> int:
     """About how much writing ``page`` costs: the number of rows it shows (every record for the open data and
     the search index), else 1."""
-    render = page.render
-    if isinstance(render, functools.partial):
-        rows = render.keywords.get("rows")
-        if isinstance(rows, _Rows):
-            return len(rows)
+    rows = _rows_of(page)
+    if rows is not None:
+        return len(rows)
     return 1 << 30 if page.path in WHOLE_PAGES else 1
 
 
