@@ -219,6 +219,8 @@ def read_regular_stat(path: Path | str, inode: int = 0) -> tuple[bytes, os.stat_
         raise
     try:
         info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):  # as opening it as a file object says
+            raise IsADirectoryError(21, "Is a directory", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise UnsafePath("pas-un-fichier", Path(path))
         if inode and info.st_ino != inode:
