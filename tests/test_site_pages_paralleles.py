@@ -70,31 +70,41 @@ def test_pages_handed_out_biggest_first_come_back_in_order(depot, tmp_path, monk
     assert written.index("assets/recherche.js") < written.index("index.html")
 
 
-def test_a_spool_is_read_by_the_processes_it_starts_once_flushed(tmp_path):
-    from iaterr.check.loader import Spool
-
-    spool = Spool()
-    refs = [spool.put(f"texte {n} é" * (n + 1)) for n in range(200)]
-    spool.flush()
+def _in_a_child(check) -> bool:
+    """``check()`` run in a process started now (``fork``, as the build's), its answer sent back."""
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: reads every text at its own place, and may not add one
+    if pid == 0:
         try:
             os.close(read)
-            ok = all(spool.get(ref) == f"texte {n} é" * (n + 1) for n, ref in reversed(list(enumerate(refs))))
-            try:
-                spool.put("ajout")
-                refused = False
-            except RuntimeError:
-                refused = True
-            os.write(write, b"1" if ok and refused else b"0")
+            os.write(write, b"1" if check() else b"0")
         finally:
             os._exit(0)
     os.close(write)
     answer = os.read(read, 1)
     os.waitpid(pid, 0)
     os.close(read)
-    assert answer == b"1"
+    return answer == b"1"
+
+
+def _refused(action) -> bool:
+    try:
+        action()
+    except RuntimeError:
+        return True
+    return False
+
+
+def test_a_spool_is_read_by_the_processes_it_starts_once_flushed(tmp_path):
+    from iaterr.check.loader import Spool
+
+    spool = Spool()
+    refs = [spool.put(f"texte {n} é" * (n + 1)) for n in range(200)]
+    spool.flush()
+    # the child reads every text at its own place, and may not add one
+    assert _in_a_child(lambda: all(spool.get(ref) == f"texte {n} é" * (n + 1)
+                                   for n, ref in reversed(list(enumerate(refs)))) and _refused(
+        lambda: spool.put("ajout")))
     # the parent reads after the child: reads move no shared position, and it can still add texts
     assert spool.get(refs[0]) == "texte 0 é"
     late = spool.put("après")
@@ -108,23 +118,8 @@ def test_a_text_added_after_a_process_started_is_never_read_there(tmp_path):
 
     spool = Spool()
     spool.flush()
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        try:
-            os.close(read)
-            try:
-                spool.get(1 << 32 | 5)  # a reference beyond what was flushed when the child started
-                os.write(write, b"0")
-            except RuntimeError:
-                os.write(write, b"1")
-        finally:
-            os._exit(0)
-    os.close(write)
-    answer = os.read(read, 1)
-    os.waitpid(pid, 0)
-    os.close(read)
-    assert answer == b"1"
+    # a reference beyond what was flushed when the child started
+    assert _in_a_child(lambda: _refused(lambda: spool.get(1 << 32 | 5)))
     spool.close()
 
 
