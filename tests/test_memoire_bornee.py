@@ -174,3 +174,24 @@ def test_files_are_read_a_bounded_chunk_at_a_time(depot: Path, monkeypatch) -> N
     report = load(open_repository(depot), jobs=1, use_cache=False)
     assert sum(sizes) == report.files_read > 12
     assert max(sizes) <= 6 and len(sizes) >= report.files_read // 6
+
+
+def test_memory_freed_is_given_back_before_processes_are_forked(monkeypatch) -> None:
+    """A forked process counts the pages it shares as its own: the pool gives back what this process freed
+    before forking (once per pool, not per chunk)."""
+    import multiprocessing
+
+    from iaterr.base import parallel
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this system: nothing is shared with the processes started")
+    calls: list[int] = []
+    monkeypatch.setattr(parallel, "give_back_memory", lambda: calls.append(1))
+    assert parallel.in_chunks(_double, list(range(30)), None, jobs=2, threshold=1, min_chunk=1,
+                              chunks_per_job=4) == [2 * n for n in range(30)]
+    assert calls == [1]
+    parallel.give_back_memory()  # the real one: harmless wherever it runs
+
+
+def _double(chunk: list[int], _shared: object) -> list[int]:
+    return [2 * n for n in chunk]
