@@ -378,3 +378,33 @@ def test_a_source_with_records_left_out_is_not_shown_as_all_good(cli, tmp_path):
         line = next(li for li in result.output.splitlines() if li.startswith(expected[:6]))
         assert line.startswith(expected) and "2 fiche(s) valide(s), 1 laissée(s) de côté" in line, result.output
         assert "✓" not in result.output
+
+
+def test_a_record_that_becomes_invalid_keeps_its_last_valid_state_when_another_library_file_was_edited(
+        cli, tmp_path):
+    """Found by a fresh-eyes review: a hand edit of another record's file in the library (rewritten from its
+    source at the next run) took away the last valid state of every record of that source, so a newer record
+    that became invalid was silently replaced by an older copy from another source. Each record's last valid
+    state is judged on its own."""
+    recente = small_repo(tmp_path / "recente", "paris", {
+        "chatbot": record("chatbot", "paris", "Chatbot", "2025-03"),
+        "arbres": record("arbres", "paris", "Arbres")})
+    small_repo(tmp_path / "ancienne", "paris", {"chatbot": record("chatbot", "paris", "Chatbot", "2023-01")})
+    sources = sources_file(tmp_path, [{"depot": "recente"}, {"depot": "ancienne"}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0
+    published = (out / "data" / "cas-usage" / "chatbot.yaml").read_bytes()
+    assert "recente" in published.decode("utf-8").splitlines()[0]
+    edited = out / "data" / "cas-usage" / "arbres.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8") + "# retouche à la main\n", encoding="utf-8")
+    (recente / "data" / "cas-usage" / "chatbot.yaml").write_text(
+        record("chatbot", "paris", "Chatbot", "2025-03").replace("statut: en_production", "statut: nimporte"),
+        encoding="utf-8")
+    commit(recente)
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "périmée" in result.output, result.output
+    assert (out / "data" / "cas-usage" / "chatbot.yaml").read_bytes() == published
+    assert "retouche" not in edited.read_text(encoding="utf-8")  # the hand edit is still undone
+    fiches = {f["source"]: f for f in by_address(out)["recente"]["fiches"]}
+    assert fiches["data/cas-usage/chatbot.yaml"].get("perime") is True

@@ -195,6 +195,18 @@ def _kept_state(entry: dict[str, Any] | None, index: int, out: Path) -> list[Rec
     return _records_of(entry, index, out)
 
 
+def _last_valid(entry: dict[str, Any], index: int, out: Path, rels: set[str]) -> list[Rec]:
+    """The last valid state of the records ``rels`` of a source (their files in its source), each judged on its
+    own: another record of the source edited or missing in the library does not take theirs away."""
+    if not rels or not entry.get("version") or entry.get("etat") not in ("lu", "inchange", "perime"):
+        return []
+    found: list[Rec] = []
+    for item in entry.get("fiches", []) if isinstance(entry.get("fiches"), list) else []:
+        if isinstance(item, dict) and item.get("source") in rels:
+            found += _records_of({"fiches": [item]}, index, out) or []
+    return found
+
+
 def _digest(path: Path | str) -> str:
     from iaterr.base.files import read_regular
 
@@ -682,12 +694,10 @@ def _carry_over(outcomes: list[SourceOutcome], previous: dict[str, dict[str, Any
         if not entry:
             continue
         if outcome.state == "lu" and outcome.rejected:
-            bad = {r.rel for r in outcome.rejected}
-            have = {r.rel for r in outcome.records}
-            for rec in _kept_state(entry, outcome.source.order, out) or []:
-                if rec.rel in bad and rec.rel not in have:
-                    rec.stale = True
-                    outcome.records.append(rec)
+            bad = {r.rel for r in outcome.rejected} - {r.rel for r in outcome.records}
+            for rec in _last_valid(entry, outcome.source.order, out, bad):
+                rec.stale = True
+                outcome.records.append(rec)
         items = {item["source"]: item for item in entry.get("fiches") or []
                  if isinstance(item, dict) and isinstance(item.get("source"), str)}
         for rec in outcome.records:
