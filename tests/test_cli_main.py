@@ -93,11 +93,27 @@ def test_click_sentences_in_our_words():
         "Option '--nom' does not take a value.": "L'option '--nom' ne prend pas de valeur.",
         "Missing command.": "Commande manquante.",
         "Something click may say one day.": "Something click may say one day.",  # kept as it is
+        # a bounded option (--jobs of register build, --delai of aggregate): click names its range
+        "Invalid value for '--jobs' / '-j': 'abc' is not a valid int range.":
+            "Valeur invalide pour '--jobs' / '-j' : 'abc' n'est pas un nombre entier.",
+        "Invalid value for '--delai': 'abc' is not a valid float range.":
+            "Valeur invalide pour '--delai' : 'abc' n'est pas un nombre.",
     }
     for text, said in fr.items():
         assert in_our_words(text, "fr") == said
     assert in_our_words("Invalid value for '--jobs': 'x' is not a valid integer.", "en") == (
         "Invalid value for '--jobs': 'x' is not a whole number.")
+
+
+def test_a_bounded_option_given_a_word_is_answered_in_french():
+    import os
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "iaterr", "register", "build", "--jobs", "abc"],
+                         capture_output=True, text=True, env={**os.environ, "IATERR_LANG": "fr"})
+    assert run.returncode == 2
+    assert "'abc' n'est pas un nombre entier" in run.stderr and "int range" not in run.stderr, run.stderr
 
 
 def test_typer_confirmations_in_the_run_language(monkeypatch, capsys):
