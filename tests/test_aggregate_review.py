@@ -408,3 +408,16 @@ def test_a_record_that_becomes_invalid_keeps_its_last_valid_state_when_another_l
     assert "retouche" not in edited.read_text(encoding="utf-8")  # the hand edit is still undone
     fiches = {f["source"]: f for f in by_address(out)["recente"]["fiches"]}
     assert fiches["data/cas-usage/chatbot.yaml"].get("perime") is True
+
+
+def test_a_library_is_told_to_complete_its_legal_notice_in_the_sources_file(cli, tmp_path):
+    """The library's iaterr.yaml is rewritten by every aggregation: the register's hint names the sources file's
+    registre: section, not iaterr.yaml (a fresh-eyes review followed the old hint and lost the edit)."""
+    small_repo(tmp_path / "lyon", "lyon", {"arbres": record("arbres", "lyon", "Arbres")})
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources_file(tmp_path, [{"depot": "lyon"}])), "--out", str(out)).exit_code == 0
+    built = cli("register", "build", "--repo", str(out), "--out", str(tmp_path / "site"))
+    assert "section registre: du fichier de sources d'iaterr aggregate" in built.output, built.output
+    assert "section registre d'iaterr.yaml" not in built.output
+    own = cli("register", "build", "--repo", str(tmp_path / "lyon"), "--out", str(tmp_path / "site-lyon"))
+    assert "section registre d'iaterr.yaml" in own.output, own.output

@@ -64,7 +64,11 @@ def register(app: typer.Typer) -> None:
             for key, params in result.problems:
                 ui.say(key, style="yellow", **params)
             if result.mentions_missing:
-                ui.say("registre.mentions.cli", style="dim",
+                # a library written by iaterr aggregate: its iaterr.yaml is rewritten, the sources file says it
+                from iaterr.aggregate.run import LOCK_FILE
+
+                written = (repository.root / LOCK_FILE).is_file()
+                ui.say("registre.mentions.cli-agregat" if written else "registre.mentions.cli", style="dim",
                        cles=", ".join(f"registre.{name}" for name in result.mentions_missing))
             _say_no_channel(ui, result.no_channel)
             if result.no_channel:
