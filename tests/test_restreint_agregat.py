@@ -98,6 +98,10 @@ def test_a_companion_without_marker_is_not_read_and_said(cli, tmp_path, sources)
     assert result.exit_code == 0, result.output
     assert "non lu" in result.output and "iaterr-restreint.yaml" in result.output
     assert _holding(out) == ["data/cas-usage/lyon-chatbot.yaml"]
+    # the store is named by the sources file: the hint says so, and never asks the network to create it
+    said = " ".join(result.output.split())
+    assert "l'entrée « restreint » de cette source dans le fichier de sources" in said, result.output
+    assert "iaterr.yaml" not in said and "iaterr init" not in said
 
 
 def test_a_sources_file_restreint_key_is_checked(tmp_path):

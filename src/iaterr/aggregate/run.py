@@ -414,7 +414,9 @@ def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
         outcome.companion = {"t": exc.key, "p": exc.params}
         return None
     except RepositoryError as exc:
-        outcome.companion = {"t": exc.key, "p": exc.params}
+        # named by the sources file, not by an iaterr.yaml: the hint says where to look
+        key = "agregation.restreint.sans-marqueur" if exc.key == "restreint.sans-marqueur" else exc.key
+        outcome.companion = {"t": key, "p": exc.params}
         return None
     outcome.companion = "lu"
     return store

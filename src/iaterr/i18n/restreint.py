@@ -132,6 +132,10 @@ FR: dict[str, str] = {
     "agregation.restreint.lu": "  {source} : magasin restreint {magasin} lu.",
     "agregation.restreint.illisible": "⚠ {source} : magasin restreint {magasin} non lu ({raison}) ; ses fiches sont "
                                       "reprises sans leurs champs restreints.",
+    "agregation.restreint.sans-marqueur": "{chemin} n'est pas un magasin restreint créé par iaterr (pas de fichier "
+                                          "{marqueur}) : il n'est pas lu. Vérifiez l'entrée « restreint » de cette "
+                                          "source dans le fichier de sources ; c'est la collectivité qui crée son "
+                                          "magasin (« iaterr restreint separer »).",
 }
 
 EN: dict[str, str] = {
@@ -256,4 +260,8 @@ EN: dict[str, str] = {
     "agregation.restreint.lu": "  {source}: restricted store {magasin} read.",
     "agregation.restreint.illisible": "⚠ {source}: restricted store {magasin} not read ({raison}); its records are "
                                       "taken without their restricted fields.",
+    "agregation.restreint.sans-marqueur": "{chemin} is not a restricted store made by iaterr (no {marqueur} file): "
+                                          "it is not read. Check this source's « restreint » entry in the sources "
+                                          "file; the collectivité makes its own store (« iaterr restreint "
+                                          "separer »).",
 }
