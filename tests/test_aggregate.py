@@ -431,7 +431,7 @@ def test_the_aggregate_is_replaced_whole_or_not_at_all(cli, tmp_path, two_repos,
     monkeypatch.setattr(run, "_lock", broken)
     result = cli("aggregate", str(sources), "--out", str(out), "--complet")
     assert result.exit_code == 2
-    assert "No space left" in result.output
+    assert "plus de place sur le disque" in result.output
     after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".iaterr-tmp-")] == []

@@ -64,3 +64,33 @@ def test_every_message_key_written_in_the_code_exists():
                         and arg.value not in CATALOGUES["fr"]:
                     missing.append(f"{path.relative_to(src)}:{arg.lineno}: {arg.value}")
     assert not missing, "\n".join(missing)
+
+
+def test_the_usual_system_errors_are_said_in_the_run_language():
+    """The system's own words are English (« No such file or directory », « Connection refused »): the usual
+    reasons are said in French (or English) in every message that names a failed file or connection."""
+    import errno
+    import urllib.error
+
+    from iaterr.base.files import _OS_REASONS, os_reason
+    from iaterr.i18n import message
+
+    for name in _OS_REASONS:
+        code = getattr(errno, name)
+        said = os_reason(OSError(code, "system words"))
+        assert said == {"t": f"erreur.os.{name}"}
+        fr, en = message(said["t"], "fr"), message(said["t"], "en")
+        assert fr != said["t"] and en != said["t"] and fr != en, name
+    wrapped = urllib.error.URLError(ConnectionRefusedError(errno.ECONNREFUSED, "Connection refused"))
+    assert message("agregation.erreur.reseau", "fr", detail=os_reason(wrapped)) == "injoignable (connexion refusée)."
+    assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
+    assert os_reason(ValueError("pas un chemin")) == "pas un chemin"
+
+
+def test_a_missing_file_given_to_a_command_is_said_in_french(cli, repo_copy, tmp_path):
+    absent = tmp_path / "absent.yaml"
+    result = cli("new", "--from", str(absent), "--repo", str(repo_copy))
+    assert result.exit_code == 2
+    assert f"{absent} : fichier ou dossier introuvable" in " ".join(result.output.split()), result.output
+    english = cli("new", "--from", str(absent), "--repo", str(repo_copy), "--lang", "en")
+    assert "no such file or folder" in english.output and "No such file or directory" not in english.output

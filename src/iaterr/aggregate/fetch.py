@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.aggregate.sources import GIT_SCHEMES, Source, without_credentials
+from iaterr.base.files import os_reason
 from iaterr.base.text import printable_line
 
 #: the largest CSV read (bytes)
@@ -89,7 +90,7 @@ def _git(args: list[str], timeout: float, cwd: str | None = None) -> str:
     except subprocess.TimeoutExpired as exc:
         raise FetchError("agregation.erreur.delai", retry=True, secondes=int(timeout)) from exc
     except OSError as exc:
-        raise FetchError("agregation.erreur.git", detail=str(exc.strerror or exc)) from exc
+        raise FetchError("agregation.erreur.git", detail=os_reason(exc)) from exc
     if done.returncode != 0:
         detail = _last_line(done.stderr)
         lowered = done.stderr.decode("utf-8", "replace").lower()
@@ -281,7 +282,8 @@ def _http_csv(source: Source, previous: dict[str, Any], timeout: float) -> tuple
         reason = printable_line(str(getattr(exc, "reason", exc))[:200])
         key = "agregation.erreur.hote" if git_error_key(reason.lower()) == "agregation.erreur.hote" \
             else "agregation.erreur.reseau"
-        raise FetchError(key, retry=True, detail=reason) from exc
+        said = os_reason(exc)  # the usual system reasons in the run's language, else the system's words
+        raise FetchError(key, retry=True, detail=said if isinstance(said, dict) else reason) from exc
     if len(raw) > MAX_CSV:
         raise FetchError("agregation.erreur.trop-gros", taille=MAX_CSV // (1024 * 1024))
     return raw, validators

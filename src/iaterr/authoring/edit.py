@@ -22,7 +22,7 @@ from typing import Any
 from iaterr import SCHEMA_VERSION
 from iaterr.authoring.records import collectivite_problem, existing_identifiers
 from iaterr.base.diagnostics import Diagnostic, Severity
-from iaterr.base.files import UnsafePath, contained, read_regular
+from iaterr.base.files import UnsafePath, contained, os_reason, read_regular
 from iaterr.check.validate import check_file
 from iaterr.model import KINDS
 from iaterr.model.fields import newer_than
@@ -113,7 +113,7 @@ def open_for_edit(repo: Repository, identifiant: str, kind: str = "cas_usage") -
     except UnsafePath as exc:
         raise EditError("cli.lien-refuse", chemin=str(exc.link or path), cible=exc.target) from exc
     except OSError as exc:
-        raise EditError("edit.illisible", chemin=rel, erreur=exc.strerror or str(exc)) from exc
+        raise EditError("edit.illisible", chemin=rel, erreur=os_reason(exc)) from exc
     doc = read_document(raw, rel)
     # a byte order mark is only refused: the edited record is written without it
     errors = [d for d in doc.diagnostics if d.severity == Severity.ERROR and d.code != "bom"]

@@ -32,7 +32,7 @@ from typing import Any
 
 from iaterr import SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS
 from iaterr.base.diagnostics import Diagnostic, with_hint
-from iaterr.base.files import UnsafePath, read_regular
+from iaterr.base.files import UnsafePath, os_reason, read_regular
 from iaterr.check.loader import collect_files
 from iaterr.model.fields import version_key
 from iaterr.repo.config import Repository, RepositoryError
@@ -303,7 +303,7 @@ def migrate_repository(repo: Repository, paths: Iterable[Path] | None = None, *,
             continue
         except OSError as exc:
             outcomes.append(Outcome(f.rel, "illisible", raison={"t": "migration.lecture",
-                                                                  "p": {"erreur": exc.strerror or str(exc)}}))
+                                                                  "p": {"erreur": os_reason(exc)}}))
             continue
         outcome = migrate_bytes(raw, f.rel, f.kind, steps=steps, current=current)
         if write and outcome.status == MIGREE and outcome.after is not None:

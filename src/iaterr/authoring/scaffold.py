@@ -31,7 +31,7 @@ from pydantic import ValidationError
 from iaterr import SCHEMA_VERSION, __version__
 from iaterr.authoring.records import RecordExists, RecordRefused, new_record, write_record
 from iaterr.base.diagnostics import Diagnostic
-from iaterr.base.files import UnsafePath, read_regular
+from iaterr.base.files import UnsafePath, os_reason, read_regular
 from iaterr.i18n import message
 from iaterr.model import KINDS, Collectivite
 from iaterr.model.errors import diagnostic_from_pydantic
@@ -347,7 +347,7 @@ def init_repository(target: Path, *, collectivite: dict[str, Any] | None = None,
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise RepositoryError("cli.ecriture-impossible", chemin=str(target), erreur=exc.strerror) from exc
+        raise RepositoryError("cli.ecriture-impossible", chemin=str(target), erreur=os_reason(exc)) from exc
     root = target.resolve()
     result = InitResult(root)
     repo = Repository(root, Config(langue=lang))

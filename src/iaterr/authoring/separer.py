@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from iaterr.base.files import UnsafePath, read_regular
+from iaterr.base.files import UnsafePath, os_reason, read_regular
 from iaterr.check.loader import collect_files
 from iaterr.repo.config import Repository, RepositoryError
 from iaterr.repo.restreint import Store, companion_fields, write_companion
@@ -152,7 +152,7 @@ def file_reason(exc: BaseException) -> Any:
         return {"t": "restreint.raison.permission"}
     if isinstance(exc, OSError) and exc.errno == errno.ENOENT:
         return {"t": "restreint.raison.absent"}
-    return getattr(exc, "strerror", None) or str(exc) or {"t": "restreint.raison.inconnue"}
+    return os_reason(exc) or {"t": "restreint.raison.inconnue"}
 
 
 class _Unwritable(Exception):

@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 #: Start of the name of every temporary file or folder iaterr creates.
 TEMP_PREFIX = ".iaterr-tmp-"
@@ -197,6 +198,27 @@ def atomic_write(path: Path, data: bytes | str | Iterable[str], *, fsync: bool =
         except FileNotFoundError:
             pass
         raise
+
+
+#: system errors said in the run's language (``erreur.os.<name>``): the system's own words are English
+_OS_REASONS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS", "EEXIST",
+               "ENAMETOOLONG", "ELOOP", "EMFILE", "EIO", "EBUSY", "ETXTBSY", "ECONNREFUSED", "ECONNRESET",
+               "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH")
+
+
+def os_reason(exc: BaseException) -> Any:
+    """Why a system call failed, for people: a message (``{"t": "erreur.os.ENOENT"}``) for the usual reasons,
+    else the system's text. A network error that wraps a system one (``URLError``) says the system one."""
+    import errno
+
+    inner = getattr(exc, "reason", None)
+    if getattr(exc, "errno", None) is None and isinstance(inner, OSError):
+        exc = inner
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code) if isinstance(code, int) else None
+    if name in _OS_REASONS:
+        return {"t": f"erreur.os.{name}"}
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def read_regular(path: Path | str, inode: int = 0) -> bytes:

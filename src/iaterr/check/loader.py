@@ -39,6 +39,7 @@ from iaterr.base.files import (
     contained,
     is_temporary,
     link_target,
+    os_reason,
     read_regular,
     read_regular_stat,
     remove_if_stale,
@@ -235,7 +236,7 @@ def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
             "erreur": {"t": f"erreur.{exc.reason}"}})])
     except OSError as exc:
         return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel,
-                                                     params={"erreur": exc.strerror or str(exc)})])
+                                                     params={"erreur": os_reason(exc)})])
     companion = None
     if f.companion:
         try:
@@ -244,7 +245,7 @@ def load_one(f: RecordFile, want: Want = NOTHING) -> FileResult:
             return FileResult(f.rel, f.kind, [_link_diagnostic(f.companion_shown, exc.target)])
         except OSError as exc:
             return FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.companion_shown,
-                                                         params={"erreur": exc.strerror or str(exc)})])
+                                                         params={"erreur": os_reason(exc)})])
     checked = check_file(raw, f.rel, f.kind, keep=want.keeps_data, public=f.public, companion=companion)
     result = checked.result
     result.digest = keyed(digest(raw), f, None if companion is None else companion[1])
@@ -499,7 +500,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                 st = os.lstat(f.path)
             except OSError as exc:
                 slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={
-                    "erreur": exc.strerror or str(exc)})])
+                    "erreur": os_reason(exc)})])
                 continue
             if f.inode and st.st_ino != f.inode:  # replaced since it was listed (a folder on the way became a link?)
                 slots[index] = FileResult(f.rel, f.kind, [Diagnostic("fichier-illisible", f.rel, params={

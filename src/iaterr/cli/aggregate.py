@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 import typer
 
+from iaterr.base.files import os_reason
 from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option
 
 #: at most this many rejected records are named one by one
@@ -49,7 +50,7 @@ def register(app: typer.Typer) -> None:
             except AggregateError as exc:
                 raise Abort(exc.key, **exc.params) from exc
             except OSError as exc:
-                raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=exc.strerror) from exc
+                raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=os_reason(exc)) from exc
             _report(ui, result)
             if members:
                 ui.say("agregation.membres", style="bold yellow", dossier=str(result.out))

@@ -25,6 +25,7 @@ from iaterr.authoring.records import (
     write_record,
 )
 from iaterr.base.diagnostics import Diagnostic
+from iaterr.base.files import os_reason
 from iaterr.base.text import printable_line
 from iaterr.cli import questionnaire
 from iaterr.cli.common import (
@@ -75,7 +76,7 @@ def answers_from_file(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise Abort("new.from-illisible", chemin=str(path), erreur=exc.strerror) from exc
+        raise Abort("new.from-illisible", chemin=str(path), erreur=os_reason(exc)) from exc
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(raw.decode("utf-8"))

@@ -30,6 +30,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from iaterr import __version__
+from iaterr.base.files import os_reason
 from iaterr.base.text import is_web_url, printable
 from iaterr.i18n import join, message, quote
 from iaterr.model import CasUsage
@@ -847,7 +848,7 @@ def read_person_file(path: Path) -> PersonFile:
     except FileNotFoundError:
         raise PersonFileError("notice.pour.introuvable", fichier=shown) from None
     except OSError as exc:
-        raise PersonFileError("notice.pour.illisible", fichier=shown, erreur=exc.strerror or str(exc)) from None
+        raise PersonFileError("notice.pour.illisible", fichier=shown, erreur=os_reason(exc)) from None
     if stat.S_ISLNK(info.st_mode):
         raise PersonFileError("notice.pour.lien", "notice.pour.lien.aide", fichier=shown)
     if not stat.S_ISREG(info.st_mode):
@@ -859,7 +860,7 @@ def read_person_file(path: Path) -> PersonFile:
     except UnsafePath:
         raise PersonFileError("notice.pour.lien", "notice.pour.lien.aide", fichier=shown) from None
     except OSError as exc:
-        raise PersonFileError("notice.pour.illisible", fichier=shown, erreur=exc.strerror or str(exc)) from None
+        raise PersonFileError("notice.pour.illisible", fichier=shown, erreur=os_reason(exc)) from None
     if len(raw) > PERSON_FILE_LIMIT:
         raise PersonFileError("notice.pour.trop-grand", fichier=shown, limite=PERSON_FILE_LIMIT // 1024)
     try:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from iaterr import SCHEMA_VERSION
+from iaterr.base.files import os_reason
 from iaterr.model.kinds import FOLDERS
 
 CONFIG_FILE = "iaterr.yaml"
@@ -301,7 +302,7 @@ def load_config(root: Path) -> Config:
     except UnsafePath as exc:  # a link could bring a configuration from anywhere
         raise RepositoryError("cli.lien-refuse", chemin=str(path), cible=exc.target) from exc
     except OSError as exc:
-        raise RepositoryError("cli.config-invalide", fichier=str(path), detail=exc.strerror) from exc
+        raise RepositoryError("cli.config-invalide", fichier=str(path), detail=os_reason(exc)) from exc
     doc = read_document(raw, CONFIG_FILE)
     if doc.diagnostics and doc.data is None and not any(d.code == "fichier-vide" for d in doc.diagnostics):
         first = doc.diagnostics[0]

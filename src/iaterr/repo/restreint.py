@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iaterr.base.files import os_reason
 from iaterr.repo.config import Repository, RepositoryError
 
 #: The marker file of a store, written by iaterr.
@@ -180,7 +181,7 @@ def locate(repo: Repository) -> Location:
     except FileNotFoundError:
         return location
     except OSError as exc:
-        raise RepositoryError("restreint.illisible", chemin=shown, erreur=exc.strerror or str(exc)) from exc
+        raise RepositoryError("restreint.illisible", chemin=shown, erreur=os_reason(exc)) from exc
     if stat.S_ISLNK(info.st_mode):
         raise RepositoryError("restreint.lien", chemin=shown, source=source)
     if not stat.S_ISDIR(info.st_mode):
@@ -288,7 +289,7 @@ def _a_folder(path: Path, shown: str) -> None:
     try:
         info = os.lstat(path)
     except OSError as exc:
-        raise RepositoryError("restreint.illisible", chemin=shown, erreur=exc.strerror or str(exc)) from exc
+        raise RepositoryError("restreint.illisible", chemin=shown, erreur=os_reason(exc)) from exc
     if stat.S_ISLNK(info.st_mode):
         raise RepositoryError("restreint.lien", chemin=shown, source="")
     if not stat.S_ISDIR(info.st_mode):
@@ -406,7 +407,7 @@ def write_store_file(root: Path, path: Path, text: str) -> None:
         except FileExistsError:
             pass
         except OSError as exc:
-            raise RepositoryError("cli.ecriture-impossible", chemin=str(made), erreur=exc.strerror or str(exc)) \
+            raise RepositoryError("cli.ecriture-impossible", chemin=str(made), erreur=os_reason(exc)) \
                 from exc
     new = not os.path.lexists(path)
     write_whole(path, text, root=root)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from iaterr.base.files import UnsafePath, atomic_write
+from iaterr.base.files import UnsafePath, atomic_write, os_reason
 from iaterr.repo.config import RepositoryError
 
 
@@ -44,4 +44,4 @@ def reason(path: Path, exc: OSError) -> Any:
                 break
             if not stat.S_ISDIR(mode):
                 return {"t": "erreur.pas-un-dossier", "p": {"chemin": str(folder)}}
-    return exc.strerror or str(exc)
+    return os_reason(exc)

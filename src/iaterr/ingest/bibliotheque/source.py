@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from iaterr.base.files import os_reason
 from iaterr.ingest.bibliotheque.columns import (
     EXPORT_LAYOUT,
     REQUIRED_COLUMNS,
@@ -270,7 +271,7 @@ def read_export(path: Path) -> Export:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError("importer.fichier-illisible", chemin=str(path), erreur=exc.strerror or str(exc)) from exc
+        raise SourceError("importer.fichier-illisible", chemin=str(path), erreur=os_reason(exc)) from exc
     findings: list[Finding] = []
     text, encoding = _decode(raw, findings)
     if not text.strip():
