@@ -114,3 +114,28 @@ def test_a_sources_file_restreint_key_is_checked(tmp_path):
                 b"sources:\n  - depot: a\n    restreint: ext::sh\n"):
         with pytest.raises(SourcesError):
             parse_sources(bad, "s.yaml", tmp_path)
+
+
+def test_a_public_source_that_publishes_restricted_values_is_named(cli, tmp_path):
+    """A source whose iaterr.yaml says it is public, its files holding restricted values: the public library leaves
+    the values out (as always) and says so, so that the network tells the collectivité (a fresh-eyes review saw
+    such a source reported as clean)."""
+    leaking = small_repo(tmp_path / "fuite", "fuite", {
+        "arbres": record("arbres", "fuite", "Arbres", extra="budget: moins_50k\n"),
+        "chatbot": record("chatbot", "fuite", "Assistant")})
+    (leaking / "iaterr.yaml").write_text('version_schema: "1.0"\npublic: true\n', encoding="utf-8")
+    commit(leaking)
+    small_repo(tmp_path / "prive", "prive", {
+        "velos": record("velos", "prive", "Vélos", extra="budget: moins_50k\n")})
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "fuite"}, {"depot": "prive"}])), "--out",
+                 str(out))
+    said = " ".join(result.output.split())
+    assert result.exit_code == 0, result.output
+    assert "⚠ fuite : son iaterr.yaml le dit public (public: true), mais 1 fiche(s)" in said, result.output
+    assert "data/cas-usage/arbres.yaml" in said and "iaterr restreint separer" in said
+    assert "⚠ prive :" not in said  # a private repository holds its restricted values rightly
+    assert "budget" not in (out / "data" / "cas-usage" / "arbres.yaml").read_text(encoding="utf-8")
+    assert "budget" not in (out / "data" / "cas-usage" / "velos.yaml").read_text(encoding="utf-8")
+    english = cli("aggregate", str(tmp_path / "sources.yaml"), "--out", str(out), "--complet", "--lang", "en")
+    assert "its iaterr.yaml says it is public (public: true), but 1 record(s)" in " ".join(english.output.split())

@@ -86,6 +86,16 @@ class SourceOutcome:
     unusable: bool = False
     #: its restricted store (members-only aggregate): "lu", or why it could not be read (a message)
     companion: str | dict[str, Any] | None = None
+    #: its own iaterr.yaml says it is public (``public: true``)
+    declared_public: bool = False
+
+    @property
+    def published_restricted(self) -> list[str]:
+        """Its files, read now, that publish restricted values although it says it is public (a public aggregate
+        leaves the values out; the network is told, so that the collectivité moves them to its store)."""
+        if not self.declared_public or self.state != "lu":
+            return []
+        return [r.rel for r in self.records if r.restricted and not r.stale]
 
     @property
     def failed(self) -> bool:
@@ -464,6 +474,7 @@ def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None, staging: Pat
         # a source's own iaterr.yaml names no store here (the sources file does), and its publication policy is
         # its own: its records are read as those of a private repository
         repo = Repository(root, dataclasses.replace(config, public=False))
+        outcome.declared_public = bool(config.public) and public  # a members-only aggregate merges the stores
         store = None
         if not public and outcome.source.companion is not None and work is not None:
             store = _companion_store(outcome, work, limits)

@@ -119,6 +119,10 @@ def _report(ui: App, result: Any) -> None:
                    magasin=outcome.source.companion_shown or "", raison=outcome.companion)
         elif outcome.companion == "lu" and few:
             ui.say("agregation.restreint.lu", style="dim", source=source, magasin=outcome.source.companion_shown or "")
+        leaking = outcome.published_restricted
+        if leaking:  # said even among many sources: a public repository publishes what it should not
+            ui.say("agregation.restreint.publie", style="yellow", source=source, n=len(leaking),
+                   fichiers=leaking[:3], autres=max(0, len(leaking) - 3))
         stale = {r.rel for r in outcome.records if r.stale}
         for rejected in outcome.rejected[:LISTED]:
             ui.say("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",

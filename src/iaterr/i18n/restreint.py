@@ -132,6 +132,10 @@ FR: dict[str, str] = {
     "agregation.restreint.lu": "  {source} : magasin restreint {magasin} lu.",
     "agregation.restreint.illisible": "⚠ {source} : magasin restreint {magasin} non lu ({raison}) ; ses fiches sont "
                                       "reprises sans leurs champs restreints.",
+    "agregation.restreint.publie": "⚠ {source} : son iaterr.yaml le dit public (public: true), mais {n} fiche(s) y "
+                                   "publient des valeurs de champs restreints ({fichiers}, et {autres} autre(s)) : "
+                                   "ces valeurs sont laissées hors de la bibliothèque. Prévenez la collectivité : "
+                                   "« iaterr restreint separer » les déplace vers son magasin restreint.",
     "agregation.restreint.sans-marqueur": "{chemin} n'est pas un magasin restreint créé par iaterr (pas de fichier "
                                           "{marqueur}) : il n'est pas lu. Vérifiez l'entrée « restreint » de cette "
                                           "source dans le fichier de sources ; c'est la collectivité qui crée son "
@@ -260,6 +264,10 @@ EN: dict[str, str] = {
     "agregation.restreint.lu": "  {source}: restricted store {magasin} read.",
     "agregation.restreint.illisible": "⚠ {source}: restricted store {magasin} not read ({raison}); its records are "
                                       "taken without their restricted fields.",
+    "agregation.restreint.publie": "⚠ {source}: its iaterr.yaml says it is public (public: true), but {n} record(s) "
+                                   "there publish values of restricted fields ({fichiers}, and {autres} more): those "
+                                   "values are left out of the library. Tell the collectivité: « iaterr restreint "
+                                   "separer » moves them to its restricted store.",
     "agregation.restreint.sans-marqueur": "{chemin} is not a restricted store made by iaterr (no {marqueur} file): "
                                           "it is not read. Check this source's « restreint » entry in the sources "
                                           "file; the collectivité makes its own store (« iaterr restreint "
