@@ -200,15 +200,18 @@ def _kept_state(entry: dict[str, Any] | None, index: int, out: Path) -> list[Rec
     """The records of a source's last good state (None: it has none). A source that failed without ever being read
     (``echec``) has none, whatever version it was found unusable at: it is read again, and fails again, until it
     is fixed (never « unchanged » with no record)."""
-    if not entry or not entry.get("version") or entry.get("etat") not in ("lu", "inchange", "perime"):
-        return None
-    return _records_of(entry, index, out)
+    return _records_of(entry, index, out) if entry and _has_good_state(entry) else None
+
+
+def _has_good_state(entry: dict[str, Any]) -> bool:
+    """Whether the lock's ``entry`` says its source was read well at least once (it has a last good state)."""
+    return bool(entry.get("version")) and entry.get("etat") in ("lu", "inchange", "perime")
 
 
 def _last_valid(entry: dict[str, Any], index: int, out: Path, rels: set[str]) -> list[Rec]:
     """The last valid state of the records ``rels`` of a source (their files in its source), each judged on its
     own: another record of the source edited or missing in the library does not take theirs away."""
-    if not rels or not entry.get("version") or entry.get("etat") not in ("lu", "inchange", "perime"):
+    if not rels or not _has_good_state(entry):
         return []
     found: list[Rec] = []
     for item in entry.get("fiches", []) if isinstance(entry.get("fiches"), list) else []:

@@ -221,6 +221,17 @@ def os_reason(exc: BaseException) -> Any:
     return getattr(exc, "strerror", None) or str(exc)
 
 
+def write_all(fd: int, data: bytes | bytearray | memoryview, offset: int | None = None) -> None:
+    """Write all of ``data`` on the descriptor ``fd`` (at ``offset``, without moving its position, when given),
+    however the system cuts the writes."""
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view) if offset is None else os.pwrite(fd, view, offset)
+        view = view[written:]
+        if offset is not None:
+            offset += written
+
+
 def read_regular(path: Path | str, inode: int = 0) -> bytes:
     """The bytes of ``path``, refusing a symbolic link as its last component (no race between a check and
     the read: the open itself refuses). With ``inode`` (the file's, when it was listed), the file opened must

@@ -23,15 +23,23 @@ _SHARED: Any = None
 AHEAD = 2
 
 
+#: this process's id, kept up to date in the processes forked (asked on hot paths: no system call each time)
+_PID = [os.getpid()]
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
+
+
+def this_process() -> int:
+    """The id of the process running (what :func:`os.getpid` says, without asking the system)."""
+    return _PID[0]
+
+
 def give_back_memory() -> None:
     """Before processes are forked: the memory this one freed given back to the system (glibc's
     ``malloc_trim``), so that they do not start with it as theirs too (a process forked counts the pages it
     shares as its own). Elsewhere, nothing."""
     if not sys.platform.startswith("linux"):
         return
-    import gc
-
-    gc.collect()
     try:
         import ctypes
 

@@ -44,8 +44,9 @@ from iaterr.base.files import (
     read_regular_stat,
     remove_if_stale,
     scan,
+    write_all,
 )
-from iaterr.base.parallel import chunk_results
+from iaterr.base.parallel import chunk_results, this_process
 from iaterr.base.text import printable
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
@@ -326,11 +327,11 @@ class Spool:
         self.size = 0
         #: how much of the file is written (the rest waits in ``_pending``)
         self.flushed = 0
-        self.owner = os.getpid()
+        self.owner = this_process()
         self._pending = bytearray()
 
     def put(self, text: str) -> Spooled:
-        if os.getpid() != self.owner:
+        if this_process() != self.owner:
             raise RuntimeError("a spool is added to only by the process that made it")
         data = text.encode("utf-8")
         self._pending += data
@@ -342,15 +343,9 @@ class Spool:
 
     def flush(self) -> None:
         """Write what waits in memory: before starting processes that read the spool."""
-        if not self._pending or os.getpid() != self.owner:
+        if not self._pending or this_process() != self.owner:
             return
-        offset, view = self.flushed, memoryview(self._pending)
-        try:
-            while view:
-                written = os.pwrite(self.file.fileno(), view, offset)
-                offset, view = offset + written, view[written:]
-        finally:
-            view.release()
+        write_all(self.file.fileno(), self._pending, self.flushed)
         self._pending = bytearray()
         self.flushed = self.size
 
@@ -361,24 +356,14 @@ class Spool:
         else:
             offset, length = ref >> 32, ref & 0xFFFFFFFF
         if offset + length > self.flushed:
-            if os.getpid() != self.owner:  # added after this process started: never there for it
+            if this_process() != self.owner:  # added after this process started: never there for it
                 raise RuntimeError("a spooled text read by a process started before it was flushed")
             self.flush()
-        return self._read(offset, length).decode("utf-8")
-
-    def _read(self, offset: int, length: int) -> bytes:
         data = os.pread(self.file.fileno(), length, offset)
-        if len(data) == length:
-            return data
-        parts = [data]  # a short read (not seen on a regular file): the rest read in turn
-        offset, length = offset + len(data), length - len(data)
-        while length > 0:
-            part = os.pread(self.file.fileno(), length, offset)
-            if not part:
-                raise OSError("a spool shorter than its references")
-            parts.append(part)
-            offset, length = offset + len(part), length - len(part)
-        return b"".join(parts)
+        if len(data) != length:  # a regular file gives all it has: shorter than its references
+            raise OSError(f"spool shorter than its references ({offset}+{length})")
+        return data.decode("utf-8")
+
 
     def view(self, ref: SpooledView) -> View:
         """The view :func:`_spool_view` kept (passed through the visibility rule again)."""

@@ -31,7 +31,7 @@ from typing import Any, cast
 from markupsafe import Markup
 
 from iaterr import __version__
-from iaterr.base.parallel import in_chunks
+from iaterr.base.parallel import in_chunks, this_process
 from iaterr.check.loader import RecordFile, Spool
 from iaterr.check.validate import FileResult
 from iaterr.i18n import message
@@ -282,10 +282,9 @@ def _write_pages(pages: list[_Page], todo: list[int], default: Renderer, records
     if jobs is None and records < PARALLEL_THRESHOLD:
         jobs = 1
     order = sorted(todo, key=lambda number: -_weight(pages[number]))
-    done = in_chunks(_page_chunk, order, (pages, default), jobs=jobs, threshold=PAGES_THRESHOLD, min_chunk=1,
-                     chunks_per_job=PAGES_PER_JOB, fork_only=True, ahead=len(order))
-    where = {number: index for index, number in enumerate(todo)}
-    return sorted(done, key=lambda item: where[item[0]])
+    hashes = dict(in_chunks(_page_chunk, order, (pages, default), jobs=jobs, threshold=PAGES_THRESHOLD,
+                            min_chunk=1, chunks_per_job=PAGES_PER_JOB, fork_only=True, ahead=len(order)))
+    return [(number, hashes[number]) for number in todo]
 
 
 def _rows_of(page: _Page) -> _Rows | None:
@@ -721,8 +720,8 @@ class _RowHtml:
     def html(self, number: int, root: str, show_coll: bool) -> str:
         if self.site.spool is None:
             return self.renderer.rows.one(_row(self.site, self.site.records[number]), root, show_coll)
-        if self.pid != os.getpid():
-            self.pid, self.kept, self.places = os.getpid(), Spool(), {}
+        if self.pid != this_process():
+            self.pid, self.kept, self.places = this_process(), Spool(), {}
         assert self.kept is not None
         refs = self.places.get((root, show_coll))
         if refs is None:
@@ -734,7 +733,7 @@ class _RowHtml:
         return text
 
     def close(self) -> None:
-        if self.kept is not None and self.pid == os.getpid():
+        if self.kept is not None and self.pid == this_process():
             self.kept.close()
         self.kept, self.places = None, {}
 

@@ -41,6 +41,7 @@ from iaterr.base.files import (
     swap_folder,
     temp_name,
     user_cache_dir,
+    write_all,
 )
 from iaterr.check.cache import RACY_NS, Stamp, digest
 
@@ -277,9 +278,7 @@ class Staging:
         self._folder_of(rel)
         fd = os.open(f"{self.path}/{rel}", os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         try:
-            view = memoryview(payload)
-            while view:  # written whole, however the system cuts the writes
-                view = view[os.write(fd, view):]
+            write_all(fd, payload)
         finally:
             os.close(fd)
 
