@@ -89,9 +89,11 @@ def _dump(data: dict[str, Any], kind: str) -> str:
                             sort_keys=False, width=100, default_flow_style=False)
 
 
-def csv_to_repository(raw: bytes, folder: Path) -> int:
-    """Write in ``folder`` a data repository holding the records of the CSV ``raw``; returns the rows read.
-    :class:`CsvError` when the file is not an open-data CSV of iaterr's Table Schema."""
+def csv_to_repository(raw: bytes, folder: Path) -> dict[str, int]:
+    """Write in ``folder`` a data repository holding the records of the CSV ``raw``; returns the line of the CSV
+    (1-based, where its row starts: a cell may hold line breaks) each written file comes from, so that a rejected
+    record is named by its line, as the person who wrote the CSV knows it. :class:`CsvError` when the file is not
+    an open-data CSV of iaterr's Table Schema."""
     from iaterr import SCHEMA_VERSION
 
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -115,14 +117,15 @@ def csv_to_repository(raw: bytes, folder: Path) -> int:
     coll_dir = folder / "data" / "collectivites"
     cas_dir.mkdir(parents=True, exist_ok=True)
     coll_dir.mkdir(parents=True, exist_ok=True)
+    first_line = reader.line_num + 1  # where the next row starts
     written_coll: set[str] = set()
     written_cas: set[str] = set()
-    rows = 0
+    lines: dict[str, int] = {}
     try:
-        for number, cells in enumerate(reader, start=2):
+        for cells in reader:
+            number, first_line = first_line, reader.line_num + 1
             if not any(c.strip() for c in cells):
                 continue
-            rows += 1
             row = dict(zip(header, cells))
             cas = _record(row, cas_cols)
             ident = cas.get("identifiant")
@@ -130,12 +133,14 @@ def csv_to_repository(raw: bytes, folder: Path) -> int:
                 else f"ligne-{number}"
             written_cas.add(stem)
             atomic_write(cas_dir / f"{stem}.yaml", _dump(cas, "cas_usage"), fsync=False)
+            lines[f"data/cas-usage/{stem}.yaml"] = number
             owner = cas.get("collectivite")
             if isinstance(owner, str) and _IDENT.fullmatch(owner) and owner not in written_coll:
                 coll = {"version_schema": cas.get("version_schema", SCHEMA_VERSION), "identifiant": owner,
                         **_record(row, coll_cols)}
                 written_coll.add(owner)
                 atomic_write(coll_dir / f"{owner}.yaml", _dump(coll, "collectivite"), fsync=False)
+                lines[f"data/collectivites/{owner}.yaml"] = number
     except csv.Error as exc:
         raise CsvError("agregation.csv.illisible", detail=str(exc)) from exc
-    return rows
+    return lines

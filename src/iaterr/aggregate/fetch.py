@@ -56,6 +56,8 @@ class Fetched:
     ours: bool = False
     attempts: int = 1
     notes: list[str] = field(default_factory=list)
+    #: a CSV source: the CSV line each file written from it comes from
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -289,15 +291,14 @@ def _http_csv(source: Source, previous: dict[str, Any], timeout: float) -> tuple
     return raw, validators
 
 
-def _csv_folder(raw: bytes, work: Path) -> Path:
+def _csv_folder(raw: bytes, work: Path) -> dict[str, int]:
+    """The CSV made into a data repository in ``work``; the CSV line of each file written."""
     from iaterr.aggregate.csvsource import CsvError, csv_to_repository
 
-    folder = work
     try:
-        csv_to_repository(raw, folder)
+        return csv_to_repository(raw, work)
     except CsvError as exc:
         raise FetchError(exc.key, **exc.params) from exc
-    return folder
 
 
 def fetch_once(source: Source, previous: dict[str, Any] | None, work: Path, timeout: float,
@@ -350,7 +351,8 @@ def fetch_once(source: Source, previous: dict[str, Any] | None, work: Path, time
         version = {"empreinte": hashlib.sha256(raw).hexdigest(), **validators}
     if not force and previous.get("empreinte") == version["empreinte"]:
         return Fetched(version, unchanged=True)
-    return Fetched(version, root=_csv_folder(raw, work), ours=True)
+    lines = _csv_folder(raw, work)
+    return Fetched(version, root=work, ours=True, lines=lines)
 
 
 def fetch(source: Source, previous: dict[str, Any] | None, work: Path, limits: Limits, *,

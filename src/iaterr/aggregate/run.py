@@ -18,6 +18,7 @@ Nothing a source holds is run or deserialised as code; its files are read as byt
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -63,6 +64,20 @@ class Rejected:
     codes: list[str]
     #: the first error, as a message key's parameters are not kept: its French and English texts
     message: dict[str, str]
+    #: a CSV source: the line of the CSV the record comes from (how its author knows it)
+    line: int | None = None
+
+
+@dataclass
+class StoreRejected:
+    """A members-only aggregate: a record taken without its restricted fields, its store file unusable."""
+
+    #: the record's file in its source
+    rel: str
+    #: the store file, inside the store, and the line of its first error (``cas-usage/x.yaml:3``)
+    where: str
+    #: that error's French and English texts (no restricted value quoted)
+    message: dict[str, str]
 
 
 @dataclass
@@ -88,6 +103,10 @@ class SourceOutcome:
     companion: str | dict[str, Any] | None = None
     #: its own iaterr.yaml says it is public (``public: true``)
     declared_public: bool = False
+    #: members only: records taken without their restricted fields, their store file unusable
+    store_rejected: list[StoreRejected] = field(default_factory=list)
+    #: a CSV source: the CSV line each record comes from
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def published_restricted(self) -> list[str]:
@@ -124,7 +143,8 @@ class AggregateResult:
 
     @property
     def ok(self) -> bool:
-        return not (any(o.failed or o.rejected for o in self.outcomes) or self.plan.orphans or self.unwritable)
+        return not (any(o.failed or o.rejected or o.store_rejected for o in self.outcomes) or self.plan.orphans
+                    or self.unwritable)
 
 
 def now_text() -> str:
@@ -237,8 +257,10 @@ def _rejected_of(entry: dict[str, Any]) -> list[Rejected]:
     out = []
     for item in entry.get("rejets", []) if isinstance(entry.get("rejets"), list) else []:
         if isinstance(item, dict) and isinstance(item.get("fichier"), str) and isinstance(item.get("message"), dict):
+            line = item.get("ligne")
             out.append(Rejected(item["fichier"], [str(c) for c in item.get("codes", [])],
-                                {k: str(v) for k, v in item["message"].items() if k in ("fr", "en")}))
+                                {k: str(v) for k, v in item["message"].items() if k in ("fr", "en")},
+                                line if isinstance(line, int) and not isinstance(line, bool) and line > 0 else None))
     return out
 
 
@@ -361,6 +383,7 @@ def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: 
                 outcome.read_at = now_text()
                 outcome.root = got.root
                 outcome.ours = got.ours
+                outcome.lines = got.lines
                 outcome.attempts = got.attempts
             done += 1
             if progress:
@@ -368,7 +391,8 @@ def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: 
     return outcomes
 
 
-def _check_chunk(chunk: list[tuple[Any, str | None, bool]], want: Any) -> list[tuple[Any, tuple[Any, ...] | None]]:
+def _check_chunk(chunk: list[tuple[Any, str | None, bool]],
+                 want: Any) -> list[tuple[Any, tuple[Any, ...] | None, StoreRejected | None]]:
     """In a checking process: each file read and checked by the one loader; of a valid one, a summary (and,
     when it holds restricted values and ``staged`` is given, a public copy written there)."""
     from iaterr.aggregate.merge import members_bytes, public_bytes
@@ -378,9 +402,18 @@ def _check_chunk(chunk: list[tuple[Any, str | None, bool]], want: Any) -> list[t
     from iaterr.model.kinds import model_of
     from iaterr.model.visibility import restricted_paths
 
-    out: list[tuple[Any, tuple[Any, ...] | None]] = []
+    out: list[tuple[Any, tuple[Any, ...] | None, StoreRejected | None]] = []
     for f, staged, public in chunk:
         result = load_one(f, want)
+        store_problem = None
+        if f.companion and not public and result.has_errors:
+            # members only: a store file that cannot be used (a bad value, unreadable) does not cost the record
+            # its place; it is taken without its restricted fields, and the store file's problem is said
+            alone = load_one(dataclasses.replace(f, companion="", companion_shown=""), want)
+            if not alone.has_errors:
+                store_problem = _store_problem(f, result)
+                result = alone
+                f = dataclasses.replace(f, companion="", companion_shown="")
         data, result.full = result.full, None
         info = None
         if data is not None and not result.has_errors:
@@ -404,8 +437,24 @@ def _check_chunk(chunk: list[tuple[Any, str | None, bool]], want: Any) -> list[t
             info = (str(data.get("identifiant")), str(data["collectivite"]) if f.kind == "cas_usage" else None,
                     slugify(nom) if isinstance(nom, str) else "", str(data.get("date_mise_a_jour") or ""),
                     restricted, path, clean, siret if isinstance(siret, str) and _SIRET.fullmatch(siret) else None)
-        out.append((result, info))
+        out.append((result, info, store_problem))
     return out
+
+
+def _store_problem(f: Any, result: Any) -> StoreRejected:
+    """Why the store file of ``f`` was left out: its first error, placed in the store (its file inside the store,
+    and line), the values of restricted fields never quoted (a report may end up in a CI log)."""
+    from iaterr.base.diagnostics import Severity
+
+    errors = [d for d in result.diagnostics if d.severity == Severity.ERROR]
+    first = next((d for d in errors if d.file == f.companion_shown), errors[0] if errors else None)
+    store_root = os.path.dirname(os.path.dirname(f.companion))
+    inner = os.path.relpath(f.companion, store_root).replace(os.sep, "/")
+    if first is None:
+        return StoreRejected(f.rel, inner, {"fr": "", "en": ""})
+    shown = first.redacted(values_only=True)
+    where = f"{inner}:{first.line}" if first.file == f.companion_shown else inner
+    return StoreRejected(f.rel, where, {lang: shown.message(lang=lang) for lang in ("fr", "en")})
 
 
 def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
@@ -534,7 +583,8 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
     for outcome, repo, fs, extra in batch:
         mine = checked[at:at + len(fs)]
         at += len(fs)
-        results = [result for result, _info in mine]
+        results = [result for result, _info, _store in mine]
+        outcome.store_rejected = [store for _result, _info, store in mine if store is not None]
         cross = cross_checks(repo, results, partial=False, today=None)
         errors: dict[str, list[Any]] = {}
         for d in [x for r in results for x in r.diagnostics] + cross + extra:
@@ -543,7 +593,7 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
             if d.severity == Severity.ERROR or d.code in ("fichier-hors-dossier",):
                 errors.setdefault(d.file, []).append(d)
         records = []
-        for f, (result, info) in zip(fs, mine):
+        for f, (result, info, _store) in zip(fs, mine):
             if f.rel in errors or info is None:
                 continue
             ident, coll, nom, date, restricted, path, clean, siret = info
@@ -551,7 +601,8 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
                                restricted, clean=clean, siret=siret))
         outcome.records = records
         outcome.rejected = [Rejected(rel, sorted({d.code for d in diags}),
-                                     {lang: diags[0].message(lang=lang) for lang in ("fr", "en")})
+                                     {lang: diags[0].message(lang=lang) for lang in ("fr", "en")},
+                                     outcome.lines.get(rel))
                             for rel, diags in sorted(errors.items())]
         colls = {r.ident for r in records if r.kind == "collectivite"}
         if len(colls) == 1:
@@ -690,7 +741,10 @@ def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unw
             **({"erreur": outcome.error} if outcome.error else {}),
             "collectivites_propres": dict(sorted(outcome.own.items())),
             "fiches": fiches,
-            "rejets": [{"fichier": r.rel, "codes": r.codes, "message": r.message} for r in outcome.rejected],
+            "rejets": [{"fichier": r.rel, **({"ligne": r.line} if r.line else {}), "codes": r.codes,
+                        "message": r.message} for r in outcome.rejected],
+            **({"restreints_rejetes": [{"fichier": r.rel, "magasin": r.where, "message": r.message}
+                                       for r in outcome.store_rejected]} if outcome.store_rejected else {}),
             **({"sans_collectivite": left_out} if left_out else {}),
         })
     return {"format": LOCK_FORMAT, "iaterr": version, "date": checked, "sources": sources,

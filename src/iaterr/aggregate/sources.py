@@ -35,15 +35,24 @@ CSV_SCHEMES = ("https", "http")
 _SCP_LIKE = re.compile(r"[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:[^\s]+")
 _BRANCH = re.compile(r"[A-Za-z0-9._][A-Za-z0-9._/-]{0,199}")
 _KEYS = {"depot", "csv", "branche", "nom", "restreint"}
+#: a plain scalar YAML would read as a number, a boolean or nothing: not an address (quoted, it is a file name)
+_NOT_TEXT = re.compile(r"[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?|true|false|yes|no|on|off|null|~|\.inf|\.nan",
+                       re.IGNORECASE)
 
 
 class SourcesError(Exception):
-    """A sources file that cannot be used; ``key`` and ``params`` name the message (exit code 2)."""
+    """A sources file that cannot be used; ``key`` and ``params`` name the message (exit code 2). ``others``: the
+    file's other problems, each a SourcesError too (every mistake is said at once, each with its line)."""
 
     def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.params = params
+        self.others: list[SourcesError] = []
+
+    @property
+    def all(self) -> list[SourcesError]:
+        return [self, *self.others]
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,7 @@ class SourcesFile:
 _TOP_KEYS = ("nom", "registre", "sources")
 
 
-def _registre(value: Any, name: str) -> dict[str, Any]:
+def _registre(value: Any, check: _Reader) -> dict[str, Any]:
     """The ``registre:`` section, checked as ``iaterr.yaml`` checks it (a ``logo``, a file of the repository, has
     no place in the aggregate: refused)."""
     from iaterr.repo.config import RegistreConfig, _Invalid, _registre_from
@@ -102,11 +111,12 @@ def _registre(value: Any, name: str) -> dict[str, Any]:
     try:
         _registre_from(value, RegistreConfig())
     except _Invalid as exc:
-        raise SourcesError("agregation.sources.valeur", ou=f"{name} : {exc.where}",
+        path = tuple(int(p) if p.isdigit() else p for p in str(exc.where).replace("[", ".").replace("]", "").split("."))
+        raise SourcesError("agregation.sources.valeur", ou=check.where(path),
                            detail={"fr": exc.fr, "en": exc.en}) from exc
     assert isinstance(value, dict)
     if value.get("logo") is not None:
-        raise SourcesError("agregation.sources.valeur", ou=f"{name} : registre.logo",
+        raise SourcesError("agregation.sources.valeur", ou=check.where(("registre", "logo")),
                            detail={"t": "agregation.sources.logo"})
     return dict(value)
 
@@ -124,7 +134,8 @@ def without_credentials(url: str) -> str:
 def _location(value: Any, where: str, kind: str, base: Path) -> tuple[str, str]:
     """(as shown, what is read) of a ``depot`` or ``csv`` value; :class:`SourcesError` when unusable."""
     if not isinstance(value, str) or not value.strip():
-        raise SourcesError("agregation.sources.valeur", ou=where, detail={"t": "agregation.sources.texte-attendu"})
+        raise SourcesError("agregation.sources.valeur", ou=where,
+                           detail={"t": "agregation.sources.adresse-attendue"})
     text = value.strip()
     if any(ord(c) < 32 or c in "\x7f" for c in text) or text.startswith("-"):
         raise SourcesError("agregation.sources.valeur", ou=where, detail={"t": "agregation.sources.caracteres"})
@@ -146,8 +157,51 @@ def _location(value: Any, where: str, kind: str, base: Path) -> tuple[str, str]:
     return text, os.path.abspath(base / os.path.expanduser(text))
 
 
+class _Reader:
+    """The checks of one sources file: each problem kept with its place (``file:line``), none stopping the
+    others; :meth:`done` raises them all."""
+
+    def __init__(self, name: str, root: Any) -> None:
+        self.name, self.root = name, root
+        self.problems: list[SourcesError] = []
+
+    def where(self, path: tuple[Any, ...], *, key: bool = False) -> str:
+        from iaterr.repo.yamlio import position
+
+        line, _column = position(self.root, path, key=key)
+        dotted = "".join(f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if i else str(p))
+                         for i, p in enumerate(path))
+        return f"{self.name}:{line} : {dotted}" if dotted else f"{self.name}:{line}"
+
+    def add(self, exc: SourcesError) -> None:
+        self.problems.append(exc)
+
+    def plain_scalar(self, path: tuple[Any, ...]) -> str | None:
+        """The text of the scalar at ``path`` when written plain (unquoted), else None."""
+        import yaml
+
+        node = self.root
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                node = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == part), None)
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                return None
+        if isinstance(node, yaml.ScalarNode) and not node.style:
+            return str(node.value)
+        return None
+
+    def done(self) -> None:
+        if self.problems:
+            first = self.problems[0]
+            first.others = self.problems[1:]
+            raise first
+
+
 def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
-    """The sources file's entries, checked; a relative path is taken from ``base``."""
+    """The sources file's entries, checked (every problem, each with its line); a relative path is taken from
+    ``base``."""
     from iaterr.repo.yamlio import read_document
 
     doc = read_document(raw, name)
@@ -157,54 +211,79 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
         where = f"{name}:{first.line}:{first.column}" if first is not None else name
         raise SourcesError("agregation.sources.illisible", fichier=where, detail=detail)
     data = doc.data
+    check = _Reader(name, doc.root)
     if isinstance(data, dict):
-        unknown = sorted(set(map(str, data)) - set(_TOP_KEYS))
-        if unknown:
-            raise SourcesError("agregation.sources.cle-inconnue-haut", ou=f"{name} : {unknown[0]}", cle=unknown[0],
-                               cles=", ".join(_TOP_KEYS))
+        for unknown in sorted(set(map(str, data)) - set(_TOP_KEYS)):
+            check.add(SourcesError("agregation.sources.cle-inconnue-haut", ou=check.where((unknown,), key=True),
+                                   cle=unknown, cles=", ".join(_TOP_KEYS)))
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-        raise SourcesError("agregation.sources.forme", fichier=name)
-    registre = _registre(data["registre"], name) if data.get("registre") is not None else None
+        check.add(SourcesError("agregation.sources.forme", fichier=name))
+        check.done()
+    registre = None
+    if data.get("registre") is not None:
+        try:
+            registre = _registre(data["registre"], check)
+        except SourcesError as exc:
+            check.add(exc)
     nom = data.get("nom")
     if nom is not None and not isinstance(nom, str):
-        raise SourcesError("agregation.sources.valeur", ou=f"{name} : nom",
-                           detail={"t": "agregation.sources.texte-attendu"})
+        check.add(SourcesError("agregation.sources.valeur", ou=check.where(("nom",)),
+                               detail={"t": "agregation.sources.texte-attendu"}))
+        nom = None
     sources: list[Source] = []
     seen: dict[tuple[str, str, str | None], int] = {}
     for index, entry in enumerate(data["sources"]):
-        where = f"{name} : sources[{index + 1}]"
-        if not isinstance(entry, dict):
-            raise SourcesError("agregation.sources.entree", ou=where)
-        unknown = sorted(set(entry) - _KEYS)
-        if unknown:
-            raise SourcesError("agregation.sources.cle-inconnue", ou=f"{where}.{unknown[0]}", cle=unknown[0])
-        kinds = [k for k in ("depot", "csv") if k in entry]
-        if len(kinds) != 1:
-            raise SourcesError("agregation.sources.entree", ou=where)
-        kind = kinds[0]
-        shown, target = _location(entry[kind], f"{where}.{kind}", kind, base)
-        branch = entry.get("branche")
-        if branch is not None:
-            if kind != "depot":
-                raise SourcesError("agregation.sources.cle-inconnue", ou=f"{where}.branche", cle="branche")
-            if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
-                raise SourcesError("agregation.sources.valeur", ou=f"{where}.branche",
-                                   detail={"t": "agregation.sources.branche"})
-        label = entry.get("nom")
-        if label is not None and not isinstance(label, str):
-            raise SourcesError("agregation.sources.valeur", ou=f"{where}.nom",
-                               detail={"t": "agregation.sources.texte-attendu"})
-        companion = companion_shown = None
-        if entry.get("restreint") is not None:
-            if kind != "depot":
-                raise SourcesError("agregation.sources.cle-inconnue", ou=f"{where}.restreint", cle="restreint")
-            companion_shown, companion = _location(entry["restreint"], f"{where}.restreint", "depot", base)
-        identity = (kind, target, branch)
+        try:
+            source = _entry(check, index, entry, base)
+        except SourcesError as exc:
+            check.add(exc)
+            continue
+        identity = (source.kind, source.target, source.branch)
         if identity in seen:
-            raise SourcesError("agregation.sources.doublon", ou=where, autre=seen[identity] + 1)
+            check.add(SourcesError("agregation.sources.doublon", ou=check.where(("sources", index)),
+                                   autre=seen[identity] + 1))
+            continue
         seen[identity] = index
-        sources.append(Source(kind, shown, target, branch, label, index, companion, companion_shown))
+        sources.append(source)
+    check.done()
     return SourcesFile(sources, nom, registre)
+
+
+def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
+    """The source of the ``index``-th entry; its problems kept in ``check`` (the first one raised)."""
+    at = ("sources", index)
+    if not isinstance(entry, dict):
+        raise SourcesError("agregation.sources.entree", ou=check.where(at))
+    for unknown in sorted(set(map(str, entry)) - _KEYS):
+        check.add(SourcesError("agregation.sources.cle-inconnue", ou=check.where((*at, unknown), key=True),
+                               cle=unknown))
+    kinds = [k for k in ("depot", "csv") if k in entry]
+    if len(kinds) != 1:
+        raise SourcesError("agregation.sources.entree", ou=check.where(at))
+    kind = kinds[0]
+    if check.plain_scalar((*at, kind)) is not None and _NOT_TEXT.fullmatch(check.plain_scalar((*at, kind)) or ""):
+        raise SourcesError("agregation.sources.valeur", ou=check.where((*at, kind)),
+                           detail={"t": "agregation.sources.adresse-attendue"})
+    shown, target = _location(entry[kind], check.where((*at, kind)), kind, base)
+    branch = entry.get("branche")
+    if branch is not None:
+        if kind != "depot":
+            raise SourcesError("agregation.sources.cle-inconnue", ou=check.where((*at, "branche"), key=True),
+                               cle="branche")
+        if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
+            raise SourcesError("agregation.sources.valeur", ou=check.where((*at, "branche")),
+                               detail={"t": "agregation.sources.branche"})
+    label = entry.get("nom")
+    if label is not None and not isinstance(label, str):
+        raise SourcesError("agregation.sources.valeur", ou=check.where((*at, "nom")),
+                           detail={"t": "agregation.sources.texte-attendu"})
+    companion = companion_shown = None
+    if entry.get("restreint") is not None:
+        if kind != "depot":
+            raise SourcesError("agregation.sources.cle-inconnue", ou=check.where((*at, "restreint"), key=True),
+                               cle="restreint")
+        companion_shown, companion = _location(entry["restreint"], check.where((*at, "restreint")), "depot", base)
+    return Source(kind, shown, target, branch, label, index, companion, companion_shown)
 
 
 def read_sources(path: Path) -> SourcesFile:

@@ -108,6 +108,21 @@ def is_temporary(name: str) -> bool:
     return name.startswith(TEMP_PREFIX)
 
 
+def as_given(filename: Any, out: Path) -> str:
+    """The path of a failed write under ``out`` as the user named it: the temporary folder a command builds
+    beside ``out`` (then swaps in whole) is an inner detail, said as ``out`` itself."""
+    if filename is None:
+        return str(out)
+    text = os.fsdecode(filename) if isinstance(filename, (str, bytes, os.PathLike)) else str(filename)
+    parent = os.path.join(os.path.abspath(out.parent), "")
+    absolute = os.path.abspath(text)
+    if absolute.startswith(parent):
+        first, sep, rest = absolute[len(parent):].partition(os.sep)
+        if is_temporary(first):
+            return str(out) + (sep + rest if rest else "")
+    return text
+
+
 def _pid_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True

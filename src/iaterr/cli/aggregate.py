@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 import typer
 
-from iaterr.base.files import os_reason
+from iaterr.base.files import as_given, os_reason
 from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option
 
 #: at most this many rejected records are named one by one
@@ -40,8 +40,14 @@ def register(app: typer.Typer) -> None:
         with guarded(lang) as ui:
             try:
                 listed = read_sources(sources)
-            except SourcesError as exc:
-                raise Abort(exc.key, **exc.params) from exc
+            except SourcesError as exc:  # every mistake of the file, each with its line; the last stops
+                problems = exc.all
+                shown = problems if len(problems) <= LISTED else problems[:LISTED - 1]
+                for problem in shown[:-1] if shown is problems else shown:
+                    ui.fail(problem.key, **problem.params)
+                if shown is not problems:
+                    raise Abort("agregation.sources.et-autres", n=len(problems) - len(shown)) from exc
+                raise Abort(problems[-1].key, **problems[-1].params) from exc
             try:
                 with _progress(ui) as progress:
                     result = aggregate(listed, out, jobs=jobs, limits=Limits(timeout, retries),
@@ -50,11 +56,15 @@ def register(app: typer.Typer) -> None:
             except AggregateError as exc:
                 raise Abort(exc.key, **exc.params) from exc
             except OSError as exc:
-                raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=os_reason(exc)) from exc
+                raise Abort("cli.ecriture-impossible", chemin=as_given(exc.filename, out),
+                            erreur=os_reason(exc)) from exc
             _report(ui, result)
             if members:
-                ui.say("agregation.membres", style="bold yellow", dossier=str(result.out))
+                ui.report("agregation.membres", style="bold yellow", dossier=str(result.out))
             code = OK if result.ok else FINDINGS
+            if not listed.sources:  # an empty library is never what a network wants, unless it retires it
+                ui.report("agregation.sources.aucune", style="yellow", fichier=str(sources))
+                code = code if allow_removal else FINDINGS
         raise typer.Exit(code)
 
 
@@ -92,6 +102,7 @@ class _progress:
 
 def _report(ui: App, result: Any) -> None:
     from iaterr.aggregate.run import LOCK_FILE
+    from iaterr.i18n import message
 
     lang = ui.lang
     few = len(result.outcomes) <= LISTED  # many sources: those that read fine are counted, not listed
@@ -101,60 +112,73 @@ def _report(ui: App, result: Any) -> None:
         if outcome.failed:
             error = (outcome.error or {}).get(lang) or (outcome.error or {}).get("fr", "")
             if outcome.state == "perime":
-                ui.say("agregation.source.perime", style="yellow", source=source, erreur=error,
-                       depuis=outcome.read_at or {"t": "agregation.version.jamais"})
+                ui.report("agregation.source.perime", style="yellow", source=source, erreur=error,
+                          depuis=outcome.read_at or {"t": "agregation.version.jamais"})
             else:
-                ui.say("agregation.source.echec", style="red", source=source, erreur=error)
+                ui.report("agregation.source.echec", style="red", source=source, erreur=error)
         elif outcome.rejected:  # read, but records left out: named even among many sources
-            ui.say("agregation.source.lu-rejets" if outcome.state == "lu" else "agregation.source.inchange-rejets",
-                   style="yellow", source=source, version=outcome.version_text, fiches=count,
-                   rejets=len(outcome.rejected))
+            ui.report("agregation.source.lu-rejets" if outcome.state == "lu" else "agregation.source.inchange-rejets",
+                      style="yellow", source=source, version=outcome.version_text, fiches=count,
+                      rejets=len(outcome.rejected))
         elif few and outcome.state == "lu":
-            ui.say("agregation.source.lu", style="green", source=source, version=outcome.version_text, fiches=count)
+            ui.report("agregation.source.lu", style="green", source=source, version=outcome.version_text, fiches=count)
         elif few:
-            ui.say("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
-                   fiches=count)
+            ui.report("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
+                      fiches=count)
         if isinstance(outcome.companion, dict):  # a members-only aggregate: its restricted store could not be read
-            ui.say("agregation.restreint.illisible", style="yellow", source=source,
-                   magasin=outcome.source.companion_shown or "", raison=outcome.companion)
+            ui.report("agregation.restreint.illisible", style="yellow", source=source,
+                      magasin=outcome.source.companion_shown or "", raison=outcome.companion)
         elif outcome.companion == "lu" and few:
-            ui.say("agregation.restreint.lu", style="dim", source=source, magasin=outcome.source.companion_shown or "")
+            ui.report("agregation.restreint.lu", style="dim", source=source,
+                      magasin=outcome.source.companion_shown or "")
         leaking = outcome.published_restricted
         if leaking:  # said even among many sources: a public repository publishes what it should not
-            ui.say("agregation.restreint.publie", style="yellow", source=source, n=len(leaking),
-                   fichiers=leaking[:3], autres=max(0, len(leaking) - 3))
+            ui.report("agregation.restreint.publie", style="yellow", source=source, n=len(leaking),
+                      fichiers=leaking[:3], autres=max(0, len(leaking) - 3))
         stale = {r.rel for r in outcome.records if r.stale}
+        for store in outcome.store_rejected[:LISTED]:
+            ui.report("agregation.restreint.rejete", style="yellow", source=source, fichier=store.rel,
+                      magasin=outcome.source.companion_shown or "", ou=store.where,
+                      message=store.message.get(lang) or store.message.get("fr", ""))
+        if len(outcome.store_rejected) > LISTED:
+            ui.report("agregation.et-autres", style="dim", n=len(outcome.store_rejected) - LISTED, fichier=LOCK_FILE)
         for rejected in outcome.rejected[:LISTED]:
-            ui.say("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",
-                   source=source, fichier=rejected.rel,
-                   message=rejected.message.get(lang) or rejected.message.get("fr", ""))
+            ui.report("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",
+                      source=source, fichier=rejected.rel if rejected.line is None else {
+                       "t": "agregation.csv.ligne", "p": {"n": rejected.line}},
+                      message=rejected.message.get(lang) or rejected.message.get("fr", ""))
         if len(outcome.rejected) > LISTED:
-            ui.say("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)
+            ui.report("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)
     plan = result.plan
     location = {o.source.order: o.source.label for o in result.outcomes}
     for rec, old, new in plan.renamed:
-        ui.say("agregation.renommage.pris" if id(rec) in plan.displaced else "agregation.renommage", style="yellow",
-               source=location[rec.source], ancien=old, nouveau=new)
-    for rec in plan.linked[:LISTED]:
-        ui.say("agregation.lien", style="dim", source=location[rec.source], fichier=rec.rel, lien=rec.linked_to,
-               autre=location[rec.match.source] if rec.match is not None else "?")
-    if len(plan.linked) > LISTED:
-        ui.say("agregation.et-autres", style="dim", n=len(plan.linked) - LISTED, fichier=LOCK_FILE)
+        ui.report("agregation.renommage.pris" if id(rec) in plan.displaced else "agregation.renommage", style="yellow",
+                  source=location[rec.source], ancien=old, nouveau=new)
+    linked: dict[int, list[Any]] = {}
+    for rec in plan.linked:  # one line per source (a network's old Bibliothèque copies can be many)
+        linked.setdefault(rec.source, []).append(rec)
+    for order, recs in sorted(linked.items())[:LISTED]:
+        ui.report("agregation.liens", style="dim", source=location[order], n=len(recs), exemples="; ".join(
+            message("agregation.lien.exemple", lang, fichier=rec.rel, lien=rec.linked_to,
+                    autre=location[rec.match.source] if rec.match is not None else "?") for rec in recs[:2])
+            + ("; …" if len(recs) > 2 else ""))
+    if len(linked) > LISTED:
+        ui.report("agregation.et-autres", style="dim", n=len(linked) - LISTED, fichier=LOCK_FILE)
     for rec in plan.orphans:
-        ui.say("agregation.orpheline", style="red", source=location[rec.source], fichier=rec.rel,
-               collectivite=rec.collectivite)
+        ui.report("agregation.orpheline", style="red", source=location[rec.source], fichier=rec.rel,
+                  collectivite=rec.collectivite)
     for address, count in result.removed:
-        ui.say("agregation.retiree", style="dim", source=address, fiches=count)
+        ui.report("agregation.retiree", style="dim", source=address, fiches=count)
     for rec, why in result.unwritable:
-        ui.say("agregation.non-ecrite", style="red", source=location[rec.source], fichier=rec.rel, raison=why)
+        ui.report("agregation.non-ecrite", style="red", source=location[rec.source], fichier=rec.rel, raison=why)
     left = {id(rec) for rec, _why in result.unwritable}
     kept = [r for r in plan.kept if id(r) not in left]
-    ui.say("agregation.bilan", style="green", dossier=str(result.out),
-           cas=sum(1 for r in kept if r.kind == "cas_usage"), collectivites=sum(1 for r in kept
+    ui.report("agregation.bilan", style="green", dossier=str(result.out),
+              cas=sum(1 for r in kept if r.kind == "cas_usage"), collectivites=sum(1 for r in kept
                                                                                 if r.kind == "collectivite"),
-           sources=len(result.outcomes), lues=sum(1 for o in result.outcomes if o.state == "lu"),
-           inchangees=sum(1 for o in result.outcomes if o.state == "inchange"),
-           echecs=sum(1 for o in result.outcomes if o.failed), liees=len(plan.linked), renommees=len(plan.renamed))
+              sources=len(result.outcomes), lues=sum(1 for o in result.outcomes if o.state == "lu"),
+              inchangees=sum(1 for o in result.outcomes if o.state == "inchange"),
+              echecs=sum(1 for o in result.outcomes if o.failed), liees=len(plan.linked), renommees=len(plan.renamed))
     if not result.ok:
-        ui.say("agregation.bilan.echecs", style="yellow", fichier=str(result.out / LOCK_FILE))
+        ui.report("agregation.bilan.echecs", style="yellow", fichier=str(result.out / LOCK_FILE))
 

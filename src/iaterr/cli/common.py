@@ -126,6 +126,14 @@ class App:
         self.err.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""),
                        soft_wrap=not self.err.is_terminal)
 
+    def report(self, key: str, style: str | None = None, **params: Any) -> None:
+        """A line of the command's report (what it did, what it found), on the standard output: a log or a pipe
+        keeps it apart from the progress and the usage errors, which stay on the error output."""
+        from rich.text import Text
+
+        self.out.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""),
+                       soft_wrap=not self.out.is_terminal)
+
     def say_text(self, text: str, style: str | None = None) -> None:
         """A text already in the run's language (the questionnaire's help), on the standard output, wrapped
         at word boundaries at a terminal."""

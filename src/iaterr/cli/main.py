@@ -71,11 +71,22 @@ def _translate_typer() -> None:
     usage = common.h("help.click.utilisation")
     original = getattr(formatting.HelpFormatter, "_iaterr_write_usage", formatting.HelpFormatter.write_usage)
 
+    command_args = common.h("help.click.commande-args")
+    lang = common.HELP_LANG
+    original_heading = getattr(formatting.HelpFormatter, "_iaterr_write_heading",
+                               formatting.HelpFormatter.write_heading)
+
     def write_usage(self: formatting.HelpFormatter, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("COMMAND [ARGS]...", command_args)  # a group's: click's words, not ours
         original(self, prog, args, usage if prefix is None else prefix)
+
+    def write_heading(self: formatting.HelpFormatter, title: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{message('help.click.titre', lang, titre=title)}\n")
 
     formatting.HelpFormatter._iaterr_write_usage = original  # type: ignore[attr-defined]
     formatting.HelpFormatter.write_usage = write_usage  # type: ignore[method-assign]
+    formatting.HelpFormatter._iaterr_write_heading = original_heading  # type: ignore[attr-defined]
+    formatting.HelpFormatter.write_heading = write_heading  # type: ignore[method-assign,assignment]
     from typer._click import termui
 
     confirm = _confirm(common.HELP_LANG)

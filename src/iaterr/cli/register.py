@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from iaterr.base.files import os_reason
+from iaterr.base.files import as_given, os_reason
 from iaterr.cli.common import FINDINGS, OK, Abort, App, guarded, h, help_option, lang_option, open_repo, repo_option
 from iaterr.i18n import message
 
@@ -48,7 +48,8 @@ def register(app: typer.Typer) -> None:
             except OutputRefused as exc:
                 raise Abort(exc.key, exc.hint, **exc.params) from exc
             except OSError as exc:
-                raise Abort("cli.ecriture-impossible", chemin=str(exc.filename or out), erreur=os_reason(exc)) from exc
+                raise Abort("cli.ecriture-impossible", chemin=as_given(exc.filename, out),
+                            erreur=os_reason(exc)) from exc
             for key, paths in (("registre.ecrit", result.written), ("registre.supprime", result.deleted)):
                 for rel in paths[:LISTED]:
                     ui.say(key, style="dim", chemin=rel)

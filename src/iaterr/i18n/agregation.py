@@ -45,9 +45,9 @@ FR: dict[str, str] = {
     "agregation.et-autres": "  … et {n} autre(s) ; toutes sont dans {fichier}.",
     "agregation.renommage": "  ⚠ Identifiant « {ancien} » présent dans plusieurs collectivités : la fiche de {source} "
                             "devient « {nouveau} ».",
-    "agregation.lien": "  · {source} : {fichier} décrit le même projet ou la même collectivité que {lien} "
-                       "(de {autre}) : gardée à part, "
-                       "comme copie liée.",
+    "agregation.liens": "  · {source} : {n} fiche(s) gardée(s) à part, comme copies liées : même projet ou même "
+                        "collectivité qu'une fiche d'une autre source ({exemples}).",
+    "agregation.lien.exemple": "{fichier} = {lien} de {autre}",
     "agregation.orpheline": "  ✗ {source} : {fichier} laissée de côté : sa collectivité « {collectivite} » n'est "
                             "dans aucune source.",
     "agregation.non-ecrite": "  ✗ {source} : {fichier} n'a pas pu être écrite ({raison}).",
@@ -63,7 +63,14 @@ FR: dict[str, str] = {
     "agregation.sources.lien": "Le fichier de sources {fichier} est un lien symbolique : donnez le fichier lui-même.",
     "agregation.sources.illisible": "Fichier de sources illisible ({fichier}) : {detail}",
     "agregation.sources.forme": "{fichier} : une clé « sources » suivie d'une liste d'entrées est attendue.",
-    "agregation.sources.cle-inconnue": "{ou} : clé inconnue « {cle} » (attendues : depot, branche, csv, nom).",
+    "agregation.sources.cle-inconnue": "{ou} : clé inconnue « {cle} » (attendues : depot, branche, restreint, csv, "
+                                       "nom).",
+    "agregation.sources.aucune": "Le fichier de sources {fichier} ne nomme aucune source : la bibliothèque écrite est "
+                                 "vide. Ajoutez une entrée « depot » ou « csv » sous « sources ».",
+    "agregation.sources.adresse-attendue": "une adresse ou un chemin est attendu (un texte ; un nom de fichier fait "
+                                           "de chiffres s'écrit entre guillemets)",
+    "agregation.sources.et-autres": "… et {n} autre(s) problème(s) dans le fichier de sources.",
+    "agregation.csv.ligne": "ligne {n}",
     "agregation.sources.cle-inconnue-haut": "{ou} : clé inconnue « {cle} » (attendues : {cles}).",
     "agregation.sources.logo": "un logo n'est pas encore pris en charge dans le fichier de sources (le dépôt "
                                "agrégé ne contient que des fiches) : retirez « logo »",
@@ -158,9 +165,9 @@ EN: dict[str, str] = {
     "agregation.et-autres": "  … and {n} more; all are in {fichier}.",
     "agregation.renommage": "  ⚠ Identifier “{ancien}” used by several collectivités: the record of {source} "
                             "becomes “{nouveau}”.",
-    "agregation.lien": "  · {source}: {fichier} describes the same project or collectivité as {lien} "
-                       "(from {autre}): kept aside, as a "
-                       "linked copy.",
+    "agregation.liens": "  · {source}: {n} record(s) kept aside, as linked copies: the same project or "
+                        "collectivité as a record of another source ({exemples}).",
+    "agregation.lien.exemple": "{fichier} = {lien} from {autre}",
     "agregation.orpheline": "  ✗ {source}: {fichier} left out: its collectivité “{collectivite}” is in no source.",
     "agregation.non-ecrite": "  ✗ {source}: {fichier} could not be written ({raison}).",
     "agregation.retiree": "· {source} is no longer in the sources file: its {fiches} record(s) are no longer in "
@@ -174,7 +181,13 @@ EN: dict[str, str] = {
     "agregation.sources.lien": "The sources file {fichier} is a symbolic link: give the file itself.",
     "agregation.sources.illisible": "Unreadable sources file ({fichier}): {detail}",
     "agregation.sources.forme": "{fichier}: a “sources” key followed by a list of entries is expected.",
-    "agregation.sources.cle-inconnue": "{ou}: unknown key “{cle}” (expected: depot, branche, csv, nom).",
+    "agregation.sources.cle-inconnue": "{ou}: unknown key “{cle}” (expected: depot, branche, restreint, csv, nom).",
+    "agregation.sources.aucune": "The sources file {fichier} names no source: the library written is empty. Add a "
+                                 "“depot” or “csv” entry under “sources”.",
+    "agregation.sources.adresse-attendue": "an address or a path is expected (a text; a file name made of digits "
+                                           "is written between quotes)",
+    "agregation.sources.et-autres": "… and {n} more problem(s) in the sources file.",
+    "agregation.csv.ligne": "line {n}",
     "agregation.sources.cle-inconnue-haut": "{ou}: unknown key “{cle}” (expected: {cles}).",
     "agregation.sources.logo": "a logo is not supported in the sources file yet (the aggregate repository holds "
                                "records only): remove “logo”",

@@ -208,6 +208,8 @@ MESSAGES: dict[str, str] = {
     "help.default": "[default: {}]",
     "help.required": "[required]",
     "help.click.utilisation": "Usage: ",
+    "help.click.commande-args": "COMMAND [ARGS]...",
+    "help.click.titre": "{titre}:",
     "help.click.defaut": "default: {default}",
     "help.click.obligatoire": "required",
     "help.click.variable": "env var: {var}",

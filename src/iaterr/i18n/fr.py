@@ -212,6 +212,8 @@ MESSAGES: dict[str, str] = {
     "help.default": "[défaut : {}]",
     "help.required": "[obligatoire]",
     "help.click.utilisation": "Utilisation : ",
+    "help.click.commande-args": "COMMANDE [ARGUMENTS]…",
+    "help.click.titre": "{titre} :",
     "help.click.defaut": "défaut : {default}",
     "help.click.obligatoire": "obligatoire",
     "help.click.variable": "variable d'environnement : {var}",

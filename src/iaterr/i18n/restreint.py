@@ -136,6 +136,9 @@ FR: dict[str, str] = {
                                    "publient des valeurs de champs restreints ({fichiers}, et {autres} autre(s)) : "
                                    "ces valeurs sont laissées hors de la bibliothèque. Prévenez la collectivité : "
                                    "« iaterr restreint separer » les déplace vers son magasin restreint.",
+    "agregation.restreint.rejete": "  ⚠ {source} : {fichier} reprise sans ses champs restreints : le fichier {ou} "
+                                   "de son magasin restreint ({magasin}) ne peut pas être utilisé : {message} "
+                                   "Prévenez la collectivité ; les autres fiches gardent les leurs.",
     "agregation.restreint.sans-marqueur": "{chemin} n'est pas un magasin restreint créé par iaterr (pas de fichier "
                                           "{marqueur}) : il n'est pas lu. Vérifiez l'entrée « restreint » de cette "
                                           "source dans le fichier de sources ; c'est la collectivité qui crée son "
@@ -268,6 +271,9 @@ EN: dict[str, str] = {
                                    "there publish values of restricted fields ({fichiers}, and {autres} more): those "
                                    "values are left out of the library. Tell the collectivité: « iaterr restreint "
                                    "separer » moves them to its restricted store.",
+    "agregation.restreint.rejete": "  ⚠ {source}: {fichier} taken without its restricted fields: the file {ou} of "
+                                   "its restricted store ({magasin}) cannot be used: {message} Tell the collectivité; "
+                                   "the other records keep theirs.",
     "agregation.restreint.sans-marqueur": "{chemin} is not a restricted store made by iaterr (no {marqueur} file): "
                                           "it is not read. Check this source's « restreint » entry in the sources "
                                           "file; the collectivité makes its own store (« iaterr restreint "

@@ -1,0 +1,210 @@
+"""``iaterr aggregate`` as a network's data officer runs it: what a second review of #16 found, each reproduced.
+
+- a bad value in a member's restricted store keeps the record (without its restricted fields), not drops it;
+- the sources file's mistakes are all named, each with its line; a number is not an address;
+- a sources file naming no source is said;
+- the CSV source's rejected rows are named by their CSV line, not by an internal file;
+- the report goes to the standard output (a log keeps it apart from the progress);
+- the output folder is named as given (``--out``), never by the build's temporary folder;
+- the help's fixed words are French.
+
+No test needs the network: every repository is made here with git.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from tests.test_aggregate import commit, lock, record, small_repo, sources_file
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make source repositories")
+
+MARKER = 'iaterr-restreint: 1\ndepot: "x"\n'
+
+
+def _public_with_store(tmp_path: Path, coll: str, values: str) -> Path:
+    repo = small_repo(tmp_path / coll, coll, {f"{coll}-chatbot": record(f"{coll}-chatbot", coll, f"Chatbot {coll}"),
+                                              f"{coll}-arbres": record(f"{coll}-arbres", coll, f"Arbres {coll}")})
+    (repo / "iaterr.yaml").write_text('version_schema: "1.0"\npublic: true\n', encoding="utf-8")
+    commit(repo)
+    store = tmp_path / f"{coll}-restreint"
+    (store / "cas-usage").mkdir(parents=True)
+    (store / "iaterr-restreint.yaml").write_text(MARKER, encoding="utf-8")
+    (store / "cas-usage" / f"{coll}-chatbot.yaml").write_text(values, encoding="utf-8")
+    (store / "cas-usage" / f"{coll}-arbres.yaml").write_text("nom_algorithme: PLANTE-ARBRES-BON\n", encoding="utf-8")
+    return store
+
+
+def test_a_bad_value_in_a_store_keeps_the_record_without_its_restricted_fields(cli, tmp_path):
+    """docs/restreint.md: a store that cannot be used gives its records without their restricted fields. One bad
+    value in one store file dropped the whole record from the members' library (a fresh-eyes review)."""
+    store = _public_with_store(tmp_path, "paris", "nom_algorithme: PLANTE-CHATBOT\nhebergement: sur_la_lune\n")
+    sources = sources_file(tmp_path, [{"depot": "paris", "restreint": str(store)}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out), "--membres")
+    assert result.exit_code == 1, result.output  # a finding: the network tells the collectivité
+    said = " ".join(result.output.split())
+    assert "le fichier cas-usage/paris-chatbot.yaml:2 de son magasin restreint" in said and str(store) in said, said
+    assert "sur_la_lune" not in said  # a restricted value is never quoted
+    assert "sans ses champs restreints" in said, said
+    chatbot = out / "data" / "cas-usage" / "paris-chatbot.yaml"
+    assert chatbot.is_file(), sorted(p.name for p in (out / "data" / "cas-usage").iterdir())
+    assert "PLANTE" not in chatbot.read_text(encoding="utf-8")  # none of that store file's values
+    assert "PLANTE-ARBRES-BON" in (out / "data" / "cas-usage" / "paris-arbres.yaml").read_text(encoding="utf-8")
+    state = lock(out)["sources"][0]
+    assert [r["fichier"] for r in state["restreints_rejetes"]] == ["data/cas-usage/paris-chatbot.yaml"], state
+    assert cli("validate", "--repo", str(out)).exit_code == 0
+    english = cli("aggregate", str(sources), "--out", str(out), "--membres", "--lang", "en")
+    assert english.exit_code == 1 and "without its restricted fields" in " ".join(english.output.split())
+    # a public library never reads the store: nothing to say there
+    public = cli("aggregate", str(sources), "--out", str(tmp_path / "public"))
+    assert public.exit_code == 0, public.output
+
+
+def _usage_error(cli, tmp_path: Path, text: str, *args: str):
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = cli("aggregate", str(path), "--out", str(tmp_path / "out"), *args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and not (tmp_path / "out").exists()
+    return " ".join(result.output.split())
+
+
+def test_every_mistake_of_the_sources_file_is_named_with_its_line(cli, tmp_path):
+    said = _usage_error(cli, tmp_path, "nom: Réseau\nsources:\n  - depot: a\n    couleur: bleu\n"
+                                       "  - depot: ext::sh -c x\n  - csv: b.csv\n    branche: main\n")
+    assert "sources.yaml:4" in said and "clé inconnue « couleur »" in said, said
+    assert "sources.yaml:5" in said and "« ext »" in said, said
+    assert "sources.yaml:7" in said and "« branche »" in said, said
+    assert said.count("✗") == 3, said
+    english = _usage_error(cli, tmp_path, "sources:\n  - depot: a\n    couleur: bleu\n", "--lang", "en")
+    assert "sources.yaml:3" in english and "unknown key “couleur”" in english, english
+
+
+def test_the_expected_keys_of_an_entry_name_restreint(cli, tmp_path):
+    said = _usage_error(cli, tmp_path, "sources:\n  - depot: a\n    couleur: bleu\n")
+    assert "restreint" in said.split("attendues")[1], said
+
+
+@pytest.mark.parametrize("value", ["12", "3.5", "true", "null", "[a, b]", "{x: 1}"])
+def test_a_number_or_a_list_is_not_an_address(cli, tmp_path, value):
+    said = _usage_error(cli, tmp_path, f"sources:\n  - csv: {value}\n")
+    assert "sources.yaml:2" in said and "une adresse" in said, said
+
+
+def test_a_quoted_number_is_a_file_name(tmp_path):
+    from iaterr.aggregate.sources import parse_sources
+
+    parsed = parse_sources(b'sources:\n  - csv: "12"\n', "s.yaml", tmp_path)
+    assert parsed.sources[0].target == str(tmp_path / "12")
+
+
+def test_a_sources_file_without_any_source_is_said(cli, tmp_path):
+    path = tmp_path / "sources.yaml"
+    path.write_text("nom: Réseau\nsources: []\n", encoding="utf-8")
+    result = cli("aggregate", str(path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    assert "ne nomme aucune source" in " ".join(result.output.split()), result.output
+
+
+def test_the_rows_of_a_csv_source_are_named_by_their_line(cli, tmp_path):
+    """A CSV source's rejected row is named by its line in the CSV (what its author sees in a spreadsheet), not by
+    the YAML file the aggregate makes of it; a cell holding a line break moves the next rows' lines."""
+    import csv
+    import io
+
+    exported = cli("export", "--format", "csv")
+    assert exported.exit_code == 0
+    rows = list(csv.reader(io.StringIO(exported.stdout)))
+    statut, description = rows[0].index("statut"), rows[0].index("description")
+    rows[1][description] = "Première ligne.\nDeuxième ligne."  # row 1 spans lines 2 and 3 of the file
+    rows[3][statut] = "inconnu_du_schema"  # row 3 then starts on line 5
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    (tmp_path / "export.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    sources = sources_file(tmp_path, [{"csv": "export.csv"}])
+    result = cli("aggregate", str(sources), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "ligne 5 laissée de côté" in said, said
+    assert "data/cas-usage/" not in said, said
+    rejected = lock(tmp_path / "out")["sources"][0]["rejets"]
+    assert [r["ligne"] for r in rejected] == [5], rejected
+    # unchanged on the next run: said again from the lock file, with its line
+    again = cli("aggregate", str(sources), "--out", str(tmp_path / "out"), "--lang", "en")
+    assert again.exit_code == 1 and "line 5 left out" in " ".join(again.output.split()), again.output
+
+
+def test_the_report_is_on_the_standard_output(tmp_path):
+    from typer.testing import CliRunner
+
+    from iaterr.cli.main import app
+
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    sources = sources_file(tmp_path, [{"depot": "paris"}])
+    result = CliRunner().invoke(app, ["aggregate", str(sources), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "Bibliothèque écrite dans" in result.stdout, (result.stdout, result.stderr)
+    assert "Bibliothèque écrite dans" not in result.stderr
+
+
+@pytest.mark.parametrize("command", ["aggregate", "register"])
+def test_the_output_folder_is_named_as_given_not_by_its_temporary_folder(cli, tmp_path, monkeypatch, command):
+    from iaterr.base.files import is_temporary
+
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    real_mkdir = Path.mkdir
+
+    def refused(self, *args, **kwargs):
+        if is_temporary(self.name):
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", refused)
+    out = tmp_path / "sortie"
+    if command == "aggregate":
+        result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "paris"}])), "--out", str(out))
+    else:
+        result = cli("register", "build", "--repo", str(tmp_path / "paris"), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert ".iaterr-tmp" not in said, said
+    assert str(out) in said and "permission" in said.lower(), said
+
+
+@pytest.mark.parametrize("args", [["restreint", "--help"], ["register", "--help"], ["--help"]])
+def test_the_help_of_a_group_is_french(cli, args):
+    result = cli(*args)
+    assert result.exit_code == 0
+    assert not re.search(r"\b(COMMAND|ARGS|Commands|Usage)\b", result.output), result.output
+    assert "COMMANDE [ARGUMENTS]…" in result.output
+    assert "Options :" in result.output and "Commandes :" in result.output, result.output
+    english = cli(*args, lang="en")
+    assert "COMMAND [ARGS]..." in english.output and "Options:" in english.output, english.output
+
+
+def test_the_lock_file_has_no_empty_read_date_for_a_source_read_now(cli, tmp_path):
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    sources = sources_file(tmp_path, [{"depot": "paris"}])
+    assert cli("aggregate", str(sources), "--out", str(tmp_path / "out")).exit_code == 0
+    state = lock(tmp_path / "out")["sources"][0]
+    assert state["lu_le"], state
+    json.dumps(state)
+
+
+def test_linked_copies_are_one_line_per_source(cli, tmp_path):
+    """An older copy of a whole register (the Bibliothèque's) links every record: one line says so, with two
+    examples, instead of one line per record (a second review found the report drowned in them)."""
+    names = {f"projet-{n}": f"Projet numéro {n}" for n in range(4)}
+    small_repo(tmp_path / "copie", "paris", {f"copie-{k}": record(f"copie-{k}", "paris", v) for k, v in names.items()})
+    small_repo(tmp_path / "paris", "paris", {k: record(k, "paris", v) for k, v in names.items()}, default=True)
+    result = cli("aggregate", str(sources_file(tmp_path, [{"depot": "paris"}, {"depot": "copie"}])), "--out",
+                 str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if "copies liées" in line]
+    assert len(lines) == 1, result.output
+    assert "copie : 5 fiche(s) gardée(s) à part" in lines[0] and lines[0].rstrip().endswith("; …)."), lines
