@@ -231,7 +231,7 @@ def test_failing_sources_are_reported_and_never_stop_the_others(cli, tmp_path, t
     assert "introuvable" in result.output
     assert "pas un dépôt iaterr" in result.output
     assert "branche introuvable" in result.output
-    assert "data/cas-usage/mauvais.yaml laissée de côté" in result.output
+    assert "data/cas-usage/mauvais.yaml:5:9 laissée de côté" in result.output, result.output
     names = sorted(p.name for p in (out / "data" / "cas-usage").iterdir())
     assert names == ["bon.yaml", "metropole-de-lyon-ia-rbre.yaml", "metropole-de-lyon-immersion-ia.yaml"]
     states = {k: v["etat"] for k, v in by_address(out).items()}
@@ -391,7 +391,7 @@ def test_a_csv_over_http_is_asked_with_its_validators(cli, tmp_path):
 @pytest.mark.parametrize(("text", "expected"), [
     ("sources: 3\n", "une clé « sources » suivie d'une liste"),
     ("sources:\n  - depot: 'ext::sh -c touch% /tmp/x'\n", "n'est pas accepté"),
-    ("sources:\n  - depot: '--upload-pack=touch /tmp/x'\n", "sans espace de contrôle ni tiret initial"),
+    ("sources:\n  - depot: '--upload-pack=touch /tmp/x'\n", "qui ne commence pas par un tiret"),
     ("sources:\n  - depot: a\n    csv: b\n", "soit « depot »"),
     ("sources:\n  - depot: a\n    branche: '-x'\n", "un nom de branche est attendu"),
     ("sources:\n  - depot: a\n  - depot: a\n", "déjà l'entrée n° 1"),

@@ -14,6 +14,7 @@ No test needs the network: every repository is made here with git.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -208,3 +209,149 @@ def test_linked_copies_are_one_line_per_source(cli, tmp_path):
     lines = [line for line in result.output.splitlines() if "copies liées" in line]
     assert len(lines) == 1, result.output
     assert "copie : 5 fiche(s) gardée(s) à part" in lines[0] and lines[0].rstrip().endswith("; …)."), lines
+
+
+def _marker(links: list[str]) -> str:
+    from iaterr.repo.restreint import marker_text
+
+    return marker_text("un dépôt", links)
+
+
+def test_a_store_linked_to_another_repository_is_not_read(cli, tmp_path):
+    """docs/restreint.md: another repository's store is refused. The sources file named a store made for another
+    collectivité under this source, and its restricted values went into this source's records (a fresh-eyes
+    review): the marker's links are compared with the source."""
+    store = _public_with_store(tmp_path, "paris", "nom_algorithme: PLANTE-AUTRE-DEPOT\n")
+    (store / "iaterr-restreint.yaml").write_text(_marker([str(tmp_path / "lyon")]), encoding="utf-8")
+    sources = sources_file(tmp_path, [{"depot": "paris", "restreint": str(store)}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out), "--membres")
+    said = " ".join(result.output.split())
+    assert "magasin restreint d'un autre dépôt" in said and "non lu" in said, said
+    assert not [p for p in out.rglob("*.yaml") if "PLANTE" in p.read_text(encoding="utf-8")]
+    assert (out / "data" / "cas-usage" / "paris-chatbot.yaml").is_file()
+    # linked to this source (its real path, as `iaterr restreint separer` writes it): read
+    (store / "iaterr-restreint.yaml").write_text(_marker([os.path.realpath(tmp_path / "paris")]), encoding="utf-8")
+    result = cli("aggregate", str(sources), "--out", str(out), "--membres")
+    assert result.exit_code == 0, result.output
+    assert "PLANTE-AUTRE-DEPOT" in (out / "data" / "cas-usage" / "paris-chatbot.yaml").read_text(encoding="utf-8")
+
+
+def test_a_remote_source_is_named_as_its_store_marker_names_it(tmp_path):
+    from iaterr.repo.restreint import source_identities
+
+    assert source_identities("https://jeton@Forge.example/ville/registre-ia.git") == {"forge.example/ville/registre-ia"}
+    assert source_identities("git@forge.example:ville/registre-ia.git") == {"forge.example/ville/registre-ia"}
+    (tmp_path / "depot").mkdir()
+    assert source_identities(str(tmp_path / "depot")) == {os.path.realpath(tmp_path / "depot")}
+
+
+def test_every_mistake_of_the_registre_section_is_named_in_the_order_of_the_file(cli, tmp_path):
+    said = _usage_error(cli, tmp_path, "registre:\n  url: pas-une-url\n  couleur: rouge\n  langues: [de]\n"
+                                       "  logo: logo.svg\nsources:\n  - depot: a\n    couleur: bleu\n")
+    places = [said.index(f"sources.yaml:{n}") for n in (2, 3, 4, 5, 8)]
+    assert places == sorted(places), said
+    assert "registre.url" in said and "registre.couleur" in said and "registre.langues" in said, said
+    assert said.count("✗") == 5, said
+
+
+def test_the_sources_file_s_mistakes_in_english_are_english(cli, tmp_path):
+    english = _usage_error(cli, tmp_path, "sources:\n  - depot: a\n    couleur: bleu\n", "--lang", "en")
+    assert "sources.yaml:3: sources[1].couleur: unknown key" in english, english
+    broken = _usage_error(cli, tmp_path, "sources:\n  - depot: [\n", "--lang", "en")
+    assert "Syntaxe" not in broken and "invalide" not in broken, broken
+
+
+def test_a_rejected_record_of_a_repository_is_named_with_the_line_and_column_of_its_first_error(cli, tmp_path):
+    bad = record("arbres", "paris", "Arbres").replace('date_debut: "2024"', 'date_debut: "2024-13"')
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot"), "arbres": bad})
+    sources = sources_file(tmp_path, [{"depot": "paris"}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 1, result.output
+    assert "data/cas-usage/arbres.yaml:6:13 laissée de côté : Date invalide" in result.output, result.output
+    assert lock(out)["sources"][0]["rejets"][0]["ligne"] == 6
+    again = cli("aggregate", str(sources), "--out", str(out))  # unchanged: said again from the lock file
+    assert "data/cas-usage/arbres.yaml:6:13 laissée de côté" in again.output, again.output
+
+
+def test_a_csv_address_with_credentials_is_asked_with_them_and_they_never_follow_a_redirection(cli, tmp_path):
+    """``https://user:secret@host/x.csv``: urllib took ``user:secret@host`` for a host name and the run said the
+    server's name did not exist (a fresh-eyes review). The credentials go as HTTP Basic to that server only."""
+    import base64
+    import functools
+    import http.server
+    import threading
+
+    served = tmp_path / "servi"
+    served.mkdir()
+    assert cli("export", "--format", "csv", "-o", str(served / "registre.csv")).exit_code == 0
+    seen: list[tuple[int, str, str | None]] = []
+
+    def handler_on(port_of_other: list[int]):
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's name
+                seen.append((self.server.server_address[1], self.path, self.headers.get("Authorization")))
+                if self.path == "/ailleurs.csv":
+                    self.send_response(302)
+                    self.send_header("Location", f"http://127.0.0.1:{port_of_other[0]}/registre.csv")
+                    self.end_headers()
+                    return
+                super().do_GET()
+
+            def log_message(self, *args):
+                pass
+        return Handler
+
+    other_port: list[int] = []
+    servers = [http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler_on(other_port),
+                                                                                    directory=str(served)))
+               for _ in range(2)]
+    other_port.append(servers[1].server_address[1])
+    for server in servers:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        port = servers[0].server_address[1]
+        sources = sources_file(tmp_path, [{"csv": f"http://jean:mot%20de%20passe@127.0.0.1:{port}/registre.csv"},
+                                          {"csv": f"http://jean:secret@127.0.0.1:{port}/ailleurs.csv"}])
+        out = tmp_path / "out"
+        result = cli("aggregate", str(sources), "--out", str(out), "--essais", "0")
+        assert result.exit_code == 0, result.output
+        expected = "Basic " + base64.b64encode(b"jean:mot de passe").decode()
+        assert (port, "/registre.csv", expected) in seen, seen
+        assert (servers[1].server_address[1], "/registre.csv", None) in seen, seen  # not sent to the other server
+        assert "secret" not in result.output and "passe" not in result.output
+        assert "secret" not in (out / "iaterr-sources.lock.json").read_text(encoding="utf-8")
+    finally:
+        for server in servers:
+            server.shutdown()
+            server.server_close()
+
+
+def test_branche_or_restreint_with_a_csv_is_said_to_go_with_depot_only(cli, tmp_path):
+    said = _usage_error(cli, tmp_path, "sources:\n  - csv: a.csv\n    restreint: ../b\n  - csv: c.csv\n"
+                                       "    branche: main\n")
+    assert "sources.yaml:3 : sources[1].restreint : « restreint » ne va qu'avec « depot »" in said, said
+    assert "sources.yaml:5 : sources[2].branche : « branche » ne va qu'avec « depot »" in said, said
+    assert "clé inconnue" not in said
+
+
+def test_counts_say_what_is_valid_now_and_lists_read_as_french(cli, tmp_path):
+    repo = small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot"),
+                                                    "arbres": record("arbres", "paris", "Arbres", extra="budget: moins_50k\n")})
+    (repo / "iaterr.yaml").write_text('version_schema: "1.0"\npublic: true\n', encoding="utf-8")
+    commit(repo)
+    sources = sources_file(tmp_path, [{"depot": "paris"}])
+    out = tmp_path / "out"
+    first = cli("aggregate", str(sources), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    said = " ".join(first.output.split())
+    assert "(« data/cas-usage/arbres.yaml ») :" in said and "autre(s)" not in said, said  # one file: no "et 0 autre(s)"
+    (repo / "data" / "cas-usage" / "chatbot.yaml").write_text(
+        record("chatbot", "paris", "Chatbot").replace("statut: en_production", "statut: envole"), encoding="utf-8")
+    commit(repo)
+    second = cli("aggregate", str(sources), "--out", str(out))
+    assert second.exit_code == 1, second.output
+    # 3 records kept (one of them its last valid state), 2 valid now
+    assert "lue (commit" in second.output and "2 fiche(s) valide(s), 1 laissée(s) de côté" in second.output, \
+        second.output

@@ -251,9 +251,26 @@ def _folder_stamp(root: str) -> str:
     return h.hexdigest()
 
 
+def _credentials(url: str) -> tuple[str, str | None]:
+    """``https://user:secret@host/x.csv`` → (``https://host/x.csv``, its HTTP Basic ``Authorization``): urllib
+    takes the user part of an address for its host name."""
+    import base64
+    import urllib.parse
+
+    parts = urllib.parse.urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, host = parts.netloc.rsplit("@", 1)
+    user, _, secret = userinfo.partition(":")
+    token = f"{urllib.parse.unquote(user)}:{urllib.parse.unquote(secret)}".encode()
+    plain = urllib.parse.urlunsplit((parts.scheme, host, parts.path, parts.query, parts.fragment))
+    return plain, "Basic " + base64.b64encode(token).decode("ascii")
+
+
 def _http_csv(source: Source, previous: dict[str, Any], timeout: float) -> tuple[bytes | None, dict[str, Any]]:
     """(bytes, validators) of a CSV over HTTP(S); bytes ``None`` when the server says it is unchanged."""
     import urllib.error
+    import urllib.parse
     import urllib.request
 
     headers = {"User-Agent": "iaterr-aggregate"}
@@ -261,16 +278,25 @@ def _http_csv(source: Source, previous: dict[str, Any], timeout: float) -> tuple
         headers["If-None-Match"] = str(previous["etag"])
     if previous.get("last_modified"):
         headers["If-Modified-Since"] = str(previous["last_modified"])
+    url, authorization = _credentials(source.target)
+    if authorization:
+        headers["Authorization"] = authorization
+    host = urllib.parse.urlsplit(url).netloc.lower()
+
     class HttpOnly(urllib.request.HTTPRedirectHandler):
-        """A redirection is followed to http(s) only (urllib would follow one to ftp)."""
+        """A redirection is followed to http(s) only (urllib would follow one to ftp), and the credentials of the
+        address never to another server."""
 
         def redirect_request(self, req, fp, code, msg, headers, newurl):
             if not newurl.lower().startswith(("https://", "http://")):
                 raise urllib.error.HTTPError(newurl, code, "redirection refusée", headers, fp)
-            return super().redirect_request(req, fp, code, msg, headers, newurl)
+            new = super().redirect_request(req, fp, code, msg, headers, newurl)
+            if new is not None and urllib.parse.urlsplit(newurl).netloc.lower() != host:
+                new.remove_header("Authorization")
+            return new
 
     opener = urllib.request.build_opener(HttpOnly)
-    request = urllib.request.Request(source.target, headers=headers)
+    request = urllib.request.Request(url, headers=headers)
     try:
         with opener.open(request, timeout=timeout) as response:  # http(s) only: sources.py and HttpOnly
             validators = {k: v for k, v in (("etag", response.headers.get("ETag")),

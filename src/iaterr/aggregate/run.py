@@ -64,8 +64,11 @@ class Rejected:
     codes: list[str]
     #: the first error, as a message key's parameters are not kept: its French and English texts
     message: dict[str, str]
-    #: a CSV source: the line of the CSV the record comes from (how its author knows it)
+    #: the line of the source's own file where its first error is: in the record's file (a repository), or
+    #: where its row starts in the CSV (a CSV source: how its author knows it)
     line: int | None = None
+    #: the column of the first error in the record's file (a repository)
+    column: int | None = None
 
 
 @dataclass
@@ -257,10 +260,12 @@ def _rejected_of(entry: dict[str, Any]) -> list[Rejected]:
     out = []
     for item in entry.get("rejets", []) if isinstance(entry.get("rejets"), list) else []:
         if isinstance(item, dict) and isinstance(item.get("fichier"), str) and isinstance(item.get("message"), dict):
-            line = item.get("ligne")
+            line, column = (item.get(k) for k in ("ligne", "colonne"))
             out.append(Rejected(item["fichier"], [str(c) for c in item.get("codes", [])],
                                 {k: str(v) for k, v in item["message"].items() if k in ("fr", "en")},
-                                line if isinstance(line, int) and not isinstance(line, bool) and line > 0 else None))
+                                line if isinstance(line, int) and not isinstance(line, bool) and line > 0 else None,
+                                column if isinstance(column, int) and not isinstance(column, bool) and column > 0
+                                else None))
     return out
 
 
@@ -441,6 +446,16 @@ def _check_chunk(chunk: list[tuple[Any, str | None, bool]],
     return out
 
 
+def _place(outcome: SourceOutcome, rel: str, first: Any) -> tuple[int | None, int | None]:
+    """(line, column) of a rejected record's first error in its source's own file: its row's line in a CSV, the
+    error's line and column in a repository's file (none for a whole-file problem)."""
+    if outcome.source.kind == "csv":
+        return outcome.lines.get(rel), None
+    if first.file == rel and (first.path or (first.line, first.column) != (1, 1)):
+        return first.line, first.column
+    return None, None
+
+
 def _store_problem(f: Any, result: Any) -> StoreRejected:
     """Why the store file of ``f`` was left out: its first error, placed in the store (its file inside the store,
     and line), the values of restricted fields never quoted (a report may end up in a CI log)."""
@@ -462,7 +477,7 @@ def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
     marker checked; None (and the reason kept in ``outcome.companion``) when it cannot be read."""
     from iaterr.aggregate.fetch import clone
     from iaterr.repo.config import RepositoryError
-    from iaterr.repo.restreint import open_store
+    from iaterr.repo.restreint import open_store, source_identities
 
     source = outcome.source
     assert source.companion is not None
@@ -471,7 +486,7 @@ def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
     try:
         if not store_source.local:
             clone(store_source, folder, limits.timeout)
-        store = open_store(folder, source.companion_shown or source.companion)
+        store = open_store(folder, source.companion_shown or source.companion, source_identities(source.target))
     except FetchError as exc:
         outcome.companion = {"t": exc.key, "p": exc.params}
         return None
@@ -592,6 +607,8 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
                 continue  # its collectivité may be described by another source: the merge decides (an orphan)
             if d.severity == Severity.ERROR or d.code in ("fichier-hors-dossier",):
                 errors.setdefault(d.file, []).append(d)
+        for diags in errors.values():  # the first error of a file: the first in it
+            diags.sort(key=lambda d: d.sort_key())
         records = []
         for f, (result, info, _store) in zip(fs, mine):
             if f.rel in errors or info is None:
@@ -602,7 +619,7 @@ def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], j
         outcome.records = records
         outcome.rejected = [Rejected(rel, sorted({d.code for d in diags}),
                                      {lang: diags[0].message(lang=lang) for lang in ("fr", "en")},
-                                     outcome.lines.get(rel))
+                                     *_place(outcome, rel, diags[0]))
                             for rel, diags in sorted(errors.items())]
         colls = {r.ident for r in records if r.kind == "collectivite"}
         if len(colls) == 1:
@@ -741,7 +758,8 @@ def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unw
             **({"erreur": outcome.error} if outcome.error else {}),
             "collectivites_propres": dict(sorted(outcome.own.items())),
             "fiches": fiches,
-            "rejets": [{"fichier": r.rel, **({"ligne": r.line} if r.line else {}), "codes": r.codes,
+            "rejets": [{"fichier": r.rel, **({"ligne": r.line} if r.line else {}),
+                        **({"colonne": r.column} if r.column else {}), "codes": r.codes,
                         "message": r.message} for r in outcome.rejected],
             **({"restreints_rejetes": [{"fichier": r.rel, "magasin": r.where, "message": r.message}
                                        for r in outcome.store_rejected]} if outcome.store_rejected else {}),

@@ -103,22 +103,31 @@ class SourcesFile:
 _TOP_KEYS = ("nom", "registre", "sources")
 
 
-def _registre(value: Any, check: _Reader) -> dict[str, Any]:
-    """The ``registre:`` section, checked as ``iaterr.yaml`` checks it (a ``logo``, a file of the repository, has
-    no place in the aggregate: refused)."""
+def _registre(value: Any, check: _Reader) -> dict[str, Any] | None:
+    """The ``registre:`` section, checked as ``iaterr.yaml`` checks it, key by key (each mistake said); a ``logo``,
+    a file of the repository, has no place in the aggregate: refused. None when it has a mistake."""
     from iaterr.repo.config import RegistreConfig, _Invalid, _registre_from
 
-    try:
-        _registre_from(value, RegistreConfig())
-    except _Invalid as exc:
+    def invalid(exc: _Invalid) -> SourcesError:
         path = tuple(int(p) if p.isdigit() else p for p in str(exc.where).replace("[", ".").replace("]", "").split("."))
-        raise SourcesError("agregation.sources.valeur", ou=check.where(path),
-                           detail={"fr": exc.fr, "en": exc.en}) from exc
-    assert isinstance(value, dict)
+        return SourcesError("agregation.sources.valeur", ou=check.where(path), detail={"fr": exc.fr, "en": exc.en})
+
+    if not isinstance(value, dict):
+        try:
+            _registre_from(value, RegistreConfig())
+        except _Invalid as exc:
+            check.add(invalid(exc))
+        return None
+    before = len(check.problems)
+    for key in value:  # each key alone: one mistake does not hide the next
+        try:
+            _registre_from({key: value[key]}, RegistreConfig())
+        except _Invalid as exc:
+            check.add(invalid(exc))
     if value.get("logo") is not None:
-        raise SourcesError("agregation.sources.valeur", ou=check.where(("registre", "logo")),
-                           detail={"t": "agregation.sources.logo"})
-    return dict(value)
+        check.add(SourcesError("agregation.sources.valeur", ou=check.where(("registre", "logo")),
+                               detail={"t": "agregation.sources.logo"}))
+    return dict(value) if len(check.problems) == before else None
 
 
 def without_credentials(url: str) -> str:
@@ -131,7 +140,7 @@ def without_credentials(url: str) -> str:
     return urlunsplit((parts.scheme, parts.netloc.rsplit("@", 1)[1], parts.path, parts.query, parts.fragment))
 
 
-def _location(value: Any, where: str, kind: str, base: Path) -> tuple[str, str]:
+def _location(value: Any, where: Any, kind: str, base: Path) -> tuple[str, str]:
     """(as shown, what is read) of a ``depot`` or ``csv`` value; :class:`SourcesError` when unusable."""
     if not isinstance(value, str) or not value.strip():
         raise SourcesError("agregation.sources.valeur", ou=where,
@@ -157,6 +166,14 @@ def _location(value: Any, where: str, kind: str, base: Path) -> tuple[str, str]:
     return text, os.path.abspath(base / os.path.expanduser(text))
 
 
+class _Place(dict[str, str]):
+    """Where a problem is, in French and English (a message parameter), and its line."""
+
+    def __init__(self, line: int, **texts: str) -> None:
+        super().__init__(texts)
+        self.line = line
+
+
 class _Reader:
     """The checks of one sources file: each problem kept with its place (``file:line``), none stopping the
     others; :meth:`done` raises them all."""
@@ -165,13 +182,15 @@ class _Reader:
         self.name, self.root = name, root
         self.problems: list[SourcesError] = []
 
-    def where(self, path: tuple[Any, ...], *, key: bool = False) -> str:
+    def where(self, path: tuple[Any, ...], *, key: bool = False) -> _Place:
+        """``file:line : key.path`` (French) or ``file:line: key.path`` (English), its line kept to sort by."""
         from iaterr.repo.yamlio import position
 
         line, _column = position(self.root, path, key=key)
         dotted = "".join(f"[{p + 1}]" if isinstance(p, int) else (f".{p}" if i else str(p))
                          for i, p in enumerate(path))
-        return f"{self.name}:{line} : {dotted}" if dotted else f"{self.name}:{line}"
+        at = f"{self.name}:{line}"
+        return _Place(line, fr=f"{at} : {dotted}" if dotted else at, en=f"{at}: {dotted}" if dotted else at)
 
     def add(self, exc: SourcesError) -> None:
         self.problems.append(exc)
@@ -193,7 +212,8 @@ class _Reader:
         return None
 
     def done(self) -> None:
-        if self.problems:
+        if self.problems:  # in the order of the file
+            self.problems.sort(key=lambda p: p.params["ou"].line if isinstance(p.params.get("ou"), _Place) else 0)
             first = self.problems[0]
             first.others = self.problems[1:]
             raise first
@@ -207,7 +227,7 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
     doc = read_document(raw, name)
     if doc.data is None:
         first = doc.diagnostics[0] if doc.diagnostics else None
-        detail = first.message() if first is not None else ""
+        detail = {lang: first.message(lang) for lang in ("fr", "en")} if first is not None else ""
         where = f"{name}:{first.line}:{first.column}" if first is not None else name
         raise SourcesError("agregation.sources.illisible", fichier=where, detail=detail)
     data = doc.data
@@ -219,12 +239,7 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
         check.add(SourcesError("agregation.sources.forme", fichier=name))
         check.done()
-    registre = None
-    if data.get("registre") is not None:
-        try:
-            registre = _registre(data["registre"], check)
-        except SourcesError as exc:
-            check.add(exc)
+    registre = _registre(data["registre"], check) if data.get("registre") is not None else None
     nom = data.get("nom")
     if nom is not None and not isinstance(nom, str):
         check.add(SourcesError("agregation.sources.valeur", ou=check.where(("nom",)),
@@ -268,7 +283,7 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
     branch = entry.get("branche")
     if branch is not None:
         if kind != "depot":
-            raise SourcesError("agregation.sources.cle-inconnue", ou=check.where((*at, "branche"), key=True),
+            raise SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "branche"), key=True),
                                cle="branche")
         if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
             raise SourcesError("agregation.sources.valeur", ou=check.where((*at, "branche")),
@@ -280,7 +295,7 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
     companion = companion_shown = None
     if entry.get("restreint") is not None:
         if kind != "depot":
-            raise SourcesError("agregation.sources.cle-inconnue", ou=check.where((*at, "restreint"), key=True),
+            raise SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "restreint"), key=True),
                                cle="restreint")
         companion_shown, companion = _location(entry["restreint"], check.where((*at, "restreint")), "depot", base)
     return Source(kind, shown, target, branch, label, index, companion, companion_shown)

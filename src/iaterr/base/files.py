@@ -231,6 +231,8 @@ def os_reason(exc: BaseException) -> Any:
         exc = inner
     code = getattr(exc, "errno", None)
     name = errno.errorcode.get(code) if isinstance(code, int) else None
+    if name is None and isinstance(exc, TimeoutError):  # a socket's timeout has no error number
+        name = "ETIMEDOUT"
     if name in _OS_REASONS:
         return {"t": f"erreur.os.{name}"}
     return getattr(exc, "strerror", None) or str(exc)

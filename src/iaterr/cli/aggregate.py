@@ -100,6 +100,16 @@ class _progress:
             self.bar.stop()
 
 
+def _shown(outcome: Any, rejected: Any) -> Any:
+    """How a rejected record is named: its row's line in a CSV source, its file and the place of its first error
+    in a repository."""
+    if rejected.line is None:
+        return rejected.rel
+    if outcome.source.kind == "csv":
+        return {"t": "agregation.csv.ligne", "p": {"n": rejected.line}}
+    return f"{rejected.rel}:{rejected.line}" + (f":{rejected.column}" if rejected.column else "")
+
+
 def _report(ui: App, result: Any) -> None:
     from iaterr.aggregate.run import LOCK_FILE
     from iaterr.i18n import message
@@ -108,7 +118,7 @@ def _report(ui: App, result: Any) -> None:
     few = len(result.outcomes) <= LISTED  # many sources: those that read fine are counted, not listed
     for outcome in result.outcomes:
         source = outcome.source.label
-        count = len(outcome.records)
+        count = sum(1 for r in outcome.records if not r.stale)  # valid now (a stale one is a last valid state)
         if outcome.failed:
             error = (outcome.error or {}).get(lang) or (outcome.error or {}).get("fr", "")
             if outcome.state == "perime":
@@ -125,6 +135,19 @@ def _report(ui: App, result: Any) -> None:
         elif few:
             ui.report("agregation.source.inchange", style="dim", source=source, version=outcome.version_text,
                       fiches=count)
+        stale = {r.rel for r in outcome.records if r.stale}
+        for rejected in outcome.rejected[:LISTED]:
+            ui.report("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",
+                      source=source, fichier=_shown(outcome, rejected),
+                      message=rejected.message.get(lang) or rejected.message.get("fr", ""))
+        if len(outcome.rejected) > LISTED:
+            ui.report("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)
+        for store in outcome.store_rejected[:LISTED]:
+            ui.report("agregation.restreint.rejete", style="yellow", source=source, fichier=store.rel,
+                      magasin=outcome.source.companion_shown or "", ou=store.where,
+                      message=store.message.get(lang) or store.message.get("fr", ""))
+        if len(outcome.store_rejected) > LISTED:
+            ui.report("agregation.et-autres", style="dim", n=len(outcome.store_rejected) - LISTED, fichier=LOCK_FILE)
         if isinstance(outcome.companion, dict):  # a members-only aggregate: its restricted store could not be read
             ui.report("agregation.restreint.illisible", style="yellow", source=source,
                       magasin=outcome.source.companion_shown or "", raison=outcome.companion)
@@ -134,34 +157,22 @@ def _report(ui: App, result: Any) -> None:
         leaking = outcome.published_restricted
         if leaking:  # said even among many sources: a public repository publishes what it should not
             ui.report("agregation.restreint.publie", style="yellow", source=source, n=len(leaking),
-                      fichiers=leaking[:3], autres=max(0, len(leaking) - 3))
-        stale = {r.rel for r in outcome.records if r.stale}
-        for store in outcome.store_rejected[:LISTED]:
-            ui.report("agregation.restreint.rejete", style="yellow", source=source, fichier=store.rel,
-                      magasin=outcome.source.companion_shown or "", ou=store.where,
-                      message=store.message.get(lang) or store.message.get("fr", ""))
-        if len(outcome.store_rejected) > LISTED:
-            ui.report("agregation.et-autres", style="dim", n=len(outcome.store_rejected) - LISTED, fichier=LOCK_FILE)
-        for rejected in outcome.rejected[:LISTED]:
-            ui.report("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",
-                      source=source, fichier=rejected.rel if rejected.line is None else {
-                       "t": "agregation.csv.ligne", "p": {"n": rejected.line}},
-                      message=rejected.message.get(lang) or rejected.message.get("fr", ""))
-        if len(outcome.rejected) > LISTED:
-            ui.report("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)
+                      fichiers=leaking[:3],
+                      autres={"t": "agregation.et-n-autres", "p": {"n": len(leaking) - 3}} if len(leaking) > 3 else "")
     plan = result.plan
     location = {o.source.order: o.source.label for o in result.outcomes}
     for rec, old, new in plan.renamed:
         ui.report("agregation.renommage.pris" if id(rec) in plan.displaced else "agregation.renommage", style="yellow",
                   source=location[rec.source], ancien=old, nouveau=new)
     linked: dict[int, list[Any]] = {}
+    separator = message("agregation.liste.separateur", lang)
     for rec in plan.linked:  # one line per source (a network's old Bibliothèque copies can be many)
         linked.setdefault(rec.source, []).append(rec)
     for order, recs in sorted(linked.items())[:LISTED]:
-        ui.report("agregation.liens", style="dim", source=location[order], n=len(recs), exemples="; ".join(
+        ui.report("agregation.liens", style="dim", source=location[order], n=len(recs), exemples=separator.join(
             message("agregation.lien.exemple", lang, fichier=rec.rel, lien=rec.linked_to,
                     autre=location[rec.match.source] if rec.match is not None else "?") for rec in recs[:2])
-            + ("; …" if len(recs) > 2 else ""))
+            + (f"{separator}…" if len(recs) > 2 else ""))
     if len(linked) > LISTED:
         ui.report("agregation.et-autres", style="dim", n=len(linked) - LISTED, fichier=LOCK_FILE)
     for rec in plan.orphans:

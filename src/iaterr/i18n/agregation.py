@@ -47,6 +47,7 @@ FR: dict[str, str] = {
                             "devient « {nouveau} ».",
     "agregation.liens": "  · {source} : {n} fiche(s) gardée(s) à part, comme copies liées : même projet ou même "
                         "collectivité qu'une fiche d'une autre source ({exemples}).",
+    "agregation.liste.separateur": " ; ",
     "agregation.lien.exemple": "{fichier} = {lien} de {autre}",
     "agregation.orpheline": "  ✗ {source} : {fichier} laissée de côté : sa collectivité « {collectivite} » n'est "
                             "dans aucune source.",
@@ -78,7 +79,10 @@ FR: dict[str, str] = {
     "agregation.sources.doublon": "{ou} : cette source est déjà l'entrée n° {autre}.",
     "agregation.sources.valeur": "{ou} : {detail}",
     "agregation.sources.texte-attendu": "un texte est attendu",
-    "agregation.sources.caracteres": "une adresse sans espace de contrôle ni tiret initial est attendue",
+    "agregation.sources.caracteres": "une adresse sans caractère de contrôle, qui ne commence pas par un tiret, "
+                                     "est attendue",
+    "agregation.sources.depot-seulement": "{ou} : « {cle} » ne va qu'avec « depot » (un dépôt git), pas avec "
+                                          "« csv ».",
     "agregation.sources.schema": "le protocole « {schema} » n'est pas accepté (acceptés : {schemas}, ou un chemin "
                                  "local)",
     "agregation.sources.branche": "un nom de branche est attendu (lettres, chiffres, « . », « _ », « - », « / »)",
@@ -167,6 +171,7 @@ EN: dict[str, str] = {
                             "becomes “{nouveau}”.",
     "agregation.liens": "  · {source}: {n} record(s) kept aside, as linked copies: the same project or "
                         "collectivité as a record of another source ({exemples}).",
+    "agregation.liste.separateur": "; ",
     "agregation.lien.exemple": "{fichier} = {lien} from {autre}",
     "agregation.orpheline": "  ✗ {source}: {fichier} left out: its collectivité “{collectivite}” is in no source.",
     "agregation.non-ecrite": "  ✗ {source}: {fichier} could not be written ({raison}).",
@@ -195,7 +200,10 @@ EN: dict[str, str] = {
     "agregation.sources.doublon": "{ou}: this source is already entry no. {autre}.",
     "agregation.sources.valeur": "{ou}: {detail}",
     "agregation.sources.texte-attendu": "a text is expected",
-    "agregation.sources.caracteres": "an address without control characters nor a leading hyphen is expected",
+    "agregation.sources.caracteres": "an address without control characters, not starting with a hyphen, is "
+                                     "expected",
+    "agregation.sources.depot-seulement": "{ou}: “{cle}” goes only with “depot” (a git repository), not with "
+                                          "“csv”.",
     "agregation.sources.schema": "the protocol “{schema}” is not accepted (accepted: {schemas}, or a local path)",
     "agregation.sources.branche": "a branch name is expected (letters, digits, “.”, “_”, “-”, “/”)",
     "agregation.sortie.pas-un-dossier": "{chemin} exists and is not a folder: choose another --out.",

@@ -133,12 +133,17 @@ FR: dict[str, str] = {
     "agregation.restreint.illisible": "⚠ {source} : magasin restreint {magasin} non lu ({raison}) ; ses fiches sont "
                                       "reprises sans leurs champs restreints.",
     "agregation.restreint.publie": "⚠ {source} : son iaterr.yaml le dit public (public: true), mais {n} fiche(s) y "
-                                   "publient des valeurs de champs restreints ({fichiers}, et {autres} autre(s)) : "
+                                   "publient des valeurs de champs restreints ({fichiers}{autres}) : "
                                    "ces valeurs sont laissées hors de la bibliothèque. Prévenez la collectivité : "
                                    "« iaterr restreint separer » les déplace vers son magasin restreint.",
+    "agregation.et-n-autres": ", et {n} autre(s)",
     "agregation.restreint.rejete": "  ⚠ {source} : {fichier} reprise sans ses champs restreints : le fichier {ou} "
                                    "de son magasin restreint ({magasin}) ne peut pas être utilisé : {message} "
                                    "Prévenez la collectivité ; les autres fiches gardent les leurs.",
+    "agregation.restreint.autre-depot": "{chemin} est le magasin restreint d'un autre dépôt (son marqueur {marqueur} "
+                                        "le lie à {lies}, « {nom} ») : il n'est pas lu, pour ne pas donner les "
+                                        "valeurs d'une collectivité aux fiches d'une autre. Vérifiez l'entrée "
+                                        "« restreint » de cette source dans le fichier de sources.",
     "agregation.restreint.sans-marqueur": "{chemin} n'est pas un magasin restreint créé par iaterr (pas de fichier "
                                           "{marqueur}) : il n'est pas lu. Vérifiez l'entrée « restreint » de cette "
                                           "source dans le fichier de sources ; c'est la collectivité qui crée son "
@@ -268,12 +273,17 @@ EN: dict[str, str] = {
     "agregation.restreint.illisible": "⚠ {source}: restricted store {magasin} not read ({raison}); its records are "
                                       "taken without their restricted fields.",
     "agregation.restreint.publie": "⚠ {source}: its iaterr.yaml says it is public (public: true), but {n} record(s) "
-                                   "there publish values of restricted fields ({fichiers}, and {autres} more): those "
-                                   "values are left out of the library. Tell the collectivité: « iaterr restreint "
-                                   "separer » moves them to its restricted store.",
+                                   "there publish values of restricted fields ({fichiers}{autres}): those "
+                                   "values are left out of the library. Tell the collectivité: “iaterr restreint "
+                                   "separer” moves them to its restricted store.",
+    "agregation.et-n-autres": ", and {n} more",
     "agregation.restreint.rejete": "  ⚠ {source}: {fichier} taken without its restricted fields: the file {ou} of "
                                    "its restricted store ({magasin}) cannot be used: {message} Tell the collectivité; "
                                    "the other records keep theirs.",
+    "agregation.restreint.autre-depot": "{chemin} is the restricted store of another repository (its marker "
+                                        "{marqueur} links it to {lies}, “{nom}”): it is not read, so as not to give "
+                                        "one collectivité's values to another's records. Check this source's "
+                                        "“restreint” entry in the sources file.",
     "agregation.restreint.sans-marqueur": "{chemin} is not a restricted store made by iaterr (no {marqueur} file): "
                                           "it is not read. Check this source's « restreint » entry in the sources "
                                           "file; the collectivité makes its own store (« iaterr restreint "

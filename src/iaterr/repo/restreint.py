@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -434,10 +435,12 @@ def remove_from_companion(store: Store, record_rel: str, names: list[str]) -> No
         path.unlink(missing_ok=True)
 
 
-def open_store(path: Path, shown: str) -> Store:
+def open_store(path: Path, shown: str, source: Iterable[str] | None = None) -> Store:
     """A store named by someone trusted (an aggregate's sources file), not by the repository it goes with: it must
-    be a folder (not a link) carrying an iaterr marker; the repository it names is not compared. Raises
-    :class:`RepositoryError`."""
+    be a folder (not a link) carrying an iaterr marker. ``source``: what names the repository it is said to go with
+    (:func:`source_identities`); a marker that links the store to other repositories only is refused (a store named
+    under the wrong source would give one collectivité's restricted values to another's records). A marker of an
+    earlier version, which names no repository, cannot be compared. Raises :class:`RepositoryError`."""
     from iaterr.base.files import UnsafePath, read_regular
     from iaterr.repo.yamlio import read_document
 
@@ -449,5 +452,26 @@ def open_store(path: Path, shown: str) -> Store:
     data = read_document(raw, MARKER).data
     if not isinstance(data, dict) or data.get("iaterr-restreint") is None:
         raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER)
+    links = marker_links(data)
+    if source is not None and links and not set(links) & set(source):
+        name = data.get("depot")
+        raise RepositoryError("agregation.restreint.autre-depot", chemin=shown, marqueur=MARKER,
+                              nom=name.strip() if isinstance(name, str) and name.strip() else "?", lies=links[:3])
     root = Path(os.path.abspath(path))
     return Store(root, shown, root)
+
+
+def source_identities(target: str) -> set[str]:
+    """What names the repository read at ``target`` (an aggregate's source: a local path or an address) as a
+    store's marker names it (:func:`repository_identities`): its real path and its ``origin``, or its address
+    normalised."""
+    if "://" in target and not target.lower().startswith("file://"):
+        return {normalise_url(target)}
+    local = normalise_url(target) if target.lower().startswith("file://") else os.path.realpath(target)
+    if not os.path.isdir(local):
+        return {normalise_url(target)}
+    identities = {local}
+    origin = origin_url(Path(local))
+    if origin:
+        identities.add(origin)
+    return identities
