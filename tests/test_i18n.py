@@ -85,6 +85,10 @@ def test_the_usual_system_errors_are_said_in_the_run_language():
     assert message("agregation.erreur.reseau", "fr", detail=os_reason(wrapped)) == "injoignable (connexion refusée)."
     assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "Invalid cross-device link"
     assert os_reason(ValueError("pas un chemin")) == "pas un chemin"
+    # a socket's timeout has no error number: said all the same (a review saw « injoignable (timed out) »)
+    timeout = urllib.error.URLError(TimeoutError("timed out"))
+    assert message("agregation.erreur.reseau", "fr", detail=os_reason(timeout)) == \
+        "injoignable (délai de connexion dépassé)."
 
 
 def test_a_missing_file_given_to_a_command_is_said_in_french(cli, repo_copy, tmp_path):
