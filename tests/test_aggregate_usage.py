@@ -337,8 +337,8 @@ def test_branche_or_restreint_with_a_csv_is_said_to_go_with_depot_only(cli, tmp_
 
 
 def test_counts_say_what_is_valid_now_and_lists_read_as_french(cli, tmp_path):
-    repo = small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot"),
-                                                    "arbres": record("arbres", "paris", "Arbres", extra="budget: moins_50k\n")})
+    arbres = record("arbres", "paris", "Arbres", extra="budget: moins_50k\n")
+    repo = small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot"), "arbres": arbres})
     (repo / "iaterr.yaml").write_text('version_schema: "1.0"\npublic: true\n', encoding="utf-8")
     commit(repo)
     sources = sources_file(tmp_path, [{"depot": "paris"}])

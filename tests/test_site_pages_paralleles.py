@@ -145,3 +145,59 @@ def test_a_process_letting_a_spool_go_writes_nothing_of_it(tmp_path):
     assert spool.get(first) == "en attente " * 50 and spool.get(second) == "ensuite"
     assert os.fstat(spool.file.fileno()).st_size == spool.size
     spool.close()
+
+
+def _full_disk_on_third(chunk: list[int], where: str) -> list[int]:
+    with open(where, "a", encoding="utf-8") as out:
+        out.write(f"{os.getpid()} {chunk[0]}\n")
+    if chunk[0] == 3:
+        raise OSError(28, "No space left on device", "/site/page.html")
+    return chunk
+
+
+def test_a_failure_of_the_work_in_a_process_is_raised_as_it_is_never_done_again_here(tmp_path):
+    """A page-writing process that met a full disk: the work was done again in the main process, over the pages
+    the worker had begun, and the person read « file exists » instead of the full disk (noticed last session)."""
+    import multiprocessing
+
+    from iaterr.base import parallel
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no processes are forked on this system")
+    where = str(tmp_path / "faits.txt")
+    with pytest.raises(OSError) as raised:
+        parallel.in_chunks(_full_disk_on_third, list(range(8)), where, jobs=2, threshold=1, min_chunk=1,
+                           chunks_per_job=4)
+    assert raised.value.errno == 28
+    done = [line.split() for line in Path(where).read_text(encoding="utf-8").splitlines()]
+    assert all(int(pid) != os.getpid() for pid, _chunk in done), done  # nothing done again in this process
+    assert [chunk for _pid, chunk in done].count("3") == 1
+
+
+def test_a_full_disk_while_pages_are_written_in_processes_is_said_as_such(cli, depot, tmp_path, monkeypatch):
+    from iaterr.publish.site import output
+
+    real, real_chunks = output.Staging.write, output.Staging.write_chunks
+    main = os.getpid()
+
+    def refused(self, rel):
+        if rel.startswith("themes/") and os.getpid() != main:
+            raise OSError(28, "No space left on device", f"{self.path}/{rel}")
+
+    def full(self, rel, payload):
+        refused(self, rel)
+        return real(self, rel, payload)
+
+    def full_chunks(self, rel, chunks):
+        refused(self, rel)
+        return real_chunks(self, rel, chunks)
+
+    monkeypatch.setattr(output.Staging, "write", full)
+    monkeypatch.setattr(output.Staging, "write_chunks", full_chunks)
+    out = tmp_path / "site"
+    result = cli("register", "build", "--repo", str(depot), "--out", str(out), "--jobs", "2", "--no-cache")
+    assert result.exit_code == 2, result.output
+    said = " ".join(result.output.split())
+    assert "plus de place sur le disque" in said and "existe" not in said, said
+    assert ".iaterr-tmp" not in said and str(out) in said, said
+    assert not out.exists()

@@ -54,6 +54,14 @@ def _start(shared: Any) -> None:
     die_with_parent()
 
 
+class _WorkFailed(Exception):
+    """The work itself failed in a worker (not the pool): its error, to be raised as it is."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 def _run(work: Callable[[list[Any], Any], list[Any]], chunk: list[Any]) -> list[Any]:
     return work(chunk, _SHARED)
 
@@ -93,6 +101,7 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
     import itertools
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     if fork_only and "fork" not in methods:
@@ -112,11 +121,18 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
             waiting = collections.deque(pool.submit(run, chunk) for chunk in chunks[:jobs * ahead])
             following = iter(chunks[jobs * ahead:])
             while waiting:
-                part = waiting.popleft().result()
+                try:
+                    part = waiting.popleft().result()
+                except BrokenProcessPool:
+                    raise
+                except BaseException as exc:  # the work's own failure (a full disk…): said as it is, never
+                    raise _WorkFailed(exc) from exc  # done again here over what the worker had begun
                 for chunk in itertools.islice(following, 1):
                     waiting.append(pool.submit(run, chunk))
                 done += 1
                 yield part
-    except (OSError, RuntimeError):  # no processes to be had here: the rest in this one
+    except _WorkFailed as failed:
+        raise failed.error from None
+    except (OSError, RuntimeError):  # no processes to be had here (none started, or one killed): the rest here
         for chunk in chunks[done:]:
             yield work(chunk, shared)
