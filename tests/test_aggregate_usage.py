@@ -355,3 +355,26 @@ def test_counts_say_what_is_valid_now_and_lists_read_as_french(cli, tmp_path):
     # 3 records kept (one of them its last valid state), 2 valid now
     assert "lue (commit" in second.output and "2 fiche(s) valide(s), 1 laissée(s) de côté" in second.output, \
         second.output
+
+
+def test_a_use_case_waiting_for_its_collectivite_is_not_lost_by_a_re_run(cli, tmp_path):
+    """A use case whose collectivité is in no source is left out (reported, exit 1). The next run found its source
+    unchanged, took it back from the lock, which does not hold it: the use case was gone, exit 0, and stayed gone
+    when a source describing its collectivité was added (only --complet brought it back; a fresh-eyes review)."""
+    repo = small_repo(tmp_path / "lyon", "lyon", {"chatbot": record("chatbot", "lyon", "Chatbot de Lyon"),
+                                                  "velos": record("velos", "villeurbanne", "Vélos")})
+    del repo
+    sources = sources_file(tmp_path, [{"depot": "lyon"}])
+    out = tmp_path / "out"
+    for _run in range(2):
+        result = cli("aggregate", str(sources), "--out", str(out))
+        assert result.exit_code == 1, result.output
+        assert "velos.yaml laissée de côté : sa collectivité « villeurbanne »" in " ".join(result.output.split())
+    small_repo(tmp_path / "villeurbanne", "villeurbanne", {})
+    sources = sources_file(tmp_path, [{"depot": "lyon"}, {"depot": "villeurbanne"}])
+    result = cli("aggregate", str(sources), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out / "data" / "cas-usage" / "velos.yaml").is_file(), result.output
+    fresh = cli("aggregate", str(sources), "--out", str(tmp_path / "frais"))
+    assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == \
+        sorted(p.name for p in (tmp_path / "frais" / "data" / "cas-usage").iterdir()), fresh.output

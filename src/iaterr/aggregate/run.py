@@ -836,10 +836,14 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
         _check_removal(lock, sources)
     work = Path(tempfile.mkdtemp(prefix="iaterr-agregation-"))
     try:
-        # a members-only aggregate reads again every source that has a restricted store (its changes are not
-        # watched): the others as usual
-        fetched_previous = previous if public else {
-            k: v for k, v in previous.items() if k not in {s.key for s in sources.sources if s.companion}}
+        # read again whatever its version: a source some of whose use cases were left out for want of their
+        # collectivité (they are in no file of the library to be taken back from: another source may now describe
+        # it), and, in a members-only aggregate, every source that has a restricted store (its changes are not
+        # watched); the others as usual
+        again = {k for k, v in previous.items() if v.get("sans_collectivite")}
+        if not public:
+            again |= {s.key for s in sources.sources if s.companion}
+        fetched_previous = {k: v for k, v in previous.items() if k not in again}
         outcomes = _fetch_all(sources.sources, fetched_previous, out, work, limits, jobs, force, progress)
         _check_fetched(outcomes, check_jobs, work / ("public" if public else "membres"), progress, public=public,
                        work=work, limits=limits)
