@@ -24,7 +24,6 @@ from tests.test_aggregate import commit, lock, record, small_repo, sources_file
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make source repositories")
 
-MARKER = 'iaterr-restreint: 1\ndepot: "x"\n'
 
 
 def _public_with_store(tmp_path: Path, coll: str, values: str) -> Path:
@@ -34,7 +33,7 @@ def _public_with_store(tmp_path: Path, coll: str, values: str) -> Path:
     commit(repo)
     store = tmp_path / f"{coll}-restreint"
     (store / "cas-usage").mkdir(parents=True)
-    (store / "iaterr-restreint.yaml").write_text(MARKER, encoding="utf-8")
+    (store / "iaterr-restreint.yaml").write_text(_marker([os.path.realpath(repo)]), encoding="utf-8")
     (store / "cas-usage" / f"{coll}-chatbot.yaml").write_text(values, encoding="utf-8")
     (store / "cas-usage" / f"{coll}-arbres.yaml").write_text("nom_algorithme: PLANTE-ARBRES-BON\n", encoding="utf-8")
     return store
@@ -378,3 +377,20 @@ def test_a_use_case_waiting_for_its_collectivite_is_not_lost_by_a_re_run(cli, tm
     fresh = cli("aggregate", str(sources), "--out", str(tmp_path / "frais"))
     assert sorted(p.name for p in (out / "data" / "cas-usage").iterdir()) == \
         sorted(p.name for p in (tmp_path / "frais" / "data" / "cas-usage").iterdir()), fresh.output
+
+
+@pytest.mark.parametrize("marker", ['iaterr-restreint: 1\ndepot: "Registre de Lyon"\n',
+                                    'iaterr-restreint: 2\ndepot: "x"\nlie-a: []\n', "iaterr-restreint: 3\n"])
+def test_a_store_whose_marker_names_no_repository_is_not_read(cli, tmp_path, marker):
+    """A marker of an earlier version (or an empty ``lie-a``) names no repository: it cannot be checked to be this
+    source's store, and another collectivité's values went into its records (a second fresh-eyes review)."""
+    store = _public_with_store(tmp_path, "paris", "nom_algorithme: PLANTE-SANS-LIEN\n")
+    (store / "iaterr-restreint.yaml").write_text(marker, encoding="utf-8")
+    sources = sources_file(tmp_path, [{"depot": "paris", "restreint": str(store)}])
+    out = tmp_path / "out"
+    result = cli("aggregate", str(sources), "--out", str(out), "--membres")
+    assert result.exit_code == 1, result.output
+    said = " ".join(result.output.split())
+    assert "ne le lie à aucun dépôt" in said and "iaterr restreint lier" in said, said
+    assert not [p for p in out.rglob("*.yaml") if "PLANTE" in p.read_text(encoding="utf-8")]
+    assert lock(out)["sources"][0]["restreint_erreur"]["cle"] == "agregation.restreint.sans-lien"

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from iaterr.repo.restreint import marker_text
 from test_aggregate import commit, git, lock, record, small_repo, sources_file
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is needed to make source repositories")
 
-MARKER = 'iaterr-restreint: 1\ndepot: "x"\n'
 
 
 def _public_source(tmp_path: Path, coll: str, values: str, *, remote_store: bool) -> tuple[Path, str]:
@@ -25,7 +25,7 @@ def _public_source(tmp_path: Path, coll: str, values: str, *, remote_store: bool
     commit(repo)
     store = tmp_path / f"{coll}-restreint"
     (store / "cas-usage").mkdir(parents=True)
-    (store / "iaterr-restreint.yaml").write_text(MARKER)
+    (store / "iaterr-restreint.yaml").write_text(marker_text(coll, [os.path.realpath(repo)]))
     (store / "cas-usage" / f"{coll}-chatbot.yaml").write_text(values)
     if not remote_store:
         return repo, str(store)
@@ -95,9 +95,13 @@ def test_a_companion_without_marker_is_not_read_and_said(cli, tmp_path, sources)
     (tmp_path / "paris-restreint" / "iaterr-restreint.yaml").unlink()
     out = tmp_path / "out"
     result = cli("aggregate", str(sources), "--out", str(out), "--membres")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 1, result.output  # a finding, as a bad value in a store file is
     assert "non lu" in result.output and "iaterr-restreint.yaml" in result.output
     assert _holding(out) == ["data/cas-usage/lyon-chatbot.yaml"]
+    said = {s["adresse"]: s.get("restreint_erreur") for s in lock(out)["sources"]}
+    assert said["paris"]["cle"] == "agregation.restreint.sans-marqueur"
+    assert "iaterr-restreint.yaml" in said["paris"]["fr"]
+    assert said["lyon"] is None
     # the store is named by the sources file: the hint says so, and never asks the network to create it
     said = " ".join(result.output.split())
     assert "l'entrée « restreint » de cette source dans le fichier de sources" in said, result.output

@@ -146,8 +146,8 @@ class AggregateResult:
 
     @property
     def ok(self) -> bool:
-        return not (any(o.failed or o.rejected or o.store_rejected for o in self.outcomes) or self.plan.orphans
-                    or self.unwritable)
+        return not (any(o.failed or o.rejected or o.store_rejected or isinstance(o.companion, dict)
+                        for o in self.outcomes) or self.plan.orphans or self.unwritable)
 
 
 def now_text() -> str:
@@ -727,6 +727,13 @@ def _first_line(path: str) -> str | None:
     return line if line.startswith(PROVENANCE) else None
 
 
+def _store_error(said: dict[str, Any]) -> dict[str, Any]:
+    """Why a source's restricted store was not read, as the lock file says an error: its key, its texts."""
+    from iaterr.i18n import message
+
+    return {"cle": said["t"], **{lang: message(said["t"], lang, **said.get("p", {})) for lang in ("fr", "en")}}
+
+
 def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unwritable: list[tuple[Rec, str]],
           version: str) -> dict[str, Any]:
     renamed = {id(rec): new for rec, _old, new in plan.renamed}
@@ -761,6 +768,7 @@ def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unw
             "rejets": [{"fichier": r.rel, **({"ligne": r.line} if r.line else {}),
                         **({"colonne": r.column} if r.column else {}), "codes": r.codes,
                         "message": r.message} for r in outcome.rejected],
+            **({"restreint_erreur": _store_error(outcome.companion)} if isinstance(outcome.companion, dict) else {}),
             **({"restreints_rejetes": [{"fichier": r.rel, "magasin": r.where, "message": r.message}
                                        for r in outcome.store_rejected]} if outcome.store_rejected else {}),
             **({"sans_collectivite": left_out} if left_out else {}),

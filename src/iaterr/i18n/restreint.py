@@ -144,6 +144,10 @@ FR: dict[str, str] = {
                                         "le lie à {lies}, « {nom} ») : il n'est pas lu, pour ne pas donner les "
                                         "valeurs d'une collectivité aux fiches d'une autre. Vérifiez l'entrée "
                                         "« restreint » de cette source dans le fichier de sources.",
+    "agregation.restreint.sans-lien": "le marqueur {marqueur} de {chemin} ne le lie à aucun dépôt (il vient d'une "
+                                      "version précédente d'iaterr) : il n'est pas lu, faute de pouvoir vérifier "
+                                      "qu'il est celui de cette source. La collectivité le lie à son dépôt par "
+                                      "« iaterr restreint lier » (docs/restreint.md).",
     "agregation.restreint.sans-marqueur": "{chemin} n'est pas un magasin restreint créé par iaterr (pas de fichier "
                                           "{marqueur}) : il n'est pas lu. Vérifiez l'entrée « restreint » de cette "
                                           "source dans le fichier de sources ; c'est la collectivité qui crée son "
@@ -284,6 +288,10 @@ EN: dict[str, str] = {
                                         "{marqueur} links it to {lies}, “{nom}”): it is not read, so as not to give "
                                         "one collectivité's values to another's records. Check this source's "
                                         "“restreint” entry in the sources file.",
+    "agregation.restreint.sans-lien": "the marker {marqueur} of {chemin} links it to no repository (it comes from "
+                                      "an earlier iaterr version): it is not read, as it cannot be checked to be "
+                                      "this source's. The collectivité links it to its repository with “iaterr "
+                                      "restreint lier” (docs/restreint.md).",
     "agregation.restreint.sans-marqueur": "{chemin} is not a restricted store made by iaterr (no {marqueur} file): "
                                           "it is not read. Check this source's « restreint » entry in the sources "
                                           "file; the collectivité makes its own store (« iaterr restreint "

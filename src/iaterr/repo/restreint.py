@@ -439,8 +439,8 @@ def open_store(path: Path, shown: str, source: Iterable[str] | None = None) -> S
     """A store named by someone trusted (an aggregate's sources file), not by the repository it goes with: it must
     be a folder (not a link) carrying an iaterr marker. ``source``: what names the repository it is said to go with
     (:func:`source_identities`); a marker that links the store to other repositories only is refused (a store named
-    under the wrong source would give one collectivité's restricted values to another's records). A marker of an
-    earlier version, which names no repository, cannot be compared. Raises :class:`RepositoryError`."""
+    under the wrong source would give one collectivité's restricted values to another's records), and so is one
+    of an earlier version, which names no repository (it cannot be compared). Raises :class:`RepositoryError`."""
     from iaterr.base.files import UnsafePath, read_regular
     from iaterr.repo.yamlio import read_document
 
@@ -453,7 +453,9 @@ def open_store(path: Path, shown: str, source: Iterable[str] | None = None) -> S
     if not isinstance(data, dict) or data.get("iaterr-restreint") is None:
         raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER)
     links = marker_links(data)
-    if source is not None and links and not set(links) & set(source):
+    if source is not None and not links:  # an earlier marker names no repository: nothing to compare it with
+        raise RepositoryError("agregation.restreint.sans-lien", chemin=shown, marqueur=MARKER)
+    if source is not None and not set(links) & set(source):
         name = data.get("depot")
         raise RepositoryError("agregation.restreint.autre-depot", chemin=shown, marqueur=MARKER,
                               nom=name.strip() if isinstance(name, str) and name.strip() else "?", lies=links[:3])
