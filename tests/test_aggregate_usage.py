@@ -394,3 +394,15 @@ def test_a_store_whose_marker_names_no_repository_is_not_read(cli, tmp_path, mar
     assert "ne le lie à aucun dépôt" in said and "iaterr restreint lier" in said, said
     assert not [p for p in out.rglob("*.yaml") if "PLANTE" in p.read_text(encoding="utf-8")]
     assert lock(out)["sources"][0]["restreint_erreur"]["cle"] == "agregation.restreint.sans-lien"
+
+
+def test_more_mistakes_of_the_sources_file_are_each_named(cli, tmp_path):
+    """A second fresh-eyes review: a csv entry with both branche and restreint had only the first said; a key given
+    twice (the second block of sources silently won) was not said; « sources: 3 » had no line."""
+    said = _usage_error(cli, tmp_path, "sources:\n  - csv: a.csv\n    branche: main\n    restreint: ../b\n")
+    assert "sources.yaml:3" in said and "sources.yaml:4" in said and said.count("ne va qu'avec") == 2, said
+    twice = _usage_error(cli, tmp_path, "sources:\n  - depot: a\nnom: Réseau\nsources:\n  - depot: b\n")
+    assert "sources.yaml:4" in twice and "sources" in twice, twice
+    assert "sources.yaml:2" in _usage_error(cli, tmp_path, "nom: Réseau\nsources: 3\n")
+    empty = _usage_error(cli, tmp_path, 'sources:\n  - depot: a\n    restreint: ""\n')
+    assert "sources.yaml:3" in empty and "la valeur est vide" in empty and "guillemets" not in empty, empty

@@ -232,12 +232,17 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
         raise SourcesError("agregation.sources.illisible", fichier=where, detail=detail)
     data = doc.data
     check = _Reader(name, doc.root)
+    for diagnostic in doc.diagnostics:  # readable, but not as written (a key given twice: the second one wins)
+        at = f"{name}:{diagnostic.line}:{diagnostic.column}"
+        check.add(SourcesError("agregation.sources.valeur", ou=_Place(diagnostic.line, fr=at, en=at),
+                               detail={lang: diagnostic.message(lang) for lang in ("fr", "en")}))
     if isinstance(data, dict):
         for unknown in sorted(set(map(str, data)) - set(_TOP_KEYS)):
             check.add(SourcesError("agregation.sources.cle-inconnue-haut", ou=check.where((unknown,), key=True),
                                    cle=unknown, cles=", ".join(_TOP_KEYS)))
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-        check.add(SourcesError("agregation.sources.forme", fichier=name))
+        where = check.where(("sources",) if isinstance(data, dict) and "sources" in data else ())
+        check.add(SourcesError("agregation.sources.forme", fichier=where))
         check.done()
     registre = _registre(data["registre"], check) if data.get("registre") is not None else None
     nom = data.get("nom")
@@ -278,14 +283,14 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
     kind = kinds[0]
     if check.plain_scalar((*at, kind)) is not None and _NOT_TEXT.fullmatch(check.plain_scalar((*at, kind)) or ""):
         raise SourcesError("agregation.sources.valeur", ou=check.where((*at, kind)),
-                           detail={"t": "agregation.sources.adresse-attendue"})
+                           detail={"t": "agregation.sources.pas-un-nombre"})
     shown, target = _location(entry[kind], check.where((*at, kind)), kind, base)
     branch = entry.get("branche")
     if branch is not None:
         if kind != "depot":
-            raise SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "branche"), key=True),
-                               cle="branche")
-        if not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
+            check.add(SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "branche"), key=True),
+                                   cle="branche"))
+        elif not isinstance(branch, str) or not _BRANCH.fullmatch(branch) or ".." in branch:
             raise SourcesError("agregation.sources.valeur", ou=check.where((*at, "branche")),
                                detail={"t": "agregation.sources.branche"})
     label = entry.get("nom")
@@ -295,9 +300,10 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
     companion = companion_shown = None
     if entry.get("restreint") is not None:
         if kind != "depot":
-            raise SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "restreint"), key=True),
-                               cle="restreint")
-        companion_shown, companion = _location(entry["restreint"], check.where((*at, "restreint")), "depot", base)
+            check.add(SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "restreint"), key=True),
+                                   cle="restreint"))
+        else:
+            companion_shown, companion = _location(entry["restreint"], check.where((*at, "restreint")), "depot", base)
     return Source(kind, shown, target, branch, label, index, companion, companion_shown)
 
 

@@ -68,8 +68,10 @@ FR: dict[str, str] = {
                                        "nom).",
     "agregation.sources.aucune": "Le fichier de sources {fichier} ne nomme aucune source : la bibliothèque écrite est "
                                  "vide. Ajoutez une entrée « depot » ou « csv » sous « sources ».",
-    "agregation.sources.adresse-attendue": "une adresse ou un chemin est attendu (un texte ; un nom de fichier fait "
-                                           "de chiffres s'écrit entre guillemets)",
+    "agregation.sources.adresse-attendue": "une adresse ou un chemin est attendu (la valeur est vide ou n'est pas "
+                                           "un texte)",
+    "agregation.sources.pas-un-nombre": "une adresse ou un chemin est attendu, pas un nombre ni un booléen (un nom "
+                                        "de fichier fait de chiffres s'écrit entre guillemets : \"12\")",
     "agregation.sources.et-autres": "… et {n} autre(s) problème(s) dans le fichier de sources.",
     "agregation.csv.ligne": "ligne {n}",
     "agregation.sources.cle-inconnue-haut": "{ou} : clé inconnue « {cle} » (attendues : {cles}).",
@@ -189,8 +191,9 @@ EN: dict[str, str] = {
     "agregation.sources.cle-inconnue": "{ou}: unknown key “{cle}” (expected: depot, branche, restreint, csv, nom).",
     "agregation.sources.aucune": "The sources file {fichier} names no source: the library written is empty. Add a "
                                  "“depot” or “csv” entry under “sources”.",
-    "agregation.sources.adresse-attendue": "an address or a path is expected (a text; a file name made of digits "
-                                           "is written between quotes)",
+    "agregation.sources.adresse-attendue": "an address or a path is expected (the value is empty or not a text)",
+    "agregation.sources.pas-un-nombre": "an address or a path is expected, not a number nor a boolean (a file name "
+                                        "made of digits is written between quotes: \"12\")",
     "agregation.sources.et-autres": "… and {n} more problem(s) in the sources file.",
     "agregation.csv.ligne": "line {n}",
     "agregation.sources.cle-inconnue-haut": "{ou}: unknown key “{cle}” (expected: {cles}).",
