@@ -241,8 +241,8 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
             check.add(SourcesError("agregation.sources.cle-inconnue-haut", ou=check.where((unknown,), key=True),
                                    cle=unknown, cles=", ".join(_TOP_KEYS)))
     if not isinstance(data, dict) or not isinstance(data.get("sources"), list):
-        where = check.where(("sources",) if isinstance(data, dict) and "sources" in data else ())
-        check.add(SourcesError("agregation.sources.forme", fichier=where))
+        check.add(SourcesError("agregation.sources.forme", fichier=check.where(
+            ("sources",) if isinstance(data, dict) and "sources" in data else ())))
         check.done()
     registre = _registre(data["registre"], check) if data.get("registre") is not None else None
     nom = data.get("nom")
