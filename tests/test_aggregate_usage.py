@@ -406,3 +406,37 @@ def test_more_mistakes_of_the_sources_file_are_each_named(cli, tmp_path):
     assert "sources.yaml:2" in _usage_error(cli, tmp_path, "nom: Réseau\nsources: 3\n")
     empty = _usage_error(cli, tmp_path, 'sources:\n  - depot: a\n    restreint: ""\n')
     assert "sources.yaml:3" in empty and "la valeur est vide" in empty and "guillemets" not in empty, empty
+
+
+def test_a_csv_refused_by_its_server_says_how_to_give_credentials(cli, tmp_path):
+    import http.server
+    import threading
+
+    class Refusing(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            self.send_response(401)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/prive.csv"
+        result = cli("aggregate", str(sources_file(tmp_path, [{"csv": url}])), "--out", str(tmp_path / "out"),
+                     "--essais", "0")
+        said = " ".join(result.output.split())
+        assert result.exit_code == 1 and "répondu 401 : accès refusé" in said and "identifiant:mot-de-passe@" in said
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_validate_says_one_collectivite_in_the_singular(cli, tmp_path):
+    """« 1 collectivités » in validate's summary (seen on an aggregate of one source)."""
+    small_repo(tmp_path / "paris", "paris", {"chatbot": record("chatbot", "paris", "Chatbot de Paris")})
+    said = cli("validate", "--repo", str(tmp_path / "paris")).output
+    assert "1 cas d'usage, 1 collectivité, 2 fichiers vérifiés" in said, said
+    english = cli("validate", "--repo", str(tmp_path / "paris"), "--lang", "en").output
+    assert "1 use case, 1 authority, 2 files checked" in english, english

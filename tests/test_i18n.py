@@ -88,7 +88,15 @@ def test_the_usual_system_errors_are_said_in_the_run_language():
     # a socket's timeout has no error number: said all the same (a review saw « injoignable (timed out) »)
     timeout = urllib.error.URLError(TimeoutError("timed out"))
     assert message("agregation.erreur.reseau", "fr", detail=os_reason(timeout)) == \
-        "injoignable (délai de connexion dépassé)."
+        "injoignable (délai d'attente dépassé)."
+    assert message("agregation.erreur.reseau", "fr", detail=os_reason(TimeoutError("timed out"))) == \
+        "injoignable (délai d'attente dépassé)."
+    # an error of the TLS library: its number is not the system's (1 read as « opération non permise »)
+    import ssl
+
+    tls = urllib.error.URLError(ssl.SSLError(1, "[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)"))
+    said = message("agregation.erreur.reseau", "fr", detail=os_reason(tls))
+    assert said.startswith("injoignable (échec de la connexion sécurisée (TLS :") and "non permise" not in said, said
 
 
 def test_a_missing_file_given_to_a_command_is_said_in_french(cli, repo_copy, tmp_path):

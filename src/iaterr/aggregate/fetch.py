@@ -305,7 +305,8 @@ def _http_csv(source: Source, previous: dict[str, Any], timeout: float) -> tuple
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return None, {k: previous[k] for k in ("etag", "last_modified") if previous.get(k)}
-        raise FetchError("agregation.erreur.http", retry=exc.code >= 500 or exc.code == 429, code=exc.code) from exc
+        raise FetchError("agregation.erreur.http-acces" if exc.code in (401, 403) else "agregation.erreur.http",
+                         retry=exc.code >= 500 or exc.code == 429, code=exc.code) from exc
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = printable_line(str(getattr(exc, "reason", exc))[:200])
         key = "agregation.erreur.hote" if git_error_key(reason.lower()) == "agregation.erreur.hote" \

@@ -229,10 +229,12 @@ def os_reason(exc: BaseException) -> Any:
     inner = getattr(exc, "reason", None)
     if getattr(exc, "errno", None) is None and isinstance(inner, OSError):
         exc = inner
+    if type(exc).__module__ == "ssl":  # its number is the TLS library's, not the system's (1 is not EPERM)
+        return {"t": "erreur.tls", "p": {"detail": str(getattr(exc, "reason", None) or exc)[:200]}}
     code = getattr(exc, "errno", None)
+    if code is None and isinstance(exc, TimeoutError):  # a socket's timeout (connecting or reading): no number
+        return {"t": "erreur.delai"}
     name = errno.errorcode.get(code) if isinstance(code, int) else None
-    if name is None and isinstance(exc, TimeoutError):  # a socket's timeout has no error number
-        name = "ETIMEDOUT"
     if name in _OS_REASONS:
         return {"t": f"erreur.os.{name}"}
     return getattr(exc, "strerror", None) or str(exc)

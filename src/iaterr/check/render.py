@@ -25,6 +25,11 @@ FORMATS = ("text", "json", "github")
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+def _singular(n: int, lang: str) -> bool:
+    """Is a count of ``n`` said in the singular? In French, 0 and 1 (« 0 collectivité »); in English, 1."""
+    return n <= 1 if lang == "fr" else n == 1
+
+
 def _counts(report: ValidationReport) -> dict[str, int]:
     return {
         "n_cas": len(report.records("cas_usage")),
@@ -74,7 +79,9 @@ def render_text(report: ValidationReport, lang: str = "fr", *, quiet: bool = Fal
         if summary is not None:
             parts.append(summary)
     counts = _counts(report)
-    parts.append(Text(message("resume.fiches", lang, **counts)))
+    parts.append(Text(message("resume.fiches", lang, **counts, **{
+        f"{name}_mot": {"t": f"resume.mot.{name}.{'un' if _singular(counts[f'n_{name}'], lang) else 'plusieurs'}"}
+        for name in ("cas", "coll", "fichiers")})))
     if report.files_cached:
         parts.append(Text(message("resume.cache", lang, n=report.files_read, m=report.files_cached), style="dim"))
     style = "bold red" if report.errors else ("yellow" if report.warnings else "bold green")

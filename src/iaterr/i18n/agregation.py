@@ -52,8 +52,9 @@ FR: dict[str, str] = {
     "agregation.orpheline": "  ✗ {source} : {fichier} laissée de côté : sa collectivité « {collectivite} » n'est "
                             "dans aucune source.",
     "agregation.non-ecrite": "  ✗ {source} : {fichier} n'a pas pu être écrite ({raison}).",
-    "agregation.retiree": "· {source} n'est plus dans le fichier de sources : ses {fiches} fiche(s) ne sont plus "
-                          "dans la bibliothèque.",
+    "agregation.retiree": "· {source} n'est plus dans le fichier de sources : ses {fiches} fiche(s) n'en viennent "
+                          "plus (une autre source peut décrire les mêmes projets ou collectivités : ses copies "
+                          "liées les remplacent alors).",
     "agregation.bilan": "Bibliothèque écrite dans {dossier} : {cas} cas d'usage et {collectivites} collectivité(s) "
                         "de {sources} source(s) ({lues} lue(s), {inchangees} inchangée(s), {echecs} en échec) ; "
                         "{liees} copie(s) liée(s), {renommees} identifiant(s) renommé(s).",
@@ -113,6 +114,9 @@ FR: dict[str, str] = {
     "agregation.erreur.branche-nommee": "branche « {branche} » introuvable dans ce dépôt.",
     "agregation.erreur.depot-vide": "dépôt vide (aucun commit).",
     "agregation.erreur.http": "le serveur a répondu {code}.",
+    "agregation.erreur.http-acces": "le serveur a répondu {code} : accès refusé. Pour un fichier qui n'est pas "
+                                    "public, l'adresse peut porter un identifiant et un mot de passe "
+                                    "(https://identifiant:mot-de-passe@…), envoyés à ce serveur seulement.",
     "agregation.erreur.reseau": "injoignable ({detail}).",
     "agregation.erreur.trop-gros": "fichier de plus de {taille} Mo.",
     "agregation.erreur.introuvable": "introuvable : {chemin}.",
@@ -177,8 +181,9 @@ EN: dict[str, str] = {
     "agregation.lien.exemple": "{fichier} = {lien} from {autre}",
     "agregation.orpheline": "  ✗ {source}: {fichier} left out: its collectivité “{collectivite}” is in no source.",
     "agregation.non-ecrite": "  ✗ {source}: {fichier} could not be written ({raison}).",
-    "agregation.retiree": "· {source} is no longer in the sources file: its {fiches} record(s) are no longer in "
-                          "the library.",
+    "agregation.retiree": "· {source} is no longer in the sources file: its {fiches} record(s) no longer come "
+                          "from it (another source may describe the same projects or collectivités: its linked "
+                          "copies then take their place).",
     "agregation.bilan": "Library written in {dossier}: {cas} use case(s) and {collectivites} collectivité(s) from "
                         "{sources} source(s) ({lues} read, {inchangees} unchanged, {echecs} failed); {liees} linked "
                         "cop(y/ies), {renommees} identifier(s) renamed.",
@@ -232,6 +237,9 @@ EN: dict[str, str] = {
     "agregation.erreur.branche-nommee": "branch “{branche}” not found in this repository.",
     "agregation.erreur.depot-vide": "empty repository (no commit).",
     "agregation.erreur.http": "the server answered {code}.",
+    "agregation.erreur.http-acces": "the server answered {code}: access refused. For a file that is not public, "
+                                    "the address may carry a user name and a password (https://user:password@…), "
+                                    "sent to that server only.",
     "agregation.erreur.reseau": "unreachable ({detail}).",
     "agregation.erreur.trop-gros": "file larger than {taille} MB.",
     "agregation.erreur.introuvable": "not found: {chemin}.",
