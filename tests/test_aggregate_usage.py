@@ -440,3 +440,33 @@ def test_validate_says_one_collectivite_in_the_singular(cli, tmp_path):
     assert "1 cas d'usage, 1 collectivité, 2 fichiers vérifiés" in said, said
     english = cli("validate", "--repo", str(tmp_path / "paris"), "--lang", "en").output
     assert "1 use case, 1 authority, 2 files checked" in english, english
+
+
+def test_a_members_only_library_is_its_owner_s_alone(cli, tmp_path):
+    import stat
+
+    store = _public_with_store(tmp_path, "paris", "nom_algorithme: PLANTE-PERMISSIONS\n")
+    sources = sources_file(tmp_path, [{"depot": "paris", "restreint": str(store)}])
+    out = tmp_path / "out"
+    assert cli("aggregate", str(sources), "--out", str(out), "--membres").exit_code == 0
+    assert stat.S_IMODE(out.stat().st_mode) & 0o077 == 0, oct(out.stat().st_mode)
+    assert cli("aggregate", str(sources), "--out", str(out)).exit_code == 0  # public again: readable by all
+    assert stat.S_IMODE(out.stat().st_mode) & 0o005 == 0o005, oct(out.stat().st_mode)
+
+
+def test_a_csv_row_whose_collectivite_is_in_no_source_is_named_by_its_line(cli, tmp_path):
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(cli("export", "--format", "csv").stdout)))
+    coll = rows[0].index("collectivite")
+    rows[2][coll] = "commune-inconnue"
+    for name in rows[0]:
+        if name.startswith("collectivite_"):
+            rows[2][rows[0].index(name)] = ""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    (tmp_path / "export.csv").write_text(buffer.getvalue(), encoding="utf-8")
+    result = cli("aggregate", str(sources_file(tmp_path, [{"csv": "export.csv"}])), "--out", str(tmp_path / "out"))
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and "ligne 3 laissée de côté : sa collectivité « commune-inconnue »" in said, said

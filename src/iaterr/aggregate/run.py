@@ -637,7 +637,8 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
     parent = out.parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = parent / temp_name(out.name)
-    staging.mkdir()
+    # a members-only library holds restricted fields: its folder is its owner's alone, as a restricted store is
+    staging.mkdir(mode=0o755 if public else 0o700)
     unwritable: list[tuple[Rec, str]] = []
     written = 0
     try:

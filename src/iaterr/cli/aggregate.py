@@ -100,6 +100,12 @@ class _progress:
             self.bar.stop()
 
 
+def _named(outcome: Any, rel: str) -> Any:
+    """A record of a source as its author knows it: its row's line in a CSV source, else its file."""
+    line = outcome.lines.get(rel) if outcome.source.kind == "csv" else None
+    return {"t": "agregation.csv.ligne", "p": {"n": line}} if line else rel
+
+
 def _shown(outcome: Any, rejected: Any) -> Any:
     """How a rejected record is named: its row's line in a CSV source, its file and the place of its first error
     in a repository."""
@@ -176,7 +182,8 @@ def _report(ui: App, result: Any) -> None:
     if len(linked) > LISTED:
         ui.report("agregation.et-autres", style="dim", n=len(linked) - LISTED, fichier=LOCK_FILE)
     for rec in plan.orphans:
-        ui.report("agregation.orpheline", style="red", source=location[rec.source], fichier=rec.rel,
+        ui.report("agregation.orpheline", style="red", source=location[rec.source],
+                  fichier=_named(result.outcomes[rec.source], rec.rel),
                   collectivite=rec.collectivite)
     for address, count in result.removed:
         ui.report("agregation.retiree", style="dim", source=address, fiches=count)
