@@ -670,32 +670,44 @@ def test_with_many_sources_only_the_failing_ones_are_named(cli, tmp_path):
     assert f"{LISTED + 2} source(s) ({LISTED + 1} lue(s)" in result.output
 
 
-def test_a_csv_redirected_elsewhere_than_http_is_refused(tmp_path):
+def answering(status: int, headers: dict[str, str] | None = None):
+    """A local HTTP server answering every GET with ``status`` and ``headers`` (no body): its port, while in use."""
+    import contextlib
     import http.server
     import threading
 
-    from iaterr.aggregate.fetch import FetchError, Limits, fetch
-    from iaterr.aggregate.sources import Source
-
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):  # noqa: N802 - http.server's name
-            self.send_response(302)
-            self.send_header("Location", "ftp://127.0.0.1/registre.csv")
+            self.send_response(status)
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
             self.end_headers()
 
         def log_message(self, *args):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/registre.csv"
+    @contextlib.contextmanager
+    def serving():
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield server.server_address[1]
+        finally:
+            server.shutdown()
+            server.server_close()
+
+    return serving()
+
+
+def test_a_csv_redirected_elsewhere_than_http_is_refused(tmp_path):
+    from iaterr.aggregate.fetch import FetchError, Limits, fetch
+    from iaterr.aggregate.sources import Source
+
+    with answering(302, {"Location": "ftp://127.0.0.1/registre.csv"}) as port:
+        url = f"http://127.0.0.1:{port}/registre.csv"
         with pytest.raises(FetchError) as caught:
             fetch(Source("csv", url, url), None, tmp_path / "travail", Limits(timeout=5, retries=0, delay=0))
         assert caught.value.key == "agregation.erreur.http"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 SHARED_EXPORT = ROOT.parent / "shared" / "data" / "bibliotheque-ia-export-2025-04-16.csv"

@@ -409,28 +409,14 @@ def test_more_mistakes_of_the_sources_file_are_each_named(cli, tmp_path):
 
 
 def test_a_csv_refused_by_its_server_says_how_to_give_credentials(cli, tmp_path):
-    import http.server
-    import threading
+    from tests.test_aggregate import answering
 
-    class Refusing(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            self.send_response(401)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Refusing)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/prive.csv"
+    with answering(401) as port:
+        url = f"http://127.0.0.1:{port}/prive.csv"
         result = cli("aggregate", str(sources_file(tmp_path, [{"csv": url}])), "--out", str(tmp_path / "out"),
                      "--essais", "0")
         said = " ".join(result.output.split())
         assert result.exit_code == 1 and "répondu 401 : accès refusé" in said and "identifiant:mot-de-passe@" in said
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_validate_says_one_collectivite_in_the_singular(cli, tmp_path):
