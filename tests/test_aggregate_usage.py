@@ -368,7 +368,9 @@ def test_a_use_case_waiting_for_its_collectivite_is_not_lost_by_a_re_run(cli, tm
     for _run in range(2):
         result = cli("aggregate", str(sources), "--out", str(out))
         assert result.exit_code == 1, result.output
-        assert "velos.yaml laissée de côté : sa collectivité « villeurbanne »" in " ".join(result.output.split())
+        said = " ".join(result.output.split())
+        assert "velos.yaml laissée de côté : sa collectivité « villeurbanne »" in said, said
+        assert ": lue (commit" in said and "2 fiche(s) valide(s)" in said, said  # the one left out not counted
     small_repo(tmp_path / "villeurbanne", "villeurbanne", {})
     sources = sources_file(tmp_path, [{"depot": "lyon"}, {"depot": "villeurbanne"}])
     result = cli("aggregate", str(sources), "--out", str(out))
@@ -456,3 +458,19 @@ def test_a_csv_row_whose_collectivite_is_in_no_source_is_named_by_its_line(cli, 
     result = cli("aggregate", str(sources_file(tmp_path, [{"csv": "export.csv"}])), "--out", str(tmp_path / "out"))
     said = " ".join(result.output.split())
     assert result.exit_code == 1 and "ligne 3 laissée de côté : sa collectivité « commune-inconnue »" in said, said
+
+
+@pytest.mark.parametrize("value", ["4", "true"])
+def test_a_store_address_is_a_text(cli, tmp_path, value):
+    said = _usage_error(cli, tmp_path, f"sources:\n  - depot: a\n    restreint: {value}\n")
+    assert "sources.yaml:3" in said and "pas un nombre ni un booléen" in said, said
+
+
+def test_a_store_given_as_a_link_is_said_to_be_named_in_the_sources_file(cli, tmp_path):
+    store = _public_with_store(tmp_path, "paris", "nom_algorithme: PLANTE-LIEN\n")
+    (tmp_path / "lien").symlink_to(store)
+    sources = sources_file(tmp_path, [{"depot": "paris", "restreint": "lien"}])
+    result = cli("aggregate", str(sources), "--out", str(tmp_path / "out"), "--membres")
+    said = " ".join(result.output.split())
+    assert result.exit_code == 1 and "lien symbolique" in said and "fichier de sources" in said, said
+    assert "iaterr.yaml" not in said and "IATERR_RESTREINT" not in said, said

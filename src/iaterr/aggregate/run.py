@@ -492,7 +492,8 @@ def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
         return None
     except RepositoryError as exc:
         # named by the sources file, not by an iaterr.yaml: the hint says where to look
-        key = "agregation.restreint.sans-marqueur" if exc.key == "restreint.sans-marqueur" else exc.key
+        key = exc.key if exc.key.startswith("agregation.") or exc.key not in (
+            "restreint.sans-marqueur", "restreint.lien", "restreint.pas-un-dossier") else f"agregation.{exc.key}"
         outcome.companion = {"t": key, "p": exc.params}
         return None
     outcome.companion = "lu"

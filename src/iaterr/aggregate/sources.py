@@ -281,7 +281,7 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
     if len(kinds) != 1:
         raise SourcesError("agregation.sources.entree", ou=check.where(at))
     kind = kinds[0]
-    if check.plain_scalar((*at, kind)) is not None and _NOT_TEXT.fullmatch(check.plain_scalar((*at, kind)) or ""):
+    if _NOT_TEXT.fullmatch(check.plain_scalar((*at, kind)) or ""):
         raise SourcesError("agregation.sources.valeur", ou=check.where((*at, kind)),
                            detail={"t": "agregation.sources.pas-un-nombre"})
     shown, target = _location(entry[kind], check.where((*at, kind)), kind, base)
@@ -302,6 +302,9 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
         if kind != "depot":
             check.add(SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "restreint"), key=True),
                                    cle="restreint"))
+        elif _NOT_TEXT.fullmatch(check.plain_scalar((*at, "restreint")) or ""):
+            raise SourcesError("agregation.sources.valeur", ou=check.where((*at, "restreint")),
+                               detail={"t": "agregation.sources.pas-un-nombre"})
         else:
             companion_shown, companion = _location(entry["restreint"], check.where((*at, "restreint")), "depot", base)
     return Source(kind, shown, target, branch, label, index, companion, companion_shown)

@@ -122,9 +122,11 @@ def _report(ui: App, result: Any) -> None:
 
     lang = ui.lang
     few = len(result.outcomes) <= LISTED  # many sources: those that read fine are counted, not listed
+    waiting = {id(rec) for rec in result.plan.orphans}  # valid, but left out for want of their collectivité
     for outcome in result.outcomes:
         source = outcome.source.label
-        count = sum(1 for r in outcome.records if not r.stale)  # valid now (a stale one is a last valid state)
+        # valid now and taken (a stale one is a last valid state; one waiting for its collectivité is said below)
+        count = sum(1 for r in outcome.records if not r.stale and id(r) not in waiting)
         if outcome.failed:
             error = (outcome.error or {}).get(lang) or (outcome.error or {}).get("fr", "")
             if outcome.state == "perime":

@@ -114,9 +114,10 @@ FR: dict[str, str] = {
     "agregation.erreur.branche-nommee": "branche « {branche} » introuvable dans ce dépôt.",
     "agregation.erreur.depot-vide": "dépôt vide (aucun commit).",
     "agregation.erreur.http": "le serveur a répondu {code}.",
-    "agregation.erreur.http-acces": "le serveur a répondu {code} : accès refusé. Pour un fichier qui n'est pas "
-                                    "public, l'adresse peut porter un identifiant et un mot de passe "
-                                    "(https://identifiant:mot-de-passe@…), envoyés à ce serveur seulement.",
+    "agregation.erreur.http-acces": "le serveur a répondu {code} : accès refusé. Un fichier qui n'est pas public "
+                                    "demande un identifiant et un mot de passe dans l'adresse "
+                                    "(https://identifiant:mot-de-passe@…, envoyés à ce serveur seulement) : ils "
+                                    "manquent, ou ceux donnés sont refusés.",
     "agregation.erreur.reseau": "injoignable ({detail}).",
     "agregation.erreur.trop-gros": "fichier de plus de {taille} Mo.",
     "agregation.erreur.introuvable": "introuvable : {chemin}.",
@@ -237,9 +238,9 @@ EN: dict[str, str] = {
     "agregation.erreur.branche-nommee": "branch “{branche}” not found in this repository.",
     "agregation.erreur.depot-vide": "empty repository (no commit).",
     "agregation.erreur.http": "the server answered {code}.",
-    "agregation.erreur.http-acces": "the server answered {code}: access refused. For a file that is not public, "
-                                    "the address may carry a user name and a password (https://user:password@…), "
-                                    "sent to that server only.",
+    "agregation.erreur.http-acces": "the server answered {code}: access refused. A file that is not public needs a "
+                                    "user name and a password in the address (https://user:password@…, sent to that "
+                                    "server only): they are missing, or those given are refused.",
     "agregation.erreur.reseau": "unreachable ({detail}).",
     "agregation.erreur.trop-gros": "file larger than {taille} MB.",
     "agregation.erreur.introuvable": "not found: {chemin}.",

@@ -141,13 +141,18 @@ FR: dict[str, str] = {
                                    "de son magasin restreint ({magasin}) ne peut pas être utilisé : {message} "
                                    "Prévenez la collectivité ; les autres fiches gardent les leurs.",
     "agregation.restreint.autre-depot": "{chemin} est le magasin restreint d'un autre dépôt (son marqueur {marqueur} "
-                                        "le lie à {lies}, « {nom} ») : il n'est pas lu, pour ne pas donner les "
+                                        "le lie à {lies}, le dépôt « {nom} ») : il n'est pas lu, pour ne pas donner les "
                                         "valeurs d'une collectivité aux fiches d'une autre. Vérifiez l'entrée "
                                         "« restreint » de cette source dans le fichier de sources.",
-    "agregation.restreint.sans-lien": "le marqueur {marqueur} de {chemin} ne le lie à aucun dépôt (il vient d'une "
-                                      "version précédente d'iaterr) : il n'est pas lu, faute de pouvoir vérifier "
-                                      "qu'il est celui de cette source. La collectivité le lie à son dépôt par "
-                                      "« iaterr restreint lier » (docs/restreint.md).",
+    "agregation.restreint.sans-lien": "le marqueur {marqueur} de {chemin} ne le lie à aucun dépôt (sa liste "
+                                      "« lie-a » est absente ou vide, comme dans les marqueurs d'une version "
+                                      "précédente d'iaterr) : il n'est pas lu, faute de pouvoir vérifier qu'il est "
+                                      "celui de cette source. La collectivité le lie à son dépôt par « iaterr "
+                                      "restreint lier » (docs/restreint.md).",
+    "agregation.restreint.lien": "{chemin} est un lien symbolique : iaterr ne le suit pas. Nommez le dossier "
+                                 "lui-même dans l'entrée « restreint » de cette source, dans le fichier de sources.",
+    "agregation.restreint.pas-un-dossier": "{chemin} n'est pas un dossier : vérifiez l'entrée « restreint » de cette "
+                                           "source dans le fichier de sources.",
     "agregation.restreint.sans-marqueur": "{chemin} n'est pas un magasin restreint créé par iaterr (pas de fichier "
                                           "{marqueur}) : il n'est pas lu. Vérifiez l'entrée « restreint » de cette "
                                           "source dans le fichier de sources ; c'est la collectivité qui crée son "
@@ -285,13 +290,18 @@ EN: dict[str, str] = {
                                    "its restricted store ({magasin}) cannot be used: {message} Tell the collectivité; "
                                    "the other records keep theirs.",
     "agregation.restreint.autre-depot": "{chemin} is the restricted store of another repository (its marker "
-                                        "{marqueur} links it to {lies}, “{nom}”): it is not read, so as not to give "
+                                        "{marqueur} links it to {lies}, the repository “{nom}”): it is not read, so as not to give "
                                         "one collectivité's values to another's records. Check this source's "
                                         "“restreint” entry in the sources file.",
-    "agregation.restreint.sans-lien": "the marker {marqueur} of {chemin} links it to no repository (it comes from "
-                                      "an earlier iaterr version): it is not read, as it cannot be checked to be "
-                                      "this source's. The collectivité links it to its repository with “iaterr "
-                                      "restreint lier” (docs/restreint.md).",
+    "agregation.restreint.sans-lien": "the marker {marqueur} of {chemin} links it to no repository (its “lie-a” "
+                                      "list is missing or empty, as in the markers of an earlier iaterr version): "
+                                      "it is not read, as it cannot be checked to be this source's. The "
+                                      "collectivité links it to its repository with “iaterr restreint lier” "
+                                      "(docs/restreint.md).",
+    "agregation.restreint.lien": "{chemin} is a symbolic link: iaterr does not follow it. Name the folder itself "
+                                 "in this source's “restreint” entry, in the sources file.",
+    "agregation.restreint.pas-un-dossier": "{chemin} is not a folder: check this source's “restreint” entry in the "
+                                           "sources file.",
     "agregation.restreint.sans-marqueur": "{chemin} is not a restricted store made by iaterr (no {marqueur} file): "
                                           "it is not read. Check this source's « restreint » entry in the sources "
                                           "file; the collectivité makes its own store (« iaterr restreint "
