@@ -474,3 +474,17 @@ def test_a_store_given_as_a_link_is_said_to_be_named_in_the_sources_file(cli, tm
     said = " ".join(result.output.split())
     assert result.exit_code == 1 and "lien symbolique" in said and "fichier de sources" in said, said
     assert "iaterr.yaml" not in said and "IATERR_RESTREINT" not in said, said
+
+
+def test_a_refused_ssh_connection_is_said_by_ssh_s_own_line():
+    """Over SSH, git's « fatal: Could not read from remote repository » follows every failure; ssh's line before
+    it says which (a refused connection, an unknown host)."""
+    from iaterr.aggregate.fetch import _last_line, git_error_key
+
+    said = _last_line(b"ssh: connect to host 127.0.0.1 port 1: Connection refused\r\n"
+                      b"fatal: Could not read from remote repository.\n\nPlease make sure you have the correct access "
+                      b"rights\nand the repository exists.\n")
+    assert said == "ssh: connect to host 127.0.0.1 port 1: Connection refused"
+    assert git_error_key(_last_line(b"ssh: Could not resolve hostname forge.invalid: Name or service not known\r\n"
+                                    b"fatal: Could not read from remote repository.\n").lower()) == \
+        "agregation.erreur.hote"

@@ -126,7 +126,10 @@ def git_error_key(lowered: str) -> str:
 def _last_line(raw: bytes) -> str:
     lines = [ln.strip() for ln in raw.decode("utf-8", "replace").splitlines() if ln.strip()]
     fatal = [ln for ln in lines if ln.lower().startswith(("fatal:", "error:"))]
-    text = (fatal[0] if fatal else lines[-1] if lines else "").rstrip(".")  # git's first fatal line says why
+    # git's first fatal line says why; over SSH, ssh's own line before it says it better ("fatal: Could not read
+    # from remote repository" follows a refused connection, an unknown host, a refused key alike)
+    ssh = [ln for ln in lines if ln.lower().startswith("ssh:")]
+    text = (ssh[0] if ssh else fatal[0] if fatal else lines[-1] if lines else "").rstrip(".")
     text = re.sub(r"[a-z][a-z0-9+.-]*://[^\s'\"]+", lambda m: without_credentials(m.group(0)), text)
     return printable_line(text[:300])
 
