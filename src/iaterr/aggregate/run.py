@@ -330,10 +330,11 @@ def _foreign(out: Path) -> list[str]:
     return found
 
 
-def _error(exc: FetchError) -> dict[str, Any]:
+def _error(key: str, params: dict[str, Any]) -> dict[str, Any]:
+    """An error as the lock file keeps it: its message key and its texts in French and English."""
     from iaterr.i18n import message
 
-    return {"cle": exc.key, "fr": message(exc.key, "fr", **exc.params), "en": message(exc.key, "en", **exc.params)}
+    return {"cle": key, "fr": message(key, "fr", **params), "en": message(key, "en", **params)}
 
 
 def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: Path, work: Path,
@@ -364,7 +365,7 @@ def _fetch_all(sources: list[Source], previous: dict[str, dict[str, Any]], out: 
             outcome = outcomes[index]
             entry = previous.get(sources[index].key) or {}
             if isinstance(got, FetchError):
-                outcome.error = _error(got)
+                outcome.error = _error(got.key, got.params)
                 outcome.attempts = int(got.params.get("essais", 1))
                 kept = old_records[index]
                 if kept is not None:  # the last good state stays, marked stale
@@ -414,11 +415,11 @@ def _check_chunk(chunk: list[tuple[Any, str | None, bool]],
         if f.companion and not public and result.has_errors:
             # members only: a store file that cannot be used (a bad value, unreadable) does not cost the record
             # its place; it is taken without its restricted fields, and the store file's problem is said
-            alone = load_one(dataclasses.replace(f, companion="", companion_shown=""), want)
+            without = dataclasses.replace(f, companion="", companion_shown="")
+            alone = load_one(without, want)
             if not alone.has_errors:
                 store_problem = _store_problem(f, result)
-                result = alone
-                f = dataclasses.replace(f, companion="", companion_shown="")
+                f, result = without, alone
         data, result.full = result.full, None
         info = None
         if data is not None and not result.has_errors:
@@ -472,6 +473,10 @@ def _store_problem(f: Any, result: Any) -> StoreRejected:
     return StoreRejected(f.rel, where, {lang: shown.message(lang=lang) for lang in ("fr", "en")})
 
 
+#: store problems whose message points to iaterr.yaml: said of an aggregate's store, named by the sources file
+_STORE_NAMED_BY_SOURCES = frozenset({"restreint.sans-marqueur", "restreint.lien", "restreint.pas-un-dossier"})
+
+
 def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
     """The restricted store of a source (members-only aggregate), fetched when it is a remote repository, its
     marker checked; None (and the reason kept in ``outcome.companion``) when it cannot be read."""
@@ -492,8 +497,7 @@ def _companion_store(outcome: SourceOutcome, work: Path, limits: Limits) -> Any:
         return None
     except RepositoryError as exc:
         # named by the sources file, not by an iaterr.yaml: the hint says where to look
-        key = exc.key if exc.key.startswith("agregation.") or exc.key not in (
-            "restreint.sans-marqueur", "restreint.lien", "restreint.pas-un-dossier") else f"agregation.{exc.key}"
+        key = f"agregation.{exc.key}" if exc.key in _STORE_NAMED_BY_SOURCES else exc.key
         outcome.companion = {"t": key, "p": exc.params}
         return None
     outcome.companion = "lu"
@@ -577,7 +581,7 @@ def _ignored(rel: str) -> Any:
 
 def _fail(outcome: SourceOutcome, exc: FetchError) -> None:
     """A source read but unusable: its last good state stays (stale), or it has none."""
-    outcome.error = _error(exc)
+    outcome.error = _error(exc.key, exc.params)
     outcome.records = []
     outcome.state = "echec"
     outcome.read_at = None  # nothing usable was read: its version says what was found unusable
@@ -729,13 +733,6 @@ def _first_line(path: str) -> str | None:
     return line if line.startswith(PROVENANCE) else None
 
 
-def _store_error(said: dict[str, Any]) -> dict[str, Any]:
-    """Why a source's restricted store was not read, as the lock file says an error: its key, its texts."""
-    from iaterr.i18n import message
-
-    return {"cle": said["t"], **{lang: message(said["t"], lang, **said.get("p", {})) for lang in ("fr", "en")}}
-
-
 def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unwritable: list[tuple[Rec, str]],
           version: str) -> dict[str, Any]:
     renamed = {id(rec): new for rec, _old, new in plan.renamed}
@@ -770,7 +767,8 @@ def _lock(outcomes: list[SourceOutcome], plan: Plan, placed: dict[int, str], unw
             "rejets": [{"fichier": r.rel, **({"ligne": r.line} if r.line else {}),
                         **({"colonne": r.column} if r.column else {}), "codes": r.codes,
                         "message": r.message} for r in outcome.rejected],
-            **({"restreint_erreur": _store_error(outcome.companion)} if isinstance(outcome.companion, dict) else {}),
+            **({"restreint_erreur": _error(outcome.companion["t"], outcome.companion.get("p", {}))}
+               if isinstance(outcome.companion, dict) else {}),
             **({"restreints_rejetes": [{"fichier": r.rel, "magasin": r.where, "message": r.message}
                                        for r in outcome.store_rejected]} if outcome.store_rejected else {}),
             **({"sans_collectivite": left_out} if left_out else {}),

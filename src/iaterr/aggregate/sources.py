@@ -269,6 +269,15 @@ def parse_sources(raw: bytes, name: str, base: Path) -> SourcesFile:
     return SourcesFile(sources, nom, registre)
 
 
+def _address(check: _Reader, entry: dict[str, Any], path: tuple[Any, ...], kind: str, base: Path) -> tuple[str, str]:
+    """(as shown, what is read) of the address at ``path`` (the entry's key ``path[-1]``): a text, a number or a
+    boolean written plain being refused (quoted, it is a file name)."""
+    if _NOT_TEXT.fullmatch(check.plain_scalar(path) or ""):
+        raise SourcesError("agregation.sources.valeur", ou=check.where(path),
+                           detail={"t": "agregation.sources.pas-un-nombre"})
+    return _location(entry[path[-1]], check.where(path), kind, base)
+
+
 def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
     """The source of the ``index``-th entry; its problems kept in ``check`` (the first one raised)."""
     at = ("sources", index)
@@ -281,10 +290,7 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
     if len(kinds) != 1:
         raise SourcesError("agregation.sources.entree", ou=check.where(at))
     kind = kinds[0]
-    if _NOT_TEXT.fullmatch(check.plain_scalar((*at, kind)) or ""):
-        raise SourcesError("agregation.sources.valeur", ou=check.where((*at, kind)),
-                           detail={"t": "agregation.sources.pas-un-nombre"})
-    shown, target = _location(entry[kind], check.where((*at, kind)), kind, base)
+    shown, target = _address(check, entry, (*at, kind), kind, base)
     branch = entry.get("branche")
     if branch is not None:
         if kind != "depot":
@@ -302,11 +308,8 @@ def _entry(check: _Reader, index: int, entry: Any, base: Path) -> Source:
         if kind != "depot":
             check.add(SourcesError("agregation.sources.depot-seulement", ou=check.where((*at, "restreint"), key=True),
                                    cle="restreint"))
-        elif _NOT_TEXT.fullmatch(check.plain_scalar((*at, "restreint")) or ""):
-            raise SourcesError("agregation.sources.valeur", ou=check.where((*at, "restreint")),
-                               detail={"t": "agregation.sources.pas-un-nombre"})
         else:
-            companion_shown, companion = _location(entry["restreint"], check.where((*at, "restreint")), "depot", base)
+            companion_shown, companion = _address(check, entry, (*at, "restreint"), "depot", base)
     return Source(kind, shown, target, branch, label, index, companion, companion_shown)
 
 

@@ -42,11 +42,10 @@ def register(app: typer.Typer) -> None:
                 listed = read_sources(sources)
             except SourcesError as exc:  # every mistake of the file, each with its line; the last stops
                 problems = exc.all
-                shown = problems if len(problems) <= LISTED else problems[:LISTED - 1]
-                for problem in shown[:-1] if shown is problems else shown:
+                for problem in problems[:LISTED][:-1]:
                     ui.fail(problem.key, **problem.params)
-                if shown is not problems:
-                    raise Abort("agregation.sources.et-autres", n=len(problems) - len(shown)) from exc
+                if len(problems) > LISTED:
+                    raise Abort("agregation.sources.et-autres", n=len(problems) - LISTED + 1) from exc
                 raise Abort(problems[-1].key, **problems[-1].params) from exc
             try:
                 with _progress(ui) as progress:
@@ -100,20 +99,13 @@ class _progress:
             self.bar.stop()
 
 
-def _named(outcome: Any, rel: str) -> Any:
-    """A record of a source as its author knows it: its row's line in a CSV source, else its file."""
-    line = outcome.lines.get(rel) if outcome.source.kind == "csv" else None
-    return {"t": "agregation.csv.ligne", "p": {"n": line}} if line else rel
-
-
-def _shown(outcome: Any, rejected: Any) -> Any:
-    """How a rejected record is named: its row's line in a CSV source, its file and the place of its first error
-    in a repository."""
-    if rejected.line is None:
-        return rejected.rel
+def _named(outcome: Any, rel: str, line: int | None = None, column: int | None = None) -> Any:
+    """A record of a source as its author knows it: its row's line in a CSV source; its file in a repository,
+    with the place of its first error when known."""
     if outcome.source.kind == "csv":
-        return {"t": "agregation.csv.ligne", "p": {"n": rejected.line}}
-    return f"{rejected.rel}:{rejected.line}" + (f":{rejected.column}" if rejected.column else "")
+        line = line or outcome.lines.get(rel)
+        return {"t": "agregation.csv.ligne", "p": {"n": line}} if line else rel
+    return rel + (f":{line}" if line else "") + (f":{column}" if line and column else "")
 
 
 def _report(ui: App, result: Any) -> None:
@@ -146,7 +138,7 @@ def _report(ui: App, result: Any) -> None:
         stale = {r.rel for r in outcome.records if r.stale}
         for rejected in outcome.rejected[:LISTED]:
             ui.report("agregation.rejet.perime" if rejected.rel in stale else "agregation.rejet", style="red",
-                      source=source, fichier=_shown(outcome, rejected),
+                      source=source, fichier=_named(outcome, rejected.rel, rejected.line, rejected.column),
                       message=rejected.message.get(lang) or rejected.message.get("fr", ""))
         if len(outcome.rejected) > LISTED:
             ui.report("agregation.et-autres", style="dim", n=len(outcome.rejected) - LISTED, fichier=LOCK_FILE)

@@ -120,19 +120,19 @@ class App:
             self.lang = config_lang
 
     def say(self, key: str, style: str | None = None, **params: Any) -> None:
-        from rich.text import Text
-
-        # at a terminal, lines wrap at word boundaries; elsewhere (a log, a pipe) one message is one line
-        self.err.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""),
-                       soft_wrap=not self.err.is_terminal)
+        self._line(self.err, key, style, params)
 
     def report(self, key: str, style: str | None = None, **params: Any) -> None:
         """A line of the command's report (what it did, what it found), on the standard output: a log or a pipe
         keeps it apart from the progress and the usage errors, which stay on the error output."""
+        self._line(self.out, key, style, params)
+
+    def _line(self, console: Console, key: str, style: str | None, params: dict[str, Any]) -> None:
         from rich.text import Text
 
-        self.out.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""),
-                       soft_wrap=not self.out.is_terminal)
+        # at a terminal, lines wrap at word boundaries; elsewhere (a log, a pipe) one message is one line
+        console.print(Text(message(key, self.lang, **_one_line(params)), style=style or ""),
+                      soft_wrap=not console.is_terminal)
 
     def say_text(self, text: str, style: str | None = None) -> None:
         """A text already in the run's language (the questionnaire's help), on the standard output, wrapped

@@ -435,27 +435,19 @@ def remove_from_companion(store: Store, record_rel: str, names: list[str]) -> No
         path.unlink(missing_ok=True)
 
 
-def open_store(path: Path, shown: str, source: Iterable[str] | None = None) -> Store:
+def open_store(path: Path, shown: str, source: Iterable[str]) -> Store:
     """A store named by someone trusted (an aggregate's sources file), not by the repository it goes with: it must
-    be a folder (not a link) carrying an iaterr marker. ``source``: what names the repository it is said to go with
-    (:func:`source_identities`); a marker that links the store to other repositories only is refused (a store named
-    under the wrong source would give one collectivité's restricted values to another's records), and so is one
-    of an earlier version, which names no repository (it cannot be compared). Raises :class:`RepositoryError`."""
-    from iaterr.base.files import UnsafePath, read_regular
-    from iaterr.repo.yamlio import read_document
-
+    be a folder (not a link) carrying an iaterr marker that links it to ``source`` (what names the repository it
+    is said to go with: :func:`source_identities`). A marker that links the store to other repositories only is
+    refused (a store named under the wrong source would give one collectivité's restricted values to another's
+    records), and so is one that links it to none, as an earlier version wrote them (it cannot be compared).
+    Raises :class:`RepositoryError`."""
     _a_folder(path, shown)
-    try:
-        raw = read_regular(path / MARKER)
-    except (OSError, UnsafePath) as exc:
-        raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER) from exc
-    data = read_document(raw, MARKER).data
-    if not isinstance(data, dict) or data.get("iaterr-restreint") is None:
-        raise RepositoryError("restreint.sans-marqueur", chemin=shown, marqueur=MARKER)
+    data = read_marker(path, shown)
     links = marker_links(data)
-    if source is not None and not links:  # an earlier marker names no repository: nothing to compare it with
+    if not links:
         raise RepositoryError("agregation.restreint.sans-lien", chemin=shown, marqueur=MARKER)
-    if source is not None and not set(links) & set(source):
+    if not set(links) & set(source):
         name = data.get("depot")
         raise RepositoryError("agregation.restreint.autre-depot", chemin=shown, marqueur=MARKER,
                               nom=name.strip() if isinstance(name, str) and name.strip() else "?", lies=links[:3])
