@@ -53,15 +53,39 @@ def built(tmp_path_factory) -> dict[str, Any]:
 
     load = build_module.load_site_data
 
+    def alive() -> int:
+        gc.collect()
+        return sum(1 for o in gc.get_objects() if type(o).__name__ == "Record")
+
     def loaded(*args: Any, **kwargs: Any) -> Any:
+        before = alive()  # records other tests left
         site = load(*args, **kwargs)
         seen["records"] = len(site.records)
+        known = kwargs.get("known") or {}
+        seen["collectivites_shared"] = [site.collectivites[c] is known[c] for c in site.collectivites if c in known]
+        # the records are kept in columns: no object per record once they are loaded
+        seen["records_alive"] = alive() - before
         seen["record_has_dict"] = any(hasattr(r, "__dict__") for r in site.records)
+        seen["records_kept"] = list(site.records)
         return site
+
+    from iaterr.check import loader
+
+    checks = loader.cross_checks
+
+    def checked(repo: Any, results: list[Any], **kwargs: Any) -> Any:
+        # what the main process holds of each use case while the checks across records run
+        cases = [r for r in results if r.kind == "cas_usage"]
+        if cases:
+            seen["held"] = [(type(r).__name__, type(r.kept).__name__, r.diagnostics) for r in cases]
+            seen["whole"] = [(r.digest, dict(r.prepared), r.public, r.emitted) for r in cases
+                             if type(r).__name__ == "FileResult" and r.kept is not None]
+        return checks(repo, results, **kwargs)
 
     old_write, old_load = Renderer.write, build_module.load_site_data
     Renderer.write = watched  # type: ignore[method-assign]
     build_module.load_site_data = loaded
+    loader.cross_checks = checked
     try:
         # one process: the pages of the lists are written here, where the rows would be held
         result = build_module.build_site(open_repository(base / "depot"), base / "site", jobs=1, use_cache=False,
@@ -69,6 +93,7 @@ def built(tmp_path_factory) -> dict[str, Any]:
     finally:
         Renderer.write = old_write  # type: ignore[method-assign]
         build_module.load_site_data = old_load
+        loader.cross_checks = checks
     seen["result"] = result
     seen["out"] = base / "site"
     return seen
@@ -93,8 +118,34 @@ def test_the_lists_are_written_without_holding_every_row(built):
 def test_a_record_holds_a_few_short_values(built):
     from iaterr.publish.site.data import Record
 
+    assert built["records_alive"] == 0  # a table of columns, a record made on each access
     assert not built["record_has_dict"]  # slotted: no dictionary per record
-    assert "summary" in Record.__slots__ and "liste" in Record.__slots__
+    assert "summary" in Record.__slots__ and "texts" in Record.__slots__
+    # its three spooled texts (list, CSV cells, JSON entry): one integer, not three objects
+    assert all(type(r.texts) is int for r in built["records_kept"])
+
+
+def test_a_collectivite_read_twice_as_it_was_is_held_once(built):
+    """The build reads the collectivités first (each use case's page needs its own), then with the rest: one read
+    again unchanged is the view read first, not a second copy (a library holds thousands)."""
+    shared = built["collectivites_shared"]
+    assert shared and all(shared)
+
+
+def test_each_use_case_is_made_its_record_as_its_result_arrives(built):
+    """The main process does not hold every result whole until the checks across records are done: each use
+    case's result gives its record as it arrives and lets go of its digest, prepared values and pages' hashes."""
+    from iaterr.check.validate import KeptResult
+
+    held = built["held"]
+    assert len(held) >= built["records"]
+    # a use case without findings of its own: a path, a kind, a summary and its record, nothing else
+    clean = [h for h in held if not h[2]]
+    assert len(clean) >= built["records"] * 0.9
+    assert all(h[:2] == ("KeptResult", "int") for h in clean), clean[:3]  # its row in the site's table
+    assert KeptResult.__slots__ == ("rel", "kind", "summary", "kept")
+    # one with findings keeps its diagnostics, and lets go of the rest once its record is made
+    assert all(w == ("", {}, None, None) for w in built["whole"]), built["whole"][:3]
 
 
 def test_the_streamed_pages_hold_every_record(built):

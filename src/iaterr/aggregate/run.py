@@ -26,7 +26,7 @@ import re
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -519,7 +519,7 @@ def _check_fetched(outcomes: list[SourceOutcome], jobs: int | None, staging: Pat
     total = len(fresh)
     if progress:
         progress("fiches", 0, total)
-    batch: list[tuple[SourceOutcome, Repository, list[Any], list[Any]]] = []
+    batch: list[tuple[SourceOutcome, Repository, Sequence[Any], list[Any]]] = []
     count = 0
     done = 0
     for outcome in fresh:
@@ -588,7 +588,7 @@ def _fail(outcome: SourceOutcome, exc: FetchError) -> None:
     outcome.unusable = True
 
 
-def _check_batch(batch: list[tuple[SourceOutcome, Any, list[Any], list[Any]]], jobs: int | None,
+def _check_batch(batch: list[tuple[SourceOutcome, Any, Sequence[Any], list[Any]]], jobs: int | None,
                  staging: Path | None, public: bool = True) -> int:
     from iaterr.base.diagnostics import Severity
     from iaterr.base.parallel import in_chunks

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from iaterr.base.files import die_with_parent
@@ -66,7 +66,7 @@ def _run(work: Callable[[list[Any], Any], list[Any]], chunk: list[Any]) -> list[
     return work(chunk, _SHARED)
 
 
-def in_chunks(work: Callable[[list[T], Any], list[R]], items: list[T], shared: Any = None, *,
+def in_chunks(work: Callable[[list[T], Any], list[R]], items: Sequence[T], shared: Any = None, *,
               jobs: int | None, threshold: int, min_chunk: int, chunks_per_job: int,
               fork_only: bool = False, ahead: int = AHEAD) -> list[R]:
     """``work(chunk, shared)`` over ``items`` cut in chunks, results in the order of ``items``. ``jobs``: the
@@ -79,7 +79,7 @@ def in_chunks(work: Callable[[list[T], Any], list[R]], items: list[T], shared: A
             for r in part]
 
 
-def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], shared: Any = None, *,
+def chunk_results(work: Callable[[list[T], Any], list[R]], items: Sequence[T], shared: Any = None, *,
                   jobs: int | None, threshold: int, min_chunk: int, chunks_per_job: int,
                   fork_only: bool = False, max_chunk: int | None = None, ahead: int = AHEAD) -> Iterator[list[R]]:
     """:func:`in_chunks`, chunk by chunk as they are done (in the order of ``items``): the caller can keep only
@@ -91,10 +91,14 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
     size = max(min_chunk, len(items) // (jobs * chunks_per_job))
     if max_chunk:
         size = max(1, min(size, max_chunk))
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    starts = range(0, len(items), size)  # each chunk made when it is given (items may be made on access)
+
+    def chunk_at(start: int) -> list[T]:
+        return list(items[start:start + size])
+
     if jobs == 1:
-        for chunk in chunks:
-            yield work(chunk, shared)
+        for start in starts:
+            yield work(chunk_at(start), shared)
         return
     import collections
     import functools
@@ -105,8 +109,8 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
 
     methods = multiprocessing.get_all_start_methods()
     if fork_only and "fork" not in methods:
-        for chunk in chunks:
-            yield work(chunk, shared)
+        for start in starts:
+            yield work(chunk_at(start), shared)
         return
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     if "fork" in methods:
@@ -118,8 +122,8 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
             # a few chunks ahead per worker, not all of them: results done while the caller is busy with the
             # previous ones wait in memory, and a slower caller would otherwise hold most of them at once
             run = functools.partial(_run, work)
-            waiting = collections.deque(pool.submit(run, chunk) for chunk in chunks[:jobs * ahead])
-            following = iter(chunks[jobs * ahead:])
+            waiting = collections.deque(pool.submit(run, chunk_at(start)) for start in starts[:jobs * ahead])
+            following = (chunk_at(start) for start in starts[jobs * ahead:])
             while waiting:
                 try:
                     part = waiting.popleft().result()
@@ -134,5 +138,5 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: list[T], share
     except _WorkFailed as failed:
         raise failed.error from None
     except (OSError, RuntimeError):  # no processes to be had here (none started, or one killed): the rest here
-        for chunk in chunks[done:]:
-            yield work(chunk, shared)
+        for start in starts[done:]:
+            yield work(chunk_at(start), shared)

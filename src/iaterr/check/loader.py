@@ -27,11 +27,11 @@ import re
 import stat
 import time
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from iaterr.base.diagnostics import Diagnostic, with_hint
 from iaterr.base.files import (
@@ -43,13 +43,21 @@ from iaterr.base.files import (
     read_regular,
     read_regular_stat,
     remove_if_stale,
-    scan,
     write_all,
 )
 from iaterr.base.parallel import chunk_results, this_process
 from iaterr.base.text import printable
 from iaterr.check.cache import RecordCache, Stamp, digest
-from iaterr.check.validate import YAML_SUFFIXES, Checked, FileResult, ValidationReport, check_file, cross_checks
+from iaterr.check.validate import (
+    YAML_SUFFIXES,
+    Checked,
+    FileResult,
+    InOrder,
+    KeptResults,
+    ValidationReport,
+    check_file,
+    cross_checks,
+)
 from iaterr.model.kinds import FOLDERS, model_of
 from iaterr.repo.config import Repository
 
@@ -107,6 +115,13 @@ class Want:
     #: the use cases' views (public, or with restricted fields when asked) kept in the :class:`Spool` too, each
     #: result's ``prepared`` holding a :class:`SpooledView` under :data:`SPOOLED_VIEW` instead (exports)
     spool_views: bool = False
+    #: in the main process, as each result arrives (from the cache or a checking process, its ``spool`` texts
+    #: already spooled): what the caller keeps of it, or None. A value kept is held in the result's ``kept``, and
+    #: the result lets go of its digest, views, prepared values and emitted value; a file without findings of its
+    #: own is then held in a few columns (:class:`~iaterr.check.validate.KeptResults`, the report's ``kept``): a
+    #: load of many records holds what its caller needs of each, not every result whole until the checks across
+    #: records
+    keep: Callable[[FileResult], Any] | None = None
 
     def views_of(self, kind: str) -> list[str]:
         names = [PUBLIC] if kind in self.public else []
@@ -122,9 +137,90 @@ class Want:
 NOTHING = Want()
 
 
+class FileList(Sequence[RecordFile]):
+    """Record files as listed, in columns: per file, its path relative to the repository (the one string every
+    result shares), its inode and its shape (kind, repository, public or not: a few per run), its companion file
+    when it has one. Each access makes a :class:`RecordFile` (ten thousand files: a few pointers each, not an
+    object and an integer each)."""
+
+    def __init__(self) -> None:
+        self._rels: list[str] = []
+        self._inodes = array("Q")
+        self._shapes = array("H")
+        self._shape_list: list[tuple[str, str, bool]] = []
+        self._shape_index: dict[tuple[str, str, bool], int] = {}
+        self._companions: dict[int, tuple[str, str]] = {}
+
+    def append(self, f: RecordFile) -> None:
+        shape = (f.kind, f.root, f.public)
+        index = self._shape_index.get(shape)
+        if index is None:
+            index = self._shape_index[shape] = len(self._shape_list)
+            self._shape_list.append(shape)
+        if f.companion:
+            self._companions[len(self._rels)] = (f.companion, f.companion_shown)
+        self._rels.append(f.rel)
+        self._inodes.append(f.inode)
+        self._shapes.append(index)
+
+    def __len__(self) -> int:
+        return len(self._rels)
+
+    @overload
+    def __getitem__(self, index: int) -> RecordFile: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RecordFile]: ...
+
+    def __getitem__(self, index: int | slice) -> RecordFile | list[RecordFile]:
+        if isinstance(index, slice):
+            return [self._file(n) for n in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._file(index)
+
+    def __iter__(self) -> Iterator[RecordFile]:
+        for n in range(len(self._rels)):
+            yield self._file(n)
+
+    def _file(self, n: int) -> RecordFile:
+        kind, root, public = self._shape_list[self._shapes[n]]
+        companion, shown = self._companions.get(n, ("", ""))
+        return RecordFile(kind, root, self._rels[n], self._inodes[n], public, companion, shown)
+
+    def rel(self, n: int) -> str:
+        return self._rels[n]
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+class _Picked(Sequence[RecordFile]):
+    """The files of ``files`` at ``indexes``, made as they are asked for (the files to read, chunk by chunk)."""
+
+    def __init__(self, files: Sequence[RecordFile], indexes: array[int]) -> None:
+        self.files, self.indexes = files, indexes
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    @overload
+    def __getitem__(self, index: int) -> RecordFile: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RecordFile]: ...
+
+    def __getitem__(self, index: int | slice) -> RecordFile | list[RecordFile]:
+        if isinstance(index, slice):
+            return [self.files[n] for n in self.indexes[index]]
+        return self.files[self.indexes[index]]
+
+
 @dataclass
 class Found:
-    files: list[RecordFile] = field(default_factory=list)
+    files: FileList = field(default_factory=FileList)
     #: links, misnamed files: reported, not read
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: YAML files under data/ outside the record folders
@@ -176,11 +272,12 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None, *, stor
             info = os.lstat(base)
         except OSError:
             continue
-        entries = sorted(_walk(base, root, found)) if stat.S_ISDIR(info.st_mode) else [(base, info.st_ino)]
+        entries = _walk(base, root, found) if stat.S_ISDIR(info.st_mode) else iter([(base, info.st_ino)])
         for path, inode in entries:
-            if path in seen:
-                continue
-            seen.add(path)
+            if len(bases) > 1:  # a file under two of the paths given is listed once
+                if path in seen:
+                    continue
+                seen.add(path)
             rel = (path[len(prefix):] if path.startswith(prefix) else os.path.relpath(path, root)).replace(os.sep, "/")
             if _SURROGATES.search(rel):  # a name that is not UTF-8: said, not read (nor cached, nor published)
                 found.diagnostics.append(Diagnostic("nom-fichier-invalide", printable(rel), params=with_hint(
@@ -209,17 +306,40 @@ def collect_files(repo: Repository, paths: Iterable[Path] | None = None, *, stor
 _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
-def _walk(base: str, root: str, found: Found) -> Iterable[tuple[str, int]]:
-    """Files under ``base`` with their inode: links reported and skipped, hidden entries skipped, stale
-    temporaries removed (a temporary folder is never entered)."""
-    for _rel, entry in scan(base, skip_hidden=True):
-        if entry.is_symlink():
-            found.diagnostics.append(_link_diagnostic(os.path.relpath(entry.path, root).replace(os.sep, "/"),
-                                                      link_target(entry.path)))
-        elif is_temporary(entry.name):
-            remove_if_stale(entry)
-        elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(YAML_SUFFIXES):
-            yield entry.path, entry.inode()
+def _walk(folder: str, root: str, found: Found) -> Iterator[tuple[str, int]]:
+    """Files under ``folder`` with their inode, in the order of their paths (each folder's entries sorted, a
+    folder's name as if it ended with "/": the order ``sorted`` gives the paths, without making and holding them
+    all): links reported and skipped, hidden entries skipped, stale temporaries removed (a temporary folder is
+    never entered). Of each folder's entries, only the names and inodes of its YAML files and folders are kept
+    while it is walked (ten thousand files in one folder)."""
+    kept: list[tuple[str, int]] = []
+    try:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                name = entry.name
+                if name.startswith(".") and not is_temporary(name):
+                    continue
+                if entry.is_symlink():
+                    found.diagnostics.append(_link_diagnostic(
+                        os.path.relpath(entry.path, root).replace(os.sep, "/"), link_target(entry.path)))
+                elif is_temporary(name):
+                    remove_if_stale(entry)
+                elif entry.is_dir(follow_symlinks=False):
+                    kept.append((name + "/", 0))
+                elif entry.is_file(follow_symlinks=False) and name.lower().endswith(YAML_SUFFIXES):
+                    kept.append((name, entry.inode()))
+    except OSError:
+        return
+    kept.sort(key=_first)
+    for key, inode in kept:
+        if key.endswith("/"):
+            yield from _walk(os.path.join(folder, key[:-1]), root, found)
+        else:
+            yield os.path.join(folder, key), inode
+
+
+def _first(pair: tuple[str, int]) -> str:
+    return pair[0]
 
 
 # ---------------------------------------------------------------- reading one file
@@ -293,7 +413,7 @@ def _load_chunk(chunk: list[RecordFile], want: Want) -> list[FileResult]:
     return [load_one(f, want) for f in chunk]
 
 
-def _load_files(files: list[RecordFile], want: Want, jobs: int | None) -> Iterator[list[FileResult]]:
+def _load_files(files: Sequence[RecordFile], want: Want, jobs: int | None) -> Iterator[list[FileResult]]:
     """Load ``files``, in several processes when it pays; results chunk by chunk, in the order of ``files``
     (a chunk holds at most :data:`READ_CHUNK` files: what is kept of each is decided as it arrives). A load
     that emits (renders pages) needs its function where the work is done: inherited, never pickled."""
@@ -435,26 +555,32 @@ def load(
     found = collect_files(repo, paths)
     cache = RecordCache.open(repo.root) if use_cache else None
     try:
-        results, read, cached = _results(found.files, want, cache, jobs, complete=paths is None, spool=spool)
+        results, places, kept, read, cached = _results(found.files, want, cache, jobs, complete=paths is None,
+                                                       spool=spool)
     finally:
         if cache is not None:
             cache.close()
+    found.files.clear()  # the results hold their paths
     diagnostics = [d for r in results for d in r.diagnostics] + found.diagnostics
-    diagnostics += cross_checks(repo, results, partial=bool(paths), today=today)
+    diagnostics += cross_checks(repo, InOrder(results, places, kept), partial=bool(paths), today=today)
     diagnostics += [Diagnostic("fichier-hors-dossier", rel, params={"dossiers": [
         f"data/{folder}/" for folder in FOLDERS.values()]}) for rel in found.ignored]
     diagnostics.sort(key=Diagnostic.sort_key)
-    return ValidationReport(repo.root, results, diagnostics, read, cached, found.ignored)
+    return ValidationReport(repo.root, results, diagnostics, read, cached, found.ignored, kept, places)
 
 
-def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, jobs: int | None, *,
-             complete: bool, spool: Spool | None = None) -> tuple[list[FileResult], int, int]:
+def _results(files: Sequence[RecordFile], want: Want, cache: RecordCache | None, jobs: int | None, *,
+             complete: bool, spool: Spool | None = None,
+             ) -> tuple[list[FileResult], array[int], KeptResults, int, int]:
     """Each file's result, from the cache when it is proven unchanged, else read and checked.
 
     Bounded by :data:`CHUNK`: the cache is asked for :data:`CHUNK` files at a time (their entries, then their
     views), fresh results come back and are stored chunk by chunk, and what a result keeps is made compact as
     it arrives (its path shared with the file's, its repeated values interned, its long texts in ``spool``).
-    What grows with the number of records is the results themselves and a few integers per file read."""
+    What grows with the number of records is the results themselves and a few integers per file read (with
+    ``want.keep``, what the caller kept and a few pointers per file without findings: :class:`KeptResults`).
+    Returns the whole results and their places among the files, the kept ones, the number of files read and
+    taken from the cache."""
     def kept(index: int, result: FileResult) -> None:
         _compact(result, files[index])
         if spool is not None:
@@ -464,15 +590,25 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
                     result.prepared[name] = spool.put(value)
             if want.spool_views:
                 _spool_view(result, spool)
+        if want.keep is not None:
+            value = want.keep(result)
+            if value is not None:
+                if not result.diagnostics:
+                    kept_results.add(index, result.rel, result.kind, result.summary, value)
+                    return
+                result.kept, result.digest, result.public, result.full, result.emitted = value, "", None, None, None
+                result.prepared.clear()
         slots[index] = result
 
     slots: list[FileResult | None] = [None] * len(files)
+    rel_of: Callable[[int], str] = files.rel if isinstance(files, FileList) else lambda i: files[i].rel
+    kept_results = KeptResults()
     to_read = array("l")  # the files to read (stamped where they are read: nothing kept of them here meanwhile)
     restamped = []
     cached = 0
     for start in range(0, len(files), CHUNK):
         part = range(start, min(start + CHUNK, len(files)))
-        entries = {} if cache is None else cache.entries([files[i].rel for i in part])
+        entries = {} if cache is None else cache.entries([rel_of(i) for i in part])
         hits: list[tuple[int, FileResult]] = []
         for index in part:
             f = files[index]
@@ -542,7 +678,7 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
     to_read = array("l", sorted(to_read))
     # results stored chunk by chunk as they come: what the cache keeps is not also kept here
     fresh = iter(to_read)
-    for chunk in _load_files([files[i] for i in to_read], want, jobs):
+    for chunk in _load_files(_Picked(files, to_read), want, jobs):
         rows, stored = [], []
         for result in chunk:
             index = next(fresh)
@@ -563,9 +699,11 @@ def _results(files: list[RecordFile], want: Want, cache: RecordCache | None, job
     if cache is not None:
         cache.restamp(restamped)
         if complete:
-            cache.forget_others({f.rel for f in files})
+            cache.forget_others({rel_of(i) for i in range(len(files))})
+    places = array("I", (index for index, r in enumerate(slots) if r is not None))
     results = [r for r in slots if r is not None]
-    return results, len(to_read), cached
+    kept_results.in_order()
+    return results, places, kept_results, len(to_read), cached
 
 
 def _compact(result: FileResult, f: RecordFile) -> None:

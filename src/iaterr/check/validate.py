@@ -19,8 +19,9 @@ import functools
 import os
 import re
 import sys
+from array import array
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -136,20 +137,173 @@ class FileResult:
     emitted: Any = None
     #: the file's stamp and the time just before it was read, from where it was read, until the cache has it
     stamped: Any = None
+    #: what the load's ``keep`` function kept of it in the main process (its other values then let go)
+    kept: Any = None
 
     @property
     def has_errors(self) -> bool:
         return any(d.severity == Severity.ERROR for d in self.diagnostics)
 
 
+class KeptResult:
+    """A file's result once the load's ``keep`` function has taken what its caller needs of it
+    (:attr:`~iaterr.check.loader.Want.keep`), when the file has no finding of its own: its path, kind and summary
+    (the checks across records read them) and what was kept. Made when :class:`KeptResults` is iterated."""
+
+    __slots__ = ("rel", "kind", "summary", "kept")
+    #: no finding of its own (a file with some keeps its whole :class:`FileResult`)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    has_errors = False
+
+    def __init__(self, rel: str, kind: str, summary: Mapping[str, Any], kept: Any) -> None:
+        self.rel, self.kind, self.summary, self.kept = rel, kind, summary, kept
+
+    def __repr__(self) -> str:
+        return f"KeptResult({self.rel!r}, {self.kind!r})"
+
+
+#: in a :class:`KeptResults` column of identifiers: the identifier is the file's name
+_NAME = object()
+
+
+def _stem(rel: str) -> str:
+    """A record's file name without its extension (its identifier, when it is right)."""
+    return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+class KeptResults:
+    """The results a load's ``keep`` function took (files without findings of their own), in columns: per file, its
+    place among the files, its path (the loader's string), its kind, what was kept, and its summary's values, a
+    column per key (an identifier that is the file's name is not kept: it is the name; the other values are
+    interned or shared already). Iterated in the order of the files, each is given as a :class:`KeptResult` made
+    then, whose summary reads the columns: a load of many records holds a few pointers per file, not an object
+    per file and per summary, until the checks across records are done."""
+
+    def __init__(self) -> None:
+        self.places = array("I")
+        self.rels: list[str] = []
+        self.kinds: list[str] = []
+        self.values: list[Any] = []
+        self.columns: dict[str, list[Any]] = {}
+
+    def add(self, place: int, rel: str, kind: str, summary: Mapping[str, Any], value: Any) -> None:
+        row = len(self.rels)
+        self.places.append(place)
+        self.rels.append(rel)
+        self.kinds.append(sys.intern(kind))
+        self.values.append(value)
+        for key in summary:
+            held = summary[key]
+            if key == "identifiant" and held == _stem(rel):
+                held = _NAME
+            column = self.columns.get(key)
+            if column is None:
+                column = self.columns[key] = [None] * row
+            column.append(held)
+        for column in self.columns.values():
+            if len(column) == row:
+                column.append(None)
+
+    def in_order(self) -> None:
+        """Sort the rows in the order of the files (they are added as they arrive)."""
+        order = sorted(range(len(self.rels)), key=self.places.__getitem__)
+        if all(a < b for a, b in zip(order, order[1:])):
+            return
+        self.places = array("I", (self.places[n] for n in order))
+        self.rels = [self.rels[n] for n in order]
+        self.kinds = [self.kinds[n] for n in order]
+        self.values = [self.values[n] for n in order]
+        self.columns = {key: [column[n] for n in order] for key, column in self.columns.items()}
+
+    def __len__(self) -> int:
+        return len(self.rels)
+
+    def __iter__(self) -> Iterator[KeptResult]:
+        for row in range(len(self.rels)):
+            yield self.result(row)
+
+    def result(self, row: int) -> KeptResult:
+        return KeptResult(self.rels[row], self.kinds[row], _ColumnSummary(self, row), self.values[row])
+
+    def clear(self) -> None:
+        self.__init__()  # type: ignore[misc]
+
+
+class _ColumnSummary(Mapping[str, Any]):
+    """The summary of one row of a :class:`KeptResults`, read from its columns."""
+
+    __slots__ = ("_table", "_row")
+
+    def __init__(self, table: KeptResults, row: int) -> None:
+        self._table, self._row = table, row
+
+    def __getitem__(self, key: str) -> Any:
+        column = self._table.columns.get(key)
+        held = None if column is None else column[self._row]
+        if held is None:
+            raise KeyError(key)
+        return _stem(self._table.rels[self._row]) if held is _NAME else held
+
+    def __iter__(self) -> Iterator[str]:
+        return (key for key, column in self._table.columns.items() if column[self._row] is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _key in self)
+
+
+class InOrder:
+    """The results of one load — whole (:class:`FileResult`) and kept (:class:`KeptResults`) — in the order of
+    their files, as often as they are iterated (the checks across records go over them a few times)."""
+
+    def __init__(self, whole: list[FileResult], places: array[int], kept: KeptResults) -> None:
+        self.whole, self.places, self.kept = whole, places, kept
+
+    def __iter__(self) -> Iterator[FileResult | KeptResult]:
+        return self._merged(False)
+
+    def drain(self) -> Iterator[FileResult | KeptResult]:
+        """Each result once, in order, let go as it is given (the whole ones) and all at the end (the kept)."""
+        try:
+            yield from self._merged(True)
+        finally:
+            self.whole.clear()
+            self.kept.clear()
+
+    def _merged(self, release: bool) -> Iterator[FileResult | KeptResult]:
+        n, places, whole = 0, self.kept.places, self.whole
+        for row in range(len(self.kept) + 1):
+            while n < len(whole) and (row == len(self.kept) or self.places[n] < places[row]):
+                result = whole[n]
+                if release:
+                    whole[n] = None  # type: ignore[call-overload]
+                yield result
+                n += 1
+            if row < len(self.kept):
+                yield self.kept.result(row)
+
+
 @dataclass
 class ValidationReport:
     root: Path
+    #: each file's result, but those a ``keep`` function took without findings (:attr:`kept`), in file order
     results: list[FileResult]
     diagnostics: list[Diagnostic]
     files_read: int = 0
     files_cached: int = 0
     ignored: list[str] = field(default_factory=list)
+    #: the results a load's ``keep`` function took, of files without findings of their own, in file order
+    kept: KeptResults = field(default_factory=KeptResults)
+    #: the place among the files of each of ``results`` (a load with ``keep``): :meth:`in_order` merges the two
+    places: array[int] = field(default_factory=lambda: array("I"))
+
+    def in_order(self) -> Iterator[FileResult | KeptResult]:
+        """``results`` and ``kept``, in the order of their files."""
+        return iter(InOrder(self.results, self.places, self.kept))
+
+    def drain(self) -> Iterator[FileResult | KeptResult]:
+        """:meth:`in_order`, each whole result let go as it is given, the report emptied at the end (its results
+        are never all in memory together with what the caller makes of them)."""
+        return InOrder(self.results, self.places, self.kept).drain()
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -568,13 +722,17 @@ def _later(a: tuple[int, ...], b: tuple[int, ...]) -> bool:
 # ---------------------------------------------------------------- across records
 
 
-def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, today: date | None) -> list[Diagnostic]:
+def cross_checks(repo: Repository, results: Iterable[FileResult | KeptResult], *, partial: bool,
+                 today: date | None) -> list[Diagnostic]:
+    """The checks across records: identifiers unique and equal to their file's name, collectivités referred to
+    that exist, update dates not in the future, SIRETs unique. ``results`` is gone over a few times, a result at a
+    time (a list, or :class:`InOrder`): what is held meanwhile is a hash per record, and the identifiers met more
+    than once, not the results by kind."""
+    if iter(results) is results:  # an iterator: gone over once only
+        results = list(results)
     out: list[Diagnostic] = []
     today = today or date.today()
     today_iso = today.isoformat()
-    by_kind: dict[str, list[FileResult]] = {k: [] for k in FOLDERS}
-    for r in results:
-        by_kind[r.kind].append(r)
 
     # every file name in each kind folder, for checks on a partial selection
     stems: dict[str, set[str]] = {}
@@ -586,13 +744,19 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
                 names = []
             stems[kind] = {n.rsplit(".", 1)[0] for n in names if n.endswith(YAML_SUFFIXES)}
         elif kind == "collectivite":  # a whole run needs only the collectivités' names (references to them)
-            stems[kind] = {r.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0] for r in by_kind[kind]}
+            stems[kind] = {_stem(r.rel) for r in results if r.kind == kind}
         else:
             stems[kind] = set()
 
-    for kind, items in by_kind.items():
+    for kind in FOLDERS:
+        # the identifiers met more than once, known first by their hashes (a few bytes per record)
+        hashes = sorted(hash(ident) for r in results if r.kind == kind and (ident := r.summary.get("identifiant")))
+        twice = {h for h, following in zip(hashes, hashes[1:]) if h == following}
+        del hashes
         first: dict[str, str] = {}
-        for r in items:
+        for r in results:
+            if r.kind != kind:
+                continue
             ident = r.summary.get("identifiant")
             if not ident:
                 continue
@@ -602,19 +766,22 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
             if ident != stem:
                 out.append(Diagnostic("identifiant-nom-fichier", r.rel, line, col, ("identifiant",), with_hint(
                     {"identifiant": ident, "fichier": name}, "nom-fichier", attendu=f"{ident}.yaml")))
-            other = first.get(ident)
+            again = hash(ident) in twice
+            other = first.get(ident) if again else None
             if other is None and partial and ident != stem and ident in stems[kind]:
                 other = f"{FOLDERS[kind]}/{ident}.yaml"
             if other is not None:
                 out.append(Diagnostic("identifiant-duplique", r.rel, line, col, ("identifiant",), with_hint(
                     {"identifiant": ident, "autre": other}, "identifiant-duplique")))
-            else:
+            elif again:
                 first[ident] = r.rel
 
-    known = stems["collectivite"] | {r.summary.get("identifiant") for r in by_kind["collectivite"]}
+    known = stems["collectivite"] | {r.summary.get("identifiant") for r in results if r.kind == "collectivite"}
     known.discard(None)
     folder = f"data/{FOLDERS['collectivite']}/"
-    for r in by_kind["cas_usage"]:
+    for r in results:
+        if r.kind != "cas_usage":
+            continue
         ref = r.summary.get("collectivite")
         if ref and ref not in known:
             line, col = r.summary.get("collectivite@", (1, 1))
@@ -632,7 +799,9 @@ def cross_checks(repo: Repository, results: list[FileResult], *, partial: bool, 
                                   {"champ": "date_mise_a_jour", "valeur": maj}))
 
     sirets: dict[str, str] = {}
-    for r in by_kind["collectivite"]:
+    for r in results:
+        if r.kind != "collectivite":
+            continue
         siret = r.summary.get("siret")
         ident = r.summary.get("identifiant") or Path(r.rel).stem
         if not siret:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from iaterr.check.loader import SPOOLED_VIEW, RecordFile, Spool, Spooled, SpooledView, Want, load
-from iaterr.check.validate import FileResult
+from iaterr.check.validate import FileResult, KeptResult, ValidationReport
 from iaterr.model import CasUsage
 from iaterr.model.visibility import View, view
 from iaterr.repo.config import Repository
@@ -121,6 +121,63 @@ class ExportSet:
             _check(ident, data, self.include_restricted)
 
 
+def _collectivites(report: ValidationReport, include_restricted: bool) -> dict[str, View]:
+    """The valid collectivités of ``report``, by identifier."""
+    errors = report.files_with_errors()
+    collectivites: dict[str, View] = {}
+    for result in report.records("collectivite"):
+        shown = result.full if include_restricted else result.public
+        if result.rel not in errors and shown is not None:
+            collectivites[shown["identifiant"]] = shown
+    return collectivites
+
+
+def _use_cases(report: ValidationReport,
+               skipped: list[tuple[str, int]]) -> Iterator[tuple[FileResult | KeptResult, str, str]]:
+    """The use cases of ``report`` without errors (their own or against the others), with their identifier and
+    their collectivité's; the others put in ``skipped`` with their number of errors, and so are the files not
+    read at all (a link, a misnamed or unreadable file). Each result is let go (taken out of ``report``) as it
+    is given: the caller keeps what it needs of it, and the two are never all in memory together."""
+    errors = report.files_with_errors()
+    unread = [d for d in report.diagnostics if d.code in UNREAD]
+    read = {r.rel for r in report.results} | set(report.kept.rels) if unread else set()
+    for result in report.drain():
+        if result.kind != "cas_usage":
+            continue
+        ident, coll_id = result.summary.get("identifiant"), result.summary.get("collectivite")
+        if result.rel in errors or not ident or not coll_id:
+            skipped.append((result.rel, errors.get(result.rel, 0)))
+            continue
+        yield result, ident, coll_id
+    for d in unread:
+        if d.file not in read and (d.file, 1) not in skipped:
+            skipped.append((d.file, 1))
+
+
+def load_kept(repo: Repository, *, prepare: tuple[tuple[str, Callable[[View], Any]], ...],
+              keep: Callable[[FileResult], Any], views: bool = False, use_cache: bool = True, jobs: int | None = None,
+              today: date | None = None, emit: Callable[[RecordFile, FileResult, View], Any] | None = None,
+              spool: Spool | None = None, spooled: frozenset[str] = frozenset(),
+              ) -> tuple[list[Any], dict[str, View], list[tuple[str, int]]]:
+    """What ``keep`` made of each valid use case as its result arrived (:attr:`~iaterr.check.loader.Want.keep`:
+    the results are not all kept whole until the end), in the order of their files; the valid collectivités'
+    public views; the use cases left out (as :func:`load_items` says them). ``prepare``, ``views``, ``emit``,
+    ``spool`` and ``spooled``: as for :func:`load_items` (public fields only). A use case of which ``keep`` kept
+    nothing, or whose collectivité is not valid, is left out."""
+    want = Want(public=BOTH if views else frozenset({"collectivite"}), prepare=prepare, emit=emit, spool=spooled,
+                keep=keep)
+    report = load(repo, want=want, jobs=jobs, use_cache=use_cache, today=today, spool=spool)
+    collectivites = _collectivites(report, False)
+    kept: list[Any] = []
+    skipped: list[tuple[str, int]] = []
+    for result, _ident, coll_id in _use_cases(report, skipped):
+        if result.kept is None or coll_id not in collectivites:
+            skipped.append((result.rel, 0))
+        else:
+            kept.append(result.kept)
+    return kept, collectivites, skipped
+
+
 def load_items(repo: Repository, *, include_restricted: bool = False, paths: Iterable[Path] | None = None,
                jobs: int | None = None, prepare: tuple[tuple[str, Callable[[View], Any]], ...] = (),
                views: bool | None = None, use_cache: bool = True, today: date | None = None,
@@ -151,29 +208,12 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
     if paths is not None:  # the selected use cases, and every collectivité they may belong to
         paths = [*paths, repo.kind_dir("collectivite")]
     report = load(repo, paths, want=want, jobs=jobs, use_cache=use_cache, today=today, spool=spool)
-    errors = report.files_with_errors()
-    collectivites: dict[str, View] = {}
-    for result in report.records("collectivite"):
-        shown = result.full if include_restricted else result.public
-        if result.rel not in errors and shown is not None:
-            collectivites[shown["identifiant"]] = shown
+    collectivites = _collectivites(report, include_restricted)
     items: list[ExportItem] = []
     keys: list[_Key] = []
     skipped: list[tuple[str, int]] = []
-    # files that are not read at all (a link, a misnamed or unreadable file) are left out too, and said so
-    unread = [d for d in report.diagnostics if d.code in UNREAD]
-    read = {r.rel for r in report.results} if unread else set()
-    # each use case's result let go as its item is made: the two are never all in memory together
-    results: list[FileResult | None] = list(report.results)
-    report.results.clear()
-    for index, entry in enumerate(results):
-        if entry is None or entry.kind != "cas_usage":
-            continue
-        result, results[index] = entry, None
-        ident, coll_id = result.summary.get("identifiant"), result.summary.get("collectivite")
-        if result.rel in errors or not ident or not coll_id:
-            skipped.append((result.rel, errors.get(result.rel, 0)))
-            continue
+    for result, ident, coll_id in _use_cases(report, skipped):
+        assert isinstance(result, FileResult)  # a load without ``keep``
         if stream:
             ref = result.prepared.pop(SPOOLED_VIEW, None)
             present = ref is not None if spool_views else bool(result.prepared)
@@ -195,10 +235,6 @@ def load_items(repo: Repository, *, include_restricted: bool = False, paths: Ite
             skipped.append((result.rel, 0))
             continue
         items.append(ExportItem(result.rel, cas, coll, result.prepared, result.emitted))
-    del results
-    for d in unread:
-        if d.file not in read and (d.file, 1) not in skipped:
-            skipped.append((d.file, 1))
     if stream:
         assert spool is not None
         keys.sort(key=lambda key: (key[0], key[1]))

@@ -44,6 +44,7 @@ from iaterr.publish.site.data import (
     SITE_LIST,
     SITE_SUMMARY,
     Record,
+    Records,
     SiteData,
     codes_of,
     collectivites_alone,
@@ -172,7 +173,8 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
         made = _renderers(repo, early, languages, title, today, commit, staging, modified, fingerprint)
         emit = _CasePages(made, state, out, {c: digest_of(dict(d)) for c, d in early.collectivites.items()},
                           modified)
-        site = load_site_data(repo, use_cache=use_cache, jobs=jobs, today=today, emit=emit, spool=spool)
+        site = load_site_data(repo, use_cache=use_cache, jobs=jobs, today=today, emit=emit, spool=spool,
+                              languages=len(languages), known=early.collectivites)
         revisions, removed = _permalinks(repo, site, old, today)
         ident = identity(repo, site.collectivites)
         made = _renderers(repo, site, languages, title, today, commit, staging, modified, fingerprint, ident)
@@ -227,13 +229,13 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
                 fresh.add(path)
         todo = sorted(cases)
         for start in range(0, len(todo), RENDER_BATCH):
-            batch = [site.records[number] for number in todo[start:start + RENDER_BATCH]]
+            numbers = todo[start:start + RENDER_BATCH]
+            batch = [site.records[number] for number in numbers]  # each access makes a record: these are kept
             _read_again(repo, [r for r in batch if r.data is None], jobs)
             for r in batch:
                 r.summary = site.summary(r)
             for index, (renderer, inputs) in enumerate(made):
-                chunk = [site.records[number] for number in todo[start:start + RENDER_BATCH]
-                         if index in cases[number]]
+                chunk = [r for number, r in zip(numbers, batch, strict=True) if index in cases[number]]
                 rendered = render_cases(renderer, chunk, jobs) if chunk else {}
                 for r in chunk:
                     path = f"{renderer.prefix}cas/{r.identifiant}.html"
@@ -391,7 +393,7 @@ class _CasePages:
                 or not isinstance(kept, str) or not isinstance(liste, str):
             return None
         digest, theme, statut, types, risque = codes_of(kept)
-        record = Record(f.rel, ident, coll, digest, theme, statut, types, risque, liste, "", "", shown)
+        record = Record(f.rel, ident, coll, digest, theme, statut, types, risque, (liste, "", ""), shown)
         record.summary = {**json.loads(liste), "theme": theme, "statut": statut, "types": list(types),
                           "risque": risque}
         # per language: the hash of its content (after "=" when carried over), or None; the build keeps it when
@@ -422,7 +424,7 @@ def _accepted(site: SiteData, made: list[tuple[Renderer, str]], staging: Staging
     same = [(inputs, _case_key(renderer)) == (early_inputs, early_key)
             for (renderer, inputs), (_r, early_inputs, early_key) in zip(made, emit.made, strict=True)]
     for r in site.records:
-        emitted, r.emitted = r.emitted, None
+        emitted = r.emitted
         if not isinstance(emitted, tuple) or len(emitted) != len(made) \
                 or emit.coll_hashes.get(r.collectivite) != coll_hash[r.collectivite]:
             continue
@@ -434,6 +436,8 @@ def _accepted(site: SiteData, made: list[tuple[Renderer, str]], staging: Staging
             kept[path] = _kept(page_hash, done.lstrip("="))
             if not done.startswith("="):
                 fresh.add(path)
+    if isinstance(site.records, Records):
+        site.records.forget_emitted()
     for index, language in enumerate(languages):
         folder = staging.path / ("" if index == 0 else language) / "cas"
         prefix = "" if index == 0 else f"{language}/"

@@ -9,22 +9,24 @@ only the records that changed. The open data the site offers are exactly ``expor
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import sys
-from collections.abc import Callable, Iterator, Mapping
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, cast, overload
 
 from iaterr.base.text import json_indented
 from iaterr.check.loader import RecordFile, Spool
 from iaterr.check.validate import FileResult
 from iaterr.model.visibility import View
 from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
-from iaterr.publish.export import ExportItem, load_items
+from iaterr.publish.export import ExportItem, load_kept
 from iaterr.publish.notice import CASE_CHANNELS, request_channels
 from iaterr.publish.opendata import CSV_CELLS, csv_cells, csv_lines, json_document, json_head
 from iaterr.publish.site.recherche import one_line, search_words
@@ -72,14 +74,12 @@ class Record:
     statut: str
     types: tuple[str, ...]
     risque: str
-    #: the rest of what list pages show of it (nom, resume, mots) and where the use case itself says requests
-    #: go (contact_droits; its collectivité may say it instead): JSON text, or where the spool keeps it
-    liste: str | int
-    #: its own cells of the open-data CSV, encoded (or where the build's spool keeps them: offset and length in
-    #: one integer, :meth:`SiteData.text`)
-    csv: str | int
-    #: its entry of the JSON export, its collectivité left as a placeholder (or where the spool keeps it)
-    json: str | int
+    #: its prepared texts (:func:`pack_texts`): the rest of what list pages show of it (nom, resume, mots) and
+    #: where the use case itself says requests go (contact_droits; its collectivité may say it instead), as JSON
+    #: (:attr:`liste`); its own cells of the open-data CSV, encoded (:attr:`csv`); its entry of the JSON export,
+    #: its collectivité left as a placeholder (:attr:`json`). The three texts, or where the build's spool keeps
+    #: them, packed in one integer
+    texts: tuple[str, str, str] | int
     #: its public view, when read in this run (else read when its page must be rendered)
     data: View | None = None
     #: what its pages were made of where it was read (the build's ``emit`` function), until the build takes them
@@ -87,10 +87,220 @@ class Record:
     #: its whole summary (:func:`site_summary`), only while its page is being rendered (:meth:`SiteData.summary`)
     summary: Mapping[str, Any] = field(default_factory=lambda: NO_SUMMARY)
 
+    @property
+    def liste(self) -> str | int:
+        """What the lists show of it (JSON), or where the spool keeps it (:meth:`SiteData.text` reads either)."""
+        return _unpacked(self.texts, 0)
+
+    @property
+    def csv(self) -> str | int:
+        """Its cells of the open-data CSV, or where the spool keeps them."""
+        return _unpacked(self.texts, 1)
+
+    @property
+    def json(self) -> str | int:
+        """Its entry of the JSON export, or where the spool keeps it."""
+        return _unpacked(self.texts, 2)
+
+
+#: the bits of one spooled text's place (:class:`~iaterr.check.loader.Spooled`: offset and length) in a record's
+#: packed texts
+_PLACE_BITS = 80
+_PLACE_MASK = (1 << _PLACE_BITS) - 1
+
+
+def pack_texts(liste: str | int, csv: str | int, json_entry: str | int) -> tuple[str, str, str] | int:
+    """A record's three prepared texts as :class:`Record` keeps them: where the spool keeps them, packed in one
+    integer (one object of some 60 bytes per record, not three), or the texts themselves when they are texts."""
+    places = (liste, csv, json_entry)
+    if all(type(p) is not str and 0 <= int(p) <= _PLACE_MASK for p in places):  # noqa: E721
+        return sum(int(p) << (_PLACE_BITS * n) for n, p in enumerate(places))
+    return (str(liste), str(csv), str(json_entry))
+
+
+def _unpacked(texts: tuple[str, str, str] | int, n: int) -> str | int:
+    if isinstance(texts, tuple):
+        return texts[n]
+    return (texts >> (_PLACE_BITS * n)) & _PLACE_MASK
+
+
+class Records(Sequence[Record]):
+    """The valid use cases of a site, kept column by column: per use case, its file's path (shared with the
+    loader's), a pointer to its collectivité's identifier (interned), the hash of its view in 10 bytes, four
+    small numbers for its codes, six for where its texts are in the spool, and the hashes of its pages where it
+    was read in 21 bytes per language. Its identifier is its file's name (a use case whose identifier is not is
+    invalid; one would be kept aside). Each access makes a :class:`Record` (let go after use): what is set on
+    that object (its view, its summary) stays with it, not in the table."""
+
+    #: a page's hash where its record was read: a flag (0: none, 1: written, 2: carried over) and 20 bytes
+    _PAGE = 21
+
+    def __init__(self, views: bool = False, languages: int = 0) -> None:
+        self._rels: list[str] = []
+        self._colls: list[str] = []
+        self._hashes = bytearray()
+        #: theme, statut, risque, types of each record: positions in ``_values`` (each code or tuple once)
+        self._codes = array("H")
+        self._values: list[Any] = []
+        self._positions: dict[Any, int] = {}
+        #: offset and length of each of the three texts in the spool
+        self._places = array("Q")
+        #: the texts themselves when they are not spooled (a build without spool), else empty
+        self._texts: list[tuple[str, str, str]] = []
+        #: the pages' hashes of each record, in each of the build's ``languages``
+        self._pages = bytearray()
+        self._width = languages
+        #: what does not fit the columns (an identifier not its file's name, a hash not of 20 hexadecimal digits,
+        #: pages' hashes of another shape), by row: rarely anything
+        self._odd: dict[tuple[int, str], Any] = {}
+        self._data: list[View | None] | None = [] if views else None
+
+    def add(self, rel: str, identifiant: str, collectivite: str, digest: str, codes: tuple[str, str, str,
+            tuple[str, ...]], texts: tuple[str | int, str | int, str | int], data: View | None = None,
+            emitted: tuple[str | None, ...] | None = None) -> int:
+        """A use case added at the end; returns its row."""
+        row = len(self._rels)
+        self._rels.append(rel)
+        if identifiant != _stem(rel):
+            self._odd[(row, "identifiant")] = identifiant
+        self._colls.append(sys.intern(collectivite))
+        try:
+            packed = bytes.fromhex(digest)
+        except ValueError:
+            packed = b""
+        if len(packed) != 10 or packed.hex() != digest:
+            self._odd[(row, "hash")], packed = digest, bytes(10)
+        self._hashes += packed
+        self._codes.extend(self._position(value) for value in codes)
+        if all(type(t) is not str for t in texts):  # noqa: E721 - places in the spool
+            for place in texts:
+                self._places.extend((int(place) >> 32, int(place) & 0xFFFFFFFF))
+        else:
+            self._places.extend((0,) * 6)
+            self._odd[(row, "texts")] = tuple(str(t) for t in texts)
+        self._add_pages(row, emitted)
+        if self._data is not None:
+            self._data.append(data)
+        return row
+
+    def _position(self, value: Any) -> int:
+        position = self._positions.get(value)
+        if position is None:
+            position = self._positions[value] = len(self._values)
+            self._values.append(value)
+            if position > 0xFFFF:
+                raise ValueError("more than 65,536 distinct codes")
+        return position
+
+    def _add_pages(self, row: int, emitted: tuple[str | None, ...] | None) -> None:
+        packed = bytearray()
+        if emitted is not None and len(emitted) == self._width:
+            for done in emitted:
+                content = (done or "").lstrip("=")
+                try:
+                    value = bytes.fromhex(content) if done is not None else bytes(20)
+                except ValueError:
+                    break
+                if done is not None and (len(value) != 20 or value.hex() != content):
+                    break
+                packed.append(0 if done is None else 2 if done.startswith("=") else 1)
+                packed += value
+            else:
+                self._pages += packed
+                return
+        self._pages += bytes(self._width * self._PAGE)
+        if emitted is not None:
+            self._odd[(row, "pages")] = emitted
+
+    def emitted(self, row: int) -> tuple[str | None, ...] | None:
+        """What the build's ``emit`` function gave for the record's pages (:class:`_CasePages`), or None (no page
+        made where it was read)."""
+        odd = self._odd.get((row, "pages"))
+        if odd is not None:
+            return cast(tuple[str | None, ...], odd)
+        start, done = row * self._width * self._PAGE, []
+        for n in range(self._width):
+            at = start + n * self._PAGE
+            flag = self._pages[at]
+            value = self._pages[at + 1:at + self._PAGE].hex()
+            done.append(None if flag == 0 else "=" + value if flag == 2 else value)
+        return tuple(done) if any(d is not None for d in done) else None
+
+    def forget_emitted(self) -> None:
+        """The pages' hashes let go once the build has taken them."""
+        self._pages, self._width = bytearray(), 0
+        for key in [key for key in self._odd if key[1] == "pages"]:
+            del self._odd[key]
+
+    def __len__(self) -> int:
+        return len(self._rels)
+
+    @overload
+    def __getitem__(self, index: int) -> Record: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Record]: ...
+
+    def __getitem__(self, index: int | slice) -> Record | list[Record]:
+        if isinstance(index, slice):
+            return [self._record(row) for row in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._record(index)
+
+    def __iter__(self) -> Iterator[Record]:
+        for row in range(len(self._rels)):
+            yield self._record(row)
+
+    def identifiant(self, row: int) -> str:
+        return cast(str, self._odd.get((row, "identifiant"))) or _stem(self._rels[row])
+
+    def collectivite(self, row: int) -> str:
+        return self._colls[row]
+
+    def _record(self, row: int) -> Record:
+        rel = self._rels[row]
+        digest = self._odd.get((row, "hash")) or self._hashes[row * 10:row * 10 + 10].hex()
+        theme, statut, risque, types = (self._values[c] for c in self._codes[row * 4:row * 4 + 4])
+        texts = self._odd.get((row, "texts"))
+        if texts is None:
+            at = row * 6
+            p = self._places
+            texts = ((p[at] << 32) | p[at + 1]) | (((p[at + 2] << 32) | p[at + 3]) << _PLACE_BITS) \
+                | (((p[at + 4] << 32) | p[at + 5]) << (2 * _PLACE_BITS))
+        return Record(rel, self.identifiant(row), self._colls[row], digest, theme, statut, types, risque, texts,
+                      None if self._data is None else self._data[row], self.emitted(row))
+
+    def select(self, rows: Iterable[int], key: Callable[[int], Any] | None = None) -> Records:
+        """A table of ``rows`` only (the valid use cases), in the order of ``key`` (of a row), or as given."""
+        order = sorted(rows, key=key) if key is not None else list(rows)
+        table = Records(self._data is not None, self._width)
+        table._values, table._positions = self._values, self._positions
+        size = self._width * self._PAGE
+        for new, row in enumerate(order):
+            table._rels.append(self._rels[row])
+            table._colls.append(self._colls[row])
+            table._hashes += self._hashes[row * 10:row * 10 + 10]
+            table._codes.extend(self._codes[row * 4:row * 4 + 4])
+            table._places.extend(self._places[row * 6:row * 6 + 6])
+            table._pages += self._pages[row * size:(row + 1) * size]
+            for what in ("identifiant", "hash", "texts", "pages"):
+                if (row, what) in self._odd:
+                    table._odd[(new, what)] = self._odd[(row, what)]
+            if table._data is not None and self._data is not None:
+                table._data.append(self._data[row])
+        return table
+
+
+def _stem(rel: str) -> str:
+    return rel[rel.rfind("/") + 1:].rpartition(".")[0]
+
 
 @dataclass
 class SiteData:
-    records: list[Record]
+    records: Sequence[Record]
     #: valid collectivités: identifiant → public view
     collectivites: dict[str, View]
     skipped: list[tuple[str, int]] = field(default_factory=list)
@@ -162,8 +372,20 @@ def codes_of(text: str) -> tuple[str, str, str, tuple[str, ...], str]:
     """What :func:`site_codes` made: hash, theme, status, types, risk tier (codes interned: many records share
     them)."""
     digest, theme, statut, types, risque = text.split("\x1f")
-    return (digest, sys.intern(theme), sys.intern(statut), tuple(sys.intern(t) for t in types.split()),
-            sys.intern(risque))
+    return digest, sys.intern(theme), sys.intern(statut), _types(types), sys.intern(risque)
+
+
+#: the tuples of types of algorithm met, each once (a few dozen combinations for any number of records)
+_TYPES: dict[str, tuple[str, ...]] = {}
+
+
+def _types(text: str) -> tuple[str, ...]:
+    kept = _TYPES.get(text)
+    if kept is None:
+        kept = tuple(sys.intern(t) for t in text.split())
+        if len(_TYPES) < 4096:
+            _TYPES[sys.intern(text)] = kept
+    return kept
 
 
 def _list_text(shown: View) -> str:
@@ -179,28 +401,47 @@ SPOOLED = frozenset({SITE_LIST, CSV_CELLS, SITE_JSON})
 
 def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None = None, views: bool = False,
                    today: date | None = None, emit: Callable[[RecordFile, FileResult, View], Any] | None = None,
-                   spool: Spool | None = None) -> SiteData:
+                   spool: Spool | None = None, languages: int = 0,
+                   known: Mapping[str, View] | None = None) -> SiteData:
     """The valid use cases and collectivités, public fields only, as ``load_items`` keeps them. With
     ``views``, each record carries its public view; with ``emit``, what that function made of it where it was
-    read (its pages); with ``spool``, its CSV cells and JSON entry are kept there, not in memory."""
-    items = load_items(repo, prepare=PREPARE, views=views, use_cache=use_cache, jobs=jobs, today=today, emit=emit,
-                       spool=spool, spooled=SPOOLED if spool is not None else frozenset())
-    collectivites: dict[str, View] = {}
-    for item in items.items:
-        collectivites[item.collectivite["identifiant"]] = item.collectivite
-    records: list[Record] = []
-    pending = items.items if isinstance(items.items, list) else list(items.items)
-    while pending:
-        item = pending.pop()  # let go as its record is made (the records are sorted below)
-        coll = item.collectivite
-        digest, theme, statut, types, risque = codes_of(item.prepared[SITE_SUMMARY])
-        records.append(Record(item.rel, item.cas["identifiant"], coll["identifiant"], digest, theme, statut, types,
-                              risque, item.prepared[SITE_LIST], item.prepared[CSV_CELLS],
-                              item.prepared[SITE_JSON], item.cas if views else None, item.emitted))
-    for ident, coll in items.collectivites.items():
-        collectivites.setdefault(ident, coll)
-    records.sort(key=lambda rec: (rec.collectivite, rec.identifiant))
-    return SiteData(records, collectivites, items.skipped, spool)
+    read (its pages, in each of ``languages``); with ``spool``, its CSV cells and JSON entry are kept there, not
+    in memory. Each use case is put in the :class:`Records` table as its result arrives (:func:`site_record`):
+    the results are never all kept whole. ``known``: the collectivités' views read before (the build's first
+    reading): a collectivité read again as it was is given as that same view, not a second copy of it."""
+    table = Records(views, languages)
+    rows, collectivites, skipped = load_kept(
+        repo, prepare=PREPARE, keep=functools.partial(site_record, table, views=views, known=known or {}),
+        views=views,
+        use_cache=use_cache, jobs=jobs, today=today, emit=emit, spool=spool,
+        spooled=SPOOLED if spool is not None else frozenset())
+    records = table.select(rows, key=lambda row: (table.collectivite(row), table.identifiant(row)))
+    return SiteData(records, collectivites, skipped, spool)
+
+
+def site_record(table: Records, result: FileResult, *, views: bool = False,
+                known: Mapping[str, View] = MappingProxyType({})) -> int | None:
+    """What the site keeps of a use case, put in ``table`` (the ``keep`` function of its load, in the main process,
+    as the result arrives): its file, identifiers, codes, the hash of its view, where its prepared texts are, its
+    pages' hashes and, with ``views``, its public view. Returns its row, or None for a result it cannot use (a
+    collectivité's is kept whole: its view is the one of ``known`` when they are equal)."""
+    if result.kind == "collectivite":
+        shown = result.public
+        same = known.get(str(shown.get("identifiant"))) if shown is not None else None
+        if same is not None and same == shown and same.restricted == shown.restricted:
+            result.public = same
+        return None
+    prepared = result.prepared
+    codes = prepared.get(SITE_SUMMARY)
+    ident, coll = result.summary.get("identifiant"), result.summary.get("collectivite")
+    if result.kind != "cas_usage" or not isinstance(codes, str) or not ident or not coll:
+        return None
+    if views and result.public is None:
+        return None
+    digest, theme, statut, types, risque = codes_of(codes)
+    return table.add(result.rel, ident, coll, digest, (theme, statut, risque, types),
+                     (prepared[SITE_LIST], prepared[CSV_CELLS], prepared[SITE_JSON]),
+                     result.public if views else None, result.emitted)
 
 
 def collectivites_alone(repo: Repository, *, use_cache: bool = True, jobs: int | None = None,
