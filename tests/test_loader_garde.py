@@ -117,3 +117,18 @@ def test_chunks_are_made_as_they_are_given():
                               chunks_per_job=1, max_chunk=3):
         seen.append((part, len(made)))
     assert seen == [([0, 1, 2], 3), ([3, 4, 5], 6), ([6, 7, 8], 9), ([9], 10)]
+
+
+def test_files_are_listed_in_the_order_of_their_paths(tmp_path):
+    """The record folders are walked a folder at a time, each folder's entries sorted: the files come in the
+    order ``sorted`` gives their paths (a folder named like the start of a file's name, accents, capitals)."""
+    from iaterr.check.loader import collect_files
+
+    root = make_repo(tmp_path / "depot", [GOOD_SIMPLE])
+    cases = root / "data" / "cas-usage"
+    for rel in ["a-b.yaml", "a/b.yaml", "a/a.yml", "a.b.yaml", "a.yaml", "A.yaml", "é.yaml", "z/y/x.yaml",
+                "z-.yaml", "a0.yaml"]:
+        (cases / rel).parent.mkdir(parents=True, exist_ok=True)
+        (cases / rel).write_text("identifiant: x\n", encoding="utf-8")
+    rels = [f.rel for f in collect_files(open_repository(root)).files]
+    assert rels == sorted(rels) and len(rels) == 12

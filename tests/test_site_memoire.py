@@ -142,7 +142,7 @@ def test_each_use_case_is_made_its_record_as_its_result_arrives(built):
     # a use case without findings of its own: a path, a kind, a summary and its record, nothing else
     clean = [h for h in held if not h[2]]
     assert len(clean) >= built["records"] * 0.9
-    assert all(h[:2] == ("KeptResult", "int") for h in clean), clean[:3]  # its row in the site's table
+    assert all(h[:2] == ("KeptResult", "bool") for h in clean), clean[:3]  # put in the site's table
     assert KeptResult.__slots__ == ("rel", "kind", "summary", "kept")
     # one with findings keeps its diagnostics, and lets go of the rest once its record is made
     assert all(w == ("", {}, None, None) for w in built["whole"]), built["whole"][:3]

@@ -158,23 +158,23 @@ def load_kept(repo: Repository, *, prepare: tuple[tuple[str, Callable[[View], An
               keep: Callable[[FileResult], Any], views: bool = False, use_cache: bool = True, jobs: int | None = None,
               today: date | None = None, emit: Callable[[RecordFile, FileResult, View], Any] | None = None,
               spool: Spool | None = None, spooled: frozenset[str] = frozenset(),
-              ) -> tuple[list[Any], dict[str, View], list[tuple[str, int]]]:
+              ) -> tuple[list[tuple[str, Any]], dict[str, View], list[tuple[str, int]]]:
     """What ``keep`` made of each valid use case as its result arrived (:attr:`~iaterr.check.loader.Want.keep`:
-    the results are not all kept whole until the end), in the order of their files; the valid collectivités'
-    public views; the use cases left out (as :func:`load_items` says them). ``prepare``, ``views``, ``emit``,
-    ``spool`` and ``spooled``: as for :func:`load_items` (public fields only). A use case of which ``keep`` kept
-    nothing, or whose collectivité is not valid, is left out."""
+    the results are not all kept whole until the end), with its file, in the order of their files; the valid
+    collectivités' public views; the use cases left out (as :func:`load_items` says them). ``prepare``,
+    ``views``, ``emit``, ``spool`` and ``spooled``: as for :func:`load_items` (public fields only). A use case of
+    which ``keep`` kept nothing, or whose collectivité is not valid, is left out."""
     want = Want(public=BOTH if views else frozenset({"collectivite"}), prepare=prepare, emit=emit, spool=spooled,
                 keep=keep)
     report = load(repo, want=want, jobs=jobs, use_cache=use_cache, today=today, spool=spool)
     collectivites = _collectivites(report, False)
-    kept: list[Any] = []
+    kept: list[tuple[str, Any]] = []
     skipped: list[tuple[str, int]] = []
     for result, _ident, coll_id in _use_cases(report, skipped):
         if result.kept is None or coll_id not in collectivites:
             skipped.append((result.rel, 0))
         else:
-            kept.append(result.kept)
+            kept.append((result.rel, result.kept))
     return kept, collectivites, skipped
 
 

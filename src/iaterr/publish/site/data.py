@@ -260,6 +260,10 @@ class Records(Sequence[Record]):
     def collectivite(self, row: int) -> str:
         return self._colls[row]
 
+    def rels(self) -> list[str]:
+        """The records' files, row by row."""
+        return self._rels
+
     def _record(self, row: int) -> Record:
         rel = self._rels[row]
         digest = self._odd.get((row, "hash")) or self._hashes[row * 10:row * 10 + 10].hex()
@@ -410,21 +414,25 @@ def load_site_data(repo: Repository, *, use_cache: bool = True, jobs: int | None
     the results are never all kept whole. ``known``: the collectivités' views read before (the build's first
     reading): a collectivité read again as it was is given as that same view, not a second copy of it."""
     table = Records(views, languages)
-    rows, collectivites, skipped = load_kept(
+    kept, collectivites, skipped = load_kept(
         repo, prepare=PREPARE, keep=functools.partial(site_record, table, views=views, known=known or {}),
         views=views,
         use_cache=use_cache, jobs=jobs, today=today, emit=emit, spool=spool,
         spooled=SPOOLED if spool is not None else frozenset())
+    row_of = {rel: row for row, rel in enumerate(table.rels())}
+    rows = [row_of[rel] for rel, _kept in kept]
+    del kept, row_of
     records = table.select(rows, key=lambda row: (table.collectivite(row), table.identifiant(row)))
     return SiteData(records, collectivites, skipped, spool)
 
 
 def site_record(table: Records, result: FileResult, *, views: bool = False,
-                known: Mapping[str, View] = MappingProxyType({})) -> int | None:
+                known: Mapping[str, View] = MappingProxyType({})) -> bool | None:
     """What the site keeps of a use case, put in ``table`` (the ``keep`` function of its load, in the main process,
     as the result arrives): its file, identifiers, codes, the hash of its view, where its prepared texts are, its
-    pages' hashes and, with ``views``, its public view. Returns its row, or None for a result it cannot use (a
-    collectivité's is kept whole: its view is the one of ``known`` when they are equal)."""
+    pages' hashes and, with ``views``, its public view. Returns True (its row is found by its file: no object
+    per record is made while the records are read), or None for a result it cannot use (a collectivité's is kept
+    whole: its view is the one of ``known`` when they are equal)."""
     if result.kind == "collectivite":
         shown = result.public
         same = known.get(str(shown.get("identifiant"))) if shown is not None else None
@@ -439,9 +447,10 @@ def site_record(table: Records, result: FileResult, *, views: bool = False,
     if views and result.public is None:
         return None
     digest, theme, statut, types, risque = codes_of(codes)
-    return table.add(result.rel, ident, coll, digest, (theme, statut, risque, types),
-                     (prepared[SITE_LIST], prepared[CSV_CELLS], prepared[SITE_JSON]),
-                     result.public if views else None, result.emitted)
+    table.add(result.rel, ident, coll, digest, (theme, statut, risque, types),
+              (prepared[SITE_LIST], prepared[CSV_CELLS], prepared[SITE_JSON]), result.public if views else None,
+              result.emitted)
+    return True
 
 
 def collectivites_alone(repo: Repository, *, use_cache: bool = True, jobs: int | None = None,
