@@ -193,6 +193,9 @@ class FileList(Sequence[RecordFile]):
     def rel(self, n: int) -> str:
         return self._rels[n]
 
+    def kind(self, n: int) -> str:
+        return self._shape_list[self._shapes[n]][0]
+
     def clear(self) -> None:
         self.__init__()  # type: ignore[misc]
 
@@ -582,7 +585,7 @@ def _results(files: Sequence[RecordFile], want: Want, cache: RecordCache | None,
     Returns the whole results and their places among the files, the kept ones, the number of files read and
     taken from the cache."""
     def kept(index: int, result: FileResult) -> None:
-        _compact(result, files[index])
+        result.rel, result.kind = rel_of(index), kind_of(index)  # the file's strings, one per run
         if spool is not None:
             for name in want.spool:
                 value = result.prepared.get(name)
@@ -602,6 +605,7 @@ def _results(files: Sequence[RecordFile], want: Want, cache: RecordCache | None,
 
     slots: list[FileResult | None] = [None] * len(files)
     rel_of: Callable[[int], str] = files.rel if isinstance(files, FileList) else lambda i: files[i].rel
+    kind_of: Callable[[int], str] = files.kind if isinstance(files, FileList) else lambda i: files[i].kind
     kept_results = KeptResults()
     to_read = array("l")  # the files to read (stamped where they are read: nothing kept of them here meanwhile)
     restamped = []
@@ -704,13 +708,6 @@ def _results(files: Sequence[RecordFile], want: Want, cache: RecordCache | None,
     results = [r for r in slots if r is not None]
     kept_results.in_order()
     return results, places, kept_results, len(to_read), cached
-
-
-def _compact(result: FileResult, f: RecordFile) -> None:
-    """``result`` made to hold as little as it can: its path and kind are the file's (one string, not a copy
-    per process it went through; its :class:`~iaterr.check.validate.Summary` is compact already)."""
-    result.rel = f.rel
-    result.kind = f.kind
 
 
 #: the name under which a use case's view is referred to in ``prepared`` when it is kept in a :class:`Spool`

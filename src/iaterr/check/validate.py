@@ -52,6 +52,7 @@ _SLOTS = {"identifiant": "identifiant", "identifiant@": "identifiant_at", "colle
 #: values many records share (a collectivité's identifier, codes, dates): one string each, not one per record
 _SHARED = frozenset({"collectivite", "theme", "statut", "date_mise_a_jour"})
 _POSITIONS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+_ABSENT = object()
 
 
 def shared_position(position: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -101,6 +102,10 @@ class Summary(Mapping[str, Any]):
 
     def __iter__(self) -> Iterator[str]:
         return (key for key, name in _SLOTS.items() if hasattr(self, name))
+
+    def pairs(self) -> list[tuple[str, Any]]:
+        """Its keys and values (what ``items()`` gives, read once)."""
+        return [(key, value) for key, name in _SLOTS.items() if (value := getattr(self, name, _ABSENT)) is not _ABSENT]
 
     def __len__(self) -> int:
         return sum(1 for _key in self)
@@ -192,8 +197,7 @@ class KeptResults:
         self.rels.append(rel)
         self.kinds.append(sys.intern(kind))
         self.values.append(value)
-        for key in summary:
-            held = summary[key]
+        for key, held in (summary.pairs() if isinstance(summary, Summary) else summary.items()):
             if key == "identifiant" and held == _stem(rel):
                 held = _NAME
             column = self.columns.get(key)
@@ -244,6 +248,13 @@ class _ColumnSummary(Mapping[str, Any]):
             raise KeyError(key)
         return _stem(self._table.rels[self._row]) if held is _NAME else held
 
+    def get(self, key: str, default: Any = None) -> Any:
+        column = self._table.columns.get(key)
+        held = None if column is None else column[self._row]
+        if held is None:
+            return default
+        return _stem(self._table.rels[self._row]) if held is _NAME else held
+
     def __iter__(self) -> Iterator[str]:
         return (key for key, column in self._table.columns.items() if column[self._row] is not None)
 
@@ -268,6 +279,17 @@ class InOrder:
         finally:
             self.whole.clear()
             self.kept.clear()
+
+    def of_kind(self, kind: str) -> Iterator[FileResult | KeptResult]:
+        """The results of ``kind``, in order (a kept one made only when it is of that kind)."""
+        kinds, n, whole = self.kept.kinds, 0, self.whole
+        for row in range(len(self.kept) + 1):
+            while n < len(whole) and (row == len(self.kept) or self.places[n] < self.kept.places[row]):
+                if whole[n].kind == kind:
+                    yield whole[n]
+                n += 1
+            if row < len(self.kept) and kinds[row] == kind:
+                yield self.kept.result(row)
 
     def _merged(self, release: bool) -> Iterator[FileResult | KeptResult]:
         n, places, whole = 0, self.kept.places, self.whole
@@ -730,6 +752,11 @@ def cross_checks(repo: Repository, results: Iterable[FileResult | KeptResult], *
     than once, not the results by kind."""
     if iter(results) is results:  # an iterator: gone over once only
         results = list(results)
+
+    def of_kind(kind: str) -> Iterator[FileResult | KeptResult]:
+        if isinstance(results, InOrder):
+            return results.of_kind(kind)
+        return (r for r in results if r.kind == kind)
     out: list[Diagnostic] = []
     today = today or date.today()
     today_iso = today.isoformat()
@@ -744,19 +771,17 @@ def cross_checks(repo: Repository, results: Iterable[FileResult | KeptResult], *
                 names = []
             stems[kind] = {n.rsplit(".", 1)[0] for n in names if n.endswith(YAML_SUFFIXES)}
         elif kind == "collectivite":  # a whole run needs only the collectivités' names (references to them)
-            stems[kind] = {_stem(r.rel) for r in results if r.kind == kind}
+            stems[kind] = {_stem(r.rel) for r in of_kind(kind)}
         else:
             stems[kind] = set()
 
     for kind in FOLDERS:
         # the identifiers met more than once, known first by their hashes (a few bytes per record)
-        hashes = sorted(hash(ident) for r in results if r.kind == kind and (ident := r.summary.get("identifiant")))
+        hashes = sorted(hash(ident) for r in of_kind(kind) if (ident := r.summary.get("identifiant")))
         twice = {h for h, following in zip(hashes, hashes[1:]) if h == following}
         del hashes
         first: dict[str, str] = {}
-        for r in results:
-            if r.kind != kind:
-                continue
+        for r in of_kind(kind):
             ident = r.summary.get("identifiant")
             if not ident:
                 continue
@@ -776,12 +801,10 @@ def cross_checks(repo: Repository, results: Iterable[FileResult | KeptResult], *
             elif again:
                 first[ident] = r.rel
 
-    known = stems["collectivite"] | {r.summary.get("identifiant") for r in results if r.kind == "collectivite"}
+    known = stems["collectivite"] | {r.summary.get("identifiant") for r in of_kind("collectivite")}
     known.discard(None)
     folder = f"data/{FOLDERS['collectivite']}/"
-    for r in results:
-        if r.kind != "cas_usage":
-            continue
+    for r in of_kind("cas_usage"):
         ref = r.summary.get("collectivite")
         if ref and ref not in known:
             line, col = r.summary.get("collectivite@", (1, 1))
@@ -799,9 +822,7 @@ def cross_checks(repo: Repository, results: Iterable[FileResult | KeptResult], *
                                   {"champ": "date_mise_a_jour", "valeur": maj}))
 
     sirets: dict[str, str] = {}
-    for r in results:
-        if r.kind != "collectivite":
-            continue
+    for r in of_kind("collectivite"):
         siret = r.summary.get("siret")
         ident = r.summary.get("identifiant") or Path(r.rel).stem
         if not siret:

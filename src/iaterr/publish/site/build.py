@@ -664,6 +664,11 @@ def _row(site: SiteData, r: Record) -> dict[str, Any]:
         r.summary = NO_SUMMARY
 
 
+def _collectivite(site: SiteData, number: int) -> str:
+    records = site.records
+    return records.collectivite(number) if isinstance(records, Records) else records[number].collectivite
+
+
 def _lists(site: SiteData) -> _Lists:
     found: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
     members: dict[tuple[str, str], array[int]] = {}
@@ -693,7 +698,7 @@ def _lists(site: SiteData) -> _Lists:
         if page not in hashers:
             hashers[page] = hashlib.sha1()
         hashers[page].update(line)
-        if number + 1 == len(site.records) or site.records[number + 1].collectivite != r.collectivite:
+        if number + 1 == len(site.records) or _collectivite(site, number + 1) != r.collectivite:
             spans[r.collectivite] = range(start, number + 1)
             start = number + 1
     filters: dict[str, dict[str, Any]] = {}

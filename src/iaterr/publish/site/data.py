@@ -215,7 +215,7 @@ class Records(Sequence[Record]):
     def emitted(self, row: int) -> tuple[str | None, ...] | None:
         """What the build's ``emit`` function gave for the record's pages (:class:`_CasePages`), or None (no page
         made where it was read)."""
-        odd = self._odd.get((row, "pages"))
+        odd = self._odd.get((row, "pages")) if self._odd else None
         if odd is not None:
             return cast(tuple[str | None, ...], odd)
         start, done = row * self._width * self._PAGE, []
@@ -255,7 +255,8 @@ class Records(Sequence[Record]):
             yield self._record(row)
 
     def identifiant(self, row: int) -> str:
-        return cast(str, self._odd.get((row, "identifiant"))) or _stem(self._rels[row])
+        return cast(str, self._odd.get((row, "identifiant"))) if self._odd and (row, "identifiant") in self._odd \
+            else _stem(self._rels[row])
 
     def collectivite(self, row: int) -> str:
         return self._colls[row]
@@ -266,16 +267,23 @@ class Records(Sequence[Record]):
 
     def _record(self, row: int) -> Record:
         rel = self._rels[row]
-        digest = self._odd.get((row, "hash")) or self._hashes[row * 10:row * 10 + 10].hex()
-        theme, statut, risque, types = (self._values[c] for c in self._codes[row * 4:row * 4 + 4])
-        texts = self._odd.get((row, "texts"))
-        if texts is None:
-            at = row * 6
-            p = self._places
-            texts = ((p[at] << 32) | p[at + 1]) | (((p[at + 2] << 32) | p[at + 3]) << _PLACE_BITS) \
-                | (((p[at + 4] << 32) | p[at + 5]) << (2 * _PLACE_BITS))
-        return Record(rel, self.identifiant(row), self._colls[row], digest, theme, statut, types, risque, texts,
-                      None if self._data is None else self._data[row], self.emitted(row))
+        at, codes, values, places = row * 4, self._codes, self._values, self._places
+        theme, statut, risque, types = values[codes[at]], values[codes[at + 1]], values[codes[at + 2]], \
+            values[codes[at + 3]]
+        at = row * 6
+        texts: tuple[str, str, str] | int = (places[at] << 32 | places[at + 1]) \
+            | (places[at + 2] << 32 | places[at + 3]) << _PLACE_BITS \
+            | (places[at + 4] << 32 | places[at + 5]) << (2 * _PLACE_BITS)
+        ident, digest = _stem(rel), self._hashes[row * 10:row * 10 + 10].hex()
+        emitted = self.emitted(row) if self._width else None
+        odd = self._odd
+        if odd:  # rarely anything
+            ident = odd.get((row, "identifiant"), ident)
+            digest = odd.get((row, "hash"), digest)
+            texts = odd.get((row, "texts"), texts)
+            emitted = odd.get((row, "pages"), emitted)
+        return Record(rel, ident, self._colls[row], digest, theme, statut, types, risque, texts,
+                      None if self._data is None else self._data[row], emitted)
 
     def select(self, rows: Iterable[int], key: Callable[[int], Any] | None = None) -> Records:
         """A table of ``rows`` only (the valid use cases), in the order of ``key`` (of a row), or as given."""
@@ -299,7 +307,7 @@ class Records(Sequence[Record]):
 
 
 def _stem(rel: str) -> str:
-    return rel[rel.rfind("/") + 1:].rpartition(".")[0]
+    return rel[rel.rfind("/") + 1:rel.rfind(".")]
 
 
 @dataclass
