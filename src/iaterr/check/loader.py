@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 
 from iaterr.base.diagnostics import Diagnostic, with_hint
 from iaterr.base.files import (
@@ -46,6 +46,7 @@ from iaterr.base.files import (
     write_all,
 )
 from iaterr.base.parallel import chunk_results, this_process
+from iaterr.base.rows import MadeOnAccess
 from iaterr.base.text import printable
 from iaterr.check.cache import RecordCache, Stamp, digest
 from iaterr.check.validate import (
@@ -137,7 +138,7 @@ class Want:
 NOTHING = Want()
 
 
-class FileList(Sequence[RecordFile]):
+class FileList(MadeOnAccess[RecordFile]):
     """Record files as listed, in columns: per file, its path relative to the repository (the one string every
     result shares), its inode and its shape (kind, repository, public or not: a few per run), its companion file
     when it has one. Each access makes a :class:`RecordFile` (ten thousand files: a few pointers each, not an
@@ -166,26 +167,7 @@ class FileList(Sequence[RecordFile]):
     def __len__(self) -> int:
         return len(self._rels)
 
-    @overload
-    def __getitem__(self, index: int) -> RecordFile: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[RecordFile]: ...
-
-    def __getitem__(self, index: int | slice) -> RecordFile | list[RecordFile]:
-        if isinstance(index, slice):
-            return [self._file(n) for n in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._file(index)
-
-    def __iter__(self) -> Iterator[RecordFile]:
-        for n in range(len(self._rels)):
-            yield self._file(n)
-
-    def _file(self, n: int) -> RecordFile:
+    def _made(self, n: int) -> RecordFile:
         kind, root, public = self._shape_list[self._shapes[n]]
         companion, shown = self._companions.get(n, ("", ""))
         return RecordFile(kind, root, self._rels[n], self._inodes[n], public, companion, shown)
@@ -200,7 +182,7 @@ class FileList(Sequence[RecordFile]):
         self.__init__()  # type: ignore[misc]
 
 
-class _Picked(Sequence[RecordFile]):
+class _Picked(MadeOnAccess[RecordFile]):
     """The files of ``files`` at ``indexes``, made as they are asked for (the files to read, chunk by chunk)."""
 
     def __init__(self, files: Sequence[RecordFile], indexes: array[int]) -> None:
@@ -209,16 +191,8 @@ class _Picked(Sequence[RecordFile]):
     def __len__(self) -> int:
         return len(self.indexes)
 
-    @overload
-    def __getitem__(self, index: int) -> RecordFile: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[RecordFile]: ...
-
-    def __getitem__(self, index: int | slice) -> RecordFile | list[RecordFile]:
-        if isinstance(index, slice):
-            return [self.files[n] for n in self.indexes[index]]
-        return self.files[self.indexes[index]]
+    def _made(self, n: int) -> RecordFile:
+        return self.files[self.indexes[n]]
 
 
 @dataclass

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
+from iaterr.base.rows import MadeOnAccess
 from iaterr.check.loader import SPOOLED_VIEW, RecordFile, Spool, Spooled, SpooledView, Want, load
 from iaterr.check.validate import FileResult, KeptResult, ValidationReport
 from iaterr.model import CasUsage
@@ -58,7 +59,7 @@ def _check(where: str, data: Any, include_restricted: bool) -> None:
 _Key = tuple[str, str, str, str, str, "SpooledView | None", tuple[tuple[str, Any], ...], Any]
 
 
-class StreamedItems(Sequence[ExportItem]):
+class StreamedItems(MadeOnAccess[ExportItem]):
     """The items of an export, read back one at a time from a :class:`~iaterr.check.loader.Spool` in the
     export's order: what stays in memory for each use case is a tuple of a few strings and offsets (its view
     and its long prepared texts are in the spool's temporary file). Iterated as often as needed while the
@@ -74,20 +75,8 @@ class StreamedItems(Sequence[ExportItem]):
     def __len__(self) -> int:
         return len(self._keys)
 
-    @overload
-    def __getitem__(self, index: int) -> ExportItem: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[ExportItem]: ...
-
-    def __getitem__(self, index: int | slice) -> ExportItem | list[ExportItem]:
-        if isinstance(index, slice):
-            return [self._item(key) for key in self._keys[index]]
-        return self._item(self._keys[index])
-
-    def __iter__(self) -> Iterator[ExportItem]:
-        for key in self._keys:
-            yield self._item(key)
+    def _made(self, n: int) -> ExportItem:
+        return self._item(self._keys[n])
 
     def _item(self, key: _Key) -> ExportItem:
         _coll, _ident, rel, coll_id, ident, ref, prepared, emitted = key

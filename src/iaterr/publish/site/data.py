@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, cast, overload
+from typing import Any, cast
 
+from iaterr.base.rows import MadeOnAccess
 from iaterr.base.text import json_indented
 from iaterr.check.loader import RecordFile, Spool
 from iaterr.check.validate import FileResult
@@ -124,7 +125,7 @@ def _unpacked(texts: tuple[str, str, str] | int, n: int) -> str | int:
     return (texts >> (_PLACE_BITS * n)) & _PLACE_MASK
 
 
-class Records(Sequence[Record]):
+class Records(MadeOnAccess[Record]):
     """The valid use cases of a site, kept column by column: per use case, its file's path (shared with the
     loader's), a pointer to its collectivité's identifier (interned), the hash of its view in 10 bytes, four
     small numbers for its codes, six for where its texts are in the spool, and the hashes of its pages where it
@@ -235,25 +236,6 @@ class Records(Sequence[Record]):
     def __len__(self) -> int:
         return len(self._rels)
 
-    @overload
-    def __getitem__(self, index: int) -> Record: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Record]: ...
-
-    def __getitem__(self, index: int | slice) -> Record | list[Record]:
-        if isinstance(index, slice):
-            return [self._record(row) for row in range(*index.indices(len(self)))]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return self._record(index)
-
-    def __iter__(self) -> Iterator[Record]:
-        for row in range(len(self._rels)):
-            yield self._record(row)
-
     def identifiant(self, row: int) -> str:
         return cast(str, self._odd.get((row, "identifiant"))) if self._odd and (row, "identifiant") in self._odd \
             else _stem(self._rels[row])
@@ -265,7 +247,7 @@ class Records(Sequence[Record]):
         """The records' files, row by row."""
         return self._rels
 
-    def _record(self, row: int) -> Record:
+    def _made(self, row: int) -> Record:
         rel = self._rels[row]
         at, codes, values, places = row * 4, self._codes, self._values, self._places
         theme, statut, risque, types = values[codes[at]], values[codes[at + 1]], values[codes[at + 2]], \
