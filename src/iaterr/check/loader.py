@@ -546,7 +546,7 @@ def load(
     return ValidationReport(repo.root, results, diagnostics, read, cached, found.ignored, kept, places)
 
 
-def _results(files: Sequence[RecordFile], want: Want, cache: RecordCache | None, jobs: int | None, *,
+def _results(files: FileList, want: Want, cache: RecordCache | None, jobs: int | None, *,
              complete: bool, spool: Spool | None = None,
              ) -> tuple[list[FileResult], array[int], KeptResults, int, int]:
     """Each file's result, from the cache when it is proven unchanged, else read and checked.
@@ -578,8 +578,7 @@ def _results(files: Sequence[RecordFile], want: Want, cache: RecordCache | None,
         slots[index] = result
 
     slots: list[FileResult | None] = [None] * len(files)
-    rel_of: Callable[[int], str] = files.rel if isinstance(files, FileList) else lambda i: files[i].rel
-    kind_of: Callable[[int], str] = files.kind if isinstance(files, FileList) else lambda i: files[i].kind
+    rel_of, kind_of = files.rel, files.kind
     kept_results = KeptResults()
     to_read = array("l")  # the files to read (stamped where they are read: nothing kept of them here meanwhile)
     restamped = []
@@ -680,7 +679,7 @@ def _results(files: Sequence[RecordFile], want: Want, cache: RecordCache | None,
             cache.forget_others({rel_of(i) for i in range(len(files))})
     places = array("I", (index for index, r in enumerate(slots) if r is not None))
     results = [r for r in slots if r is not None]
-    kept_results.in_order()
+    kept_results.sort()
     return results, places, kept_results, len(to_read), cached
 
 

@@ -171,7 +171,7 @@ class KeptResult:
 _NAME = object()
 
 
-def _stem(rel: str) -> str:
+def stem_of(rel: str) -> str:
     """A record's file name without its extension (its identifier, when it is right)."""
     return rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
@@ -198,7 +198,7 @@ class KeptResults:
         self.kinds.append(sys.intern(kind))
         self.values.append(value)
         for key, held in (summary.pairs() if isinstance(summary, Summary) else summary.items()):
-            if key == "identifiant" and held == _stem(rel):
+            if key == "identifiant" and held == stem_of(rel):
                 held = _NAME
             column = self.columns.get(key)
             if column is None:
@@ -208,7 +208,7 @@ class KeptResults:
             if len(column) == row:
                 column.append(None)
 
-    def in_order(self) -> None:
+    def sort(self) -> None:
         """Sort the rows in the order of the files (they are added as they arrive)."""
         order = sorted(range(len(self.rels)), key=self.places.__getitem__)
         if all(a < b for a, b in zip(order, order[1:])):
@@ -246,14 +246,14 @@ class _ColumnSummary(Mapping[str, Any]):
         held = None if column is None else column[self._row]
         if held is None:
             raise KeyError(key)
-        return _stem(self._table.rels[self._row]) if held is _NAME else held
+        return stem_of(self._table.rels[self._row]) if held is _NAME else held
 
     def get(self, key: str, default: Any = None) -> Any:
         column = self._table.columns.get(key)
         held = None if column is None else column[self._row]
         if held is None:
             return default
-        return _stem(self._table.rels[self._row]) if held is _NAME else held
+        return stem_of(self._table.rels[self._row]) if held is _NAME else held
 
     def __iter__(self) -> Iterator[str]:
         return (key for key, column in self._table.columns.items() if column[self._row] is not None)
@@ -282,26 +282,20 @@ class InOrder:
 
     def of_kind(self, kind: str) -> Iterator[FileResult | KeptResult]:
         """The results of ``kind``, in order (a kept one made only when it is of that kind)."""
-        kinds, n, whole = self.kept.kinds, 0, self.whole
-        for row in range(len(self.kept) + 1):
-            while n < len(whole) and (row == len(self.kept) or self.places[n] < self.kept.places[row]):
-                if whole[n].kind == kind:
-                    yield whole[n]
-                n += 1
-            if row < len(self.kept) and kinds[row] == kind:
-                yield self.kept.result(row)
+        return self._merged(False, kind)
 
-    def _merged(self, release: bool) -> Iterator[FileResult | KeptResult]:
-        n, places, whole = 0, self.kept.places, self.whole
-        for row in range(len(self.kept) + 1):
-            while n < len(whole) and (row == len(self.kept) or self.places[n] < places[row]):
+    def _merged(self, release: bool, kind: str | None = None) -> Iterator[FileResult | KeptResult]:
+        n, whole, kept = 0, self.whole, self.kept
+        for row in range(len(kept) + 1):
+            while n < len(whole) and (row == len(kept) or self.places[n] < kept.places[row]):
                 result = whole[n]
                 if release:
                     whole[n] = None  # type: ignore[call-overload]
-                yield result
+                if kind is None or result.kind == kind:
+                    yield result
                 n += 1
-            if row < len(self.kept):
-                yield self.kept.result(row)
+            if row < len(kept) and (kind is None or kept.kinds[row] == kind):
+                yield kept.result(row)
 
 
 @dataclass
@@ -771,7 +765,7 @@ def cross_checks(repo: Repository, results: Iterable[FileResult | KeptResult], *
                 names = []
             stems[kind] = {n.rsplit(".", 1)[0] for n in names if n.endswith(YAML_SUFFIXES)}
         elif kind == "collectivite":  # a whole run needs only the collectivités' names (references to them)
-            stems[kind] = {_stem(r.rel) for r in of_kind(kind)}
+            stems[kind] = {stem_of(r.rel) for r in of_kind(kind)}
         else:
             stems[kind] = set()
 

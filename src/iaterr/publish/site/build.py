@@ -169,7 +169,7 @@ def build_site(repo: Repository, out: Path, *, lang: str = "fr", today: date | N
     try:
         spool = Spool()
         # the collectivités first (a few hundred files): every use case's page needs its own
-        early = SiteData([], collectivites_alone(repo, use_cache=use_cache, jobs=jobs, today=today))
+        early = SiteData(Records(), collectivites_alone(repo, use_cache=use_cache, jobs=jobs, today=today))
         made = _renderers(repo, early, languages, title, today, commit, staging, modified, fingerprint)
         emit = _CasePages(made, state, out, {c: digest_of(dict(d)) for c, d in early.collectivites.items()},
                           modified)
@@ -436,8 +436,7 @@ def _accepted(site: SiteData, made: list[tuple[Renderer, str]], staging: Staging
             kept[path] = _kept(page_hash, done.lstrip("="))
             if not done.startswith("="):
                 fresh.add(path)
-    if isinstance(site.records, Records):
-        site.records.forget_emitted()
+    site.records.forget_emitted()
     for index, language in enumerate(languages):
         folder = staging.path / ("" if index == 0 else language) / "cas"
         prefix = "" if index == 0 else f"{language}/"
@@ -664,11 +663,6 @@ def _row(site: SiteData, r: Record) -> dict[str, Any]:
         r.summary = NO_SUMMARY
 
 
-def _collectivite(site: SiteData, number: int) -> str:
-    records = site.records
-    return records.collectivite(number) if isinstance(records, Records) else records[number].collectivite
-
-
 def _lists(site: SiteData) -> _Lists:
     found: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
     members: dict[tuple[str, str], array[int]] = {}
@@ -698,7 +692,7 @@ def _lists(site: SiteData) -> _Lists:
         if page not in hashers:
             hashers[page] = hashlib.sha1()
         hashers[page].update(line)
-        if number + 1 == len(site.records) or _collectivite(site, number + 1) != r.collectivite:
+        if number + 1 == len(site.records) or site.records.collectivite(number + 1) != r.collectivite:
             spans[r.collectivite] = range(start, number + 1)
             start = number + 1
     filters: dict[str, dict[str, Any]] = {}

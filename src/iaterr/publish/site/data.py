@@ -14,7 +14,7 @@ import hashlib
 import json
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,7 +24,7 @@ from typing import Any, cast
 from iaterr.base.rows import MadeOnAccess
 from iaterr.base.text import json_indented
 from iaterr.check.loader import RecordFile, Spool
-from iaterr.check.validate import FileResult
+from iaterr.check.validate import FileResult, stem_of
 from iaterr.model.visibility import View
 from iaterr.model.vocab import NIVEAUX_RISQUE, STATUTS, THEMES, TYPES_ALGORITHME, TYPES_COLLECTIVITE, Vocabulary
 from iaterr.publish.export import ExportItem, load_kept
@@ -115,8 +115,12 @@ def pack_texts(liste: str | int, csv: str | int, json_entry: str | int) -> tuple
     integer (one object of some 60 bytes per record, not three), or the texts themselves when they are texts."""
     places = (liste, csv, json_entry)
     if all(type(p) is not str and 0 <= int(p) <= _PLACE_MASK for p in places):  # noqa: E721
-        return sum(int(p) << (_PLACE_BITS * n) for n, p in enumerate(places))
+        return _packed(int(liste), int(csv), int(json_entry))
     return (str(liste), str(csv), str(json_entry))
+
+
+def _packed(liste: int, csv: int, json_entry: int) -> int:
+    return liste | csv << _PLACE_BITS | json_entry << (2 * _PLACE_BITS)
 
 
 def _unpacked(texts: tuple[str, str, str] | int, n: int) -> str | int:
@@ -162,7 +166,7 @@ class Records(MadeOnAccess[Record]):
         """A use case added at the end; returns its row."""
         row = len(self._rels)
         self._rels.append(rel)
-        if identifiant != _stem(rel):
+        if identifiant != stem_of(rel):
             self._odd[(row, "identifiant")] = identifiant
         self._colls.append(sys.intern(collectivite))
         try:
@@ -238,7 +242,7 @@ class Records(MadeOnAccess[Record]):
 
     def identifiant(self, row: int) -> str:
         return cast(str, self._odd.get((row, "identifiant"))) if self._odd and (row, "identifiant") in self._odd \
-            else _stem(self._rels[row])
+            else stem_of(self._rels[row])
 
     def collectivite(self, row: int) -> str:
         return self._colls[row]
@@ -253,10 +257,10 @@ class Records(MadeOnAccess[Record]):
         theme, statut, risque, types = values[codes[at]], values[codes[at + 1]], values[codes[at + 2]], \
             values[codes[at + 3]]
         at = row * 6
-        texts: tuple[str, str, str] | int = (places[at] << 32 | places[at + 1]) \
-            | (places[at + 2] << 32 | places[at + 3]) << _PLACE_BITS \
-            | (places[at + 4] << 32 | places[at + 5]) << (2 * _PLACE_BITS)
-        ident, digest = _stem(rel), self._hashes[row * 10:row * 10 + 10].hex()
+        texts: tuple[str, str, str] | int = _packed(places[at] << 32 | places[at + 1],
+                                                    places[at + 2] << 32 | places[at + 3],
+                                                    places[at + 4] << 32 | places[at + 5])
+        ident, digest = stem_of(rel), self._hashes[row * 10:row * 10 + 10].hex()
         emitted = self.emitted(row) if self._width else None
         odd = self._odd
         if odd:  # rarely anything
@@ -288,13 +292,9 @@ class Records(MadeOnAccess[Record]):
         return table
 
 
-def _stem(rel: str) -> str:
-    return rel[rel.rfind("/") + 1:rel.rfind(".")]
-
-
 @dataclass
 class SiteData:
-    records: Sequence[Record]
+    records: Records
     #: valid collectivités: identifiant → public view
     collectivites: dict[str, View]
     skipped: list[tuple[str, int]] = field(default_factory=list)
