@@ -151,6 +151,19 @@ main()
 """
 
 
+def _wait_raw(fd: int, timeout: float = 2.0) -> None:
+    """Wait until the program on the terminal has put it in raw mode (the prompt reads keys one by one): keys
+    written before that would go through the line discipline (echoed, held until a line feed, Ctrl-C a signal).
+    After ``timeout``, the keys go anyway (the prompt's answer then shows what went wrong)."""
+    import termios
+
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if not termios.tcgetattr(fd)[3] & termios.ICANON:
+            return
+        time.sleep(0.002)
+
+
 def run_in_terminal(repo, channel, answerer: Answerer, timeout: float = 300) -> tuple[int, str]:
     import pty
 
@@ -178,7 +191,7 @@ def run_in_terminal(repo, channel, answerer: Answerer, timeout: float = 300) -> 
             lines = channel.read_text(encoding="utf-8").splitlines()
             for line in lines[seen:]:
                 kind, prompt = json.loads(line)
-                time.sleep(0.1)  # the prompt takes the terminal (raw mode) before the keys arrive
+                _wait_raw(fd)  # the prompt takes the terminal (raw mode) before the keys arrive
                 os.write(fd, answerer.keys(kind, prompt).encode("utf-8"))
             seen = len(lines)
     finally:
