@@ -41,10 +41,11 @@ def peer_tree(commit: str) -> Path:
     return where
 
 
-def cold(repo: Path, src: Path) -> tuple[float, float, float, int]:
-    """Wall s, CPU s (with children), peak MB of one cold build, and the size of its search index."""
-    cache = tempfile.mkdtemp(prefix="iaterr-bench-cache-")
-    out = Path(tempfile.mkdtemp(prefix="iaterr-bench-site-")) / "site"
+def cold(repo: Path, src: Path, where: Path) -> tuple[float, float, float, int]:
+    """Wall s, CPU s (with children), peak MB of one cold build, and the size of its search index; the site and
+    the cache are made in a new folder under ``where``."""
+    cache = tempfile.mkdtemp(prefix="iaterr-bench-cache-", dir=where)
+    out = Path(tempfile.mkdtemp(prefix="iaterr-bench-site-", dir=where)) / "site"
     env = dict(os.environ, IATERR_CACHE_DIR=cache, NO_COLOR="1", PYTHONPATH=str(src))
     try:
         run = run_child([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out",
@@ -64,15 +65,22 @@ def main() -> int:
     parser.add_argument("--records", type=int, nargs="*", default=[2000, 10000])
     parser.add_argument("--pairs", type=int, default=3)
     parser.add_argument("--peer", default="410cb14", help="the peer's commit (default: where #14 was filed)")
+    # where the sites and caches are made: by default beside the generated repositories, on their disk, as a
+    # collectivité builds its register in its repository's folder. The system's temporary folder can cost far more
+    # per file made (on the VM of docs/benchmarks.md, 0.9 ms of system time per file in a folder two levels under
+    # /tmp against 0.05 ms beside the repository): a cost of the disk, not of either version, paid 10,000 times
+    parser.add_argument("--dossier", type=Path, default=ROOT / "bench" / "out",
+                        help="where the sites and caches are made (default: bench/out, beside the repositories)")
     args = parser.parse_args()
+    args.dossier.mkdir(parents=True, exist_ok=True)
     peer = peer_tree(args.peer)
     results = {}
     for records in args.records:
         repo = generated(records)
         runs: dict[str, list[tuple[float, float, float, int]]] = {"A": [], "B": []}
         for _pair in range(args.pairs):
-            runs["A"].append(cold(repo, ROOT / "src"))
-            runs["B"].append(cold(repo, peer / "src"))
+            runs["A"].append(cold(repo, ROOT / "src", args.dossier))
+            runs["B"].append(cold(repo, peer / "src", args.dossier))
         results[records] = runs
     print("| Fiches | Version | Durée, médiane (min–max) | CPU, médiane | Pic mémoire, médiane | Rapport durée A/B "
           "(cible ≤ 0,67) | Rapport mémoire A/B (cible ≤ 0,69) |")

@@ -29,6 +29,15 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=lambda: _PID.__setitem__(0, os.getpid()))
 
 
+def usable_cores() -> int:
+    """The cores this process may run on: those of its CPU affinity (a container or ``taskset`` may give it fewer
+    than the machine has), else the machine's."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):  # no affinity on this system
+        return os.cpu_count() or 1
+
+
 def this_process() -> int:
     """The id of the process running (what :func:`os.getpid` says, without asking the system)."""
     return _PID[0]
@@ -86,7 +95,7 @@ def chunk_results(work: Callable[[list[T], Any], list[R]], items: Sequence[T], s
     what it needs of each chunk, so that memory does not grow with the number of items. ``max_chunk`` bounds
     the size of a chunk (and so what one result holds)."""
     if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(items) >= threshold else 1
+        jobs = usable_cores() if len(items) >= threshold else 1
     jobs = max(1, min(jobs, len(items)))
     size = max(min_chunk, len(items) // (jobs * chunks_per_job))
     if max_chunk:
