@@ -44,3 +44,18 @@ def test_the_cores_a_process_may_use(monkeypatch):
     assert parallel.usable_cores() == 8  # where the system says nothing of affinity: the machine's cores
     monkeypatch.setattr(os, "cpu_count", lambda: None)
     assert parallel.usable_cores() == 1
+
+
+def _frozen(chunk: list[int], _shared: object) -> list[int]:
+    import gc
+
+    return [gc.get_freeze_count() for _ in chunk]
+
+
+def test_a_worker_sets_aside_what_it_inherits_from_its_garbage_collections():
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("no fork on this system: a worker inherits nothing")
+    counts = parallel.in_chunks(_frozen, list(range(40)), jobs=2, threshold=1, min_chunk=10, chunks_per_job=2)
+    assert len(counts) == 40 and min(counts) > 1000  # the modules, classes and values of this process

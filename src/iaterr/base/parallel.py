@@ -58,7 +58,12 @@ def give_back_memory() -> None:
 
 
 def _start(shared: Any) -> None:
+    """The start of a worker: what it inherited from the process that forked it is set aside from its garbage
+    collections (``gc.freeze``: never traversed again, nor its pages copied by being written to)."""
     global _SHARED
+    import gc
+
+    gc.freeze()
     _SHARED = shared
     die_with_parent()
 
