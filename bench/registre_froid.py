@@ -66,9 +66,9 @@ def main() -> int:
     parser.add_argument("--pairs", type=int, default=3)
     parser.add_argument("--peer", default="410cb14", help="the peer's commit (default: where #14 was filed)")
     # where the sites and caches are made: by default beside the generated repositories, on their disk, as a
-    # collectivité builds its register in its repository's folder. The system's temporary folder can cost far more
-    # per file made (on the VM of docs/benchmarks.md, 0.9 ms of system time per file in a folder two levels under
-    # /tmp against 0.05 ms beside the repository): a cost of the disk, not of either version, paid 10,000 times
+    # collectivité builds its register in its repository's folder. Making a file in the system's temporary folder
+    # cost the VM of docs/benchmarks.md up to 0.9 ms of system time (a folder two levels under /tmp): a cost of the
+    # disk, not of either version, paid 10,000 times a build
     parser.add_argument("--dossier", type=Path, default=ROOT / "bench" / "out",
                         help="where the sites and caches are made (default: bench/out, beside the repositories)")
     args = parser.parse_args()

@@ -59,7 +59,7 @@ def give_back_memory() -> None:
 
 def _start(shared: Any) -> None:
     """The start of a worker: what it inherited from the process that forked it is set aside from its garbage
-    collections (``gc.freeze``: never traversed again, nor its pages copied by being written to)."""
+    collections (``gc.freeze``: those objects are never traversed by them)."""
     global _SHARED
     import gc
 
