@@ -254,7 +254,7 @@ MESSAGES: dict[str, str] = {
     "help.validate.format": "Output format: text, json or github (chosen automatically under GitHub Actions).",
     "help.validate.strict": "Fail on warnings too.",
     "help.validate.no-cache": "Read every file again without the validation cache.",
-    "help.validate.jobs": "Number of processes reading the records (default: one per core when there are many files to read).",
+    "help.validate.jobs": "Number of processes reading the records (default: one per core the system lets the command use, when there are many files to read).",
     "help.validate.quiet": "Show only the summary and the errors.",
     "help.schema": "Write the JSON Schemas of the records, generated from the model (for editors and other "
                    "tools).",

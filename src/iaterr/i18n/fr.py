@@ -258,7 +258,7 @@ MESSAGES: dict[str, str] = {
     "help.validate.format": "Format de sortie : text, json ou github (choisi automatiquement sous GitHub Actions).",
     "help.validate.strict": "Échoue aussi sur les avertissements.",
     "help.validate.no-cache": "Relit tous les fichiers sans utiliser le cache de vérification.",
-    "help.validate.jobs": "Nombre de processus pour lire les fiches (par défaut : un par cœur quand il y a beaucoup de fichiers à lire).",
+    "help.validate.jobs": "Nombre de processus pour lire les fiches (par défaut : un par cœur que le système laisse à la commande, quand il y a beaucoup de fichiers à lire).",
     "help.validate.quiet": "N'affiche que le résumé et les erreurs.",
     "help.schema": "Écrit les schémas JSON des fiches, générés depuis le modèle (pour les éditeurs et "
                    "d'autres outils).",

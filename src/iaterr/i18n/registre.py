@@ -7,7 +7,7 @@ FR: dict[str, str] = {
                            "dossier ; seules les pages dont les fiches ont changé sont réécrites.",
     "help.register.out": "Dossier du site (par défaut : site/ à la racine du dépôt).",
     "help.register.jobs": "Nombre de processus pour lire les fiches et écrire les pages (par défaut : un par cœur "
-                          "quand il y en a beaucoup).",
+                          "que le système laisse à la commande, quand il y en a beaucoup).",
     "help.register.no-cache": "Tout relire et tout réécrire, sans les caches.",
     "help.register.publication": "Où la CI écrite par iaterr init publie le registre (registre.publication d'iaterr.yaml) : github, gitlab ou aucune.",
     "registre.construction": "Construction du site du registre…",
@@ -259,8 +259,8 @@ EN: dict[str, str] = {
     "help.register.build": "Builds the register website (standalone HTML pages, open data) into a folder; only the "
                            "pages whose records changed are written again.",
     "help.register.out": "Folder of the website (default: site/ at the repository root).",
-    "help.register.jobs": "Number of processes to read records and write pages with (default: one per core when "
-                          "there are many).",
+    "help.register.jobs": "Number of processes to read records and write pages with (default: one per core the "
+                          "system lets the command use, when there are many).",
     "help.register.no-cache": "Read and write everything again, without the caches.",
     "help.register.publication": "Where the CI written by iaterr init publishes the register (registre.publication of iaterr.yaml): github, gitlab or aucune.",
     "registre.construction": "Building the register website…",
