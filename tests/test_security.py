@@ -722,3 +722,18 @@ def test_compiled_templates_are_kept_in_memory_only(tmp_path, monkeypatch):
     env = templating.environment()
     env.loader = __import__("jinja2").DictLoader({"site/404.html.j2": "autre {{ x }}"})
     assert env.get_template("site/404.html.j2").render(x=1) == "autre 1"
+
+
+def test_folders_nested_a_thousand_deep_are_walked_not_an_internal_error(cli, repo_copy):
+    # a merge request can add any tree under data/: the walk goes down it without recursion, and what it finds
+    # at the bottom (a YAML file in a folder of its own) is said like any misplaced file
+    deep = repo_copy / "data" / "cas-usage"
+    for _ in range(1200):
+        deep = deep / "a"
+        deep.mkdir()
+    (deep / "cache.yaml").write_text("nom: x\n", encoding="utf-8")
+    result = cli("validate", "--repo", str(repo_copy), "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    assert "Erreur interne" not in result.output + result.stderr
+    report = json.loads(result.stdout)
+    assert any(d["fichier"].endswith("/a/cache.yaml") for d in report["diagnostics"]), report["diagnostics"][:3]

@@ -19,7 +19,7 @@ import shutil
 import stat
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,26 +77,49 @@ def contained(root: Path, path: Path, *, must_exist: bool = False) -> Path:
     return full
 
 
-def scan(folder: str | Path, *, skip_hidden: bool = False) -> Iterator[tuple[str, os.DirEntry[str]]]:
+def scan(folder: str | Path, *, skip_hidden: bool = False,
+         keep: Callable[[os.DirEntry[str]], bool] | None = None) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Every entry under ``folder`` that is not a folder — files, links, anything else — with its path
-    relative to ``folder`` (forward slashes). Folders are walked into, never through a link (a link to a
-    folder is yielded as a link). ``skip_hidden``: entries whose name starts with a dot are passed over,
-    except iaterr's temporary files and folders, which are yielded — folders too, not entered — for the
-    caller to remove when stale."""
-    stack = [("", str(folder))]
-    while stack:
-        prefix, current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            continue
-        for entry in entries:
-            if skip_hidden and entry.name.startswith(".") and not is_temporary(entry.name):
-                continue
-            if entry.is_dir(follow_symlinks=False) and not (skip_hidden and is_temporary(entry.name)):
-                stack.append((prefix + entry.name + "/", entry.path))
-            else:  # a temporary folder is yielded whole, never entered: nothing in it is read
-                yield prefix + entry.name, entry
+    relative to ``folder`` (forward slashes), in the order of those paths (each folder's entries by name, a
+    folder's as if its name ended with "/": the order ``sorted`` gives the paths, without making them all
+    first). Folders are walked into at any depth, never through a link (a link to a folder is yielded as a
+    link). ``skip_hidden``: entries whose name starts with a dot are passed over, except iaterr's temporary
+    files and folders, which are yielded — folders too, not entered — for the caller to remove when stale.
+    ``keep``: of the entries that are not folders, those yielded; the others are let go as their folder is
+    listed (a folder of ten thousand files holds only what is kept of it while it is walked)."""
+    levels = [iter(_listing(str(folder), "", skip_hidden, keep))]
+    while levels:
+        item = next(levels[-1], None)
+        if item is None:
+            levels.pop()
+        elif item[0].endswith("/"):  # a folder: walked into before the entries that follow it
+            levels.append(iter(_listing(item[1].path, item[0], skip_hidden, keep)))
+        else:
+            yield item
+
+
+def _listing(folder: str, prefix: str, skip_hidden: bool,
+             keep: Callable[[os.DirEntry[str]], bool] | None) -> list[tuple[str, os.DirEntry[str]]]:
+    """The entries of one folder :func:`scan` walks, by path (a folder's path ending with "/")."""
+    entries = []
+    try:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                name = entry.name
+                if skip_hidden and name.startswith(".") and not is_temporary(name):
+                    continue
+                if entry.is_dir(follow_symlinks=False) and not (skip_hidden and is_temporary(name)):
+                    entries.append((prefix + name + "/", entry))
+                elif keep is None or keep(entry):  # a temporary folder is yielded whole, never entered
+                    entries.append((prefix + name, entry))
+    except OSError:
+        return []
+    entries.sort(key=_path_of)
+    return entries
+
+
+def _path_of(item: tuple[str, os.DirEntry[str]]) -> str:
+    return item[0]
 
 
 def temp_name(name: str) -> str:

@@ -43,6 +43,7 @@ from iaterr.base.files import (
     read_regular,
     read_regular_stat,
     remove_if_stale,
+    scan,
     write_all,
 )
 from iaterr.base.parallel import chunk_results, this_process
@@ -284,39 +285,24 @@ _SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def _walk(folder: str, root: str, found: Found) -> Iterator[tuple[str, int]]:
-    """Files under ``folder`` with their inode, in the order of their paths (each folder's entries sorted, a
-    folder's name as if it ended with "/": the order ``sorted`` gives the paths, without making and holding them
-    all): links reported and skipped, hidden entries skipped, stale temporaries removed (a temporary folder is
-    never entered). Of each folder's entries, only the names and inodes of its YAML files and folders are kept
-    while it is walked (ten thousand files in one folder)."""
-    kept: list[tuple[str, int]] = []
-    try:
-        with os.scandir(folder) as listing:
-            for entry in listing:
-                name = entry.name
-                if name.startswith(".") and not is_temporary(name):
-                    continue
-                if entry.is_symlink():
-                    found.diagnostics.append(_link_diagnostic(
-                        os.path.relpath(entry.path, root).replace(os.sep, "/"), link_target(entry.path)))
-                elif is_temporary(name):
-                    remove_if_stale(entry)
-                elif entry.is_dir(follow_symlinks=False):
-                    kept.append((name + "/", 0))
-                elif entry.is_file(follow_symlinks=False) and name.lower().endswith(YAML_SUFFIXES):
-                    kept.append((name, entry.inode()))
-    except OSError:
-        return
-    kept.sort(key=_first)
-    for key, inode in kept:
-        if key.endswith("/"):
-            yield from _walk(os.path.join(folder, key[:-1]), root, found)
+    """Files under ``folder`` with their inode, in the order of their paths (:func:`~iaterr.base.files.scan`):
+    links reported and skipped, hidden entries skipped, stale temporaries removed (a temporary folder is never
+    entered). Of each folder's entries, only its YAML files, links and temporaries are held while it is walked
+    (ten thousand files in one folder)."""
+    for _rel, entry in scan(folder, skip_hidden=True, keep=_listed):
+        if entry.is_symlink():
+            found.diagnostics.append(_link_diagnostic(
+                os.path.relpath(entry.path, root).replace(os.sep, "/"), link_target(entry.path)))
+        elif is_temporary(entry.name):
+            remove_if_stale(entry)
         else:
-            yield os.path.join(folder, key), inode
+            yield entry.path, entry.inode()
 
 
-def _first(pair: tuple[str, int]) -> str:
-    return pair[0]
+def _listed(entry: os.DirEntry[str]) -> bool:
+    """What :func:`_walk` needs of a folder's entries: links, temporaries, YAML files."""
+    return entry.is_symlink() or is_temporary(entry.name) or (
+        entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(YAML_SUFFIXES))
 
 
 # ---------------------------------------------------------------- reading one file
