@@ -727,12 +727,17 @@ def test_compiled_templates_are_kept_in_memory_only(tmp_path, monkeypatch):
 def test_folders_nested_a_thousand_deep_are_walked_not_an_internal_error(cli, repo_copy):
     # a merge request can add any tree under data/: the walk goes down it without recursion, and what it finds
     # at the bottom (a YAML file in a folder of its own) is said like any misplaced file
-    deep = repo_copy / "data" / "cas-usage"
+    folders = [repo_copy / "data" / "cas-usage"]
     for _ in range(1200):
-        deep = deep / "a"
-        deep.mkdir()
-    (deep / "cache.yaml").write_text("nom: x\n", encoding="utf-8")
-    result = cli("validate", "--repo", str(repo_copy), "--format", "json")
+        folders.append(folders[-1] / "a")
+        folders[-1].mkdir()
+    (folders[-1] / "cache.yaml").write_text("nom: x\n", encoding="utf-8")
+    try:
+        result = cli("validate", "--repo", str(repo_copy), "--format", "json")
+    finally:  # removed from the bottom up (shutil.rmtree, which pytest's clean-up uses, recurses on Python 3.11)
+        (folders[-1] / "cache.yaml").unlink()
+        for folder in reversed(folders[1:]):
+            folder.rmdir()
     assert result.exit_code in (0, 1), result.output
     assert "Erreur interne" not in result.output + result.stderr
     report = json.loads(result.stdout)

@@ -242,11 +242,10 @@ class _ColumnSummary(Mapping[str, Any]):
         self._table, self._row = table, row
 
     def __getitem__(self, key: str) -> Any:
-        column = self._table.columns.get(key)
-        held = None if column is None else column[self._row]
-        if held is None:
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
             raise KeyError(key)
-        return stem_of(self._table.rels[self._row]) if held is _NAME else held
+        return value
 
     def get(self, key: str, default: Any = None) -> Any:
         column = self._table.columns.get(key)
