@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from iaterr.aggregate.sources import GIT_SCHEMES, Source, without_credentials
-from iaterr.base.files import os_reason
+from iaterr.base.files import os_reason, remove_tree
 from iaterr.base.text import printable_line
 
 #: the largest CSV read (bytes)
@@ -173,7 +173,7 @@ def clone(source: Source, folder: Path, timeout: float) -> str:
     if not _SHA.fullmatch(sha):
         raise FetchError("agregation.erreur.git", detail=printable_line(sha[:80]))
     # only the files are read from now on: git's own folder goes at once, while other sources are still fetched
-    shutil.rmtree(folder / ".git", ignore_errors=True)
+    remove_tree(folder / ".git", ignore_errors=True)
     return sha
 
 
@@ -393,7 +393,7 @@ def fetch(source: Source, previous: dict[str, Any] | None, work: Path, limits: L
     while True:
         attempt += 1
         if work.exists() and work != Path(source.target):
-            shutil.rmtree(work, ignore_errors=True)
+            remove_tree(work, ignore_errors=True)
         try:
             result = fetch_once(source, previous, work, limits.timeout, force)
             result.attempts = attempt

@@ -23,7 +23,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import stat
 import tempfile
 from collections.abc import Callable, Sequence
@@ -36,7 +35,7 @@ from typing import Any
 from iaterr.aggregate.fetch import Fetched, FetchError, Limits, fetch
 from iaterr.aggregate.merge import FOLDER, Plan, Rec, Unwritable, merge, out_file, provenance_line, record_text
 from iaterr.aggregate.sources import Source, SourcesFile
-from iaterr.base.files import UnsafePath, atomic_write, contained, swap_folder, temp_name
+from iaterr.base.files import UnsafePath, atomic_write, contained, remove_tree, swap_folder, temp_name
 
 LOCK_FILE = "iaterr-sources.lock.json"
 LOCK_FORMAT = 1
@@ -705,7 +704,7 @@ def _write(out: Path, name: str | None, outcomes: list[SourceOutcome], plan: Pla
             progress("ecriture", total, total)
         swap_folder(staging, out)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging, ignore_errors=True)
         raise
     return written, unwritable
 
@@ -870,7 +869,7 @@ def aggregate(sources: SourcesFile, out: Path, *, jobs: int = 8, check_jobs: int
         plan = merge([r for o in outcomes for r in o.records], own)
         written, unwritable = _write(out, sources.nom, outcomes, plan, public, progress, sources.registre)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        remove_tree(work, ignore_errors=True)
     keys = {s.key for s in sources.sources}
     removed = [(str(e.get("adresse", key)), len(e.get("fiches") or [])) for key, e in sorted(previous.items())
                if key not in keys]

@@ -169,6 +169,79 @@ def is_stale(name: str, mtime: float, now: float | None = None) -> bool:
     return not (pid_text.isdigit() and _pid_alive(int(pid_text)))
 
 
+def remove_tree(path: str | Path, *, ignore_errors: bool = False) -> None:
+    """Delete the folder ``path`` and what it holds (a link or file given is deleted itself), as
+    :func:`shutil.rmtree` does but at any depth (Python 3.11's recurses: a tree a thousand folders deep, in a
+    site's folder or a fetched repository, would stop it) and never through a link. One folder is open at a
+    time: each is entered by its descriptor from the one above (``O_NOFOLLOW``), its entries deleted relative to
+    it, and the way back up is checked to be the folder it came from (a folder moved meanwhile is not followed
+    out). ``ignore_errors``: what cannot be deleted is left, the rest deleted; else the first error is raised."""
+    try:
+        _remove_tree(os.fspath(path), ignore_errors)
+    except OSError:
+        if not ignore_errors:
+            raise
+
+
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def _remove_tree(path: str, ignore_errors: bool) -> None:
+    if not stat.S_ISDIR(os.lstat(path).st_mode):
+        os.unlink(path)
+        return
+    if os.rmdir not in os.supports_dir_fd or os.open not in os.supports_dir_fd:  # pragma: no cover - not POSIX
+        shutil.rmtree(path, ignore_errors=ignore_errors)
+        return
+    fd = os.open(path, _DIR_FLAGS)
+    #: from the top to the folder open: (name in its parent, its device and inode, names in it left undeleted)
+    down: list[tuple[str, tuple[int, int], set[str]]] = [("", _identity(fd), set())]
+    try:
+        while True:
+            name, _ident, left = down[-1]
+            child = None
+            with os.scandir(fd) as entries:
+                for entry in entries:
+                    if entry.name in left:
+                        continue
+                    try:
+                        if entry.is_dir(follow_symlinks=False):
+                            child = os.open(entry.name, _DIR_FLAGS, dir_fd=fd)
+                            break
+                        os.unlink(entry.name, dir_fd=fd)
+                    except OSError:
+                        if not ignore_errors:
+                            raise
+                        left.add(entry.name)
+            if child is not None:  # down into it
+                os.close(fd)
+                fd = child
+                down.append((entry.name, _identity(fd), set()))
+                continue
+            if len(down) == 1:
+                break
+            parent = os.open("..", _DIR_FLAGS, dir_fd=fd)  # back up, to the folder it came from only
+            os.close(fd)
+            fd = parent
+            down.pop()
+            if _identity(fd) != down[-1][1]:
+                raise OSError(f"{path}: a folder moved while it was deleted")
+            try:
+                os.rmdir(name, dir_fd=fd)
+            except OSError:
+                if not ignore_errors:
+                    raise
+                down[-1][2].add(name)
+    finally:
+        os.close(fd)
+    os.rmdir(path)
+
+
+def _identity(fd: int) -> tuple[int, int]:
+    info = os.fstat(fd)
+    return info.st_dev, info.st_ino
+
+
 def remove_if_stale(entry: os.DirEntry[str]) -> bool:
     """Delete ``entry`` if it is a temporary that a finished run left (a folder with what it holds, a link
     as a link, never followed); whether it was deleted."""
@@ -178,7 +251,7 @@ def remove_if_stale(entry: os.DirEntry[str]) -> bool:
         if not is_stale(entry.name, entry.stat(follow_symlinks=False).st_mtime):
             return False
         if entry.is_dir(follow_symlinks=False):
-            shutil.rmtree(entry.path)
+            remove_tree(entry.path)
         else:
             os.unlink(entry.path)
     except OSError:
@@ -347,7 +420,7 @@ def swap_folder(staging: Path, out: Path) -> None:
         os.rename(staging, out)
         return
     if _exchange(staging, out):
-        shutil.rmtree(staging, ignore_errors=True)
+        remove_tree(staging, ignore_errors=True)
         return
     old = out.parent / temp_name(out.name + "-ancien")
     os.rename(out, old)
@@ -356,7 +429,7 @@ def swap_folder(staging: Path, out: Path) -> None:
     except BaseException:
         os.rename(old, out)  # the old folder back in place; the new one is the caller's to discard
         raise
-    shutil.rmtree(old, ignore_errors=True)
+    remove_tree(old, ignore_errors=True)
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ from iaterr.base.files import (
     link_target,
     read_regular,
     remove_stale_temporaries,
+    remove_tree,
     scan,
     swap_folder,
     temp_name,
@@ -311,4 +311,4 @@ class Staging:
         swap_folder(self.path, self.out)
 
     def discard(self) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+        remove_tree(self.path, ignore_errors=True)
