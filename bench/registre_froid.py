@@ -6,7 +6,8 @@ filed, run in the same session, the two alternated (A B A B…) so that the mach
     .venv/bin/python bench/registre_froid.py --records 10000 --pairs 5 --peer 410cb14
 
 For each size: the repository of ``bench/generate.py`` (made when missing); each run is a whole
-``iaterr register build`` process with a new cache folder and a new output folder, whose wall time, CPU time
+``iaterr register build`` process with a new cache folder and a new output folder (kept until the size's series
+ends: see ``--supprimer-aussitot``), whose wall time, CPU time
 (itself and its children) and peak memory (``ru_maxrss`` of the largest process) are read from the system. The
 peer runs from a git worktree of the ``--peer`` commit (``bench/out/pair-<commit>``, made once) with this
 checkout's virtual environment. Issue #14's targets were stated against that version on the filer's laptop
@@ -41,23 +42,25 @@ def peer_tree(commit: str) -> Path:
     return where
 
 
-def cold(repo: Path, src: Path, where: Path) -> tuple[float, float, float, int]:
+def cold(repo: Path, src: Path, where: Path, made: list[Path]) -> tuple[float, float, float, int]:
     """Wall s, CPU s (with children), peak MB of one cold build, and the size of its search index; the site and
-    the cache are made in a new folder under ``where``."""
-    cache = tempfile.mkdtemp(prefix="iaterr-bench-cache-", dir=where)
-    out = Path(tempfile.mkdtemp(prefix="iaterr-bench-site-", dir=where)) / "site"
-    env = dict(os.environ, IATERR_CACHE_DIR=cache, NO_COLOR="1", PYTHONPATH=str(src))
-    try:
-        run = run_child([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out",
-                         str(out)], env=env)
-        index = out / "assets" / "recherche.js"
-        size = index.stat().st_size if index.exists() else 0
-    finally:
-        shutil.rmtree(out.parent, ignore_errors=True)
-        shutil.rmtree(cache, ignore_errors=True)
-        # the deletion written out before the next run starts: its cost (journal, discards) is not the next build's
-        os.sync()
-    return run.seconds, run.cpu, run.maxrss_kb / 1024, size
+    the cache are made in a new folder under ``where``, added to ``made`` (deleted by the caller)."""
+    folder = Path(tempfile.mkdtemp(prefix="iaterr-bench-", dir=where))
+    made.append(folder)
+    cache, out = folder / "cache", folder / "site"
+    env = dict(os.environ, IATERR_CACHE_DIR=str(cache), NO_COLOR="1", PYTHONPATH=str(src))
+    run = run_child([sys.executable, "-m", "iaterr", "register", "build", "--repo", str(repo), "--out", str(out)],
+                    env=env)
+    index = out / "assets" / "recherche.js"
+    return run.seconds, run.cpu, run.maxrss_kb / 1024, index.stat().st_size if index.exists() else 0
+
+
+def delete(made: list[Path]) -> None:
+    """The runs' folders deleted, the deletion written out before anything else is timed."""
+    for folder in made:
+        shutil.rmtree(folder, ignore_errors=True)
+    made.clear()
+    os.sync()
 
 
 def main() -> int:
@@ -71,6 +74,13 @@ def main() -> int:
     # disk, not of either version, paid 10,000 times a build
     parser.add_argument("--dossier", type=Path, default=ROOT / "bench" / "out",
                         help="where the sites and caches are made (default: bench/out, beside the repositories)")
+    # ext4 without a journal (the VM of docs/benchmarks.md) does not reuse an inode freed in the last minute (five
+    # more while its block is unwritten): each file created then scans past every such inode of its group. Perf
+    # showed 90 % of a file creation's kernel time there after the previous run's 10,000 pages were deleted, a
+    # cost of the deletion, paid by whichever run came next. The runs' folders are therefore kept until the end
+    # of each size's series; --supprimer-aussitot deletes each right after its run (as before)
+    parser.add_argument("--supprimer-aussitot", action="store_true",
+                        help="delete each run's site and cache right after it (each next run pays the deletion)")
     args = parser.parse_args()
     args.dossier.mkdir(parents=True, exist_ok=True)
     peer = peer_tree(args.peer)
@@ -78,9 +88,17 @@ def main() -> int:
     for records in args.records:
         repo = generated(records)
         runs: dict[str, list[tuple[float, float, float, int]]] = {"A": [], "B": []}
-        for _pair in range(args.pairs):
-            runs["A"].append(cold(repo, ROOT / "src", args.dossier))
-            runs["B"].append(cold(repo, peer / "src", args.dossier))
+        made: list[Path] = []
+        try:
+            for _pair in range(args.pairs):
+                runs["A"].append(cold(repo, ROOT / "src", args.dossier, made))
+                if args.supprimer_aussitot:
+                    delete(made)
+                runs["B"].append(cold(repo, peer / "src", args.dossier, made))
+                if args.supprimer_aussitot:
+                    delete(made)
+        finally:
+            delete(made)
         results[records] = runs
     print("| Fiches | Version | Durée, médiane (min–max) | CPU, médiane | Pic mémoire, médiane | Rapport durée A/B "
           "(cible ≤ 0,67) | Rapport mémoire A/B (cible ≤ 0,69) |")
