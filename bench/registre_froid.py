@@ -6,8 +6,8 @@ filed, run in the same session, the two alternated (A B A B…) so that the mach
     .venv/bin/python bench/registre_froid.py --records 10000 --pairs 5 --peer 410cb14
 
 For each size: the repository of ``bench/generate.py`` (made when missing); each run is a whole
-``iaterr register build`` process with a new cache folder and a new output folder (kept until the size's series
-ends: see ``--supprimer-aussitot``), whose wall time, CPU time
+``iaterr register build`` process with a new cache folder and a new output folder (kept until every series
+has run: see ``--supprimer-aussitot``), whose wall time, CPU time
 (itself and its children) and peak memory (``ru_maxrss`` of the largest process) are read from the system. The
 peer runs from a git worktree of the ``--peer`` commit (``bench/out/pair-<commit>``, made once) with this
 checkout's virtual environment. Issue #14's targets were stated against that version on the filer's laptop
@@ -77,19 +77,19 @@ def main() -> int:
     # ext4 without a journal (the VM of docs/benchmarks.md) does not reuse an inode freed in the last minute (five
     # more while its block is unwritten): each file created then scans past every such inode of its group. Perf
     # showed 90 % of a file creation's kernel time there after the previous run's 10,000 pages were deleted, a
-    # cost of the deletion, paid by whichever run came next. The runs' folders are therefore kept until the end
-    # of each size's series; --supprimer-aussitot deletes each right after its run (as before)
+    # cost of the deletion, paid by whichever run came next. The runs' folders are therefore kept until every
+    # series has run; --supprimer-aussitot deletes each right after its run (as before)
     parser.add_argument("--supprimer-aussitot", action="store_true",
                         help="delete each run's site and cache right after it (each next run pays the deletion)")
     args = parser.parse_args()
     args.dossier.mkdir(parents=True, exist_ok=True)
     peer = peer_tree(args.peer)
     results = {}
-    for records in args.records:
-        repo = generated(records)
-        runs: dict[str, list[tuple[float, float, float, int]]] = {"A": [], "B": []}
-        made: list[Path] = []
-        try:
+    made: list[Path] = []
+    try:
+        for records in args.records:
+            repo = generated(records)
+            runs: dict[str, list[tuple[float, float, float, int]]] = {"A": [], "B": []}
             for _pair in range(args.pairs):
                 runs["A"].append(cold(repo, ROOT / "src", args.dossier, made))
                 if args.supprimer_aussitot:
@@ -97,9 +97,9 @@ def main() -> int:
                 runs["B"].append(cold(repo, peer / "src", args.dossier, made))
                 if args.supprimer_aussitot:
                     delete(made)
-        finally:
-            delete(made)
-        results[records] = runs
+            results[records] = runs
+    finally:
+        delete(made)
     print("| Fiches | Version | Durée, médiane (min–max) | CPU, médiane | Pic mémoire, médiane | Rapport durée A/B "
           "(cible ≤ 0,67) | Rapport mémoire A/B (cible ≤ 0,69) |")
     print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
