@@ -184,6 +184,33 @@ def test_cache_lives_outside_the_repository_and_survives_garbage(repo_copy, tmp_
     assert again.files_read == 0 and again.files_cached == len(again.results)
 
 
+def test_cache_of_an_older_iaterr_is_remade_with_larger_pages(repo_copy, tmp_path, monkeypatch):
+    import sqlite3
+
+    from iaterr.check.cache import PAGE_SIZE, cache_file
+
+    monkeypatch.setenv("IATERR_CACHE_DIR", str(tmp_path / "cache"))
+    path = cache_file(repo_copy)
+    path.parent.mkdir(parents=True)
+    old = sqlite3.connect(path)  # as iaterr made it before: SQLite's default pages, another version's fingerprint
+    old.execute("PRAGMA page_size=4096")
+    old.execute("PRAGMA journal_mode=WAL")
+    old.execute("CREATE TABLE meta (cle TEXT PRIMARY KEY, valeur TEXT NOT NULL)")
+    old.execute("INSERT INTO meta VALUES ('empreinte', 'une version plus ancienne')")
+    old.commit()
+    old.close()
+    repo = open_repository(repo_copy)
+    cold = validate_repository(repo)
+    assert cold.files_cached == 0 and cold.errors == 0
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE
+    assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    check.close()
+    warm = validate_repository(repo)
+    assert warm.files_read == 0 and warm.files_cached == len(cold.results)
+    assert [d.to_dict() for d in warm.diagnostics] == [d.to_dict() for d in cold.diagnostics]
+
+
 def test_repository_error_for_missing_config(tmp_path):
     with pytest.raises(RepositoryError):
         open_repository(tmp_path)

@@ -46,6 +46,9 @@ from iaterr.check.validate import Summary
 #: An entry recorded less than this long after the file last changed may miss an edit made within the
 #: same timestamp tick (coarse file systems: up to 2 s): its file is hashed again.
 RACY_NS = 2_000_000_000
+#: The size of the cache file's pages: a record's kept texts (a few KB each) fit in one page where SQLite's default
+#: (4 KB) spreads each over overflow pages, every one written twice (the log, then the file).
+PAGE_SIZE = 16384
 #: Version of the cache's own layout.
 LAYOUT = "5"
 
@@ -108,6 +111,7 @@ class RecordCache:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             db = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
+            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only (see _prepare)
             db.execute("PRAGMA journal_mode=WAL")
             # a cache: losing the last writes to a crash costs a slower run, never a wrong one (a damaged file
             # is dropped when opened, an entry of the wrong shape is a miss)
@@ -140,6 +144,24 @@ class RecordCache:
                        "type TEXT, PRIMARY KEY (rel, nom))")
             db.execute("INSERT OR REPLACE INTO meta VALUES ('empreinte', ?)", (fingerprint(),))
             db.execute("COMMIT")
+            self._resize()
+
+    def _resize(self) -> None:
+        """A file made with other pages than :data:`PAGE_SIZE` (by an older iaterr), emptied: made again with them
+        (a log in WAL mode keeps the size; another run using the file meanwhile leaves it as it is)."""
+        import sqlite3
+
+        db = self.db
+        if db.execute("PRAGMA page_size").fetchone()[0] == PAGE_SIZE:
+            return
+        try:
+            db.execute("PRAGMA journal_mode=DELETE")
+            db.execute(f"PRAGMA page_size={PAGE_SIZE}")
+            db.execute("VACUUM")
+        except sqlite3.Error:
+            pass
+        finally:
+            db.execute("PRAGMA journal_mode=WAL")
 
     # ------------------------------------------------------------ reading
 
