@@ -211,6 +211,34 @@ def test_cache_of_an_older_iaterr_is_remade_with_larger_pages(repo_copy, tmp_pat
     assert [d.to_dict() for d in warm.diagnostics] == [d.to_dict() for d in cold.diagnostics]
 
 
+def test_cache_of_an_older_iaterr_in_use_elsewhere_still_serves(repo_copy, tmp_path, monkeypatch):
+    """Another run reading the old file meanwhile: its pages cannot be changed, the cache works as it is."""
+    import sqlite3
+
+    from iaterr.check.cache import cache_file
+
+    monkeypatch.setenv("IATERR_CACHE_DIR", str(tmp_path / "cache"))
+    path = cache_file(repo_copy)
+    path.parent.mkdir(parents=True)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("PRAGMA page_size=4096")
+    other.execute("PRAGMA journal_mode=WAL")
+    other.execute("CREATE TABLE meta (cle TEXT PRIMARY KEY, valeur TEXT NOT NULL)")
+    other.execute("INSERT INTO meta VALUES ('empreinte', 'une version plus ancienne')")
+    other.execute("BEGIN")
+    other.execute("SELECT * FROM meta").fetchall()  # a read under way
+    try:
+        repo = open_repository(repo_copy)
+        cold = validate_repository(repo)
+        warm = validate_repository(repo)
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0] == 4096  # left as it was
+    assert cold.errors == 0 and warm.files_read == 0 and warm.files_cached == len(cold.results)
+    assert [d.to_dict() for d in warm.diagnostics] == [d.to_dict() for d in cold.diagnostics]
+
+
 def test_repository_error_for_missing_config(tmp_path):
     with pytest.raises(RepositoryError):
         open_repository(tmp_path)

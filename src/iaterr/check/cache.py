@@ -110,20 +110,13 @@ class RecordCache:
         path = cache_file(root)
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            db = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
-            db.execute(f"PRAGMA page_size={PAGE_SIZE}")  # a new file only (see _prepare)
-            db.execute("PRAGMA journal_mode=WAL")
-            # a cache: losing the last writes to a crash costs a slower run, never a wrong one (a damaged file
-            # is dropped when opened, an entry of the wrong shape is a miss)
-            db.execute("PRAGMA synchronous=OFF")
-            cached = cls(db, path)
+            cached = cls(_connect(path), path)
             cached._prepare()
             return cached
         except (sqlite3.Error, OSError):
             try:  # a damaged file: start afresh once
                 path.unlink(missing_ok=True)
-                db = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
-                cached = cls(db, path)
+                cached = cls(_connect(path), path)
                 cached._prepare()
                 return cached
             except (sqlite3.Error, OSError):
@@ -160,8 +153,10 @@ class RecordCache:
             db.execute("VACUUM")
         except sqlite3.Error:
             pass
-        finally:
+        try:
             db.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.Error:  # the file stays in the mode it has: a slower cache, never a wrong one
+            pass
 
     # ------------------------------------------------------------ reading
 
@@ -288,6 +283,21 @@ class RecordCache:
             self.db.close()
         except Exception:  # noqa: BLE001 - closing a broken cache must not fail a run
             pass
+
+
+def _connect(path: Path) -> Any:
+    """A connection to the cache file ``path``: its pages of :data:`PAGE_SIZE` (a new file only: see
+    :meth:`RecordCache._resize`), its log kept apart (WAL: a run reading the cache does not stop another writing
+    it), nothing waited for on the disk."""
+    import sqlite3
+
+    db = sqlite3.connect(str(path), timeout=2.0, isolation_level=None, check_same_thread=False)
+    db.execute(f"PRAGMA page_size={PAGE_SIZE}")
+    db.execute("PRAGMA journal_mode=WAL")
+    # a cache: losing the last writes to a crash costs a slower run, never a wrong one (a damaged file is dropped
+    # when opened, an entry of the wrong shape is a miss)
+    db.execute("PRAGMA synchronous=OFF")
+    return db
 
 
 def _entry(row: tuple[Any, ...]) -> Entry | None:
