@@ -102,7 +102,7 @@ def test_accessibility_statement_in_the_rgaa_form(tmp_path):
     root = _repo(tmp_path, CONFIG)
     build_site(open_repository(root), tmp_path / "site", today=TODAY)
     text = _text(tmp_path / "site/accessibilite.html")
-    for piece in ("Ville d'Exemple s'engage à rendre son site internet accessible conformément à l'article 47 de la "
+    for piece in ("La Ville d'Exemple s'engage à rendre son site internet accessible conformément à l'article 47 de la "
                   "loi n° 2005-102 du 11 février 2005.", "État de conformité", "est non conforme avec le RGAA 4.1",
                   "Aucun audit de conformité n'a encore été réalisé", "Résultats des tests automatiques",
                   "axe-core", "320 px", "Vérifications manuelles restant à faire", "navigation au clavier seul",

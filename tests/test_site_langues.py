@@ -96,6 +96,21 @@ def test_lists_mark_names_and_collectivites(english):
     assert texts.get("Download the data") == "en"
 
 
+def test_collectivite_names_inside_english_sentences_are_marked(english):
+    """« Use cases of Communauté d'agglomération du Sicoval (2) » had no ``lang`` on the name (review of #14): on
+    every collectivité page, no English text holds the collectivité's name."""
+    root, out = english
+    collectivites = load_items(open_repository(root)).collectivites
+    assert collectivites
+    for ident, coll in collectivites.items():
+        texts = _langs(out / "collectivites" / f"{ident}.html")
+        name = str(coll["nom"])
+        assert any(text == name and lang == "fr" for text, lang in texts), ident
+        assert not [text for text, lang in texts if name in text and lang != "fr"], ident
+        caption = (out / "collectivites" / f"{ident}.html").read_text(encoding="utf-8").split("<caption>")[1]
+        assert caption.startswith('Use cases of <span lang="fr">'), caption[:80]
+
+
 def test_a_french_build_marks_nothing(tmp_path):
     root = tmp_path / "depot"
     shutil.copytree(ROOT / "data", root / "data")

@@ -104,6 +104,36 @@ def test_a_removed_record_leaves_a_page_saying_when_and_why(cli, tmp_path):
     assert f"cas/{SIMPLE}.html" not in (out / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_removed_record_names_its_collectivite_with_its_article_and_language(tmp_path, lang):
+    """« Ce cas d'usage était publié par Ville d'Exemple » (review of #14): the article before the name, the name
+    (a link to its page) marked French in an English page."""
+    from iaterr.publish.francais import by
+
+    root = _repo(tmp_path)
+    _git(root, "rm", "-q", f"data/cas-usage/{SIMPLE}.yaml")
+    _git(root, "commit", "-q", "-m", "Retrait", when="2026-11-03T09:00:00+00:00")
+    build_site(open_repository(root), tmp_path / "site", lang=lang, today=TODAY)
+    raw = (tmp_path / f"site/cas/{SIMPLE}.html").read_text(encoding="utf-8")
+    name = next(iter(_collectivites(root).values()))  # the collectivité of the fixtures
+    said = _text(tmp_path / f"site/cas/{SIMPLE}.html").replace(" .", ".")
+    link = re.search(r'<p>[^<]*publi(?:é|shed)[^<]*(<a href="\.\./collectivites/[^"]+"([^>]*)>([^<]+)</a>)\.</p>', raw)
+    assert link is not None, raw
+    if lang == "fr":
+        assert f"Ce cas d'usage était publié {by(name)}." in said
+        assert html.unescape(link.group(3)) == name and link.group(2) == ""
+    else:
+        assert f"This use case was published by {name}." in said
+        assert link.group(2) == ' lang="fr"' and html.unescape(link.group(3)) == name
+        assert f'contact <span lang="fr">{html.escape(name).replace("&#x27;", "&#39;")}</span>:' in raw
+
+
+def _collectivites(root: Path) -> dict[str, str]:
+    from iaterr.publish.export import load_items
+
+    return {c["identifiant"]: str(c["nom"]) for c in load_items(open_repository(root)).collectivites.values()}
+
+
 def test_a_renamed_record_points_to_its_new_page(tmp_path):
     root = _repo(tmp_path)
     new = root / "data/cas-usage/fuites-reseau.yaml"
@@ -117,6 +147,32 @@ def test_a_renamed_record_points_to_its_new_page(tmp_path):
     page = (out / f"cas/{SIMPLE}.html").read_text(encoding="utf-8")
     assert '<a href="../cas/fuites-reseau.html">' in page and "a changé d&#39;adresse le 4 novembre 2026" in page
     assert (out / "cas/fuites-reseau.html").is_file()
+
+
+def test_a_moved_record_of_a_public_repository_says_nothing_of_a_removal(cli, tmp_path):
+    """Review of #14: a moved record's page said « Le motif indiqué lors du retrait n'est pas reproduit » (a public
+    repository hides commit subjects), its link began in lower case, and the build called it « retiré »."""
+    root = _repo(tmp_path, git=False)
+    config = root / "iaterr.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "public: true\n", encoding="utf-8")
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
+    new = root / "data/cas-usage/fuites-reseau.yaml"
+    _git(root, "mv", f"data/cas-usage/{SIMPLE}.yaml", str(new))
+    new.write_text(new.read_text(encoding="utf-8").replace(f"identifiant: {SIMPLE}", "identifiant: fuites-reseau"),
+                   encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "Nouvel identifiant", when="2026-11-04T09:00:00+00:00")
+    out = tmp_path / "site"
+    result = cli("register", "build", "--repo", str(root), "--out", str(out))
+    # 1: the fixtures' restricted values are findings in a public repository; the pages are built all the same
+    assert result.exit_code == 1 and "restreint" in result.output, result.output
+    said = " ".join(result.output.split())
+    assert f"cas/{SIMPLE}.html : cas d'usage déplacé vers cas/fuites-reseau.html (4 novembre 2026)" in said
+    assert "retiré" not in said
+    page = _text(out / f"cas/{SIMPLE}.html")
+    assert "Fiche déplacée" in page and "Voir la nouvelle page de ce cas d'usage" in page
+    assert "retrait" not in page.lower()
 
 
 def test_without_git_a_page_of_the_previous_site_says_the_record_is_gone_and_keeps_its_date(tmp_path):

@@ -281,7 +281,7 @@ def test_every_missing_legal_setting_is_reported_and_none_is_made_up(cli, tmp_pa
     (root / "iaterr.yaml").write_text('version_schema: "1.0"\n' + complete, encoding="utf-8")
     again = cli("register", "build", "--repo", str(root), "--out", str(out))
     assert again.exit_code == 0 and "incomplètes" not in again.stderr, again.output
-    assert "Région Exemple s'engage" in _text(out / "accessibilite.html")
+    assert "La Région Exemple s'engage" in _text(out / "accessibilite.html")
 
 
 def test_the_search_covers_public_fields_only_and_the_docs_say_which():

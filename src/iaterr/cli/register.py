@@ -61,8 +61,9 @@ def register(app: typer.Typer) -> None:
                 ui.say("registre.revision.cli", style="yellow", page=f"cas/{revision.identifiant}.html",
                        fichier=revision.rel, date=long_date(revision.day, ui.lang), commit=revision.commit)
             for removal in result.removals:
-                ui.say("registre.retrait.cli", style="dim", page=f"cas/{removal.identifiant}.html",
-                       date=long_date(removal.day, ui.lang))
+                ui.say("registre.deplace.cli" if removal.moved_to else "registre.retrait.cli", style="dim",
+                       page=f"cas/{removal.identifiant}.html", date=long_date(removal.day, ui.lang),
+                       nouvelle=f"cas/{removal.moved_to}.html")
             for key, params in result.problems:
                 ui.say(key, style="yellow", **params)
             if result.mentions_missing:

@@ -102,14 +102,15 @@ FR: dict[str, str] = {
                                            "{date}.",
     "registre.retrait.motif": "Motif indiqué lors du retrait :",
     "registre.retrait.sans-motif": "Aucun motif n'a été indiqué lors du retrait.",
-    "registre.retrait.collectivite": "Ce cas d'usage était publié par",
+    "registre.retrait.collectivite": "Ce cas d'usage était publié {par_collectivite}.",
     "registre.retrait.demande": "Les documents et les règles de ce traitement restent communicables : adressez-vous "
                                 "{a_collectivite} :",
     "registre.sep": " : ",
-    "registre.retrait.nouvelle-page": "voir la nouvelle page de ce cas d'usage",
+    "registre.retrait.nouvelle-page": "Voir la nouvelle page de ce cas d'usage",
     "registre.revision.cli": "{page} : la fiche {fichier} est invalide ; sa dernière version valide (du {date}, "
                              "commit {commit}) reste publiée, marquée « en cours de révision ».",
     "registre.retrait.cli": "{page} : cas d'usage retiré ({date}) ; la page dit quand et pourquoi.",
+    "registre.deplace.cli": "{page} : cas d'usage déplacé vers {nouvelle} ({date}) ; la page mène à sa nouvelle adresse.",
     "registre.page-perdue": "{n} fiche(s) publiée(s) dans le registre précédent ne passent plus la validation et "
                             "git n'en connaît aucune version valide ({fichiers}) : leurs pages disparaîtraient. Rien "
                             "n'a été remplacé ; le registre précédent reste en place.",
@@ -353,14 +354,15 @@ EN: dict[str, str] = {
                                            "{date}.",
     "registre.retrait.motif": "Reason given for the removal:",
     "registre.retrait.sans-motif": "No reason was given for the removal.",
-    "registre.retrait.collectivite": "This use case was published by",
+    "registre.retrait.collectivite": "This use case was published by {par_collectivite}.",
     "registre.retrait.demande": "The documents and rules of this processing can still be requested: contact "
                                 "{a_collectivite}:",
     "registre.sep": ": ",
-    "registre.retrait.nouvelle-page": "see the new page of this use case",
+    "registre.retrait.nouvelle-page": "See the new page of this use case",
     "registre.revision.cli": "{page}: the record {fichier} is invalid; its last valid version ({date}, commit "
                              "{commit}) stays published, marked « under review ».",
     "registre.retrait.cli": "{page}: use case removed ({date}); the page says when and why.",
+    "registre.deplace.cli": "{page}: use case moved to {nouvelle} ({date}); the page leads to its new address.",
     "registre.page-perdue": "{n} record(s) published in the previous register no longer pass validation and git "
                             "knows no valid version of them ({fichiers}): their pages would disappear. Nothing was "
                             "replaced; the previous register stays in place.",

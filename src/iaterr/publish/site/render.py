@@ -12,15 +12,17 @@ import functools
 import hashlib
 import html
 import re
+import secrets
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from iaterr import __version__
 from iaterr.base.parallel import in_chunks
+from iaterr.base.text import printable
 from iaterr.check.cache import digest
 from iaterr.i18n import message
 from iaterr.model.droit import long_date
@@ -89,6 +91,18 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
+def _marked(form: str, name: str, lang_attribute: Markup, href: str | None) -> Markup:
+    """One form of a name (« de la Ville d'Exemple ») as HTML: the name itself with ``lang_attribute`` (empty when
+    the name is in the pages' language), in a link to ``href`` when given; what comes before it (the article) as
+    text."""
+    head, body = (form[:-len(name)], name) if name and form.endswith(name) else ("", form)
+    if href is not None:
+        return Markup('{}<a href="{}"{}>{}</a>').format(head, href, lang_attribute, body)
+    if lang_attribute:
+        return Markup("{}<span{}>{}</span>").format(head, lang_attribute, body)
+    return Markup("{}{}").format(head, body)
+
+
 class Renderer:
     """Renders pages into the staging folder; its state is inherited by the processes that render
     use-case pages (``fork``: nothing is sent to them)."""
@@ -121,10 +135,29 @@ class Renderer:
 
         # record text in another language than the pages' is marked with its own (WCAG 3.1.2)
         rl = Markup(' lang="{}"').format(record_lang) if record_lang != lang else Markup("")
-        def names(name: Any) -> dict[str, str]:  # « de la Ville d'Exemple »… for a message
-            return name_forms(str(name or ""), lang)
+        def names(name: Any, href: str | None = None) -> dict[str, Markup]:
+            """« de la Ville d'Exemple »… for :func:`mh`: each form as HTML, the name itself marked with the records'
+            language when it is not the pages' (the article, in the pages' language, outside), a link with
+            ``href``."""
+            text = printable(str(name or ""))
+            return {key: _marked(form, text, rl, href) for key, form in name_forms(text, lang).items()}
 
-        self.env.globals.update(m=m, label=label, lang=lang, day=day, rl=rl, names=names, **context)
+        def mh(key: str, **params: Any) -> Markup:
+            """:func:`m` as HTML: the message escaped, the parameters given as HTML (:func:`names`) kept."""
+            marks: dict[str, Markup] = {}
+            given: dict[str, Any] = {}
+            for name, value in params.items():
+                if isinstance(value, Markup):
+                    token = f"@{secrets.token_hex(8)}@"
+                    marks[token], given[name] = value, token
+                else:
+                    given[name] = value
+            shown = escape(message(key, lang, **given))
+            for token, value in marks.items():
+                shown = Markup(shown.replace(token, value))
+            return shown
+
+        self.env.globals.update(m=m, mh=mh, label=label, lang=lang, day=day, rl=rl, names=names, **context)
         self.rows = Rows(label, str(rl), {"statut": m("registre.carte.statut"), "risque": m("registre.carte.risque")})
         self.env.globals["rows_html"] = self.rows
         self.env.globals["cards_html"] = self.rows.cards
