@@ -79,6 +79,7 @@ def main() -> int:
     # showed 90 % of a file creation's kernel time there after the previous run's 10,000 pages were deleted, a
     # cost of the deletion, paid by whichever run came next. The runs' folders are therefore kept until every
     # series has run; --supprimer-aussitot deletes each right after its run (as before)
+    # Other deletions count too (a test suite's temporary files): on such a disk, start it after six quiet minutes
     parser.add_argument("--supprimer-aussitot", action="store_true",
                         help="delete each run's site and cache right after it (each next run pays the deletion)")
     args = parser.parse_args()
