@@ -46,6 +46,15 @@ def _break(root: Path, ident: str) -> None:
     path.write_text(re.sub(r"(?m)^statut: .*$", "statut: pas-un-statut", text), encoding="utf-8")
 
 
+def _rename(root: Path) -> None:
+    """The simple use case renamed (``git mv``, its identifier with it) and committed on 4 November 2026."""
+    new = root / "data/cas-usage/fuites-reseau.yaml"
+    _git(root, "mv", f"data/cas-usage/{SIMPLE}.yaml", str(new))
+    new.write_text(new.read_text(encoding="utf-8").replace(f"identifiant: {SIMPLE}", "identifiant: fuites-reseau"),
+                   encoding="utf-8")
+    _git(root, "commit", "-q", "-am", "Nouvel identifiant", when="2026-11-04T09:00:00+00:00")
+
+
 def _text(path: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", path.read_text(encoding="utf-8"))).split())
 
@@ -136,11 +145,7 @@ def _collectivites(root: Path) -> dict[str, str]:
 
 def test_a_renamed_record_points_to_its_new_page(tmp_path):
     root = _repo(tmp_path)
-    new = root / "data/cas-usage/fuites-reseau.yaml"
-    _git(root, "mv", f"data/cas-usage/{SIMPLE}.yaml", str(new))
-    new.write_text(new.read_text(encoding="utf-8").replace(f"identifiant: {SIMPLE}", "identifiant: fuites-reseau"),
-                   encoding="utf-8")
-    _git(root, "commit", "-q", "-am", "Nouvel identifiant", when="2026-11-04T09:00:00+00:00")
+    _rename(root)
     out = tmp_path / "site"
     result = build_site(open_repository(root), out, today=TODAY)
     assert [r.identifiant for r in result.removals] == [SIMPLE] and result.removals[0].moved_to == "fuites-reseau"
@@ -158,11 +163,7 @@ def test_a_moved_record_of_a_public_repository_says_nothing_of_a_removal(cli, tm
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "Premières fiches", when="2026-09-14T10:00:00+00:00")
-    new = root / "data/cas-usage/fuites-reseau.yaml"
-    _git(root, "mv", f"data/cas-usage/{SIMPLE}.yaml", str(new))
-    new.write_text(new.read_text(encoding="utf-8").replace(f"identifiant: {SIMPLE}", "identifiant: fuites-reseau"),
-                   encoding="utf-8")
-    _git(root, "commit", "-q", "-am", "Nouvel identifiant", when="2026-11-04T09:00:00+00:00")
+    _rename(root)
     out = tmp_path / "site"
     result = cli("register", "build", "--repo", str(root), "--out", str(out))
     # 1: the fixtures' restricted values are findings in a public repository; the pages are built all the same
