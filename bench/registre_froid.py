@@ -5,16 +5,15 @@ filed, run in the same session, the two alternated (A B A B…) so that the mach
     .venv/bin/python bench/registre_froid.py                          # 2 000 and 10 000 records, 3 pairs
     .venv/bin/python bench/registre_froid.py --records 10000 --pairs 5 --peer 410cb14
 
-For each size: the repository of ``bench/generate.py`` (made when missing); each run is a whole
-``iaterr register build`` process with a new cache folder and a new output folder (kept until every series
-has run: see ``--supprimer-aussitot``), whose wall time, CPU time
-(itself and its children) and peak memory (``ru_maxrss`` of the largest process) are read from the system. The
-peer runs from a git worktree of the ``--peer`` commit (``bench/out/pair-<commit>``, made once) with this
-checkout's virtual environment. Issue #14's targets were stated against that version on the filer's laptop
-(8.9 s and 436 MB then; 6 s and 300 MB asked), so they are read here as ratios: time at most 0.67 × the peer's,
-peak memory at most 0.69 × the peer's, and memory that grows with the records no more than the search index
-does (the growth from the smallest to the largest size, compared with the growth of ``assets/recherche.js``).
-A benchmark, not a test: the exit code is 0 whatever it finds.
+For each size: the repository of ``bench/generate.py`` (made when missing); each run is a whole ``iaterr register
+build`` process with a new cache folder and a new output folder (kept until every series has run: see
+``--supprimer-aussitot``), whose wall time, CPU time (itself and its children) and peak memory (``ru_maxrss`` of
+the largest process) are read from the system. The peer runs from a git worktree of the ``--peer`` commit
+(``bench/out/pair-<commit>``, made once) with this checkout's virtual environment. Issue #14's targets were stated
+against that version on the filer's laptop (8.9 s and 436 MB then; 6 s and 300 MB asked), so they are read here as
+ratios: time at most 0.67 × the peer's, peak memory at most 0.69 × the peer's, and memory that grows with the
+records no more than the search index does (the growth from the smallest to the largest size, compared with the
+growth of ``assets/recherche.js``). A benchmark, not a test: the exit code is 0 whatever it finds.
 """
 
 from __future__ import annotations
@@ -78,8 +77,8 @@ def main() -> int:
     # more while its block is unwritten): each file created then scans past every such inode of its group. Perf
     # showed 90 % of a file creation's kernel time there after the previous run's 10,000 pages were deleted, a
     # cost of the deletion, paid by whichever run came next. The runs' folders are therefore kept until every
-    # series has run; --supprimer-aussitot deletes each right after its run (as before)
-    # Other deletions count too (a test suite's temporary files): on such a disk, start it after six quiet minutes
+    # series has run; --supprimer-aussitot deletes each right after its run (as before). Other deletions count too
+    # (a test suite's temporary files): on such a disk, start the bench after six minutes without large deletions
     parser.add_argument("--supprimer-aussitot", action="store_true",
                         help="delete each run's site and cache right after it (each next run pays the deletion)")
     args = parser.parse_args()

@@ -405,10 +405,7 @@ class Notice:
                 slots[name] = self._theirs(_html_value(value))
             else:
                 slots[name] = _html_value(value)
-        names = tuple(slots)
-        text = _html_sentence(phrase.key, self.lang, names)
-        # one pass: a value put in is never searched again for a token
-        return Markup(_TOKEN.sub(lambda found: slots[names[int(found.group(1))]], text))
+        return _filled(phrase.key, self.lang, slots)
 
     def _every(self, shown: list[str]) -> str:
         """« a », « b » et « c » / “a”, “b” and “c”: values already escaped for the format."""
@@ -443,6 +440,21 @@ class Notice:
 
 
 _TOKEN = re.compile("\ue000([0-9]+)\ue001")
+
+
+def _filled(key: str, lang: str, slots: dict[str, str]) -> Markup:
+    """The message ``key`` in HTML, each value the HTML of ``slots`` (already escaped)."""
+    names = tuple(slots)
+    text = _html_sentence(key, lang, names)
+    # one pass: a value put in is never searched again for a token
+    return Markup(_TOKEN.sub(lambda found: slots[names[int(found.group(1))]], text))
+
+
+def html_message(key: str, lang: str, **params: Any) -> Markup:
+    """The message ``key`` in HTML: each value escaped (its invisible characters shown), or put in as it is when
+    it is HTML already (``Markup``: a name marked with its language, a link)."""
+    return _filled(key, lang, {name: str(value) if isinstance(value, Markup) else str(escape(printable(str(value))))
+                               for name, value in params.items()})
 #: the values of a :class:`Phrase` whose sentence in HTML is kept once made (:func:`_html_phrase`)
 _KEPT_VALUES = frozenset({str, Ours, Link})
 

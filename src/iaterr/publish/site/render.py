@@ -12,13 +12,12 @@ import functools
 import hashlib
 import html
 import re
-import secrets
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from iaterr import __version__
 from iaterr.base.parallel import in_chunks
@@ -144,18 +143,9 @@ class Renderer:
 
         def mh(key: str, **params: Any) -> Markup:
             """:func:`m` as HTML: the message escaped, the parameters given as HTML (:func:`names`) kept."""
-            marks: dict[str, Markup] = {}
-            given: dict[str, Any] = {}
-            for name, value in params.items():
-                if isinstance(value, Markup):
-                    token = f"@{secrets.token_hex(8)}@"
-                    marks[token], given[name] = value, token
-                else:
-                    given[name] = value
-            shown = escape(message(key, lang, **given))
-            for token, value in marks.items():
-                shown = Markup(shown.replace(token, value))
-            return shown
+            from iaterr.publish.notice import html_message
+
+            return html_message(key, lang, **params)
 
         self.env.globals.update(m=m, mh=mh, label=label, lang=lang, day=day, rl=rl, names=names, **context)
         self.rows = Rows(label, str(rl), {"statut": m("registre.carte.statut"), "risque": m("registre.carte.risque")})
